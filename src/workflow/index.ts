@@ -1,0 +1,1 @@
+export { readArticles, type ReadResult } from './read-articles.js';

@@ -1,0 +1,32 @@
+import type { Doc } from '../core/index.js';
+import { ParallaxError, ExtractError, describeError } from '../core/index.js';
+import { ingest, type IngestOptions } from '../ingest/index.js';
+import { extractArticle } from '../extract/index.js';
+
+export type ReadResult =
+  | { ok: true; input: string; doc: Doc }
+  | { ok: false; input: string; error: ParallaxError };
+
+/**
+ * Ingest and extract: one result per article found in the inputs, in order.
+ * A bad input becomes an `ok: false` result naming it; it never stops the others.
+ */
+export async function* readArticles(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<ReadResult> {
+  for await (const result of ingest([...inputs], options)) {
+    if (!result.ok) {
+      yield { ok: false, input: result.input, error: result.error };
+      continue;
+    }
+    try {
+      const doc = extractArticle(result.page);
+      // Problems ingestion fixed (a wrong declared charset) travel with the article, for the user to see.
+      const warnings = (result.page.warnings ?? []).map((w) => ({ level: 'warning' as const, code: w.code, reason: w.reason, stage: 'ingest' }));
+      yield { ok: true, input: result.input, doc: warnings.length ? { ...doc, messages: [...warnings, ...doc.messages] } : doc };
+    } catch (err) {
+      const error = err instanceof ParallaxError
+        ? err
+        : new ExtractError('E_EXTRACT_FAILED', `${result.input}: extraction failed: ${describeError(err)}`, { cause: err });
+      yield { ok: false, input: result.input, error };
+    }
+  }
+}
