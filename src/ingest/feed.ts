@@ -62,7 +62,7 @@ export function parseFeed(xml: string, options: ParseFeedOptions): ParsedFeed {
   if (!root) throw new IngestError(INGEST_ERROR_CODES.feedParse, `${options.name} is not RSS or Atom`);
   const title = textOf(root.channel.title);
   const language = textOf(root.channel.language) ?? textOf(root.channel['dc:language']) ?? textOf(root.channel['@_xml:lang']);
-  const context = { ...options, outlet: title, language };
+  const context = { ...options, outlet: title ? publisherFromFeedTitle(title) : undefined, language };
   return {
     title,
     entries: root.items.map((node, i) => entryFromNode(node, i + 1, context)),
@@ -205,7 +205,7 @@ function parseItemByItem(xml: string, options: ParseFeedOptions, cause: unknown)
   const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(header);
   const title = titleMatch ? unescapeXmlText(titleMatch[1]!).trim() || undefined : undefined;
   const languageMatch = /<language>([^<]+)<\/language>/i.exec(header);
-  const context: EntryContext = { ...options, outlet: title, language: languageMatch?.[1]?.trim() };
+  const context: EntryContext = { ...options, outlet: title ? publisherFromFeedTitle(title) : undefined, language: languageMatch?.[1]?.trim() };
   const entries = chunks.map((chunk, i): FeedEntry => {
     const index = i + 1;
     try {
@@ -259,4 +259,13 @@ function firstLine(err: unknown): string {
 
 function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * A feed's title often adds a section or tagline to the publisher's name
+ * ("Harbour Times – World", "Harbour Times | Opinion"): the publisher is the part before the separator.
+ */
+export function publisherFromFeedTitle(title: string): string {
+  const head = title.split(/\s+[|–—:-]\s+/)[0]?.trim();
+  return head && head.length >= 2 ? head : title.trim();
 }

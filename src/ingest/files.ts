@@ -5,6 +5,15 @@ import { INGEST_ERROR_CODES } from './errors.js';
 import { tooLarge } from './size.js';
 import { BINARY_EXTENSIONS, KNOWN_TEXT_EXTENSIONS, detectBinary, extensionOf, withoutGzipSuffix } from './sniff.js';
 
+/**
+ * Text files a folder often holds beside its articles (notes, data, code): a folder
+ * listing skips them; named on the command line, they are still read.
+ */
+const NON_ARTICLE_EXTENSIONS = new Set([
+  'md', 'markdown', 'json', 'csv', 'tsv', 'yml', 'yaml', 'toml', 'ini', 'log', 'lock',
+  'js', 'mjs', 'cjs', 'ts', 'mts', 'cts', 'map', 'css', 'py', 'sh', 'sql',
+]);
+
 /** Bytes read from a file of unknown type to decide whether a folder listing keeps it. */
 const LISTING_SNIFF_BYTES = 512;
 
@@ -38,6 +47,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
 async function isLikelyInputFile(file: string): Promise<boolean> {
   const ext = extensionOf(withoutGzipSuffix(file));
   if (KNOWN_TEXT_EXTENSIONS.has(ext)) return true;
+  if (NON_ARTICLE_EXTENSIONS.has(ext)) return false;
   if (BINARY_EXTENSIONS.has(ext) || BINARY_EXTENSIONS.has(extensionOf(file))) return false;
   if (extensionOf(file) === 'gz') return false; // a gzip of something we do not know
   const head = await readHead(file, LISTING_SNIFF_BYTES).catch(() => null);
