@@ -1,0 +1,531 @@
+/**
+ * Surface rules in the manner of HeidelTime: each rule is a regular expression over the
+ * text and a function that turns a match into a meaning, resolved later against the
+ * publication date or a date the text gave before.
+ */
+import type { TimexMod, TimexType } from './timex.js';
+import {
+  COUNT_RE, DAY_NUM_RE, MONTHS, MONTH_RE, ORDINALS, UNIT_RE, WEEKDAYS, WEEKDAY_RE, YEAR_RE,
+  countValue, ordinalValue, unitOf, type Unit,
+} from './lexicon.js';
+
+/** Units a shift can move by and print at. */
+export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade' | 'century';
+/** Part of a day, TimeML style. */
+export type DayPart = 'TMO' | 'TAF' | 'TEV' | 'TNI';
+export type Base = 'reference' | 'previous';
+
+export type Meaning =
+  /** Fully given by the words: "March 2, 2025", "1998", "the 1980s", "P2D", "PRESENT_REF". */
+  | { readonly kind: 'fixed'; readonly value: string }
+  /** A month, or a day of a month, without its year: "March 8", "mid-January", "last November". */
+  | { readonly kind: 'yearless'; readonly month: number; readonly day?: number; readonly shift?: -1 | 0 | 1 }
+  /** A day of the week: "Tuesday", "last Friday", "Friday morning". */
+  | { readonly kind: 'weekday'; readonly weekday: number; readonly shift?: -1 | 0 | 1; readonly part?: DayPart }
+  /** n units from a base date: "yesterday", "last month", "two days later", "the following day". */
+  | {
+    readonly kind: 'shift'; readonly grain: Grain; readonly n: number; readonly base: Base; readonly part?: DayPart; readonly weekend?: boolean;
+    /** A comparison with a period the text spoke of ("a year ago", "a year earlier"), not a calendar name ("last year"). */
+    readonly comparison?: boolean;
+  }
+  /** A quarter or half of a year without its year: "the third quarter", "the first half". */
+  | { readonly kind: 'quarter'; readonly q: number; readonly half?: boolean; readonly yearShift?: number }
+  /** The quarter a financial report speaks of, years back: "the quarter", "the year-ago quarter". */
+  | { readonly kind: 'reported-quarter'; readonly yearsBack: number }
+  /** A season without its year: "last summer", "this fall". */
+  | { readonly kind: 'season'; readonly season: Season; readonly shift?: -1 | 0 | 1 }
+  /** A clock time, on the day the text speaks of: "3 p.m.", "noon". */
+  | { readonly kind: 'clock'; readonly hour: number; readonly minute: number };
+
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly type: TimexType;
+  readonly meaning: Meaning;
+  readonly mod?: TimexMod;
+  /** A clock time joined to the day: "Tuesday at 3 p.m.". */
+  readonly clock?: { readonly hour: number; readonly minute: number };
+  /** Lower wins among matches of equal length. */
+  readonly priority: number;
+}
+
+type Build = (m: RegExpExecArray, text: string) => Omit<Candidate, 'start' | 'end' | 'priority'> | null;
+
+interface Rule {
+  readonly name: string;
+  readonly re: RegExp;
+  readonly build: Build;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+const lower = (s: string | undefined): string => (s ?? '').toLowerCase();
+const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+const monthNumber = (word: string): number => MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? 0;
+const dayNumber = (word: string): number => parseInt(word, 10);
+
+const MOD_WORDS: Readonly<Record<string, TimexMod>> = {
+  early: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END', end: 'END',
+  about: 'APPROX', around: 'APPROX', nearly: 'APPROX', almost: 'APPROX', roughly: 'APPROX', approximately: 'APPROX', some: 'APPROX',
+  'more than': 'MORE_THAN', over: 'MORE_THAN', 'at least': 'MORE_THAN',
+  'less than': 'LESS_THAN', under: 'LESS_THAN', 'up to': 'LESS_THAN', 'fewer than': 'LESS_THAN', 'at most': 'LESS_THAN',
+};
+const modOf = (word: string | undefined): TimexMod | undefined => (word ? MOD_WORDS[word.toLowerCase()] : undefined);
+
+/** "early", "mid-", "late", "the end of" before a month or year. */
+const POINT_MOD = String.raw`(?:(early|mid|late)[- ]?\s*|the\s+(beginning|start|middle|end)\s+of\s+)?`;
+const DAY_PART_WORDS: Readonly<Record<string, DayPart>> = { morning: 'TMO', afternoon: 'TAF', evening: 'TEV', night: 'TNI' };
+const PART_RE = String.raw`(morning|afternoon|evening|night)`;
+
+/** Words that make a preceding four-digit number a count, not a year ("2015 troops"). */
+const COUNT_NOUN = /^\s*(?:people|persons|troops|soldiers|men|women|children|students|workers|employees|members|residents|dollars|euros|pounds|yen|barrels|tons|tonnes|feet|meters|metres|miles|kilometers|km|points|votes|cases|deaths|units|shares|cars|jobs|times|hours|minutes|copies|acres|pages|words|gmt|utc|est|edt|cubic|square|percent|per)\b/i;
+
+const grainOf = (u: Unit): Grain => (u === 'fortnight' ? 'week' : u === 'weekend' ? 'week' : u === 'hour' || u === 'minute' || u === 'second' ? 'day' : u);
+const relativeN = (word: string): -1 | 0 | 1 => {
+  const w = word.toLowerCase();
+  return w === 'last' || w === 'past' || w === 'previous' || w === 'preceding' ? -1 : w === 'next' || w === 'coming' || w === 'following' ? 1 : 0;
+};
+
+/** TimeML duration value of n units (null n = unknown quantity X). */
+export function durationValue(n: number | null, unit: Unit): string {
+  const q = n === null ? 'X' : String(n);
+  switch (unit) {
+    case 'second': return `PT${q}S`;
+    case 'minute': return `PT${q}M`;
+    case 'hour': return `PT${q}H`;
+    case 'day': return `P${q}D`;
+    case 'week': return `P${q}W`;
+    case 'weekend': return `P${q}WE`;
+    case 'fortnight': return n === null ? 'PXW' : `P${n * 2}W`;
+    case 'month': return `P${q}M`;
+    case 'quarter': return `P${q}Q`;
+    case 'year': return `P${q}Y`;
+    case 'decade': return `P${q}DE`;
+    case 'century': return `P${q}CE`;
+  }
+}
+
+/** Units that after "a"/"an" rarely measure time. */
+const NOT_DURATION_WITH_ARTICLE: ReadonlySet<Unit> = new Set<Unit>(['quarter', 'second', 'minute', 'fortnight', 'weekend']);
+
+const rx = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}])`, 'giu');
+
+const RULES: readonly Rule[] = [
+  // --- Calendar dates -------------------------------------------------------------
+  {
+    name: 'month-day-year',
+    re: rx(String.raw`(?:${WEEKDAY_RE},?\s+)?${POINT_MOD}(${MONTH_RE})\s*(${DAY_NUM_RE})(?:,?\s+(${YEAR_RE}))?`),
+    build: (m) => {
+      const month = monthNumber(m[3]!);
+      if (!isCapitalised(m[3]!) || !month) return null;
+      const day = dayNumber(m[4]!);
+      const mod = modOf(m[1] ?? m[2]);
+      if (m[5]) return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[5]}-${pad2(month)}-${pad2(day)}` }, mod };
+      return { type: 'DATE', meaning: { kind: 'yearless', month, day }, mod };
+    },
+  },
+  {
+    name: 'day-month-year',
+    re: rx(String.raw`(?:${WEEKDAY_RE},?\s+)?(?:the\s+)?(${DAY_NUM_RE})(?:\s+of)?\s+(${MONTH_RE})(?:,?\s+(${YEAR_RE}))?`),
+    build: (m) => {
+      const month = monthNumber(m[2]!);
+      if (!isCapitalised(m[2]!) || !month) return null;
+      const day = dayNumber(m[1]!);
+      if (m[3]) return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[3]}-${pad2(month)}-${pad2(day)}` } };
+      return { type: 'DATE', meaning: { kind: 'yearless', month, day } };
+    },
+  },
+  {
+    name: 'iso-date',
+    re: rx(String.raw`(${YEAR_RE})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]\d|2[0-3]):([0-5]\d))?`),
+    build: (m) => m[4]
+      ? { type: 'TIME', meaning: { kind: 'fixed', value: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` } }
+      : { type: 'DATE', meaning: { kind: 'fixed', value: `${m[1]}-${m[2]}-${m[3]}` } },
+  },
+  {
+    // US order first, as in American news; a first number above 12 can only be the day.
+    name: 'slash-date',
+    re: rx(String.raw`(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})`),
+    build: (m) => {
+      let month = Number(m[1]);
+      let day = Number(m[2]);
+      if (month > 12 && day <= 12) [month, day] = [day, month];
+      if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+      const y = m[3]!.length === 2 ? (Number(m[3]) < 50 ? 2000 : 1900) + Number(m[3]) : Number(m[3]);
+      return { type: 'DATE', meaning: { kind: 'fixed', value: `${y}-${pad2(month)}-${pad2(day)}` } };
+    },
+  },
+  {
+    name: 'month-year',
+    re: rx(String.raw`${POINT_MOD}(${MONTH_RE}),?\s+(?:of\s+)?(${YEAR_RE})`),
+    build: (m) => {
+      const month = monthNumber(m[3]!);
+      if (!isCapitalised(m[3]!) || !month) return null;
+      return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[4]}-${pad2(month)}` }, mod: modOf(m[1] ?? m[2]) };
+    },
+  },
+  {
+    name: 'month-alone',
+    re: rx(String.raw`(?:(last|next|this|early|late|mid)[- ]?\s*|the\s+(beginning|start|middle|end)\s+of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)`),
+    build: (m, text) => {
+      const word = m[3]!;
+      if (!isCapitalised(word)) return null;
+      const month = monthNumber(word);
+      const modifier = lower(m[1]);
+      // "May" is mostly the verb: take it only with a modifier or a preposition of time before it.
+      if (word === 'May' && !modifier && !m[2] && !/\b(?:in|since|by|until|till|through|from|of|during|before|after|to|early|late)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
+      const shift = modifier === 'last' ? -1 : modifier === 'next' ? 1 : modifier === 'this' ? 0 : undefined;
+      return { type: 'DATE', meaning: { kind: 'yearless', month, shift }, mod: modOf(modifier || m[2]) };
+    },
+  },
+  {
+    name: 'year',
+    re: rx(String.raw`(?:(fiscal|calendar|early|mid|late)[- ]?\s*|the\s+(beginning|start|middle|end)\s+of\s+|the\s+year\s+)?(${YEAR_RE})(?:/(\d{2}))?`),
+    build: (m, text) => {
+      const before = text.slice(Math.max(0, m.index - 2), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      if (/[$£€#,.\d]\s?$/.test(before) || /^(?:[.,]\d|%|-\d|:\d|\s*(?:a\.m|p\.m)|\s+(?:to|and|or)\s+\d)/i.test(after) || COUNT_NOUN.test(after)) return null;
+      return { type: 'DATE', meaning: { kind: 'fixed', value: m[3]! }, mod: modOf(m[1] ?? m[2]) };
+    },
+  },
+  {
+    name: 'decade',
+    re: rx(String.raw`(?:the\s+)?(?:(early|mid|late)[- ]?\s*)?(?:(1[89]\d|20\d)0|'(\d)0|(\d)0)'?s`),
+    build: (m) => {
+      const mod = modOf(m[1]);
+      if (m[2]) return m[2].endsWith('0') && m[0].includes('00s') ? null : { type: 'DATE', meaning: { kind: 'fixed', value: `${m[2]}X` }, mod };
+      const digit = m[3] ?? m[4]!;
+      if (!m[3] && !/^the\s/i.test(m[0])) return null; // bare "90s" is an age or a temperature
+      const century = Number(digit) <= 2 ? '20' : '19';
+      return { type: 'DATE', meaning: { kind: 'fixed', value: `${century}${digit}X` }, mod };
+    },
+  },
+  {
+    name: 'decade-words',
+    re: rx(String.raw`the\s+(?:(early|mid|late)[- ]?\s*)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`),
+    build: (m) => {
+      const digit = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(lower(m[2])) + 2;
+      return { type: 'DATE', meaning: { kind: 'fixed', value: `19${digit}X` }, mod: modOf(m[1]) };
+    },
+  },
+  {
+    name: 'century',
+    re: rx(String.raw`(?:the\s+)?(?:(early|mid|late)[- ]?\s*)?(\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINALS).filter((w) => /^[a-z-]+$/.test(w)).join('|')})[- ]century`),
+    build: (m) => {
+      const n = ordinalValue(m[2]!);
+      if (!n || n > 22) return null;
+      return { type: 'DATE', meaning: { kind: 'fixed', value: pad2(n - 1) }, mod: modOf(m[1]) };
+    },
+  },
+  // --- Quarters, halves, seasons ------------------------------------------------------
+  {
+    name: 'quarter',
+    re: rx(String.raw`(?:the\s+)?(?:(${YEAR_RE})\s+|(this|last|next)\s+year's\s+)?(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter(?:\s+of\s+(?:fiscal\s+)?(${YEAR_RE})|,?\s+(${YEAR_RE})|\s+of\s+(this|last|next)\s+year)?`),
+    build: (m) => {
+      const q = ordinalValue(m[3]!)!;
+      const year = m[1] ?? m[4] ?? m[5];
+      if (year) return { type: 'DATE', meaning: { kind: 'fixed', value: `${year}-Q${q}` } };
+      const rel = m[2] ?? m[6];
+      return { type: 'DATE', meaning: { kind: 'quarter', q, yearShift: rel ? relativeN(rel) : undefined } };
+    },
+  },
+  {
+    name: 'q-quarter',
+    re: rx(String.raw`Q([1-4])(?:\s+|-|/)?(${YEAR_RE})?`),
+    build: (m) => m[2]
+      ? { type: 'DATE', meaning: { kind: 'fixed', value: `${m[2]}-Q${m[1]}` } }
+      : { type: 'DATE', meaning: { kind: 'quarter', q: Number(m[1]) } },
+  },
+  {
+    name: 'half-year',
+    re: rx(String.raw`the\s+(first|second)\s+half(?:\s+of\s+(?:(${YEAR_RE})|(this|last|next)\s+year|the\s+year))?`),
+    build: (m) => {
+      const h = lower(m[1]) === 'first' ? 1 : 2;
+      if (m[2]) return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[2]}-H${h}` } };
+      if (!m[0].includes(' of ')) return null; // "the second half" of a match or a film
+      return { type: 'DATE', meaning: { kind: 'quarter', q: h, half: true, yearShift: m[3] ? relativeN(m[3]) : undefined } };
+    },
+  },
+  {
+    name: 'season',
+    re: rx(String.raw`(?:(this|last|next|early|late|the|mid)[- ]?\s*)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(${YEAR_RE}))?`),
+    build: (m, text) => {
+      const season: Season = ({ spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' } as const)[lower(m[2]) as 'spring']!;
+      const modifier = lower(m[1]);
+      if (m[3]) return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[3]}-${season}` }, mod: modOf(modifier) };
+      const prep = /\b(?:in|during|by|since|until|through|this|over)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index));
+      if (!modifier && !prep) return null;
+      if (modifier === 'the' && !prep) return null; // "the fall of the regime"
+      if (/^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
+      const shift = modifier === 'last' ? -1 : modifier === 'next' ? 1 : modifier === 'this' ? 0 : undefined;
+      return { type: 'DATE', meaning: { kind: 'season', season, shift }, mod: modOf(modifier) };
+    },
+  },
+  {
+    name: 'relative-quarter',
+    re: rx(String.raw`(?:the\s+)?(current|last|past|previous|this|next|coming)\s+(?:fiscal\s+)?quarter`),
+    build: (m) => {
+      const w = lower(m[1]);
+      const n = w === 'current' || w === 'this' ? 0 : relativeN(w);
+      return { type: 'DATE', meaning: { kind: 'shift', grain: 'quarter', n, base: 'reference' } };
+    },
+  },
+  {
+    // Earnings reports speak of "the quarter" they report, and compare it with the one a year before.
+    name: 'reported-quarter',
+    re: rx(String.raw`(?:the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?(?:(latest|year-ago|year-earlier)\s+)?(?:fiscal\s+)?(quarter|period)(?:\s+(a\s+year\s+(?:ago|earlier)|last\s+year))?|year-(?:ago|earlier)`),
+    build: (m) => {
+      const lead = lower(m[1]);
+      if (/^year-/i.test(m[0])) return { type: 'DATE', meaning: { kind: 'reported-quarter', yearsBack: 1 } };
+      if (!/^the\s/i.test(m[0])) return null;
+      if (lower(m[2]) === 'period' && !lead) return null; // "the period" alone names no quarter
+      const yearsBack = lead.startsWith('year-') || m[3] ? 1 : 0;
+      return { type: 'DATE', meaning: { kind: 'reported-quarter', yearsBack } };
+    },
+  },
+  // --- Relative to the publication date ----------------------------------------------
+  {
+    name: 'deictic-day',
+    re: rx(String.raw`(?:(early|late)\s+)?(today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+${PART_RE})?`),
+    build: (m) => {
+      const w = lower(m[2]).replace(/\s+/g, ' ');
+      const n = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : w === 'the day before yesterday' ? -2 : w === 'the day after tomorrow' ? 2 : 0;
+      const part = m[3] ? DAY_PART_WORDS[lower(m[3])] : undefined;
+      return { type: part ? 'TIME' : 'DATE', meaning: { kind: 'shift', grain: 'day', n, base: 'reference', part }, mod: modOf(m[1]) };
+    },
+  },
+  {
+    name: 'this-part-of-day',
+    re: rx(String.raw`(this|last)\s+${PART_RE}`),
+    build: (m) => {
+      const part = DAY_PART_WORDS[lower(m[2])]!;
+      const n = lower(m[1]) === 'last' ? (part === 'TNI' ? -1 : -1) : 0;
+      return { type: 'TIME', meaning: { kind: 'shift', grain: 'day', n, base: 'reference', part } };
+    },
+  },
+  {
+    name: 'this-unit',
+    re: rx(String.raw`(?:(earlier|later|early|late)\s+)?(this|last|next|past|coming|current)\s+(week|weekend|month|year|decade|century)`),
+    build: (m) => {
+      const unit = lower(m[3]) as Unit;
+      const n = relativeN(m[2]!);
+      const mod = modOf(m[1]);
+      if ((unit === 'decade' || unit === 'century') && n === -1) return { type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(1, unit) } };
+      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n, base: 'reference', weekend: unit === 'weekend' }, mod };
+    },
+  },
+  {
+    name: 'the-weekend',
+    re: rx(String.raw`the\s+(?:past\s+|previous\s+)?weekend`),
+    build: (m) => ({ type: 'DATE', meaning: { kind: 'shift', grain: 'week', n: /past|previous/i.test(m[0]) ? -1 : 0, base: 'reference', weekend: true } }),
+  },
+  {
+    name: 'the-past-unit',
+    re: rx(String.raw`the\s+(past|last|coming|current)\s+(week|month|year|decade|century)`),
+    build: (m) => {
+      const unit = lower(m[2]) as Unit;
+      const n = relativeN(m[1]!);
+      if (unit === 'decade' || unit === 'century') return { type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(1, unit) } };
+      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n, base: 'reference' } };
+    },
+  },
+  {
+    name: 'ago',
+    re: rx(String.raw`(?:(about|around|nearly|almost|roughly|more than|less than|over|some|just|only)\s+)?(${COUNT_RE})\s+(${UNIT_RE})\s+(ago|from now|hence)`),
+    build: (m) => {
+      const n = countValue(m[2]!);
+      const unit = unitOf(m[3]!);
+      if (unit === 'hour' || unit === 'minute' || unit === 'second') return null;
+      const sign = lower(m[4]) === 'ago' ? -1 : 1;
+      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: n === null ? NaN : sign * n, base: 'reference', comparison: true }, mod: modOf(m[1]) };
+    },
+  },
+  // --- Relative to a date the text gave before -------------------------------------------
+  {
+    name: 'later',
+    re: rx(String.raw`(?:(about|around|nearly|almost|roughly|more than|less than|over|some|just|only)\s+)?(${COUNT_RE})\s+(${UNIT_RE})\s+(later|earlier|after|before|afterwards?|on)(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)`),
+    build: (m) => {
+      const n = countValue(m[2]!);
+      const unit = unitOf(m[3]!);
+      if (unit === 'hour' || unit === 'minute' || unit === 'second') return null;
+      const sign = /^(earlier|before)$/i.test(m[4]!) ? -1 : 1;
+      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: n === null ? NaN : sign * n, base: 'previous', comparison: true }, mod: modOf(m[1]) };
+    },
+  },
+  {
+    name: 'the-following-unit',
+    re: rx(String.raw`the\s+(following|next|previous|preceding|prior)\s+(day|morning|afternoon|evening|night|week|weekend|month|year)`),
+    build: (m) => {
+      const word = lower(m[2]);
+      const part = DAY_PART_WORDS[word];
+      const unit: Unit = part ? 'day' : (word as Unit);
+      const n = lower(m[1]) === 'prior' ? -1 : relativeN(m[1]!);
+      return { type: part ? 'TIME' : 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n, base: 'previous', part, weekend: unit === 'weekend' } };
+    },
+  },
+  {
+    name: 'the-unit-before',
+    re: rx(String.raw`the\s+(day|week|month|year)\s+(before|after|earlier)(?!\s+(?:the|a|an|his|her|their|its|this|that|\p{Lu}))`),
+    build: (m) => ({
+      type: 'DATE',
+      meaning: { kind: 'shift', grain: grainOf(lower(m[1]) as Unit), n: lower(m[2]) === 'after' ? 1 : -1, base: 'previous' },
+    }),
+  },
+  {
+    name: 'same-day',
+    re: rx(String.raw`(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(day|morning|afternoon|evening|night|week|month|year)`),
+    build: (m) => {
+      const word = lower(m[1]);
+      const part = DAY_PART_WORDS[word];
+      const unit: Unit = part ? 'day' : (word as Unit);
+      return { type: part ? 'TIME' : 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: 0, base: 'previous', part } };
+    },
+  },
+  // --- Days of the week ---------------------------------------------------------------
+  {
+    name: 'weekday',
+    re: rx(String.raw`(?:(last|next|this|early|late|coming)\s+)?(${WEEKDAY_RE})(?:\s+${PART_RE})?`),
+    build: (m) => {
+      if (!isCapitalised(m[2]!)) return null;
+      const w = lower(m[1]);
+      const shift = w === 'last' ? -1 : w === 'next' || w === 'coming' ? 1 : w === 'this' ? 0 : undefined;
+      const part = m[3] ? DAY_PART_WORDS[lower(m[3])] : undefined;
+      return { type: part ? 'TIME' : 'DATE', meaning: { kind: 'weekday', weekday: WEEKDAYS[lower(m[2])]!, shift, part }, mod: modOf(w) };
+    },
+  },
+  // --- Clock times ----------------------------------------------------------------------
+  {
+    name: 'clock',
+    re: rx(String.raw`(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{1,2}):([0-5]\d)|(noon|midnight))(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET))?`),
+    build: (m) => {
+      let hour: number;
+      let minute = 0;
+      if (m[6]) hour = lower(m[6]) === 'noon' ? 12 : 0;
+      else if (m[3]) {
+        hour = Number(m[1]) % 12 + (lower(m[3]).startsWith('p') ? 12 : 0);
+        minute = m[2] ? Number(m[2]) : 0;
+        if (Number(m[1]) > 12) return null;
+      } else {
+        hour = Number(m[4]);
+        minute = Number(m[5]);
+        if (hour > 23) return null;
+      }
+      return { type: 'TIME', meaning: { kind: 'clock', hour, minute } };
+    },
+  },
+  // --- Holidays ---------------------------------------------------------------------------
+  {
+    name: 'holiday',
+    re: rx(String.raw`(Christmas|New\s+Year's)(?:\s+(Day|Eve))?(?:,?\s+(${YEAR_RE}))?`),
+    build: (m) => {
+      const eve = lower(m[2]) === 'eve';
+      const christmas = lower(m[1]) === 'christmas';
+      const [month, day] = christmas ? [12, eve ? 24 : 25] : eve ? [12, 31] : [1, 1];
+      if (!christmas && !m[2]) return null; // "New Year's resolutions"
+      if (m[3]) return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[3]}-${pad2(month)}-${pad2(day)}` } };
+      return { type: 'DATE', meaning: { kind: 'yearless', month, day } };
+    },
+  },
+  // --- Present, past, future --------------------------------------------------------------
+  {
+    name: 'present-ref',
+    re: rx(String.raw`now|currently|nowadays|at\s+present|presently|these\s+days|right\s+now|at\s+the\s+moment|current`),
+    build: (m, text) => {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+      if (/^current$/i.test(m[0]) && /^\s+(?:account|affairs|events|president|leader|minister|government|administration|law|system|version)/i.test(after)) return null;
+      if (/^now$/i.test(m[0]) && /^\s+that\b/i.test(after)) return null;
+      return { type: 'DATE', meaning: { kind: 'fixed', value: 'PRESENT_REF' } };
+    },
+  },
+  {
+    name: 'past-ref',
+    // "previously", "formerly" and the adjective "recent" are mostly not annotated in TimeML gold (measured).
+    re: rx(String.raw`recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|decades|times)`),
+    build: (m, text) => {
+      if (/^the\s+past$/i.test(m[0]) && /^\s+(?:\d|[a-z]+\s+(?:days|weeks|months|years)|few|several)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
+      return { type: 'DATE', meaning: { kind: 'fixed', value: 'PAST_REF' } };
+    },
+  },
+  {
+    name: 'future-ref',
+    // Bare "soon" and the adjective "future" are mostly not annotated (measured).
+    re: rx(String.raw`the\s+(?:near\s+|distant\s+)?future|the\s+coming\s+(?:years|months|decades)`),
+    build: () => ({ type: 'DATE', meaning: { kind: 'fixed', value: 'FUTURE_REF' } }),
+  },
+  // --- Durations and sets -----------------------------------------------------------------
+  {
+    name: 'duration',
+    re: rx(String.raw`(?:(about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|over|under|some|just|only|fewer\s+than)\s+)?(?:the\s+(?:past|last|next|first|previous|coming|final|following|ensuing|preceding|latest)\s+)?(${COUNT_RE})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+)?(${UNIT_RE})(?:[- ](?:long|old))?`),
+    build: (m, text) => {
+      const unit = unitOf(m[3]!);
+      const count = lower(m[2]);
+      // Ages ("a 6-year-old boy", "52 years old") are not time expressions in TimeML.
+      if (/[- ]old$/i.test(m[0]) || /^[- ]olds?\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
+      // "a quarter" is mostly a fraction ("a quarter of the vote"), "a second" an ordinal.
+      if ((count === 'a' || count === 'an') && NOT_DURATION_WITH_ARTICLE.has(unit)) return null;
+      return { type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(countValue(m[2]!), unit) }, mod: modOf(m[1]?.replace(/\s+/g, ' ')) };
+    },
+  },
+  {
+    name: 'bare-plural-duration',
+    re: rx(String.raw`(?:(?<=\b(?:for|over|in|within|after|took|spent|lasted|lasting|last)\s+)(years|months|weeks|days|hours|minutes)|decades|centuries)`),
+    build: (m) => ({ type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(null, unitOf(m[0])) } }),
+  },
+  {
+    name: 'set-every',
+    re: rx(String.raw`(?:every|each)\s+(?:other\s+)?(?:(${COUNT_RE})\s+)?(${UNIT_RE}|${WEEKDAY_RE})`),
+    build: (m) => {
+      const word = lower(m[2]);
+      if (WEEKDAYS[word] !== undefined) return { type: 'SET', meaning: { kind: 'fixed', value: `XXXX-WXX-${WEEKDAYS[word] || 7}` } };
+      const n = m[1] ? countValue(m[1]) : /other/i.test(m[0]) ? 2 : 1;
+      return { type: 'SET', meaning: { kind: 'fixed', value: durationValue(n, unitOf(word)) } };
+    },
+  },
+  {
+    name: 'set-per',
+    re: rx(String.raw`(?:(?:once|twice|\w+\s+times)\s+)?(?:a|per)\s+(day|week|month|year|hour)`),
+    build: (m, text) => {
+      const before = text.slice(Math.max(0, m.index - 16), m.index);
+      if (!/^(?:once|twice|\w+\s+times)/i.test(m[0]) && !/^per/i.test(m[0]) && !/(?:\d%?|percent|dollars|cents|euros)\s*$/i.test(before)) return null;
+      return { type: 'SET', meaning: { kind: 'fixed', value: durationValue(1, unitOf(m[1]!)) } };
+    },
+  },
+  {
+    name: 'set-adverb',
+    re: rx(String.raw`daily|weekly|monthly|yearly|hourly|nightly`),
+    build: (m) => {
+      const unit = ({ daily: 'day', weekly: 'week', monthly: 'month', annually: 'year', yearly: 'year', hourly: 'hour', nightly: 'day' } as const)[lower(m[0]) as 'daily'];
+      return { type: 'SET', meaning: { kind: 'fixed', value: durationValue(1, unit) } };
+    },
+  },
+];
+
+const rulePriority = new Map(RULES.map((r, i) => [r, i]));
+
+/** All rule matches in the text, overlapping ones included. */
+export function matchRules(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const built = rule.build(m, text);
+      if (built) out.push({ ...built, start: m.index, end: m.index + m[0].length, priority: rulePriority.get(rule)! });
+    }
+  }
+  return out;
+}
+
+/** Keep the longest of overlapping matches (earlier rule on ties), in text order. */
+export function selectLongest(candidates: readonly Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  const taken: Candidate[] = [];
+  for (const c of sorted) {
+    if (!taken.some((t) => t.start < c.end && c.start < t.end)) taken.push(c);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
