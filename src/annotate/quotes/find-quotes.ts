@@ -1,0 +1,358 @@
+import type { Span } from '../../core/index.js';
+import { findMarkedSpans, type MarkedSpan } from './marks.js';
+import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
+import {
+  BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
+  isDeterminer, isNamingMarker, isPronoun, isPreposition, isWord, isAuxiliary,
+} from './lexicon.js';
+import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
+import { describeSpeakers } from './resolve.js';
+import type { EntityMentionLike, Quote } from './types.js';
+
+/** How far before an opening mark a cue may sit and still introduce the quote ("X told reporters on Monday: “…”"), in tokens. */
+const MAX_CUE_TO_MARK_TOKENS = 6;
+/** How far after a cue "that" may come ("stated in an interview with … on March 2, that …"), in tokens. */
+const MAX_CUE_TO_THAT_TOKENS = 30;
+/** A quote standing alone with no cue is taken as a continuation only when it is this long (shorter ones are terms). */
+const MIN_CONTINUATION_WORDS = 4;
+/** A colon-introduced quote with no cue verb must be a sentence, not a label. */
+const MIN_COLON_QUOTE_WORDS = 4;
+/** Reported content shorter than this is an object ("said so"), not a clause. */
+const MIN_REPORTED_WORDS = 3;
+/** Cue verbs that take a listener before the clause ("told reporters that"). */
+const LISTENER_CUES = /^(?:told|tell|tells|telling|assured|warned|reminded|informed|urged|asked)$/i;
+
+interface Draft {
+  start: number;
+  end: number;
+  direct: boolean;
+  speaker?: SpeakerFound;
+  cue?: Span;
+}
+
+interface Context {
+  readonly text: string;
+  readonly toks: readonly Token[];
+  readonly sentences: readonly Span[];
+  /** For each sentence, [first token, last token]. */
+  readonly sentenceTokens: ReadonlyArray<readonly [number, number]>;
+  readonly marks: readonly MarkedSpan[];
+}
+
+const countWords = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+function firstTokenAtOrAfter(toks: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sentenceOf(ctx: Context, pos: number): number {
+  return Math.max(0, spanIndexAt(ctx.sentences, pos));
+}
+
+function insideMark(ctx: Context, pos: number): MarkedSpan | undefined {
+  return ctx.marks.find((m) => pos >= m.open && pos < m.close);
+}
+
+const isQuoteMark = (w: string): boolean => /^["“”‘’«»']$/.test(w);
+
+/** Content words look like a name or title ("The Daily Report", "X"): capitalised throughout. */
+function isTitleCased(content: string): boolean {
+  const words = content.match(/[\p{L}\p{N}][\p{L}\p{N}’'\-]*/gu) ?? [];
+  if (words.length === 0 || words.length > 6) return false;
+  return words.every((w, i) => isCapitalised(w) || /^\p{N}/u.test(w) || (i > 0 && w.length <= 3));
+}
+
+/**
+ * Quote marks used to name or single out a term rather than report words: the
+ * marks follow a determiner, preposition or naming word ("the “X” platform",
+ * "titled “…”"), the marked words modify the noun after them, or they read as a
+ * title.
+ */
+function isTermUse(ctx: Context, m: MarkedSpan): boolean {
+  const content = ctx.text.slice(m.start, m.end);
+  if (isTitleCased(content)) return true;
+  const before = firstTokenAtOrAfter(ctx.toks, m.open) - 1;
+  const prev = ctx.toks[before]?.text ?? '';
+  const prev2 = ctx.toks[before - 1]?.text ?? '';
+  if (isNamingMarker(prev)) return true;
+  if (/^(?:a|an)$/i.test(prev)) { if (!isCopulaOrAs(prev2)) return true; }
+  else if (isDeterminer(prev) || isPreposition(prev)) return true;
+  const next = ctx.toks[firstTokenAtOrAfter(ctx.toks, m.close)];
+  const gap = next ? ctx.text.slice(m.close, next.start) : '';
+  if (next && /^\s+$/.test(gap) && isWord(next.text) && !isCapitalised(next.text) && !isClauseWord(next.text) && !isPreposition(next.text) && !isCueVerb(next.text) && !isAuxiliary(next.text)) return true;
+  return false;
+}
+
+/** "“…,” X said" / "“…,” said X": the speaker and cue after the closing mark. */
+function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'cue'> | null {
+  const inner = ctx.text.slice(m.start, m.end).trimEnd();
+  let k = firstTokenAtOrAfter(ctx.toks, m.close);
+  const endsOpen = /[,?!\u2014\u2013-]$/.test(inner);
+  if (ctx.toks[k]?.text === ',' && ctx.toks[k]!.start === m.close) k++;
+  else if (!endsOpen) return null;
+  const s = sentenceOf(ctx, ctx.toks[k]?.start ?? m.close);
+  const lastTok = ctx.sentenceTokens[s]![1];
+  let c = k;
+  while (c <= lastTok && isWord(ctx.toks[c]!.text) && isAuxiliary(ctx.toks[c]!.text)) c++;
+  if (c <= lastTok && isCueVerb(ctx.toks[c]!.text)) {
+    const sp = speakerAfter(ctx.toks, c + 1, lastTok, k, { anyNounPhrase: true });
+    if (sp) return { speaker: sp, cue: ctx.toks[c]! };
+  }
+  for (let i = k; i <= Math.min(lastTok, k + 30); i++) {
+    const w = ctx.toks[i]!.text;
+    if (isQuoteMark(w) || w === '.' || w === ';') break;
+    if (!isCueVerb(w)) continue;
+    const sp = speakerBefore(ctx.toks, i, k, { anyNounPhrase: true });
+    if (sp && sp.span.start === ctx.toks[k]!.start) return { speaker: sp, cue: ctx.toks[i]! };
+    break;
+  }
+  return null;
+}
+
+/** The speaker of a cue inside a sentence, whichever side the rules find it on. */
+function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | null {
+  const w = ctx.toks[c]!.text;
+  // "As noted by X, …": the passive agent speaks.
+  if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') {
+    const last = ctx.sentenceTokens[sentenceOf(ctx, ctx.toks[c]!.start)]![1];
+    return speakerAfter(ctx.toks, c + 2, last, first, { anyNounPhrase: true });
+  }
+  if (!/ing$/i.test(w) && ctx.toks[c - 1]?.text === ',') {
+    // "X, a member of the board, said" before "…, said" as a clause-final participle-like cue.
+    const appositive = speakerBefore(ctx.toks, c, first);
+    if (appositive) return appositive;
+  }
+  const participial = /ing$/i.test(w) || ctx.toks[c - 1]?.text === ',';
+  if (participial) {
+    // In a "where/when" clause the clause's own subject speaks ("…, where he refused, saying …").
+    if (clauseStart(ctx.toks, c, first) > first) {
+      const sub = clauseSubject(ctx.toks, c, first);
+      if (sub) return sub;
+    }
+    // An earlier passive agent in the sentence ("confirmed by X …, stating") is the subject.
+    for (let i = first; i < c; i++) {
+      if (isCueVerb(ctx.toks[i]!.text) && ctx.toks[i + 1]?.text.toLowerCase() === 'by') {
+        const sp = speakerAfter(ctx.toks, i + 2, c - 1, first);
+        if (sp) return sp;
+      }
+    }
+    return clauseSubject(ctx.toks, c, first) ?? (ctx.toks[c - 1]?.text === ',' ? speakerBefore(ctx.toks, c, first) : null);
+  }
+  return speakerBefore(ctx.toks, c, first);
+}
+
+/** "X said: “…”", "X told reporters, “…”", "stating, “…”", "she notes that “…”", "called them “…”". */
+function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 'cue'> & { inline: boolean }) | null {
+  let j = firstTokenAtOrAfter(ctx.toks, m.open) - 1;
+  let s = sentenceOf(ctx, m.open);
+  // A quote opening a paragraph after "…this stance:" is introduced by the sentence before.
+  if (j >= 0 && j < ctx.sentenceTokens[s]![0] && ctx.toks[j]!.text === ':') s = sentenceOf(ctx, ctx.toks[j]!.start);
+  const first = ctx.sentenceTokens[s]![0];
+  if (j < first) return null;
+  let inline = true;
+  if (ctx.toks[j]!.text === ':' || ctx.toks[j]!.text === ',') { inline = false; j--; }
+  if (ctx.toks[j]?.text.toLowerCase() === 'that') { inline = false; j--; }
+  for (let c = j, n = 0; c >= first && n < MAX_CUE_TO_MARK_TOKENS; c--, n++) {
+    const w = ctx.toks[c]!.text;
+    if (isQuoteMark(w) || w === '.' || w === ';') break;
+    const phrase = CUE_PHRASES.find((p) => p.length === 2 && w.toLowerCase() === p[1] && ctx.toks[c - 1]?.text.toLowerCase() === p[0]);
+    if (phrase && c - 1 >= first) {
+      const sp = speakerAfter(ctx.toks, c + 1, j, first);
+      if (sp) return { speaker: sp, cue: { start: ctx.toks[c - 1]!.start, end: ctx.toks[c]!.end }, inline };
+    }
+    if (!isCueVerb(w)) continue;
+    const sp = speakerOfCue(ctx, c, first);
+    if (sp) return { speaker: sp, cue: ctx.toks[c]!, inline };
+    return null;
+  }
+  if (ctx.toks[j + 1]?.text === ':' && countWords(ctx.text.slice(m.start, m.end)) >= MIN_COLON_QUOTE_WORDS) {
+    const colon = ctx.toks[j + 1]!;
+    for (let c = j; c >= first; c--) {
+      if (isCueVerb(ctx.toks[c]!.text)) {
+        const sp = speakerOfCue(ctx, c, first);
+        if (sp) return { speaker: sp, cue: colon, inline: false };
+      }
+    }
+    // "A statement attributed to Y reflects this stance:" — the first name in the sentence.
+    for (let c = first + 1; c < j; c++) {
+      if (!isCapitalised(ctx.toks[c]!.text)) continue;
+      const e = phraseStartingAt(ctx.toks, c, j);
+      if (e >= 0) return { speaker: { span: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end }, core: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end } }, cue: colon, inline: false };
+    }
+  }
+  return null;
+}
+
+/** A partial quote inside a reported clause: "X said talks would be “unwise”", "X described it as a “heinous crime”". */
+function attributeInline(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'cue'> | null {
+  const s = sentenceOf(ctx, m.open);
+  const first = ctx.sentenceTokens[s]![0];
+  const j = firstTokenAtOrAfter(ctx.toks, m.open) - 1;
+  for (let c = j; c >= first; c--) {
+    const w = ctx.toks[c]!.text;
+    if (w === ';') break;
+    if (!isCueVerb(w) || insideMark(ctx, ctx.toks[c]!.start)) continue;
+    const sp = speakerOfCue(ctx, c, first);
+    if (sp) return { speaker: sp, cue: ctx.toks[c]! };
+  }
+  return null;
+}
+
+/** Direct quotes with a speaker next to them, or partial quotes governed by a cue; the rest wait for continuation. */
+function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
+  const found: Draft[] = [];
+  const waiting: MarkedSpan[] = [];
+  for (const m of ctx.marks) {
+    const after = attributeAfter(ctx, m);
+    if (after) { found.push({ start: m.start, end: m.end, direct: true, ...after }); continue; }
+    const before = attributeBefore(ctx, m);
+    if (before && !(before.inline && isTermUse(ctx, m))) {
+      found.push({ start: m.start, end: m.end, direct: true, speaker: before.speaker, cue: before.cue });
+      continue;
+    }
+    if (!before && !isTermUse(ctx, m)) {
+      const inline = attributeInline(ctx, m);
+      if (inline) { found.push({ start: m.start, end: m.end, direct: true, ...inline }); continue; }
+    }
+    waiting.push(m);
+  }
+  return { found, waiting };
+}
+
+function trimContent(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,:]/.test(text[s]!)) s++;
+  while (e > s && /[\s.,;:]/.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
+}
+
+/** Reported speech: "X said (that) …", "X told Y that …", "…, X said.", "according to X, …", "…, according to X". */
+function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
+  const out: Draft[] = [];
+  ctx.sentences.forEach((sent, si) => {
+    const [first, last] = ctx.sentenceTokens[si]!;
+    if (first > last) return;
+    for (let c = first; c <= last; c++) {
+      const tok = ctx.toks[c]!;
+      const w = tok.text.toLowerCase();
+      if (usedCues.has(tok.start) || insideMark(ctx, tok.start)) continue;
+      if (w === 'according' && ctx.toks[c + 1]?.text.toLowerCase() === 'to') {
+        const sp = speakerAfter(ctx.toks, c + 2, last, first, { anyNounPhrase: true });
+        if (!sp) continue;
+        const cue = { start: tok.start, end: ctx.toks[c + 1]!.end };
+        const before = c > first ? ctx.text.slice(sent.start, tok.start) : '';
+        const content = countWords(before) >= MIN_REPORTED_WORDS
+          ? trimContent(ctx.text, sent.start, tok.start)
+          : trimContent(ctx.text, sp.span.end, sent.end);
+        if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue });
+        continue;
+      }
+      if (!isCueVerb(w)) continue;
+      if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') continue; // passive: the agent speaks through a later cue
+      const sp = speakerOfCue(ctx, c, first);
+      if (!sp) {
+        // "…, said X." — the inverted form at the sentence end.
+        if (ctx.toks[c - 1]?.text === ',') {
+          const inv = speakerAfter(ctx.toks, c + 1, last, first);
+          if (inv && firstTokenAtOrAfter(ctx.toks, inv.span.end) >= last) {
+            const content = trimContent(ctx.text, sent.start, ctx.toks[c - 1]!.start);
+            if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: inv, cue: tok });
+          }
+        }
+        continue;
+      }
+      const content = reportedContent(ctx, c, last, sp, sent);
+      if (content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue: tok });
+    }
+  });
+  return out;
+}
+
+/** The clause a cue governs: after "that", a colon or a bare clause; or the clause before "…, X said." */
+function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound, sent: Span): Span | null {
+  const { toks, text } = ctx;
+  const cueWord = toks[c]!.text;
+  for (let i = c + 1; i <= Math.min(last, c + MAX_CUE_TO_THAT_TOKENS); i++) {
+    const w = toks[i]!.text;
+    if (w === '.' || w === ';' || (isCueVerb(w) && !insideMark(ctx, toks[i]!.start))) break;
+    if (w.toLowerCase() !== 'that') continue;
+    const between = toks.slice(c + 1, i);
+    const adjunct = between.length === 0 || between[0]!.text === ',' || isPreposition(between[0]!.text) || LISTENER_CUES.test(cueWord);
+    if (adjunct) return trimContent(text, toks[i]!.end, sent.end);
+    break;
+  }
+  const next = toks[c + 1];
+  if (next && next.text === ':') return trimContent(text, next.end, sent.end);
+  // A bare clause follows a frequent speech verb, or any cue when a subject plainly starts it ("believes the plan …").
+  const clauseStarts = isWord(next?.text ?? '') && (isPronoun(next!.text) || isDeterminer(next!.text)) && !/^(?:it|this|that|her|his|its|their)$/i.test(next!.text);
+  if (next && (cueRate(cueWord) >= BARE_CLAUSE_CUE_RATE || clauseStarts) && isWord(next.text) && !isPreposition(next.text) && c + 1 <= last) {
+    let from = c + 1;
+    if (LISTENER_CUES.test(cueWord)) {
+      const e = phraseStartingAt(toks, from, last);
+      if (e < 0) return null;
+      from = e + 1;
+    }
+    if (from <= last) return trimContent(text, toks[from]!.start, sent.end);
+  }
+  // "…, he said." — the clause before the speaker, when the cue ends the sentence.
+  const before = firstTokenAtOrAfter(toks, sp.span.start) - 1;
+  const rest = toks.slice(c + 1, last + 1).filter((t) => isWord(t.text));
+  if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text))) {
+    return trimContent(text, sent.start, toks[before]!.start);
+  }
+  return null;
+}
+
+/** Quotes standing alone after an attributed one ("“…,” she said. “…”"): the same speaker. */
+function continuationQuotes(ctx: Context, waiting: readonly MarkedSpan[], known: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  const sorted = [...known].sort((a, b) => a.start - b.start);
+  for (const m of waiting) {
+    const s = sentenceOf(ctx, m.open);
+    const sentence = ctx.sentences[s]!;
+    const opensSentence = m.open <= sentence.start + 1;
+    if (!opensSentence || countWords(ctx.text.slice(m.start, m.end)) < MIN_CONTINUATION_WORDS) continue;
+    const prev = [...sorted, ...out].filter((d) => d.end <= m.open && d.speaker).sort((a, b) => b.end - a.end)[0];
+    if (!prev) continue;
+    const between = ctx.text.slice(prev.end, m.open);
+    // Within the paragraph or the next two: the convention for a speaker carried across paragraphs.
+    if ((between.match(/\n\s*\S/g) ?? []).length > 2) continue;
+    out.push({ start: m.start, end: m.end, direct: true, speaker: prev.speaker });
+  }
+  return out;
+}
+
+/**
+ * Find direct quotes and reported speech in a text, with speaker and cue.
+ * Independent of other layers; pass `sentences` and `entities` when you have them.
+ *
+ * @example
+ * findQuotes('“We will not sign,” Lena Ortiz said.')
+ * // → [{ start: 1, end: 17, direct: true, speakerSpan: {start: 19, end: 29}, cue: {start: 30, end: 34} }]
+ */
+export function findQuotes(text: string, options: { sentences?: readonly Span[]; entities?: readonly EntityMentionLike[] } = {}): Quote[] {
+  const sentences = options.sentences && options.sentences.length > 0 ? [...options.sentences].sort((a, b) => a.start - b.start) : splitSentences(text);
+  const toks = tokenize(text);
+  const sentenceTokens = sentences.map((s) => [firstTokenAtOrAfter(toks, s.start), firstTokenAtOrAfter(toks, s.end) - 1] as const);
+  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text) };
+
+  const { found: direct, waiting } = directQuotes(ctx);
+  const usedCues = new Set(direct.filter((d) => d.cue).map((d) => d.cue!.start));
+  const reported = reportedQuotes(ctx, usedCues).filter(
+    // A reported clause that is mostly a direct quote already found is that quote.
+    (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start)),
+  );
+  const continued = continuationQuotes(ctx, waiting, [...direct, ...reported]);
+  const drafts = [...direct, ...reported, ...continued].sort((a, b) => a.start - b.start || b.end - a.end);
+  return describeSpeakers(text, drafts, options.entities);
+}
+
+export type { Draft };

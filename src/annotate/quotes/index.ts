@@ -1,0 +1,35 @@
+import type { Span, Stage } from '../../core/index.js';
+import { findQuotes } from './find-quotes.js';
+import type { EntityMentionLike, Quote } from './types.js';
+
+export type { Quote, EntityMentionLike } from './types.js';
+export { findQuotes } from './find-quotes.js';
+
+declare module '../../core/layers.js' {
+  interface LayerMap {
+    quotes: Quote[];
+  }
+}
+
+/** Options of the quotes stage (none yet: the cue list is learned, see cues.json). */
+export type QuotesOptions = Record<string, never>;
+
+/**
+ * The quotes stage: direct quotes and reported speech with speaker and cue.
+ * Uses `doc.layers.sentences` and `doc.layers.entities` when an earlier stage
+ * provided them (read structurally, so this stage runs without them).
+ *
+ * @example
+ * const pipeline = createPipeline([sentences(), entities(), quotes()]);
+ */
+export function quotes(_options: QuotesOptions = {}): Stage<never, 'quotes'> {
+  return {
+    name: 'quotes',
+    requires: [],
+    provides: ['quotes'],
+    run(doc) {
+      const layers = doc.layers as { sentences?: readonly Span[]; entities?: readonly EntityMentionLike[] };
+      return { quotes: findQuotes(doc.text, { sentences: layers.sentences, entities: layers.entities }) };
+    },
+  };
+}

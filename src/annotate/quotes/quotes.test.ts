@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { createPipeline, type Doc } from '../../core/index.js';
+import { findQuotes, quotes, type Quote } from './index.js';
+import { findMarkedSpans } from './marks.js';
+
+// Fictional sentences written for these tests.
+const said = (text: string, q: Quote): string => text.slice(q.start, q.end);
+const who = (text: string, q: Quote): string | undefined => (q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : undefined);
+const cueOf = (text: string, q: Quote): string | undefined => (q.cue ? text.slice(q.cue.start, q.cue.end) : undefined);
+function only(text: string, opts?: Parameters<typeof findQuotes>[1]): Quote {
+  const qs = findQuotes(text, opts);
+  expect(qs).toHaveLength(1);
+  return qs[0]!;
+}
+
+describe('direct quotes', () => {
+  it('takes the speaker after the quote: “…,” X said.', () => {
+    const t = '“The bridge will reopen in May,” Lena Ortiz said.';
+    const q = only(t);
+    expect(said(t, q)).toBe('The bridge will reopen in May,');
+    expect(q.direct).toBe(true);
+    expect(who(t, q)).toBe('Lena Ortiz');
+    expect(cueOf(t, q)).toBe('said');
+  });
+
+  it('takes an inverted speaker with an appositive: “…,” said X, the minister.', () => {
+    const t = '"We have no intention of leaving," said Tomas Brandt, the harbour minister.';
+    const q = only(t);
+    expect(who(t, q)).toBe('Tomas Brandt, the harbour minister');
+  });
+
+  it('takes the speaker before the quote: X told reporters, “…”', () => {
+    const t = 'Mayor Ines Kovac told reporters, “Nobody will lose their home.”';
+    const q = only(t);
+    expect(said(t, q)).toBe('Nobody will lose their home.');
+    expect(who(t, q)).toBe('Mayor Ines Kovac');
+    expect(cueOf(t, q)).toBe('told');
+  });
+
+  it('takes X said: and X stated, and pronoun + "he added"', () => {
+    const t = 'The engineer Paul Weiss said: “The dam is safe.” Later he added, “We checked it twice.”';
+    const qs = findQuotes(t).filter((q) => q.direct);
+    expect(qs.map((q) => who(t, q))).toEqual(['The engineer Paul Weiss', 'he']);
+    expect(qs[1]!.speakerText).toBe('Paul Weiss');
+  });
+
+  it('finds a quote introduced by "she notes that" with the pronoun resolved to the last named speaker', () => {
+    const t = 'According to Dr. Mara Lind, an economist at Westbay College, the harvest failed. In her report, she notes that “prices will stay high through the winter.”';
+    const q = findQuotes(t).find((x) => x.direct)!;
+    expect(said(t, q)).toBe('prices will stay high through the winter.');
+    expect(who(t, q)).toBe('she');
+    expect(q.speakerText).toContain('Mara Lind');
+  });
+
+  it('describes an unnamed speaker: "a prominent fisheries analyst … stating, “…”"', () => {
+    const t = 'A recent post from a prominent fisheries analyst mocked the plan, stating, “Quotas without boats mean nothing. The fleet is gone.”';
+    const q = findQuotes(t).find((x) => x.direct)!;
+    expect(who(t, q)).toBe('a prominent fisheries analyst');
+    expect(q.speakerText).toBe('unnamed prominent fisheries analyst');
+    expect(cueOf(t, q)).toBe('stating');
+  });
+
+  it('continues a quote over paragraphs when the next paragraph reopens the marks', () => {
+    const t = '“The first phase is finished,” said Ana Ruiz.\n\n“The second phase starts next year. We have the money.\n\n“The third phase depends on the council.”';
+    const marks = findMarkedSpans(t);
+    expect(marks.map((m) => t.slice(m.start, m.end))).toEqual([
+      'The first phase is finished,',
+      'The second phase starts next year. We have the money.\n\n“The third phase depends on the council.',
+    ]);
+    const qs = findQuotes(t);
+    expect(qs).toHaveLength(2);
+    expect(qs[1]!.speakerText).toBe('Ana Ruiz');
+  });
+
+  it('pairs mixed and guillemet marks', () => {
+    const t = '«Nous restons ici», said Claire Dumas. “We will not move," Jon Hale said.';
+    const qs = findQuotes(t);
+    expect(qs.map((q) => said(t, q))).toEqual(['Nous restons ici', 'We will not move,']);
+    expect(qs.map((q) => who(t, q))).toEqual(['Claire Dumas', 'Jon Hale']);
+  });
+
+  it('keeps a partial quote governed by a cue and a speaker', () => {
+    const t = 'Governor Lisa Moreau described the flooding as a “slow disaster” for the valley.';
+    const q = findQuotes(t).find((x) => x.direct)!;
+    expect(said(t, q)).toBe('slow disaster');
+    expect(who(t, q)).toBe('Governor Lisa Moreau');
+  });
+
+  it('keeps adjective partial quotes inside reported speech', () => {
+    const t = 'Chancellor Omar Reyes said a deal under these terms would be “reckless” and “not serious.”';
+    const direct = findQuotes(t).filter((q) => q.direct);
+    expect(direct.map((q) => said(t, q))).toEqual(['reckless', 'not serious.']);
+    expect(direct.every((q) => who(t, q) === 'Chancellor Omar Reyes')).toBe(true);
+  });
+});
+
+describe('not quotes', () => {
+  it('ignores scare quotes and coined terms with no speaker', () => {
+    const t = 'The “green corridor” policy failed. Critics of the doctrine of "calculated silence" were few.';
+    expect(findQuotes(t).filter((q) => q.direct)).toEqual([]);
+  });
+
+  it('ignores outlet and platform names and titles even next to a cue', () => {
+    const t = 'Mara Lind stated in an interview with the “Harbour Voice” newspaper that the port would close. She wrote an essay titled “Who Pays for the Port?” last year. The ministry posted on the “Quill” platform that talks had ended.';
+    const texts = findQuotes(t).filter((q) => q.direct).map((q) => said(t, q));
+    expect(texts).toEqual([]);
+  });
+
+  it('ignores a quoted term preceded by "the" inside reported speech', () => {
+    const t = 'Reyes said that the country adopted the “open harbour” doctrine after the war.';
+    const qs = findQuotes(t);
+    expect(qs.filter((q) => q.direct)).toEqual([]);
+    expect(qs.map((q) => said(t, q))).toEqual(['the country adopted the “open harbour” doctrine after the war']);
+  });
+});
+
+describe('reported speech', () => {
+  it('X said (that) …', () => {
+    const t = 'Lena Ortiz said that the bridge would reopen in May. Jon Hale said the tolls would rise.';
+    const qs = findQuotes(t);
+    expect(qs.map((q) => [said(t, q), who(t, q), q.direct])).toEqual([
+      ['the bridge would reopen in May', 'Lena Ortiz', false],
+      ['the tolls would rise', 'Jon Hale', false],
+    ]);
+  });
+
+  it('X told Y that …, and X, an appositive, stated in an interview … that …', () => {
+    const t = 'Ines Kovac told the council that repairs were finished. Paul Weiss, a member of the water board, stated in an interview with a local paper on Monday, that the pipes were old.';
+    const qs = findQuotes(t);
+    expect(qs.map((q) => said(t, q))).toEqual(['repairs were finished', 'the pipes were old']);
+    expect(who(t, qs[1]!)).toBe('Paul Weiss, a member of the water board');
+  });
+
+  it('according to X, … and …, according to X', () => {
+    const t = 'According to the port authority, traffic fell by a third. Exports rose in the spring, according to Ana Ruiz.';
+    const qs = findQuotes(t);
+    expect(qs.map((q) => [said(t, q), who(t, q), cueOf(t, q)])).toEqual([
+      ['traffic fell by a third', 'the port authority', 'According to'],
+      ['Exports rose in the spring', 'Ana Ruiz', 'according to'],
+    ]);
+  });
+
+  it('…, he said. with the clause before the speaker', () => {
+    const t = 'Reyes arrived late. The talks will resume next week, he said.';
+    const q = only(t);
+    expect(said(t, q)).toBe('The talks will resume next week');
+    expect(who(t, q)).toBe('he');
+    expect(q.speakerText).toBe('Reyes');
+  });
+
+  it('warned / insisted / denied that …', () => {
+    const t = 'The mayor warned that the river could flood. Ortiz insisted that nothing had changed. The company denied that it had cut jobs.';
+    expect(findQuotes(t).map((q) => said(t, q))).toEqual(['the river could flood', 'nothing had changed', 'it had cut jobs']);
+  });
+});
+
+describe('speaker resolution with entities', () => {
+  const t = 'Lena Ortiz met the board on Monday. Later she said the budget was final. “We are done,” the spokesperson said.';
+  const entities = [
+    { start: 0, end: 10, type: 'PERSON', entity: 'e1' },
+    { start: 15, end: 24, type: 'ORG', entity: 'e2' },
+    { start: t.indexOf('the spokesperson'), end: t.indexOf('the spokesperson') + 16, type: 'PERSON', entity: 'e3' },
+  ];
+
+  it('resolves a pronoun to the latest compatible PERSON and a role to the entity covering it', () => {
+    const qs = findQuotes(t, { entities });
+    expect(qs.map((q) => q.speaker)).toEqual(['e1', 'e3']);
+  });
+
+  it('runs as a pipeline stage reading the entities layer', () => {
+    const doc = { id: 'd1', text: t, meta: {}, source: {}, layers: { entities }, messages: [] } as unknown as Doc;
+    const out = createPipeline([quotes()]).run(doc);
+    expect(out.layers.quotes?.map((q) => q.speaker)).toEqual(['e1', 'e3']);
+    for (const q of out.layers.quotes ?? []) {
+      expect(q.start).toBeGreaterThanOrEqual(0);
+      expect(q.end).toBeLessThanOrEqual(t.length);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import type { Span } from '../../core/index.js';
+
+/** One quote: the content span (what was said), without the quote marks. */
+export interface Quote extends Span {
+  /** Inside quote marks (direct or mixed) rather than reported speech. */
+  readonly direct: boolean;
+  /** In-article entity id of the speaker, when resolved from the entities layer. */
+  readonly speaker?: string;
+  /** The source as written: "Baker", "he", "the official", "a prominent political analyst". */
+  readonly speakerSpan?: Span;
+  /**
+   * A short text for the speaker when no entity id is resolved: the antecedent
+   * name of a pronoun, or a description such as "unnamed political analyst".
+   */
+  readonly speakerText?: string;
+  /** The cue: "said", "told", "according to", "stating", ":". */
+  readonly cue?: Span;
+}
+
+/** The shape of an entity mention this stage reads (the entities layer, structurally). */
+export interface EntityMentionLike extends Span {
+  readonly type: string;
+  readonly entity: string;
+}
