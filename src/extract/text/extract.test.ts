@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { ExtractError } from '../../core/index.js';
+import { parseDateLine } from './dates.js';
+import { nameFromBio, nameFromBylineLine } from './byline.js';
+import { extractFromText } from './index.js';
+
+// A fictional page about a fictional town, flattened the way scrapers flatten pages.
+const PARAGRAPHS = [
+  'Harbourtown, HCN – The council of Harbourtown voted on Tuesday to rebuild the old stone bridge that has linked the two halves of the town since the eighteenth century.',
+  'The vote followed months of debate about the cost of the work, which engineers put at twelve million crowns, and about whether a new crossing should be built further upstream instead.',
+  'Councillor Mira Falk, who proposed the plan, said the bridge was part of the identity of the town and that residents had asked for it to be saved rather than replaced.',
+  'Opponents argued that the money would be better spent on the ferry service, which carries more than two thousand passengers a day during the summer season.',
+  'Work is expected to begin in the spring and to last about two years, during which a temporary footbridge will carry pedestrians across the river.',
+];
+
+const PAGE = [
+  'The Harbourtown Courier',
+  '',
+  '  • Home',
+  '  • Local',
+  '  • Business',
+  '  • Sport',
+  '  • Culture',
+  '  • Contact',
+  'The Harbourtown Courier',
+  'BREAKING',
+  'Ferry timetable changes announced for the winter months.',
+  'Lighthouse museum reopens after storm damage repairs.',
+  'Local',
+  '',
+  'Harbourtown votes to rebuild its old stone bridge',
+  '',
+  '  • By Anna Lindqvist',
+  '  • Source: The Harbourtown Courier',
+  '  • 14 Oct 2031 09:15',
+  '  • 12 Shares',
+  '3 Min Read',
+  '',
+  'The council chose restoration over a new crossing after months of debate.',
+  '',
+  'The old stone bridge at dusk (Photo: Jon Berg / Courier)',
+  '',
+  PARAGRAPHS[0],
+  '',
+  PARAGRAPHS[1],
+  '',
+  'A long debate',
+  '',
+  PARAGRAPHS[2],
+  '',
+  'Related News',
+  '',
+  'Ferry fares to rise next year',
+  '',
+  'Harbour festival draws record crowds',
+  '',
+  PARAGRAPHS[3],
+  '',
+  PARAGRAPHS[4],
+  '',
+  '  • Bridges',
+  '  • Council',
+  '  • Harbourtown',
+  'Anna Lindqvist',
+  '',
+  'Anna Lindqvist is a reporter covering local politics for the Courier.',
+  '',
+  'Leave a Reply',
+  '',
+  'Your email address will not be published. Required fields are marked *',
+  '',
+  'Most Read',
+  '',
+  'Ferry fares to rise next year',
+  '',
+  '© 2031 The Harbourtown Courier. All rights reserved.',
+  '  • Privacy Policy',
+  '  • Terms of Use',
+].join('\n');
+
+describe('extractFromText on a fictional news page', () => {
+  const result = extractFromText(PAGE);
+
+  it('keeps every body paragraph and the sub-heading between them, in order', () => {
+    const paragraphs = result.text.split('\n\n');
+    const order = PARAGRAPHS.map((p) => paragraphs.indexOf(p!));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(paragraphs).toContain('A long debate');
+  });
+
+  it('leaves out menus, ticker, counters, caption, related block, tags, bio, comment form and footer', () => {
+    for (const furniture of [
+      'Home', 'BREAKING', 'Ferry timetable changes', 'Shares', 'Min Read', 'Photo: Jon Berg', 'Related News',
+      'Ferry fares to rise', 'Harbour festival', 'Bridges', 'is a reporter covering', 'Leave a Reply',
+      'Your email address', 'Most Read', 'All rights reserved', 'Privacy Policy',
+    ]) expect(result.text).not.toContain(furniture);
+  });
+
+  it('reads title, author, date, outlet, section and dateline with their lines as evidence', () => {
+    const { meta } = result;
+    expect(meta.title?.value).toBe('Harbourtown votes to rebuild its old stone bridge');
+    expect(meta.title?.evidence).toEqual({ source: 'line', at: 'line 15', raw: 'Harbourtown votes to rebuild its old stone bridge' });
+    expect(meta.authors?.value).toEqual(['Anna Lindqvist']);
+    expect(meta.published?.value).toBe('2031-10-14T09:15');
+    expect(meta.published?.evidence.at).toBe('line 19');
+    expect(meta.outlet?.value).toBe('The Harbourtown Courier');
+    expect(meta.section?.value).toBe('Local');
+    expect(meta.kind?.value).toBe('news');
+    expect(meta.kind?.evidence.source).toBe('inferred');
+    expect(meta.dateline?.value).toBe('Harbourtown');
+    expect(meta.language?.value).toBe('en');
+  });
+
+  it('labels every non-empty line for the debugging view', () => {
+    const labels = new Map(result.lines?.map((l) => [l.n, l.label]));
+    expect(labels.get(15)).toBe('headline');
+    expect(labels.get(19)).toBe('date');
+    expect(labels.get(31)).toBe('subheading');
+    expect(labels.get(27)).toBe('body');
+    expect(labels.get(2)).toBeUndefined();
+  });
+});
+
+describe('extractFromText on harder heads', () => {
+  it('does not take the page header date of viewing, nor invent a title from the first sentence', () => {
+    const page = ['Sunday, March 3, 2041', '', 'Date:', '', ...PARAGRAPHS.slice(1), '', 'Latest stories'].join('\n');
+    const { meta, text } = extractFromText(page);
+    expect(meta.published).toBeUndefined();
+    expect(meta.title).toBeUndefined();
+    expect(text).toContain(PARAGRAPHS[1]);
+    expect(text).not.toContain('Sunday, March 3, 2041');
+  });
+
+  it('reads the opinion label and an author bio after the body', () => {
+    const page = [
+      'OpinionCulture', '', 'Why Harbourtown should keep its stone bridge', '',
+      ...PARAGRAPHS.slice(1).flatMap((p) => [p!, '']),
+      'Mira Holm', '', 'I’m Mira Holm, the founder of Bridge Watch Journal. I write about towns and their rivers.', '',
+      'Leave a Reply',
+    ].join('\n');
+    const { meta, text } = extractFromText(page);
+    expect(meta.section?.value).toBe('Opinion');
+    expect(meta.kind?.value).toBe('opinion');
+    expect(meta.authors?.value).toEqual(['Mira Holm']);
+    expect(meta.outlet?.value).toBe('Bridge Watch Journal');
+    expect(text).not.toContain('founder');
+  });
+
+  it('throws E_TEXT_EMPTY on a dump without words', () => {
+    expect(() => extractFromText('\n  \n•\n')).toThrow(ExtractError);
+  });
+});
+
+describe('line readers', () => {
+  it('parses date lines at the printed precision', () => {
+    expect(parseDateLine('12 Mar 2031 14:58')).toBe('2031-03-12T14:58');
+    expect(parseDateLine('Mar 5, 2031, 11:22 PM')).toBe('2031-03-05T23:22');
+    expect(parseDateLine('Published 3 May 2031')).toBe('2031-05-03');
+    expect(parseDateLine('Shares 12')).toBeNull();
+  });
+
+  it('reads names from bylines, doubled author widgets and bios, and refuses furniture', () => {
+    expect(nameFromBylineLine('By Jane Roe and Sam Poe')).toBe('Jane Roe');
+    expect(nameFromBylineLine('Jane Roe Jane Roe')).toBe('Jane Roe');
+    expect(nameFromBylineLine('Jane Roe, Staff Writer')).toBe('Jane Roe');
+    expect(nameFromBylineLine('Most Read Most Read')).toBeNull();
+    expect(nameFromBylineLine('T T')).toBeNull();
+    expect(nameFromBio('Jane Roe is a reporter for the Courier.')).toBe('Jane Roe');
+  });
+});

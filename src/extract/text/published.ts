@@ -1,0 +1,36 @@
+import { looksLikeDateLine, looksLikeViewingDate, parseDateLine } from './dates.js';
+import type { PageLine } from './lines.js';
+
+const UPDATED = /\b(updated|modified|edited)\b/i;
+/** Ticker items and related-story stamps carry dates too: only short lines of the head zone count. */
+const MAX_CANDIDATES = 6;
+
+export interface PublishedChoice {
+  readonly iso: string;
+  readonly index: number;
+}
+
+/**
+ * The article's date line in the head zone (between the top of the headline block and the body),
+ * at the precision printed. Skips the page header's date of viewing (a weekday date without time
+ * above the headline) and prefers a publication stamp over an "Updated" one.
+ */
+export function findPublished(
+  lines: readonly PageLine[],
+  head: { readonly from: number; readonly to: number },
+  titleIndex: number | null,
+): PublishedChoice | null {
+  const found: Array<PublishedChoice & { updated: boolean }> = [];
+  for (let i = head.from; i < head.to && found.length < MAX_CANDIDATES; i++) {
+    const line = lines[i]!;
+    if (!looksLikeDateLine(line.text, line.words)) continue;
+    const aboveTitle = titleIndex === null || i < titleIndex;
+    if (aboveTitle && looksLikeViewingDate(line.text)) continue;
+    const iso = parseDateLine(line.text);
+    if (!iso) continue;
+    const updated = UPDATED.test(line.text) || (i > 0 && /^updated:?$/i.test(lines[i - 1]!.text.trim()));
+    found.push({ iso, index: i, updated });
+  }
+  const pick = found.find((f) => !f.updated) ?? found[0];
+  return pick ? { iso: pick.iso, index: pick.index } : null;
+}
