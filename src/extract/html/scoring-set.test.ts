@@ -6,42 +6,16 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractFromHtml } from './index.js';
 import { loadScoringSet } from './scoring-set.js';
+import { aggregate, scorePage } from '../../../eval/metrics/shingle-f1.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const DATA_DIR = path.resolve(REPO_ROOT, '../shared/eval-data/extraction');
 const present = existsSync(path.join(DATA_DIR, 'ground-truth.json'));
 if (!present) console.info(`${DATA_DIR} is absent: the extraction benchmark test is skipped`);
 
-/** Shingle F1 of the Zyte benchmark (the same definition as eval/metrics/shingle-f1.ts). */
+/** Shingle F1 of the Zyte benchmark, averaged the benchmark's way. */
 function f1Of(pairs: { predicted: string; gold: string }[]): number {
-  const shingles = (t: string): Map<string, number> => {
-    const tokens = t.match(/[\p{L}\p{N}_\p{M}]+/gu) ?? [];
-    const m = new Map<string, number>();
-    for (let i = 0; i + 4 <= tokens.length; i++) {
-      const k = tokens.slice(i, i + 4).join(' ');
-      m.set(k, (m.get(k) ?? 0) + 1);
-    }
-    return m;
-  };
-  const precisions: number[] = [];
-  const recalls: number[] = [];
-  for (const { predicted, gold } of pairs) {
-    const p = shingles(predicted);
-    const g = shingles(gold);
-    let pn = 0;
-    let gn = 0;
-    let common = 0;
-    for (const n of p.values()) pn += n;
-    for (const [k, n] of g) {
-      gn += n;
-      common += Math.min(n, p.get(k) ?? 0);
-    }
-    if (pn > 0) precisions.push(common / pn);
-    recalls.push(gn === 0 ? 1 : common / gn);
-  }
-  const P = precisions.reduce((a, b) => a + b, 0) / Math.max(1, precisions.length);
-  const R = recalls.reduce((a, b) => a + b, 0) / Math.max(1, recalls.length);
-  return (2 * P * R) / (P + R);
+  return aggregate(pairs.map(({ predicted, gold }) => scorePage(predicted, gold))).f1;
 }
 
 describe.skipIf(!present)('the shared extraction benchmark (../shared/eval-data/extraction)', () => {
