@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPipeline, contentId, type Doc } from '../../core/index.js';
+import { tokens } from '../tokens/index.js';
+import { entities, resolveMention, type EntityMention } from './index.js';
+import { evaluateUner } from './uner.js';
+
+const pipeline = createPipeline([tokens(), entities()]);
+
+function run(text: string): Doc {
+  return pipeline.run({ id: contentId(text), text, meta: {}, source: {}, layers: {}, messages: [] });
+}
+
+function mentionsOf(doc: Doc): { text: string; type: string; entity: string; form: string }[] {
+  return doc.layers.entities!.map((m) => ({ text: doc.text.slice(m.start, m.end), type: m.type, entity: m.entity, form: m.form }));
+}
+
+function entityOf(doc: Doc, surface: string, nth = 0): EntityMention | undefined {
+  return doc.layers.entities!.filter((m) => doc.text.slice(m.start, m.end) === surface)[nth];
+}
+
+describe('entities: types in news sentences', () => {
+  const doc = run(
+    'Prime Minister Daria Kovac of Orvania met Samuel Okafor in Berlin on Monday. ' +
+      'The World Bank and the Ministry of Finance said Germany would help. Kovac later flew to Paris.',
+  );
+  const found = mentionsOf(doc);
+
+  it('finds people, organisations and places with their types', () => {
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Daria Kovac', type: 'PERSON' }));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Samuel Okafor', type: 'PERSON' }));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Berlin', type: 'GPE' }));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Germany', type: 'GPE' }));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Paris', type: 'GPE' }));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'World Bank', type: 'ORG' }));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Ministry of Finance', type: 'ORG' }));
+  });
+
+  it('keeps every span inside the text and sorted, and every id in the index', () => {
+    const list = doc.layers.entities!;
+    const ids = new Set(doc.layers.entityIndex!.map((e) => e.id));
+    for (let i = 0; i < list.length; i++) {
+      expect(list[i]!.start).toBeGreaterThanOrEqual(0);
+      expect(list[i]!.end).toBeLessThanOrEqual(doc.text.length);
+      expect(list[i]!.end).toBeGreaterThan(list[i]!.start);
+      if (i > 0) expect(list[i]!.start).toBeGreaterThanOrEqual(list[i - 1]!.start);
+      expect(ids.has(list[i]!.entity)).toBe(true);
+    }
+  });
+});
+
+describe('entities: resolution inside one article', () => {
+  it('links a surname to the full name given before it', () => {
+    const doc = run('Samuel Okafor arrived in Lagos late on Sunday. Okafor said the talks would go on.');
+    const full = entityOf(doc, 'Samuel Okafor')!;
+    const surname = entityOf(doc, 'Okafor')!;
+    expect(surname.entity).toBe(full.entity);
+    expect(surname.form).toBe('surname');
+    expect(doc.layers.entityIndex!.find((e) => e.id === full.entity)?.name).toBe('Samuel Okafor');
+  });
+
+  it('links an acronym introduced in brackets, and its later uses', () => {
+    const doc = run(
+      'Negotiators signed the Joint Plan of Action (JPA) in Vienna. Critics said the JPA would not last a year.',
+    );
+    const long = entityOf(doc, 'Joint Plan of Action')!;
+    expect(long).toBeDefined();
+    expect(entityOf(doc, 'JPA', 0)?.entity).toBe(long.entity);
+    expect(entityOf(doc, 'JPA', 1)?.entity).toBe(long.entity);
+    expect(entityOf(doc, 'JPA', 1)?.form).toBe('acronym');
+  });
+
+  it('merges "the United States" and "U.S." as one entity', () => {
+    const doc = run('The United States imposed new sanctions on Friday. U.S. officials said more would follow.');
+    const us = entityOf(doc, 'United States')!;
+    expect(entityOf(doc, 'U.S.')?.entity).toBe(us.entity);
+  });
+
+  it('resolves a title mention to the named holder of that title', () => {
+    const doc = run(
+      'Foreign Minister Tomas Varga met reporters in Geneva. The talks were long.\n\nThe foreign minister said no deal was near.',
+    );
+    const varga = entityOf(doc, 'Tomas Varga')!;
+    const title = doc.layers.entities!.find((m) => m.form === 'title');
+    expect(title && doc.text.slice(title.start, title.end)).toBe('The foreign minister');
+    expect(title?.entity).toBe(varga.entity);
+    expect(doc.layers.entityIndex!.find((e) => e.id === varga.entity)?.titles).toContain('foreign minister');
+    expect(resolveMention(doc as never, { start: title!.start, end: title!.end })).toBe(varga.entity);
+  });
+
+  it('resolves an appositive title ("X, the spokesperson")', () => {
+    const doc = run('Lina Ortez, the spokesperson, declined to comment. Later the spokesperson confirmed the meeting.');
+    const ortez = entityOf(doc, 'Lina Ortez')!;
+    const titles = doc.layers.entities!.filter((m) => m.form === 'title');
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((t) => t.entity === ortez.entity)).toBe(true);
+  });
+
+  it('never merges two people who share a first name', () => {
+    const doc = run('Daria Kovac met Daria Lindqvist in Oslo. Kovac and Lindqvist disagreed on the plan.');
+    const a = entityOf(doc, 'Daria Kovac')!;
+    const b = entityOf(doc, 'Daria Lindqvist')!;
+    expect(a.entity).not.toBe(b.entity);
+    expect(entityOf(doc, 'Kovac')?.entity).toBe(a.entity);
+    expect(entityOf(doc, 'Lindqvist')?.entity).toBe(b.entity);
+  });
+});
+
+const TEST_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/eval-data/ner/test.jsonl');
+
+describe.skipIf(!existsSync(TEST_FILE))('entities: Universal NER English-EWT test split (../shared/eval-data/ner absent: skipped)', () => {
+  // measured 0.681 (perceptron + rules + name propagation); the 0.75 target is not reached yet, this pins the floor
+  it('keeps micro F1 >= 0.67 on PER/ORG/LOC, exact spans', () => {
+    const result = evaluateUner(readFileSync(TEST_FILE, 'utf8'));
+    expect(result.micro.f1).toBeGreaterThanOrEqual(0.67);
+  });
+});

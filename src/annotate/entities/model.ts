@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../../core/index.js';
+import { MODEL_FORMAT, weightsFromFile, type PerceptronModelFile, type Weights } from './perceptron.js';
+import { gazetteerWith, type Gazetteer } from './gazetteer.js';
+
+/** The shipped model, resolved from this file so it works from `src/` and from `dist/` alike. */
+export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-perceptron.json', import.meta.url));
+
+/** A loaded tagger: its weights and the gazetteer its features were trained with. */
+export interface LoadedTagger {
+  readonly weights: Weights;
+  readonly gazetteer: Gazetteer;
+}
+
+const cache = new Map<string, LoadedTagger>();
+
+/** Load (once per path) the perceptron tagger and its gazetteer. */
+export function loadTagger(modelPath: string = DEFAULT_MODEL_PATH): LoadedTagger {
+  const hit = cache.get(modelPath);
+  if (hit) return hit;
+  let file: PerceptronModelFile;
+  try {
+    file = JSON.parse(readFileSync(modelPath, 'utf8')) as PerceptronModelFile;
+  } catch (cause) {
+    throw new ConfigError('E_NER_MODEL', `cannot read the entity model ${modelPath}: run npm run train:ner`, { cause });
+  }
+  if (file.format !== MODEL_FORMAT) {
+    throw new ConfigError('E_NER_MODEL', `${modelPath} is not a ${MODEL_FORMAT} model (format ${String(file.format)})`);
+  }
+  const loaded = { weights: weightsFromFile(file), gazetteer: gazetteerWith(file.lexicon) };
+  cache.set(modelPath, loaded);
+  return loaded;
+}

@@ -1,0 +1,51 @@
+import type { RawMention } from './resolve.js';
+import type { TaggerToken } from './tag.js';
+
+/** Honorifics and titles are not part of a surname to look for. */
+const NOT_A_SURNAME = /^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$/;
+
+/**
+ * Names keep their form through an article: once the tagger has found
+ * "Samuel Okafor" or "Lagos", later capitalised occurrences of "Okafor" and
+ * "Lagos" that it missed are the same kind of name. Adds those, token-aligned,
+ * and trims trailing lower-case words off a capitalised name ("U.S. officials" → "U.S.").
+ */
+export function propagateNames(text: string, tokens: readonly TaggerToken[], mentions: readonly RawMention[]): RawMention[] {
+  const trimmed = mentions.map((m) => trimTrailingLowercase(text, tokens, m));
+  const known = new Map<string, RawMention['type']>();
+  for (const m of trimmed) {
+    const surface = text.slice(m.start, m.end);
+    if (!/^\p{Lu}/u.test(surface)) continue;
+    if (!known.has(surface)) known.set(surface, m.type);
+    if (m.type === 'PERSON') {
+      const words = surface.split(/\s+/);
+      const last = words[words.length - 1]!;
+      if (words.length > 1 && !NOT_A_SURNAME.test(last) && !known.has(last)) known.set(last, 'PERSON');
+    }
+  }
+  if (known.size === 0) return trimmed;
+  const taken = (start: number, end: number): boolean => trimmed.some((m) => m.start < end && start < m.end);
+  const added: RawMention[] = [];
+  const maxWords = Math.max(...[...known.keys()].map((k) => k.split(/\s+/).length));
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
+      const start = tokens[i]!.start;
+      const end = tokens[i + n - 1]!.end;
+      const surface = text.slice(start, end);
+      const type = known.get(surface);
+      if (!type || /\n/.test(surface) || taken(start, end) || added.some((a) => a.start < end && start < a.end)) continue;
+      added.push({ start, end, type });
+      i += n - 1;
+      break;
+    }
+  }
+  return [...trimmed, ...added].sort((a, b) => a.start - b.start);
+}
+
+function trimTrailingLowercase(text: string, tokens: readonly TaggerToken[], m: RawMention): RawMention {
+  const inside = tokens.filter((t) => t.start >= m.start && t.end <= m.end);
+  if (inside.length < 2 || !inside.some((t) => /^\p{Lu}/u.test(text.slice(t.start, t.end)))) return m;
+  let last = inside.length - 1;
+  while (last > 0 && /^\p{Ll}+$/u.test(text.slice(inside[last]!.start, inside[last]!.end)) && !/^(?:of|the|and|for|de|al|bin|van|von|der)$/.test(text.slice(inside[last]!.start, inside[last]!.end))) last--;
+  return last === inside.length - 1 ? m : { ...m, end: inside[last]!.end };
+}

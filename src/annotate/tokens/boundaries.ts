@@ -1,0 +1,107 @@
+/**
+ * Repairs to wink-nlp's sentence boundaries for news text. Sentences are
+ * arrays of token indices into one block (a paragraph or a line); every
+ * repair merges neighbours or moves one token, so no token is lost.
+ */
+
+/** A token as the repairs see it: its text and whether whitespace came before it. */
+export interface BoundaryToken {
+  readonly text: string;
+}
+
+/**
+ * Abbreviations that never end a sentence in news copy: titles and honorifics
+ * (always followed by a name), "No." before a number, month abbreviations before a day.
+ */
+const NEVER_FINAL_ABBREVIATIONS = new Set([
+  'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Gen.', 'Lt.', 'Col.', 'Maj.', 'Capt.', 'Cpt.', 'Sgt.', 'Cmdr.', 'Adm.',
+  'Sen.', 'Rep.', 'Gov.', 'Pres.', 'Amb.', 'Rev.', 'Hon.', 'Supt.', 'Insp.', 'Gens.', 'Sens.', 'Reps.',
+  'St.', 'Mt.', 'Ft.', 'No.', 'Nos.', 'Art.', 'Vol.', 'vs.', 'v.', 'approx.', 'Fig.',
+  'Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.',
+]);
+
+/** Initialisms such as "U.S." or "p.m." that end a sentence only when a capitalised word follows. */
+const INITIALISM = /^(?:[A-Za-z]\.){2,}$/;
+const OPENING_QUOTES = new Set(['“', '‘', '«', '„']);
+const CLOSING_QUOTES = new Set(['”', '’', '»']);
+/** Only the double straight quote is counted: a single one is usually an apostrophe. */
+const STRAIGHT_QUOTES = new Set(['"']);
+/** Closing brackets that belong to the sentence before them. */
+const CLOSING_BRACKETS = new Set([')', ']', '}']);
+/** A dateline is short: place, date, agency; past this many word tokens it is a real sentence. */
+const MAX_DATELINE_WORDS = 7;
+const MONTHS = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$/;
+
+function isWord(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** True when the sentence is a dateline fragment such as "DOHA, June 14." or "/AGENCY/.". */
+function isDateline(tokens: readonly BoundaryToken[], sentence: readonly number[]): boolean {
+  const words = sentence.map((i) => tokens[i]!.text).filter(isWord);
+  if (words.length === 0 || words.length > MAX_DATELINE_WORDS) return false;
+  const hasUpperPlace = words.some((w) => /^\p{Lu}[\p{Lu}\-]+$/u.test(w));
+  const hasMonthDay = words.some((w) => MONTHS.test(w)) && words.some((w) => /^\d{1,2}(?:st|nd|rd|th)?$/.test(w));
+  const slashedAgency = sentence.length >= 2 && tokens[sentence[0]!]!.text === '/';
+  if (!(hasUpperPlace || hasMonthDay || slashedAgency)) return false;
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+/**
+ * Apply the news repairs to wink's sentences of one block.
+ *
+ * @param tokens the block's tokens, in order
+ * @param sentences wink's sentences as runs of consecutive token indices
+ */
+export function repairSentences(tokens: readonly BoundaryToken[], sentences: number[][]): number[][] {
+  let out = sentences.filter((s) => s.length > 0).map((s) => [...s]);
+  out = attachClosingQuotes(tokens, out);
+  out = mergeWhile(out, (prev, next, index) => {
+    const last = tokens[prev[prev.length - 1]!]!.text;
+    const first = tokens[next[0]!]!.text;
+    if (NEVER_FINAL_ABBREVIATIONS.has(last)) return true;
+    if (INITIALISM.test(last) && !/^[\p{Lu}"“‘'(]/u.test(first)) return true;
+    if (index === 0 && isDateline(tokens, prev)) return true;
+    return false;
+  });
+  return out;
+}
+
+/** Move a quote or bracket that closes the previous sentence back onto it. */
+function attachClosingQuotes(tokens: readonly BoundaryToken[], sentences: number[][]): number[][] {
+  let open = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
+    if (s > 0) {
+      while (sentence.length > 0) {
+        const text = tokens[sentence[0]!]!.text;
+        const closes =
+          CLOSING_QUOTES.has(text) || CLOSING_BRACKETS.has(text) || (STRAIGHT_QUOTES.has(text) && open % 2 === 1);
+        if (!closes) break;
+        if (STRAIGHT_QUOTES.has(text)) open++;
+        sentences[s - 1]!.push(sentence.shift()!);
+      }
+    }
+    for (const i of sentence) {
+      const text = tokens[i]!.text;
+      if (STRAIGHT_QUOTES.has(text)) open++;
+      if (OPENING_QUOTES.has(text)) open = 1;
+      if (CLOSING_QUOTES.has(text) && text !== '’') open = 0;
+    }
+  }
+  return sentences.filter((s) => s.length > 0);
+}
+
+/** Merge each sentence into the one before it while the predicate holds. */
+function mergeWhile(
+  sentences: number[][],
+  shouldMerge: (prev: number[], next: number[], prevIndex: number) => boolean,
+): number[][] {
+  const out: number[][] = [];
+  for (const sentence of sentences) {
+    const prev = out[out.length - 1];
+    if (prev && shouldMerge(prev, sentence, out.length - 1)) prev.push(...sentence);
+    else out.push(sentence);
+  }
+  return out;
+}

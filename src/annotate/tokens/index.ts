@@ -1,0 +1,112 @@
+import type { Doc, Span, Stage } from '../../core/index.js';
+import { winkTokens } from './wink.js';
+import { repairSentences } from './boundaries.js';
+
+declare module '../../core/layers.js' {
+  interface LayerMap {
+    sentences: Span[];
+    tokens: Token[];
+  }
+}
+
+/** One token: a span of the text, its part of speech (Universal POS from wink-nlp), and its sentence index. */
+export interface Token extends Span {
+  readonly pos?: string;
+  readonly sentence: number;
+}
+
+export interface TokensOptions {
+  /**
+   * How a single line break is read. `'break'` (default) ends a sentence at every
+   * line break unless the next line starts in lower case (a hard-wrapped line);
+   * `'paragraph-only'` ends sentences only at blank lines and lets wink decide elsewhere.
+   */
+  readonly lineBreaks?: 'break' | 'paragraph-only';
+}
+
+/** A block of text that always ends a sentence: a paragraph, or a line. */
+interface Block extends Span {}
+
+/** Blank lines always end a paragraph. */
+const PARAGRAPH_BREAK = /\n[ \t\r]*\n\s*/g;
+
+/** Split the text into blocks that sentences never cross. */
+export function splitBlocks(text: string, options: TokensOptions = {}): Block[] {
+  const byLine = (options.lineBreaks ?? 'break') === 'break';
+  const blocks: Block[] = [];
+  const push = (start: number, end: number): void => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) blocks.push({ start, end });
+  };
+  let cursor = 0;
+  const addParagraph = (start: number, end: number): void => {
+    if (!byLine) return push(start, end);
+    let lineStart = start;
+    for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+      const next = text.slice(i + 1, end).trimStart();
+      if (/^\p{Ll}/u.test(next)) continue; // a hard-wrapped line goes on
+      push(lineStart, i);
+      lineStart = i + 1;
+    }
+    push(lineStart, end);
+  };
+  for (const m of text.matchAll(PARAGRAPH_BREAK)) {
+    addParagraph(cursor, m.index);
+    cursor = m.index + m[0].length;
+  }
+  addParagraph(cursor, text.length);
+  return blocks;
+}
+
+/** Sentences and tokens of a whole text: the work of the `tokens()` stage, callable on its own. */
+export function tokenize(text: string, options: TokensOptions = {}): { sentences: Span[]; tokens: Token[] } {
+  const sentences: Span[] = [];
+  const tokens: Token[] = [];
+  for (const block of splitBlocks(text, options)) {
+    const blockText = text.slice(block.start, block.end);
+    const located: { start: number; end: number; pos: string; text: string }[] = [];
+    const winkSentences: number[][] = [];
+    let cursor = 0;
+    for (const t of winkTokens(blockText)) {
+      if (t.value.trim() === '') continue;
+      const at = blockText.indexOf(t.value, cursor);
+      // wink returns the surface form; a token it normalised cannot be placed, so it is skipped
+      if (at === -1 || blockText.slice(cursor, at).trim() !== '') continue;
+      cursor = at + t.value.length;
+      (winkSentences[t.sentence] ??= []).push(located.length);
+      located.push({ start: block.start + at, end: block.start + cursor, pos: t.pos, text: t.value });
+    }
+    for (const sentence of repairSentences(located, winkSentences.filter(Boolean))) {
+      const index = sentences.length;
+      const first = located[sentence[0]!]!;
+      const last = located[sentence[sentence.length - 1]!]!;
+      sentences.push({ start: first.start, end: last.end });
+      for (const i of sentence) {
+        const t = located[i]!;
+        tokens.push({ start: t.start, end: t.end, pos: t.pos, sentence: index });
+      }
+    }
+  }
+  return { sentences, tokens };
+}
+
+/**
+ * The sentences-and-tokens stage: wink-nlp's tokeniser and sentence splitter,
+ * repaired for news (datelines, abbreviations, quotes across sentences,
+ * paragraphs). Offsets are JS string indices into `doc.text`.
+ *
+ * @example
+ * const doc2 = createPipeline([tokens()]).run(doc);
+ * doc2.layers.sentences?.map((s) => doc.text.slice(s.start, s.end));
+ */
+export function tokens(options: TokensOptions = {}): Stage<never, 'sentences' | 'tokens'> {
+  return {
+    name: 'tokens',
+    requires: [],
+    provides: ['sentences', 'tokens'],
+    run(doc: Doc) {
+      return tokenize(doc.text, options);
+    },
+  };
+}
