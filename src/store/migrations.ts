@@ -1,0 +1,60 @@
+/**
+ * Schema migrations, applied in order and recorded in `schema_migrations`.
+ * The same SQL runs on PGlite and PostgreSQL. Never edit a released entry:
+ * add a new one.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, sources, near-duplicate bands',
+    sql: `
+CREATE TABLE articles (
+  -- "C" collation so id-prefix LIKE lookups use the primary key index.
+  id text COLLATE "C" PRIMARY KEY,
+  -- Insertion order, for stable listing when several rows share added_at.
+  seq bigint GENERATED ALWAYS AS IDENTITY,
+  text text NOT NULL,
+  title text,
+  published text,
+  outlet text,
+  meta jsonb NOT NULL DEFAULT '{}',
+  source jsonb NOT NULL DEFAULT '{}',
+  layers jsonb NOT NULL DEFAULT '{}',
+  messages jsonb NOT NULL DEFAULT '[]',
+  added_at timestamptz NOT NULL DEFAULT now(),
+  duplicate_of text COLLATE "C" REFERENCES articles (id),
+  minhash integer[],
+  search_vector tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
+    setweight(to_tsvector('english', text), 'B')
+  ) STORED
+);
+CREATE UNIQUE INDEX articles_seq_idx ON articles (seq);
+CREATE INDEX articles_duplicate_of_idx ON articles (duplicate_of);
+CREATE INDEX articles_search_idx ON articles USING gin (search_vector);
+
+-- Every place an article was read from, including repeats of the same text.
+CREATE TABLE article_sources (
+  article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  source jsonb NOT NULL,
+  seq bigint GENERATED ALWAYS AS IDENTITY,
+  added_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (article_id, source)
+);
+
+-- LSH band keys of canonical articles: a near-duplicate lookup is one index probe per band.
+CREATE TABLE article_lsh_bands (
+  band_key bigint NOT NULL,
+  article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+  PRIMARY KEY (band_key, article_id)
+);
+CREATE INDEX article_lsh_bands_article_idx ON article_lsh_bands (article_id);
+`,
+  },
+];

@@ -1,0 +1,72 @@
+import pg from 'pg';
+import type { SqlClient, SqlExecutor } from './sql-client.js';
+
+/** Fail fast on an unreachable host instead of waiting for the OS TCP timeout. */
+const CONNECT_TIMEOUT_MS = 10_000;
+/** A CLI or worker needs few connections; the server's default limit is 100 for everyone. */
+const MAX_POOL_CONNECTIONS = 4;
+
+function executor(db: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      const result = await db.query(sql, params as unknown[]);
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? result.rows.length };
+    },
+    async exec(sql: string) {
+      await db.query(sql);
+    },
+  };
+}
+
+/**
+ * A PostgreSQL connection pool. `schema`, when given, becomes the search
+ * path of every connection (tests use one schema each).
+ * Resolves once a first connection succeeded; rejects with the driver's error otherwise.
+ */
+export async function openPostgresClient(options: { url: string; schema?: string }): Promise<SqlClient> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    max: MAX_POOL_CONNECTIONS,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+  try {
+    const first = await pool.connect();
+    first.release();
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
+  const base = executor(pool);
+  let closed = false;
+  return {
+    kind: 'postgres',
+    query: base.query,
+    exec: base.exec,
+    async transaction(work) {
+      const conn = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await conn.query('BEGIN');
+        const result = await work(executor(conn));
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr;
+        });
+        throw err;
+      } finally {
+        // A connection that could not roll back is destroyed rather than reused mid-transaction.
+        conn.release(broken);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

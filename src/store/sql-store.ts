@@ -1,0 +1,257 @@
+import { contentId, ParallaxError, StoreError, type Doc, type DocSource } from '../core/index.js';
+import { estimateJaccard, lshBandKeys, minHashSignature, NEAR_DUPLICATE_JACCARD, type MinHashSignature } from './minhash.js';
+import type { SqlClient, SqlExecutor } from './sql-client.js';
+import type { AddOutcome, ListOptions, SearchHit, Store, StoredArticle } from './types.js';
+
+/** Hex digits after `a_` an id prefix needs: 16^6 ≈ 17 million values, so a prefix rarely matches two articles. */
+export const MIN_ID_PREFIX_DIGITS = 6;
+/** Hits returned by search when no limit is given. */
+const DEFAULT_SEARCH_LIMIT = 20;
+/** Marks put around matched words in search snippets: plain text, safe to print and to escape for HTML. */
+export const SNIPPET_MARK = '**';
+/** ts_headline options: two short fragments read like a search-result line. */
+const HEADLINE_OPTIONS = `StartSel="${SNIPPET_MARK}", StopSel="${SNIPPET_MARK}", MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "`;
+/** Text-search configuration for the tsvector column and queries; must match the migration. */
+const TEXT_SEARCH_CONFIG = 'english';
+
+const ID_PATTERN = /^a_[0-9a-f]+$/;
+
+interface ArticleRow {
+  id: string;
+  text: string;
+  meta: Doc['meta'];
+  source: DocSource;
+  layers: Doc['layers'];
+  messages: Doc['messages'];
+  added_at: Date | string;
+  duplicate_of: string | null;
+  sources: DocSource[];
+}
+
+const ARTICLE_COLUMNS = `a.id, a.text, a.meta, a.source, a.layers, a.messages, a.added_at, a.duplicate_of,
+  (SELECT coalesce(jsonb_agg(s.source ORDER BY s.seq), '[]'::jsonb) FROM article_sources s WHERE s.article_id = a.id) AS sources`;
+
+function toStoredArticle(row: ArticleRow): StoredArticle {
+  return {
+    doc: { id: row.id, text: row.text, meta: row.meta, source: row.source, layers: row.layers, messages: row.messages },
+    addedAt: new Date(row.added_at).toISOString(),
+    duplicateOf: row.duplicate_of,
+    sources: row.sources,
+  };
+}
+
+/** JSON for a `$n::text::jsonb` parameter; PostgreSQL cannot store NUL characters in text or jsonb. */
+function toJsonParam(value: unknown, what: string, docId: string): string {
+  const json = JSON.stringify(value ?? null);
+  if (/(^|[^\\])(\\\\)*\\u0000/.test(json)) {
+    throw new StoreError('E_UNSTORABLE_TEXT', `article ${docId}: ${what} contains a NUL character, which PostgreSQL cannot store`);
+  }
+  return json;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/**
+ * The store over any SqlClient. Expects the schema to be migrated.
+ */
+export class SqlStore implements Store {
+  readonly kind: 'pglite' | 'postgres';
+  private closed = false;
+
+  constructor(private readonly client: SqlClient) {
+    this.kind = client.kind;
+  }
+
+  async addDoc(doc: Doc): Promise<AddOutcome> {
+    this.assertOpen();
+    const expectedId = contentId(doc.text);
+    if (doc.id !== expectedId) {
+      throw new StoreError('E_DOC_ID_MISMATCH', `article ${doc.id}: id is not the content id of its text (${expectedId}); build it with contentId(text)`);
+    }
+    if (doc.text.includes('\u0000')) {
+      throw new StoreError('E_UNSTORABLE_TEXT', `article ${doc.id}: text contains a NUL character, which PostgreSQL cannot store`);
+    }
+    const params = {
+      meta: toJsonParam(doc.meta, 'meta', doc.id),
+      source: toJsonParam(doc.source, 'source', doc.id),
+      layers: toJsonParam(doc.layers, 'layers', doc.id),
+      messages: toJsonParam(doc.messages, 'messages', doc.id),
+    };
+    const signature = minHashSignature(doc.text);
+    const bandKeys = signature ? lshBandKeys(signature) : [];
+
+    return this.run(`add article ${doc.id}`, () =>
+      this.client.transaction(async (tx): Promise<AddOutcome> => {
+        const existing = await tx.query<{ id: string }>('SELECT id FROM articles WHERE id = $1', [doc.id]);
+        if (existing.rows.length > 0) {
+          await recordSource(tx, doc.id, params.source);
+          return { status: 'duplicate', id: doc.id };
+        }
+
+        const nearest = signature ? await findNearDuplicate(tx, signature, bandKeys) : null;
+        const inserted = await tx.query<{ id: string }>(
+          `INSERT INTO articles (id, text, title, published, outlet, meta, source, layers, messages, duplicate_of, minhash)
+           VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb, $10, $11::integer[])
+           ON CONFLICT (id) DO NOTHING
+           RETURNING id`,
+          [
+            doc.id,
+            doc.text,
+            doc.meta.title?.value ?? null,
+            doc.meta.published?.value ?? null,
+            doc.meta.outlet?.value ?? null,
+            params.meta,
+            params.source,
+            params.layers,
+            params.messages,
+            nearest?.id ?? null,
+            signature ? [...signature] : null,
+          ],
+        );
+        // Another process stored the same text between our check and our insert.
+        if (inserted.rows.length === 0) {
+          await recordSource(tx, doc.id, params.source);
+          return { status: 'duplicate', id: doc.id };
+        }
+        if (!nearest && bandKeys.length > 0) {
+          // Only articles in their own right are indexed, so a near-duplicate always links to the first article.
+          await tx.query(
+            `INSERT INTO article_lsh_bands (band_key, article_id)
+             SELECT k, $2 FROM unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING`,
+            [bandKeys, doc.id],
+          );
+        }
+        await recordSource(tx, doc.id, params.source);
+        if (nearest) return { status: 'near-duplicate', id: doc.id, duplicateOf: nearest.id, similarity: nearest.similarity };
+        return { status: 'added', id: doc.id };
+      }),
+    );
+  }
+
+  async getArticle(idOrPrefix: string): Promise<StoredArticle | null> {
+    this.assertOpen();
+    const wanted = idOrPrefix.trim().toLowerCase();
+    const prefix = wanted.startsWith('a_') ? wanted : 'a_' + wanted;
+    if (!ID_PATTERN.test(prefix)) return null;
+    return this.run(`get article ${idOrPrefix}`, async () => {
+      const exact = await this.client.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1`, [prefix]);
+      if (exact.rows[0]) return toStoredArticle(exact.rows[0]);
+      if (prefix.length - 2 < MIN_ID_PREFIX_DIGITS) {
+        throw new StoreError('E_ID_PREFIX_TOO_SHORT', `article id prefix ${idOrPrefix} is too short: give at least ${MIN_ID_PREFIX_DIGITS} hex digits`);
+      }
+      const matches = await this.client.query<{ id: string }>(
+        `SELECT id FROM articles WHERE id LIKE $1 ESCAPE '\\' ORDER BY id LIMIT 3`,
+        [escapeLike(prefix) + '%'],
+      );
+      if (matches.rows.length > 1) {
+        const some = matches.rows.map((r) => r.id).join(', ');
+        throw new StoreError('E_AMBIGUOUS_ID', `article id prefix ${idOrPrefix} matches several articles (${some}…): give more digits`);
+      }
+      if (matches.rows.length === 0) return null;
+      const row = await this.client.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1`, [matches.rows[0]!.id]);
+      return row.rows[0] ? toStoredArticle(row.rows[0]) : null;
+    });
+  }
+
+  async listArticles(opts: ListOptions = {}): Promise<StoredArticle[]> {
+    this.assertOpen();
+    const where = opts.includeDuplicates ? '' : 'WHERE a.duplicate_of IS NULL';
+    return this.run('list articles', async () => {
+      const { rows } = await this.client.query<ArticleRow>(
+        `SELECT ${ARTICLE_COLUMNS} FROM articles a ${where} ORDER BY a.seq LIMIT $1 OFFSET $2`,
+        [opts.limit ?? null, opts.offset ?? 0],
+      );
+      return rows.map(toStoredArticle);
+    });
+  }
+
+  async countArticles(opts: { includeDuplicates?: boolean } = {}): Promise<number> {
+    this.assertOpen();
+    const where = opts.includeDuplicates ? '' : 'WHERE duplicate_of IS NULL';
+    return this.run('count articles', async () => {
+      const { rows } = await this.client.query<{ n: number }>(`SELECT count(*)::integer AS n FROM articles ${where}`);
+      return rows[0]?.n ?? 0;
+    });
+  }
+
+  async search(query: string, opts: { limit?: number } = {}): Promise<SearchHit[]> {
+    this.assertOpen();
+    if (query.trim() === '') return [];
+    return this.run(`search for "${query}"`, async () => {
+      const { rows } = await this.client.query<{ id: string; title: string | null; snippet: string; rank: number }>(
+        `SELECT a.id, a.title, ts_headline('${TEXT_SEARCH_CONFIG}', a.text, q, $2) AS snippet,
+                ts_rank(a.search_vector, q)::float8 AS rank
+         FROM articles a, websearch_to_tsquery('${TEXT_SEARCH_CONFIG}', $1) AS q
+         WHERE a.search_vector @@ q AND a.duplicate_of IS NULL
+         ORDER BY rank DESC, a.seq
+         LIMIT $3`,
+        [query, HEADLINE_OPTIONS, opts.limit ?? DEFAULT_SEARCH_LIMIT],
+      );
+      return rows.map((r) => ({ id: r.id, title: r.title, snippet: r.snippet, rank: Number(r.rank) }));
+    });
+  }
+
+  async updateLayers(id: string, layers: Doc['layers']): Promise<void> {
+    this.assertOpen();
+    const json = toJsonParam(layers, 'layers', id);
+    const { rowCount } = await this.run(`update layers of ${id}`, () =>
+      this.client.query('UPDATE articles SET layers = $2::text::jsonb WHERE id = $1', [id, json]),
+    );
+    if (rowCount === 0) throw new StoreError('E_ARTICLE_NOT_FOUND', `no article ${id} in the store: add it before updating its layers`);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('E_STORE_CLOSED', 'the store was closed: open it again');
+  }
+
+  /** Runs a database operation, turning driver errors into StoreError with a one-line message. */
+  private async run<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof ParallaxError) throw err;
+      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      throw new StoreError('E_QUERY_FAILED', `${operation} failed: ${reason}`, { cause: err });
+    }
+  }
+}
+
+async function recordSource(tx: SqlExecutor, articleId: string, sourceJson: string): Promise<void> {
+  await tx.query(
+    'INSERT INTO article_sources (article_id, source) VALUES ($1, $2::text::jsonb) ON CONFLICT DO NOTHING',
+    [articleId, sourceJson],
+  );
+}
+
+/**
+ * The most similar stored article in its own right at or above
+ * NEAR_DUPLICATE_JACCARD, found through the LSH band index (never a scan of
+ * all articles); the earliest added wins a tie.
+ */
+async function findNearDuplicate(
+  tx: SqlExecutor,
+  signature: MinHashSignature,
+  bandKeys: readonly number[],
+): Promise<{ id: string; similarity: number } | null> {
+  const { rows } = await tx.query<{ id: string; minhash: number[] }>(
+    `SELECT a.id, a.minhash FROM articles a
+     WHERE a.id IN (SELECT b.article_id FROM article_lsh_bands b WHERE b.band_key = ANY($1::bigint[]))
+       AND a.duplicate_of IS NULL
+     ORDER BY a.seq`,
+    [bandKeys],
+  );
+  let best: { id: string; similarity: number } | null = null;
+  for (const row of rows) {
+    const similarity = estimateJaccard(signature, row.minhash);
+    if (similarity >= NEAR_DUPLICATE_JACCARD && (!best || similarity > best.similarity)) best = { id: row.id, similarity };
+  }
+  return best;
+}

@@ -1,0 +1,62 @@
+import type { Doc, DocSource } from '../core/index.js';
+
+export interface StoreConfig {
+  /** PGlite data folder. Default: `PARALLAX_DB`, else `.parallax/db` under the working directory. */
+  dataDir?: string;
+  /** PostgreSQL connection URL. Default: `DATABASE_URL`. */
+  databaseUrl?: string;
+  /** PGlite in memory: nothing is written to disk (tests, one-off runs). */
+  memory?: boolean;
+}
+
+export type AddOutcome =
+  /** A new article. */
+  | { status: 'added'; id: string }
+  /** The same normalised content was already stored; the new source was recorded on it. */
+  | { status: 'duplicate'; id: string }
+  /** Stored as a link to the first article (`duplicate_of`), not as a new article. */
+  | { status: 'near-duplicate'; id: string; duplicateOf: string; similarity: number };
+
+export interface StoredArticle {
+  readonly doc: Doc;
+  /** ISO 8601 timestamp of the first add. */
+  readonly addedAt: string;
+  /** Id of the article this one nearly duplicates, or null for an article in its own right. */
+  readonly duplicateOf: string | null;
+  /** Every place the text was read from, first first (`doc.source` is the first). */
+  readonly sources: DocSource[];
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly title: string | null;
+  /** Text around the matches, each match wrapped in SNIPPET_MARK (`**word**`). */
+  readonly snippet: string;
+  /** ts_rank with title words weighted above body words; higher is better. */
+  readonly rank: number;
+}
+
+export interface ListOptions {
+  /** Default: all. */
+  limit?: number;
+  offset?: number;
+  /** Include near-duplicates (rows with duplicateOf set). Default false. */
+  includeDuplicates?: boolean;
+}
+
+export interface Store {
+  readonly kind: 'pglite' | 'postgres';
+  /** Store an article once: exact repeats and near-duplicates are linked, never stored as new articles. */
+  addDoc(doc: Doc): Promise<AddOutcome>;
+  /** By full id or a unique prefix of at least 6 hex digits (`a_` optional); null when none matches. */
+  getArticle(idOrPrefix: string): Promise<StoredArticle | null>;
+  /** Articles in the order they were added. */
+  listArticles(opts?: ListOptions): Promise<StoredArticle[]>;
+  /** Number of articles, near-duplicates excluded unless asked for. */
+  countArticles(opts?: { includeDuplicates?: boolean }): Promise<number>;
+  /** Full-text search (websearch syntax: words, "phrases", -excluded, or) over titles and bodies, best first. */
+  search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
+  /** Replace the stored annotation layers of an article (full id). */
+  updateLayers(id: string, layers: Doc['layers']): Promise<void>;
+  close(): Promise<void>;
+}
