@@ -7,7 +7,7 @@ import { propagateNames } from './propagate.js';
 import { resolveEntities, type EntityType, type MentionForm } from './resolve.js';
 
 export type { EntityType, MentionForm } from './resolve.js';
-export { scoreMentions, runsFromBio, type PRF } from './bio.js';
+export { scoreMentions, runsFromBio, type PRF, type ScoredMention } from './bio.js';
 export { loadTagger, DEFAULT_MODEL_PATH } from './model.js';
 export { tagMentions } from './tag.js';
 
