@@ -24,7 +24,7 @@ const BOILERPLATE_LINE = [
 /** Bylines and time stamps printed above or below the body: short, and led by a telling word. */
 const STAMP = /^(posted|published|updated|last updated|first published|modified|posted on|published on)\b:?\s*\S.{0,90}$/i;
 /** "By Jane Roe", "By Jane Roe and John Doe - 11/18/19": capitalised names only, then the end, a separator or a date. */
-const BYLINE = /^[Bb][Yy]:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,))*\s*(?:[-–—|,].*|\d.*)?$/u;
+const BYLINE = /^[Bb][Yy]:?\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,))*\s*(?:[-–—|,·•].*|\d.*)?$/u;
 /** A block that is only a date or time: "18 Nov 2019 9:38 pm", "Updated:", "19.11.2019, 08:57". */
 const DATE_ONLY = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\s*\|?$/i;
 /** Bylines and stamps are never longer than this (characters). */

@@ -65,7 +65,9 @@ export function findTitle(lines: readonly PageLine[], body: readonly boolean[]):
   for (const i of candidates) {
     const line = lines[i]!;
     if (line.words < TITLE_MIN_WORDS || line.words > TITLE_MAX_WORDS) continue;
-    if (PROSE_END.test(line.text) || /https?:|www\./i.test(line.text)) continue;
+    // A caption is a sentence with its credit in brackets after it: prose, not a headline.
+    const withoutCredit = line.text.replace(/\s*\([^()]*\)\s*$/, '');
+    if (PROSE_END.test(line.text) || PROSE_END.test(withoutCredit) || /https?:|www\./i.test(line.text)) continue;
     if (/^(by|source|written by|author)\b/i.test(line.text) || /:$/.test(line.text)) continue;
     const own = contentWords(line.text);
     if (!own.size) continue;

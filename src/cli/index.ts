@@ -1,0 +1,92 @@
+import { Command, CommanderError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import { processIO, writeLine, type CliIO } from './io.js';
+import { EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE } from './exit-codes.js';
+import { runAdd } from './commands/add.js';
+import { runList } from './commands/list.js';
+import { runShow } from './commands/show.js';
+import { runExtract } from './commands/extract.js';
+import { ConfigError, describeError } from '../core/index.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** Thrown by an action to hand its exit code back through commander. */
+class ExitWith extends Error {
+  constructor(readonly code: number) { super(`exit ${code}`); }
+}
+
+function buildProgram(io: CliIO): Command {
+  const program = new Command('parallax')
+    .description('Read news articles about one story side by side: clean text, metadata, and (soon) who said what, when.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError('(run `parallax --help` for usage)');
+
+  const dbOption = () => new Option('--db <dir>', 'PGlite data folder (default .parallax/db, or PARALLAX_DB); DATABASE_URL selects PostgreSQL instead');
+
+  program.command('add')
+    .description('read files, folders, feeds, WARC, JSON Lines, URLs or stdin (-), extract the articles and store them')
+    .argument('<inputs...>', 'files, folders (recursive), http(s) URLs, or - for stdin')
+    .addOption(dbOption())
+    .option('--fetch', 'for feeds: fetch the page each item links to')
+    .option('-q, --quiet', 'print only errors and the summary')
+    .action(async (inputs: string[], flags) => { throw new ExitWith(await runAdd(inputs, flags, io)); });
+
+  program.command('list')
+    .description('list stored articles')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--limit <n>', 'at most this many', (v) => parsePositiveInt(v, '--limit'))
+    .action(async (flags) => { throw new ExitWith(await runList(flags, io)); });
+
+  program.command('show')
+    .description('show one stored article with its metadata and where each value came from')
+    .argument('<id>', 'article id or a unique prefix of it')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'md']).default('json'))
+    .action(async (id: string, flags) => { throw new ExitWith(await runShow(id, flags, io)); });
+
+  program.command('extract')
+    .description('extract the clean article and metadata from one input and print it (nothing is stored)')
+    .argument('<input>', 'a file, an http(s) URL, or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'md']).default('json'))
+    .option('--fetch', 'for feeds: fetch the page each item links to')
+    .action(async (input: string, flags) => { throw new ExitWith(await runExtract(input, flags, io)); });
+
+  return program;
+}
+
+function parsePositiveInt(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError('E_USAGE', `${flag} needs a positive whole number, got "${value}"`);
+  return n;
+}
+
+/**
+ * Run the CLI with the given arguments (without `node` and the script name); resolves to the exit code.
+ * Never throws: errors become one line on stderr.
+ */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT_USAGE;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof ExitWith) return err.code;
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    writeLine(io.stderr, `parallax: ${describeError(err)}`);
+    if (err instanceof ConfigError) return EXIT_USAGE;
+    return EXIT_SOME_FAILED;
+  }
+}

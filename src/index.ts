@@ -1,0 +1,13 @@
+/**
+ * Parallax as a library.
+ *
+ * @example
+ * import { readArticles, openStore } from 'parallax';
+ * for await (const r of readArticles(['page.html'])) if (r.ok) console.log(r.doc.meta.title?.value);
+ */
+export * from './core/index.js';
+export { ingest, type IngestOptions, type IngestResult } from './ingest/index.js';
+export { extractArticle } from './extract/index.js';
+export { readArticles, type ReadResult } from './workflow/index.js';
+export { openStore, type Store, type StoreConfig, type AddOutcome, type StoredArticle } from './store/index.js';
+export { toArticleJson, articleToMarkdown, type ArticleJson } from './report/index.js';
