@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { runCli } from './helpers/run-cli.js';
-import { fictionalArticleHtml, HARBOUR_PARAGRAPHS, ORCHARD_PARAGRAPHS } from './helpers/fictional-pages.js';
+import { fictionalArticleHtml, HARBOUR_PARAGRAPHS, ORCHARD_PARAGRAPHS, LIGHTHOUSE_PARAGRAPHS } from './helpers/fictional-pages.js';
 
 let dir: string;
 let db: string;
@@ -131,7 +131,7 @@ describe('bad input to `parallax add`: a clear one-line error, exit 1, nothing s
     const feed = path.join(dir, 'feed.xml');
     const item = (title: string, body: string[]) => `<item><title>${title}</title><link>https://courier.example/${encodeURIComponent(title)}</link><pubDate>Tue, 08 Apr 2025 10:00:00 GMT</pubDate><description><![CDATA[${body.map((p) => `<p>${p}</p>`).join('')}]]></description></item>`;
     await writeFile(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>The Northbay Courier</title>
-${item('Orchard growers count the cost of early harvest', ORCHARD_PARAGRAPHS.map((p) => p.replace('Monday', 'Thursday')))}
+${item('Lighthouse keepers return to Skarholm', LIGHTHOUSE_PARAGRAPHS)}
 <item><title>Broken item with nothing in it</title></item>
 </channel></rss>`);
     const before = await storedIds();

@@ -20,3 +20,9 @@ export const ORCHARD_PARAGRAPHS = [
   'Association spokesperson Hanna Berg said yields were up by a fifth on last year. “We have not seen a season like this in two decades,” she said.',
   'Buyers expect prices to fall as the early fruit reaches markets across the region in the coming weeks.',
 ];
+
+export const LIGHTHOUSE_PARAGRAPHS = [
+  'Keepers will return to the Skarholm lighthouse next spring for the first time in thirty years, the island trust announced on Wednesday, after volunteers raised the money to restore the keepers’ cottage.',
+  'Trust director Eva Morn said the lamp would stay automatic but that the keepers would run tours and a weather station. “A lighthouse with nobody in it is only half a lighthouse,” she said.',
+  'The restoration is expected to cost about 400,000 crowns and to take most of the winter.',
+];
