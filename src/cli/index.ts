@@ -6,6 +6,7 @@ import { runAdd } from './commands/add.js';
 import { runList } from './commands/list.js';
 import { runShow } from './commands/show.js';
 import { runExtract } from './commands/extract.js';
+import { runAnalyze } from './commands/analyze.js';
 import { ConfigError, describeError } from '../core/index.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -56,6 +57,13 @@ function buildProgram(io: CliIO): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'md']).default('json'))
     .option('--fetch', 'for feeds: fetch the page each item links to')
     .action(async (input: string, flags) => { throw new ExitWith(await runExtract(input, flags, io)); });
+
+  program.command('analyze')
+    .description('extract and annotate articles: entities, quotes with speakers, dated time expressions, events (nothing is stored)')
+    .argument('<inputs...>', 'files, folders (recursive), http(s) URLs, or - for stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'md']).default('json'))
+    .option('--fetch', 'for feeds: fetch the page each item links to')
+    .action(async (inputs: string[], flags) => { throw new ExitWith(await runAnalyze(inputs, flags, io)); });
 
   return program;
 }
