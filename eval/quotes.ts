@@ -23,7 +23,7 @@ import { EVAL_DATA_DIR, missingData } from './paths.js';
 
 interface PSpan { start: number; end: number }
 interface Attribution { cue: PSpan[]; sources: PSpan[]; contents: PSpan[]; noSource: boolean }
-interface Article { id: string; text: string; attributions: Attribution[] }
+export interface Article { id: string; text: string; attributions: Attribution[] }
 
 /** One component item: its parts (a discontinuous span has several). */
 type Item = PSpan[];
@@ -92,8 +92,8 @@ function distinct(items: Item[]): Item[] {
 }
 
 /** Parallax: findQuotes, with quotes sharing a cue merged and nested partial quotes dropped. */
-function parallax(text: string): Prediction[] {
-  const quotes = findQuotes(text);
+export function parallax(text: string, options: { tagger?: boolean } = {}): Prediction[] {
+  const quotes = findQuotes(text, options);
   const top = quotes.filter((q) => !quotes.some((o) => o !== q && o.start <= q.start && o.end >= q.end && o.end - o.start > q.end - q.start));
   const byCue = new Map<string, Prediction>();
   const out: Prediction[] = [];
@@ -134,7 +134,7 @@ function baseline(text: string): Prediction[] {
 type Component = 'content' | 'source' | 'cue';
 type Scores = Record<`${Component}_${'overlap' | 'exact'}`, Counts>;
 
-function score(articles: Article[], system: (text: string) => Prediction[]): { scores: Scores; ms: number } {
+export function score(articles: Article[], system: (text: string) => Prediction[]): { scores: Scores; ms: number } {
   const scores = {} as Scores;
   for (const c of ['content', 'source', 'cue'] as const) for (const m of ['overlap', 'exact'] as const) scores[`${c}_${m}`] = zero();
   let ms = 0;
@@ -159,7 +159,7 @@ function score(articles: Article[], system: (text: string) => Prediction[]): { s
   return { scores, ms };
 }
 
-function prf(c: Counts): { p: number; r: number; f1: number } {
+export function prf(c: Counts): { p: number; r: number; f1: number } {
   const p = c.predicted ? c.tp / c.predicted : 0;
   const r = c.gold ? c.tp / c.gold : 0;
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
@@ -175,14 +175,19 @@ export const task: EvalTask = {
     const chars = articles.reduce((n, a) => n + a.text.length, 0);
     const rows: Record<string, string | number | null>[] = [];
     let metrics: Record<string, number> = {};
-    for (const [name, system] of [['parallax', parallax], ['baseline: quote marks + nearest name', baseline]] as const) {
+    const systems = [
+      ['parallax (tagger + rules)', (t: string) => parallax(t)],
+      ['rules only', (t: string) => parallax(t, { tagger: false })],
+      ['baseline: quote marks + nearest name', baseline],
+    ] as const;
+    for (const [name, system] of systems) {
       const { scores, ms } = score(articles, system);
       for (const [key, counts] of Object.entries(scores)) {
         const { p, r, f1 } = prf(counts);
         rows.push({ system: name, measure: key, P: r3(p), R: r3(r), F1: r3(f1), tp: counts.tp, predicted: counts.predicted, gold: counts.gold });
       }
       rows.push({ system: name, measure: 'throughput', P: null, R: null, F1: null, tp: null, predicted: `${Math.round(articles.length / (ms / 1000))} docs/s`, gold: `${Math.round(chars / 1000 / (ms / 1000))}k chars/s` });
-      if (name === 'parallax') {
+      if (name === systems[0][0]) {
         metrics = {
           content_overlap_f1: r3(prf(scores.content_overlap).f1),
           source_overlap_f1: r3(prf(scores.source_overlap).f1),

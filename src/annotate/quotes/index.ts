@@ -3,7 +3,7 @@ import { findQuotes } from './find-quotes.js';
 import type { EntityMentionLike, Quote } from './types.js';
 
 export type { Quote, EntityMentionLike } from './types.js';
-export { findQuotes } from './find-quotes.js';
+export { findQuotes, type FindQuotesOptions } from './find-quotes.js';
 
 declare module '../../core/layers.js' {
   interface LayerMap {

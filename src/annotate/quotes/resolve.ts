@@ -77,6 +77,17 @@ function describe(text: string, core: Span): string {
   return rest.join(' ');
 }
 
+/** Start of the sentence holding `at`: after the last line break, or after the last `.!?` followed by a space, before it. */
+function sentenceStartBefore(text: string, at: number): number {
+  const line = text.lastIndexOf('\n', at);
+  for (let k = at - 1; k > line; k--) {
+    const c = text[k]!;
+    // Only the last end mark counts, and only when a space follows it ("U.S." inside a word does not end a sentence).
+    if (c === '.' || c === '!' || c === '?') return /\s/.test(text[k + 1] ?? '') ? k + 1 : line + 1;
+  }
+  return line + 1;
+}
+
 /**
  * Turn drafts into quotes: the speaker span as written, the entity it names
  * (a mention inside it, or for a pronoun the latest compatible mention before
@@ -96,7 +107,7 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], ent
     const speakerSpan = { start: d.speaker.span.start, end: d.speaker.span.end };
     if (entity) return { ...base, speaker: entity, speakerSpan };
     // A name earlier in the same sentence, else the last named speaker, else the nearest name.
-    const sentenceStart = Math.max(text.lastIndexOf('\n', core.start), text.slice(0, core.start).search(/[.!?]\s+[^.!?]*$/)) + 1;
+    const sentenceStart = sentenceStartBefore(text, core.start);
     const speakerText = pronoun
       ? (antecedentName(text, core.start, quoted, sentenceStart) ?? previousSpeakerName(text, drafts, core.start) ?? antecedentName(text, core.start, quoted))
       : describe(text, core);
