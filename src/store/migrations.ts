@@ -57,4 +57,24 @@ CREATE TABLE article_lsh_bands (
 CREATE INDEX article_lsh_bands_article_idx ON article_lsh_bands (article_id);
 `,
   },
+  {
+    version: 2,
+    name: 'story assignment per article, analyst entity overrides',
+    sql: `
+-- The story an article was grouped into; null until the story stage has seen it.
+ALTER TABLE articles ADD COLUMN story_id text COLLATE "C";
+CREATE INDEX articles_story_idx ON articles (story_id);
+
+-- An analyst's correction of automatic entity merging, replayed whenever a story is rebuilt.
+CREATE TABLE entity_overrides (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  story_id text COLLATE "C",
+  kind text NOT NULL CHECK (kind IN ('merge', 'unmerge')),
+  a text NOT NULL,
+  b text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX entity_overrides_story_idx ON entity_overrides (story_id);
+`,
+  },
 ];

@@ -1,7 +1,7 @@
 import { contentId, ParallaxError, StoreError, type Doc, type DocSource } from '../core/index.js';
 import { estimateJaccard, lshBandKeys, minHashSignature, NEAR_DUPLICATE_JACCARD, type MinHashSignature } from './minhash.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
-import type { AddOutcome, ListOptions, SearchHit, Store, StoredArticle } from './types.js';
+import type { AddOutcome, EntityOverride, ListOptions, SearchHit, Store, StoredArticle } from './types.js';
 
 /** Hex digits after `a_` an id prefix needs: 16^6 ≈ 17 million values, so a prefix rarely matches two articles. */
 export const MIN_ID_PREFIX_DIGITS = 6;
@@ -200,6 +200,48 @@ export class SqlStore implements Store {
       this.client.query('UPDATE articles SET layers = $2::text::jsonb WHERE id = $1', [id, json]),
     );
     if (rowCount === 0) throw new StoreError('E_ARTICLE_NOT_FOUND', `no article ${id} in the store: add it before updating its layers`);
+  }
+
+  async setStory(articleId: string, storyId: string): Promise<void> {
+    this.assertOpen();
+    const { rowCount } = await this.run(`set story of ${articleId}`, () =>
+      this.client.query('UPDATE articles SET story_id = $2 WHERE id = $1', [articleId, storyId]),
+    );
+    if (rowCount === 0) throw new StoreError('E_ARTICLE_NOT_FOUND', `no article ${articleId} in the store: add it before grouping it`);
+  }
+
+  async listStories(): Promise<{ id: string; articles: string[] }[]> {
+    this.assertOpen();
+    return this.run('list stories', async () => {
+      const { rows } = await this.client.query<{ story_id: string; id: string }>(
+        'SELECT story_id, id FROM articles WHERE story_id IS NOT NULL AND duplicate_of IS NULL ORDER BY seq',
+      );
+      const stories = new Map<string, string[]>();
+      for (const r of rows) {
+        const list = stories.get(r.story_id) ?? [];
+        list.push(r.id);
+        stories.set(r.story_id, list);
+      }
+      return [...stories].map(([id, articles]) => ({ id, articles }));
+    });
+  }
+
+  async addEntityOverride(override: EntityOverride): Promise<void> {
+    this.assertOpen();
+    await this.run(`record ${override.kind} of "${override.a}" and "${override.b}"`, () =>
+      this.client.query('INSERT INTO entity_overrides (story_id, kind, a, b) VALUES ($1, $2, $3, $4)', [override.storyId, override.kind, override.a, override.b]),
+    );
+  }
+
+  async listEntityOverrides(storyId: string | null = null): Promise<EntityOverride[]> {
+    this.assertOpen();
+    return this.run('list entity overrides', async () => {
+      const { rows } = await this.client.query<{ story_id: string | null; kind: 'merge' | 'unmerge'; a: string; b: string; created_at: Date | string }>(
+        'SELECT story_id, kind, a, b, created_at FROM entity_overrides WHERE story_id IS NULL OR story_id = $1 ORDER BY seq',
+        [storyId],
+      );
+      return rows.map((r) => ({ storyId: r.story_id, kind: r.kind, a: r.a, b: r.b, createdAt: new Date(r.created_at).toISOString() }));
+    });
   }
 
   async close(): Promise<void> {

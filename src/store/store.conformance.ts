@@ -265,5 +265,34 @@ export function defineStoreConformanceTests(engine: string, harness: StoreHarnes
       await expectStoreError(store.addDoc({ ...makeDoc(ORCHARD_TEXT), id: 'a_0000000000000000' }), 'E_DOC_ID_MISMATCH');
       expect(await store.countArticles({ includeDuplicates: true })).toBe(0);
     });
+
+    it('records which story each article belongs to and lists stories in the order they began', async () => {
+      await fresh();
+      const seawall = makeDoc(SEAWALL_TEXT);
+      const ferry = makeDoc(FERRY_TEXT);
+      const orchard = makeDoc(ORCHARD_TEXT);
+      for (const d of [seawall, ferry, orchard]) await store.addDoc(d);
+      await store.setStory(seawall.id, 'story_harbour');
+      await store.setStory(orchard.id, 'story_orchard');
+      await store.setStory(ferry.id, 'story_harbour');
+      expect(await store.listStories()).toEqual([
+        { id: 'story_harbour', articles: [seawall.id, ferry.id] },
+        { id: 'story_orchard', articles: [orchard.id] },
+      ]);
+      await expectStoreError(store.setStory(contentId('never stored'), 'story_x'), 'E_ARTICLE_NOT_FOUND');
+    });
+
+    it('keeps analyst entity overrides per story, global ones for every story', async () => {
+      await fresh();
+      await store.addEntityOverride({ storyId: 'story_harbour', kind: 'unmerge', a: 'Lena Varga', b: 'Lina Varga' });
+      await store.addEntityOverride({ storyId: null, kind: 'merge', a: 'Harbour Board', b: 'Port Authority' });
+      await store.addEntityOverride({ storyId: 'story_orchard', kind: 'unmerge', a: 'Saltvik', b: 'Saltvík' });
+      const harbour = await store.listEntityOverrides('story_harbour');
+      expect(harbour.map((o) => [o.storyId, o.kind, o.a, o.b])).toEqual([
+        ['story_harbour', 'unmerge', 'Lena Varga', 'Lina Varga'],
+        [null, 'merge', 'Harbour Board', 'Port Authority'],
+      ]);
+      expect(harbour.every((o) => !Number.isNaN(Date.parse(o.createdAt ?? '')))).toBe(true);
+    });
   });
 }

@@ -58,5 +58,21 @@ export interface Store {
   search(query: string, opts?: { limit?: number }): Promise<SearchHit[]>;
   /** Replace the stored annotation layers of an article (full id). */
   updateLayers(id: string, layers: Doc['layers']): Promise<void>;
+  /** Record the story an article belongs to. */
+  setStory(articleId: string, storyId: string): Promise<void>;
+  /** Stories and their article ids, in the order their first article was added; articles not yet grouped are left out. */
+  listStories(): Promise<{ id: string; articles: string[] }[]>;
+  /** Record an analyst's merge or split of two entity names (in one story, or everywhere when storyId is null). */
+  addEntityOverride(override: EntityOverride): Promise<void>;
+  /** Overrides for a story (and the global ones), oldest first. */
+  listEntityOverrides(storyId?: string | null): Promise<EntityOverride[]>;
   close(): Promise<void>;
+}
+
+export interface EntityOverride {
+  readonly storyId: string | null;
+  readonly kind: 'merge' | 'unmerge';
+  readonly a: string;
+  readonly b: string;
+  readonly createdAt?: string;
 }
