@@ -1,0 +1,50 @@
+import type { StancePosition } from '../types.js';
+
+/** A stance cue found in a sentence: its position, where it is, and a note when it qualifies the stance. */
+export interface Cue {
+  readonly position: StancePosition;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Cue phrases by position, most specific first: a negated refusal ("does not rule out",
+ * "rejecting talks has never been on the agenda") is an opening, so `open` is tried before
+ * `against`; a condition ("only if") overrides the plain "will sign" it qualifies.
+ */
+const CUES: readonly (readonly [StancePosition, RegExp])[] = [
+  ['open', /\b(?:(?:does|do|did|will|would)\s+not|doesn[’']t|don[’']t|never)\s+(?:rule|rules|ruled)\s+out\b|\bnot\s+ruling\s+out\b|\bkeeps?\s+the\s+door\s+open\b|\bdoor\s+(?:remains|is)\s+open\b|\b(?:is|are|was|were|being)\s+(?:stud(?:ying|ied)|considering|considered|examining|examined)\b|\bremains?\s+on\s+the\s+table\b|\b(?:reject|refus)\w*\s[^.;]{0,40}?\b(?:has|have|had|is|was)\s+never\b|\bnever\s+(?:reject|refus)\w*/giu],
+  ['conditional', /\bonly\s+(?:if|when)\b|\bprovided\s+(?:that\b)?|\bas\s+long\s+as\b|\bunless\b|\bunder\s+certain\s+conditions\b|\bcondition\s+(?:of|for)\b/giu],
+  ['against', /\brefus\w*|\breject\w*|\brul(?:e|es|ed|ing)\s+out\b|\b(?:will|would|shall|could)\s+not\b|\bwon[’']t\b|\bunwise\b|\bnot\s+honou?rable\b|\boppos(?:e|es|ed|ing)\b|\bnot\s+conducive\b|\bnever\s+(?:negotiat|talk|sign|accept|agree)\w*/giu],
+  ['for', /\bready\s+to\b|\bwilling(?:ness)?\s+to\b|\bkeen(?:ness)?\s+to\b|\bcall(?:s|ed|ing)?\s+for\b|\bwants?\s+to\b|\b(?:would|will)\s+sign\b|\bagreed\s+to\b|\bgolden\s+opportunity\b|\b(?:no|not|cannot|can[’']t)\b[^.;]{0,40}\bwithout\b/giu],
+];
+
+const PRIORITY: readonly StancePosition[] = ['open', 'conditional', 'against', 'for', 'neutral'];
+
+/** All cues in a text, overlapping ones resolved by priority (the negated "does not rule out" wins over "rule out" and "will not"). */
+export function findCues(text: string, offset = 0): Cue[] {
+  const cues: Cue[] = [];
+  for (const [position, pattern] of CUES) {
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) {
+      const cue = { position, start: offset + m.index, end: offset + m.index + m[0].length };
+      if (cues.some((c) => c.start < cue.end && cue.start < c.end)) continue;
+      cues.push(cue);
+    }
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}
+
+/** The stronger of two positions for one actor in one sentence: opening and conditions qualify a plain yes or no. */
+export function strongerPosition(a: StancePosition, b: StancePosition): StancePosition {
+  return PRIORITY.indexOf(a) <= PRIORITY.indexOf(b) ? a : b;
+}
+
+/** Words that say the actor's view changed: the stance is marked as not the first one. */
+export const EARLIER_VIEW = /\b(?:initially|at first|originally|previously|earlier)\b/i;
+
+/** "committed to the position outlined by X": the actor takes X's position. */
+export const ALIGNMENT = /\b(?:committed\s+to|support(?:s|ed|ing)?|back(?:s|ed|ing)?|endors(?:e|es|ed|ing)|align(?:s|ed)?\s+with)\s+the\s+(?:position|stance|view|line)s?\s+(?:\w+\s+)?(?:by|of)\s/iu;
+
+/** Verbs that report speech: in "A said that B will not …" the stance is A's. */
+export const REPORTING_VERB = /\b(?:said|says|say|stated|states|affirmed|affirms|told|tells|confirmed|confirms|indicated|indicates|announced|announces|emphasi[sz]ed|stressed|noted|added|declared|insisted|insists|repeated|argued|wrote|tweeted)\b/giu;

@@ -1,0 +1,176 @@
+import type { Doc, Span } from '../../core/index.js';
+import type { EntityMention } from '../../annotate/index.js';
+import { isDateValue } from '../../annotate/events/index.js';
+import type { Stance, StancePosition, StanceTopic, StoryContext } from '../types.js';
+import { stem, storyName } from '../timeline/index.js';
+import { ALIGNMENT, EARLIER_VIEW, REPORTING_VERB, findCues, strongerPosition } from './cues.js';
+import { findTopics } from './topics.js';
+
+export { findTopics } from './topics.js';
+export { findCues } from './cues.js';
+
+const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE']);
+/** Prepositions that put a name in a modifier, not in the subject ("by" marks a passive's agent, so it stays). */
+const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|on|at|to|from|with|of|for|about|against|toward|towards|between|among|under|over|through|without|amid|despite|regarding|after|before|during|like)\s*$/i;
+/** An organisation described rather than named, as the subject before the verb: "the Iranian mission to the United Nations". */
+const ORG_DESCRIPTION = /\bthe\s+((?:\p{Lu}[\p{L}’'-]*\s+)*(?:mission|ministry|embassy|delegation|government|spokesperson|spokesman|spokeswoman|office|committee|council|parliament|union|commission|cabinet)(?:\s+(?:to|of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?)\s*,?\s*$/u;
+/** How far (characters) a cue may be from a word of the topic to be a stance on it. */
+const TOPIC_REACH = 120;
+const PRONOUN_SUBJECT = /\b(?:he|she)\b/i;
+
+interface Found {
+  actor: string;
+  actorId: string | null;
+  position: StancePosition;
+  date: string | null;
+  doc: Doc;
+  sentence: Span;
+  note?: string;
+  alignWith?: string;
+}
+
+function isSubjectLike(text: string, m: EntityMention, from: number): boolean {
+  if (/^[’']s\b/.test(text.slice(m.end, m.end + 3))) return false;
+  const before = text.slice(Math.max(from, m.start - 40), m.start);
+  const lead = before.replace(/(?:\s+(?:the|a|an|its|his|her|their|and|\p{Lu}[\p{L}.’'-]*))*\s*$/u, '');
+  return !PREPOSITION_BEFORE.test(lead);
+}
+
+/** The subject before a point of the sentence: a described organisation ending right there, else the last named subject-like entity. */
+function subjectBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number): { name: string; id: string | null } | undefined {
+  const lead = doc.text.slice(sentence.start, at);
+  const described = ORG_DESCRIPTION.exec(lead.replace(/\s+(?:\p{Ll}+ly\s+)?$/u, ' '));
+  const mentions = (doc.layers.entities ?? []).filter((m) => m.start >= sentence.start && m.end <= at && ACTOR_TYPES.has(m.type) && isSubjectLike(doc.text, m, sentence.start));
+  const last = mentions[mentions.length - 1];
+  const inModifier = described ? PREPOSITION_BEFORE.test(lead.slice(0, described.index)) : false;
+  if (described && !inModifier && described[1]!.split(/\s+/).length > 1 && (!last || last.start < sentence.start + described.index)) {
+    return { name: described[1]!.trim(), id: null };
+  }
+  if (!last) return undefined;
+  const n = storyName(ctx, doc, last.entity);
+  return n ? { name: n.name, id: n.id } : undefined;
+}
+
+/** The date of a stance: the dated time expression nearest the cue; a present reference or none gives the publication date of a present-tense report. */
+function stanceDate(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span, previous: Span | undefined, actorId: string | null): string | null {
+  const inSentence = (doc.layers.times ?? []).filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  const dated = inSentence.filter((t) => t.type !== 'DURATION' && t.type !== 'SET' && isDateValue(t.value));
+  const gap = (t: Span): number => (t.end <= cue.start ? cue.start - t.end : t.start - cue.end);
+  if (dated.length) return dated.reduce((a, b) => (Math.abs(gap(b)) < Math.abs(gap(a)) ? b : a)).value;
+  // "When talks opened on 4 September, X set out …. ‘…,’ X said": the narrative date carries over to the next sentence about the same actor
+  if (previous && actorId) {
+    const prevDated = (doc.layers.times ?? []).filter((t) => t.start >= previous.start && t.end <= previous.end && isDateValue(t.value));
+    const names = (doc.layers.entities ?? []).some((m) => m.start >= previous.start && m.end <= previous.end && ctx.entities.resolve(doc.id, m.entity) === actorId);
+    if (prevDated.length && names) return prevDated[prevDated.length - 1]!.value;
+  }
+  const published = doc.meta.published?.value?.slice(0, 10) ?? null;
+  const present = inSentence.some((t) => t.value === 'PRESENT_REF') || !/\b(?:had|was|were|did|said|\w+ed)\b/i.test(doc.text.slice(Math.max(sentence.start, cue.start - 60), cue.end));
+  return present ? published : null;
+}
+
+/** The paragraph-aware previous sentence (none across a blank line). */
+function previousSentence(doc: Doc, index: number): Span | undefined {
+  const sentences = doc.layers.sentences ?? [];
+  const prev = sentences[index - 1];
+  if (!prev) return undefined;
+  return /\n\s*\n/.test(doc.text.slice(prev.end, sentences[index]!.start)) ? undefined : prev;
+}
+
+function mentionsTopic(text: string, stems: ReadonlySet<string>, objects: readonly string[]): number[] {
+  const at: number[] = [];
+  for (const m of text.matchAll(/\p{L}+/gu)) if (stems.has(stem(m[0])) || [...stems].some((s) => s.length >= 6 && m[0].toLowerCase().startsWith(s))) at.push(m.index);
+  for (const o of objects) for (let i = text.indexOf(o); i >= 0; i = text.indexOf(o, i + 1)) at.push(i);
+  return at;
+}
+
+/**
+ * Each actor's position on the story's question, with its date and evidence, so changes
+ * over time show. Cues in a sentence near a word of the topic give the position (negated
+ * refusals are openings, conditions override plain yes or no). The actor is the subject of
+ * the reporting verb before the cue ("A said B will not …" is A's stance), else the subject
+ * before the cue (a pronoun takes the last actor of the previous sentences), else the speaker
+ * of the quote holding it; an organisation the entity layer does not name as a whole ("the
+ * Iranian mission to the United Nations") is kept as that description. "Committed to the
+ * position of X" takes X's latest position; "initially" adds a note that the view changed.
+ */
+export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopics(ctx)): Stance[] {
+  const out: Stance[] = [];
+  for (const topic of topics) {
+    const stems = new Set(topic.terms.filter((t) => !t.includes(' ')).map((t) => stem(t)));
+    const objects = topic.terms.filter((t) => t.includes(' '));
+    const found: Found[] = [];
+    for (const doc of ctx.docs) {
+      const sentences = doc.layers.sentences ?? [];
+      let lastActor: { name: string; id: string | null } | undefined;
+      sentences.forEach((sentence, index) => {
+        const text = doc.text.slice(sentence.start, sentence.end);
+        const previous = previousSentence(doc, index);
+        const topicAt = mentionsTopic(text, stems, objects).map((i) => sentence.start + i);
+        const prevTopic = previous ? mentionsTopic(doc.text.slice(previous.start, previous.end), stems, objects).length > 0 : false;
+        const perActor = new Map<string, Found>();
+        for (const cue of findCues(text, sentence.start)) {
+          const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && cue.position === 'open');
+          if (!near) continue;
+          const quote = doc.layers.quotes?.find((q) => q.direct && q.start <= cue.start && cue.end <= q.end);
+          let actor: { name: string; id: string | null } | undefined;
+          if (quote) {
+            const n = quote.speaker ? storyName(ctx, doc, quote.speaker) : undefined;
+            actor = n ? { name: n.name, id: n.id } : quote.speakerText ? { name: quote.speakerText, id: null } : undefined;
+          }
+          if (!actor) {
+            const reports = [...text.slice(0, cue.start - sentence.start).matchAll(REPORTING_VERB)];
+            const verb = reports[reports.length - 1];
+            actor = verb ? subjectBefore(ctx, doc, sentence, sentence.start + verb.index) : undefined;
+            actor ??= subjectBefore(ctx, doc, sentence, cue.start);
+            const lead = doc.text.slice(sentence.start, cue.start);
+            if (!actor && PRONOUN_SUBJECT.test(lead)) actor = lastActor;
+          }
+          if (!actor) continue;
+          const key = actor.name;
+          const prior = perActor.get(key);
+          const position = prior ? strongerPosition(prior.position, cue.position) : cue.position;
+          const date = prior?.date ?? stanceDate(ctx, doc, sentence, cue, previous, actor.id);
+          perActor.set(key, { actor: actor.name, actorId: actor.id, position, date, doc, sentence });
+        }
+        const align = ALIGNMENT.exec(text);
+        if (align) {
+          const at = sentence.start + align.index;
+          const subject = subjectBefore(ctx, doc, sentence, at) ?? (PRONOUN_SUBJECT.test(text.slice(0, align.index)) ? lastActor : undefined);
+          const reporter = [...text.slice(0, align.index).matchAll(REPORTING_VERB)].pop();
+          const holder = reporter ? subjectBefore(ctx, doc, sentence, sentence.start + reporter.index) ?? subject : subject;
+          const after = (doc.layers.entities ?? []).find((m) => m.start >= at + align[0].length && m.end <= sentence.end && m.type === 'PERSON');
+          const leader = after ? storyName(ctx, doc, after.entity) : undefined;
+          if (holder && leader && holder.name !== leader.name) {
+            perActor.set(holder.name, { actor: holder.name, actorId: holder.id, position: 'neutral', date: stanceDate(ctx, doc, sentence, { start: at, end: at + align[0].length }, previous, holder.id), doc, sentence, alignWith: leader.name });
+          }
+        }
+        for (const f of perActor.values()) {
+          if (EARLIER_VIEW.test(text)) f.note = 'initially held another view';
+          found.push(f);
+        }
+        const subject = subjectBefore(ctx, doc, sentence, sentence.end);
+        if (subject && subject.id) lastActor = subject;
+      });
+    }
+    // take the position of the actor one is aligned with, as it stood on that date
+    for (const f of found) {
+      if (!f.alignWith) continue;
+      const theirs = found.filter((o) => o.actor === f.alignWith && !o.alignWith && (!f.date || !o.date || o.date <= f.date));
+      const latest = theirs.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).pop();
+      f.position = latest?.position ?? 'neutral';
+      f.note = [`aligned with ${f.alignWith}`, f.note].filter(Boolean).join('; ');
+    }
+    const seen = new Set<string>();
+    for (const f of found) {
+      const key = `${f.actor}|${f.position}|${f.date}|${f.doc.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        actor: f.actor, topic: topic.label, position: f.position, date: f.date, article: f.doc.id,
+        evidence: f.doc.text.slice(f.sentence.start, f.sentence.end), start: f.sentence.start, end: f.sentence.end,
+        ...(f.note ? { note: f.note } : {}),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { findStances, findTopics, findCues } from './index.js';
+import { makeContext } from '../timeline/test-helpers.js';
+
+// A fictional story about a fictional treaty between fictional countries, written for these tests.
+const A = {
+  id: 'a_one', published: '2031-06-10',
+  text: 'Premier Oda Lind said on 2 June 2031 that Norland would not sign the canal treaty. Minister Pell Arno says Sudmark is ready to sign the canal treaty.',
+  entities: [{ text: 'Oda Lind', type: 'PERSON' as const }, { text: 'Norland', type: 'GPE' as const }, { text: 'Pell Arno', type: 'PERSON' as const }, { text: 'Sudmark', type: 'GPE' as const }],
+  times: [{ text: '2 June 2031', value: '2031-06-02' }],
+};
+const B = {
+  id: 'a_two', published: '2031-06-12',
+  text: 'Oda Lind does not rule out signing the canal treaty. Kai Moss said Norland would sign the canal treaty only if the tolls are halved. Oda Lind had initially refused to sign the treaty.',
+  entities: [{ text: 'Oda Lind', type: 'PERSON' as const }, { text: 'Kai Moss', type: 'PERSON' as const }, { text: 'Norland', type: 'GPE' as const }],
+};
+
+describe('findTopics', () => {
+  it('finds the question the articles turn on from the words after stance cues', () => {
+    const topics = findTopics(makeContext([A, B]));
+    expect(topics).toHaveLength(1);
+    expect(topics[0]!.label).toMatch(/^signing\b/);
+    expect(topics[0]!.articles).toEqual(['a_one', 'a_two']);
+  });
+});
+
+describe('findStances', () => {
+  const stances = findStances(makeContext([A, B]));
+  const of = (actor: string) => stances.filter((s) => s.actor === actor);
+
+  it('reads "does not rule out" as open, not against', () => {
+    expect(findCues('He does not rule out talks.').map((c) => c.position)).toEqual(['open']);
+    expect(of('Oda Lind').find((s) => s.article === 'a_two' && s.evidence.startsWith('Oda Lind does not'))?.position).toBe('open');
+  });
+
+  it('gives the speaker of a reported refusal, dated by the sentence, and a present-tense supporter dated by publication', () => {
+    expect(of('Oda Lind').find((s) => s.article === 'a_one')).toMatchObject({ position: 'against', date: '2031-06-02' });
+    expect(of('Pell Arno')).toMatchObject([{ position: 'for', date: '2031-06-10' }]);
+  });
+
+  it('reads "only if" as a conditional position', () => {
+    expect(of('Kai Moss')).toMatchObject([{ position: 'conditional' }]);
+  });
+
+  it('notes an earlier view when the text says "initially"', () => {
+    const earlier = of('Oda Lind').find((s) => s.evidence.includes('initially'));
+    expect(earlier).toMatchObject({ position: 'against', note: 'initially held another view' });
+  });
+});

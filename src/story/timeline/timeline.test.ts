@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildTimeline, compareDates, datesCompatible } from './index.js';
+import { makeContext } from './test-helpers.js';
+
+// Fictional reports of one fictional story (the Marrow Bridge), written for these tests.
+const NORTH = {
+  id: 'a_north', published: '2030-04-10',
+  text: 'Mayor Tilda Vance signed the bridge contract on 3 April 2030. The council met again in 2029.',
+  entities: [{ text: 'Tilda Vance', type: 'PERSON' as const }],
+  times: [{ text: '3 April 2030', value: '2030-04-03' }, { text: '2029', value: '2029' }],
+};
+const SOUTH = {
+  id: 'a_south', published: '2030-04-12',
+  text: 'The bridge contract was signed by Tilda Vance on 3 April 2030, her office confirmed.',
+  entities: [{ text: 'Tilda Vance', type: 'PERSON' as const }],
+  times: [{ text: '3 April 2030', value: '2030-04-03' }],
+};
+const WEST = {
+  id: 'a_west', published: '2030-04-15',
+  text: 'Tilda Vance signed the bridge contract on 5 April 2030.',
+  entities: [{ text: 'Tilda Vance', type: 'PERSON' as const }],
+  times: [{ text: '5 April 2030', value: '2030-04-05' }],
+};
+
+describe('buildTimeline', () => {
+  it('merges one event reported by two sources, keeping when it happened apart from when it was reported', () => {
+    const timeline = buildTimeline(makeContext([NORTH, SOUTH]));
+    const signing = timeline.filter((e) => e.date === '2030-04-03');
+    expect(signing).toHaveLength(1);
+    expect(signing[0]!.actors).toContain('Tilda Vance');
+    expect(signing[0]!.sources.map((s) => [s.article, s.reported, s.date])).toEqual([
+      ['a_north', '2030-04-10', '2030-04-03'],
+      ['a_south', '2030-04-12', '2030-04-03'],
+    ]);
+    for (const s of signing[0]!.sources) expect(SOUTH.text.includes(s.evidence) || NORTH.text.includes(s.evidence)).toBe(true);
+  });
+
+  it('flags sources that give the same event different dates', () => {
+    const timeline = buildTimeline(makeContext([NORTH, WEST]));
+    const flagged = timeline.filter((e) => e.conflictingDates);
+    expect(flagged.map((e) => e.date).sort()).toEqual(['2030-04-03', '2030-04-05']);
+    expect(flagged[0]!.conflictingDates).toEqual([
+      { date: '2030-04-03', articles: ['a_north'] },
+      { date: '2030-04-05', articles: ['a_west'] },
+    ]);
+  });
+
+  it('sorts chronologically, a coarser date before the finer ones, and leaves out undated background', () => {
+    const ctx = makeContext([NORTH, { id: 'a_east', text: 'Vance has long said the river needs a bridge.', entities: [{ text: 'Vance', type: 'PERSON' }] }]);
+    const dates = buildTimeline(ctx).map((e) => e.date);
+    expect(dates).toEqual(['2029', '2030-04-03']);
+    expect(compareDates('2030', '2030-01-01')).toBeLessThan(0);
+    expect(datesCompatible('2030-04', '2030-04-03')).toBe(true);
+    expect(datesCompatible('2030-04-05', '2030-04-03')).toBe(false);
+  });
+});
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const STORY = path.resolve(REPO_ROOT, '../shared/corpus/iran-negotiations-2025');
+
+describe.skipIf(!existsSync(path.join(STORY, 'gold.json')))('timeline and stances of the shared story (../shared/corpus is absent: skipped)', () => {
+  it('puts at least 20 of the 24 gold events on the timeline and finds at least 6 of the 8 stance positions', async () => {
+    const { loadGold, runStory, scoreTimeline, scoreStances } = await import('../../../eval/story-timeline-stances.js');
+    const gold = loadGold(STORY);
+    const { docs, timeline, stances } = await runStory([path.join(STORY, 'articles')]);
+    const t = scoreTimeline(gold, docs, timeline);
+    expect(t.total).toBe(24);
+    expect(t.found, t.missed.join('\n')).toBeGreaterThanOrEqual(20);
+    const s = scoreStances(gold, stances);
+    expect(s.found, s.missed.join('\n')).toBeGreaterThanOrEqual(6);
+  });
+});
