@@ -1,0 +1,156 @@
+import type { Doc } from '../../core/index.js';
+import type { Quote } from '../../annotate/index.js';
+import type { StoryContext } from '../types.js';
+
+export type SpeakerKind = 'official' | 'analyst' | 'anonymous' | 'other';
+
+/** One quoted source of an article. */
+export interface QuotedSpeaker {
+  /** Canonical story entity name, or a short description when nobody is named ("unnamed political analyst"). */
+  readonly name: string;
+  readonly kind: SpeakerKind;
+  /** The country or organisation the speaker speaks for or works at, when the text says. */
+  readonly side: string | null;
+  /** Whether a named entity is the source. */
+  readonly named: boolean;
+  readonly quotes: number;
+  /** How the article introduces the speaker: "Foreign Ministry spokesperson …", "a senior fellow at …". */
+  readonly description: string;
+}
+
+/** Roles that speak for a government, party or public body. */
+const OFFICIAL = /\b(?:president|vice[- ]president|prime minister|premier|minister|ministry|spokes(?:person|man|woman)|secretary|leader|chancellor|king|queen|emir|sultan|crown prince|ayatollah|ambassador|envoy|diplomat|governor|mayor|senator|congress(?:man|woman)|lawmaker|legislator|parliament(?:arian)?|deputy|mp|commander|general|chief of staff|cabinet|government|official|authorit(?:y|ies)|department|administration|white house|kremlin|council|commission(?:er)?|head of|chair(?:man|woman|person)?|director[- ]general|negotiator|delegation)\b/i;
+
+/** Roles that comment from outside government: experts, scholars, think tanks. */
+const ANALYST = /\b(?:analysts?|experts?|researchers?|research (?:fellow|director)|professor|lecturer|scholar|academic|fellow|economist|political scientist|think[- ]tank|institute|university|college|cent(?:er|re) for|foundation|observers?|commentator|columnist|consultant|strategist)\b/i;
+
+/** Adjectives of nationality whose country name is not a prefix of them (Kenyan → Kenya is found by prefix). */
+const DEMONYMS: Readonly<Record<string, string>> = {
+  american: 'United States', us: 'United States', 'u.s.': 'United States', british: 'United Kingdom', uk: 'United Kingdom', french: 'France',
+  dutch: 'Netherlands', swiss: 'Switzerland', swedish: 'Sweden', danish: 'Denmark', finnish: 'Finland', polish: 'Poland', spanish: 'Spain',
+  turkish: 'Turkey', greek: 'Greece', irish: 'Ireland', welsh: 'Wales', scottish: 'Scotland', thai: 'Thailand', philippine: 'Philippines', filipino: 'Philippines',
+  saudi: 'Saudi Arabia', emirati: 'United Arab Emirates', israeli: 'Israel', chinese: 'China', japanese: 'Japan', vietnamese: 'Vietnam', portuguese: 'Portugal',
+  lebanese: 'Lebanon', sudanese: 'Sudan', norwegian: 'Norway', peruvian: 'Peru', belgian: 'Belgium', iraqi: 'Iraq', pakistani: 'Pakistan', afghan: 'Afghanistan',
+};
+
+/** How far around a speaker's name to look for a role or an affiliation, in characters. */
+const DESCRIPTION_WINDOW = 90;
+
+function speakerSpanText(doc: Doc, q: Quote): string {
+  return q.speakerSpan ? doc.text.slice(q.speakerSpan.start, q.speakerSpan.end) : '';
+}
+
+/** The words around the first naming mention of a local entity: "Dr. X, a senior fellow at Y," or "Y's foreign minister X". */
+function contextOfEntity(doc: Doc, localId: string): string {
+  const mention = (doc.layers.entities ?? []).find((m) => m.entity === localId && m.form === 'name') ?? (doc.layers.entities ?? []).find((m) => m.entity === localId);
+  if (!mention) return '';
+  const sentence = (doc.layers.sentences ?? []).find((s) => s.start <= mention.start && mention.end <= s.end);
+  const from = Math.max(sentence?.start ?? 0, mention.start - DESCRIPTION_WINDOW);
+  const to = Math.min(sentence?.end ?? doc.text.length, mention.end + DESCRIPTION_WINDOW);
+  return doc.text.slice(from, to);
+}
+
+/**
+ * Classify a source from its titles and the words that introduce it. Own titles
+ * decide first (an entity titled "foreign minister" is official even when the
+ * sentence mentions an analyst); then the words that introduce it.
+ */
+export function classifySpeaker(args: { named: boolean; entityType?: string; titles: readonly string[]; description: string }): SpeakerKind {
+  const titles = args.titles.join('; ');
+  // A source the article does not name is anonymous whatever its role ("a prominent analyst", "officials").
+  if (!args.named) return 'anonymous';
+  if (titles && OFFICIAL.test(titles) && !ANALYST.test(titles)) return 'official';
+  if (titles && ANALYST.test(titles)) return 'analyst';
+  if (args.entityType === 'GPE') return 'official';
+  if (ANALYST.test(args.description)) return 'analyst';
+  if (OFFICIAL.test(args.description)) return 'official';
+  if (args.entityType === 'ORG' && /\b(?:ministry|government|council|commission|agency|department|parliament|army|forces|police)\b/i.test(args.description)) return 'official';
+  return 'other';
+}
+
+/** The GPE or ORG a speaker is attached to, from the entity mentions in its description or a nationality adjective. */
+function findSide(doc: Doc, ctx: StoryContext, args: { localId?: string; entityType?: string; name: string; descriptionSpans: readonly { start: number; end: number }[]; description: string }): string | null {
+  if (args.localId && (args.entityType === 'GPE' || args.entityType === 'ORG')) return args.name;
+  for (const span of args.descriptionSpans) {
+    const attached = (doc.layers.entities ?? []).find(
+      (m) => (m.type === 'GPE' || m.type === 'ORG') && m.entity !== args.localId && m.start >= span.start && m.end <= span.end,
+    );
+    if (attached) return storyName(doc, ctx, attached.entity) ?? doc.text.slice(attached.start, attached.end);
+  }
+  const gpes = [...new Set(ctx.entities.entities.filter((e) => e.type === 'GPE' || e.type === 'LOC').map((e) => e.name))];
+  for (const word of args.description.match(/\b\p{Lu}[\p{L}.]+/gu) ?? []) {
+    const lower = word.toLowerCase().replace(/['’]s$/, '');
+    if (DEMONYMS[lower]) return DEMONYMS[lower]!;
+    const byPrefix = gpes.find((g) => g.length >= 4 && lower.length > g.length && lower.startsWith(g.toLowerCase()) && /^(?:i?an|n|i|ese|ish)$/.test(lower.slice(g.length)));
+    if (byPrefix) return byPrefix;
+  }
+  return null;
+}
+
+function storyName(doc: Doc, ctx: StoryContext, localId: string): string | undefined {
+  const id = ctx.entities.resolve(doc.id, localId);
+  const e = id ? ctx.entities.get(id) : undefined;
+  return e?.name ?? doc.layers.entityIndex?.find((x) => x.id === localId)?.name;
+}
+
+/** A description of people (not a document, a country group or a stray phrase): "a source", "officials", "some analysts", "others". */
+const HUMAN_SOURCE = /\b(?:sources?|officials?|analysts?|experts?|observers?|diplomats?|aides?|insiders?|person|persons|people|users?|residents?|witnesses?|members?|figures?|activists?|commentators?|critics?|supporters?|opponents?|spokes(?:person|man|woman)|ministers?|leaders?|lawmakers?|legislators?|economists?|researchers?|scholars?|academics?|advisers?|advisors?|negotiators?|staff|employees?|workers?|someone|somebody|others|some|many|camp|circles?|government|ministry|administration)\b/i;
+
+/** A short description for a source nobody names: "unnamed political analyst", "unnamed Velmari officials". */
+function describeUnnamed(text: string, doc: Doc): string {
+  const cleaned = text.replace(/\s+/g, ' ').replace(/^(?:unnamed|anonymous)\s+/i, '').replace(/,.*$/, '').trim();
+  if (/^(?:some|others|many|several|a few)$/i.test(cleaned)) return 'unnamed sources';
+  const phrase = cleaned.replace(/^(?:a|an|one|the|some|several|two|three|many|other|these|those)\s+/i, '');
+  if (!phrase) return 'unnamed source';
+  // Lower-case the first word unless the article capitalises it mid-sentence too (a nationality, a name).
+  const first = phrase.split(' ')[0]!;
+  const proper = new RegExp(`[\\p{Ll},;] ${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(doc.text);
+  return `unnamed ${proper ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1)}`;
+}
+
+/** Group an article's quotes by source and say who each source is. */
+export function describeSpeakers(doc: Doc, ctx: StoryContext): QuotedSpeaker[] {
+  const bySource = new Map<string, { name: string; localId?: string; entityType?: string; named: boolean; quotes: Quote[] }>();
+  for (const q of doc.layers.quotes ?? []) {
+    let key: string;
+    let name: string;
+    let named = false;
+    let entityType: string | undefined;
+    if (q.speaker) {
+      name = storyName(doc, ctx, q.speaker) ?? q.speaker;
+      entityType = doc.layers.entityIndex?.find((x) => x.id === q.speaker)?.type;
+      named = true;
+      key = `e:${name}`;
+    } else {
+      const text = q.speakerText ?? speakerSpanText(doc, q);
+      // An unresolved pronoun says nothing about who the source is.
+      if (!text || /^(?:he|she|they|it|we|i|him|her|them)$/i.test(text.trim())) continue;
+      // A document, a collective or a stray phrase ("the report", "European countries") is not a person quoted.
+      if (!HUMAN_SOURCE.test(text)) continue;
+      name = describeUnnamed(text, doc);
+      key = `u:${name}`;
+    }
+    const entry = bySource.get(key) ?? { name, localId: q.speaker, entityType, named, quotes: [] };
+    entry.quotes.push(q);
+    bySource.set(key, entry);
+  }
+  const result: QuotedSpeaker[] = [];
+  for (const s of bySource.values()) {
+    const spans = s.quotes.flatMap((q) => (q.speakerSpan ? [q.speakerSpan] : []));
+    const spanTexts = spans.map((sp) => doc.text.slice(sp.start, sp.end));
+    const nameContext = s.localId ? contextOfEntity(doc, s.localId) : '';
+    const description = [...new Set([...spanTexts, ...(s.quotes.map((q) => q.speakerText ?? '')), nameContext])].filter(Boolean).join(' | ');
+    const titles = s.localId ? titlesOf(doc, ctx, s.localId) : [];
+    const kind = classifySpeaker({ named: s.named, entityType: s.entityType, titles, description: s.named ? description : [...spanTexts, s.name].join(' | ') });
+    const side = findSide(doc, ctx, { localId: s.localId, entityType: s.entityType, name: s.name, descriptionSpans: spans, description });
+    result.push({ name: s.name, kind, side, named: s.named, quotes: s.quotes.length, description: spanTexts.find((t) => t.length > s.name.length) ?? spanTexts[0] ?? s.name });
+  }
+  return result;
+}
+
+function titlesOf(doc: Doc, ctx: StoryContext, localId: string): string[] {
+  const local = doc.layers.entityIndex?.find((x) => x.id === localId)?.titles ?? [];
+  const id = ctx.entities.resolve(doc.id, localId);
+  const story = id ? ctx.entities.get(id)?.titles ?? [] : [];
+  return [...new Set([...local, ...story])];
+}
