@@ -116,6 +116,8 @@ export interface QuoteVariant {
   readonly speaker: string;
   readonly forms: readonly (SourceEvidence & { readonly text: string })[];
   readonly similarity: number;
+  /** Set when the forms were grouped although their speakers differ or one is unresolved. */
+  readonly note?: string;
 }
 
 export interface SingleSourceClaim {

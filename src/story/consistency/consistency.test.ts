@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { mergeEntities } from '../entities/index.js';
+import type { StoryContext } from '../types.js';
+import type { Doc } from '../../core/index.js';
+import { extractNumbers, extractOfficeClaims, findContradictions, findQuoteVariants, findSingleSourceClaims, samePersonName } from './index.js';
+import { makeDoc } from './test-helpers.js';
+
+// Fictional story: the republic of Marvania, its leaders and a strike at the port of Lisk.
+const ctxOf = (docs: Doc[]): StoryContext => ({ docs, entities: mergeEntities(docs) });
+
+const a = makeDoc({
+  id: 'a',
+  published: '2031-05-10',
+  text: 'Marvanian President Tomas Ekwall, who took office in June 2030, met the unions on Monday. On 3 May more than 12,000 dockers marched through Lisk. The port handles 800 containers per hour, the harbour authority said.',
+  persons: ['Tomas Ekwall'],
+  places: ['Marvania', 'Lisk'],
+  times: [{ text: 'June 2030', value: '2030-06' }, { text: '3 May', value: '2031-05-03' }],
+});
+const b = makeDoc({
+  id: 'b',
+  published: '2031-05-11',
+  text: 'President Tomas Ekwall said the port must reopen. About 2,000 people joined the march in Lisk on 3 May, police said. The port handles 800 containers per hour.',
+  persons: ['Tomas Ekwall'],
+  places: ['Lisk'],
+  times: [{ text: '3 May', value: '2031-05-03' }],
+});
+const c = makeDoc({
+  id: 'c',
+  text: "Marvania's current president is Pia Lorentz, and the strike in Lisk tests her government. According to a study by the Harbour Institute, exports fell by 14% in 2030.",
+  persons: ['Pia Lorentz'],
+  places: ['Marvania', 'Lisk'],
+  times: [{ text: '2030', value: '2030' }],
+});
+
+describe('office-holder contradictions', () => {
+  it('reads title, current, since and former claims with their jurisdiction', () => {
+    const claims = extractOfficeClaims(a, { jurisdictions: [['Marvania']] });
+    expect(claims.map((x) => [x.status, x.title, x.jurisdiction, x.holderName, x.date])).toEqual([
+      ['title', 'president', 'Marvania', 'Tomas Ekwall', null],
+      ['since', 'president', 'Marvania', 'Tomas Ekwall', '2030-06'],
+    ]);
+    const cur = extractOfficeClaims(c, { jurisdictions: [['Marvania']] });
+    expect(cur[0]).toMatchObject({ status: 'current', title: 'president', jurisdiction: 'Marvania', holderName: 'Pia Lorentz' });
+  });
+
+  it('finds one source naming another current holder than the sources that date the holder’s start before it', () => {
+    const found = findContradictions(ctxOf([a, b, c])).filter((x) => x.kind === 'office-holder');
+    expect(found).toHaveLength(1);
+    const [lorentz, ekwall] = found[0]!.sides;
+    expect(found[0]!.claim).toBe('President of Marvania (at time of writing)');
+    expect(lorentz).toMatchObject({ value: 'Pia Lorentz', articles: ['c'] });
+    expect(lorentz!.evidence).toContain("current president is Pia Lorentz");
+    expect(ekwall!.value).toBe('Tomas Ekwall');
+    expect([...ekwall!.articles].sort()).toEqual(['a', 'b']);
+    expect(ekwall!.evidence).toContain('who took office in June 2030');
+  });
+
+  it('does not contradict a current holder with someone who took office after the article', () => {
+    const early = makeDoc({ id: 'e', published: '2029-01-01', text: "Marvania's current president is Pia Lorentz.", persons: ['Pia Lorentz'], places: ['Marvania'] });
+    expect(findContradictions(ctxOf([a, early])).filter((x) => x.kind === 'office-holder')).toEqual([]);
+  });
+
+  it('does not read a former title or a title alone as a contradiction', () => {
+    const former = makeDoc({ id: 'f', published: '2031-05-12', text: 'Former President Pia Lorentz criticised the strike. President Tomas Ekwall did not answer.', persons: ['Pia Lorentz', 'Tomas Ekwall'] });
+    const other = makeDoc({ id: 'g', published: '2031-05-12', text: 'President Pia Lorentz spoke in Lisk.', persons: ['Pia Lorentz'], places: ['Lisk'] });
+    expect(findContradictions(ctxOf([former, other, b])).filter((x) => x.kind === 'office-holder')).toEqual([]);
+  });
+});
+
+describe('number contradictions', () => {
+  it('extracts figures with their units and skips dates', () => {
+    expect(extractNumbers(a).map((n) => [n.written, n.unit])).toEqual([
+      ['more than 12,000', 'docker'],
+      ['800', 'container per hour'],
+    ]);
+    expect(extractNumbers(c).map((n) => [n.written, n.unit])).toEqual([['14%', '%']]);
+  });
+
+  it('finds the same march counted differently, and agrees on the same figure', () => {
+    const numbers = findContradictions(ctxOf([a, b, c])).filter((x) => x.kind === 'number');
+    expect(numbers).toHaveLength(1);
+    expect(numbers[0]!.sides.map((s) => [s.value, s.articles])).toEqual(
+      expect.arrayContaining([['more than 12,000', ['a']], ['About 2,000', ['b']]]),
+    );
+  });
+
+  it('keeps figures of different things apart', () => {
+    const x = makeDoc({ id: 'x', text: 'The dam holds 300 cubic metres of silt near Lisk.', places: ['Lisk'] });
+    const y = makeDoc({ id: 'y', text: 'Farmers in the south use 90 litres of diesel a week.', places: [] });
+    expect(findContradictions(ctxOf([x, y]))).toEqual([]);
+  });
+});
+
+describe('quote variants', () => {
+  it('groups one statement worded differently by two outlets, and not identical quotes', () => {
+    const q1 = makeDoc({ id: 'q1', text: 'Ekwall said: “The port is not a bargaining chip and never will be. No crane belongs to one party,” in Lisk.', persons: ['Ekwall'], quotes: [{ text: 'The port is not a bargaining chip and never will be. No crane belongs to one party,', speaker: 'Ekwall' }] });
+    const q2 = makeDoc({ id: 'q2', text: 'Tomas Ekwall said: “The port will never be used as a bargaining chip. No crane belongs to one party alone.”', persons: ['Tomas Ekwall'], quotes: [{ text: 'The port will never be used as a bargaining chip. No crane belongs to one party alone.', speaker: 'Tomas Ekwall' }] });
+    const q3 = makeDoc({ id: 'q3', text: 'Tomas Ekwall said: “The port will never be used as a bargaining chip. No crane belongs to one party alone.”', persons: ['Tomas Ekwall'], quotes: [{ text: 'The port will never be used as a bargaining chip. No crane belongs to one party alone.', speaker: 'Tomas Ekwall' }] });
+    const variants = findQuoteVariants(ctxOf([q1, q2, q3]));
+    expect(variants).toHaveLength(1);
+    expect(variants[0]!.speaker).toBe('Tomas Ekwall');
+    expect(variants[0]!.forms.map((f) => f.article).sort()).toEqual(['q1', 'q2', 'q3']);
+    expect(findQuoteVariants(ctxOf([q2, q3]))).toEqual([]);
+  });
+
+  it('groups a near-identical short quote whose speaker was not resolved, with a note', () => {
+    const long = makeDoc({ id: 'l', text: 'Pia Lorentz told the dockers: “We will not be ordered around. Do whatever the hell you want.”', persons: ['Pia Lorentz'], quotes: [{ text: 'We will not be ordered around. Do whatever the hell you want.', speaker: 'Pia Lorentz' }] });
+    const short = makeDoc({ id: 's', text: 'The reply was blunt: “Do whatever you want.”', quotes: [{ text: 'Do whatever you want.' }] });
+    const variants = findQuoteVariants(ctxOf([long, short]));
+    expect(variants).toHaveLength(1);
+    expect(variants[0]).toMatchObject({ speaker: 'Pia Lorentz' });
+    expect(variants[0]!.note).toMatch(/not resolved/);
+  });
+});
+
+describe('single-source claims', () => {
+  it('flags the attributed statistic only one article gives, not figures other articles share', () => {
+    const claims = findSingleSourceClaims(ctxOf([a, b, c]));
+    const stats = claims.filter((x) => x.kind === 'statistic');
+    expect(stats.map((s) => s.article)).toEqual(['c']);
+    expect(stats[0]!.evidence).toContain('exports fell by 14% in 2030');
+  });
+});
+
+describe('samePersonName', () => {
+  it('accepts transliterations and surnames, not different people', () => {
+    expect(samePersonName('Elena Bashkova', 'Ilena Pashkova')).toBe(true);
+    expect(samePersonName('Tomas Ekwall', 'Ekwall')).toBe(true);
+    expect(samePersonName('Tomas Ekwall', 'Pia Lorentz')).toBe(false);
+    expect(samePersonName('Anna Berg', 'Anna Lund')).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import type { Contradiction, QuoteVariant, SingleSourceClaim, StoryContext } from '../types.js';
+import { findOfficeHolderContradictions } from './office-holders.js';
+import { findNumberContradictions } from './number-conflicts.js';
+import { findQuoteVariantGroups } from './quote-variants.js';
+import { findSingleSourceClaimList } from './single-source.js';
+
+export { extractOfficeClaims, normaliseJurisdiction, type OfficeClaim, type OfficeClaimStatus } from './office-claims.js';
+export { extractNumbers, type NumberMention } from './numbers.js';
+export { quoteSimilarity } from './quote-variants.js';
+export { samePersonName } from './text.js';
+
+/**
+ * Where the story's sources disagree: who holds an office at the time of writing
+ * (kind `office-holder`), and different figures for the same quantity (kind `number`).
+ * Each side lists its articles and the verbatim words.
+ *
+ * @example
+ * const ctx = { docs, entities: mergeEntities(docs) };
+ * for (const c of findContradictions(ctx)) console.log(c.kind, c.claim, c.sides.map((s) => s.value));
+ */
+export function findContradictions(ctx: StoryContext): Contradiction[] {
+  return [...findOfficeHolderContradictions(ctx), ...findNumberContradictions(ctx)];
+}
+
+/** One statement rendered in different words by different outlets, grouped by speaker. */
+export function findQuoteVariants(ctx: StoryContext): QuoteVariant[] {
+  return findQuoteVariantGroups(ctx);
+}
+
+/** Statistics and quotes that only one article carries, most specific first, a few per article. */
+export function findSingleSourceClaims(ctx: StoryContext): SingleSourceClaim[] {
+  return findSingleSourceClaimList(ctx);
+}

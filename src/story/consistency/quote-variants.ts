@@ -1,0 +1,173 @@
+import type { Doc, Span } from '../../core/index.js';
+import type { QuoteVariant, SourceEvidence, StoryContext } from '../types.js';
+import { HolderNames } from './holders.js';
+import { contentWords, samePersonName, sentenceAt, words } from './text.js';
+
+/** One rendering of a statement in one article. */
+interface QuoteForm extends Span {
+  readonly article: string;
+  readonly text: string;
+  /** Story-level speaker name, or null when unresolved. */
+  readonly speaker: string | null;
+  readonly tokens: readonly string[];
+  readonly content: readonly string[];
+}
+
+/** Content-word Jaccard at which two quotes of one speaker read as one statement reworded. */
+const SAME_SPEAKER_JACCARD = 0.45;
+/** …and the content words they must share, so two short quotes do not match on one word. */
+const MIN_SHARED_CONTENT = 3;
+/** Share of the shorter quote's words found in order in the longer one: a partial quote of the same words. */
+const SAME_SPEAKER_CONTAINMENT = 0.8;
+/** With different or unknown speakers only near-identical wording counts. */
+const OTHER_SPEAKER_CONTAINMENT = 0.9;
+const OTHER_SPEAKER_JACCARD = 0.7;
+/** Fewer words than this is a phrase anyone could use ("unwise"), not a statement to match. */
+const MIN_QUOTE_WORDS = 3;
+const MIN_OTHER_SPEAKER_WORDS = 4;
+/** Text in quote marks the quote finder missed, still a candidate form (speaker unknown). */
+const QUOTED_TEXT = /[“"]([^“”"\n]{8,400}?)[”"]/gu;
+
+function lcs(a: readonly string[], b: readonly string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = x === b[j - 1] ? diag + 1 : Math.max(row[j]!, row[j - 1]!);
+      diag = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function jaccard(a: readonly string[], b: readonly string[]): { score: number; shared: number } {
+  const x = new Set(a);
+  const y = new Set(b);
+  const shared = [...x].filter((w) => y.has(w)).length;
+  const union = x.size + y.size - shared;
+  return { score: union === 0 ? 0 : shared / union, shared };
+}
+
+/** The sentences of a quote, each compared on its own so a short quote can match part of a long one. */
+function pieces(f: QuoteForm): string[][] {
+  const parts = f.text.split(/(?<=[.!?])\s+/).map((p) => words(p)).filter((p) => p.length > 0);
+  return parts.length > 1 ? [f.tokens as string[], ...parts] : [f.tokens as string[]];
+}
+
+/** How alike two quotes are: the best of content-word overlap and in-order containment, over whole quotes and their sentences. */
+export function quoteSimilarity(a: { tokens: readonly string[]; content: readonly string[]; text: string }, b: { tokens: readonly string[]; content: readonly string[]; text: string }): { jaccard: number; shared: number; containment: number; shorter: number } {
+  const j = jaccard(a.content, b.content);
+  let containment = 0;
+  let shorter = 0;
+  for (const pa of pieces(a as QuoteForm)) {
+    for (const pb of pieces(b as QuoteForm)) {
+      const [s, l] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+      if (s.length < MIN_QUOTE_WORDS) continue;
+      const c = lcs(s, l) / s.length;
+      if (c > containment || (c === containment && s.length > shorter)) { containment = c; shorter = s.length; }
+    }
+  }
+  return { jaccard: j.score, shared: j.shared, containment, shorter };
+}
+
+function formsOf(doc: Doc, holders: HolderNames): QuoteForm[] {
+  const names = new Map((doc.layers.entityIndex ?? []).map((e) => [e.id, e.name]));
+  const forms: QuoteForm[] = [];
+  const make = (start: number, end: number, speaker: string | null): QuoteForm => {
+    const text = doc.text.slice(start, end);
+    return { article: doc.id, start, end, text, speaker, tokens: words(text), content: contentWords(text) };
+  };
+  const quotes = doc.layers.quotes ?? [];
+  for (const q of quotes) {
+    const speaker = q.speaker ? holders.canonical(doc.id, q.speaker, names.get(q.speaker) ?? '') : null;
+    forms.push(make(q.start, q.end, speaker || null));
+  }
+  for (const m of doc.text.matchAll(QUOTED_TEXT)) {
+    const start = m.index + 1;
+    const end = start + m[1]!.length;
+    if (quotes.some((q) => q.start < end && start < q.end)) continue;
+    forms.push(make(start, end, null));
+  }
+  return forms.filter((f) => f.tokens.length >= MIN_QUOTE_WORDS);
+}
+
+/** Whether the sentence around a form names this speaker (the quote finder may have picked someone else in it). */
+function sentenceNames(doc: Doc, f: QuoteForm, speaker: string, holders: HolderNames): boolean {
+  const s = sentenceAt(doc, f.start);
+  const span = { start: Math.min(s.start, f.start), end: Math.max(s.end, f.end) };
+  const names = new Map((doc.layers.entityIndex ?? []).map((e) => [e.id, e.name]));
+  return (doc.layers.entities ?? []).some((m) => m.start >= span.start && m.end <= span.end && m.type === 'PERSON' && samePersonName(holders.canonical(doc.id, m.entity, names.get(m.entity) ?? ''), speaker));
+}
+
+/**
+ * One statement rendered in different words by different outlets: quotes in different articles
+ * by the same speaker whose words overlap strongly (content-word Jaccard, or one quote's words
+ * found in order in the other), and near-identical quotes whose speaker differs or is unknown
+ * in one article (grouped with a note). Identical renderings are not variants.
+ */
+export function findQuoteVariantGroups(ctx: StoryContext): QuoteVariant[] {
+  const holders = new HolderNames(ctx);
+  const docs = new Map(ctx.docs.map((d) => [d.id, d]));
+  const forms = ctx.docs.flatMap((d) => formsOf(d, holders));
+  const parent = forms.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const best = new Map<number, number>();
+  const notes = new Map<number, string>();
+
+  for (let i = 0; i < forms.length; i++) {
+    for (let j = i + 1; j < forms.length; j++) {
+      const a = forms[i]!;
+      const b = forms[j]!;
+      if (a.article === b.article) continue;
+      if (a.tokens.join(' ') === b.tokens.join(' ')) continue;
+      const sim = quoteSimilarity(a, b);
+      const sameSpeaker = a.speaker !== null && b.speaker !== null
+        ? a.speaker === b.speaker || samePersonName(a.speaker, b.speaker)
+        // An unattributed form whose sentence names the other form's speaker is that speaker's.
+        : (a.speaker !== null && sentenceNames(docs.get(b.article)!, b, a.speaker, holders)) || (b.speaker !== null && sentenceNames(docs.get(a.article)!, a, b.speaker, holders));
+      const reworded = sim.jaccard >= SAME_SPEAKER_JACCARD && sim.shared >= MIN_SHARED_CONTENT;
+      const partial = sim.containment >= SAME_SPEAKER_CONTAINMENT && sim.shorter >= MIN_QUOTE_WORDS;
+      let match = false;
+      if (sameSpeaker) match = reworded || partial;
+      else {
+        match = (sim.containment >= OTHER_SPEAKER_CONTAINMENT && sim.shorter >= MIN_OTHER_SPEAKER_WORDS) || (sim.jaccard >= OTHER_SPEAKER_JACCARD && sim.shared >= MIN_SHARED_CONTENT);
+        // Two different named speakers each saying the words is only a variant when one article's sentence names the other's speaker.
+        if (match && a.speaker && b.speaker) {
+          match = sentenceNames(docs.get(b.article)!, b, a.speaker, holders) || sentenceNames(docs.get(a.article)!, a, b.speaker, holders);
+        }
+      }
+      if (!match) continue;
+      const root = find(i);
+      parent[find(j)] = root;
+      const score = Math.max(sim.jaccard, sim.containment);
+      best.set(root, Math.max(best.get(root) ?? 0, score));
+      if (!sameSpeaker) notes.set(root, a.speaker && b.speaker ? `the articles attribute these words to ${a.speaker} and to ${b.speaker}` : 'the speaker is not resolved in every article; grouped by near-identical wording');
+    }
+  }
+
+  const groups = new Map<number, number[]>();
+  forms.forEach((_, i) => {
+    const r = find(i);
+    if (!groups.has(r)) groups.set(r, []);
+    groups.get(r)!.push(i);
+  });
+  const out: QuoteVariant[] = [];
+  for (const [root, members] of groups) {
+    if (members.length < 2) continue;
+    const group = members.map((i) => forms[i]!);
+    if (new Set(group.map((f) => f.article)).size < 2) continue;
+    const speakers = new Map<string, number>();
+    for (const f of group) if (f.speaker) speakers.set(f.speaker, (speakers.get(f.speaker) ?? 0) + 1);
+    // The speaker whom the most forms' sentences name wins (a mis-attributed form's sentence still names the real speaker).
+    const ranked = [...speakers.keys()].map((s) => ({ s, named: group.filter((f) => f.speaker === s || sentenceNames(docs.get(f.article)!, f, s, holders)).length }))
+      .sort((x, y) => y.named - x.named || (speakers.get(y.s) ?? 0) - (speakers.get(x.s) ?? 0) || x.s.localeCompare(y.s));
+    const speaker = ranked[0]?.s ?? 'unknown speaker';
+    const formsOut = group
+      .sort((a, b) => a.article.localeCompare(b.article) || a.start - b.start)
+      .map((f): SourceEvidence & { text: string } => ({ article: f.article, evidence: f.text, start: f.start, end: f.end, text: f.text }));
+    const note = notes.get(root);
+    out.push({ speaker, forms: formsOut, similarity: Math.round((best.get(root) ?? 0) * 100) / 100, ...(note ? { note } : {}) });
+  }
+  return out.sort((a, b) => a.speaker.localeCompare(b.speaker) || a.forms[0]!.start - b.forms[0]!.start);
+}

@@ -1,0 +1,98 @@
+import type { Doc } from '../../core/index.js';
+import type { SingleSourceClaim, StoryContext } from '../types.js';
+import { agree, extractNumbers, type NumberMention } from './numbers.js';
+import { HolderNames } from './holders.js';
+import { contentWords } from './text.js';
+import { findNumberContradictions } from './number-conflicts.js';
+
+/** At most this many statistics per article: the most specific first. */
+const STATISTICS_PER_ARTICLE = 3;
+/** At most this many quotes per article. */
+const QUOTES_PER_ARTICLE = 2;
+/** A quote shorter than this many words is a phrase, not a claim worth flagging. */
+const MIN_QUOTE_WORDS = 8;
+/** Share of a claim's content words another article's sentence must carry to count as the same claim. */
+const SAME_CLAIM_SHARE = 0.6;
+/** Words that attribute a figure to a source: a statistic with a named source is the most checkable kind. */
+const ATTRIBUTION = /\b(?:according to|report(?:s|ed)?|study|survey|estimate[sd]?|data|figures|census|poll|statistics|indicates?|found that|shows?)\b/i;
+
+function sentencesWords(doc: Doc): Set<string>[] {
+  const sentences = doc.layers.sentences ?? [{ start: 0, end: doc.text.length }];
+  return sentences.map((s) => new Set(contentWords(doc.text.slice(s.start, s.end))));
+}
+
+/** Whether any other article has a sentence carrying most of these words. */
+function echoedElsewhere(words: readonly string[], article: string, others: ReadonlyMap<string, Set<string>[]>): boolean {
+  const unique = [...new Set(words)];
+  if (unique.length === 0) return false;
+  for (const [id, sentences] of others) {
+    if (id === article) continue;
+    if (sentences.some((s) => unique.filter((w) => s.has(w)).length >= SAME_CLAIM_SHARE * unique.length)) return true;
+  }
+  return false;
+}
+
+function specificity(n: NumberMention, doc: Doc): number {
+  const sentence = doc.text.slice(n.sentence.start, n.sentence.end);
+  const attributed = ATTRIBUTION.test(sentence) || (doc.layers.entities ?? []).some((m) => m.type === 'ORG' && m.start >= n.sentence.start && m.end <= n.sentence.end);
+  return (attributed ? 2 : 0) + (n.unit === '%' || n.unit.includes(' ') ? 1 : 0) + (/\d[.,]\d/.test(n.written) ? 0.5 : 0);
+}
+
+/**
+ * Claims one source alone carries: statistics (a figure with its unit, most specific first:
+ * attributed to a report or organisation, percentages and measures) that no other article gives
+ * (no agreeing figure in the same unit, no sentence with most of the same words), then direct
+ * quotes of speakers no other article quotes. Limited per article so the list stays readable.
+ */
+export function findSingleSourceClaimList(ctx: StoryContext): SingleSourceClaim[] {
+  const sentenceWords = new Map(ctx.docs.map((d) => [d.id, sentencesWords(d)]));
+  const numbers = ctx.docs.flatMap((d) => extractNumbers(d));
+  // A figure other sources dispute is a contradiction, not a single-source claim.
+  const disputed = new Set(findNumberContradictions(ctx).flatMap((c) => c.sides.flatMap((s) => (s.evidenceByArticle ?? []).map((e) => `${e.article}:${e.start}`))));
+  const out: SingleSourceClaim[] = [];
+  const holders = new HolderNames(ctx);
+  const quotedBy = new Map<string, Set<string>>();
+  for (const doc of ctx.docs) {
+    const names = new Map((doc.layers.entityIndex ?? []).map((e) => [e.id, e.name]));
+    for (const q of doc.layers.quotes ?? []) {
+      if (!q.speaker) continue;
+      const who = holders.canonical(doc.id, q.speaker, names.get(q.speaker) ?? '');
+      if (!quotedBy.has(who)) quotedBy.set(who, new Set());
+      quotedBy.get(who)!.add(doc.id);
+    }
+  }
+
+  for (const doc of ctx.docs) {
+    const directQuotes = (doc.layers.quotes ?? []).filter((q) => q.direct);
+    const stats = numbers
+      .filter((n) => n.article === doc.id)
+      // A figure inside a quote is the speaker's claim, reported under quotes.
+      .filter((n) => !directQuotes.some((q) => n.span.start >= q.start && n.span.end <= q.end))
+      .filter((n) => !disputed.has(`${n.article}:${n.sentence.start}`))
+      .filter((n) => !numbers.some((m) => m.article !== doc.id && m.unit === n.unit && agree(m, n)))
+      .filter((n) => !echoedElsewhere(n.context, doc.id, sentenceWords))
+      .map((n) => ({ n, score: specificity(n, doc) }))
+      .sort((a, b) => b.score - a.score || a.n.span.start - b.n.span.start)
+      .slice(0, STATISTICS_PER_ARTICLE);
+    for (const { n } of stats) {
+      const evidence = doc.text.slice(n.sentence.start, n.sentence.end).trim();
+      out.push({ article: doc.id, claim: evidence, evidence, start: n.sentence.start, end: n.sentence.end, kind: 'statistic' });
+    }
+
+    const names = new Map((doc.layers.entityIndex ?? []).map((e) => [e.id, e.name]));
+    const quotes = directQuotes
+      .filter((q) => q.speaker && doc.text.slice(q.start, q.end).split(/\s+/).length >= MIN_QUOTE_WORDS)
+      .map((q) => ({ q, who: holders.canonical(doc.id, q.speaker!, names.get(q.speaker!) ?? '') }))
+      .filter(({ q, who }) => quotedBy.get(who)?.size === 1 && !echoedElsewhere(contentWords(doc.text.slice(q.start, q.end)), doc.id, sentenceWords))
+      .sort((a, b) => (b.q.end - b.q.start) - (a.q.end - a.q.start) || a.q.start - b.q.start)
+      .slice(0, QUOTES_PER_ARTICLE);
+    for (const { q, who } of quotes) {
+      const text = doc.text.slice(q.start, q.end);
+      out.push({ article: doc.id, claim: `${who}: “${text}”`, evidence: text, start: q.start, end: q.end, kind: 'quote' });
+    }
+  }
+  // Statistics first, then quotes; within each, in story order.
+  const rank = (c: SingleSourceClaim): number => (c.kind === 'statistic' ? 0 : 1);
+  return out.sort((a, b) => rank(a) - rank(b) || ctx.docs.findIndex((d) => d.id === a.article) - ctx.docs.findIndex((d) => d.id === b.article) || a.start - b.start);
+}
+
