@@ -59,9 +59,9 @@ function buildProgram(io: CliIO): Command {
     .action(async (input: string, flags) => { throw new ExitWith(await runExtract(input, flags, io)); });
 
   program.command('analyze')
-    .description('extract and annotate articles: entities, quotes with speakers, dated time expressions, events (nothing is stored)')
+    .description('read articles and show the story across them: entities, quotes, timeline, stances, contradictions, framing (nothing is stored)')
     .argument('<inputs...>', 'files, folders (recursive), http(s) URLs, or - for stdin')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'md']).default('json'))
+    .addOption(new Option('--format <format>', 'json (CONTRACT.md Analysis), md or html (an analyst\'s brief)').choices(['json', 'md', 'html']).default('json'))
     .option('--fetch', 'for feeds: fetch the page each item links to')
     .action(async (inputs: string[], flags) => { throw new ExitWith(await runAnalyze(inputs, flags, io)); });
 

@@ -28,12 +28,18 @@ function summarise(text: string): string {
 
 /**
  * The annotation layers of a Doc as the contract's arrays. `entityId` maps an in-article
- * entity id to the id the caller publishes (a story-wide id once entities are merged across articles).
+ * entity id to the id the caller publishes (a story-wide id once entities are merged across articles),
+ * `canonicalName` to the story's canonical name for it.
  */
-export function annotationsToJson(doc: Doc, entityId: (local: string) => string = (local) => `${doc.id}/${local}`): AnnotationsJson {
+export function annotationsToJson(
+  doc: Doc,
+  entityId: (local: string) => string = (local) => `${doc.id}/${local}`,
+  canonicalName: (local: string) => string | undefined = () => undefined,
+): AnnotationsJson {
   const { text } = doc;
   const index = new Map<string, ArticleEntity>((doc.layers.entityIndex ?? []).map((e) => [e.id, e]));
-  const nameOf = (id: string | undefined): string | null => (id ? index.get(id)?.name ?? null : null);
+  // Names are the story's canonical names when the article belongs to a story, else the article's fullest form.
+  const nameOf = (id: string | undefined): string | null => (id ? canonicalName(id) ?? index.get(id)?.name ?? null : null);
   return {
     entities: (doc.layers.entities ?? []).map((m) => ({
       text: text.slice(m.start, m.end), start: m.start, end: m.end, type: m.type, entity: entityId(m.entity), form: m.form,

@@ -1,16 +1,16 @@
-import type { Doc } from '../core/index.js';
+import type { Doc, ParallaxError } from '../core/index.js';
 import type { IngestOptions } from '../ingest/index.js';
 import { createArticlePipeline } from '../annotate/index.js';
-import { toArticleJson, annotationsToJson, type ArticleJson, type AnnotationsJson } from '../report/index.js';
+import { buildStories, type Story, type UnmergeRule } from '../story/index.js';
+import { toArticleJson, annotationsToJson, type ArticleJson, type AnnotationsJson, type BriefArticle } from '../report/index.js';
 import { readArticles } from './read-articles.js';
-import type { ParallaxError } from '../core/index.js';
 
 export type AnalyzedArticle = ArticleJson & AnnotationsJson;
 
-/** CONTRACT.md's `Analysis`. Stories are filled by the story stages. */
+/** CONTRACT.md's `Analysis`: every article with its layers, and the stories they form. */
 export interface Analysis {
   articles: AnalyzedArticle[];
-  stories: unknown[];
+  stories: Story[];
 }
 
 export interface AnalyzeResult {
@@ -25,12 +25,32 @@ export function annotateDoc(doc: Doc): Doc {
 }
 
 /**
- * Read, extract and annotate every article in the inputs. Duplicate articles (same content id) count once.
- * Bad inputs are returned as failures, never thrown.
+ * Group annotated docs into stories and express each article with story-wide entity ids
+ * (an article's `entities[].entity` is the id of a `Story.entities` item).
+ */
+export function analyzeDocs(docs: readonly Doc[], options: { unmerge?: readonly UnmergeRule[] } = {}): Analysis {
+  const built = buildStories(docs, options);
+  const storyOf = new Map<string, (typeof built)[number]>();
+  for (const b of built) for (const id of b.story.articles) storyOf.set(id, b);
+  const articles = docs.map((doc) => {
+    const b = storyOf.get(doc.id);
+    const resolve = (local: string) => b?.entities.resolve(doc.id, local) ?? `${doc.id}/${local}`;
+    const nameOf = (local: string) => {
+      const id = b?.entities.resolve(doc.id, local);
+      return id ? b?.entities.get(id)?.name : undefined;
+    };
+    return { ...toArticleJson(doc), ...annotationsToJson(doc, resolve, nameOf) };
+  });
+  return { articles, stories: built.map((b) => b.story) };
+}
+
+/**
+ * Read, extract and annotate every article in the inputs, then build the stories they form.
+ * Duplicate articles (same content id) count once. Bad inputs are returned as failures, never thrown.
  */
 export async function analyzeInputs(
   inputs: readonly string[],
-  options: IngestOptions & { onArticle?: (input: string) => void } = {},
+  options: IngestOptions & { onArticle?: (input: string) => void; unmerge?: readonly UnmergeRule[] } = {},
 ): Promise<AnalyzeResult> {
   const pipeline = createArticlePipeline();
   const docs: Doc[] = [];
@@ -43,8 +63,20 @@ export async function analyzeInputs(
     seen.add(result.doc.id);
     docs.push(pipeline.run(result.doc));
   }
-  const articles = docs.map((doc) => ({ ...toArticleJson(doc), ...annotationsToJson(doc) }));
-  return { analysis: { articles, stories: [] }, docs, failures };
+  return { analysis: analyzeDocs(docs, options), docs, failures };
+}
+
+/** What the brief needs to cite an article. */
+export function briefArticle(article: ArticleJson): BriefArticle {
+  return {
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    published: article.published,
+    kind: article.kind,
+    url: article.url,
+    path: article.source.path ?? null,
+  };
 }
 
 /**
@@ -53,8 +85,8 @@ export async function analyzeInputs(
  *
  * @example
  * import { analyze } from 'parallax';
- * const { articles } = await analyze(['articles/']);
- * for (const q of articles[0].quotes) console.log(q.speaker, q.text);
+ * const { articles, stories } = await analyze(['articles/']);
+ * for (const c of stories[0].contradictions) console.log(c.claim, c.sides.map((s) => s.value));
  */
 export async function analyze(
   inputs: string | readonly string[],

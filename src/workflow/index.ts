@@ -1,2 +1,2 @@
 export { readArticles, type ReadResult } from './read-articles.js';
-export { analyze, analyzeInputs, annotateDoc, type Analysis, type AnalyzedArticle, type AnalyzeResult } from './analyze.js';
+export { analyze, analyzeInputs, analyzeDocs, annotateDoc, briefArticle, type Analysis, type AnalyzedArticle, type AnalyzeResult } from './analyze.js';

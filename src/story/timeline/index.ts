@@ -35,7 +35,21 @@ function sameEvent(a: Candidate, b: Candidate): boolean {
   return similar(a, b, SAME_EVENT_OVERLAP, SAME_EVENT_MIN_SHARED);
 }
 
-function conflicting(a: Candidate, b: Candidate): boolean {
+/** Dates each sentence gives, keyed by article and sentence start. */
+type SentenceDates = ReadonlyMap<string, ReadonlySet<string>>;
+
+function sentenceKey(c: Candidate): string {
+  return `${c.article}:${c.sentence.start}`;
+}
+
+/**
+ * Two reports date one event differently only when neither sentence also gives the other's date:
+ * "announced on 1 September that filling would begin on 15 September" names two events, not a conflict.
+ */
+function conflicting(a: Candidate, b: Candidate, dates: SentenceDates): boolean {
+  const aDates = dates.get(sentenceKey(a));
+  const bDates = dates.get(sentenceKey(b));
+  if ([...(aDates ?? [])].some((d) => datesCompatible(d, b.date)) || [...(bDates ?? [])].some((d) => datesCompatible(d, a.date))) return false;
   return a.article !== b.article && !datesCompatible(a.date, b.date) && a.action === b.action && a.action !== UNCLASSIFIED_ACTION
     && sharesActor(a, b) && similar(a, b, CONFLICT_OVERLAP, CONFLICT_MIN_SHARED);
 }
@@ -94,6 +108,8 @@ function toEntry(members: readonly Candidate[]): TimelineEntry {
  */
 export function buildTimeline(ctx: StoryContext): TimelineEntry[] {
   const candidates = ctx.docs.flatMap((doc) => collectCandidates(ctx, doc));
+  const sentenceDates = new Map<string, Set<string>>();
+  for (const c of candidates) (sentenceDates.get(sentenceKey(c)) ?? sentenceDates.set(sentenceKey(c), new Set()).get(sentenceKey(c))!).add(c.date);
   const clusters: Candidate[][] = [];
   for (const c of candidates) {
     const home = clusters.find((cluster) => cluster.some((m) => sameEvent(m, c)));
@@ -102,7 +118,7 @@ export function buildTimeline(ctx: StoryContext): TimelineEntry[] {
   }
   const entries = clusters.map((members) => ({ members, entry: toEntry(members) }));
   const flagged = entries.map(({ members, entry }) => {
-    const rivals = entries.filter((other) => other.entry !== entry && other.members.some((o) => members.some((m) => conflicting(m, o))));
+    const rivals = entries.filter((other) => other.entry !== entry && other.members.some((o) => members.some((m) => conflicting(m, o, sentenceDates))));
     if (rivals.length === 0) return entry;
     const byDate = new Map<string, Set<string>>();
     for (const { entry: e } of [{ entry }, ...rivals]) {

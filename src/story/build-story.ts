@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Doc } from '../core/index.js';
+import type { EntityResolution, Story, StoryContext, StoryEntity, TimelineEntry, UnmergeRule } from './types.js';
+import { mergeEntities } from './entities/index.js';
+import { buildTimeline, contentWords } from './timeline/index.js';
+import { findTopics, findStances } from './stances/index.js';
+import { findContradictions, findQuoteVariants, findSingleSourceClaims } from './consistency/index.js';
+import { describeFraming } from './framing/index.js';
+import { clusterDocs } from './cluster/index.js';
+
+/** How many actors count as the story's main ones (for coverage: who an article leaves out). */
+const MAIN_ACTORS = 8;
+/** Entity types that act in a story. */
+const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE']);
+
+export interface BuildStoryOptions {
+  /** Story id; by default derived from the article ids. */
+  readonly id?: string;
+  /** Name pairs an analyst split apart. */
+  readonly unmerge?: readonly UnmergeRule[];
+}
+
+/** Actors most articles mention, then most often: who a reader of the whole story meets. */
+function mainActors(entities: readonly StoryEntity[]): string[] {
+  return entities
+    .filter((e) => ACTOR_TYPES.has(e.type))
+    .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
+    .slice(0, MAIN_ACTORS)
+    .map((e) => e.name);
+}
+
+/** Events several sources carry: the story's main events. */
+function mainEvents(timeline: readonly TimelineEntry[]): { label: string; keywords: string[] }[] {
+  const articlesOf = (e: TimelineEntry) => new Set(e.sources.map((s) => s.article)).size;
+  return timeline
+    .filter((e) => articlesOf(e) >= 2)
+    .map((e) => ({ label: `${e.date} — ${e.summary}`, keywords: [...contentWords(e.summary)].slice(0, 8) }));
+}
+
+/** The title of the article whose headline shares most words with the other headlines. */
+function storyTitle(docs: readonly Doc[], fallback: string): string {
+  const titled = docs.map((d) => d.meta.title?.value).filter((t): t is string => Boolean(t));
+  if (titled.length === 0) return fallback;
+  const words = titled.map((t) => contentWords(t));
+  let best = 0;
+  let bestScore = -1;
+  words.forEach((w, i) => {
+    let score = 0;
+    words.forEach((other, j) => { if (i !== j) for (const x of w) if (other.has(x)) score++; });
+    if (score > bestScore) { best = i; bestScore = score; }
+  });
+  return titled[best]!;
+}
+
+function storyId(docs: readonly Doc[]): string {
+  return 'story_' + createHash('sha256').update(docs.map((d) => d.id).sort().join(',')).digest('hex').slice(0, 12);
+}
+
+/**
+ * The cross-source view of annotated articles that cover one story: merged entities,
+ * one timeline, stances on the questions the story turns on, contradictions, quote variants,
+ * single-source claims and each article's framing — every finding with its evidence.
+ */
+export function buildStory(docs: readonly Doc[], options: BuildStoryOptions = {}): Story {
+  return buildStoryWithEntities(docs, options).story;
+}
+
+/** `buildStory`, also returning the entity resolution that maps each article's local entity ids to story entities. */
+export function buildStoryWithEntities(docs: readonly Doc[], options: BuildStoryOptions = {}): { story: Story; entities: EntityResolution } {
+  const entities = mergeEntities(docs, { unmerge: options.unmerge });
+  const ctx: StoryContext = { docs, entities };
+  const timeline = buildTimeline(ctx);
+  const topics = findTopics(ctx);
+  const stances = findStances(ctx, topics);
+  const framing = describeFraming(ctx, { mainActors: mainActors(entities.entities), mainEvents: mainEvents(timeline) });
+  const story: Story = {
+    id: options.id ?? storyId(docs),
+    title: storyTitle(docs, topics[0]?.label ?? 'Untitled story'),
+    articles: docs.map((d) => d.id),
+    entities: entities.entities,
+    timeline,
+    topics,
+    stances,
+    contradictions: findContradictions(ctx),
+    quoteVariants: findQuoteVariants(ctx),
+    singleSource: findSingleSourceClaims(ctx),
+    framing,
+  };
+  return { story, entities };
+}
+
+/** Group annotated articles into stories and build each one. Articles alone in their group make a one-article story. */
+export function buildStories(docs: readonly Doc[], options: { unmerge?: readonly UnmergeRule[] } = {}): { story: Story; entities: EntityResolution }[] {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  return clusterDocs(docs).map((group) => buildStoryWithEntities(group.articles.map((id) => byId.get(id)!), { id: group.id, unmerge: options.unmerge }));
+}
