@@ -1,0 +1,161 @@
+/**
+ * The OpenAPI 3.1 document of every route, generated from the same zod
+ * schemas the routes validate with (zod's JSON Schema output is the 2020-12
+ * dialect OpenAPI 3.1 uses).
+ */
+import { z } from 'zod';
+import {
+  AddArticleBody, AddResultSchema, ArticleSchema, ArticleSummarySchema, EntityPairBody, ErrorSchema, ExportQuery,
+  ListQuery, OverridesSchema, SearchQuery, SearchResultSchema, StorySchema, StorySummarySchema,
+} from './schemas.js';
+
+type JsonSchema = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output' = 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  const json = schemaOf(schema, 'input') as { properties: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties).map(([name, property]) => ({
+    name, in: 'query', required: json.required?.includes(name) ?? false, schema: property,
+    ...(typeof property['description'] === 'string' ? { description: property['description'] } : {}),
+  }));
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('Error'), description);
+const idParameter = (what: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: `${what} id` });
+const commonErrors = { '401': error('token missing or wrong (when the server has a token)'), '500': error('internal error') };
+
+/** Build the OpenAPI document. */
+export function openApiDocument(): JsonSchema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parallax API',
+      version: '0.1.0',
+      description: 'Articles, annotations and cross-source stories. Errors are `{ error: { code, message } }` with a stable code. '
+        + 'When the server has a token, every /api route needs `Authorization: Bearer <token>`.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        Error: schemaOf(ErrorSchema),
+        ArticleSummary: schemaOf(ArticleSummarySchema),
+        Article: schemaOf(ArticleSchema),
+        AddResult: schemaOf(AddResultSchema),
+        StorySummary: schemaOf(StorySummarySchema),
+        Story: schemaOf(StorySchema),
+        Overrides: schemaOf(OverridesSchema),
+        SearchResult: schemaOf(SearchResultSchema),
+      },
+    },
+    security: [{ bearer: [] }, {}],
+    paths: {
+      '/api/health': {
+        get: {
+          summary: 'Liveness and article count',
+          responses: { '200': json({ type: 'object', properties: { ok: { const: true }, articles: { type: 'integer' } }, required: ['ok', 'articles'] }, 'up'), ...commonErrors },
+        },
+      },
+      '/api/articles': {
+        get: {
+          summary: 'List stored articles (without full text unless full=true)',
+          parameters: queryParameters(ListQuery),
+          responses: {
+            '200': json({ type: 'object', properties: { articles: { type: 'array', items: ref('ArticleSummary') }, total: { type: 'integer' } }, required: ['articles', 'total'] }, 'a page of articles'),
+            '400': error('bad limit or offset (E_VALIDATION)'), ...commonErrors,
+          },
+        },
+        post: {
+          summary: 'Add articles from a URL, text, HTML, feed XML, or an uploaded file (HTML, text, JSON Lines, RSS/Atom, WARC, gzip)',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: schemaOf(AddArticleBody, 'input') },
+              'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, url: { type: 'string' } }, required: ['file'] } },
+            },
+          },
+          responses: {
+            '201': json(ref('AddResult'), 'at least one new article; inputs that failed are listed in failures'),
+            '200': json(ref('AddResult'), 'every article was already stored (see duplicates)'),
+            '400': error('malformed body (E_VALIDATION)'),
+            '403': error('URL resolves to a loopback, private or link-local address (E_PRIVATE_ADDRESS)'),
+            '413': error('body larger than the upload limit (E_TOO_LARGE)'),
+            '415': error('body neither JSON nor multipart (E_UNSUPPORTED_MEDIA_TYPE)'),
+            '422': error('no article could be read: ingest or extraction code (E_FETCH, E_HTTP_STATUS, E_NO_ARTICLE, E_FEED_PARSE, …)'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/api/articles/{id}': {
+        get: {
+          summary: 'One article with every annotation layer (id or unique prefix)',
+          parameters: [idParameter('article')],
+          responses: { '200': json({ type: 'object', properties: { article: ref('Article') }, required: ['article'] }, 'the article'), '404': error('no such article (E_ARTICLE_NOT_FOUND)'), ...commonErrors },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Full-text search over titles and bodies (websearch syntax)',
+          parameters: queryParameters(SearchQuery),
+          responses: { '200': json({ type: 'object', properties: { results: { type: 'array', items: ref('SearchResult') } }, required: ['results'] }, 'best first'), '400': error('missing or too long q (E_VALIDATION)'), ...commonErrors },
+        },
+      },
+      '/api/stories': {
+        get: {
+          summary: 'Stories: the stored articles grouped by the story they cover',
+          responses: { '200': json({ type: 'object', properties: { stories: { type: 'array', items: ref('StorySummary') } }, required: ['stories'] }, 'all stories'), ...commonErrors },
+        },
+      },
+      '/api/stories/{id}': {
+        get: {
+          summary: 'One story: entities, timeline, stances, contradictions, quote variants, single-source claims, framing',
+          parameters: [idParameter('story')],
+          responses: {
+            '200': json({ type: 'object', properties: { story: ref('Story'), overrides: ref('Overrides') }, required: ['story', 'overrides'] }, 'the story'),
+            '404': error('no such story (E_STORY_NOT_FOUND)'), ...commonErrors,
+          },
+        },
+      },
+      '/api/stories/{id}/export': {
+        get: {
+          summary: 'Download a story: JSON, Markdown or HTML brief, or one table as CSV',
+          parameters: [idParameter('story'), ...queryParameters(ExportQuery)],
+          responses: {
+            '200': {
+              description: 'the export, as an attachment',
+              content: { 'application/json': { schema: ref('Story') }, 'text/markdown': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
+            },
+            '400': error('bad format, or csv without table (E_VALIDATION)'),
+            '404': error('no such story (E_STORY_NOT_FOUND)'),
+            '501': error('the brief renderer for md/html is not available (E_NOT_IMPLEMENTED)'),
+            ...commonErrors,
+          },
+        },
+      },
+      '/api/stories/{id}/entities/merge': entityOverrideRoute('Record that two entities are one person, organisation or place'),
+      '/api/stories/{id}/entities/unmerge': entityOverrideRoute('Record that two names are different entities'),
+      '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': json({ type: 'object' }, 'OpenAPI 3.1') } } },
+    },
+  };
+}
+
+function entityOverrideRoute(summary: string): JsonSchema {
+  return {
+    post: {
+      summary,
+      parameters: [idParameter('story')],
+      requestBody: { required: true, content: { 'application/json': { schema: schemaOf(EntityPairBody, 'input') } } },
+      responses: {
+        '200': json({ type: 'object', properties: { story: ref('Story'), overrides: ref('Overrides') }, required: ['story', 'overrides'] }, 'the story rebuilt with the override'),
+        '400': error('malformed body (E_VALIDATION)'),
+        '404': error('no such story or entity (E_STORY_NOT_FOUND, E_ENTITY_NOT_FOUND)'),
+        ...commonErrors,
+      },
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/** Headers and access checks every response and request goes through. */
+import { timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { ApiError } from './errors.js';
+
+/**
+ * Content-Security-Policy for the API and the web app: only our own scripts,
+ * styles and images (plus data: images), no plugins, no <base>, no framing.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/** CSP, nosniff, no-referrer and Hono's other defaults (frame options, COOP, CORP). */
+export function securityHeaders(): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+      objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+    xContentTypeOptions: 'nosniff',
+  });
+}
+
+/** `Authorization: Bearer <token>` compared in constant time; 401 E_UNAUTHORIZED otherwise. */
+export function requireToken(token: string): MiddlewareHandler {
+  const expected = Buffer.from(token, 'utf8');
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    const given = Buffer.from(match?.[1] ?? '', 'utf8');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      c.header('WWW-Authenticate', 'Bearer');
+      throw new ApiError(401, 'E_UNAUTHORIZED', 'missing or wrong token: send Authorization: Bearer <token>');
+    }
+    await next();
+  };
+}
+
+/** Host names that mean this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+/**
+ * Without a token the server is only for this machine: refuse requests whose
+ * Host header names another host, so a web page cannot reach it through DNS
+ * rebinding.
+ */
+export function requireLoopbackHost(): MiddlewareHandler {
+  return async (c, next) => {
+    // The adapter builds the request URL from the Host header.
+    const host = new URL(c.req.url).hostname;
+    if (!isLoopbackHost(host)) throw new ApiError(403, 'E_HOST_NOT_ALLOWED', `host ${host || '(none)'} is not this machine; set a token to serve other hosts`);
+    await next();
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuse state-changing requests a browser sends from another site (CSRF):
+ * browsers always send `Origin` on cross-origin posts, and form posts need no
+ * preflight. Clients that send no `Origin` (curl, scripts) are not browsers
+ * acting for a page and pass. Hono's `csrf()` also refuses those, which would
+ * break command-line uploads, hence this check.
+ */
+export function refuseCrossSiteWrites(): MiddlewareHandler {
+  return async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const site = c.req.header('sec-fetch-site');
+      let sameHost = true;
+      if (origin !== undefined) {
+        try {
+          sameHost = new URL(origin).host === new URL(c.req.url).host;
+        } catch {
+          sameHost = false;
+        }
+      }
+      if (!sameHost || site === 'cross-site' || site === 'same-site') {
+        throw new ApiError(403, 'E_CROSS_SITE', `request from ${origin ?? 'another site'} refused: the API takes writes only from its own pages`);
+      }
+    }
+    await next();
+  };
+}
