@@ -7,6 +7,8 @@ import { runList } from './commands/list.js';
 import { runShow } from './commands/show.js';
 import { runExtract } from './commands/extract.js';
 import { runAnalyze } from './commands/analyze.js';
+import { runStories, runStory, runUnmerge } from './commands/stories.js';
+import { runServe } from './commands/serve.js';
 import { ConfigError, describeError } from '../core/index.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -65,7 +67,44 @@ function buildProgram(io: CliIO): Command {
     .option('--fetch', 'for feeds: fetch the page each item links to')
     .action(async (inputs: string[], flags) => { throw new ExitWith(await runAnalyze(inputs, flags, io)); });
 
+  program.command('stories')
+    .description('list the stories the stored articles form')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action(async (flags) => { throw new ExitWith(await runStories(flags, io)); });
+
+  program.command('story')
+    .description('show one stored story: JSON (CONTRACT.md Story), or the analyst\'s brief in Markdown or HTML')
+    .argument('<id>', 'story id (see `parallax stories`)')
+    .addOption(dbOption())
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'md', 'html']).default('md'))
+    .action(async (id: string, flags) => { throw new ExitWith(await runStory(id, flags, io)); });
+
+  const entities = program.command('entities').description('correct how names were merged into entities');
+  entities.command('unmerge')
+    .description('undo a wrong merge: keep two names apart in a story (kept in the database, applied from now on)')
+    .argument('<story>', 'story id')
+    .argument('<a>', 'one name, as printed in the story\'s entity aliases')
+    .argument('<b>', 'the other name')
+    .addOption(dbOption())
+    .action(async (story: string, a: string, b: string, flags) => { throw new ExitWith(await runUnmerge(story, a, b, flags, io)); });
+
+  program.command('serve')
+    .description('serve the web app and the HTTP API (loopback by default; another host needs PARALLAX_TOKEN)')
+    .addOption(dbOption())
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0 picks a free one)', (v) => parsePort(v), 4317)
+    .option('--example', 'load the fictional example story into the database when it is empty')
+    .option('--allow-private-urls', 'let URL ingestion reach loopback and private addresses (off by default: SSRF guard)')
+    .action(async (flags) => { throw new ExitWith(await runServe(flags, io)); });
+
   return program;
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError('E_USAGE', `--port needs a port number (0–65535), got "${value}"`);
+  return n;
 }
 
 function parsePositiveInt(value: string, flag: string): number {

@@ -1,2 +1,3 @@
 export { readArticles, type ReadResult } from './read-articles.js';
 export { analyze, analyzeInputs, analyzeDocs, annotateDoc, briefArticle, type Analysis, type AnalyzedArticle, type AnalyzeResult } from './analyze.js';
+export { Library, type LibraryAddOutcome, type LibraryStory } from './library.js';

@@ -5,7 +5,7 @@ import { openStoreFromFlags, type StoreFlags } from '../store-options.js';
 import { createProgress } from '../progress.js';
 import { expandInputs, isUrl } from '../expand-inputs.js';
 import { ingestOptionsFrom } from '../ingest-options.js';
-import { readArticles } from '../../workflow/index.js';
+import { Library, readArticles } from '../../workflow/index.js';
 import { describeError, metaValue } from '../../core/index.js';
 
 export interface AddFlags extends StoreFlags { fetch?: boolean; quiet?: boolean }
@@ -14,6 +14,7 @@ export interface AddFlags extends StoreFlags { fetch?: boolean; quiet?: boolean 
 export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Promise<number> {
   const expanded = await expandInputs(inputs);
   const store = await openStoreFromFlags(flags, io);
+  const library = await Library.open(store);
   const counts = { added: 0, duplicate: 0, nearDuplicate: 0, failed: 0 };
   const progress = createProgress(expanded.length, io);
   try {
@@ -29,13 +30,14 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
           continue;
         }
         try {
-          const outcome = await store.addDoc(result.doc);
+          const outcome = await library.add(result.doc);
           const title = metaValue(result.doc.meta.title) ?? '(untitled)';
           if (outcome.status === 'added') counts.added++;
           else if (outcome.status === 'duplicate') counts.duplicate++;
           else counts.nearDuplicate++;
           const extra = outcome.status === 'near-duplicate' ? ` of ${outcome.duplicateOf}` : '';
-          if (!flags.quiet) writeLine(io.stdout, `${outcome.status}${extra}\t${outcome.id}\t${title}`);
+          const story = outcome.status === 'added' ? outcome.storyId ?? '' : '';
+          if (!flags.quiet) writeLine(io.stdout, `${outcome.status}${extra}\t${outcome.id}\t${story}\t${title}`);
         } catch (err) {
           counts.failed++;
           progress.log(`parallax: ${result.input}: ${describeError(err)}`);
