@@ -1,0 +1,184 @@
+/**
+ * The story and article pages in Chromium against the real server and the
+ * example corpus: timeline, stance matrix, contradictions, evidence links,
+ * undo of a merge, accessibility, and screenshots at laptop and phone sizes.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  HAS_CHROMIUM, LAPTOP, PHONE, RESULTS_DIR, SKIP_MESSAGE, ensureWebBuilt, launchChromium, mainStoryId,
+  seriousAxeViolations, startExampleServer, watchPage, type ExampleServer,
+} from './helpers.js';
+
+describe.skipIf(!HAS_CHROMIUM)(`story pages in Chromium${HAS_CHROMIUM ? '' : ` (${SKIP_MESSAGE})`}`, () => {
+  let server: ExampleServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let seen: ReturnType<typeof watchPage>;
+  let story: { id: string; articles: string[] };
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    [server, browser] = await Promise.all([startExampleServer(), launchChromium()]);
+    story = await mainStoryId(server.url);
+    context = await browser.newContext({ viewport: LAPTOP });
+    page = await context.newPage();
+    seen = watchPage(page);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openStory(): Promise<void> {
+    await page.goto(`${server.url}/#/story/${story.id}`);
+    await page.locator('#timeline-heading').waitFor();
+  }
+
+  it('groups the example articles into one story', () => {
+    expect(story.articles.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('shows the timeline chart with its events, each marked with its sources', async () => {
+    await openStory();
+    const events = page.locator('.tl-chart .tl-event');
+    expect(await events.count()).toBeGreaterThanOrEqual(3);
+    // Each marker carries the number of an article of the story.
+    const first = events.first();
+    expect(await first.locator('.tl-marker').count()).toBeGreaterThanOrEqual(1);
+    // Focus shows the event's summary and sources in the detail panel.
+    await first.focus();
+    const detail = page.locator('#timeline-detail');
+    await expect.poll(() => detail.locator('.evidence-link').count()).toBeGreaterThanOrEqual(1);
+    expect((await detail.locator('h3').textContent())?.trim()).toMatch(/\d{4}/);
+  });
+
+  it('shows the stance matrix with lettered, coloured cells and a legend', async () => {
+    await openStory();
+    const cells = page.locator('.stance-matrix a.stance');
+    expect(await cells.count()).toBeGreaterThanOrEqual(2);
+    const letters = new Set(await cells.locator('span[aria-hidden="true"]').allTextContents());
+    for (const letter of letters) expect(['F', 'A', 'C', 'O', 'N']).toContain(letter);
+    // The example's union leader stays against; the prime minister's condition is conditional.
+    const positions = new Set(await cells.evaluateAll((els) => els.map((el) => el.getAttribute('data-position'))));
+    expect(positions.has('against')).toBe(true);
+    expect(await page.locator('.stance-legend li').count()).toBe(5);
+  });
+
+  it('shows a contradiction with the evidence of every side', async () => {
+    await openStory();
+    const contradiction = page.locator('.contradiction').first();
+    await contradiction.waitFor();
+    const sides = contradiction.locator('.side');
+    expect(await sides.count()).toBeGreaterThanOrEqual(2);
+    for (const side of await sides.all()) {
+      expect(await side.locator('blockquote').count()).toBeGreaterThanOrEqual(1);
+      expect(await side.locator('.evidence-link').count()).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('opens the article with the passage highlighted and scrolled into view when a contradiction side is clicked', async () => {
+    await openStory();
+    const side = page.locator('.contradiction .side').first();
+    const quoted = (await side.locator('blockquote').first().textContent())!.replace(/\s+/g, ' ').trim();
+    await side.locator('.evidence-link').first().click();
+    await page.waitForURL(/#\/article\/[^?]+\?(start=\d+&end=\d+|quote=)/);
+    const mark = page.locator('mark#evidence-target');
+    await mark.waitFor();
+    const marked = await page.locator('.hl-target').evaluateAll((els) => els.map((el) => el.textContent).join(''));
+    expect(marked.replace(/\s+/g, ' ').trim()).toBe(quoted);
+    expect(await mark.evaluate((el) => el === document.activeElement)).toBe(true);
+    const box = (await mark.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeLessThan(LAPTOP.height);
+  });
+
+  it('opens the evidence of a timeline source with the keyboard alone', async () => {
+    await openStory();
+    await page.locator('.tl-chart .tl-event').first().focus();
+    await page.keyboard.press('Enter');
+    const focusedHref = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') ?? '');
+    expect(focusedHref).toMatch(/^#\/article\//);
+    await page.keyboard.press('Enter');
+    await page.locator('mark#evidence-target').waitFor();
+    expect(page.url()).toContain('#/article/');
+  });
+
+  it('shows the article text with quotes, dates, names and events highlighted, and metadata with its evidence', async () => {
+    await page.goto(`${server.url}/#/article/${story.articles[0]}`);
+    await page.locator('.article-text').waitFor();
+    for (const kind of ['entity', 'quote', 'time', 'event']) expect(await page.locator(`.article-text .hl-${kind}`).count(), kind).toBeGreaterThan(0);
+    // The highlighted DOM keeps the text exactly: nothing added, nothing lost.
+    const shown = await page.locator('.article-text').textContent();
+    const api = await (await fetch(`${server.url}/api/articles/${story.articles[0]}`)).json() as { article: { text: string } };
+    expect(shown).toBe(api.article.text);
+    // A quote shows its speaker on focus.
+    const quote = page.locator('.article-text .hl-quote.has-tip').first();
+    await quote.focus();
+    await expect.poll(() => page.locator('.tip-region').textContent()).toMatch(/speaker/i);
+    expect(await page.locator('.meta .evidence-source').count()).toBeGreaterThan(0);
+  });
+
+  it('undoes a merge of two names and rebuilds the story', async () => {
+    await openStory();
+    const undo = page.locator('button.undo').first();
+    await undo.waitFor();
+    const label = (await undo.getAttribute('aria-label'))!;
+    await undo.click();
+    await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/kept apart/);
+    expect(await page.locator(`button.undo[aria-label="${label}"]`).count()).toBe(0);
+  });
+
+  it('has no serious or critical accessibility violations on the library, story and article pages', async () => {
+    const report: Record<string, unknown> = {};
+    await page.goto(`${server.url}/#/`);
+    await page.locator('#articles-heading').waitFor();
+    report['library'] = await seriousAxeViolations(page);
+    await openStory();
+    report['story'] = await seriousAxeViolations(page);
+    await page.goto(`${server.url}/#/article/${story.articles[1]}`);
+    await page.locator('.article-text').waitFor();
+    report['article'] = await seriousAxeViolations(page);
+    expect(report).toEqual({ library: [], story: [], article: [] });
+  });
+
+  it('lays out at laptop and phone widths without sideways scrolling, and saves screenshots', async () => {
+    await openStory();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'story-laptop.png'), fullPage: false });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'story-laptop-full.png'), fullPage: true });
+    for (const section of ['timeline', 'stances', 'sources', 'contradictions', 'entities']) {
+      await page.locator(`#${section}`).screenshot({ path: path.join(RESULTS_DIR, `story-laptop-${section}.png`) });
+    }
+    const phone = await browser.newPage({ viewport: PHONE });
+    try {
+      await phone.goto(`${server.url}/#/story/${story.id}`);
+      await phone.locator('#timeline-heading').waitFor();
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      // The source columns stack: every column starts at the same left edge.
+      const lefts = await phone.locator('.source-column').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().left)));
+      expect(new Set(lefts).size).toBe(1);
+      await phone.screenshot({ path: path.join(RESULTS_DIR, 'story-phone-full.png'), fullPage: true });
+      await phone.screenshot({ path: path.join(RESULTS_DIR, 'story-phone.png') });
+      await phone.locator('#timeline').screenshot({ path: path.join(RESULTS_DIR, 'story-phone-timeline.png') });
+      await phone.goto(`${server.url}/#/article/${story.articles[0]}`);
+      await phone.locator('.article-text').waitFor();
+      await phone.screenshot({ path: path.join(RESULTS_DIR, 'article-phone.png') });
+    } finally {
+      await phone.close();
+    }
+    await page.goto(`${server.url}/#/article/${story.articles[2]}`);
+    await page.locator('.article-text').waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'article-laptop.png') });
+  });
+
+  it('runs under the server CSP without errors in the console', () => {
+    expect(seen.errors).toEqual([]);
+    expect(seen.dialogs).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+/** One story across its sources: brief, timeline, stances, sources side by side, disagreements, entities. */
+import { h, replaceChildren, announce } from '../dom.js';
+import { api, ApiFailure, type ArticleSummary, type Story } from '../api.js';
+import { compareDates, formatDate, plural } from '../format.js';
+import { storyView, evidenceLink, type StoryView } from '../views/context.js';
+import { timelineSection } from '../views/timeline.js';
+import { stanceSection } from '../views/stances.js';
+import { sourcesSection } from '../views/sources.js';
+import { contradictionsSection, quoteVariantsSection, singleSourceSection } from '../views/consistency.js';
+import { entitiesSection } from '../views/entities.js';
+
+interface PageOptions { isCurrent: () => boolean }
+
+/** Main actors named in the overview. */
+const OVERVIEW_ACTORS = 5;
+/** Agreements listed in the brief before the rest fold away: the brief should fit one screen. */
+const BRIEF_AGREEMENTS = 4;
+
+export async function renderStory(main: HTMLElement, id: string, options: PageOptions): Promise<void> {
+  const [{ story }, { articles }] = await Promise.all([api.story(id), api.articles()]);
+  if (!options.isCurrent()) return;
+  draw(main, story, articles);
+}
+
+function draw(main: HTMLElement, story: Story, articles: ArticleSummary[]): void {
+  const view = storyView(story, articles);
+  const onUndo = async (merge: Story['entities'][number]['merges'][number], button: HTMLButtonElement) => {
+    button.disabled = true;
+    button.textContent = 'Undoing…';
+    try {
+      const { story: rebuilt } = await api.unmerge(story.id, { a: merge.alias, b: merge.into });
+      draw(main, rebuilt, articles);
+      announce(`“${merge.alias}” and “${merge.into}” are now kept apart; the story was rebuilt.`);
+      document.getElementById('entities-heading')?.focus();
+    } catch (err) {
+      button.disabled = false;
+      button.textContent = 'Undo';
+      const message = err instanceof ApiFailure ? err.message : (err as Error).message;
+      button.after(h('span', { class: 'error', role: 'alert' }, ` Undo failed: ${message}`));
+    }
+  };
+  replaceChildren(main,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Library')),
+    h('h1', { tabindex: '-1' }, story.title),
+    sectionNav(),
+    briefSection(view),
+    timelineSection(view),
+    stanceSection(view),
+    sourcesSection(view),
+    contradictionsSection(view),
+    quoteVariantsSection(view),
+    singleSourceSection(view),
+    entitiesSection(story, (m, b) => void onUndo(m, b)),
+    downloads(story.id));
+}
+
+/** In-page links; the fragment holds the route, so they move focus instead of changing the hash. */
+function sectionNav(): HTMLElement {
+  const sections: [string, string][] = [['brief', 'Brief'], ['timeline', 'Timeline'], ['stances', 'Stances'], ['sources', 'Sources'],
+    ['contradictions', 'Contradictions'], ['quote-variants', 'Quote variants'], ['single-source', 'Single-source claims'], ['entities', 'Entities']];
+  return h('nav', { 'aria-label': 'Story sections', class: 'section-nav' }, h('ul', null, sections.map(([id, label]) => {
+    const link = h('a', { href: location.hash }, label);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      const heading = document.querySelector<HTMLElement>(`#${id} h2`);
+      if (!heading) return;
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      heading.scrollIntoView({ block: 'start' });
+    });
+    return h('li', null, link);
+  })));
+}
+
+function briefSection(view: StoryView): HTMLElement {
+  const { story } = view;
+  const outlets = [...new Set(story.articles.map((a) => view.outletOf(a)))];
+  const dates = story.timeline.map((t) => t.date).sort(compareDates);
+  const actors = [...story.entities].filter((e) => e.type !== 'OTHER')
+    .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount)
+    .slice(0, OVERVIEW_ACTORS).map((e) => e.name);
+  const sourceCount = (t: Story['timeline'][number]) => new Set(t.sources.map((s) => s.article)).size;
+  // Most widely reported first; the date breaks ties so the list still reads in order.
+  const agreed = story.timeline.filter((t) => sourceCount(t) >= 2)
+    .sort((a, b) => sourceCount(b) - sourceCount(a) || compareDates(a.date, b.date));
+  const item = (t: Story['timeline'][number]) => h('li', null,
+    h('strong', null, formatDate(t.date)), `: ${t.summary} `,
+    h('span', { class: 'small nowrap-links' }, '(', [...new Map(t.sources.map((s) => [s.article, s])).values()].map((s, i) => [i ? ', ' : '', evidenceLink(view, s)]), ')'));
+  return h('section', { 'aria-labelledby': 'brief-heading', class: 'story-section brief', id: 'brief' },
+    h('h2', { id: 'brief-heading' }, 'Brief'),
+    h('p', null,
+      `${plural(story.articles.length, 'article')} from ${outlets.join(', ')}`,
+      dates.length ? `, about events from ${formatDate(dates[0])} to ${formatDate(dates[dates.length - 1])}` : '',
+      '. ',
+      actors.length ? `Main actors: ${actors.join(', ')}. ` : '',
+      `${plural(story.contradictions.length, 'contradiction')}, ${plural(story.quoteVariants.length, 'quote variant')}, ${plural(story.singleSource.length, 'single-source claim')}.`),
+    h('h3', null, 'Where the sources agree'),
+    agreed.length === 0
+      ? h('p', null, 'No event is reported by more than one source.')
+      : [
+        h('ul', { class: 'agreements' }, agreed.slice(0, BRIEF_AGREEMENTS).map(item)),
+        agreed.length > BRIEF_AGREEMENTS
+          ? h('details', null, h('summary', null, `${agreed.length - BRIEF_AGREEMENTS} more events reported by several sources`), h('ul', { class: 'agreements' }, agreed.slice(BRIEF_AGREEMENTS).map(item)))
+          : null,
+      ]);
+}
+
+function downloads(id: string): HTMLElement {
+  const links: [string, string][] = [
+    [api.exportUrl(id, 'json'), 'Story (JSON)'], [api.exportUrl(id, 'md'), 'Brief (Markdown)'], [api.exportUrl(id, 'html'), 'Brief (HTML)'],
+    [api.exportUrl(id, 'csv', 'timeline'), 'Timeline (CSV)'], [api.exportUrl(id, 'csv', 'quotes'), 'Quotes (CSV)'], [api.exportUrl(id, 'csv', 'entities'), 'Entities (CSV)'],
+  ];
+  return h('section', { 'aria-labelledby': 'downloads-heading', class: 'story-section' },
+    h('h2', { id: 'downloads-heading' }, 'Download'),
+    h('ul', { class: 'downloads' }, links.map(([href, label]) => h('li', null, h('a', { href, download: '' }, label)))));
+}

@@ -1,0 +1,48 @@
+/** Where the sources disagree or stand alone: contradictions, quote variants, single-source claims, with every side's evidence. */
+import { h } from '../dom.js';
+import type { Story } from '../api.js';
+import { evidenceBlock, evidenceLink, sourceBadge, type StoryView } from './context.js';
+
+type Side = Story['contradictions'][number]['sides'][number];
+
+function sideEvidence(view: StoryView, side: Side): HTMLElement[] {
+  if (side.evidenceByArticle?.length) return side.evidenceByArticle.map((e) => evidenceBlock(view, e));
+  const first = side.articles[0];
+  return first ? [evidenceBlock(view, { article: first, evidence: side.evidence })] : [h('blockquote', null, side.evidence)];
+}
+
+export function contradictionsSection(view: StoryView): HTMLElement {
+  const { contradictions } = view.story;
+  return h('section', { 'aria-labelledby': 'contradictions-heading', class: 'story-section', id: 'contradictions' },
+    h('h2', { id: 'contradictions-heading' }, `Contradictions (${contradictions.length})`),
+    contradictions.length === 0 ? h('p', null, 'The sources do not contradict each other on dates, numbers or office holders.') : null,
+    contradictions.map((c) => h('article', { class: 'contradiction card' },
+      h('h3', null, h('span', { class: 'badge warn' }, c.kind), ' ', c.claim),
+      h('div', { class: 'sides' }, c.sides.map((side) => h('div', { class: 'side' },
+        h('p', { class: 'side-value' }, h('strong', null, side.value)),
+        h('p', { class: 'small' }, 'Said by ', side.articles.map((a, i) => [i ? ', ' : '', sourceBadge(view, a), ' ', view.outletOf(a)])),
+        sideEvidence(view, side)))))));
+}
+
+export function quoteVariantsSection(view: StoryView): HTMLElement {
+  const { quoteVariants } = view.story;
+  return h('section', { 'aria-labelledby': 'variants-heading', class: 'story-section', id: 'quote-variants' },
+    h('h2', { id: 'variants-heading' }, `Quote variants (${quoteVariants.length})`),
+    quoteVariants.length === 0 ? h('p', null, 'No quote is worded differently by different sources.') : null,
+    quoteVariants.map((v) => h('article', { class: 'variant card' },
+      h('h3', null, v.speaker, h('span', { class: 'muted small' }, ` — ${Math.round(v.similarity * 100)}% alike`)),
+      v.note ? h('p', { class: 'small warn-text' }, v.note) : null,
+      h('ul', { class: 'forms' }, v.forms.map((f) => h('li', null,
+        h('blockquote', null, `“${f.text}”`),
+        h('p', { class: 'evidence-from' }, '— ', evidenceLink(view, { article: f.article, start: f.start, end: f.end, evidence: f.evidence }))))))));
+}
+
+export function singleSourceSection(view: StoryView): HTMLElement {
+  const { singleSource } = view.story;
+  return h('section', { 'aria-labelledby': 'single-heading', class: 'story-section', id: 'single-source' },
+    h('h2', { id: 'single-heading' }, `Claims only one source makes (${singleSource.length})`),
+    singleSource.length === 0 ? h('p', null, 'Every claim checked is carried by more than one source.') : null,
+    singleSource.length ? h('ul', { class: 'single-list' }, singleSource.map((s) => h('li', { class: 'card' },
+      h('p', null, h('span', { class: 'badge info' }, s.kind), ' ', s.claim),
+      evidenceBlock(view, s)))) : null);
+}
