@@ -37,19 +37,26 @@ function mainEvents(timeline: readonly TimelineEntry[]): { label: string; keywor
     .map((e) => ({ label: `${e.date} — ${e.summary}`, keywords: [...contentWords(e.summary)].slice(0, 8) }));
 }
 
-/** The title of the article whose headline shares most words with the other headlines. */
+/** Headline words shared with the other headlines count once each; a dated, attributed article is a better name-giver. */
+const CREDIBLE_TITLE_BONUS = 2;
+
+/**
+ * The story's title: the headline that shares most words with the other headlines,
+ * preferring articles that state their outlet and date (a wire report over an anonymous blog).
+ */
 function storyTitle(docs: readonly Doc[], fallback: string): string {
-  const titled = docs.map((d) => d.meta.title?.value).filter((t): t is string => Boolean(t));
+  const titled = docs.filter((d) => d.meta.title?.value);
   if (titled.length === 0) return fallback;
-  const words = titled.map((t) => contentWords(t));
+  const words = titled.map((d) => contentWords(d.meta.title!.value));
   let best = 0;
   let bestScore = -1;
-  words.forEach((w, i) => {
+  titled.forEach((doc, i) => {
     let score = 0;
-    words.forEach((other, j) => { if (i !== j) for (const x of w) if (other.has(x)) score++; });
+    words.forEach((other, j) => { if (i !== j) for (const x of words[i]!) if (other.has(x)) score++; });
+    if (doc.meta.outlet && doc.meta.published) score += CREDIBLE_TITLE_BONUS;
     if (score > bestScore) { best = i; bestScore = score; }
   });
-  return titled[best]!;
+  return titled[best]!.meta.title!.value;
 }
 
 function storyId(docs: readonly Doc[]): string {
