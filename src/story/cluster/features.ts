@@ -1,0 +1,175 @@
+import type { Doc } from '../../core/index.js';
+import { nameKey, wordSkeleton } from './phonetic.js';
+import { STOPWORDS } from './stopwords.js';
+
+/** What clustering looks at in one article. */
+export interface StoryFeatures {
+  /** Phonetic skeleton keys of the article's main entities (surnames for persons). */
+  readonly entities: string[];
+  /** Key content words and bigrams (light-stemmed, lower case, bigrams joined by a space). */
+  readonly terms: string[];
+  /** Publication day `YYYY-MM-DD`, or null when unknown. */
+  readonly date: string | null;
+}
+
+export interface StoryFeaturesOptions {
+  /**
+   * Inverse document frequency of a term in the collection seen so far (see
+   * `StoryIndex.termWeight`); without it terms are ranked by frequency alone.
+   */
+  readonly termWeight?: (term: string) => number;
+}
+
+/** Entities kept per article: the main actors, not every passing mention. */
+const MAX_ENTITIES = 25;
+/** Terms kept per article: enough to describe the subject, few enough to keep index cost flat. */
+const MAX_TERMS = 30;
+/** Candidate terms ranked by frequency before the rarity re-ranking. */
+const TERM_POOL = 120;
+/** Shortest content word worth keeping ("war" and "tax" stay). */
+const MIN_WORD_CHARS = 3;
+/** A title word is worth this many body occurrences: the headline says what the story is. */
+const TITLE_BOOST = 3;
+/** Bigrams are more specific than single words, so one bigram counts for this many words. */
+const BIGRAM_BOOST = 1.5;
+/** Words that begin a capitalised phrase without being part of the name. */
+const NAME_LEAD_WORDS: ReadonlySet<string> = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'As', 'If', 'When', 'While', 'After', 'Before', 'For', 'Mr', 'Mrs', 'Ms', 'Dr', 'President', 'Prime', 'Minister', 'Sen', 'Senator', 'Rep', 'Gov', 'Governor']);
+/** Shortest skeleton of a one-word name that still tells names apart. */
+const MIN_SINGLE_KEY_CHARS = 3;
+/** Name suffixes that are not the surname. */
+const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** Light stemming: plural and possessive endings only, so "talks" ~ "talk" but "nuclear" stays whole. */
+export function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 4 && /(?:ss|us|is)$/.test(word)) return word;
+  if (word.length > 3 && word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** Lower-case words of a text in order, with `null` where a sentence or clause breaks. */
+function wordStream(text: string): (string | null)[] {
+  const out: (string | null)[] = [];
+  const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[\u2018\u2019]/g, "'");
+  for (const m of folded.matchAll(/[A-Za-z][A-Za-z'-]*|[.,;:!?()"\u201C\u201D\n]|\d+/g)) {
+    const t = m[0];
+    if (!/^[A-Za-z]/.test(t) || /^\d/.test(t)) { out.push(null); continue; }
+    out.push(t.toLowerCase().replace(/'s?$/, ''));
+  }
+  return out;
+}
+
+/** Term frequencies of content words and bigrams of adjacent content words. */
+function termCounts(text: string, weight: number, counts: Map<string, number>): void {
+  let previous: string | null = null;
+  for (const raw of wordStream(text)) {
+    const word = raw && raw.length >= MIN_WORD_CHARS && !STOPWORDS.has(raw) ? stem(raw) : null;
+    if (word) {
+      counts.set(word, (counts.get(word) ?? 0) + weight);
+      if (previous) {
+        const bigram = `${previous} ${word}`;
+        counts.set(bigram, (counts.get(bigram) ?? 0) + weight * BIGRAM_BOOST);
+      }
+    }
+    previous = word;
+  }
+}
+
+/** The top terms: by frequency, then by frequency × rarity when the index's weights are given. */
+function keyTerms(doc: Doc, options: StoryFeaturesOptions): string[] {
+  const counts = new Map<string, number>();
+  termCounts(doc.text, 1, counts);
+  const title = doc.meta.title?.value;
+  if (title) termCounts(title, TITLE_BOOST, counts);
+  // A bigram seen once is usually chance adjacency, not a phrase of the story.
+  for (const [term, n] of counts) if (term.includes(' ') && n < 2 * BIGRAM_BOOST) counts.delete(term);
+  const byCount = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERM_POOL);
+  const weight = options.termWeight ?? (() => 1);
+  return byCount
+    .map(([term, n]) => [term, n * weight(term)] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_TERMS)
+    .map(([term]) => term);
+}
+
+/** The key of a person: the skeleton of the surname (the last word that is not a suffix). */
+function surnameKey(name: string): string | null {
+  const words = name.split(/\s+/).filter((w) => !NAME_SUFFIXES.has(w.toLowerCase().replace(/\./g, '')));
+  const last = words[words.length - 1];
+  if (!last) return null;
+  const key = wordSkeleton(last);
+  return key.length >= 2 ? key : null;
+}
+
+/** Keys of the annotated entities, most mentioned first. */
+function annotatedEntities(doc: Doc): string[] {
+  const index = doc.layers.entityIndex ?? [];
+  const mentions = new Map<string, number>();
+  for (const m of doc.layers.entities ?? []) mentions.set(m.entity, (mentions.get(m.entity) ?? 0) + 1);
+  const scored = new Map<string, number>();
+  for (const e of index) {
+    const name = e.name.replace(/^the\s+/i, '').replace(/['\u2019]s$/, '');
+    const key = e.type === 'PERSON' && name.includes(' ') ? surnameKey(name) : nameKey(name);
+    if (!key || !distinctiveKey(key)) continue;
+    scored.set(key, (scored.get(key) ?? 0) + (mentions.get(e.id) ?? 1));
+  }
+  return rankKeys(scored);
+}
+
+/** Capitalised phrases of a text without entity annotations: "Donald Trump", "Senate", not sentence-initial "After". */
+function textEntities(doc: Doc): string[] {
+  const phrases: string[][] = [];
+  const standalone = new Set<string>();
+  const phrase = /[A-Z][\p{L}'\u2019-]+(?:\s+(?:(?:of|de|al|bin|van|von|der)\s+)?[A-Z][\p{L}'\u2019-]+)*/gu;
+  for (const m of doc.text.matchAll(phrase)) {
+    let words = m[0].replace(/['\u2019]s$/, '').split(/\s+/);
+    while (words.length && NAME_LEAD_WORDS.has(words[0]!)) words = words.slice(1);
+    if (!words.length) continue;
+    const before = doc.text.slice(Math.max(0, m.index - 3), m.index);
+    const sentenceStart = m.index === 0 || /[.!?"\u201C:]\s*$|\n\s*$/.test(before);
+    // A single capitalised word opening a sentence is usually an ordinary word.
+    if (words.length === 1 && (sentenceStart || STOPWORDS.has(words[0]!.toLowerCase()))) continue;
+    if (words.length === 1 && words[0]!.length < MIN_WORD_CHARS) continue;
+    if (words.length === 1) standalone.add(words[0]!);
+    phrases.push(words);
+  }
+  const scored = new Map<string, number>();
+  for (const words of phrases) {
+    const keys = [nameKey(words.join(' '))];
+    // "Donald Trump" and a later "Trump" should meet: a two-word name whose last word also
+    // stands alone in the text ("Trump", not the "Island" of "Tessaly Island") counts under it too.
+    if (words.length === 2 && standalone.has(words[1]!)) keys.push(surnameKey(words.join(' ')));
+    for (const key of keys) if (key && distinctiveKey(key)) scored.set(key, (scored.get(key) ?? 0) + 1);
+  }
+  return rankKeys(scored);
+}
+
+/** Single-word skeletons of one or two consonants ("kn" for China, Kaine, Cohen…) collide too often to count. */
+function distinctiveKey(key: string): boolean {
+  return key.includes('_') || key.length >= MIN_SINGLE_KEY_CHARS;
+}
+
+function rankKeys(scored: ReadonlyMap<string, number>): string[] {
+  return [...scored].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_ENTITIES).map(([k]) => k);
+}
+
+/** The publication day of an article, when its metadata gives at least a full date. */
+function publicationDay(doc: Doc): string | null {
+  const value = doc.meta.published?.value;
+  const day = value ? /^\d{4}-\d{2}-\d{2}/.exec(value) : null;
+  return day ? day[0] : null;
+}
+
+/**
+ * What clustering looks at in one article: entity keys from the annotated
+ * layers when present (else capitalised phrases of the text), key terms, and
+ * the publication day.
+ *
+ * @example
+ * const index = new StoryIndex();
+ * index.add(doc.id, storyFeatures(doc, { termWeight: (t) => index.termWeight(t) }));
+ */
+export function storyFeatures(doc: Doc, options: StoryFeaturesOptions = {}): StoryFeatures {
+  const entities = doc.layers.entityIndex ? annotatedEntities(doc) : textEntities(doc);
+  return { entities, terms: keyTerms(doc, options), date: publicationDay(doc) };
+}
