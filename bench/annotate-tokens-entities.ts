@@ -52,22 +52,44 @@ function articles(pool: readonly string[]): string[] {
   return out;
 }
 
-/** Articles and tokens per second through tokens() + entities(), and peak RSS. */
-export async function benchTokensEntities(): Promise<{ articlesPerSecond: number; tokensPerSecond: number; peakRssMb: number; modelLoadMs: number }> {
+/** Measured passes over the articles after the first (cold) one; the best pass is reported, as the machine is shared. */
+const WARM_PASSES = 3;
+
+/**
+ * Articles and tokens per second through tokens() + entities(), and peak RSS.
+ * `coldArticlesPerSecond` is the first pass (JIT and the tagger's per-word
+ * caches still filling); the others are the best warm pass, as in a long run.
+ */
+export async function benchTokensEntities(): Promise<{
+  articlesPerSecond: number;
+  tokensPerSecond: number;
+  coldArticlesPerSecond: number;
+  peakRssMb: number;
+  modelLoadMs: number;
+}> {
   const loadStart = performance.now();
   loadTagger();
   const modelLoadMs = performance.now() - loadStart;
   const pipeline = createPipeline([tokens(), entities()]);
   const texts = articles(sentencePool());
   const docs: Doc[] = texts.map((text) => ({ id: contentId(text), text, meta: {}, source: {}, layers: {}, messages: [] }));
-  pipeline.run(docs[0]!); // warm-up: wink's model load and JIT
-  let tokenCount = 0;
-  const started = performance.now();
-  for (const doc of docs) tokenCount += pipeline.run(doc).layers.tokens!.length;
-  const seconds = (performance.now() - started) / 1000;
+  pipeline.run(docs[0]!); // wink's model load
+  const pass = (): { seconds: number; tokenCount: number } => {
+    let tokenCount = 0;
+    const started = performance.now();
+    for (const doc of docs) tokenCount += pipeline.run(doc).layers.tokens!.length;
+    return { seconds: (performance.now() - started) / 1000, tokenCount };
+  };
+  const cold = pass();
+  let best = pass();
+  for (let i = 1; i < WARM_PASSES; i++) {
+    const next = pass();
+    if (next.seconds < best.seconds) best = next;
+  }
   return {
-    articlesPerSecond: docs.length / seconds,
-    tokensPerSecond: Math.round(tokenCount / seconds),
+    articlesPerSecond: docs.length / best.seconds,
+    tokensPerSecond: Math.round(best.tokenCount / best.seconds),
+    coldArticlesPerSecond: docs.length / cold.seconds,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     modelLoadMs,
   };

@@ -73,7 +73,7 @@ export const task: EvalTask = {
     const parallax = evaluateUner(jsonl);
     const compromise = compromiseScores(records);
     const rows = [
-      row('parallax (perceptron + rules)', parallax, Math.round(parallax.tokens / (parallax.milliseconds / 1000))),
+      row('parallax (BILOU perceptron + clusters + rules)', parallax, Math.round(parallax.tokens / (parallax.milliseconds / 1000))),
       row('compromise', compromise, compromise.tokensPerSecond),
     ];
     return {

@@ -5,7 +5,11 @@ export interface TokenRun {
   readonly type: string;
 }
 
-/** Runs of B-/I- tags; a stray I-X starts a new run, as conlleval reads it. */
+/**
+ * Runs of BIO or BILOU tags: B-/U- start a run, I-/L- continue one of the same
+ * type (a stray I-X starts a new run, as conlleval reads it), and a run ends
+ * after L-/U-.
+ */
 export function runsFromBio(tags: readonly string[]): TokenRun[] {
   const runs: TokenRun[] = [];
   let open: { start: number; type: string } | undefined;
@@ -15,8 +19,10 @@ export function runsFromBio(tags: readonly string[]): TokenRun[] {
   };
   tags.forEach((tag, i) => {
     const type = tag.slice(2);
-    if (tag === 'O' || tag.startsWith('B-') || (tag.startsWith('I-') && open?.type !== type)) close(i);
+    const starts = tag.startsWith('B-') || tag.startsWith('U-');
+    if (tag === 'O' || starts || open?.type !== type) close(i);
     if (tag !== 'O' && !open) open = { start: i, type };
+    if (tag.startsWith('L-') || tag.startsWith('U-')) close(i + 1);
   });
   close(tags.length);
   return runs;

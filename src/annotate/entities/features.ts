@@ -1,7 +1,14 @@
 /**
- * Features of one token for the entity tagger: the word, its shape, affixes,
- * capitalisation, neighbours, gazetteer matches. The previous tags are added
- * separately at decoding time (`tagFeatures`), since they depend on the decoder.
+ * Features of one token for the entity tagger. They come in two kinds:
+ *
+ * - word features (`wordFeatures`): functions of one word alone — its form,
+ *   shape, affixes, capitals, word cluster — used at offsets −2…+2 around the
+ *   token. They depend only on the word, so the decoder sums their weights
+ *   once per distinct word and caches the sums (see `perceptron.ts`).
+ * - context features (`contextFeatures`): word pairs, the shape trigram, parts
+ *   of speech, gazetteer matches, document hints: computed per token.
+ *
+ * Transitions between tags are scored by the decoder, not here.
  */
 
 /** The input of the tagger: one sentence's words and each word's gazetteer tags. */
@@ -12,7 +19,56 @@ export interface SentenceInput {
   readonly document?: readonly string[];
   /** Per word, its universal part of speech from the tokens layer (wink-nlp). */
   readonly pos?: readonly string[];
+  /** Per word, what a first tagging pass made of the same word elsewhere in the document (see `documentLabels`). */
+  readonly labels?: readonly string[];
 }
+
+/**
+ * Document consistency: for every word of every sentence, the entity type a
+ * first tagging pass gave the same word (case-folded) in the document's other
+ * sentences — the most frequent one, `O` when it was never part of a name
+ * there, `-` when the word occurs nowhere else. A name tagged confidently in
+ * one sentence helps the second pass find it where the context is poor.
+ */
+export function documentLabels(sentences: readonly (readonly string[])[], tags: readonly (readonly string[])[]): string[][] {
+  const seen = new Map<string, Map<number, Map<string, number>>>();
+  sentences.forEach((words, s) =>
+    words.forEach((w, i) => {
+      if (!/[\p{L}\p{N}]/u.test(w)) return;
+      const key = w.toLowerCase();
+      let bySentence = seen.get(key);
+      if (!bySentence) seen.set(key, (bySentence = new Map()));
+      let counts = bySentence.get(s);
+      if (!counts) bySentence.set(s, (counts = new Map()));
+      const tag = tags[s]![i]!;
+      const type = tag === 'O' ? 'O' : tag.slice(2);
+      counts.set(type, (counts.get(type) ?? 0) + 1);
+    }),
+  );
+  return sentences.map((words, s) =>
+    words.map((w) => {
+      const bySentence = seen.get(w.toLowerCase());
+      if (!bySentence) return '-';
+      const total = new Map<string, number>();
+      for (const [other, counts] of bySentence) if (other !== s) for (const [type, c] of counts) total.set(type, (total.get(type) ?? 0) + c);
+      if (total.size === 0) return '-';
+      let best = 'O';
+      let top = 0;
+      // a type beats O whenever it was seen: one confident tagging is the evidence wanted
+      for (const [type, c] of [...total].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (type !== 'O' && c > top) [best, top] = [type, c];
+      return best;
+    }),
+  );
+}
+
+/** Word → hierarchical cluster path (e.g. "3a7"), learned from unlabeled text; see `wordclusters.ts`. */
+export type ClusterLookup = ReadonlyMap<string, string>;
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const DIGIT = /\p{N}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LETTER = /^\p{L}/u;
 
 /**
  * For every word of every sentence of one document, how the same word is
@@ -24,11 +80,11 @@ export function documentHints(sentences: readonly (readonly string[])[]): string
   const seen = new Map<string, { cap: Set<number>; low: Set<number> }>();
   sentences.forEach((words, s) =>
     words.forEach((w, i) => {
-      if (i === 0 || !/^\p{L}/u.test(w)) return;
+      if (i === 0 || !STARTS_LETTER.test(w)) return;
       const key = w.toLowerCase();
-      const entry = seen.get(key) ?? { cap: new Set<number>(), low: new Set<number>() };
-      (/^\p{Lu}/u.test(w) ? entry.cap : entry.low).add(s);
-      seen.set(key, entry);
+      let entry = seen.get(key);
+      if (!entry) seen.set(key, (entry = { cap: new Set<number>(), low: new Set<number>() }));
+      (STARTS_UPPER.test(w) ? entry.cap : entry.low).add(s);
     }),
   );
   const others = (set: Set<number> | undefined, s: number): boolean => !!set && (set.size > 1 || (set.size === 1 && !set.has(s)));
@@ -42,62 +98,204 @@ export function documentHints(sentences: readonly (readonly string[])[]): string
 }
 
 /** Digits folded so "1998" and "2024" share weights. */
-function normalise(word: string): string {
+export function normalise(word: string): string {
   return word.toLowerCase().replace(/\d/g, '0');
 }
 
 /** "Ali-Reza" → "Xx-Xx": character classes with runs collapsed. */
 export function shortShape(word: string): string {
   let out = '';
-  for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
-    if (out[out.length - 1] !== c) out += c;
+  let last = '';
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    let c: string;
+    // ASCII fast path; other characters go through the Unicode classes
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else if (code < 128) c = word[i]!;
+    else {
+      const ch = String.fromCodePoint(word.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      c = UPPER.test(ch) ? 'X' : LOWER.test(ch) ? 'x' : DIGIT.test(ch) ? 'd' : ch;
+    }
+    if (c !== last) out += c;
+    last = c;
   }
   return out;
 }
 
-/** Position features use this token past the sentence ends. */
-const PAD = '<s>';
+/** Position features use this word past the sentence ends. */
+export const PAD = '<s>';
 /** Longest affix used: longer ones mostly repeat the word itself. */
 const MAX_AFFIX = 4;
+/** Cluster path prefixes used as features: coarse, middle, fine (see `wordclusters.ts`). */
+const CLUSTER_PREFIXES = [1, 2, 3] as const;
+/** Offsets of the neighbours whose word features a token sees. */
+export const OFFSETS = [-2, -1, 0, 1, 2] as const;
 
-/** The static features of every token of a sentence (independent of the tags decoded). */
-export function sentenceFeatures(input: SentenceInput): string[][] {
-  const { words } = input;
-  const lower = words.map(normalise);
-  const shapes = words.map(shortShape);
-  const at = (arr: readonly string[], i: number): string => (i >= 0 && i < arr.length ? arr[i]! : PAD);
-  const gaz = (i: number): readonly string[] => (i >= 0 && i < words.length ? (input.gazetteer[i]!.length ? input.gazetteer[i]! : ['O']) : [PAD]);
-  return words.map((word, i) => {
-    const w = lower[i]!;
-    const f: string[] = ['b', 'w=' + w, 'sh=' + shapes[i], 'w-1=' + at(lower, i - 1), 'w+1=' + at(lower, i + 1)];
-    f.push('w-2=' + at(lower, i - 2), 'w+2=' + at(lower, i + 2));
-    f.push('w-1w=' + at(lower, i - 1) + '_' + w, 'ww+1=' + w + '_' + at(lower, i + 1));
-    f.push('sh-1=' + at(shapes, i - 1), 'sh+1=' + at(shapes, i + 1), 'sh-1sh+1=' + at(shapes, i - 1) + at(shapes, i) + at(shapes, i + 1));
-    for (let k = 1; k <= MAX_AFFIX && k <= w.length; k++) f.push(`p${k}=` + w.slice(0, k), `s${k}=` + w.slice(-k));
-    const cap = /^\p{Lu}/u.test(word);
-    const upper = cap && word === word.toUpperCase() && /\p{Lu}{2}/u.test(word);
-    if (i === 0) f.push('first', 'first_cap=' + cap);
-    f.push('cap=' + cap + '_' + (upper ? 'U' : ''));
-    f.push('cap-1=' + /^\p{Lu}/u.test(at(words, i - 1)) + '_cap+1=' + /^\p{Lu}/u.test(at(words, i + 1)));
-    if (word.length === 1) f.push('len1');
-    if (input.pos) {
-      const pos = input.pos;
-      const p = (k: number): string => (k >= 0 && k < pos.length ? pos[k]! : PAD);
-      f.push('pos=' + p(i), 'pos-1=' + p(i - 1), 'pos+1=' + p(i + 1), 'posc=' + p(i) + '_' + cap, 'pos-1pos=' + p(i - 1) + p(i) + p(i + 1));
-    }
-    if (input.document) f.push('doc=' + input.document[i] + '_' + cap, 'docw=' + input.document[i] + '_' + (i === 0));
-    // one feature per matching list: a word can be both a first name and a city
-    for (const g of gaz(i)) f.push('g=' + g, 'gw=' + g + '_' + cap);
-    for (const g of gaz(i - 1)) f.push('g-1=' + g);
-    for (const g of gaz(i + 1)) f.push('g+1=' + g);
-    return f;
-  });
+/** Capitalisation of a word as one code: U all caps, C capitalised, L lower, O other, P padding. */
+function capCode(word: string): string {
+  if (word === PAD) return 'P';
+  if (!STARTS_UPPER.test(word)) return /^\p{Ll}/u.test(word) ? 'L' : 'O';
+  return word.length > 1 && word === word.toUpperCase() && /\p{Lu}{2}/u.test(word) ? 'U' : 'C';
 }
 
-/** Features of the tags already decoded to the left, combined with the current word. */
-export function tagFeatures(prev1: string, prev2: string, word: string, shape: string): string[] {
-  return ['t-1=' + prev1, 't-2t-1=' + prev2 + '_' + prev1, 't-1w=' + prev1 + '_' + normalise(word), 't-1sh=' + prev1 + '_' + shape];
+/**
+ * The word features of `word` at each offset of `OFFSETS` (index 0 is offset −2).
+ * The token itself gets its form, shape, affixes, capitals and clusters; its
+ * neighbours get fewer, with the offset in the name.
+ */
+export function wordFeatures(word: string, clusters?: ClusterLookup): string[][] {
+  if (word === PAD) return OFFSETS.map((o) => ['w' + o + '=' + PAD]);
+  const w = normalise(word);
+  const shape = shortShape(word);
+  const cap = capCode(word);
+  const path = clusters?.get(w);
+  const own: string[] = ['w=' + w, 'sh=' + shape, 'k=' + cap];
+  for (let k = 1; k <= MAX_AFFIX && k <= w.length; k++) own.push(`p${k}=` + w.slice(0, k), `s${k}=` + w.slice(-k));
+  if (word.length === 1) own.push('len1');
+  if (clusters) {
+    if (path) for (const n of CLUSTER_PREFIXES) own.push(`c${n}=` + path.slice(0, n), `c${n}k=` + path.slice(0, n) + cap);
+    else own.push('c=?' + cap);
+  }
+  const near = (o: number): string[] => {
+    const f = ['w' + o + '=' + w, 'sh' + o + '=' + shape, 'k' + o + '=' + cap];
+    if (clusters) f.push('c' + o + '=' + (path ? path.slice(0, 2) : '?'));
+    return f;
+  };
+  const far = (o: number): string[] => {
+    const f = ['w' + o + '=' + w];
+    if (clusters) f.push('c' + o + '=' + (path ? path.slice(0, 1) : '?'));
+    return f;
+  };
+  return [far(-2), near(-1), own, near(1), far(2)];
+}
+
+/** Features of the parts of speech around a token (few distinct values: the decoder caches them by `key`). */
+export function posFeatures(prev: string, pos: string, next: string, cap: boolean): string[] {
+  return ['pos=' + pos, 'pos-1=' + prev, 'pos+1=' + next, 'posc=' + pos + '_' + cap, 'pos3=' + prev + pos + next];
+}
+
+/**
+ * Features of the gazetteer matches around a token, its document hint and
+ * sentence position (few distinct values: the decoder caches them).
+ */
+export function gazetteerFeatures(
+  prev: readonly string[], own: readonly string[], next: readonly string[], cap: boolean, hint: string | undefined, first: boolean,
+  labels?: readonly [string, string, string],
+): string[] {
+  const f: string[] = ['b'];
+  if (labels) f.push('dl=' + labels[1], 'dlk=' + labels[1] + '_' + cap, 'dl-1=' + labels[0], 'dl+1=' + labels[2], 'dl3=' + labels.join('_'));
+  if (first) f.push('first_cap=' + cap);
+  if (hint !== undefined) f.push('doc=' + hint + '_' + cap, 'docw=' + hint + '_' + first);
+  // one feature per matching list: a word can be both a first name and a city
+  for (const g of own) f.push('g=' + g, 'gw=' + g + '_' + cap);
+  for (const g of prev) f.push('g-1=' + g);
+  for (const g of next) f.push('g+1=' + g);
+  return f;
+}
+
+/** A token's context features in groups; the groups of few distinct values carry a cache key. */
+export interface TokenContext {
+  /** Key of the part-of-speech group (empty without parts of speech). */
+  readonly posKey: string;
+  /** Parts of speech before, at and after the token, if known. */
+  readonly pos: readonly [string, string, string] | undefined;
+  /** Key of the gazetteer, document-hint and position group. */
+  readonly gazetteerKey: string;
+  /** Gazetteer tags before, at and after the token. */
+  readonly gazetteer: readonly [readonly string[], readonly string[], readonly string[]];
+  readonly hint: string | undefined;
+  /** First-pass document labels before, at and after the token (second pass only). */
+  readonly labels: readonly [string, string, string] | undefined;
+  readonly cap: boolean;
+  readonly first: boolean;
+  /** The shape trigram feature (few distinct values). */
+  readonly shapeTrigram: string;
+  /** The word-pair features (many distinct values: never cached). */
+  readonly pairs: readonly [string, string];
+}
+
+/** Names of the word-pair features: `LEFT_PAIR + previous + PAIR_JOIN + word`, `RIGHT_PAIR + word + PAIR_JOIN + next`. */
+export const LEFT_PAIR = 'w-1w=';
+export const RIGHT_PAIR = 'ww+1=';
+/** Tokens never contain a space, so it splits a pair name unambiguously. */
+export const PAIR_JOIN = ' ';
+
+const NO_MATCH: readonly string[] = ['O'];
+const PADDED: readonly string[] = [PAD];
+
+/** The context features of token `i` in groups. */
+export function tokenContext(input: SentenceInput, i: number, lower: readonly string[], shapes: readonly string[]): TokenContext {
+  const { words, gazetteer, pos, document, labels } = input;
+  const n = words.length;
+  const cap = STARTS_UPPER.test(words[i]!);
+  const first = i === 0;
+  const g0 = gazetteer[i]!.length ? gazetteer[i]! : NO_MATCH;
+  const gp = i === 0 ? PADDED : gazetteer[i - 1]!.length ? gazetteer[i - 1]! : NO_MATCH;
+  const gn = i + 1 >= n ? PADDED : gazetteer[i + 1]!.length ? gazetteer[i + 1]! : NO_MATCH;
+  const hint = document?.[i];
+  const around = labels ? ([i > 0 ? labels[i - 1]! : PAD, labels[i]!, i + 1 < n ? labels[i + 1]! : PAD] as const) : undefined;
+  const pPrev = pos ? (i > 0 ? pos[i - 1]! : PAD) : '';
+  const pOwn = pos ? pos[i]! : '';
+  const pNext = pos ? (i + 1 < n ? pos[i + 1]! : PAD) : '';
+  return {
+    posKey: pos ? pPrev + '|' + pOwn + '|' + pNext + '|' + cap : '',
+    pos: pos ? [pPrev, pOwn, pNext] : undefined,
+    gazetteerKey: gazetteerKey(gp.join(','), g0.join(','), gn.join(','), cap, hint, first, around),
+    gazetteer: [gp, g0, gn],
+    hint,
+    labels: around,
+    cap,
+    first,
+    shapeTrigram: 'sh3=' + (i > 0 ? shapes[i - 1]! : PAD) + '_' + shapes[i]! + '_' + (i + 1 < n ? shapes[i + 1]! : PAD),
+    pairs: [LEFT_PAIR + (i > 0 ? lower[i - 1]! : PAD) + PAIR_JOIN + lower[i]!, RIGHT_PAIR + lower[i]! + PAIR_JOIN + (i + 1 < n ? lower[i + 1]! : PAD)],
+  };
+}
+
+/** The cache key of a gazetteer group: every input of `gazetteerFeatures`. */
+export function gazetteerKey(prev: string, own: string, next: string, cap: boolean, hint: string | undefined, first: boolean, labels?: readonly string[]): string {
+  return prev + '|' + own + '|' + next + '|' + cap + '|' + hint + '|' + first + (labels ? '|' + labels.join(',') : '');
+}
+
+/** Features of token `i` that depend on more than one word, or on the sentence and document. */
+export function contextFeatures(input: SentenceInput, i: number, lower: readonly string[], shapes: readonly string[]): string[] {
+  const c = tokenContext(input, i, lower, shapes);
+  return [...c.pairs, c.shapeTrigram, ...groupGazetteerFeatures(c), ...groupPosFeatures(c)];
+}
+
+/** The part-of-speech group of a token context. */
+export function groupPosFeatures(c: TokenContext): string[] {
+  return c.pos ? posFeatures(c.pos[0], c.pos[1], c.pos[2], c.cap) : [];
+}
+
+/** The gazetteer group of a token context. */
+export function groupGazetteerFeatures(c: TokenContext): string[] {
+  return gazetteerFeatures(c.gazetteer[0], c.gazetteer[1], c.gazetteer[2], c.cap, c.hint, c.first, c.labels);
+}
+
+/** The normalised forms and shapes of a sentence's words, as `contextFeatures` reads them. */
+export function sentenceForms(words: readonly string[]): { lower: string[]; shapes: string[] } {
+  return { lower: words.map(normalise), shapes: words.map(shortShape) };
+}
+
+/** All features of every token of a sentence, as strings (training reads these; decoding caches the word part). */
+export function sentenceFeatures(input: SentenceInput, clusters?: ClusterLookup): string[][] {
+  const { words } = input;
+  const { lower, shapes } = sentenceForms(words);
+  const byWord = new Map<string, string[][]>();
+  const of = (k: number): string[][] => {
+    const word = k >= 0 && k < words.length ? words[k]! : PAD;
+    let f = byWord.get(word);
+    if (!f) byWord.set(word, (f = wordFeatures(word, clusters)));
+    return f;
+  };
+  return words.map((_, i) => {
+    const out = contextFeatures(input, i, lower, shapes);
+    OFFSETS.forEach((o, slot) => out.push(...of(i + o)[slot]!));
+    return out;
+  });
 }
 
 /** The part of speech of each target token: that of the tagged token covering its first character. */

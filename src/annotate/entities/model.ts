@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/index.js';
-import { MODEL_FORMAT, weightsFromFile, type PerceptronModelFile, type Weights } from './perceptron.js';
+import { MODEL_FORMAT, modelFromFile, type PerceptronModelFile, type TaggerModel } from './perceptron.js';
 import { gazetteerWith, type Gazetteer } from './gazetteer.js';
 
 /** The shipped model, resolved from this file so it works from `src/` and from `dist/` alike. */
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-perceptron.json', import.meta.url));
 
-/** A loaded tagger: its weights and the gazetteer its features were trained with. */
+/** A loaded tagger: its model and the gazetteer its features were trained with. */
 export interface LoadedTagger {
-  readonly weights: Weights;
+  readonly model: TaggerModel;
+  /** The document-consistency pass, when the model file has one. */
+  readonly second?: TaggerModel;
   readonly gazetteer: Gazetteer;
 }
 
@@ -28,7 +30,8 @@ export function loadTagger(modelPath: string = DEFAULT_MODEL_PATH): LoadedTagger
   if (file.format !== MODEL_FORMAT) {
     throw new ConfigError('E_NER_MODEL', `${modelPath} is not a ${MODEL_FORMAT} model (format ${String(file.format)})`);
   }
-  const loaded = { weights: weightsFromFile(file), gazetteer: gazetteerWith(file.lexicon) };
+  const second = file.secondPass ? modelFromFile({ ...file.secondPass, ...(file.clusters ? { clusters: file.clusters } : {}) }) : undefined;
+  const loaded = { model: modelFromFile(file), ...(second ? { second } : {}), gazetteer: gazetteerWith(file.lexicon) };
   cache.set(modelPath, loaded);
   return loaded;
 }

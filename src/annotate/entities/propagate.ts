@@ -1,6 +1,8 @@
 import type { RawMention } from './resolve.js';
 import type { TaggerToken } from './tag.js';
 
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /** Honorifics and titles are not part of a surname to look for. */
 const NOT_A_SURNAME = /^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$/;
 
@@ -11,7 +13,7 @@ const NOT_A_SURNAME = /^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)
  * and trims trailing lower-case words off a capitalised name ("U.S. officials" → "U.S.").
  */
 export function propagateNames(text: string, tokens: readonly TaggerToken[], mentions: readonly RawMention[]): RawMention[] {
-  const trimmed = mentions.map((m) => trimTrailingLowercase(text, tokens, m));
+  const trimmed = unifyTypes(text, mentions.map((m) => trimTrailingLowercase(text, tokens, m)));
   const known = new Map<string, RawMention['type']>();
   for (const m of trimmed) {
     const surface = text.slice(m.start, m.end);
@@ -27,7 +29,10 @@ export function propagateNames(text: string, tokens: readonly TaggerToken[], men
   const taken = (start: number, end: number): boolean => trimmed.some((m) => m.start < end && start < m.end);
   const added: RawMention[] = [];
   const maxWords = Math.max(...[...known.keys()].map((k) => k.split(/\s+/).length));
+  // every known name starts with a capital (the odd surname aside): other tokens cannot start one
+  const lowerStarts = [...known.keys()].some((k) => !STARTS_UPPER.test(k));
   for (let i = 0; i < tokens.length; i++) {
+    if (!lowerStarts && !STARTS_UPPER.test(text[tokens[i]!.start]!)) continue;
     for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
       const start = tokens[i]!.start;
       const end = tokens[i + n - 1]!.end;
@@ -40,6 +45,28 @@ export function propagateNames(text: string, tokens: readonly TaggerToken[], men
     }
   }
   return [...trimmed, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * One name keeps one type through an article: mentions with the same surface
+ * take the type the tagger gave most of them (the first one's on a tie).
+ */
+function unifyTypes(text: string, mentions: readonly RawMention[]): RawMention[] {
+  const votes = new Map<string, Map<RawMention['type'], number>>();
+  for (const m of mentions) {
+    const surface = text.slice(m.start, m.end);
+    let counts = votes.get(surface);
+    if (!counts) votes.set(surface, (counts = new Map()));
+    counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
+  }
+  return mentions.map((m) => {
+    const counts = votes.get(text.slice(m.start, m.end))!;
+    if (counts.size === 1) return m;
+    let type = m.type;
+    let top = 0;
+    for (const [t, c] of counts) if (c > top) [type, top] = [t, c];
+    return type === m.type ? m : { ...m, type };
+  });
 }
 
 function trimTrailingLowercase(text: string, tokens: readonly TaggerToken[], m: RawMention): RawMention {

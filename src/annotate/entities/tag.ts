@@ -1,5 +1,4 @@
-import { decode } from './perceptron.js';
-import { documentHints } from './features.js';
+import { documentHints, documentLabels, type SentenceInput } from './features.js';
 import { runsFromBio } from './bio.js';
 import type { LoadedTagger } from './model.js';
 import type { EntityType, RawMention } from './resolve.js';
@@ -19,16 +18,40 @@ export interface TaggerToken {
 export function tagMentions(text: string, sentences: readonly (readonly TaggerToken[])[], tagger: LoadedTagger): RawMention[] {
   const words = sentences.map((s) => s.map((t) => text.slice(t.start, t.end)));
   const hints = documentHints(words);
+  const inputs: SentenceInput[] = sentences.map((tokens, s) => ({
+    words: words[s]!,
+    gazetteer: tagger.gazetteer.tag(words[s]!),
+    document: hints[s]!,
+    pos: tokens.map((t) => t.pos ?? 'X'),
+  }));
+  let tagged = inputs.map((input) => tagger.model.decode(input));
+  const second = tagger.second;
+  if (second) {
+    const labels = documentLabels(words, tagged);
+    tagged = inputs.map((input, s) => second.decode({ ...input, labels: labels[s]! }));
+  }
   const out: RawMention[] = [];
   sentences.forEach((tokens, s) => {
-    const gazetteer = tagger.gazetteer.tag(words[s]!);
-    const tags = decode(tagger.weights, { words: words[s]!, gazetteer, document: hints[s]!, pos: tokens.map((t) => t.pos ?? 'X') });
+    const gazetteer = inputs[s]!.gazetteer;
+    const tags = tagged[s]!;
     for (const run of runsFromBio(tags)) {
       const inGazetteer = gazetteer.slice(run.start, run.end).flat();
-      const type: EntityType =
-        run.type === 'PER' ? 'PERSON' : run.type === 'ORG' ? 'ORG' : inGazetteer.includes('B-GPE') || inGazetteer.includes('I-GPE') ? 'GPE' : 'LOC';
+      const type: EntityType = isListedOrganisation(gazetteer, run)
+        ? 'ORG'
+        : run.type === 'PER' ? 'PERSON' : run.type === 'ORG' ? 'ORG' : inGazetteer.includes('B-GPE') || inGazetteer.includes('I-GPE') ? 'GPE' : 'LOC';
       out.push({ start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end, type });
     }
   });
   return out;
+}
+
+/**
+ * True when the run is exactly a listed organisation ("World Bank"): the
+ * gazetteer's organisation lists are curated, so a whole-name match settles
+ * the type whatever the tagger guessed from context.
+ */
+function isListedOrganisation(gazetteer: readonly (readonly string[])[], run: { start: number; end: number }): boolean {
+  if (!gazetteer[run.start]!.includes('B-ORG')) return false;
+  for (let k = run.start + 1; k < run.end; k++) if (!gazetteer[k]!.includes('I-ORG')) return false;
+  return !(gazetteer[run.end]?.includes('I-ORG') ?? false);
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { TaggerModel, toBilou } from './perceptron.js';
+import { sentenceFeatures, type SentenceInput } from './features.js';
+import { runsFromBio } from './bio.js';
+
+const TAGS = ['O', 'B-PER', 'I-PER', 'L-PER', 'U-PER', 'B-LOC', 'I-LOC', 'L-LOC', 'U-LOC'];
+
+/** A model whose every feature of `inputs` has a distinct pseudo-random weight per tag. */
+function modelFor(inputs: readonly SentenceInput[], clusters: ReadonlyMap<string, string>): { model: TaggerModel; index: Map<string, number>; weights: Float32Array } {
+  const index = new Map<string, number>();
+  for (const input of inputs) for (const token of sentenceFeatures(input, clusters)) for (const f of token) if (!index.has(f)) index.set(f, index.size);
+  for (const prev of [...TAGS, '<s>']) index.set('t-1=' + prev, index.size);
+  const weights = Float32Array.from({ length: index.size * TAGS.length }, (_, k) => ((k * 7919) % 201) / 100 - 1);
+  return { model: new TaggerModel(TAGS, index, weights, clusters), index, weights };
+}
+
+describe('entity tagger decoding', () => {
+  const inputs: SentenceInput[] = [
+    {
+      words: ['Lina', 'Ortez', 'flew', 'to', 'Velda', 'City', 'on', 'Monday', '.'],
+      gazetteer: [['B-FIRST'], [], [], [], ['B-GPE'], ['I-GPE'], [], [], []],
+      pos: ['PROPN', 'PROPN', 'VERB', 'ADP', 'PROPN', 'PROPN', 'ADP', 'PROPN', 'PUNCT'],
+      document: ['C', '-', 'L', 'L', 'C', '-', 'L', '-', '-'],
+      labels: ['PER', 'PER', 'O', 'O', 'LOC', '-', 'O', '-', '-'],
+    },
+    { words: ['Ortez', 'said', 'so', '.'], gazetteer: [[], [], [], []] },
+  ];
+  const clusters = new Map([['lina', '3a1'], ['velda', '0b2']]);
+  const { model, index, weights } = modelFor(inputs, clusters);
+
+  it('scores each token with exactly the weights of its training features (cached sums agree)', () => {
+    for (const input of inputs) {
+      // twice: the second call reads the caches
+      for (let pass = 0; pass < 2; pass++) {
+        const emissions = model.emissions(input);
+        sentenceFeatures(input, clusters).forEach((features, i) => {
+          for (let t = 0; t < TAGS.length; t++) {
+            const expected = features.reduce((sum, f) => sum + weights[index.get(f)! * TAGS.length + t]!, 0);
+            expect(emissions[i * TAGS.length + t]).toBeCloseTo(expected, 3);
+          }
+        });
+      }
+    }
+  });
+
+  it('only ever decodes well-formed BILOU sequences', () => {
+    for (const input of inputs) {
+      const tags = model.decode(input);
+      expect(tags).toHaveLength(input.words.length);
+      expect(toBilou(runsFromBio(tags).reduce((bio, r) => {
+        for (let i = r.start; i < r.end; i++) bio[i] = (i === r.start ? 'B-' : 'I-') + r.type;
+        return bio;
+      }, tags.map(() => 'O')))).toEqual(tags);
+    }
+  });
+});
+
+describe('BILOU conversion', () => {
+  it('marks single-token names U- and last tokens L-', () => {
+    expect(toBilou(['B-PER', 'I-PER', 'O', 'B-LOC', 'I-ORG', 'I-ORG'])).toEqual(['B-PER', 'L-PER', 'O', 'U-LOC', 'B-ORG', 'L-ORG']);
+    expect(runsFromBio(['B-PER', 'L-PER', 'U-LOC', 'U-LOC', 'O'])).toEqual([
+      { start: 0, end: 2, type: 'PER' },
+      { start: 2, end: 3, type: 'LOC' },
+      { start: 3, end: 4, type: 'LOC' },
+    ]);
+  });
+});
