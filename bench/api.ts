@@ -1,24 +1,29 @@
 /**
- * HTTP API under load: 1,000 stored articles (synthetic, from fictional
- * templates), then autocannon against the story endpoints on loopback.
- * Figures: requests per second and latency percentiles. The server and
+ * HTTP API under load: 1,000 articles (synthetic, from fictional templates)
+ * added through the Library (each placed in a story as it is added), then
+ * autocannon against the story endpoints on loopback. Figures: add and
+ * reopen cost, the first (cold: every story built) and second (cached) story
+ * list, requests per second and latency percentiles. The server and
  * autocannon share this process and its core, so the figures are a floor.
  */
 import autocannon from 'autocannon';
 import { contentId, type Doc } from '../src/core/index.js';
 import { openStore } from '../src/store/index.js';
 import { startServer } from '../src/api/index.js';
-import { annotateDoc } from '../src/workflow/index.js';
+import { Library, annotateDoc } from '../src/workflow/index.js';
 
 /** The article count the brief sets for the benchmark. */
 const ARTICLE_COUNT = 1_000;
-/** Articles annotated for real; the rest carry empty layers so the first story request does not annotate 1,000 texts. */
+/** Articles annotated for real; the rest carry empty layers so the bench does not spend minutes annotating 1,000 texts. */
 const ANNOTATED_COUNT = 20;
+/** The first articles share people, places and topics: one multi-article story, the one the detail load hits. The rest are one story each. */
+const SHARED_STORY_ARTICLES = ANNOTATED_COUNT;
 /** Concurrent connections: a handful of UI users, well within one event loop. */
 const CONNECTIONS = 10;
 /** Seconds per load run. */
 const DETAIL_SECONDS = 10;
 const LIST_SECONDS = 5;
+const ARTICLE_SECONDS = 5;
 const PARAGRAPHS_PER_ARTICLE = 6;
 
 const PEOPLE = ['Mara Quillon', 'Ivo Brask', 'Anika Sorel', 'Tomas Rendell', 'Lio Varnet', 'Edda Morrow', 'Karel Vinst', 'Sefa Olund'];
@@ -35,18 +40,47 @@ function prng(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
+/** Syllables for coining fictional names, so each of the other articles tells a story of its own. */
+const SYLLABLES = ['ka', 'lo', 'mer', 'ti', 'vas', 'dun', 'rel', 'os', 'bri', 'tan', 'el', 'quor', 'fin', 'zal', 'um', 'pe', 'ro', 'shi', 'gar', 'nev'];
+const TOPIC_NOUNS = ['agreement', 'repairs', 'budget', 'tariff', 'timetable', 'tax'];
+
+interface Vocabulary {
+  readonly people: readonly string[];
+  readonly places: readonly string[];
+  readonly topics: readonly string[];
+}
+
+/** The shared story: the first articles all cover it. */
+const SHARED_STORY: Vocabulary = { people: PEOPLE, places: PLACES, topics: TOPICS };
+
+/** Names and topics coined for one article alone. */
+function coinedVocabulary(rand: () => number): Vocabulary {
+  const coin = (syllables: number): string => {
+    let word = '';
+    for (let i = 0; i < syllables; i++) word += SYLLABLES[Math.floor(rand() * SYLLABLES.length)];
+    return word[0]!.toUpperCase() + word.slice(1);
+  };
+  const many = (count: number, make: () => string): string[] => Array.from({ length: count }, make);
+  return {
+    people: many(3, () => `${coin(2)} ${coin(3)}`),
+    places: many(2, () => coin(3)),
+    topics: many(2, () => `the ${coin(3).toLowerCase()} ${TOPIC_NOUNS[Math.floor(rand() * TOPIC_NOUNS.length)]}`),
+  };
+}
+
 function syntheticText(n: number): { title: string; text: string } {
   const rand = prng(n + 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const words = n < SHARED_STORY_ARTICLES ? SHARED_STORY : coinedVocabulary(rand);
   const paragraphs: string[] = [];
   for (let p = 0; p < PARAGRAPHS_PER_ARTICLE; p++) {
-    const person = pick(PEOPLE);
+    const person = pick(words.people);
     paragraphs.push(
-      `${person}, ${pick(ROLES)}, ${pick(VERBS)} ${pick(DAYS)} that talks on ${pick(TOPICS)} in ${pick(PLACES)} would continue (item ${n}-${p}, ${Math.floor(rand() * 1e6)}). `
-      + `"${pick(QUOTES)}," ${person.split(' ')[1]} said. Officials in ${pick(PLACES)} expect ${Math.floor(rand() * 90) + 10} delegates and ${Math.floor(rand() * 900) + 100} observers.`,
+      `${person}, ${pick(ROLES)}, ${pick(VERBS)} ${pick(DAYS)} that talks on ${pick(words.topics)} in ${pick(words.places)} would continue (item ${n}-${p}, ${Math.floor(rand() * 1e6)}). `
+      + `"${pick(QUOTES)}," ${person.split(' ')[1]} said. Officials in ${pick(words.places)} expect ${Math.floor(rand() * 90) + 10} delegates and ${Math.floor(rand() * 900) + 100} observers.`,
     );
   }
-  return { title: `Fictional report ${n}: ${pick(TOPICS)} in ${pick(PLACES)}`, text: paragraphs.join('\n\n') };
+  return { title: `Fictional report ${n}: ${pick(words.topics)} in ${pick(words.places)}`, text: paragraphs.join('\n\n') };
 }
 
 function syntheticDoc(n: number): Doc {
@@ -65,37 +99,53 @@ async function load(url: string, seconds: number): Promise<autocannon.Result> {
   return autocannon({ url, connections: CONNECTIONS, duration: seconds });
 }
 
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
 export async function benchApi(): Promise<Record<string, number | string>> {
   const store = await openStore({ memory: true });
+  const library = await Library.open(store);
   let added = 0;
   let annotateMs = 0;
-  let storeMs = 0;
+  let addMs = 0;
   for (let n = 0; n < ARTICLE_COUNT; n++) {
     const doc = syntheticDoc(n);
     const annotating = performance.now();
     const layered: Doc = n < ANNOTATED_COUNT
       ? annotateDoc(doc)
       : { ...doc, layers: { entities: [], entityIndex: [], quotes: [], times: [], events: [] } };
-    const storing = performance.now();
-    annotateMs += storing - annotating;
-    if ((await store.addDoc(layered)).status === 'added') added++;
-    storeMs += performance.now() - storing;
+    const adding = performance.now();
+    annotateMs += adding - annotating;
+    if ((await library.add(layered)).status === 'added') added++;
+    addMs += performance.now() - adding;
   }
-  const server = await startServer({ store, port: 0, env: {} });
+  // What a restart pays: the story index rebuilt from the stored articles.
+  const reopen = await timed(() => Library.open(store));
+  const server = await startServer({ store, library: reopen.value, port: 0, env: {} });
   try {
-    const firstList = performance.now();
-    const list = (await (await fetch(`${server.url}/api/stories`)).json()) as { stories: { id: string; articles: string[] }[] };
-    const firstListMs = performance.now() - firstList;
-    // The first story holds the first (annotated) article.
-    const annotatedStory = list.stories[0]!.id;
-    const detail = await load(`${server.url}/api/stories/${annotatedStory}`, DETAIL_SECONDS);
+    type Listed = { stories: { id: string; articles: string[] }[] };
+    const firstList = await timed(async () => (await (await fetch(`${server.url}/api/stories`)).json()) as Listed);
+    const secondList = await timed(() => fetch(`${server.url}/api/stories`).then((r) => r.json()));
+    const list = firstList.value;
+    // The story holding the first (annotated) article: the one with real entities, timeline and quotes.
+    const annotatedStory = list.stories.find((s) => s.articles.includes(syntheticDoc(0).id))!;
+    const singles = list.stories.filter((s) => s.articles.length === 1).length;
+    const detail = await load(`${server.url}/api/stories/${annotatedStory.id}`, DETAIL_SECONDS);
     const all = await load(`${server.url}/api/stories`, LIST_SECONDS);
+    const article = await load(`${server.url}/api/articles/${annotatedStory.articles[0]}`, ARTICLE_SECONDS);
     return {
       articles: added,
       stories: list.stories.length,
+      singleArticleStories: singles,
+      benchedStoryArticles: annotatedStory.articles.length,
       annotateMsPerArticle: annotateMs / ANNOTATED_COUNT,
-      addDocMsPerArticle: storeMs / ARTICLE_COUNT,
-      firstStoryListMs: firstListMs,
+      libraryAddMsPerArticle: addMs / ARTICLE_COUNT,
+      libraryReopenMs: reopen.ms,
+      firstStoryListMs: firstList.ms,
+      cachedStoryListMs: secondList.ms,
       storyRps: detail.requests.average,
       storyP50ms: detail.latency.p50,
       storyP99ms: detail.latency.p99,
@@ -103,6 +153,9 @@ export async function benchApi(): Promise<Record<string, number | string>> {
       listRps: all.requests.average,
       listP99ms: all.latency.p99,
       listErrors: all.errors + all.non2xx,
+      articleRps: article.requests.average,
+      articleP99ms: article.latency.p99,
+      articleErrors: article.errors + article.non2xx,
     };
   } finally {
     await server.close();

@@ -238,16 +238,24 @@ describe('HTTP API on a real server and an in-memory PGlite', () => {
     expectError(await call('/api/search?q=%20%20'), 400, 'E_VALIDATION');
   });
 
-  it('lists stories (one per article until story grouping is plugged in) and returns one', async () => {
+  it('lists the stories the articles form and returns one', async () => {
     const res = await call('/api/stories');
     expect(res.status).toBe(200);
-    expect(res.body.stories).toHaveLength(5);
-    const harbour = res.body.stories.find((s: { articles: string[] }) => s.articles.includes(harbourId));
+    const listed = res.body.stories as { id: string; title: string; articles: string[] }[];
+    // Every stored article is in exactly one story.
+    const all = await call('/api/articles');
+    expect(listed.flatMap((s) => s.articles).sort()).toEqual(all.body.articles.map((a: { id: string }) => a.id).sort());
+    const harbour = listed.find((s) => s.articles.includes(harbourId))!;
+    // The harbour talks from text and from the Courier's page are one story.
+    const harbourHtml = all.body.articles.find((a: { title: string }) => a.title === 'Veltria harbour talks resume');
+    expect(harbour.articles).toEqual([harbourId, harbourHtml.id]);
     expect(harbour.title).toBe('Veltria opens new harbour talks');
+    expect(all.body.articles.find((a: { id: string }) => a.id === harbourId).storyId).toBe(harbour.id);
     const one = await call(`/api/stories/${harbour.id}`);
     expect(one.status).toBe(200);
-    expect(one.body.story.articles).toEqual([harbourId]);
+    expect(one.body.story.articles).toEqual(harbour.articles);
     expect(one.body.story.entities.length).toBeGreaterThan(0);
+    expect(one.body.overrides).toEqual({ merges: [], unmerges: [] });
     expectError(await call('/api/stories/s_unknown'), 404, 'E_STORY_NOT_FOUND');
   });
 
@@ -272,7 +280,7 @@ describe('HTTP API on a real server and an in-memory PGlite', () => {
     expect(((await json.json()) as { story: { id: string } }).story.id).toBe(id);
     expectError(await call(`/api/stories/${id}/export?format=csv`), 400, 'E_VALIDATION');
     expectError(await call(`/api/stories/${id}/export?format=pdf`), 400, 'E_VALIDATION');
-    expectError(await call(`/api/stories/${id}/export?format=md`), 501, 'E_NOT_IMPLEMENTED');
+    expect((await fetch(`${api.url}/api/stories/${id}/export?format=md`)).status).toBe(200);
     expectError(await call('/api/stories/s_unknown/export?format=json'), 404, 'E_STORY_NOT_FOUND');
   });
 

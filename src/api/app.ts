@@ -6,24 +6,19 @@ import { HTTPException } from 'hono/http-exception';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { zValidator } from '@hono/zod-validator';
 import type { z } from 'zod';
-import type { Doc } from '../core/index.js';
 import type { Store, StoredArticle } from '../store/index.js';
-import { toArticleJson, annotationsToJson } from '../report/index.js';
-import type { Story } from '../story/types.js';
-import { annotateDoc } from '../workflow/index.js';
+import { toArticleJson, annotationsToJson, briefToHtml, briefToMarkdown } from '../report/index.js';
+import { Library, briefArticle } from '../workflow/index.js';
 import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { readBytes, readJsonBody, type ReadOutcome } from './read-request.js';
 import { AddArticleBody, EntityPairBody, ExportQuery, IdParam, ListQuery, SearchQuery } from './schemas.js';
-import { refuseCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders } from './security.js';
-import { StoryService, ensureAnnotated, type BuiltStory, type StoryBuilder, type StoryGrouper } from './stories.js';
+import { BRIEF_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders } from './security.js';
+import { StoryService, ensureAnnotated, type ServedStory } from './stories.js';
 import { storyTableCsv } from './csv.js';
 
 /** Ten MiB, the same cap ingestion puts on one page: far above any article, below what would strain memory. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-
-/** Renders a story brief for download; the report stage provides these. */
-export type BriefRenderer = (story: Story, docs: readonly Doc[]) => string;
 
 export interface ApiOptions {
   store: Store;
@@ -33,12 +28,8 @@ export interface ApiOptions {
   allowPrivateUrls?: boolean;
   /** Largest request body (upload or JSON). Default {@link DEFAULT_MAX_UPLOAD_BYTES}. */
   maxUploadBytes?: number;
-  /** The story stages; without them each story is built from its articles' own layers. */
-  buildStory?: StoryBuilder;
-  /** Split the stored articles into stories; default: by stored `storyId`, else one story per article. */
-  groupStories?: StoryGrouper;
-  /** Brief renderers for `export?format=md|html`; 501 E_NOT_IMPLEMENTED without them. */
-  renderBrief?: { markdown?: BriefRenderer; html?: BriefRenderer };
+  /** The stories over `store` (adds go through it). Default: `Library.open(store)`, opened on first use. */
+  library?: Library;
   /** Built web assets served at `/` and `/assets/*`. */
   staticDir?: string;
 }
@@ -54,10 +45,8 @@ export function createApp(options: ApiOptions): Hono {
   const { store } = options;
   const maxBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const readOptions = { allowPrivateUrls: options.allowPrivateUrls ?? false, maxBytes };
-  const stories = new StoryService(store, {
-    ...(options.buildStory ? { buildStory: options.buildStory } : {}),
-    ...(options.groupStories ? { groupStories: options.groupStories } : {}),
-  });
+  const library = libraryOf(options);
+  const stories = new StoryService(library);
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -78,16 +67,17 @@ export function createApp(options: ApiOptions): Hono {
 
   app.get('/api/articles', zValidator('query', ListQuery, validationHook), async (c) => {
     const { limit, offset, full } = c.req.valid('query');
-    const [rows, total] = await Promise.all([store.listArticles({ limit, offset }), store.countArticles()]);
-    return c.json({ articles: rows.map((row) => articleSummary(row, { withText: full === 'true' })), total });
+    const [rows, total, storyOf] = await Promise.all([store.listArticles({ limit, offset }), store.countArticles(), stories.storyIds()]);
+    return c.json({ articles: rows.map((row) => articleSummary(row, { withText: full === 'true', storyId: storyOf.get(row.doc.id) ?? null })), total });
   });
 
   app.get('/api/articles/:id', zValidator('param', IdParam, validationHook), async (c) => {
     const { id } = c.req.valid('param');
     const row = await store.getArticle(id);
     if (!row) throw new ApiError(404, 'E_ARTICLE_NOT_FOUND', `article ${id} not found`);
-    const doc = await ensureAnnotated(store, row.doc);
-    return c.json({ article: fullArticle({ ...row, doc }) });
+    const served = await stories.ofArticle(row.doc.id);
+    const doc = served?.docs.find((d) => d.id === row.doc.id) ?? (await ensureAnnotated(store, row.doc));
+    return c.json({ article: fullArticle({ ...row, doc }, served) });
   });
 
   app.post(
@@ -95,8 +85,7 @@ export function createApp(options: ApiOptions): Hono {
     bodyLimit({ maxSize: maxBytes, onError: () => { throw new ApiError(413, 'E_TOO_LARGE', `request body is larger than the ${maxBytes}-byte limit`); } }),
     async (c) => {
       const outcomes = await readRequest(c, readOptions);
-      const result = await storeOutcomes(store, outcomes);
-      if (result.articles.length > 0) stories.invalidate();
+      const result = await storeOutcomes(await library(), stories, outcomes);
       if (result.articles.length === 0 && result.duplicates.length === 0) {
         const first = outcomes.find((o): o is Extract<ReadOutcome, { ok: false }> => !o.ok);
         throw first?.error ?? new ApiError(422, 'E_NO_ARTICLE', 'the request held no article');
@@ -112,13 +101,12 @@ export function createApp(options: ApiOptions): Hono {
   });
 
   app.get('/api/stories', async (c) => {
-    const all = await stories.list();
-    return c.json({ stories: all.map(({ story }) => ({ id: story.id, title: story.title, articles: story.articles })) });
+    return c.json({ stories: await stories.list() });
   });
 
   app.get('/api/stories/:id', zValidator('param', IdParam, validationHook), async (c) => {
     const { id } = c.req.valid('param');
-    return c.json(storyBody(await stories.get(id), stories.overridesOf(id)));
+    return c.json(storyBody(await stories.get(id)));
   });
 
   app.get('/api/stories/:id/export', zValidator('param', IdParam, validationHook), zValidator('query', ExportQuery, validationHook), async (c) => {
@@ -130,11 +118,11 @@ export function createApp(options: ApiOptions): Hono {
       return attachment(c, storyTableCsv(story, docs, table), 'text/csv; charset=utf-8', `${id}-${table}.csv`);
     }
     if (format === 'json') return attachment(c, JSON.stringify({ story }, null, 2), 'application/json; charset=utf-8', `${id}.json`);
-    const render = format === 'md' ? options.renderBrief?.markdown : options.renderBrief?.html;
-    if (!render) throw new ApiError(501, 'E_NOT_IMPLEMENTED', `the ${format} brief is not available in this build`);
-    return format === 'md'
-      ? attachment(c, render(story, docs), 'text/markdown; charset=utf-8', `${id}.md`)
-      : attachment(c, render(story, docs), 'text/html; charset=utf-8', `${id}.html`);
+    const articles = docs.map((doc) => briefArticle(toArticleJson(doc)));
+    if (format === 'md') return attachment(c, briefToMarkdown(story, articles), 'text/markdown; charset=utf-8', `${id}.md`);
+    // The brief is a self-contained page with inline styles and no scripts: its own CSP allows exactly that.
+    c.header('Content-Security-Policy', BRIEF_CONTENT_SECURITY_POLICY);
+    return attachment(c, briefToHtml(story, articles), 'text/html; charset=utf-8', `${id}.html`);
   });
 
   for (const action of ['merge', 'unmerge'] as const) {
@@ -142,7 +130,7 @@ export function createApp(options: ApiOptions): Hono {
       const { id } = c.req.valid('param');
       const pair = parseWith(EntityPairBody, await jsonBody(c), 'body');
       const built = action === 'merge' ? await stories.merge(id, pair) : await stories.unmerge(id, pair);
-      return c.json(storyBody(built, stories.overridesOf(id)));
+      return c.json(storyBody(built));
     });
   }
 
@@ -155,8 +143,24 @@ export function createApp(options: ApiOptions): Hono {
   return app;
 }
 
-function storyBody(built: BuiltStory, overrides: ReturnType<StoryService['overridesOf']>) {
-  return { story: built.story, overrides };
+function storyBody(served: ServedStory) {
+  return { story: served.story, overrides: served.overrides };
+}
+
+/** The given Library, or one opened over the store on first use (once; a failed open is retried). */
+function libraryOf(options: ApiOptions): () => Promise<Library> {
+  if (options.library) {
+    const given = Promise.resolve(options.library);
+    return () => given;
+  }
+  let opening: Promise<Library> | null = null;
+  return () => {
+    opening ??= Library.open(options.store).catch((err: unknown) => {
+      opening = null;
+      throw err;
+    });
+    return opening;
+  };
 }
 
 function attachment(c: Context, body: string, contentType: string, filename: string): Response {
@@ -214,36 +218,54 @@ async function readRequest(c: Context, readOptions: { allowPrivateUrls: boolean;
   throw new ApiError(415, 'E_UNSUPPORTED_MEDIA_TYPE', 'send application/json ({url}|{text}|{html}|{feed}) or multipart/form-data with a file');
 }
 
-/** Annotate and store each article read; report what was new, what was already there, what failed. */
-async function storeOutcomes(store: Store, outcomes: readonly ReadOutcome[]) {
-  const articles: ReturnType<typeof fullArticle>[] = [];
+/**
+ * Add each article read through the Library (which annotates it and places it in a story);
+ * report what was new (with its story and story-wide entity ids), what was already there, what failed.
+ */
+async function storeOutcomes(library: Library, stories: StoryService, outcomes: readonly ReadOutcome[]) {
+  const added: string[] = [];
   const duplicates: { input: string; id: string; status: 'duplicate' | 'near-duplicate'; duplicateOf?: string }[] = [];
   const failures: { input: string; code: string; message: string }[] = [];
-  for (const outcome of outcomes) {
-    if (!outcome.ok) {
-      failures.push({ input: outcome.input, code: outcome.error.code, message: outcome.error.message });
-      continue;
+  try {
+    for (const outcome of outcomes) {
+      if (!outcome.ok) {
+        failures.push({ input: outcome.input, code: outcome.error.code, message: outcome.error.message });
+        continue;
+      }
+      const result = await library.add(outcome.doc);
+      if (result.status === 'added') added.push(result.id);
+      else if (result.status === 'duplicate') duplicates.push({ input: outcome.input, id: result.id, status: 'duplicate' });
+      else duplicates.push({ input: outcome.input, id: result.id, status: 'near-duplicate', duplicateOf: result.duplicateOf });
     }
-    const doc = annotateDoc(outcome.doc);
-    const added = await store.addDoc(doc);
-    if (added.status === 'added') {
-      articles.push(fullArticle({ doc, addedAt: new Date().toISOString(), duplicateOf: null, sources: [doc.source] }));
-    } else if (added.status === 'duplicate') {
-      duplicates.push({ input: outcome.input, id: added.id, status: 'duplicate' });
-    } else {
-      duplicates.push({ input: outcome.input, id: added.id, status: 'near-duplicate', duplicateOf: added.duplicateOf });
-    }
+  } finally {
+    // Even when an add failed half-way: the ones before it were placed in stories.
+    if (added.length > 0) stories.invalidate();
+  }
+  // After every add, so each story touched is built once, with all of its new articles.
+  const articles: ReturnType<typeof fullArticle>[] = [];
+  for (const id of added) {
+    const row = await library.store.getArticle(id);
+    if (!row) continue;
+    const served = await stories.ofArticle(id);
+    articles.push(fullArticle({ ...row, doc: served?.docs.find((d) => d.id === id) ?? row.doc }, served));
   }
   return { articles, duplicates, failures };
 }
 
 /** List row: metadata without text, evidence or layers (those are in the full article). */
-function articleSummary(row: StoredArticle, options: { withText: boolean }) {
+function articleSummary(row: StoredArticle, options: { withText: boolean; storyId: string | null }) {
   const { text, evidence: _evidence, messages: _messages, ...rest } = toArticleJson(row.doc);
-  return { ...rest, addedAt: row.addedAt, duplicateOf: row.duplicateOf, ...(options.withText ? { text } : {}) };
+  return { ...rest, storyId: options.storyId, addedAt: row.addedAt, duplicateOf: row.duplicateOf, ...(options.withText ? { text } : {}) };
 }
 
-/** The contract's Article with every layer, plus storage facts. */
-function fullArticle(row: StoredArticle) {
-  return { ...toArticleJson(row.doc), ...annotationsToJson(row.doc), addedAt: row.addedAt, duplicateOf: row.duplicateOf, sources: row.sources };
+/**
+ * The contract's Article with every layer, plus storage facts. In a story, entity mentions carry
+ * the story's entity ids and names, so a client can link them to `story.entities`.
+ */
+function fullArticle(row: StoredArticle, served: ServedStory | null) {
+  const { doc } = row;
+  const annotations = served
+    ? annotationsToJson(doc, (local) => served.entityOf(doc.id, local) ?? `${doc.id}/${local}`, (local) => served.nameOf(doc.id, local))
+    : annotationsToJson(doc);
+  return { ...toArticleJson(doc), ...annotations, storyId: served?.story.id ?? null, addedAt: row.addedAt, duplicateOf: row.duplicateOf, sources: row.sources };
 }

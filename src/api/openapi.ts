@@ -80,7 +80,7 @@ export function openApiDocument(): JsonSchema {
             },
           },
           responses: {
-            '201': json(ref('AddResult'), 'at least one new article; inputs that failed are listed in failures'),
+            '201': json(ref('AddResult'), 'at least one new article, each with the story it joined (storyId); inputs that failed are listed in failures'),
             '200': json(ref('AddResult'), 'every article was already stored (see duplicates)'),
             '400': error('malformed body (E_VALIDATION)'),
             '403': error('URL resolves to a loopback, private or link-local address (E_PRIVATE_ADDRESS)'),
@@ -94,6 +94,7 @@ export function openApiDocument(): JsonSchema {
       '/api/articles/{id}': {
         get: {
           summary: 'One article with every annotation layer (id or unique prefix)',
+          description: 'In a story, `entities[].entity` and `quotes[].speakerEntity` are ids of the story\'s entities (`GET /api/stories/{id}`), after the analyst\'s merges and unmerges. `source` says where it was read from; the original page is not stored.',
           parameters: [idParameter('article')],
           responses: { '200': json({ type: 'object', properties: { article: ref('Article') }, required: ['article'] }, 'the article'), '404': error('no such article (E_ARTICLE_NOT_FOUND)'), ...commonErrors },
         },
@@ -107,7 +108,7 @@ export function openApiDocument(): JsonSchema {
       },
       '/api/stories': {
         get: {
-          summary: 'Stories: the stored articles grouped by the story they cover',
+          summary: 'Stories: the stored articles grouped by the story they cover (each article is placed in a story when it is added)',
           responses: { '200': json({ type: 'object', properties: { stories: { type: 'array', items: ref('StorySummary') } }, required: ['stories'] }, 'all stories'), ...commonErrors },
         },
       },
@@ -124,6 +125,7 @@ export function openApiDocument(): JsonSchema {
       '/api/stories/{id}/export': {
         get: {
           summary: 'Download a story: JSON, Markdown or HTML brief, or one table as CSV',
+          description: "The HTML brief is a self-contained page without scripts, sent with its own `Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`.",
           parameters: [idParameter('story'), ...queryParameters(ExportQuery)],
           responses: {
             '200': {
@@ -132,13 +134,12 @@ export function openApiDocument(): JsonSchema {
             },
             '400': error('bad format, or csv without table (E_VALIDATION)'),
             '404': error('no such story (E_STORY_NOT_FOUND)'),
-            '501': error('the brief renderer for md/html is not available (E_NOT_IMPLEMENTED)'),
             ...commonErrors,
           },
         },
       },
-      '/api/stories/{id}/entities/merge': entityOverrideRoute('Record that two entities are one person, organisation or place'),
-      '/api/stories/{id}/entities/unmerge': entityOverrideRoute('Record that two names are different entities'),
+      '/api/stories/{id}/entities/merge': entityOverrideRoute('Record that two entities are one person, organisation or place (stored; cancels an earlier unmerge of the same names)'),
+      '/api/stories/{id}/entities/unmerge': entityOverrideRoute('Record that two names are different entities (stored; cancels an earlier merge of the same names)'),
       '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': json({ type: 'object' }, 'OpenAPI 3.1') } } },
     },
   };

@@ -66,6 +66,7 @@ export const ArticleSummarySchema = z.object({
   section: z.string().nullable(),
   kind: z.enum(['news', 'opinion', 'analysis', 'other']),
   url: z.string().nullable(),
+  storyId: z.string().nullable().describe('the story the article belongs to; null for a near-duplicate'),
   addedAt: z.string(),
   duplicateOf: z.string().nullable(),
   text: z.string().optional().describe('only with full=true'),
@@ -73,7 +74,7 @@ export const ArticleSummarySchema = z.object({
 
 export const ArticleSchema = ArticleSummarySchema.extend({
   text: z.string(),
-  entities: z.array(z.object({ text: z.string(), ...Span, type: z.string(), entity: z.string() })),
+  entities: z.array(z.object({ text: z.string(), ...Span, type: z.string(), entity: z.string().describe('in a story: the id of one of story.entities') })),
   quotes: z.array(z.object({ text: z.string(), ...Span, direct: z.boolean(), speaker: z.string().nullable(), cue: z.string().nullable() })),
   times: z.array(z.object({ text: z.string(), ...Span, value: z.string().nullable() })),
   events: z.array(z.object({ date: z.string().nullable(), actor: z.string().nullable(), action: z.string(), summary: z.string(), evidence: z.string(), ...Span })),
@@ -97,6 +98,7 @@ export const StorySchema = StorySummarySchema.extend({
   framing: z.array(z.object({ article: z.string(), kind: z.string() })),
 });
 
+/** The analyst's stored corrections that still stand (of a merge and an unmerge of one pair, the later one). */
 export const OverridesSchema = z.object({
   merges: z.array(z.object({ a: z.string(), b: z.string() })),
   unmerges: z.array(z.object({ a: z.string(), b: z.string() })),

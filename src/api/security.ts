@@ -11,9 +11,19 @@ import { ApiError } from './errors.js';
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-/** CSP, nosniff, no-referrer and Hono's other defaults (frame options, COOP, CORP). */
+/**
+ * Content-Security-Policy of the downloadable HTML brief: a self-contained page
+ * with inline styles, data: images and no scripts, so it allows exactly those.
+ */
+export const BRIEF_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * CSP, nosniff, no-referrer and Hono's other defaults (frame options, COOP, CORP).
+ * A header a route set itself (the brief's own CSP) is kept.
+ */
 export function securityHeaders(): MiddlewareHandler {
   return secureHeaders({
+    overwrite: false,
     contentSecurityPolicy: {
       defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
       objectSrc: ["'none'"], baseUri: ["'none'"], frameAncestors: ["'none'"],

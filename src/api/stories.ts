@@ -1,12 +1,13 @@
 /**
- * Stories over the stored articles: group, build (with the story stages the
- * app is given, or a simple per-group story until they are plugged in),
- * cache, and apply the analyst's entity merge/unmerge overrides.
+ * Stories as the API serves them: grouped by the Library's story index,
+ * built as the Library builds them (`buildStoryWithEntities` honouring the
+ * stored unmerges), with the analyst's stored merges applied on top, and
+ * cached per story until its articles or overrides change.
  */
-import { createHash } from 'node:crypto';
 import type { Doc } from '../core/index.js';
-import type { Store } from '../store/index.js';
-import type { Story, StoryEntity, TimelineEntry } from '../story/types.js';
+import type { EntityOverride, Store } from '../store/index.js';
+import { buildStoryWithEntities, type Story, type StoryEntity } from '../story/index.js';
+import type { Library, LibraryStory } from '../workflow/index.js';
 import { annotateDoc } from '../workflow/index.js';
 import { ApiError } from './errors.js';
 
@@ -16,232 +17,261 @@ export interface EntityPair {
   readonly b: string;
 }
 
-/** Analyst corrections for one story: names to join, names to keep apart. */
+/** The analyst corrections standing for one story: names joined, names kept apart. */
 export interface EntityOverrides {
   readonly merges: readonly EntityPair[];
   readonly unmerges: readonly EntityPair[];
 }
 
-/** The story stages: articles of one story → Story. Overrides are passed for builders that honour them. */
-export type StoryBuilder = (docs: Doc[], overrides: EntityOverrides) => Story;
-/** Split all stored articles into the groups that each tell one story. */
-export type StoryGrouper = (docs: Doc[]) => Doc[][];
-
-/** A built story and the annotated articles it was built from. */
-export interface BuiltStory {
+/** A story ready to serve: merges applied, and the way from an article's local entity to the story's. */
+export interface ServedStory {
   readonly story: Story;
   readonly docs: readonly Doc[];
+  readonly overrides: EntityOverrides;
+  /** Story entity id of an article's in-article entity (after the analyst's merges), if it has one. */
+  entityOf(articleId: string, localEntityId: string): string | undefined;
+  /** The story's canonical name for an article's in-article entity, if it has one. */
+  nameOf(articleId: string, localEntityId: string): string | undefined;
 }
 
-interface Snapshot {
+/** The short form of a story for lists. */
+export interface StorySummary {
+  readonly id: string;
+  readonly title: string;
+  readonly articles: readonly string[];
+}
+
+interface CacheEntry {
   readonly key: string;
-  readonly stories: Map<string, BuiltStory>;
+  readonly promise: Promise<ServedStory>;
+}
+
+/** The Library's story list, read once per change. */
+interface StoryList {
+  readonly stories: readonly StoryEntry[];
+  readonly byId: ReadonlyMap<string, StoryEntry>;
+  readonly storyOfArticle: ReadonlyMap<string, string>;
+}
+
+interface StoryEntry {
+  readonly id: string;
+  readonly articles: readonly string[];
 }
 
 /**
- * How long a snapshot is trusted before the article count is checked again
- * for adds made by other processes (`parallax add` on the same database).
- * Adds through this API invalidate at once; one second keeps story reads
- * from paying a count query each.
+ * How long the story list is trusted before the article count is checked for
+ * adds made by another process (`parallax add` on the same database). Adds
+ * through this API refresh it at once; reading the list costs ~15 ms at
+ * 1,000 articles, too much to pay on every request.
  */
 const RECHECK_MS = 1_000;
-
-/** Longest title made from an article's first words when it has no headline. */
-const FALLBACK_TITLE_CHARS = 80;
+/** From this many stories to build at once, their articles are read in one query instead of one each. */
+const BULK_READ_STORIES = 20;
 
 /**
- * Keeps the stories of the store, rebuilt only when the set of articles or
- * the overrides change. Overrides live in memory for now (see the report:
- * the store needs an `entity_overrides` migration to persist them).
+ * Serves the Library's stories, building each at most once per state: the
+ * cache key is the story id, its article ids and the number of stored
+ * overrides, so an added article or a new override rebuilds only the story it
+ * touches. `GET /api/stories` over 1,000 single-article stories builds each
+ * once, then answers from the cache.
+ *
+ * Membership comes from the Library (its story index placed every article);
+ * a story is built the way `Library.story` builds it — `buildStoryWithEntities`
+ * with the standing unmerges — from a story list read once per change rather
+ * than once per story (see {@link StoryService.build}).
  */
 export class StoryService {
-  private snapshot: { key: string; revision: number; checkedAt: number; promise: Promise<Snapshot> } | null = null;
-  private readonly overrides = new Map<string, { merges: EntityPair[]; unmerges: EntityPair[] }>();
+  private readonly cache = new Map<string, CacheEntry>();
+  /** Stored override count per story as last read (global overrides included). */
+  private readonly overrideCounts = new Map<string, number>();
+  private snapshot: { revision: number; checkedAt: number; count: number; promise: Promise<StoryList> } | null = null;
   private revision = 0;
 
-  constructor(
-    private readonly store: Store,
-    private readonly options: { buildStory?: StoryBuilder; groupStories?: StoryGrouper } = {},
-  ) {}
+  constructor(private readonly library: () => Promise<Library>) {}
 
-  /** Forget built stories: articles were added. */
+  /** Articles were added or placed through this process: read the story list again. */
   invalidate(): void {
     this.revision++;
   }
 
-  async list(): Promise<BuiltStory[]> {
-    return [...(await this.current()).stories.values()];
+  /** Every story with its title, in the order the stories began. */
+  async list(): Promise<StorySummary[]> {
+    const lib = await this.library();
+    const { stories } = await this.storyList(lib);
+    // Stories never built (or changed since) have no cache hit: build them, their articles read in one query when many.
+    const missing = stories.filter((s) => this.cache.get(s.id)?.key !== cacheKey(s.articles, this.overrideCounts.get(s.id) ?? -1));
+    const docs = missing.length >= BULK_READ_STORIES ? await this.readAll(lib) : undefined;
+    const out: StorySummary[] = [];
+    for (const entry of stories) {
+      // A story never built has no known count: it misses the cache and is built, which reads the count.
+      const { story } = await this.cached(lib, entry, this.overrideCounts.get(entry.id) ?? -1, docs);
+      out.push({ id: entry.id, title: story.title, articles: entry.articles });
+    }
+    return out;
   }
 
   /** @throws ApiError 404 E_STORY_NOT_FOUND */
-  async get(id: string): Promise<BuiltStory> {
-    const found = (await this.current()).stories.get(id);
-    if (!found) throw new ApiError(404, 'E_STORY_NOT_FOUND', `story ${id} not found`);
-    return found;
+  async get(id: string): Promise<ServedStory> {
+    const lib = await this.library();
+    const entry = (await this.storyList(lib)).byId.get(id);
+    if (!entry) throw new ApiError(404, 'E_STORY_NOT_FOUND', `story ${id} not found`);
+    // Read the count each time (~0.5 ms): another process (the CLI) may have recorded an override.
+    const count = (await lib.store.listEntityOverrides(id)).length;
+    this.overrideCounts.set(id, count);
+    return this.cached(lib, entry, count);
   }
 
-  overridesOf(id: string): EntityOverrides {
-    return this.overrides.get(id) ?? { merges: [], unmerges: [] };
+  /** The story an article belongs to, or null (near-duplicates and articles not yet grouped have none). */
+  async ofArticle(articleId: string): Promise<ServedStory | null> {
+    const storyId = (await this.storyList(await this.library())).storyOfArticle.get(articleId);
+    return storyId ? this.get(storyId) : null;
   }
 
-  /** Record that two entities of a story are one; returns the rebuilt story. */
-  async merge(id: string, pair: EntityPair): Promise<BuiltStory> {
-    const { story } = await this.get(id);
-    const a = requireEntity(story, pair.a);
-    const b = requireEntity(story, pair.b);
-    const entry = this.entryFor(id);
-    entry.unmerges = entry.unmerges.filter((u) => !samePair(u, { a: a.name, b: b.name }));
-    if (a.id !== b.id && !entry.merges.some((m) => samePair(m, { a: a.name, b: b.name }))) entry.merges.push({ a: a.name, b: b.name });
-    return this.rebuild(id);
+  /** Story ids by article id, for lists. */
+  async storyIds(): Promise<ReadonlyMap<string, string>> {
+    return (await this.storyList(await this.library())).storyOfArticle;
   }
 
-  /** Record that two names of a story are different entities; returns the rebuilt story. */
-  async unmerge(id: string, pair: EntityPair): Promise<BuiltStory> {
-    const { story } = await this.get(id);
-    const a = requireEntity(story, pair.a, { aliases: true });
-    const b = requireEntity(story, pair.b, { aliases: true });
+  /**
+   * Record that two entities of a story are one (stored, so it survives a restart); returns the
+   * rebuilt story. A merge cancels an earlier unmerge of the same names.
+   * @throws ApiError 404 E_STORY_NOT_FOUND, E_ENTITY_NOT_FOUND
+   */
+  async merge(id: string, pair: EntityPair): Promise<ServedStory> {
+    const served = await this.get(id);
+    const a = requireEntity(served.story, pair.a);
+    const b = requireEntity(served.story, pair.b);
+    const names = { a: a.name, b: b.name };
+    const unmerged = served.overrides.unmerges.some((u) => samePair(u, names));
+    const merged = served.overrides.merges.some((m) => samePair(m, names));
+    // Nothing to record when they are one entity already and no unmerge keeps them apart.
+    if (unmerged || (a.id !== b.id && !merged)) {
+      await (await this.library()).store.addEntityOverride({ storyId: id, kind: 'merge', ...names });
+    }
+    return this.get(id);
+  }
+
+  /**
+   * Record that two names of a story are different entities (stored; honoured by the story
+   * builder); returns the rebuilt story. An unmerge cancels an earlier merge of the same names.
+   * @throws ApiError 404 E_STORY_NOT_FOUND, E_ENTITY_NOT_FOUND
+   */
+  async unmerge(id: string, pair: EntityPair): Promise<ServedStory> {
+    const served = await this.get(id);
+    const a = requireEntity(served.story, pair.a, { aliases: true });
+    const b = requireEntity(served.story, pair.b, { aliases: true });
     const names = { a: nameIn(a, pair.a), b: nameIn(b, pair.b) };
-    const entry = this.entryFor(id);
-    entry.merges = entry.merges.filter((m) => !samePair(m, names));
-    if (!entry.unmerges.some((u) => samePair(u, names))) entry.unmerges.push(names);
-    return this.rebuild(id);
+    const standing = served.overrides.unmerges.some((u) => samePair(u, names));
+    const merged = served.overrides.merges.some((m) => samePair(m, names));
+    if (merged || !standing) await (await this.library()).unmerge(id, names.a, names.b);
+    return this.get(id);
   }
 
-  private entryFor(id: string): { merges: EntityPair[]; unmerges: EntityPair[] } {
-    let entry = this.overrides.get(id);
-    if (!entry) this.overrides.set(id, (entry = { merges: [], unmerges: [] }));
-    return entry;
-  }
-
-  private async rebuild(id: string): Promise<BuiltStory> {
-    const snapshot = await this.current();
-    const old = snapshot.stories.get(id);
-    if (!old) throw new ApiError(404, 'E_STORY_NOT_FOUND', `story ${id} not found`);
-    const rebuilt = this.build([...old.docs], id);
-    snapshot.stories.set(id, rebuilt);
-    return rebuilt;
-  }
-
-  /** The snapshot for the current articles; the article count catches adds made by other processes. */
-  private async current(): Promise<Snapshot> {
+  /** The Library's story list, re-read after an add here or, at most once a second, when the article count moved. */
+  private async storyList(lib: Library): Promise<StoryList> {
     const now = Date.now();
-    if (this.snapshot && this.snapshot.revision === this.revision && now - this.snapshot.checkedAt < RECHECK_MS) return this.snapshot.promise;
-    const key = `${await this.store.countArticles({ includeDuplicates: true })}:${this.revision}`;
-    if (this.snapshot?.key === key) {
-      this.snapshot.checkedAt = now;
-    } else {
-      const loading = { key, revision: this.revision, checkedAt: now, promise: this.load(key) };
-      this.snapshot = loading;
-      // A failed load is not cached: the next request tries again.
-      loading.promise.catch(() => { if (this.snapshot === loading) this.snapshot = null; });
+    const current = this.snapshot;
+    if (current && current.revision === this.revision) {
+      if (now - current.checkedAt < RECHECK_MS) return current.promise;
+      const count = await lib.store.countArticles({ includeDuplicates: true });
+      if (count === current.count && this.snapshot === current) {
+        current.checkedAt = now;
+        return current.promise;
+      }
     }
-    return this.snapshot.promise;
+    const revision = this.revision;
+    const count = await lib.store.countArticles({ includeDuplicates: true });
+    const loading = { revision, checkedAt: now, count, promise: readStoryList(lib) };
+    this.snapshot = loading;
+    // A failed read is not kept: the next request tries again.
+    loading.promise.catch(() => { if (this.snapshot === loading) this.snapshot = null; });
+    return loading.promise;
   }
 
-  private async load(key: string): Promise<Snapshot> {
-    const stored = await this.store.listArticles();
+  private cached(lib: Library, entry: StoryEntry, overrideCount: number, docs?: ReadonlyMap<string, Doc>): Promise<ServedStory> {
+    const key = cacheKey(entry.articles, overrideCount);
+    const hit = this.cache.get(entry.id);
+    if (hit && hit.key === key) return hit.promise;
+    const building = this.build(lib, entry, docs);
+    const promise = building.then((b) => b.served);
+    const pending: CacheEntry = { key, promise };
+    this.cache.set(entry.id, pending);
+    building.then(
+      // File the story under what it was really built from (an override may have raced the build).
+      (b) => { if (this.cache.get(entry.id) === pending) this.cache.set(entry.id, { key: b.key, promise }); },
+      // A failed build is not cached: the next request tries again.
+      () => { if (this.cache.get(entry.id) === pending) this.cache.delete(entry.id); },
+    );
+    return promise;
+  }
+
+  /**
+   * Build one story as `Library.story` does (its annotated articles, the stored overrides, the
+   * standing unmerges), from the entry already read: `Library.story(id)` re-reads the whole story
+   * list for each story, which made the first list of 1,000 stories take ~20 s instead of ~5 s.
+   */
+  private async build(lib: Library, entry: StoryEntry, known?: ReadonlyMap<string, Doc>): Promise<{ served: ServedStory; key: string }> {
     const docs: Doc[] = [];
-    for (const { doc } of stored) docs.push(await ensureAnnotated(this.store, doc));
-    const groups = (this.options.groupStories ?? groupByStoredStory)(docs);
-    const stories = new Map<string, BuiltStory>();
-    for (const group of groups) {
-      if (group.length === 0) continue;
-      const id = storyIdOf(group);
-      stories.set(id, this.build(group, id));
+    for (const id of entry.articles) {
+      const doc = known?.get(id) ?? (await lib.store.getArticle(id))?.doc;
+      if (doc) docs.push(await ensureAnnotated(lib.store, doc));
     }
-    return { key, stories };
+    const overrides = await lib.store.listEntityOverrides(entry.id);
+    this.overrideCounts.set(entry.id, overrides.length);
+    const { story, entities } = buildStoryWithEntities(docs, { id: entry.id, unmerge: standingOverrides(overrides).unmerges });
+    return { served: serve({ story, docs, entities, overrides }), key: cacheKey(entry.articles, overrides.length) };
   }
 
-  private build(docs: Doc[], id: string): BuiltStory {
-    const overrides = this.overridesOf(id);
-    const built = this.options.buildStory ? this.options.buildStory(docs, overrides) : simpleStory(docs);
-    return { story: applyMerges({ ...built, id }, overrides.merges), docs };
+  private async readAll(lib: Library): Promise<Map<string, Doc>> {
+    return new Map((await lib.store.listArticles()).map((row) => [row.doc.id, row.doc]));
   }
 }
 
-/**
- * Annotate an article stored without layers (added by `parallax add`, say)
- * and save the layers, so the work is done once.
- */
-export async function ensureAnnotated(store: Store, doc: Doc): Promise<Doc> {
-  if (doc.layers.entities && doc.layers.quotes) return doc;
-  const annotated = annotateDoc(doc);
-  await store.updateLayers(doc.id, annotated.layers);
-  return annotated;
+async function readStoryList(lib: Library): Promise<StoryList> {
+  const stories = await lib.stories();
+  const storyOfArticle = new Map<string, string>();
+  for (const s of stories) for (const a of s.articles) storyOfArticle.set(a, s.id);
+  return { stories, byId: new Map(stories.map((s) => [s.id, s])), storyOfArticle };
 }
 
-/** Stable story id from its articles: the same articles give the same id across restarts. */
-export function storyIdOf(docs: readonly Doc[]): string {
-  const ids = docs.map((d) => d.id).sort();
-  return 's_' + createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 16);
+function cacheKey(articles: readonly string[], overrideCount: number): string {
+  return `${articles.join(',')}#${overrideCount}`;
 }
 
-/**
- * Default grouping until the clustering stage is plugged in: articles that
- * carry the same stored `storyId` layer form one story; every other article is
- * a story of its own. Never lumps unrelated articles together.
- */
-export function groupByStoredStory(docs: Doc[]): Doc[][] {
-  const groups = new Map<string, Doc[]>();
-  for (const doc of docs) {
-    const stored = (doc.layers as Record<string, unknown>)['storyId'];
-    const key = typeof stored === 'string' && stored ? `story:${stored}` : `article:${doc.id}`;
-    const group = groups.get(key);
-    if (group) group.push(doc);
-    else groups.set(key, [doc]);
-  }
-  return [...groups.values()];
-}
-
-/**
- * A story from the articles' own layers, without cross-article analysis:
- * each article's entities (not merged across articles) and its dated events
- * as the timeline. Used until the story stages are plugged in.
- */
-export function simpleStory(docs: readonly Doc[]): Story {
-  const entities: StoryEntity[] = [];
-  const timeline: TimelineEntry[] = [];
-  for (const doc of docs) {
-    const index = doc.layers.entityIndex ?? [];
-    const name = new Map(index.map((e) => [e.id, e.name]));
-    const mentions = new Map<string, { count: number; forms: Set<string> }>();
-    for (const m of doc.layers.entities ?? []) {
-      const entry = mentions.get(m.entity) ?? { count: 0, forms: new Set<string>() };
-      entry.count++;
-      entry.forms.add(doc.text.slice(m.start, m.end));
-      mentions.set(m.entity, entry);
-    }
-    for (const e of index) {
-      const seen = mentions.get(e.id);
-      entities.push({
-        id: `${doc.id}/${e.id}`, name: e.name, type: e.type, aliases: [...new Set([e.name, ...(seen?.forms ?? [])])],
-        articles: [doc.id], titles: e.titles ?? [], merges: [], mentionCount: seen?.count ?? 0,
-      });
-    }
-    for (const ev of doc.layers.events ?? []) {
-      if (!ev.date) continue;
-      const evidence = doc.text.slice(ev.start, ev.end);
-      timeline.push({
-        date: ev.date,
-        actors: ev.actor && name.get(ev.actor) ? [name.get(ev.actor)!] : [],
-        action: ev.action,
-        summary: evidence.replace(/\s+/g, ' ').trim(),
-        sources: [{ article: doc.id, evidence, start: ev.start, end: ev.end, reported: doc.meta.published?.value ?? null, date: ev.date }],
-      });
-    }
-  }
-  timeline.sort((x, y) => x.date.localeCompare(y.date));
+/** Apply the stored merges to a built story and compose the entity resolution with them. */
+function serve(built: LibraryStory): ServedStory {
+  const overrides = standingOverrides(built.overrides);
+  const { story, redirects } = mergeEntitiesOf(built.story, overrides.merges);
+  const names = new Map(story.entities.map((e) => [e.id, e.name]));
+  const entityOf = (articleId: string, local: string): string | undefined => {
+    const id = built.entities.resolve(articleId, local);
+    return id === undefined ? undefined : (redirects.get(id) ?? id);
+  };
   return {
-    id: storyIdOf(docs), title: titleOf(docs), articles: docs.map((d) => d.id), entities, timeline,
-    topics: [], stances: [], contradictions: [], quoteVariants: [], singleSource: [], framing: [],
+    story,
+    docs: built.docs,
+    overrides,
+    entityOf,
+    nameOf: (articleId, local) => {
+      const id = entityOf(articleId, local);
+      return id === undefined ? undefined : names.get(id);
+    },
   };
 }
 
-function titleOf(docs: readonly Doc[]): string {
-  const titled = docs.find((d) => d.meta.title?.value);
-  if (titled) return titled.meta.title!.value;
-  const words = (docs[0]?.text ?? '').replace(/\s+/g, ' ').trim();
-  return words.length <= FALLBACK_TITLE_CHARS ? words : words.slice(0, FALLBACK_TITLE_CHARS - 1).replace(/\s+\S*$/, '') + '…';
+/**
+ * The overrides that still stand, oldest first: of the merges and unmerges of one pair of
+ * names, the latest wins (the Library reads unmerges the same way).
+ */
+export function standingOverrides(overrides: readonly EntityOverride[]): EntityOverrides {
+  const latest = new Map<string, EntityOverride>();
+  for (const o of overrides) {
+    const key = [o.a, o.b].sort().join('\u0000');
+    latest.delete(key);
+    latest.set(key, o);
+  }
+  const pairs = (kind: EntityOverride['kind']) => [...latest.values()].filter((o) => o.kind === kind).map((o) => ({ a: o.a, b: o.b }));
+  return { merges: pairs('merge'), unmerges: pairs('unmerge') };
 }
 
 /**
@@ -250,7 +280,13 @@ function titleOf(docs: readonly Doc[]): string {
  * Pairs whose entities are gone (or already one) change nothing.
  */
 export function applyMerges(story: Story, merges: readonly EntityPair[]): Story {
+  return mergeEntitiesOf(story, merges).story;
+}
+
+/** {@link applyMerges}, also returning where each merged-away entity id went. */
+function mergeEntitiesOf(story: Story, merges: readonly EntityPair[]): { story: Story; redirects: Map<string, string> } {
   let current = story;
+  const redirects = new Map<string, string>();
   for (const pair of merges) {
     const a = findEntity(current, pair.a);
     const b = findEntity(current, pair.b);
@@ -270,8 +306,22 @@ export function applyMerges(story: Story, merges: readonly EntityPair[]): Story 
       stances: current.stances.map((s) => ({ ...s, actor: rename(s.actor) })),
       quoteVariants: current.quoteVariants.map((q) => ({ ...q, speaker: rename(q.speaker) })),
     };
+    for (const [from, to] of redirects) if (to === b.id) redirects.set(from, a.id);
+    redirects.set(b.id, a.id);
   }
-  return current;
+  return { story: current, redirects };
+}
+
+/**
+ * Annotate an article stored without layers (added by `parallax add`, say)
+ * and save the layers, so the work is done once.
+ */
+export async function ensureAnnotated(store: Store, doc: Doc): Promise<Doc> {
+  // The same test as the Library's: articles it annotated are not annotated again.
+  if (doc.layers.entities && doc.layers.events) return doc;
+  const annotated = annotateDoc(doc);
+  await store.updateLayers(doc.id, annotated.layers);
+  return annotated;
 }
 
 function findEntity(story: Story, key: string, options: { aliases?: boolean } = {}): StoryEntity | undefined {
@@ -294,6 +344,5 @@ function nameIn(entity: StoryEntity, key: string): string {
 }
 
 function samePair(x: EntityPair, y: EntityPair): boolean {
-  const f = (s: string) => s.toLowerCase();
-  return (f(x.a) === f(y.a) && f(x.b) === f(y.b)) || (f(x.a) === f(y.b) && f(x.b) === f(y.a));
+  return (x.a === y.a && x.b === y.b) || (x.a === y.b && x.b === y.a);
 }

@@ -39,3 +39,10 @@ export function rssFeed(items: { title: string; body: string; link: string }[]):
     .join('');
   return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>The Dremmen Ledger</title><link>https://ledger.example/</link>${entries}</channel></rss>`;
 }
+
+/** The harbour story again, from another outlet that spells the minister's surname with one "l". */
+export const HARBOUR_FOLLOWUP_TEXT = `Harbour talks in Port Aven move to a draft
+
+The Veltria harbour minister, Mara Quilon, said on Thursday that the Orsk Shipping Union had accepted a timetable for the harbour talks. Quilon said the draft would be published before the end of the month.
+
+Ivo Brask, who chairs the union, told the Port Aven Gazette that dock workers wanted the draft in writing. "A timetable is not a contract," Brask said.`;
