@@ -177,3 +177,30 @@ describe('speaker resolution with entities', () => {
     }
   });
 });
+
+describe('pronoun speakers with entities: salience and gender', () => {
+  const mention = (t: string, name: string, entity: string, from = 0) => {
+    const start = t.indexOf(name, from);
+    return { start, end: start + name.length, type: 'PERSON', entity };
+  };
+  const directSpeaker = (t: string, entities: ReturnType<typeof mention>[]) => findQuotes(t, { entities }).find((q) => q.direct)?.speaker;
+
+  it('takes the named source of the previous sentence over a possessive named after it', () => {
+    const t = 'According to Dr. Mara Lind, an economist at Westbay College, Tomas Brandt’s plan is weak. In her report, she notes that “prices will stay high through the winter.”';
+    expect(directSpeaker(t, [mention(t, 'Mara Lind', 'lind'), mention(t, 'Tomas Brandt', 'brandt')])).toBe('lind');
+  });
+
+  it('takes the person the sentence is about over a possessive nearer the pronoun', () => {
+    const t = 'This was backed by remarks from Mayor Ines Kovac on Friday in reply to Jon Hale’s letter, where she refused to move, saying, “Do what you like.”';
+    expect(directSpeaker(t, [mention(t, 'Ines Kovac', 'kovac'), mention(t, 'Jon Hale', 'hale')])).toBe('kovac');
+  });
+
+  it('skips a person whose first name or pronouns show another gender', () => {
+    const t = 'Paul Weiss met Ana Ruiz at the harbour on Monday. “We will not sell the port,” she said.';
+    expect(directSpeaker(t, [mention(t, 'Paul Weiss', 'weiss'), mention(t, 'Ana Ruiz', 'ruiz')])).toBe('ruiz');
+    const u = 'Dr. Kim Moss met Dr. Lee Park at the harbour on Monday. Kim Moss said his team was ready. “We will not sell the port,” she said.';
+    const ents = [mention(u, 'Kim Moss', 'moss'), mention(u, 'Lee Park', 'park'), mention(u, 'Kim Moss', 'moss', u.indexOf('Monday'))];
+    expect(directSpeaker(u, ents)).toBe('park');
+  });
+});
+

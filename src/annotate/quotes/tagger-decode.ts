@@ -49,6 +49,7 @@ function nearest(run: Run, cues: readonly Run[], sentence: Int32Array): number {
   return best;
 }
 
+const TRAILING_JOINER = /^(?:and|but|or|while|whereas)$/i;
 const isMark = (w: string): boolean => /^["“”‘’«»']$/.test(w);
 
 /** The content's character span without enclosing marks and edge punctuation, as the rules give it. */
@@ -56,15 +57,21 @@ function contentSpan(text: string, toks: readonly Token[], run: Run): Span {
   let from = run.from;
   let to = run.to;
   while (from < to - 1 && (isMark(toks[from]!.text) || /^[,:;—–-]$/.test(toks[from]!.text))) from++;
-  while (to - 1 > from && (isMark(toks[to - 1]!.text) || /^[,;:—–-]$/.test(toks[to - 1]!.text))) to--;
+  // A trailing coordinator ("…would stay open, but") joins the next clause, not this content.
+  while (to - 1 > from && (isMark(toks[to - 1]!.text) || /^[,;:—–-]$/.test(toks[to - 1]!.text) || TRAILING_JOINER.test(toks[to - 1]!.text))) to--;
   return { start: toks[from]!.start, end: toks[to - 1]!.end };
 }
 
-function speakerOf(text: string, toks: readonly Token[], run: Run): SpeakerFound {
-  const span = { start: toks[run.from]!.start, end: toks[run.to - 1]!.end };
+/** Determiners that open a source phrase the tagger may have started one word late ("the union", "his spokesman"). */
+const SOURCE_DETERMINER = /^(?:the|a|an|this|these|those|its|his|her|their|our)$/i;
+
+function speakerOf(text: string, toks: readonly Token[], run: Run, sentence: Int32Array): SpeakerFound {
+  // The speaker phrase as written includes its determiner, as the rules' speakers do.
+  const from = run.from > 0 && SOURCE_DETERMINER.test(toks[run.from - 1]!.text) && sentence[run.from - 1] === sentence[run.from] ? run.from - 1 : run.from;
+  const span = { start: toks[from]!.start, end: toks[run.to - 1]!.end };
   // The core stops before an appositive ("Lee, a member of the board").
-  const comma = toks.slice(run.from, run.to).findIndex((t) => t.text === ',');
-  const core = comma > 0 ? { start: span.start, end: toks[run.from + comma - 1]!.end } : span;
+  const comma = toks.slice(from, run.to).findIndex((t) => t.text === ',');
+  const core = comma > 0 ? { start: span.start, end: toks[from + comma - 1]!.end } : span;
   return { span, core };
 }
 
@@ -101,7 +108,7 @@ export function taggedQuotes(weights: TaggerWeights, input: TaggerText): TaggedQ
         ...contentSpan(text, toks, r),
         direct: quoted >= DIRECT_SHARE * (r.to - r.from),
         cue: { start: toks[cue.from]!.start, end: toks[cue.to - 1]!.end },
-        ...(source ? { speaker: speakerOf(text, toks, source) } : {}),
+        ...(source ? { speaker: speakerOf(text, toks, source, facts.sentence) } : {}),
       });
     }
   }

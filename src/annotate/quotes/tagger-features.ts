@@ -53,7 +53,12 @@ function shape(w: string): string {
   return out;
 }
 
-/** Paragraphs as token ranges [from, to): the units the tagger reads. */
+/**
+ * Paragraphs as token ranges [from, to): the units the tagger reads. All of
+ * them: tagging only paragraphs with a quote mark or a cue word would be about
+ * a third faster but loses 55 of PolNeAR dev's 2,192 contents (content overlap
+ * F1 0.651 → 0.640).
+ */
 export function paragraphUnits(text: string, toks: readonly Token[]): Array<readonly [number, number]> {
   const out: Array<readonly [number, number]> = [];
   let from = 0;
@@ -210,9 +215,20 @@ export function staticFeatures(input: TaggerText, facts: TokenFacts, from: numbe
   return out;
 }
 
-/** Features of the tags already chosen for the two tokens before. */
-export function tagFeatures(prev1: string, prev2: string, word: string): string[] {
-  return [`t1=${prev1}`, `t12=${prev2}|${prev1}`, `t1w=${prev1}|${word}`];
+/**
+ * What the tags chosen so far in the sentence hold, as a code 0–3 (bit 1: a
+ * cue, bit 2: a source), after tagging a token with `tag`. Content after a cue
+ * in the same sentence is likely; a second source before any cue is not.
+ */
+export function nextHistory(history: number, tag: string): number {
+  if (tag.endsWith('CUE')) return history | 1;
+  if (tag.endsWith('SRC')) return history | 2;
+  return history;
+}
+
+/** Features of the tags already chosen: the two tokens before, and what the sentence so far holds. */
+export function tagFeatures(prev1: string, prev2: string, word: string, history = 0): string[] {
+  return [`t1=${prev1}`, `t12=${prev2}|${prev1}`, `t1w=${prev1}|${word}`, `h=${history}|${prev1}`];
 }
 
 export const START_TAG = BOS;

@@ -34,4 +34,21 @@ describe.skipIf(!weights)('attribution tagger (models/quote-tagger.json)', () =>
     expect(q && q.speakerSpan && t.slice(q.speakerSpan.start, q.speakerSpan.end)).toBe('The union');
     expect(findQuotes(t, { tagger: false })).toEqual([]);
   });
+
+  it('gives a partial quote inside reported speech the whole attributed clause as its content, keeping the marked words as its span', () => {
+    const t = 'Governor Lisa Moreau said the flooding was a “slow disaster” for the valley.';
+    const q = findQuotes(t).find((x) => x.direct)!;
+    expect(t.slice(q.start, q.end)).toBe('slow disaster');
+    expect(q.content && t.slice(q.content.start, q.content.end)).toBe('the flooding was a “slow disaster” for the valley');
+  });
+
+  it('finds two attributions in one sentence, each with its own source', () => {
+    const t = 'The mayor said the bridge would reopen in May, while the union argued that the tolls were too high.';
+    const qs = findQuotes(t);
+    const sources = qs.map((q) => q.speakerSpan && t.slice(q.speakerSpan.start, q.speakerSpan.end));
+    expect(sources).toEqual(['The mayor', 'the union']);
+    const contents = qs.map((q) => { const c = q.content ?? q; return t.slice(c.start, c.end); });
+    expect(contents[0]).toBe('the bridge would reopen in May');
+    expect(contents[1]).toContain('the tolls were too high');
+  });
 });

@@ -15,6 +15,13 @@ export interface Quote extends Span {
   readonly speakerText?: string;
   /** The cue: "said", "told", "according to", "stating", ":". */
   readonly cue?: Span;
+  /**
+   * The attributed content as PolNeAR delimits it, when it differs from the main
+   * span: for a partial quote inside reported speech, the whole attributed clause
+   * (marks included); for reported speech, the clause as the tagger trims it.
+   * The main span keeps the product's conventions (the marked words only, no "that").
+   */
+  readonly content?: Span;
 }
 
 /** The shape of an entity mention this stage reads (the entities layer, structurally). */
