@@ -3,7 +3,11 @@ import type { ArticleEntity } from '../annotate/index.js';
 
 /** Contract shapes of the annotation arrays of an `Article` (CONTRACT.md). */
 export interface EntityJson { text: string; start: number; end: number; type: string; entity: string; form: string }
-export interface QuoteJson { text: string; start: number; end: number; direct: boolean; speaker: string | null; speakerEntity: string | null; speakerText: string | null; cue: string | null }
+export interface QuoteJson {
+  text: string; start: number; end: number; direct: boolean; speaker: string | null; speakerEntity: string | null; speakerText: string | null; cue: string | null;
+  /** The whole attributed content when it is wider than the quoted words (a partial quote's clause). */
+  content: { text: string; start: number; end: number } | null;
+}
 export interface TimeJson { text: string; start: number; end: number; type: string; value: string | null }
 export interface EventJson { date: string | null; actor: string | null; target: string | null; action: string; summary: string; evidence: string; start: number; end: number; trigger: string }
 
@@ -53,6 +57,7 @@ export function annotationsToJson(
       speakerEntity: q.speaker ? entityId(q.speaker) : null,
       speakerText: q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : null,
       cue: q.cue ? text.slice(q.cue.start, q.cue.end) : null,
+      content: q.content ? { text: text.slice(q.content.start, q.content.end), start: q.content.start, end: q.content.end } : null,
     })),
     times: (doc.layers.times ?? []).map((t) => ({ text: text.slice(t.start, t.end), start: t.start, end: t.end, type: t.type, value: t.value })),
     events: (doc.layers.events ?? []).map((e) => ({
