@@ -39,9 +39,24 @@ export function analyzeDocs(docs: readonly Doc[], options: { unmerge?: readonly 
       const id = b?.entities.resolve(doc.id, local);
       return id ? b?.entities.get(id)?.name : undefined;
     };
-    return { ...toArticleJson(doc), ...annotationsToJson(doc, resolve, nameOf) };
+    return { ...withFramedKind(toArticleJson(doc), doc, b?.story), ...annotationsToJson(doc, resolve, nameOf) };
   });
   return { articles, stories: built.map((b) => b.story) };
+}
+
+/**
+ * The page said nothing of the article's kind, so extraction assumed news; the story's
+ * framing read the text itself (first person, hedged analysis, numbered factors): use that, with its evidence.
+ */
+function withFramedKind(article: ArticleJson, doc: Doc, story: Story | undefined): ArticleJson {
+  if (doc.meta.kind?.evidence.source !== 'inferred') return article;
+  const framing = story?.framing.find((f) => f.article === doc.id);
+  if (!framing || framing.kind === article.kind) return article;
+  return {
+    ...article,
+    kind: framing.kind as ArticleJson['kind'],
+    evidence: { ...article.evidence, kind: { source: 'inferred', at: 'text signals', raw: framing.kindEvidence } },
+  };
 }
 
 /**
