@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Doc } from '../src/core/index.js';
+import { seededRandom, type Doc } from '../src/core/index.js';
 import { StoryIndex, storyFeatures, type StoryFeatures } from '../src/story/cluster/index.js';
 import { EVAL_DATA_DIR } from '../eval/paths.js';
 
@@ -37,17 +37,6 @@ const FALLBACK_TEXTS = [
   'Senator Piet Alvane told reporters in Kessburg that the transport bill lacked support. Ostrander called the bill reckless.',
 ];
 
-/** A small seeded generator (mulberry32), so every run builds the same articles. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sourceArticles(): string[][] {
   const texts = existsSync(POLNEAR_TRAIN)
@@ -62,7 +51,7 @@ function sourceArticles(): string[][] {
 /** Features of POOL synthetic articles, each 8–15 sentences from 2–4 source articles. */
 function featurePool(): StoryFeatures[] {
   const sources = sourceArticles();
-  const rand = random(20251122);
+  const rand = seededRandom(20251122);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const pool: StoryFeatures[] = [];
   for (let i = 0; i < POOL; i++) {

@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import nlp from 'compromise';
 import type { EvalResult, EvalTask } from './types.js';
 import { EVAL_DATA_DIR, missingData } from './paths.js';
@@ -89,13 +88,3 @@ export const task: EvalTask = {
     };
   },
 };
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await task.run();
-  if (result.skipped) console.log(result.skipped);
-  else {
-    console.log(result.data);
-    console.table(result.rows);
-    console.log(result.metrics);
-  }
-}

@@ -11,7 +11,6 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { EvalResult, EvalTask } from './types.js';
 import { CORPUS_DIR, EVAL_DATA_DIR, REPO_ROOT, missingData } from './paths.js';
 import { contentId, type Doc } from '../src/core/index.js';
@@ -150,13 +149,3 @@ export const task: EvalTask = {
     };
   },
 };
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await task.run();
-  if (result.skipped) console.log(result.skipped);
-  else {
-    console.log(result.data);
-    console.table(result.rows);
-    console.log(result.metrics);
-  }
-}

@@ -9,7 +9,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { EvalResult, EvalTask } from './types.js';
 import { CORPUS_DIR, REPO_ROOT } from './paths.js';
 import { analyzeInputs } from '../src/workflow/index.js';
@@ -66,13 +65,3 @@ export const task: EvalTask = {
     return { task: 'story-entities', data: `gold alias groups and people of ${used.join(', ')}`, rows, metrics };
   },
 };
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await task.run();
-  if (result.skipped) console.log(result.skipped);
-  else {
-    console.log(result.data);
-    console.table(result.rows);
-    console.log(result.metrics);
-  }
-}

@@ -8,7 +8,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { EvalResult, EvalTask } from './types.js';
 import { CORPUS_DIR, REPO_ROOT } from './paths.js';
 import type { Doc } from '../src/core/index.js';
@@ -141,13 +140,3 @@ export const task: EvalTask = {
     return { task: 'story-timeline-stances', data: `gold events and stance positions of ${used.join(', ')}`, rows, metrics };
   },
 };
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await task.run();
-  if (result.skipped) console.log(result.skipped);
-  else {
-    console.log(result.data);
-    console.table(result.rows);
-    console.log(result.metrics);
-  }
-}

@@ -7,7 +7,6 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { EvalResult, EvalTask } from './types.js';
 import { EVAL_DATA_DIR, missingData } from './paths.js';
 import { findTimeExpressions, type Timex } from '../src/annotate/times/index.js';
@@ -158,13 +157,3 @@ export const task: EvalTask = {
     return { task: 'timex', data: `${docs} TimeML documents of ../shared/eval-data/timex (TimeBank, AQUAINT)`, rows, metrics };
   },
 };
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await task.run();
-  if (result.skipped) console.log(result.skipped);
-  else {
-    console.log(result.data);
-    console.table(result.rows);
-    console.log(result.metrics);
-  }
-}

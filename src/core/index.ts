@@ -6,3 +6,4 @@ export * from './doc.js';
 export * from './hash.js';
 export * from './pipeline.js';
 export * from './raw-page.js';
+export * from './random.js';

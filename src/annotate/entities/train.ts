@@ -1,3 +1,4 @@
+import { seededRandom } from '../../core/index.js';
 import { MODEL_FORMAT, TaggerModel, toBilou, transitionFeature, transitionTables, viterbi, type PerceptronModelFile } from './perceptron.js';
 import { PAD, sentenceFeatures, type ClusterLookup, type SentenceInput } from './features.js';
 
@@ -27,17 +28,6 @@ export interface TrainOptions {
   readonly log?: (line: string) => void;
 }
 
-/** mulberry32: a small seeded PRNG, so shuffles are the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Weights of interned features with lazy averaging (Collins 2002). */
 class AveragedWeights {

@@ -8,6 +8,7 @@
  * k-means; each word's path through the hierarchy is a string of one digit
  * per level, so path prefixes are coarser clusters.
  */
+import { seededRandom } from '../../core/index.js';
 
 export interface ClusterOptions {
   /** Words seen fewer times than this get no cluster: their contexts are noise. */
@@ -22,17 +23,6 @@ export interface ClusterOptions {
   readonly seed: number;
 }
 
-/** mulberry32: a small seeded PRNG, so the clusters are the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Cluster the words of `sentences` (already normalised: lower case, digits as 0).

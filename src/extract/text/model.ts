@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../../core/index.js';
+import { ConfigError, seededRandom } from '../../core/index.js';
 import type { LineFeatures } from './features.js';
 
 /** Weights of the body/not-body line classifier and the decoder settings tuned with it. */
@@ -42,16 +42,6 @@ export function scoreLine(weights: Weights, features: LineFeatures): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Fit a logistic regression (AdaGrad, L2) on labelled line features.
@@ -64,7 +54,7 @@ export function trainLogistic(
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const l2 = options.l2 ?? DEFAULT_L2;
   const rate = options.learningRate ?? DEFAULT_RATE;
-  const random = mulberry32(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const w = new Map<string, number>();
   const g2 = new Map<string, number>();
   const order = examples.map((_, i) => i);
