@@ -89,8 +89,9 @@ describe('HTTP API on a real server and an in-memory PGlite', () => {
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining([
       '/api/health', '/api/articles', '/api/articles/{id}', '/api/search', '/api/stories', '/api/stories/{id}',
-      '/api/stories/{id}/export', '/api/stories/{id}/entities/merge', '/api/stories/{id}/entities/unmerge',
+      '/api/stories/{id}/export', '/api/stories/{id}/entities/merge', '/api/stories/{id}/entities/unmerge', '/api/articles/{id}/original',
     ]));
+    expect(Object.keys(res.body.paths['/api/articles/{id}/original'].get.responses['200'].content)).toEqual(['text/plain']);
     expect(res.body.components.schemas.Error.properties.error).toBeDefined();
     expect(res.body.paths['/api/articles'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['limit', 'offset']));
   });
@@ -167,6 +168,36 @@ describe('HTTP API on a real server and an in-memory PGlite', () => {
     expect(got.body.article.text).toContain('href="javascript:alert(3)"');
     const list = await call('/api/articles?limit=50');
     expect(list.body.articles.map((a: { title: string }) => a.title)).toContain(HOSTILE_TITLE);
+  });
+
+  it('serves the page each article was read from as plain text that no browser renders', async () => {
+    const expectPlainText = (headers: Headers) => {
+      expect(headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+    };
+    const fromText = await call(`/api/articles/${harbourId}/original`);
+    expect(fromText.status).toBe(200);
+    expectPlainText(fromText.headers);
+    expect(fromText.body).toBe(HARBOUR_TEXT);
+    expect(fromText.headers.get('x-original-format')).toBe('text');
+    expect(fromText.headers.get('x-original-truncated')).toBe('false');
+
+    // The page read from HTML keeps its markup, menu included, which extraction left out of the text.
+    const list = await call('/api/articles?limit=50');
+    const fromHtml = list.body.articles.find((a: { title: string }) => a.title === 'Veltria harbour talks resume');
+    const page = await call(`/api/articles/${fromHtml.id.slice(0, 10)}/original`);
+    expect(page.body).toBe(HARBOUR_HTML);
+    expect(page.headers.get('x-original-format')).toBe('html');
+    expect(page.headers.get('x-original-encoding')).toBe('utf-8');
+
+    // Markup meant to run stays words.
+    const hostile = list.body.articles.find((a: { title: string }) => a.title === HOSTILE_TITLE);
+    const hostilePage = await call(`/api/articles/${hostile.id}/original`);
+    expectPlainText(hostilePage.headers);
+    expect(hostilePage.body).toBe(HOSTILE_TEXT);
+
+    expectError(await call('/api/articles/a_0000000000000000/original'), 404, 'E_ARTICLE_NOT_FOUND');
   });
 
   it('refuses malformed add requests with 400 E_VALIDATION, 415 or 422', async () => {
@@ -331,6 +362,35 @@ describe('HTTP API on a real server and an in-memory PGlite', () => {
     const res = await call('/api/articles', { method: 'POST', body: form, headers: { origin: 'https://attacker.example' } });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('E_CROSS_SITE');
+  });
+});
+
+describe('original pages', () => {
+  it('answers 404 E_ORIGINAL_NOT_FOUND for an article stored without one, and serves a hostile HTML page as text', async () => {
+    const own = await openStore({ memory: true });
+    const server = await startServer({ store: own, port: 0, env: {} });
+    try {
+      const { Library } = await import('../workflow/index.js');
+      const { extractArticle } = await import('../extract/index.js');
+      const library = await Library.open(own);
+      const hostileHtml = `<!doctype html><html><head><title>Kessel fair</title><script>alert('page')</script></head><body><article><p>${HOSTILE_TEXT}</p></article></body></html>`;
+      const page = { source: { url: 'https://kessel.example/fair' }, format: 'html' as const, content: hostileHtml, encoding: 'utf-8', contentType: 'text/html', fetchedAt: '2031-03-04T10:00:00.000Z' };
+      const withPage = await library.add(extractArticle(page), { original: page });
+      const bare = await library.add(extractArticle({ ...page, format: 'text', content: RIVER_TEXT }));
+
+      const res = await call(`/api/articles/${withPage.id}/original`, {}, server.url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+      expect(res.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+      expect(res.body).toBe(hostileHtml);
+      expect(res.headers.get('x-original-content-type')).toBe('text/html');
+      expect(res.headers.get('x-original-fetched-at')).toBe('2031-03-04T10:00:00.000Z');
+
+      expectError(await call(`/api/articles/${bare.id}/original`, {}, server.url), 404, 'E_ORIGINAL_NOT_FOUND');
+    } finally {
+      await server.close();
+      await own.close();
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { readBytes, readJsonBody, type ReadOutcome } from './read-request.js';
 import { AddArticleBody, EntityPairBody, ExportQuery, IdParam, ListQuery, SearchQuery } from './schemas.js';
-import { BRIEF_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders } from './security.js';
+import { BRIEF_CONTENT_SECURITY_POLICY, ORIGINAL_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders } from './security.js';
 import { StoryService, ensureAnnotated, type ServedStory } from './stories.js';
 import { storyTableCsv } from './csv.js';
 
@@ -80,6 +80,25 @@ export function createApp(options: ApiOptions): Hono {
     return c.json({ article: fullArticle({ ...row, doc }, served) });
   });
 
+  app.get('/api/articles/:id/original', zValidator('param', IdParam, validationHook), async (c) => {
+    const { id } = c.req.valid('param');
+    const row = await store.getArticle(id);
+    if (!row) throw new ApiError(404, 'E_ARTICLE_NOT_FOUND', `article ${id} not found`);
+    const original = await store.getOriginal(row.doc.id);
+    if (!original) throw new ApiError(404, 'E_ORIGINAL_NOT_FOUND', `article ${row.doc.id} has no stored original page (added before originals were kept, or refused)`);
+    // Always plain text, whatever the page was: a stored page must never run as HTML in this origin.
+    c.header('Content-Type', 'text/plain; charset=utf-8');
+    c.header('Content-Security-Policy', ORIGINAL_CONTENT_SECURITY_POLICY);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Content-Disposition', `inline; filename="${row.doc.id}-original.txt"`);
+    c.header(ORIGINAL_HEADERS.format, headerValue(original.format));
+    c.header(ORIGINAL_HEADERS.encoding, headerValue(original.encoding));
+    c.header(ORIGINAL_HEADERS.contentType, headerValue(original.contentType));
+    c.header(ORIGINAL_HEADERS.fetchedAt, headerValue(original.fetchedAt));
+    c.header(ORIGINAL_HEADERS.truncated, String(original.truncated));
+    return c.body(original.content, 200);
+  });
+
   app.post(
     '/api/articles',
     bodyLimit({ maxSize: maxBytes, onError: () => { throw new ApiError(413, 'E_TOO_LARGE', `request body is larger than the ${maxBytes}-byte limit`); } }),
@@ -141,6 +160,21 @@ export function createApp(options: ApiOptions): Hono {
     app.get('/', serveStatic({ root, path: 'index.html' }));
   }
   return app;
+}
+
+/** Response headers of `GET /api/articles/:id/original` describing the page. */
+export const ORIGINAL_HEADERS = {
+  format: 'X-Original-Format',
+  encoding: 'X-Original-Encoding',
+  contentType: 'X-Original-Content-Type',
+  fetchedAt: 'X-Original-Fetched-At',
+  truncated: 'X-Original-Truncated',
+} as const;
+
+/** A stored label as a header value: printable ASCII only (a header cannot carry anything else safely), `-` when unknown. */
+function headerValue(value: string | null): string {
+  const clean = (value ?? '').replace(/[^\x20-\x7e]/g, '').trim();
+  return clean || '-';
 }
 
 function storyBody(served: ServedStory) {
@@ -232,7 +266,7 @@ async function storeOutcomes(library: Library, stories: StoryService, outcomes: 
         failures.push({ input: outcome.input, code: outcome.error.code, message: outcome.error.message });
         continue;
       }
-      const result = await library.add(outcome.doc);
+      const result = await library.add(outcome.doc, { original: outcome.page });
       if (result.status === 'added') added.push(result.id);
       else if (result.status === 'duplicate') duplicates.push({ input: outcome.input, id: result.id, status: 'duplicate' });
       else duplicates.push({ input: outcome.input, id: result.id, status: 'near-duplicate', duplicateOf: result.duplicateOf });

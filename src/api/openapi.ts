@@ -8,6 +8,7 @@ import {
   AddArticleBody, AddResultSchema, ArticleSchema, ArticleSummarySchema, EntityPairBody, ErrorSchema, ExportQuery,
   ListQuery, OverridesSchema, SearchQuery, SearchResultSchema, StorySchema, StorySummarySchema,
 } from './schemas.js';
+import { ORIGINAL_MAX_BYTES } from '../store/index.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -94,9 +95,33 @@ export function openApiDocument(): JsonSchema {
       '/api/articles/{id}': {
         get: {
           summary: 'One article with every annotation layer (id or unique prefix)',
-          description: 'In a story, `entities[].entity` and `quotes[].speakerEntity` are ids of the story\'s entities (`GET /api/stories/{id}`), after the analyst\'s merges and unmerges. `source` says where it was read from; the original page is not stored.',
+          description: 'In a story, `entities[].entity` and `quotes[].speakerEntity` are ids of the story\'s entities (`GET /api/stories/{id}`), after the analyst\'s merges and unmerges. `source` says where it was read from; the page it was read from is at `GET /api/articles/{id}/original`.',
           parameters: [idParameter('article')],
           responses: { '200': json({ type: 'object', properties: { article: ref('Article') }, required: ['article'] }, 'the article'), '404': error('no such article (E_ARTICLE_NOT_FOUND)'), ...commonErrors },
+        },
+      },
+      '/api/articles/{id}/original': {
+        get: {
+          summary: 'The page an article was read from (HTML source or text dump), decoded, as plain text',
+          description: 'Always `text/plain; charset=utf-8` with `Content-Security-Policy: sandbox; default-src \'none\'` and `X-Content-Type-Options: nosniff`, '
+            + `so a page is shown as its source and never rendered. Pages over ${ORIGINAL_MAX_BYTES / 1024 / 1024} MiB of UTF-8 are cut (\`X-Original-Truncated: true\`). `
+            + '`X-Original-Format` (html|text), `X-Original-Encoding`, `X-Original-Content-Type` and `X-Original-Fetched-At` describe how it was read (`-` when unknown).',
+          parameters: [idParameter('article')],
+          responses: {
+            '200': {
+              description: 'the original page',
+              headers: {
+                'X-Original-Format': { schema: { type: 'string' }, description: 'html or text' },
+                'X-Original-Encoding': { schema: { type: 'string' }, description: 'the encoding the bytes were decoded from' },
+                'X-Original-Content-Type': { schema: { type: 'string' }, description: 'the Content-Type the page was served with' },
+                'X-Original-Fetched-At': { schema: { type: 'string' }, description: 'ISO timestamp when it was read' },
+                'X-Original-Truncated': { schema: { type: 'string', enum: ['true', 'false'] }, description: `the page was longer than the ${ORIGINAL_MAX_BYTES / 1024 / 1024} MiB cap` },
+              },
+              content: { 'text/plain': { schema: { type: 'string' } } },
+            },
+            '404': error('no such article (E_ARTICLE_NOT_FOUND), or no original page kept for it (E_ORIGINAL_NOT_FOUND)'),
+            ...commonErrors,
+          },
         },
       },
       '/api/search': {

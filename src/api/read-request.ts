@@ -11,7 +11,8 @@ import { extractArticle } from '../extract/index.js';
 import type { AddArticleBody } from './schemas.js';
 
 export type ReadOutcome =
-  | { ok: true; input: string; doc: Doc }
+  /** `page` is the page the article was extracted from, kept as its original. */
+  | { ok: true; input: string; doc: Doc; page: RawPage }
   | { ok: false; input: string; error: ParallaxError };
 
 export interface ReadRequestOptions {
@@ -81,7 +82,8 @@ function extractPage(input: string, page: RawPage & { warnings?: readonly { code
   try {
     const doc = extractArticle(page);
     const warnings = (page.warnings ?? []).map((w) => ({ level: 'warning' as const, code: w.code, reason: w.reason, stage: 'ingest' }));
-    return { ok: true, input, doc: warnings.length ? { ...doc, messages: [...warnings, ...doc.messages] } : doc };
+    const { warnings: _warnings, ...raw } = page;
+    return { ok: true, input, doc: warnings.length ? { ...doc, messages: [...warnings, ...doc.messages] } : doc, page: raw };
   } catch (err) {
     const error = err instanceof ParallaxError ? err : new ExtractError('E_EXTRACT_FAILED', `${input}: extraction failed: ${describeError(err)}`, { cause: err });
     return { ok: false, input, error };

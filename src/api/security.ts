@@ -18,6 +18,12 @@ export const CONTENT_SECURITY_POLICY =
 export const BRIEF_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /**
+ * Content-Security-Policy of a stored original page: sent as text/plain, and
+ * should anything ever render it, sandboxed with nothing allowed to load or run.
+ */
+export const ORIGINAL_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'";
+
+/**
  * CSP, nosniff, no-referrer and Hono's other defaults (frame options, COOP, CORP).
  * A header a route set itself (the brief's own CSP) is kept.
  */

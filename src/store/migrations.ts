@@ -77,4 +77,21 @@ CREATE TABLE entity_overrides (
 CREATE INDEX entity_overrides_story_idx ON entity_overrides (story_id);
 `,
   },
+  {
+    version: 3,
+    name: 'original page of each article',
+    sql: `
+-- The page an article was read from, decoded to text as it was read (HTML or a text dump),
+-- so a reader can check the extraction against it. Capped: truncated says the tail was cut.
+CREATE TABLE article_originals (
+  article_id text COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+  content_type text,
+  encoding text,
+  format text,
+  content text NOT NULL,
+  truncated boolean NOT NULL DEFAULT false,
+  fetched_at timestamptz
+);
+`,
+  },
 ];

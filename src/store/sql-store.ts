@@ -1,7 +1,8 @@
 import { contentId, ParallaxError, StoreError, type Doc, type DocSource } from '../core/index.js';
 import { estimateJaccard, lshBandKeys, minHashSignature, NEAR_DUPLICATE_JACCARD, type MinHashSignature } from './minhash.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
-import type { AddOutcome, EntityOverride, ListOptions, SearchHit, Store, StoredArticle } from './types.js';
+import { readOriginal, writeOriginal } from './originals.js';
+import type { AddOptions, AddOutcome, ArticleOriginal, ArticleOriginalInput, EntityOverride, ListOptions, SearchHit, Store, StoredArticle } from './types.js';
 
 /** Hex digits after `a_` an id prefix needs: 16^6 ≈ 17 million values, so a prefix rarely matches two articles. */
 export const MIN_ID_PREFIX_DIGITS = 6;
@@ -64,7 +65,7 @@ export class SqlStore implements Store {
     this.kind = client.kind;
   }
 
-  async addDoc(doc: Doc): Promise<AddOutcome> {
+  async addDoc(doc: Doc, options: AddOptions = {}): Promise<AddOutcome> {
     this.assertOpen();
     const expectedId = contentId(doc.text);
     if (doc.id !== expectedId) {
@@ -124,8 +125,10 @@ export class SqlStore implements Store {
           );
         }
         await recordSource(tx, doc.id, params.source);
-        if (nearest) return { status: 'near-duplicate', id: doc.id, duplicateOf: nearest.id, similarity: nearest.similarity };
-        return { status: 'added', id: doc.id };
+        const originalError = options.original ? await storeOriginalBesideArticle(tx, doc.id, options.original) : undefined;
+        const extra = originalError ? { originalError } : {};
+        if (nearest) return { status: 'near-duplicate', id: doc.id, duplicateOf: nearest.id, similarity: nearest.similarity, ...extra };
+        return { status: 'added', id: doc.id, ...extra };
       }),
     );
   }
@@ -244,6 +247,18 @@ export class SqlStore implements Store {
     });
   }
 
+  async setOriginal(articleId: string, original: ArticleOriginalInput): Promise<{ truncated: boolean }> {
+    this.assertOpen();
+    const { written, truncated } = await this.run(`store the original page of ${articleId}`, () => writeOriginal(this.client, articleId, original));
+    if (!written) throw new StoreError('E_ARTICLE_NOT_FOUND', `no article ${articleId} in the store: add it before its original page`);
+    return { truncated };
+  }
+
+  async getOriginal(articleId: string): Promise<ArticleOriginal | null> {
+    this.assertOpen();
+    return this.run(`read the original page of ${articleId}`, () => readOriginal(this.client, articleId));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -263,6 +278,24 @@ export class SqlStore implements Store {
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
       throw new StoreError('E_QUERY_FAILED', `${operation} failed: ${reason}`, { cause: err });
     }
+  }
+}
+
+/**
+ * Store a new article's original page inside the add's transaction, behind a
+ * savepoint: a page the database refuses is rolled back alone and reported,
+ * and the article is stored all the same.
+ */
+async function storeOriginalBesideArticle(tx: SqlExecutor, articleId: string, original: ArticleOriginalInput): Promise<string | undefined> {
+  await tx.query('SAVEPOINT parallax_original');
+  try {
+    await writeOriginal(tx, articleId, original);
+    await tx.query('RELEASE SAVEPOINT parallax_original');
+    return undefined;
+  } catch (err) {
+    await tx.query('ROLLBACK TO SAVEPOINT parallax_original');
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return `the original page of ${articleId} was not stored: ${reason}`;
   }
 }
 

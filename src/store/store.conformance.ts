@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contentId, StoreError, type Doc } from '../core/index.js';
 import type { Store } from './types.js';
+import { ORIGINAL_MAX_BYTES } from './originals.js';
 import {
   FERRY_TEXT,
   FERRY_TITLE,
@@ -293,6 +294,81 @@ export function defineStoreConformanceTests(engine: string, harness: StoreHarnes
         [null, 'merge', 'Harbour Board', 'Port Authority'],
       ]);
       expect(harbour.every((o) => !Number.isNaN(Date.parse(o.createdAt ?? '')))).toBe(true);
+    });
+    it('keeps the original page of a new article, exactly as given, and not that of a later duplicate', async () => {
+      await fresh();
+      const html = `<!doctype html><html><head><meta charset="windows-1256"><title>${UNICODE_TEXT.slice(0, 40)}</title></head>\n<body><nav>Home · Région · 中文</nav>\n<p>${UNICODE_TEXT}</p></body></html>`;
+      const doc = makeDoc(UNICODE_TEXT, { source: { url: 'https://gazette.example/unicode' } });
+      const outcome = await store.addDoc(doc, {
+        original: { content: html, contentType: 'text/html; charset=windows-1256', encoding: 'windows-1256', format: 'html', fetchedAt: '2031-04-02T10:15:00.000Z' },
+      });
+      expect(outcome).toEqual({ status: 'added', id: doc.id });
+      expect(await store.getOriginal(doc.id)).toEqual({
+        articleId: doc.id, content: html, contentType: 'text/html; charset=windows-1256', encoding: 'windows-1256', format: 'html',
+        fetchedAt: '2031-04-02T10:15:00.000Z', truncated: false,
+      });
+
+      // The same text read again from another page: the first page stays the original.
+      expect(await store.addDoc({ ...doc, source: { path: 'copy.txt' } }, { original: { content: 'another page', format: 'text' } })).toEqual({ status: 'duplicate', id: doc.id });
+      expect((await store.getOriginal(doc.id))?.content).toBe(html);
+
+      const ferry = makeDoc(FERRY_TEXT);
+      await store.addDoc(ferry);
+      expect(await store.getOriginal(ferry.id)).toBeNull();
+      // Set afterwards, with an unreadable timestamp left out rather than refused.
+      expect(await store.setOriginal(ferry.id, { content: `MENU\n\n${FERRY_TEXT}\n\u0000end`, format: 'text', fetchedAt: 'yesterday' })).toEqual({ truncated: false });
+      const stored = await store.getOriginal(ferry.id);
+      expect(stored?.content).toBe(`MENU\n\n${FERRY_TEXT}\n\uFFFDend`);
+      expect(stored?.fetchedAt).toBeNull();
+      expect(stored?.contentType).toBeNull();
+      await expectStoreError(store.setOriginal(contentId('never stored'), { content: 'x' }), 'E_ARTICLE_NOT_FOUND');
+    });
+
+    it('cuts an original page longer than the cap between characters and says so', async () => {
+      await fresh();
+      const doc = makeDoc(ORCHARD_TEXT);
+      await store.addDoc(doc);
+      // Four-byte emoji straddle the cap: the cut must not split one.
+      const head = 'a'.repeat(ORIGINAL_MAX_BYTES - 2);
+      const page = head + '🍎'.repeat(1000);
+      expect(await store.setOriginal(doc.id, { content: page, format: 'text' })).toEqual({ truncated: true });
+      const stored = await store.getOriginal(doc.id);
+      expect(stored?.truncated).toBe(true);
+      expect(stored?.content).toBe(head);
+      expect(Buffer.byteLength(stored!.content, 'utf8')).toBeLessThanOrEqual(ORIGINAL_MAX_BYTES);
+
+      const exact = 'b'.repeat(ORIGINAL_MAX_BYTES - 4) + '🍐';
+      await store.setOriginal(doc.id, { content: exact });
+      expect(await store.getOriginal(doc.id)).toMatchObject({ content: exact, truncated: false });
+    });
+
+    it('deletes the original page with its article', async () => {
+      await fresh();
+      const doc = makeDoc(SEAWALL_TEXT);
+      await store.addDoc(doc, { original: { content: `<p>${SEAWALL_TEXT}</p>`, format: 'html' } });
+      expect(await store.getOriginal(doc.id)).not.toBeNull();
+      await sut.sql(`DELETE FROM articles WHERE id = '${doc.id}'`);
+      expect(await store.getOriginal(doc.id)).toBeNull();
+      const left = await sut.sql<{ n: number }>('SELECT count(*)::integer AS n FROM article_originals');
+      expect(left[0]!.n).toBe(0);
+    });
+
+    it('stores the article even when its original page is refused', async () => {
+      await fresh();
+      await sut.sql(`CREATE FUNCTION refuse_original() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'original refused by test trigger'; END $$`);
+      await sut.sql('CREATE TRIGGER refuse_original BEFORE INSERT ON article_originals FOR EACH ROW EXECUTE FUNCTION refuse_original()');
+      try {
+        const doc = makeDoc(FERRY_TEXT, { source: { path: 'ok/ferry.txt' } });
+        const outcome = await store.addDoc(doc, { original: { content: FERRY_TEXT, format: 'text' } });
+        expect(outcome).toMatchObject({ status: 'added', id: doc.id });
+        expect(outcome.status === 'added' && outcome.originalError).toContain('original refused by test trigger');
+        expect((await store.getArticle(doc.id))?.sources).toEqual([{ path: 'ok/ferry.txt' }]);
+        expect(await store.getOriginal(doc.id)).toBeNull();
+      } finally {
+        await sut.sql('DROP TRIGGER refuse_original ON article_originals');
+        await sut.sql('DROP FUNCTION refuse_original()');
+      }
     });
   });
 }

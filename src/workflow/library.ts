@@ -1,5 +1,5 @@
-import type { Doc } from '../core/index.js';
-import type { AddOutcome, EntityOverride, Store } from '../store/index.js';
+import type { Doc, RawPage } from '../core/index.js';
+import type { AddOutcome, ArticleOriginalInput, EntityOverride, Store } from '../store/index.js';
 import { StoryIndex, storyFeatures, buildStoryWithEntities, type Story, type EntityResolution } from '../story/index.js';
 import { createArticlePipeline } from '../annotate/index.js';
 import type { Pipeline } from '../core/index.js';
@@ -38,10 +38,14 @@ export class Library {
     return library;
   }
 
-  /** Annotate, store, and place a new article in a story. */
-  async add(doc: Doc): Promise<LibraryAddOutcome> {
+  /**
+   * Annotate, store, and place a new article in a story. The `original` page it was read from is
+   * kept with a new article (same transaction); a page the store refuses is reported in
+   * `originalError` and never costs the article.
+   */
+  async add(doc: Doc, options: { original?: RawPage } = {}): Promise<LibraryAddOutcome> {
     const annotated = doc.layers.entities ? doc : this.pipeline.run(doc);
-    const outcome = await this.store.addDoc(annotated);
+    const outcome = await this.store.addDoc(annotated, options.original ? { original: originalOf(options.original) } : {});
     if (outcome.status !== 'added') return outcome;
     return { ...outcome, ...(await this.place(annotated)) };
   }
@@ -84,6 +88,11 @@ export class Library {
     if (assignment.storyId !== storedStory) await this.store.setStory(doc.id, assignment.storyId);
     return { storyId: assignment.storyId, newStory: assignment.isNew };
   }
+}
+
+/** What the store keeps of a page: its decoded text and how it was read. */
+function originalOf(page: RawPage): ArticleOriginalInput {
+  return { content: page.content, contentType: page.contentType ?? null, encoding: page.encoding, format: page.format, fetchedAt: page.fetchedAt };
 }
 
 /** The unmerge overrides that still stand: a later merge of the same pair cancels an earlier unmerge. */

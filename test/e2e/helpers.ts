@@ -58,7 +58,7 @@ export async function startExampleServer(): Promise<ExampleServer> {
   try {
     const library = await Library.open(store);
     for await (const result of readArticles(EXAMPLE_INPUTS)) {
-      if (result.ok) await library.add(result.doc);
+      if (result.ok) await library.add(result.doc, { original: result.page });
     }
     server = await startServer({ store, library, host: '127.0.0.1', port: 0, staticDir: WEB_DIST, env: {} });
   } catch (err) {

@@ -117,6 +117,38 @@ describe.skipIf(!HAS_CHROMIUM)(`library page in Chromium${HAS_CHROMIUM ? '' : ` 
     expect(seen.dialogs).toEqual([]);
   });
 
+  it('pages through the articles with previous and next, by the page size chosen', async () => {
+    // Enough articles for two pages of ten: fictional notes written for this test.
+    for (const n of [1, 2, 3]) {
+      const text = `Volunteers in the village of Aldermere ${n === 1 ? 'repainted' : n === 2 ? 'replanted' : 'rebuilt'} the ${['bandstand', 'orchard', 'footbridge'][n - 1]} on Sunday, the parish council said.\n\nCouncillor Edda Morrow said the work took ${n + 2} weekends and was paid for by a bake sale and a raffle held in the spring.`;
+      const res = await fetch(`${server.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, title: `Aldermere volunteers, part ${n}` }) });
+      expect(res.status).toBe(201);
+    }
+    const { total } = (await (await fetch(`${server.url}/api/articles?limit=1`)).json()) as { total: number };
+    expect(total).toBeGreaterThan(10);
+
+    await page.goto(`${server.url}/#/`);
+    await page.locator('#articles-heading').waitFor();
+    expect(await page.locator('#articles-heading').textContent()).toBe(`Articles (${total})`);
+    await page.getByLabel('Per page').selectOption('10');
+    const status = page.locator('.pager-status');
+    await expect.poll(() => status.textContent()).toBe(`1–10 of ${total}`);
+    const firstPage = await page.locator('table.articles tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-article')));
+    expect(firstPage).toHaveLength(10);
+    expect(await page.locator('button.pager-previous').isDisabled()).toBe(true);
+
+    await page.locator('button.pager-next').click();
+    await expect.poll(() => status.textContent()).toBe(`11–${total} of ${total}`);
+    const secondPage = await page.locator('table.articles tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-article')));
+    expect(secondPage).toHaveLength(total - 10);
+    expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
+    expect(await page.locator('button.pager-next').isDisabled()).toBe(true);
+    // Focus stays on the pager, so the keyboard can page back.
+    await page.locator('button.pager-previous').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toBe(`1–10 of ${total}`);
+  });
+
   it('reports no console errors or dialogs on any page it visited', () => {
     // The failed add answers 4xx/5xx on purpose: the browser logs that request, nothing else may appear.
     const unexpected = seen.errors.filter((e) => !/Failed to load resource: the server responded with a status of (4|5)\d\d/.test(e));

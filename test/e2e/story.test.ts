@@ -124,6 +124,86 @@ describe.skipIf(!HAS_CHROMIUM)(`story pages in Chromium${HAS_CHROMIUM ? '' : ` (
     expect(await page.locator('.meta .evidence-source').count()).toBeGreaterThan(0);
   });
 
+  /** The example's plain-text page dump: its original has menus the extraction left out. */
+  async function textDumpArticle(): Promise<string> {
+    const res = await fetch(`${server.url}/api/articles?limit=100`);
+    const { articles } = (await res.json()) as { articles: { id: string; source: { path?: string } }[] };
+    const found = articles.find((a) => a.source.path?.endsWith('01-delta24-opinion.txt'));
+    if (!found) throw new Error('the example text dump is not in the library');
+    return found.id;
+  }
+
+  it('shows the original page beside the extracted text, with the lines that became the text marked', async () => {
+    const id = await textDumpArticle();
+    await page.goto(`${server.url}/#/article/${id}`);
+    const original = page.locator('pre.original-source');
+    await original.waitFor();
+    const extracted = (await page.locator('.article-text').textContent())!;
+    const source = await original.innerText();
+    // A menu entry of the page is in the original, and extraction left it out of the text.
+    expect(source).toContain('• Documentaries');
+    expect(extracted).not.toContain('Documentaries');
+    // Every line of the page, numbered from 1, as text (nothing of it rendered).
+    const raw = await (await fetch(`${server.url}/api/articles/${id}/original`)).text();
+    expect(await original.locator('.orig-line').count()).toBe(raw.split(/\r\n|\r|\n/).length);
+    expect(await original.locator('.orig-line').nth(23).getAttribute('data-n')).toBe('24');
+    // The marked lines are the article's own paragraphs.
+    const bodyLines = await original.locator('.orig-line.orig-body').allTextContents();
+    expect(bodyLines.length).toBeGreaterThanOrEqual(3);
+    for (const line of bodyLines) expect(extracted).toContain(line.trim().replace(/\s+/g, ' '));
+    // Side by side on a laptop: the original starts to the right of the extracted text, level with it.
+    const text = (await page.locator('.article-body').boundingBox())!;
+    const side = (await page.locator('.article-original').boundingBox())!;
+    expect(side.x).toBeGreaterThanOrEqual(text.x + text.width - 1);
+    expect(Math.abs(side.y - text.y)).toBeLessThan(40);
+    // The scrollable source is reachable by keyboard.
+    expect(await original.getAttribute('tabindex')).toBe('0');
+  });
+
+  it('scrolls the original page to the line a metadata value was read from', async () => {
+    const id = await textDumpArticle();
+    await page.goto(`${server.url}/#/article/${id}`);
+    const link = page.locator('.meta button.line-link').first();
+    await link.waitFor();
+    const n = (await link.getAttribute('data-line'))!;
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const line = page.locator(`#orig-line-${n}`);
+    await expect.poll(() => line.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await line.getAttribute('class')).toContain('orig-line-target');
+    expect(await line.getAttribute('class')).toContain('orig-meta');
+    // Visible inside the scroll box and on screen.
+    const box = (await line.boundingBox())!;
+    const pre = (await page.locator('pre.original-source').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(pre.y - 1);
+    expect(box.y + box.height).toBeLessThanOrEqual(pre.y + pre.height + 1);
+    expect(box.y).toBeLessThan(LAPTOP.height);
+  });
+
+  it('merges two entities with the merge button, and undo splits them again', async () => {
+    await openStory();
+    const heading = page.locator('#entities-heading');
+    const countOf = async () => Number(/\((\d+)\)/.exec((await heading.textContent()) ?? '')?.[1]);
+    const before = await countOf();
+    const first = page.locator('#merge-a');
+    const second = page.locator('#merge-b');
+    const a = await first.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]!.textContent!.replace(/ \(.*$/, ''));
+    const b = await second.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]!.textContent!.replace(/ \(.*$/, ''));
+    expect(a).not.toBe(b);
+    await page.locator('button.merge-button').click();
+    await expect.poll(countOf).toBe(before - 1);
+    await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/merged into/);
+    // The kept entity now lists the other's name, and the merge can be undone.
+    const row = page.locator('table.entities tbody tr', { has: page.locator('th', { hasText: a }) }).first();
+    expect(await row.locator('td').nth(1).textContent()).toContain(b);
+    const undo = page.locator('.analyst-merges button.undo-merge');
+    expect(await undo.count()).toBe(1);
+    await undo.click();
+    await expect.poll(countOf).toBe(before);
+    await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/kept apart/);
+    expect(await page.locator('.analyst-merges').count()).toBe(0);
+  });
+
   it('undoes a merge of two names and rebuilds the story', async () => {
     await openStory();
     const undo = page.locator('button.undo').first();
@@ -144,7 +224,10 @@ describe.skipIf(!HAS_CHROMIUM)(`story pages in Chromium${HAS_CHROMIUM ? '' : ` (
     await page.goto(`${server.url}/#/article/${story.articles[1]}`);
     await page.locator('.article-text').waitFor();
     report['article'] = await seriousAxeViolations(page);
-    expect(report).toEqual({ library: [], story: [], article: [] });
+    await page.goto(`${server.url}/#/article/${await textDumpArticle()}`);
+    await page.locator('pre.original-source').waitFor();
+    report['article with its original page'] = await seriousAxeViolations(page);
+    expect(report).toEqual({ library: [], story: [], article: [], 'article with its original page': [] });
   });
 
   it('lays out at laptop and phone widths without sideways scrolling, and saves screenshots', async () => {
@@ -169,12 +252,24 @@ describe.skipIf(!HAS_CHROMIUM)(`story pages in Chromium${HAS_CHROMIUM ? '' : ` (
       await phone.goto(`${server.url}/#/article/${story.articles[0]}`);
       await phone.locator('.article-text').waitFor();
       await phone.screenshot({ path: path.join(RESULTS_DIR, 'article-phone.png') });
+      await phone.goto(`${server.url}/#/article/${await textDumpArticle()}`);
+      await phone.locator('pre.original-source').waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      // Stacked on a phone: the original page follows the extracted text, at the same left edge.
+      const [textBox, originalBox] = [(await phone.locator('.article-body').boundingBox())!, (await phone.locator('.article-original').boundingBox())!];
+      expect(Math.round(originalBox.x)).toBe(Math.round(textBox.x));
+      expect(originalBox.y).toBeGreaterThan(textBox.y + textBox.height - 1);
+      await phone.screenshot({ path: path.join(RESULTS_DIR, 'article-original-phone-full.png'), fullPage: true });
+      await phone.locator('.article-original').screenshot({ path: path.join(RESULTS_DIR, 'article-original-phone.png') });
     } finally {
       await phone.close();
     }
     await page.goto(`${server.url}/#/article/${story.articles[2]}`);
     await page.locator('.article-text').waitFor();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'article-laptop.png') });
+    await page.goto(`${server.url}/#/article/${await textDumpArticle()}`);
+    await page.locator('pre.original-source').waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'article-original-laptop.png') });
   });
 
   it('runs under the server CSP without errors in the console', () => {

@@ -54,11 +54,55 @@ async function send<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-/** Largest page the API serves: the library lists every article up to it. */
+/** Largest page the API serves: pages that need every article (story outlets) read up to it. */
 const LIBRARY_PAGE = 500;
+
+/** The page an article was read from, as `GET /api/articles/:id/original` serves it. */
+export interface OriginalPage {
+  content: string;
+  format: 'html' | 'text' | null;
+  encoding: string | null;
+  contentType: string | null;
+  truncated: boolean;
+}
+
+/** A header the API writes as `-` when it does not know the value. */
+function known(value: string | null): string | null {
+  return value && value !== '-' ? value : null;
+}
+
+/** The original page as text, or null when the server kept none (404 E_ORIGINAL_NOT_FOUND). */
+async function original(id: string): Promise<OriginalPage | null> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/articles/${encodeURIComponent(id)}/original`, { headers: { accept: 'text/plain' } });
+  } catch (err) {
+    throw new ApiFailure('E_NETWORK', `the server did not answer (${(err as Error).message})`, 0);
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    if (body?.error?.code === 'E_ORIGINAL_NOT_FOUND') return null;
+    throw new ApiFailure(body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? `the server answered HTTP ${res.status}`, res.status);
+  }
+  const format = known(res.headers.get('x-original-format'));
+  return {
+    // Read as text, never parsed: the page is shown as its source.
+    content: await res.text(),
+    format: format === 'html' || format === 'text' ? format : null,
+    encoding: known(res.headers.get('x-original-encoding')),
+    contentType: known(res.headers.get('x-original-content-type')),
+    truncated: res.headers.get('x-original-truncated') === 'true',
+  };
+}
+
+const postJson = <T>(path: string, body: unknown) =>
+  send<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 export const api = {
   articles: () => send<{ articles: ArticleSummary[]; total: number }>(`/api/articles?limit=${LIBRARY_PAGE}`),
+  /** One page of the article list, in the order the articles were added, with the total count. */
+  articlePage: (offset: number, limit: number) => send<{ articles: ArticleSummary[]; total: number }>(`/api/articles?limit=${limit}&offset=${offset}`),
+  original,
   article: (id: string) => send<{ article: FullArticle }>(`/api/articles/${encodeURIComponent(id)}`),
   stories: () => send<{ stories: StorySummary[] }>('/api/stories'),
   story: (id: string) => send<StoryBody>(`/api/stories/${encodeURIComponent(id)}`),
@@ -70,8 +114,8 @@ export const api = {
     form.append('file', file);
     return send<AddResult>('/api/articles', { method: 'POST', body: form });
   },
-  unmerge: (storyId: string, pair: { a: string; b: string }) =>
-    send<StoryBody>(`/api/stories/${encodeURIComponent(storyId)}/entities/unmerge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pair) }),
+  unmerge: (storyId: string, pair: { a: string; b: string }) => postJson<StoryBody>(`/api/stories/${encodeURIComponent(storyId)}/entities/unmerge`, pair),
+  merge: (storyId: string, pair: { a: string; b: string }) => postJson<StoryBody>(`/api/stories/${encodeURIComponent(storyId)}/entities/merge`, pair),
   exportUrl: (storyId: string, format: 'json' | 'md' | 'html' | 'csv', table?: string) =>
     `/api/stories/${encodeURIComponent(storyId)}/export?format=${format}${table ? `&table=${table}` : ''}`,
 };

@@ -30,7 +30,8 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
           continue;
         }
         try {
-          const outcome = await library.add(result.doc);
+          const outcome = await library.add(result.doc, { original: result.page });
+          if (outcome.status !== 'duplicate' && outcome.originalError) progress.log(`parallax: ${result.input}: warning: ${outcome.originalError}`);
           const title = metaValue(result.doc.meta.title) ?? '(untitled)';
           if (outcome.status === 'added') counts.added++;
           else if (outcome.status === 'duplicate') counts.duplicate++;

@@ -22,7 +22,7 @@ async function loadExamples(library: Library, io: CliIO): Promise<void> {
   let added = 0;
   for await (const result of readArticles([EXAMPLES_DIR])) {
     if (!result.ok) { writeLine(io.stderr, `parallax: ${result.input}: ${describeError(result.error)}`); continue; }
-    if ((await library.add(result.doc)).status === 'added') added++;
+    if ((await library.add(result.doc, { original: result.page })).status === 'added') added++;
   }
   writeLine(io.stderr, `parallax: loaded ${added} example articles (a fictional story) into the empty database`);
 }

@@ -1,6 +1,10 @@
-/** One article: its clean text with every layer highlighted in place, and where each metadata value came from. */
+/**
+ * One article: its clean text with every layer highlighted in place, next to the page it was
+ * read from, and where each metadata value came from (linked to its line of the page).
+ */
 import { h, replaceChildren, httpUrl } from '../dom.js';
-import { api, type FullArticle } from '../api.js';
+import { api, type FullArticle, type OriginalPage } from '../api.js';
+import { evidenceLine, originalSection, revealMarkedLines, showOriginalLine } from '../views/original.js';
 import { highlightedText, type Mark, type MarkKind } from '../highlight.js';
 import { formatDate, kindBadge, outletName, titleOf } from '../format.js';
 import type { Route } from '../router.js';
@@ -31,7 +35,7 @@ const META_FIELDS: { key: string; label: string; value: (a: FullArticle) => stri
 type ArticleRoute = Extract<Route, { page: 'article' }>;
 
 export async function renderArticle(main: HTMLElement, route: ArticleRoute, options: PageOptions): Promise<void> {
-  const { article } = await api.article(route.id);
+  const [{ article }, original] = await Promise.all([api.article(route.id), api.original(route.id).catch(() => null)]);
   if (!options.isCurrent()) return;
   const target = findPassage(article.text, route);
   const tipRegion = h('p', { class: 'tip-region', 'aria-live': 'polite' }, 'Focus or point at a quote or a date to see its speaker or value.');
@@ -55,11 +59,13 @@ export async function renderArticle(main: HTMLElement, route: ArticleRoute, opti
       h('section', { class: 'article-body', 'aria-labelledby': 'text-heading' },
         h('h2', { id: 'text-heading' }, 'Extracted text'),
         toggles, tipRegion, text),
+      originalSection(article, original),
       h('aside', { class: 'article-side', 'aria-label': 'About this article' },
-        h('h2', null, 'Metadata and where it came from'), metadataList(article),
-        h('h2', null, 'Original page'), originalSource(article),
+        h('h2', null, 'Metadata and where it came from'), metadataList(article, original),
+        h('h2', null, 'Read from'), originalSource(article),
         article.messages.length ? [h('h2', null, 'Messages'), h('ul', { class: 'messages' }, article.messages.map((m) => h('li', null, `${m.level}: ${m.reason} (${m.code})`)))] : null)));
 
+  revealMarkedLines();
   const mark = document.getElementById('evidence-target');
   if (mark) {
     mark.scrollIntoView({ block: 'center' });
@@ -89,21 +95,34 @@ export function findPassage(text: string, route: Pick<ArticleRoute, 'start' | 'e
   return match ? { start: match.index, end: match.index + match[0].length } : null;
 }
 
-function metadataList(article: FullArticle): HTMLElement {
+function metadataList(article: FullArticle, original: OriginalPage | null): HTMLElement {
+  const lineCount = original?.format === 'text' ? original.content.split(/\r\n|\r|\n/).length : 0;
   return h('dl', { class: 'meta' }, META_FIELDS.map(({ key, label, value }) => {
     const shown = value(article);
     const evidence = article.evidence[key];
     const link = key === 'url' ? httpUrl(shown) : null;
+    const line = evidenceLine(evidence?.at);
+    // A value read from a line of the page links to that line: "from line 12".
+    const from = !evidence ? null
+      : line !== null && line <= lineCount ? [' from ', lineButton(line, label)]
+        : ` from ${evidence.source}${evidence.at ? ` (${evidence.at})` : ''}`;
     return [
       h('dt', null, label),
       h('dd', null,
         shown === null ? h('span', { class: 'muted' }, 'not found') : link ? h('a', { href: link, rel: 'noopener noreferrer nofollow', target: '_blank' }, shown) : shown,
-        evidence ? h('span', { class: 'evidence-source' }, ` from ${evidence.source}${evidence.at ? ` (${evidence.at})` : ''}${evidence.raw && evidence.raw !== shown ? `: “${evidence.raw}”` : ''}`) : null),
+        evidence ? h('span', { class: 'evidence-source' }, from, evidence.raw && evidence.raw !== shown ? `: “${evidence.raw}”` : '') : null),
     ];
   }));
 }
 
-/** The API does not serve the original bytes: show where they came from. */
+/** "line N" as a control that shows that line of the original page. */
+function lineButton(line: number, field: string): HTMLElement {
+  const button = h('button', { type: 'button', class: 'link-button line-link', 'data-line': String(line), 'aria-label': `${field}: show line ${line} of the original page` }, `line ${line}`);
+  button.addEventListener('click', () => showOriginalLine(line));
+  return button;
+}
+
+/** Where the page came from: its addresses and files. */
 function originalSource(article: FullArticle): HTMLElement {
   const sources = article.sources?.length ? article.sources : [article.source];
   return h('ul', { class: 'sources-list' }, sources.map((s) => {

@@ -6,23 +6,28 @@ import { formatDate, kindBadge, outletName, plural, snippetNodes, titleOf } from
 
 interface PageOptions { isCurrent: () => boolean }
 
+/** Rows per page the reader can choose for the article list. */
+const PAGE_SIZES = [10, 25, 50, 100] as const;
+/** Enough rows to scan without scrolling far on a laptop. */
+const DEFAULT_PAGE_SIZE = 25;
+
 export async function renderLibrary(main: HTMLElement, options: PageOptions): Promise<void> {
-  const [{ articles }, { stories }] = await Promise.all([api.articles(), api.stories()]);
+  // Stories name their outlets from the article list; the table below reads one page at a time.
+  const [{ articles }, { stories }, firstPage] = await Promise.all([api.articles(), api.stories(), api.articlePage(0, DEFAULT_PAGE_SIZE)]);
   if (!options.isCurrent()) return;
   const storiesSection = h('section', { 'aria-labelledby': 'stories-heading' });
-  const articlesSection = h('section', { 'aria-labelledby': 'articles-heading' });
+  const articleList = pagedArticles(firstPage);
   const refresh = async () => {
     const [a, s] = await Promise.all([api.articles(), api.stories()]);
     fillStories(storiesSection, s.stories, a.articles);
-    fillArticles(articlesSection, a.articles);
+    await articleList.reload();
   };
   fillStories(storiesSection, stories, articles);
-  fillArticles(articlesSection, articles);
   replaceChildren(main,
     h('h1', { tabindex: '-1' }, 'Library'),
     h('div', { class: 'library-tools' }, searchSection(), addSection(refresh)),
     storiesSection,
-    articlesSection);
+    articleList.section);
 }
 
 function fillStories(section: HTMLElement, stories: StorySummary[], articles: ArticleSummary[]): void {
@@ -38,10 +43,59 @@ function fillStories(section: HTMLElement, stories: StorySummary[], articles: Ar
           [...new Set(story.articles.map((id) => outletName(byId.get(id))))].join(', '))))));
 }
 
-function fillArticles(section: HTMLElement, articles: ArticleSummary[]): void {
-  const rows = [...articles].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || titleOf(a).localeCompare(titleOf(b)));
-  replaceChildren(section,
-    h('h2', { id: 'articles-heading' }, `Articles (${articles.length})`),
+/**
+ * The article table, one page at a time (`limit`/`offset` of the API, in the order the articles
+ * were added), with previous/next buttons and a page size. The controls stay in place while
+ * the rows change, so keyboard focus stays on the button pressed.
+ */
+function pagedArticles(first: { articles: ArticleSummary[]; total: number }): { section: HTMLElement; reload: () => Promise<void> } {
+  let offset = 0;
+  let limit: number = DEFAULT_PAGE_SIZE;
+  const heading = h('h2', { id: 'articles-heading' });
+  const holder = h('div');
+  const status = h('span', { class: 'pager-status', 'aria-live': 'polite' });
+  const previous = h('button', { type: 'button', class: 'pager-previous' }, 'Previous');
+  const next = h('button', { type: 'button', class: 'pager-next' }, 'Next');
+  const size = h('select', { id: 'page-size' }, PAGE_SIZES.map((n) => h('option', { value: String(n), selected: n === limit }, String(n))));
+  const error = h('p', { class: 'error', role: 'alert' });
+
+  const show = (page: { articles: ArticleSummary[]; total: number }) => {
+    heading.textContent = `Articles (${page.total})`;
+    const from = page.articles.length ? offset + 1 : 0;
+    status.textContent = page.total === 0 ? 'No articles' : `${from}–${offset + page.articles.length} of ${page.total}`;
+    previous.disabled = offset === 0;
+    next.disabled = offset + page.articles.length >= page.total;
+    fillArticles(holder, page.articles);
+  };
+  const load = async (to: number) => {
+    error.textContent = '';
+    try {
+      const page = await api.articlePage(to, limit);
+      // Past the end (the list shrank since): go to the last page instead.
+      if (page.articles.length === 0 && to > 0 && page.total > 0) return load(Math.floor((page.total - 1) / limit) * limit);
+      offset = to;
+      show(page);
+    } catch (err) {
+      error.textContent = `Could not load the articles: ${(err as Error).message}`;
+    }
+  };
+  previous.addEventListener('click', () => void load(Math.max(0, offset - limit)));
+  next.addEventListener('click', () => void load(offset + limit));
+  size.addEventListener('change', () => {
+    limit = Number(size.value);
+    void load(Math.floor(offset / limit) * limit);
+  });
+  show(first);
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Article pages' },
+    previous, status, next,
+    h('span', { class: 'pager-size' }, h('label', { for: 'page-size' }, 'Per page'), size));
+  const section = h('section', { 'aria-labelledby': 'articles-heading' },
+    heading, h('p', { class: 'muted small' }, 'In the order they were added.'), holder, pager, error);
+  return { section, reload: () => load(offset) };
+}
+
+function fillArticles(holder: HTMLElement, rows: ArticleSummary[]): void {
+  replaceChildren(holder,
     rows.length === 0 ? h('p', null, 'No articles yet.') : h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Articles table' },
       h('table', { class: 'articles' },
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Title'), h('th', { scope: 'col' }, 'Outlet'), h('th', { scope: 'col' }, 'Published'), h('th', { scope: 'col' }, 'Kind'))),

@@ -1,6 +1,6 @@
 /** One story across its sources: brief, timeline, stances, sources side by side, disagreements, entities. */
 import { h, replaceChildren, announce } from '../dom.js';
-import { api, ApiFailure, type ArticleSummary, type Story } from '../api.js';
+import { api, ApiFailure, type ArticleSummary, type Story, type StoryBody } from '../api.js';
 import { compareDates, formatDate, plural } from '../format.js';
 import { storyView, evidenceLink, type StoryView } from '../views/context.js';
 import { timelineSection } from '../views/timeline.js';
@@ -17,27 +17,37 @@ const OVERVIEW_ACTORS = 5;
 const BRIEF_AGREEMENTS = 4;
 
 export async function renderStory(main: HTMLElement, id: string, options: PageOptions): Promise<void> {
-  const [{ story }, { articles }] = await Promise.all([api.story(id), api.articles()]);
+  const [{ story, overrides }, { articles }] = await Promise.all([api.story(id), api.articles()]);
   if (!options.isCurrent()) return;
-  draw(main, story, articles);
+  draw(main, { story, overrides }, articles);
 }
 
-function draw(main: HTMLElement, story: Story, articles: ArticleSummary[]): void {
+function draw(main: HTMLElement, body: StoryBody, articles: ArticleSummary[]): void {
+  const { story } = body;
   const view = storyView(story, articles);
-  const onUndo = async (merge: Story['entities'][number]['merges'][number], button: HTMLButtonElement) => {
+  /** Send one entity change, redraw with the rebuilt story, and say what happened; on failure, say why beside the button. */
+  const change = async (button: HTMLButtonElement, busy: string, request: () => Promise<StoryBody>, done: string) => {
+    const label = button.textContent ?? '';
     button.disabled = true;
-    button.textContent = 'Undoing…';
+    button.textContent = busy;
     try {
-      const { story: rebuilt } = await api.unmerge(story.id, { a: merge.alias, b: merge.into });
-      draw(main, rebuilt, articles);
-      announce(`“${merge.alias}” and “${merge.into}” are now kept apart; the story was rebuilt.`);
+      draw(main, await request(), articles);
+      announce(`${done} The story was rebuilt.`);
       document.getElementById('entities-heading')?.focus();
     } catch (err) {
       button.disabled = false;
-      button.textContent = 'Undo';
+      button.textContent = label;
       const message = err instanceof ApiFailure ? err.message : (err as Error).message;
-      button.after(h('span', { class: 'error', role: 'alert' }, ` Undo failed: ${message}`));
+      button.after(h('span', { class: 'error', role: 'alert' }, ` ${label} failed: ${message}`));
     }
+  };
+  const actions = {
+    onUndo: (merge: Story['entities'][number]['merges'][number], button: HTMLButtonElement) => void change(button, 'Undoing…',
+      () => api.unmerge(story.id, { a: merge.alias, b: merge.into }), `“${merge.alias}” and “${merge.into}” are now kept apart.`),
+    onMerge: (pair: { a: string; b: string }, button: HTMLButtonElement) => void change(button, 'Merging…',
+      () => api.merge(story.id, pair), `“${pair.b}” was merged into “${pair.a}”.`),
+    onUndoMerge: (pair: { a: string; b: string }, button: HTMLButtonElement) => void change(button, 'Undoing…',
+      () => api.unmerge(story.id, pair), `“${pair.a}” and “${pair.b}” are now kept apart.`),
   };
   replaceChildren(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Library')),
@@ -50,7 +60,7 @@ function draw(main: HTMLElement, story: Story, articles: ArticleSummary[]): void
     contradictionsSection(view),
     quoteVariantsSection(view),
     singleSourceSection(view),
-    entitiesSection(story, (m, b) => void onUndo(m, b)),
+    entitiesSection(story, body.overrides, actions),
     downloads(story.id));
 }
 

@@ -1,6 +1,9 @@
-/** The story's entities: every alias, the reason for each merge, and an undo that keeps two names apart. */
+/**
+ * The story's entities: every alias, the reason for each merge, an undo that keeps two names
+ * apart, and a form to merge two entities the grouping missed (with an undo of its own).
+ */
 import { h } from '../dom.js';
-import type { Story } from '../api.js';
+import type { Story, StoryBody } from '../api.js';
 import { plural } from '../format.js';
 
 type Entity = Story['entities'][number];
@@ -35,16 +38,71 @@ function table(entities: readonly Entity[], onUndo: (merge: Merge, button: HTMLB
       h('tbody', null, entities.map((e) => row(e, onUndo)))));
 }
 
+type Pair = { a: string; b: string };
+
+/** What the analyst can do in the entities section; the page calls the API and re-renders. */
+export interface EntityActions {
+  /** Undo an automatic merge: keep the two names apart. */
+  onUndo(merge: Merge, button: HTMLButtonElement): void;
+  /** Join two entities (names as the story gives them). */
+  onMerge(pair: Pair, button: HTMLButtonElement): void;
+  /** Undo an analyst's merge. */
+  onUndoMerge(pair: Pair, button: HTMLButtonElement): void;
+}
+
+function entityOption(entity: Entity): HTMLOptionElement {
+  // Mentions as well as articles: several entities may share a name until they are merged.
+  return h('option', { value: entity.id }, `${entity.name} (${entity.type}, ${plural(entity.articles.length, 'article')}, ${plural(entity.mentionCount, 'mention')})`);
+}
+
+/** Two selects and a button: keep [A], merge [B] into it. */
+function mergeForm(sorted: readonly Entity[], onMerge: EntityActions['onMerge']): HTMLElement {
+  const first = h('select', { id: 'merge-a', name: 'a' }, sorted.map(entityOption));
+  const second = h('select', { id: 'merge-b', name: 'b' }, sorted.map(entityOption));
+  if (sorted[1]) second.value = sorted[1].id;
+  const button = h('button', { type: 'submit', class: 'merge-button' }, 'Merge');
+  const message = h('p', { class: 'small', role: 'status' });
+  const form = h('form', { class: 'merge-form', 'aria-label': 'Merge two entities' },
+    h('div', { class: 'merge-field' }, h('label', { for: 'merge-a' }, 'Keep this entity'), first),
+    h('div', { class: 'merge-field' }, h('label', { for: 'merge-b' }, 'and merge into it'), second),
+    button, message);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const a = sorted.find((e) => e.id === first.value);
+    const b = sorted.find((e) => e.id === second.value);
+    if (!a || !b) return;
+    if (a.id === b.id) { message.textContent = 'Choose two different entities.'; return; }
+    message.textContent = '';
+    onMerge({ a: a.name, b: b.name }, button);
+  });
+  return form;
+}
+
+/** The analyst's standing merges, each with an undo. */
+function analystMerges(merges: readonly Pair[], onUndoMerge: EntityActions['onUndoMerge']): HTMLElement | null {
+  if (merges.length === 0) return null;
+  return h('div', { class: 'analyst-merges' },
+    h('h3', null, 'Merged by you'),
+    h('ul', { class: 'merges' }, merges.map((pair) => {
+      const button = h('button', { type: 'button', class: 'undo undo-merge', 'aria-label': `Undo your merge of “${pair.b}” into “${pair.a}”` }, 'Undo');
+      button.addEventListener('click', () => onUndoMerge(pair, button));
+      return h('li', { class: 'merge' }, `“${pair.b}” joined “${pair.a}” `, button);
+    })));
+}
+
 /**
- * @param onUndo called with the merge to undo; the page calls the API and re-renders.
+ * @param actions called with what the analyst asked for; the page calls the API and re-renders.
  */
-export function entitiesSection(story: Story, onUndo: (merge: Merge, button: HTMLButtonElement) => void): HTMLElement {
+export function entitiesSection(story: Story, overrides: StoryBody['overrides'], actions: EntityActions): HTMLElement {
+  const onUndo = actions.onUndo;
   const sorted = [...story.entities].sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
   const main = sorted.slice(0, SHOWN_ENTITIES);
   const rest = sorted.slice(SHOWN_ENTITIES);
   return h('section', { 'aria-labelledby': 'entities-heading', class: 'story-section', id: 'entities' },
     h('h2', { id: 'entities-heading', tabindex: '-1' }, `People, organisations and places (${story.entities.length})`),
-    h('p', { class: 'muted' }, 'Names written differently in different articles were merged; each merge says why. Undo one to keep the two names apart.'),
+    h('p', { class: 'muted' }, 'Names written differently in different articles were merged; each merge says why. Undo one to keep the two names apart, or merge two entities that are one.'),
+    sorted.length >= 2 ? mergeForm(sorted, actions.onMerge) : null,
+    analystMerges(overrides?.merges ?? [], actions.onUndoMerge),
     table(main, onUndo, 'Main entities'),
     rest.length ? h('details', null, h('summary', null, `${rest.length} more`), table(rest, onUndo, 'More entities')) : null);
 }
