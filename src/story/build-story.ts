@@ -18,7 +18,12 @@ export interface BuildStoryOptions {
   readonly id?: string;
   /** Name pairs an analyst split apart. */
   readonly unmerge?: readonly UnmergeRule[];
+  /** Called after each stage with its name and wall time in ms (for benches and profiling). */
+  readonly onStage?: (stage: StoryStage, ms: number) => void;
 }
+
+/** The stages of building a story, in the order they run. */
+export type StoryStage = 'mergeEntities' | 'buildTimeline' | 'findTopics' | 'findStances' | 'describeFraming' | 'findContradictions' | 'findQuoteVariants' | 'findSingleSourceClaims';
 
 /** Actors most articles mention, then most often: who a reader of the whole story meets. */
 function mainActors(entities: readonly StoryEntity[]): string[] {
@@ -48,11 +53,14 @@ function storyTitle(docs: readonly Doc[], fallback: string): string {
   const titled = docs.filter((d) => d.meta.title?.value);
   if (titled.length === 0) return fallback;
   const words = titled.map((d) => contentWords(d.meta.title!.value));
+  // How many headlines carry each word: a headline shares each of its words with all the others that carry it.
+  const carriers = new Map<string, number>();
+  for (const ws of words) for (const x of ws) carriers.set(x, (carriers.get(x) ?? 0) + 1);
   let best = 0;
   let bestScore = -1;
   titled.forEach((doc, i) => {
     let score = 0;
-    words.forEach((other, j) => { if (i !== j) for (const x of words[i]!) if (other.has(x)) score++; });
+    for (const x of words[i]!) score += carriers.get(x)! - 1;
     if (doc.meta.outlet && doc.meta.published) score += CREDIBLE_TITLE_BONUS;
     if (score > bestScore) { best = i; bestScore = score; }
   });
@@ -74,12 +82,22 @@ export function buildStory(docs: readonly Doc[], options: BuildStoryOptions = {}
 
 /** `buildStory`, also returning the entity resolution that maps each article's local entity ids to story entities. */
 export function buildStoryWithEntities(docs: readonly Doc[], options: BuildStoryOptions = {}): { story: Story; entities: EntityResolution } {
-  const entities = mergeEntities(docs, { unmerge: options.unmerge });
+  const stage = <T>(name: StoryStage, run: () => T): T => {
+    if (!options.onStage) return run();
+    const started = performance.now();
+    const out = run();
+    options.onStage(name, performance.now() - started);
+    return out;
+  };
+  const entities = stage('mergeEntities', () => mergeEntities(docs, { unmerge: options.unmerge }));
   const ctx: StoryContext = { docs, entities };
-  const timeline = buildTimeline(ctx);
-  const topics = findTopics(ctx);
-  const stances = findStances(ctx, topics);
-  const framing = describeFraming(ctx, { mainActors: mainActors(entities.entities), mainEvents: mainEvents(timeline) });
+  const timeline = stage('buildTimeline', () => buildTimeline(ctx));
+  const topics = stage('findTopics', () => findTopics(ctx));
+  const stances = stage('findStances', () => findStances(ctx, topics));
+  const framing = stage('describeFraming', () => describeFraming(ctx, { mainActors: mainActors(entities.entities), mainEvents: mainEvents(timeline) }));
+  const contradictions = stage('findContradictions', () => findContradictions(ctx));
+  const quoteVariants = stage('findQuoteVariants', () => findQuoteVariants(ctx));
+  const singleSource = stage('findSingleSourceClaims', () => findSingleSourceClaims(ctx));
   const story: Story = {
     id: options.id ?? storyId(docs),
     title: storyTitle(docs, topics[0]?.label ?? 'Untitled story'),
@@ -88,9 +106,9 @@ export function buildStoryWithEntities(docs: readonly Doc[], options: BuildStory
     timeline,
     topics,
     stances,
-    contradictions: findContradictions(ctx),
-    quoteVariants: findQuoteVariants(ctx),
-    singleSource: findSingleSourceClaims(ctx),
+    contradictions,
+    quoteVariants,
+    singleSource,
     framing,
   };
   return { story, entities };

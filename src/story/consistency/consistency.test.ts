@@ -4,6 +4,7 @@ import type { StoryContext } from '../types.js';
 import type { Doc } from '../../core/index.js';
 import { extractNumbers, extractOfficeClaims, findContradictions, findQuoteVariants, findSingleSourceClaims, samePersonName } from './index.js';
 import { makeDoc } from './test-helpers.js';
+import { samePersonNameKeys } from './text.js';
 
 // Fictional story: the republic of Marvania, its leaders and a strike at the port of Lisk.
 const ctxOf = (docs: Doc[]): StoryContext => ({ docs, entities: mergeEntities(docs) });
@@ -128,5 +129,21 @@ describe('samePersonName', () => {
     expect(samePersonName('Tomas Ekwall', 'Ekwall')).toBe(true);
     expect(samePersonName('Tomas Ekwall', 'Pia Lorentz')).toBe(false);
     expect(samePersonName('Anna Berg', 'Anna Lund')).toBe(false);
+  });
+});
+
+describe('samePersonNameKeys', () => {
+  // Fictional names: spellings that samePersonName takes as one person, and ones it keeps apart.
+  const names = ['Ilena Pashkova', 'Elena Bashkova', 'Ilena Paskova', 'Pashkova', 'Bashkova', 'Oda Lind', 'Oda Linde', 'Lind', 'Kai Moss',
+    'Kai Mos', 'Karl Moss', 'Jon Vell', 'John Vell', 'Vell', 'Ana María Roque', 'Ana Maria Roque', 'Roque', 'Pell Arno', 'Pel Arno', 'Arno', 'Kasimir Oltenvald', 'Kazimir Oltenwald'];
+
+  it('gives every pair of names samePersonName matches a key in common (one name indexed, the other asked)', () => {
+    for (const a of names) {
+      for (const b of names) {
+        if (!samePersonName(a, b)) continue;
+        const indexed = new Set(samePersonNameKeys(a).indexKeys);
+        expect(samePersonNameKeys(b).queryKeys.some((k) => indexed.has(k)), `${a} ~ ${b}`).toBe(true);
+      }
+    }
   });
 });

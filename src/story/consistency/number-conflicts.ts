@@ -43,6 +43,19 @@ function sentenceDays(doc: Doc, n: NumberMention): Set<string> {
  * day named), values whose stated ranges do not overlap and within an order of magnitude.
  */
 export function findNumberContradictions(ctx: StoryContext): Contradiction[] {
+  // The contradictions and the single-source stage both need these: computed once per story context.
+  let found = computed.get(ctx);
+  if (!found) {
+    found = numberContradictions(ctx);
+    computed.set(ctx, found);
+  }
+  return [...found];
+}
+
+/** Results per story context (a pure function of it), dropped with the context. */
+const computed = new WeakMap<StoryContext, readonly Contradiction[]>();
+
+function numberContradictions(ctx: StoryContext): Contradiction[] {
   const docs = new Map(ctx.docs.map((d) => [d.id, d]));
   const mentions = ctx.docs.flatMap((d) => extractNumbers(d));
   const articleCount = new Map<string, number>();
@@ -65,13 +78,7 @@ export function findNumberContradictions(ctx: StoryContext): Contradiction[] {
   };
 
   // Single-link groups of related figures; a group with disagreeing figures is a contradiction.
-  const groups: NumberMention[][] = [];
-  for (const n of mentions) {
-    const joined = groups.filter((g) => g.some((m) => related(m, n)));
-    const merged = [n, ...joined.flat()];
-    for (const g of joined) groups.splice(groups.indexOf(g), 1);
-    groups.push(merged);
-  }
+  const groups = singleLinkGroups(mentions, related, (n) => relationKeys(n, days.get(n)!, common));
   // The same figure in the same measurement unit in another article is the same quantity again.
   for (const group of groups) {
     if (group.length < 2 || isGeneric(group[0]!)) continue;
@@ -103,6 +110,78 @@ export function findNumberContradictions(ctx: StoryContext): Contradiction[] {
     out.push({ kind: 'number', claim: `Different figures (${sides.map((x) => x.value).join(' vs ')}) for "${asWritten}" (${summary(group)})`, sides });
   }
   return out.sort((a, b) => a.claim.localeCompare(b.claim));
+}
+
+/**
+ * Where a figure is filed and where figures it may be related to are looked up, so that every
+ * pair `related` can accept shares a key (one's `probe` with the other's `file`): the same
+ * quantity (its unit, or people under any noun) with a day or a context word in common —
+ * an uncommon word for counts and shares, which need several — and, for a count of people,
+ * any figure of a day its sentence names.
+ */
+function relationKeys(n: NumberMention, days: ReadonlySet<string>, common: (w: string) => boolean): { file: string[]; probe: string[] } {
+  const last = n.unit.split(' ').pop()!;
+  const quantities = [`unit|${n.unit}`];
+  if (PEOPLE.has(last) || HUMAN_GROUPS.has(last)) quantities.push('people');
+  const words = new Set(isGeneric(n) ? n.context.filter((w) => !common(w)) : n.context);
+  const file: string[] = [];
+  for (const q of quantities) {
+    for (const d of days) file.push(`${q}|day|${d}`);
+    for (const w of words) file.push(`${q}|word|${w}`);
+  }
+  const probe = [...file];
+  if (n.unit !== '%') {
+    const peopleHead = PEOPLE.has(headOf(n));
+    for (const d of days) {
+      file.push(`day|${d}`);
+      if (peopleHead) file.push(`people-day|${d}`);
+      probe.push(peopleHead ? `day|${d}` : `people-day|${d}`);
+    }
+  }
+  return { file, probe };
+}
+
+/**
+ * Single-link groups, built in order: each figure joins (and merges) every earlier group holding
+ * a figure related to it, and the merged group moves to the end, the figure first. Only figures
+ * sharing a key are compared, so the cost follows the related pairs, not all pairs.
+ */
+function singleLinkGroups(
+  mentions: readonly NumberMention[],
+  related: (a: NumberMention, b: NumberMention) => boolean,
+  keys: (n: NumberMention) => { file: string[]; probe: string[] },
+): NumberMention[][] {
+  const groups = new Map<number, NumberMention[]>();
+  const groupOf = new Map<NumberMention, number>();
+  // A merged group's old ids point to the id of the group it went into.
+  const movedTo = new Map<number, number>();
+  const current = (id: number): number => {
+    let to = movedTo.get(id);
+    if (to === undefined) return id;
+    to = current(to);
+    movedTo.set(id, to);
+    return to;
+  };
+  const filed = new Map<string, NumberMention[]>();
+  let next = 0;
+  for (const n of mentions) {
+    const { file, probe } = keys(n);
+    const joined = new Set<number>();
+    for (const key of probe) {
+      for (const m of filed.get(key) ?? []) {
+        const id = current(groupOf.get(m)!);
+        if (!joined.has(id) && related(m, n)) joined.add(id);
+      }
+    }
+    const ids = [...joined].sort((a, b) => a - b);
+    const merged = [n, ...ids.flatMap((id) => groups.get(id)!)];
+    const id = next++;
+    for (const old of ids) { groups.delete(old); movedTo.set(old, id); }
+    groups.set(id, merged);
+    groupOf.set(n, id);
+    for (const key of new Set(file)) (filed.get(key) ?? filed.set(key, []).get(key)!).push(n);
+  }
+  return [...groups.values()];
 }
 
 function evidence(n: NumberMention, docs: ReadonlyMap<string, Doc>): SourceEvidence {

@@ -106,17 +106,48 @@ export function normaliseJurisdiction(raw: string, known: readonly (readonly str
   if (alias) return alias;
   // A demonym reads as the place whose name it starts with ("Kenyan" → Kenya), in preference to itself.
   let exact: string | null = null;
-  for (const tier of known) {
+  for (const tier of tierIndexes(known)) {
+    exact ??= tier.exact.get(key) ?? null;
     let best: string | null = null;
-    for (const name of tier) {
-      const k = fold(name).replace(/\./g, '');
-      if (k === key) { exact ??= name; continue; }
-      const stemLen = /[aeiouy]$/.test(k) && k.length > 4 ? k.length - 1 : k.length;
-      if (stemLen >= 4 && k.length < key.length && key.startsWith(k.slice(0, stemLen)) && (!best || name.length > best.length)) best = name;
+    for (const { name, k, stemLen } of tier.byPrefix.get(key.slice(0, MIN_DEMONYM_STEM)) ?? []) {
+      if (k.length < key.length && key.startsWith(k.slice(0, stemLen)) && (!best || name.length > best.length)) best = name;
     }
     if (best) return JURISDICTION_ALIASES[fold(best)] ?? best;
   }
   return exact ?? cleaned;
+}
+
+/** A demonym shares at least this many letters with its place's name ("Keny-an"). */
+const MIN_DEMONYM_STEM = 4;
+
+interface TierIndex {
+  /** The first name of the tier with each key. */
+  readonly exact: ReadonlyMap<string, string>;
+  /** Names a demonym may stem from, by their first letters, in tier order. */
+  readonly byPrefix: ReadonlyMap<string, readonly { name: string; k: string; stemLen: number }[]>;
+}
+
+/** Each tier's names indexed once per list of tiers (one per story), not scanned for every title. */
+const tierCache = new WeakMap<readonly (readonly string[])[], readonly TierIndex[]>();
+
+function tierIndexes(known: readonly (readonly string[])[]): readonly TierIndex[] {
+  let tiers = tierCache.get(known);
+  if (tiers) return tiers;
+  tiers = known.map((tier) => {
+    const exact = new Map<string, string>();
+    const byPrefix = new Map<string, { name: string; k: string; stemLen: number }[]>();
+    for (const name of tier) {
+      const k = fold(name).replace(/\./g, '');
+      if (!exact.has(k)) exact.set(k, name);
+      const stemLen = /[aeiouy]$/.test(k) && k.length > 4 ? k.length - 1 : k.length;
+      if (stemLen < MIN_DEMONYM_STEM) continue;
+      const prefix = k.slice(0, MIN_DEMONYM_STEM);
+      (byPrefix.get(prefix) ?? byPrefix.set(prefix, []).get(prefix)!).push({ name, k, stemLen });
+    }
+    return { exact, byPrefix };
+  });
+  tierCache.set(known, tiers);
+  return tiers;
 }
 
 function jurisdictionOf(groups: Record<string, string | undefined>, known: readonly (readonly string[])[]): string | null {

@@ -2,6 +2,7 @@ import type { Doc, Span } from '../../core/index.js';
 import type { QuoteVariant, SourceEvidence, StoryContext } from '../types.js';
 import { HolderNames } from './holders.js';
 import { contentWords, samePersonName, sentenceAt, words } from './text.js';
+import { TokenIndex } from './candidate-pairs.js';
 
 /** One rendering of a statement in one article. */
 interface QuoteForm extends Span {
@@ -25,6 +26,8 @@ const OTHER_SPEAKER_JACCARD = 0.7;
 /** Fewer words than this is a phrase anyone could use ("unwise"), not a statement to match. */
 const MIN_QUOTE_WORDS = 3;
 const MIN_OTHER_SPEAKER_WORDS = 4;
+/** Rare words beyond the minimum a candidate pair is checked on: fewer pairs to align, at the cost of longer posting lists (2 measured best on 500 articles). */
+const RARE_WORD_CHECKS = 2;
 /** Text in quote marks the quote finder missed, still a candidate form (speaker unknown). */
 const QUOTED_TEXT = /[“"]([^“”"\n]{8,400}?)[”"]/gu;
 
@@ -41,34 +44,124 @@ function lcs(a: readonly string[], b: readonly string[]): number {
   return row[b.length]!;
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): { score: number; shared: number } {
-  const x = new Set(a);
-  const y = new Set(b);
-  const shared = [...x].filter((w) => y.has(w)).length;
-  const union = x.size + y.size - shared;
-  return { score: union === 0 ? 0 : shared / union, shared };
+/** The sentences of a quote, each compared on its own so a short quote can match part of a long one. */
+function pieces(f: { tokens: readonly string[]; text: string }): readonly (readonly string[])[] {
+  const parts = f.text.split(/(?<=[.!?])\s+/).map((p) => words(p)).filter((p) => p.length > 0);
+  return parts.length > 1 ? [f.tokens, ...parts] : [f.tokens];
 }
 
-/** The sentences of a quote, each compared on its own so a short quote can match part of a long one. */
-function pieces(f: QuoteForm): string[][] {
-  const parts = f.text.split(/(?<=[.!?])\s+/).map((p) => words(p)).filter((p) => p.length > 0);
-  return parts.length > 1 ? [f.tokens as string[], ...parts] : [f.tokens as string[]];
+/** A quote with what comparing it needs, computed once. */
+interface Comparable {
+  readonly contentSet: ReadonlySet<string>;
+  readonly pieces: readonly (readonly string[])[];
+  readonly pieceSets: readonly ReadonlySet<string>[];
+}
+
+function comparable(q: { tokens: readonly string[]; content: readonly string[]; text: string }): Comparable {
+  const ps = pieces(q);
+  return { contentSet: new Set(q.content), pieces: ps, pieceSets: ps.map((p) => new Set(p)) };
+}
+
+/** Words of `s` found anywhere in `l`: no in-order match of `s` in `l` is longer. */
+function containmentBound(s: readonly string[], l: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of s) if (l.has(w)) n++;
+  return n;
+}
+
+/**
+ * Content-word Jaccard and the best in-order containment over the two quotes' pieces. With
+ * `floor`, pieces that cannot reach it are not aligned: the containment is exact when it
+ * reaches the floor, and only known to be below it otherwise.
+ */
+function similarity(a: Comparable, b: Comparable, floor = 0): { jaccard: number; shared: number; containment: number; shorter: number } {
+  let shared = 0;
+  for (const w of a.contentSet) if (b.contentSet.has(w)) shared++;
+  const union = a.contentSet.size + b.contentSet.size - shared;
+  let containment = 0;
+  let shorter = 0;
+  a.pieces.forEach((pa, i) => {
+    b.pieces.forEach((pb, j) => {
+      const [s, l, lSet] = pa.length <= pb.length ? [pa, pb, b.pieceSets[j]!] : [pb, pa, a.pieceSets[i]!];
+      if (s.length < MIN_QUOTE_WORDS) return;
+      // The alignment (quadratic in length) only runs when its bound could beat the best so far.
+      const bound = containmentBound(s, lSet) / s.length;
+      if (bound < floor || bound < containment || (bound === containment && s.length <= shorter)) return;
+      const c = lcs(s, l) / s.length;
+      if (c > containment || (c === containment && s.length > shorter)) { containment = c; shorter = s.length; }
+    });
+  });
+  return { jaccard: union === 0 ? 0 : shared / union, shared, containment, shorter };
+}
+
+/** Whether the content words alone make two quotes a rewording (then the containment must be exact: it is the group's score). */
+function jaccardPasses(a: Comparable, b: Comparable): boolean {
+  let shared = 0;
+  for (const w of a.contentSet) if (b.contentSet.has(w)) shared++;
+  const union = a.contentSet.size + b.contentSet.size - shared;
+  return union > 0 && shared / union >= SAME_SPEAKER_JACCARD && shared >= MIN_SHARED_CONTENT;
 }
 
 /** How alike two quotes are: the best of content-word overlap and in-order containment, over whole quotes and their sentences. */
 export function quoteSimilarity(a: { tokens: readonly string[]; content: readonly string[]; text: string }, b: { tokens: readonly string[]; content: readonly string[]; text: string }): { jaccard: number; shared: number; containment: number; shorter: number } {
-  const j = jaccard(a.content, b.content);
-  let containment = 0;
-  let shorter = 0;
-  for (const pa of pieces(a as QuoteForm)) {
-    for (const pb of pieces(b as QuoteForm)) {
-      const [s, l] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
-      if (s.length < MIN_QUOTE_WORDS) continue;
-      const c = lcs(s, l) / s.length;
-      if (c > containment || (c === containment && s.length > shorter)) { containment = c; shorter = s.length; }
+  return similarity(comparable(a), comparable(b));
+}
+
+/** Forms grouped by their exact text: wire copy repeats one quote in many articles, and equal texts compare alike. */
+interface Texts {
+  /** Text id of each form. */
+  readonly of: readonly number[];
+  /** Forms of each text id, ascending. */
+  readonly forms: readonly (readonly number[])[];
+  /** What comparing each text needs. */
+  readonly compared: readonly Comparable[];
+}
+
+function groupTexts(forms: readonly QuoteForm[]): Texts {
+  const ids = new Map<string, number>();
+  const of: number[] = [];
+  const grouped: number[][] = [];
+  const compared: Comparable[] = [];
+  forms.forEach((f, i) => {
+    let t = ids.get(f.text);
+    if (t === undefined) {
+      t = grouped.length;
+      ids.set(f.text, t);
+      grouped.push([]);
+      compared.push(comparable(f));
     }
-  }
-  return { jaccard: j.score, shared: j.shared, containment, shorter };
+    of.push(t);
+    grouped[t]!.push(i);
+  });
+  return { of, forms: grouped, compared };
+}
+
+/**
+ * Pairs of forms (i < j, in order) that can pass a test of `findQuoteVariantGroups`: every
+ * test needs content-word Jaccard of at least SAME_SPEAKER_JACCARD with MIN_SHARED_CONTENT
+ * shared words, or a piece with at least SAME_SPEAKER_CONTAINMENT of its words in the other
+ * quote; the rare-word filters of `TokenIndex` find all such pairs of texts without comparing
+ * every pair. Forms of one text are never paired: identical renderings are not variants.
+ */
+function candidatePairs(forms: readonly QuoteForm[], texts: Texts): [number, number][] {
+  const byContent = new TokenIndex(texts.compared.map((c) => c.contentSet));
+  const byToken = new TokenIndex(texts.forms.map((list) => forms[list[0]!]!.tokens));
+  const partners = texts.forms.map(() => new Set<number>());
+  texts.compared.forEach((c, t) => {
+    const link = (others: Iterable<number>): void => {
+      for (const u of others) if (u !== t) { partners[t]!.add(u); partners[u]!.add(t); }
+    };
+    // |x ∩ y| ≥ J·|x ∪ y| ≥ J·|x|: a rewording holds that share of each quote's content words.
+    link(byContent.holdersOfShare([...c.contentSet], SAME_SPEAKER_JACCARD, RARE_WORD_CHECKS, MIN_SHARED_CONTENT));
+    for (const piece of c.pieces) if (piece.length >= MIN_QUOTE_WORDS) link(byToken.holdersOfShare(piece, SAME_SPEAKER_CONTAINMENT, RARE_WORD_CHECKS));
+  });
+  const out: [number, number][] = [];
+  forms.forEach((f, i) => {
+    const js: number[] = [];
+    for (const u of partners[texts.of[i]!]!) for (const j of texts.forms[u]!) if (j > i && forms[j]!.article !== f.article) js.push(j);
+    for (const j of js.sort((x, y) => x - y)) out.push([i, j]);
+  });
+  return out;
 }
 
 function formsOf(doc: Doc, holders: HolderNames): QuoteForm[] {
@@ -115,35 +208,50 @@ export function findQuoteVariantGroups(ctx: StoryContext): QuoteVariant[] {
   const best = new Map<number, number>();
   const notes = new Map<number, string>();
 
-  for (let i = 0; i < forms.length; i++) {
-    for (let j = i + 1; j < forms.length; j++) {
-      const a = forms[i]!;
-      const b = forms[j]!;
-      if (a.article === b.article) continue;
-      if (a.tokens.join(' ') === b.tokens.join(' ')) continue;
-      const sim = quoteSimilarity(a, b);
-      const sameSpeaker = a.speaker !== null && b.speaker !== null
-        ? a.speaker === b.speaker || samePersonName(a.speaker, b.speaker)
-        // An unattributed form whose sentence names the other form's speaker is that speaker's.
-        : (a.speaker !== null && sentenceNames(docs.get(b.article)!, b, a.speaker, holders)) || (b.speaker !== null && sentenceNames(docs.get(a.article)!, a, b.speaker, holders));
-      const reworded = sim.jaccard >= SAME_SPEAKER_JACCARD && sim.shared >= MIN_SHARED_CONTENT;
-      const partial = sim.containment >= SAME_SPEAKER_CONTAINMENT && sim.shorter >= MIN_QUOTE_WORDS;
-      let match = false;
-      if (sameSpeaker) match = reworded || partial;
-      else {
-        match = (sim.containment >= OTHER_SPEAKER_CONTAINMENT && sim.shorter >= MIN_OTHER_SPEAKER_WORDS) || (sim.jaccard >= OTHER_SPEAKER_JACCARD && sim.shared >= MIN_SHARED_CONTENT);
-        // Two different named speakers each saying the words is only a variant when one article's sentence names the other's speaker.
-        if (match && a.speaker && b.speaker) {
-          match = sentenceNames(docs.get(b.article)!, b, a.speaker, holders) || sentenceNames(docs.get(a.article)!, a, b.speaker, holders);
-        }
-      }
-      if (!match) continue;
-      const root = find(i);
-      parent[find(j)] = root;
-      const score = Math.max(sim.jaccard, sim.containment);
-      best.set(root, Math.max(best.get(root) ?? 0, score));
-      if (!sameSpeaker) notes.set(root, a.speaker && b.speaker ? `the articles attribute these words to ${a.speaker} and to ${b.speaker}` : 'the speaker is not resolved in every article; grouped by near-identical wording');
+  const texts = groupTexts(forms);
+  const joined = forms.map((f) => f.tokens.join(' '));
+  // One comparison per pair of texts, however many articles repeat them.
+  const similarities = new Map<number, ReturnType<typeof similarity>>();
+  const similarityOf = (i: number, j: number): ReturnType<typeof similarity> => {
+    const [x, y] = [texts.of[i]!, texts.of[j]!];
+    const key = x * texts.forms.length + y;
+    let sim = similarities.get(key);
+    if (!sim) {
+      const [cx, cy] = [texts.compared[x]!, texts.compared[y]!];
+      sim = similarity(cx, cy, jaccardPasses(cx, cy) ? 0 : SAME_SPEAKER_CONTAINMENT);
+      similarities.set(key, sim);
     }
+    return sim;
+  };
+  // Pairs in (i, j) order, as a loop over all pairs would meet them: the group scores depend on the order of unions.
+  for (const [i, j] of candidatePairs(forms, texts)) {
+    const a = forms[i]!;
+    const b = forms[j]!;
+    if (joined[i] === joined[j]) continue;
+    const sim = similarityOf(i, j);
+    const reworded = sim.jaccard >= SAME_SPEAKER_JACCARD && sim.shared >= MIN_SHARED_CONTENT;
+    const partial = sim.containment >= SAME_SPEAKER_CONTAINMENT && sim.shorter >= MIN_QUOTE_WORDS;
+    // The tests for other speakers are stricter than these: a pair passing neither cannot match.
+    if (!reworded && !partial) continue;
+    const sameSpeaker = a.speaker !== null && b.speaker !== null
+      ? a.speaker === b.speaker || samePersonName(a.speaker, b.speaker)
+      // An unattributed form whose sentence names the other form's speaker is that speaker's.
+      : (a.speaker !== null && sentenceNames(docs.get(b.article)!, b, a.speaker, holders)) || (b.speaker !== null && sentenceNames(docs.get(a.article)!, a, b.speaker, holders));
+    let match = false;
+    if (sameSpeaker) match = true;
+    else {
+      match = (sim.containment >= OTHER_SPEAKER_CONTAINMENT && sim.shorter >= MIN_OTHER_SPEAKER_WORDS) || (sim.jaccard >= OTHER_SPEAKER_JACCARD && sim.shared >= MIN_SHARED_CONTENT);
+      // Two different named speakers each saying the words is only a variant when one article's sentence names the other's speaker.
+      if (match && a.speaker && b.speaker) {
+        match = sentenceNames(docs.get(b.article)!, b, a.speaker, holders) || sentenceNames(docs.get(a.article)!, a, b.speaker, holders);
+      }
+    }
+    if (!match) continue;
+    const root = find(i);
+    parent[find(j)] = root;
+    const score = Math.max(sim.jaccard, sim.containment);
+    best.set(root, Math.max(best.get(root) ?? 0, score));
+    if (!sameSpeaker) notes.set(root, a.speaker && b.speaker ? `the articles attribute these words to ${a.speaker} and to ${b.speaker}` : 'the speaker is not resolved in every article; grouped by near-identical wording');
   }
 
   const groups = new Map<number, number[]>();

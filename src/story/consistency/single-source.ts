@@ -4,6 +4,7 @@ import { agree, extractNumbers, type NumberMention } from './numbers.js';
 import { HolderNames } from './holders.js';
 import { contentWords } from './text.js';
 import { findNumberContradictions } from './number-conflicts.js';
+import { TokenIndex } from './candidate-pairs.js';
 
 /** At most this many statistics per article: the most specific first. */
 const STATISTICS_PER_ARTICLE = 3;
@@ -13,23 +14,41 @@ const QUOTES_PER_ARTICLE = 2;
 const MIN_QUOTE_WORDS = 8;
 /** Share of a claim's content words another article's sentence must carry to count as the same claim. */
 const SAME_CLAIM_SHARE = 0.6;
+/** Rare words beyond the minimum a candidate sentence is checked on before it is compared. */
+const RARE_WORD_CHECKS = 2;
 /** Words that attribute a figure to a source: a statistic with a named source is the most checkable kind. */
 const ATTRIBUTION = /\b(?:according to|report(?:s|ed)?|study|survey|estimate[sd]?|data|figures|census|poll|statistics|indicates?|found that|shows?)\b/i;
 
-function sentencesWords(doc: Doc): Set<string>[] {
-  const sentences = doc.layers.sentences ?? [{ start: 0, end: doc.text.length }];
-  return sentences.map((s) => new Set(contentWords(doc.text.slice(s.start, s.end))));
-}
+/** Every sentence's content words, indexed by word, to find other articles' sentences that carry a claim. */
+class SentenceWords {
+  private readonly articles: string[] = [];
+  private readonly words: Set<string>[] = [];
+  private readonly index: TokenIndex;
 
-/** Whether any other article has a sentence carrying most of these words. */
-function echoedElsewhere(words: readonly string[], article: string, others: ReadonlyMap<string, Set<string>[]>): boolean {
-  const unique = [...new Set(words)];
-  if (unique.length === 0) return false;
-  for (const [id, sentences] of others) {
-    if (id === article) continue;
-    if (sentences.some((s) => unique.filter((w) => s.has(w)).length >= SAME_CLAIM_SHARE * unique.length)) return true;
+  constructor(docs: readonly Doc[]) {
+    for (const doc of docs) {
+      for (const s of doc.layers.sentences ?? [{ start: 0, end: doc.text.length }]) {
+        this.articles.push(doc.id);
+        this.words.push(new Set(contentWords(doc.text.slice(s.start, s.end))));
+      }
+    }
+    this.index = new TokenIndex(this.words);
   }
-  return false;
+
+  /**
+   * Whether any other article has a sentence carrying most of these words. Such a sentence holds
+   * some of the claim's rarest words, so only sentences holding enough of those are compared.
+   */
+  echoedElsewhere(words: readonly string[], article: string): boolean {
+    const unique = [...new Set(words)];
+    if (unique.length === 0) return false;
+    for (const i of this.index.holdersOfShare(unique, SAME_CLAIM_SHARE, RARE_WORD_CHECKS)) {
+      if (this.articles[i] === article) continue;
+      const s = this.words[i]!;
+      if (unique.filter((w) => s.has(w)).length >= SAME_CLAIM_SHARE * unique.length) return true;
+    }
+    return false;
+  }
 }
 
 function specificity(n: NumberMention, doc: Doc): number {
@@ -45,8 +64,11 @@ function specificity(n: NumberMention, doc: Doc): number {
  * quotes of speakers no other article quotes. Limited per article so the list stays readable.
  */
 export function findSingleSourceClaimList(ctx: StoryContext): SingleSourceClaim[] {
-  const sentenceWords = new Map(ctx.docs.map((d) => [d.id, sentencesWords(d)]));
-  const numbers = ctx.docs.flatMap((d) => extractNumbers(d));
+  const sentenceWords = new SentenceWords(ctx.docs);
+  const numbersOf = new Map(ctx.docs.map((d) => [d.id, extractNumbers(d)]));
+  const numbers = ctx.docs.flatMap((d) => numbersOf.get(d.id)!);
+  const byUnit = new Map<string, NumberMention[]>();
+  for (const n of numbers) (byUnit.get(n.unit) ?? byUnit.set(n.unit, []).get(n.unit)!).push(n);
   // A figure other sources dispute is a contradiction, not a single-source claim.
   const disputed = new Set(findNumberContradictions(ctx).flatMap((c) => c.sides.flatMap((s) => (s.evidenceByArticle ?? []).map((e) => `${e.article}:${e.start}`))));
   const out: SingleSourceClaim[] = [];
@@ -64,13 +86,12 @@ export function findSingleSourceClaimList(ctx: StoryContext): SingleSourceClaim[
 
   for (const doc of ctx.docs) {
     const directQuotes = (doc.layers.quotes ?? []).filter((q) => q.direct);
-    const stats = numbers
-      .filter((n) => n.article === doc.id)
+    const stats = numbersOf.get(doc.id)!
       // A figure inside a quote is the speaker's claim, reported under quotes.
       .filter((n) => !directQuotes.some((q) => n.span.start >= q.start && n.span.end <= q.end))
       .filter((n) => !disputed.has(`${n.article}:${n.sentence.start}`))
-      .filter((n) => !numbers.some((m) => m.article !== doc.id && m.unit === n.unit && agree(m, n)))
-      .filter((n) => !echoedElsewhere(n.context, doc.id, sentenceWords))
+      .filter((n) => !byUnit.get(n.unit)!.some((m) => m.article !== doc.id && agree(m, n)))
+      .filter((n) => !sentenceWords.echoedElsewhere(n.context, doc.id))
       .map((n) => ({ n, score: specificity(n, doc) }))
       .sort((a, b) => b.score - a.score || a.n.span.start - b.n.span.start)
       .slice(0, STATISTICS_PER_ARTICLE);
@@ -83,7 +104,7 @@ export function findSingleSourceClaimList(ctx: StoryContext): SingleSourceClaim[
     const quotes = directQuotes
       .filter((q) => q.speaker && doc.text.slice(q.start, q.end).split(/\s+/).length >= MIN_QUOTE_WORDS)
       .map((q) => ({ q, who: holders.canonical(doc.id, q.speaker!, names.get(q.speaker!) ?? '') }))
-      .filter(({ q, who }) => quotedBy.get(who)?.size === 1 && !echoedElsewhere(contentWords(doc.text.slice(q.start, q.end)), doc.id, sentenceWords))
+      .filter(({ q, who }) => quotedBy.get(who)?.size === 1 && !sentenceWords.echoedElsewhere(contentWords(doc.text.slice(q.start, q.end)), doc.id))
       .sort((a, b) => (b.q.end - b.q.start) - (a.q.end - a.q.start) || a.q.start - b.q.start)
       .slice(0, QUOTES_PER_ARTICLE);
     for (const { q, who } of quotes) {
@@ -93,6 +114,8 @@ export function findSingleSourceClaimList(ctx: StoryContext): SingleSourceClaim[
   }
   // Statistics first, then quotes; within each, in story order.
   const rank = (c: SingleSourceClaim): number => (c.kind === 'statistic' ? 0 : 1);
-  return out.sort((a, b) => rank(a) - rank(b) || ctx.docs.findIndex((d) => d.id === a.article) - ctx.docs.findIndex((d) => d.id === b.article) || a.start - b.start);
+  const docOrder = new Map<string, number>();
+  ctx.docs.forEach((d, i) => { if (!docOrder.has(d.id)) docOrder.set(d.id, i); });
+  return out.sort((a, b) => rank(a) - rank(b) || docOrder.get(a.article)! - docOrder.get(b.article)! || a.start - b.start);
 }
 

@@ -122,6 +122,42 @@ export function samePersonName(a: string, b: string): boolean {
   return edits <= 2;
 }
 
+/** The word itself and every spelling with one letter dropped: two words within one edit share one of these. */
+function oneDeletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/** Keys of a name's first word under which `samePersonName` may find it equal to a name of as many words. */
+function firstWordKeys(words: readonly string[]): string[] {
+  const n = words.length;
+  const first = words[0]!;
+  const keys = [`${n}|=|${first}`];
+  if (first.length >= MIN_FUZZY_NAME_WORD) {
+    for (const d of oneDeletions(first)) keys.push(`${n}|-|${d}`);
+    const key = soundKey(first);
+    if (key.length >= MIN_SOUND_KEY) keys.push(`${n}|~|${key}`);
+  }
+  return keys;
+}
+
+/**
+ * Blocking keys for `samePersonName`: two names it calls the same share a key between the
+ * `indexKeys` of one and the `queryKeys` of the other (same folded words; a single word and the
+ * surname of a full name; or, for names of as many words, a first word equal, within one edit
+ * or with the same consonant skeleton). Lets a caller compare a name with the few names that
+ * can match instead of all of them.
+ */
+export function samePersonNameKeys(name: string): { indexKeys: string[]; queryKeys: string[] } {
+  const w = nameWords(name);
+  if (w.length === 0) return { indexKeys: [], queryKeys: [] };
+  const joined = `j|${w.join(' ')}`;
+  if (w.length === 1) return { indexKeys: [joined, `one|${w[0]}`], queryKeys: [joined, `last|${w[0]}`] };
+  const fuzzy = firstWordKeys(w);
+  return { indexKeys: [joined, `last|${w[w.length - 1]}`, ...fuzzy], queryKeys: [joined, `one|${w[w.length - 1]}`, ...fuzzy] };
+}
+
 /** The article's publication day (`YYYY-MM-DD` or coarser), or null. */
 export function publishedDate(doc: Doc): string | null {
   const value = doc.meta.published?.value;

@@ -2,7 +2,7 @@
  * Deciding whether two spellings of a word, or two full names, are one name written
  * in two transliterations, and saying why in words a journalist can check.
  */
-import { jaroWinkler, keyString, phoneticDistance, phoneticKey, type PhoneticSymbol } from './phonetic.js';
+import { jaroWinkler, keyString, phoneticDistance, phoneticDistanceLowerBound, phoneticKey, type PhoneticSymbol } from './phonetic.js';
 
 /** How close two words must be. */
 export type Strictness =
@@ -43,11 +43,29 @@ export function blockingKey(word: string): string {
   return cachedKey(word).slice(0, 2).map((s) => (s.vowel ? 'V' : s.symbol)).join('');
 }
 
+/**
+ * A finer blocking key for words compared strictly (surnames): the blocking key and the
+ * consonant sounds. A strict match allows one vowel edit at most, never a consonant one, so
+ * two words that match always share it.
+ */
+export function strictBlockingKey(word: string): string {
+  return `${blockingKey(word)}|${cachedKey(word).filter((s) => !s.vowel).map((s) => s.symbol).join('')}`;
+}
+
 /** Whether two words (already lower-case) are one name in two spellings, and the letters that differ. */
 export function matchWord(a: string, b: string, strictness: Strictness): WordMatch | undefined {
   if (a === b) return { differences: [] };
+  return compareWords(a, b, strictness);
+}
+
+function compareWords(a: string, b: string, strictness: Strictness): WordMatch | undefined {
   const ka = cachedKey(a);
   const kb = cachedKey(b);
+  // Keys differ, so the cost is above 0: words too short for a variant, or surely too far apart, need no alignment.
+  if (keyString(ka) !== keyString(kb)) {
+    const minSounds = strictness === 'strict' ? MIN_SOUNDS_FOR_VOWEL_VARIANT : MIN_SOUNDS_FOR_GIVEN_VARIANT;
+    if (Math.max(ka.length, kb.length) < minSounds || phoneticDistanceLowerBound(ka, kb) > MAX_VARIANT_COST) return undefined;
+  }
   const { cost, alignment } = phoneticDistance(ka, kb);
   if (cost > 0) {
     const sounds = Math.max(ka.length, kb.length);

@@ -192,3 +192,26 @@ describe('mergeEntities: unmerge', () => {
     expect(withAlias(split, 'Ismail Kazemi')[0]!.aliases).not.toContain('Esmaeil Kazemi');
   });
 });
+
+describe('mergeEntities: a short form met before its long name', () => {
+  // The cluster of the later long name is merged into the earlier short one while the rule still walks the clusters.
+  it('joins an initialism seen in an earlier article than its long name', () => {
+    const docs = [
+      makeDoc('s1', [{ name: 'U.N.', type: 'ORG' }]),
+      makeDoc('s2', [{ name: 'United Nations', type: 'ORG' }]),
+      makeDoc('s3', [{ name: 'Vell Harbour', type: 'GPE' }]),
+    ];
+    const r = mergeEntities(docs);
+    expect(one(r, 'United Nations').aliases).toEqual(expect.arrayContaining(['U.N.', 'United Nations']));
+    expect(r.entities).toHaveLength(2);
+  });
+
+  it('joins an acronym seen in an earlier article than the article that spells it out', () => {
+    const docs = [
+      makeDoc('s1', [{ name: 'KRB', type: 'ORG' }]),
+      makeDoc('s2', [{ name: 'Karsk River Board', type: 'ORG', also: [{ text: 'KRB', form: 'acronym' }] }]),
+    ];
+    const r = mergeEntities(docs);
+    expect(one(r, 'Karsk River Board').articles).toEqual(['s1', 's2']);
+  });
+});

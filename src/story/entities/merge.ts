@@ -3,7 +3,7 @@ import type { Doc } from '../../core/index.js';
 import type { EntityType } from '../../annotate/index.js';
 import type { EntityResolution, MergeReason, StoryEntity, UnmergeRule } from '../types.js';
 import { hasLeadingTitle, isShortForm, isShouted, nameKey, nameWords, withoutTitles } from './names.js';
-import { blockingKey, matchPersonNames, matchWord, matchWordByWord } from './match.js';
+import { blockingKey, matchPersonNames, matchWord, matchWordByWord, strictBlockingKey } from './match.js';
 import { isInitialismOf } from './acronym.js';
 
 export interface MergeOptions {
@@ -54,13 +54,22 @@ function clusterType(c: Cluster): EntityType {
 
 /** The canonical name: well formed (no title, not shouted, not an acronym), the form most articles use, then the fullest. */
 export function canonicalName(records: readonly { readonly name: string; readonly article: string; readonly mentions: number }[]): string {
-  const stats = new Map<string, { articles: Set<string>; mentions: number; first: number }>();
-  records.forEach((r, i) => {
-    const s = stats.get(r.name) ?? { articles: new Set<string>(), mentions: 0, first: i };
-    s.articles.add(r.article);
-    s.mentions += r.mentions;
-    stats.set(r.name, s);
-  });
+  const stats: NameStats = new Map();
+  records.forEach((r, i) => addNameStats(stats, r, i));
+  return bestName(stats);
+}
+
+/** Per distinct name of a cluster: the articles using it, its mentions, and the position of its first record. */
+type NameStats = Map<string, { articles: Set<string>; mentions: number; first: number }>;
+
+function addNameStats(stats: NameStats, r: { readonly name: string; readonly article: string; readonly mentions: number }, at: number): void {
+  const s = stats.get(r.name) ?? { articles: new Set<string>(), mentions: 0, first: at };
+  s.articles.add(r.article);
+  s.mentions += r.mentions;
+  stats.set(r.name, s);
+}
+
+function bestName(stats: NameStats): string {
   const flaws = (name: string): number => (hasLeadingTitle(name) ? 1 : 0) + (isShouted(name) ? 1 : 0) + (isShortForm(name) ? 1 : 0);
   const words = (name: string): number => nameWords(name).length;
   const best = [...stats.entries()].sort(
@@ -79,7 +88,23 @@ function storyEntityId(name: string, type: string): string {
   return 'ent_' + createHash('sha256').update(`${type}:${nameKey(name)}`).digest('hex').slice(0, 12);
 }
 
-const namesOf = (c: Cluster): string[] => [...new Set(c.records.map((r) => r.name))];
+/**
+ * A value computed from a cluster's records, remembered until they change: records only grow by
+ * appending or are replaced by a new array, so the array and its length identify its contents.
+ */
+function perRecords<T>(compute: (c: Cluster) => T): (c: Cluster) => T {
+  const memo = new WeakMap<readonly EntityRecord[], { length: number; value: T }>();
+  return (c) => {
+    const hit = memo.get(c.records);
+    if (hit && hit.length === c.records.length) return hit.value;
+    const value = compute(c);
+    memo.set(c.records, { length: c.records.length, value });
+    return value;
+  };
+}
+
+// The rules ask for a cluster's names and type again and again while comparing it with others.
+const namesOf = perRecords((c): readonly string[] => [...new Set(c.records.map((r) => r.name))]);
 const articlesOf = (c: Cluster): string[] => [...new Set(c.records.map((r) => r.article))];
 const allForms = (c: Cluster): string[] => [...new Set(c.records.flatMap((r) => [r.name, ...r.surfaces.map((s) => s.text)]))];
 const differenceText = (differences: readonly string[]): string => (differences.length ? differences.join(', ') : 'accents or capitals');
@@ -124,6 +149,8 @@ export function mergeEntities(docs: readonly Doc[], options: MergeOptions = {}):
   // articles is one mis-tagged entity; a one-word name ("Jordan", "Washington") may truly be a
   // person in one article and a place in another, so it splits by type family.
   const byName = new Map<string, Cluster>();
+  const sameNameStats = new Map<Cluster, NameStats>();
+  const sameNameArticles = new Map<Cluster, Set<string>>();
   for (const doc of docs) {
     const mentionCounts = new Map<string, number>();
     const surfaces = new Map<string, { text: string; form: string }[]>();
@@ -145,13 +172,22 @@ export function mergeEntities(docs: readonly Doc[], options: MergeOptions = {}):
       const key = `${words.length > 1 ? '*' : FAMILY[e.type]}:${words.join(' ')}`;
       const existing = byName.get(key);
       if (existing && !existing.parent && !blocked.has(`${nameKey(existing.records[0]!.name)}\u0000${nameKey(e.name)}`)) {
-        const newArticle = !existing.records.some((r) => r.article === doc.id);
+        const articles = sameNameArticles.get(existing)!;
+        const newArticle = !articles.has(doc.id);
+        articles.add(doc.id);
         existing.records.push(record);
-        if (newArticle) existing.merges.push({ alias: e.name, into: canonicalName(existing.records), rule: 'same-name', detail: `"${e.name}" is written the same way (ignoring case, accents and titles)`, articles: [doc.id] });
+        // The canonical name so far, kept up to date record by record (a common name gathers a record per article).
+        const stats = sameNameStats.get(existing)!;
+        addNameStats(stats, record, existing.records.length - 1);
+        if (newArticle) existing.merges.push({ alias: e.name, into: bestName(stats), rule: 'same-name', detail: `"${e.name}" is written the same way (ignoring case, accents and titles)`, articles: [doc.id] });
         recordCluster.set(`${doc.id}\u0000${e.id}`, existing);
         continue;
       }
       const cluster: Cluster = { order: clusters.length, parent: null, records: [record], merges: [] };
+      const stats: NameStats = new Map();
+      addNameStats(stats, record, 0);
+      sameNameStats.set(cluster, stats);
+      sameNameArticles.set(cluster, new Set([doc.id]));
       clusters.push(cluster);
       byName.set(key, cluster);
       recordCluster.set(`${doc.id}\u0000${e.id}`, cluster);
@@ -170,6 +206,7 @@ export function mergeEntities(docs: readonly Doc[], options: MergeOptions = {}):
 }
 
 type Union = (a: Cluster, b: Cluster, reason: (into: string) => Omit<MergeReason, 'into'>) => boolean;
+// Blocks are built one cluster at a time, so a cluster already filed under a key is that list's last entry.
 
 /** Analyst's pairs as both orders of their name keys. */
 function unmergeIndex(rules: readonly UnmergeRule[]): Set<string> {
@@ -194,7 +231,7 @@ function noteTypeDisagreement(c: Cluster): void {
   c.merges = c.merges.map((m, i) => (i === at ? { ...m, detail: `${m.detail}; tagged ${tally} article(s), taken as ${TYPE_LABEL[chosen]}` } : m));
 }
 
-const family = (c: Cluster): TypeFamily => FAMILY[clusterType(c)];
+const family = perRecords((c): TypeFamily => FAMILY[clusterType(c)]);
 
 /** An entity named by an acronym in one article joins the entity another article spells it out for ("… Plan of Action (JCPOA)"). */
 function mergeSpelledOutAcronyms(clusters: readonly Cluster[], union: Union): void {
@@ -208,7 +245,8 @@ function mergeSpelledOutAcronyms(clusters: readonly Cluster[], union: Union): vo
     }
   }
   for (const c of clusters) {
-    if (family(c) === 'person') continue;
+    // A cluster merged earlier in this loop has handed its records to its root.
+    if (c.parent || family(c) === 'person') continue;
     const short = namesOf(c).find(isShortForm);
     if (!short) continue;
     const targets = [...new Set([...(spelledOut.get(nameKey(short)) ?? [])].map(root))].filter((t) => t !== root(c) && !namesOf(t).every(isShortForm));
@@ -230,12 +268,12 @@ function mergeInitialisms(clusters: readonly Cluster[], union: Union): void {
       if (isShortForm(name) || name.trim().split(/\s+/).length < 2) continue;
       const initial = name.trim()[0]!.toLowerCase();
       const list = longByInitial.get(initial) ?? [];
-      if (!list.includes(c)) list.push(c);
+      if (list[list.length - 1] !== c) list.push(c);
       longByInitial.set(initial, list);
     }
   }
   for (const c of clusters) {
-    if (family(c) === 'person' || !namesOf(c).every(isShortForm)) continue;
+    if (c.parent || family(c) === 'person' || !namesOf(c).every(isShortForm)) continue;
     const short = namesOf(c)[0]!;
     const candidates = (longByInitial.get(short[0]!.toLowerCase()) ?? []).filter((l) => namesOf(l).some((n) => !isShortForm(n) && isInitialismOf(short, n)));
     const targets = [...new Set(candidates.map(root))].filter((t) => t !== root(c));
@@ -252,9 +290,9 @@ function mergePersonNames(clusters: readonly Cluster[], union: Union): void {
   const fullNames = (c: Cluster): string[][] => namesOf(c).map(nameWords).filter((w) => w.length > 1);
   for (const c of persons) {
     for (const words of fullNames(c)) {
-      const key = blockingKey(words[words.length - 1]!);
+      const key = strictBlockingKey(words[words.length - 1]!);
       const list = block.get(key) ?? [];
-      if (!list.includes(c)) list.push(c);
+      if (list[list.length - 1] !== c) list.push(c);
       block.set(key, list);
     }
   }
@@ -262,7 +300,7 @@ function mergePersonNames(clusters: readonly Cluster[], union: Union): void {
     for (const name of namesOf(c)) {
       const words = nameWords(name);
       if (words.length < 2) continue;
-      const candidates = block.get(blockingKey(words[words.length - 1]!)) ?? [];
+      const candidates = block.get(strictBlockingKey(words[words.length - 1]!)) ?? [];
       const matches: { cluster: Cluster; other: string; match: NonNullable<ReturnType<typeof matchPersonNames>> }[] = [];
       for (const d of candidates) {
         if (root(d) === root(c)) continue;
@@ -307,11 +345,12 @@ function mergeSurnames(clusters: readonly Cluster[], union: Union): void {
       const words = nameWords(name);
       const key = blockingKey(words[words.length - 1]!);
       const list = bySurnameBlock.get(key) ?? [];
-      if (!list.includes(c)) list.push(c);
+      if (list[list.length - 1] !== c) list.push(c);
       bySurnameBlock.set(key, list);
     }
   }
   const singles = persons.filter((c) => namesOf(c).every((n) => nameWords(n).length === 1));
+  const singleSet = new Set(singles);
   for (const single of singles) {
     if (root(single) !== single) continue;
     const alias = namesOf(single)[0]!;
@@ -339,7 +378,7 @@ function mergeSurnames(clusters: readonly Cluster[], union: Union): void {
     // No full name: one-word spellings of one surname join each other.
     for (const d of bySurnameBlock.get(blockingKey(word)) ?? []) {
       const other = root(d);
-      if (other === root(single) || !singles.includes(d)) continue;
+      if (other === root(single) || !singleSet.has(d)) continue;
       const otherName = namesOf(other)[0]!;
       const m = matchWord(word, nameWords(otherName)[0]!, 'strict');
       if (m && m.differences.length) union(other, single, () => ({ alias, rule: 'transliteration', detail: `${alias} ~ ${otherName}: ${differenceText(m.differences)} transliteration`, articles: articlesOf(single) }));
@@ -358,7 +397,7 @@ function mergePlaceAndOrgVariants(clusters: readonly Cluster[], union: Union): v
       if (!words.length) continue;
       const key = `${family(c)}:${blockingKey(words[0]!)}`;
       const list = block.get(key) ?? [];
-      if (!list.includes(c)) list.push(c);
+      if (list[list.length - 1] !== c) list.push(c);
       block.set(key, list);
     }
   }

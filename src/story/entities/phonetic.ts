@@ -127,6 +127,25 @@ export function phoneticDistance(a: readonly PhoneticSymbol[], b: readonly Phone
   return { cost: d[n]![m]!, alignment: alignment.reverse() };
 }
 
+/**
+ * A cheap lower bound of `phoneticDistance(a, b).cost`: each sound one key has more costs at
+ * least a vowel edit, and keys whose consonants differ need a consonant edit.
+ */
+export function phoneticDistanceLowerBound(a: readonly PhoneticSymbol[], b: readonly PhoneticSymbol[]): number {
+  return Math.max(Math.abs(a.length - b.length) * VOWEL_EDIT_COST, consonantsOf(a) === consonantsOf(b) ? 0 : HARD_EDIT_COST);
+}
+
+/** The consonant symbols of a key, remembered per key (keys are cached per word by their callers). */
+const consonantCache = new WeakMap<readonly PhoneticSymbol[], string>();
+function consonantsOf(key: readonly PhoneticSymbol[]): string {
+  let out = consonantCache.get(key);
+  if (out === undefined) {
+    out = key.filter((s) => !s.vowel).map((s) => s.symbol).join('');
+    consonantCache.set(key, out);
+  }
+  return out;
+}
+
 /** Jaro-Winkler similarity of two strings (0–1), with the usual prefix scale of 0.1 over up to 4 letters. */
 export function jaroWinkler(s: string, t: string): number {
   if (s === t) return 1;

@@ -1,5 +1,5 @@
 import type { Doc } from '../../core/index.js';
-import type { StoryContext } from '../types.js';
+import type { StoryContext, StoryEntity } from '../types.js';
 
 /** A main event of the story, recognised in an article by its keywords. */
 export interface MainEvent {
@@ -11,19 +11,73 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function mentionsWord(text: string, word: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+/** A word of letters and digits only: found as a whole run of them in the text. */
+const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+/** Patterns remembered for other words (names with spaces, dots, hyphens); the cap bounds a server's memory. */
+const PATTERN_CACHE_SIZE = 10_000;
+const patterns = new Map<string, RegExp>();
+/** Each article's runs of letters and digits, lower-cased: one pass over the text answers every plain word. */
+const runsOf = new WeakMap<Doc, ReadonlySet<string>>();
+
+function wordRuns(doc: Doc): ReadonlySet<string> {
+  let runs = runsOf.get(doc);
+  if (!runs) {
+    runs = new Set((doc.text.match(WORD_RUN) ?? []).map((w) => w.toLowerCase()));
+    runsOf.set(doc, runs);
+  }
+  return runs;
+}
+
+/** Whether the word stands in the article on its own (not inside a longer word), ignoring case. */
+function mentionsWord(doc: Doc, word: string): boolean {
+  if (PLAIN_WORD.test(word)) return wordRuns(doc).has(word.toLowerCase());
+  // Each run of letters in the word stands whole in a text that holds the word: a missing one rules it out without a scan.
+  const runs = word.match(WORD_RUN) ?? [];
+  if (runs.some((r) => !wordRuns(doc).has(r.toLowerCase()))) return false;
+  let pattern = patterns.get(word);
+  if (!pattern) {
+    if (patterns.size >= PATTERN_CACHE_SIZE) patterns.clear();
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu');
+    patterns.set(word, pattern);
+  }
+  return pattern.test(doc.text);
+}
+
+/** Story entities by canonical name (the first of a name), built once per entity table. */
+const entitiesByName = new WeakMap<StoryContext['entities'], ReadonlyMap<string, StoryEntity>>();
+
+function entityNamed(ctx: StoryContext, name: string): StoryEntity | undefined {
+  let byName = entitiesByName.get(ctx.entities);
+  if (!byName) {
+    const map = new Map<string, StoryEntity>();
+    for (const e of ctx.entities.entities) if (!map.has(e.name)) map.set(e.name, e);
+    entitiesByName.set(ctx.entities, (byName = map));
+  }
+  return byName.get(name);
+}
+
+/** Canonical names of the story entities the article's own entities resolve to. */
+function resolvedNames(doc: Doc, ctx: StoryContext): Set<string> {
+  const names = new Set<string>();
+  for (const e of doc.layers.entityIndex ?? []) {
+    const id = ctx.entities.resolve(doc.id, e.id);
+    const name = id ? ctx.entities.get(id)?.name : undefined;
+    if (name !== undefined) names.add(name);
+  }
+  return names;
+}
+
+function namesActor(doc: Doc, ctx: StoryContext, actor: string, resolved: ReadonlySet<string>): boolean {
+  if (resolved.has(actor)) return true;
+  const entity = entityNamed(ctx, actor);
+  const forms = entity ? entity.aliases : [actor];
+  return forms.some((f) => f.length >= 3 && mentionsWord(doc, f));
 }
 
 /** Whether the article names the actor: an entity mention resolved to it, or one of its aliases in the text. */
 export function mentionsActor(doc: Doc, ctx: StoryContext, actor: string): boolean {
-  for (const e of doc.layers.entityIndex ?? []) {
-    const id = ctx.entities.resolve(doc.id, e.id);
-    if (id && ctx.entities.get(id)?.name === actor) return true;
-  }
-  const entity = ctx.entities.entities.find((e) => e.name === actor);
-  const forms = entity ? entity.aliases : [actor];
-  return forms.some((f) => f.length >= 3 && mentionsWord(doc.text, f));
+  return namesActor(doc, ctx, actor, resolvedNames(doc, ctx));
 }
 
 /**
@@ -31,12 +85,13 @@ export function mentionsActor(doc: Doc, ctx: StoryContext, actor: string): boole
  * appear, so one generic keyword ("talks") alone does not count as coverage.
  */
 export function mentionsEvent(doc: Doc, event: MainEvent): boolean {
-  if (event.keywords.length === 0) return mentionsWord(doc.text, event.label);
-  const found = event.keywords.filter((k) => mentionsWord(doc.text, k)).length;
+  if (event.keywords.length === 0) return mentionsWord(doc, event.label);
+  const found = event.keywords.filter((k) => mentionsWord(doc, k)).length;
   return found >= Math.ceil(event.keywords.length / 2);
 }
 
 /** The story's main actors and events the article leaves out. */
 export function findOmissions(doc: Doc, ctx: StoryContext, story: { mainActors: readonly string[]; mainEvents: readonly MainEvent[] }): string[] {
-  return [...story.mainActors.filter((a) => !mentionsActor(doc, ctx, a)), ...story.mainEvents.filter((e) => !mentionsEvent(doc, e)).map((e) => e.label)];
+  const resolved = resolvedNames(doc, ctx);
+  return [...story.mainActors.filter((a) => !namesActor(doc, ctx, a, resolved)), ...story.mainEvents.filter((e) => !mentionsEvent(doc, e)).map((e) => e.label)];
 }

@@ -77,14 +77,41 @@ function findSide(doc: Doc, ctx: StoryContext, args: { localId?: string; entityT
     );
     if (attached) return storyName(doc, ctx, attached.entity) ?? doc.text.slice(attached.start, attached.end);
   }
-  const gpes = [...new Set(ctx.entities.entities.filter((e) => e.type === 'GPE' || e.type === 'LOC').map((e) => e.name))];
+  const places = placesOf(ctx);
   for (const word of args.description.match(/\b\p{Lu}[\p{L}.]+/gu) ?? []) {
     const lower = word.toLowerCase().replace(/['’]s$/, '');
     if (DEMONYMS[lower]) return DEMONYMS[lower]!;
-    const byPrefix = gpes.find((g) => g.length >= 4 && lower.length > g.length && lower.startsWith(g.toLowerCase()) && /^(?:i?an|n|i|ese|ish)$/.test(lower.slice(g.length)));
-    if (byPrefix) return byPrefix;
+    // "Kenyan" is a demonym of Kenya: the place is the word less an ending; the first such place in story order wins.
+    let byPrefix: { at: number; name: string } | undefined;
+    for (let cut = lower.length - DEMONYM_ENDING_MAX; cut < lower.length; cut++) {
+      for (const g of places.get(lower.slice(0, Math.max(0, cut))) ?? []) {
+        if (g.name.length >= 4 && lower.length > g.name.length && lower.startsWith(g.name.toLowerCase()) && DEMONYM_ENDING.test(lower.slice(g.name.length)) && (!byPrefix || g.at < byPrefix.at)) byPrefix = g;
+      }
+    }
+    if (byPrefix) return byPrefix.name;
   }
   return null;
+}
+
+/** Endings that make a demonym of a place name ("Kenya-n", "Sudan-ese"), and the longest of them. */
+const DEMONYM_ENDING = /^(?:i?an|n|i|ese|ish)$/;
+const DEMONYM_ENDING_MAX = 3;
+
+/** The story's distinct place names by lower-case form, with their order: built once per entity table, not per speaker. */
+const placeIndex = new WeakMap<StoryContext['entities'], ReadonlyMap<string, readonly { at: number; name: string }[]>>();
+
+function placesOf(ctx: StoryContext): ReadonlyMap<string, readonly { at: number; name: string }[]> {
+  let index = placeIndex.get(ctx.entities);
+  if (!index) {
+    const names = [...new Set(ctx.entities.entities.filter((e) => e.type === 'GPE' || e.type === 'LOC').map((e) => e.name))];
+    const byLower = new Map<string, { at: number; name: string }[]>();
+    names.forEach((name, at) => {
+      const key = name.toLowerCase();
+      (byLower.get(key) ?? byLower.set(key, []).get(key)!).push({ at, name });
+    });
+    placeIndex.set(ctx.entities, (index = byLower));
+  }
+  return index;
 }
 
 function storyName(doc: Doc, ctx: StoryContext, localId: string): string | undefined {

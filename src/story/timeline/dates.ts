@@ -19,8 +19,22 @@ export interface DateInterval {
 
 const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / DAY_MS;
 
+/** Distinct date values remembered: a story has hundreds; the cap keeps a long-running server's memory bounded. */
+const INTERVAL_CACHE_SIZE = 10_000;
+const intervals = new Map<string, DateInterval | null>();
+
 /** The interval a date value covers, or null for values that are not calendar dates (PAST_REF, durations). */
 export function dateInterval(value: string): DateInterval | null {
+  // Timelines compare dates pairwise: parse each value once.
+  const cached = intervals.get(value);
+  if (cached !== undefined) return cached;
+  if (intervals.size >= INTERVAL_CACHE_SIZE) intervals.clear();
+  const interval = parseInterval(value);
+  intervals.set(value, interval);
+  return interval;
+}
+
+function parseInterval(value: string): DateInterval | null {
   let m = /^(\d{3})X$/.exec(value);
   if (m) { const y = Number(m[1]) * 10; return { start: day(y, 1, 1), end: day(y + 10, 1, 1), precision: 0 }; }
   m = /^(\d{4})$/.exec(value);

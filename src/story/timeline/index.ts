@@ -110,18 +110,16 @@ export function buildTimeline(ctx: StoryContext): TimelineEntry[] {
   const candidates = ctx.docs.flatMap((doc) => collectCandidates(ctx, doc));
   const sentenceDates = new Map<string, Set<string>>();
   for (const c of candidates) (sentenceDates.get(sentenceKey(c)) ?? sentenceDates.set(sentenceKey(c), new Set()).get(sentenceKey(c))!).add(c.date);
+  const clusterOf = clusterEvents(candidates);
   const clusters: Candidate[][] = [];
-  for (const c of candidates) {
-    const home = clusters.find((cluster) => cluster.some((m) => sameEvent(m, c)));
-    if (home) home.push(c);
-    else clusters.push([c]);
-  }
+  candidates.forEach((c, i) => (clusters[clusterOf[i]!] ??= []).push(c));
   const entries = clusters.map((members) => ({ members, entry: toEntry(members) }));
-  const flagged = entries.map(({ members, entry }) => {
-    const rivals = entries.filter((other) => other.entry !== entry && other.members.some((o) => members.some((m) => conflicting(m, o, sentenceDates))));
-    if (rivals.length === 0) return entry;
+  const rivals = conflictingClusters(candidates, clusterOf, sentenceDates);
+  const flagged = entries.map(({ entry }, i) => {
+    const rivalEntries = [...(rivals.get(i) ?? [])].sort((x, y) => x - y).map((j) => entries[j]!.entry);
+    if (rivalEntries.length === 0) return entry;
     const byDate = new Map<string, Set<string>>();
-    for (const { entry: e } of [{ entry }, ...rivals]) {
+    for (const e of [entry, ...rivalEntries]) {
       for (const s of e.sources) {
         const key = e.date;
         (byDate.get(key) ?? byDate.set(key, new Set()).get(key)!).add(s.article);
@@ -131,4 +129,77 @@ export function buildTimeline(ctx: StoryContext): TimelineEntry[] {
     return { ...entry, conflictingDates };
   });
   return flagged.sort((a, b) => compareDates(a.date, b.date) || (a.actors[0] ?? '\uffff').localeCompare(b.actors[0] ?? '\uffff') || a.summary.localeCompare(b.summary));
+}
+
+/** Candidate indices by each content word, to count shared words with the candidates already seen. */
+class WordPostings {
+  private readonly postings = new Map<string, number[]>();
+
+  add(index: number, words: ReadonlySet<string>): void {
+    for (const w of words) (this.postings.get(w) ?? this.postings.set(w, []).get(w)!).push(index);
+  }
+
+  /** How many of these words each indexed candidate shares, into `counts`. */
+  countShared(words: ReadonlySet<string>, counts: Map<number, number>): void {
+    for (const w of words) for (const i of this.postings.get(w) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+  }
+}
+
+/**
+ * Each candidate's cluster index: a candidate joins the earliest cluster holding a report of the
+ * same event, else starts a new one (in candidate order). Only reports that could be the same
+ * event are compared: those of the same sentence, and those of a compatible date sharing enough
+ * content words (an index per date value), so the cost grows with the matches, not with all pairs.
+ */
+function clusterEvents(candidates: readonly Candidate[]): number[] {
+  const dates = [...new Set(candidates.map((c) => c.date))];
+  const compatible = new Map(dates.map((d) => [d, dates.filter((o) => datesCompatible(d, o))]));
+  const byDate = new Map<string, WordPostings>();
+  const bySentence = new Map<string, number[]>();
+  const clusterOf: number[] = [];
+  let clusters = 0;
+  candidates.forEach((c, i) => {
+    let home = Infinity;
+    for (const m of bySentence.get(sentenceKey(c)) ?? []) if (clusterOf[m]! < home && sameEvent(candidates[m]!, c)) home = clusterOf[m]!;
+    const counts = new Map<number, number>();
+    for (const d of compatible.get(c.date)!) byDate.get(d)?.countShared(c.words, counts);
+    for (const [m, n] of counts) if (n >= SAME_EVENT_MIN_SHARED && clusterOf[m]! < home && sameEvent(candidates[m]!, c)) home = clusterOf[m]!;
+    clusterOf.push(home === Infinity ? clusters++ : home);
+    (byDate.get(c.date) ?? byDate.set(c.date, new WordPostings()).get(c.date)!).add(i, c.words);
+    (bySentence.get(sentenceKey(c)) ?? bySentence.set(sentenceKey(c), []).get(sentenceKey(c))!).push(i);
+  });
+  return clusterOf;
+}
+
+/**
+ * For each cluster, the other clusters holding a report that dates the same event differently.
+ * Conflicting reports share a classified action and an actor and several content words, so only
+ * reports in the same action-and-actor block sharing that many words are compared.
+ */
+function conflictingClusters(candidates: readonly Candidate[], clusterOf: readonly number[], dates: SentenceDates): Map<number, Set<number>> {
+  const blocks = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    if (c.action === UNCLASSIFIED_ACTION) return;
+    for (const id of new Set(c.actorIds)) {
+      const key = `${c.action}\u0000${id}`;
+      (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(i);
+    }
+  });
+  const rivals = new Map<number, Set<number>>();
+  const note = (x: number, y: number): void => { (rivals.get(x) ?? rivals.set(x, new Set()).get(x)!).add(y); };
+  for (const members of blocks.values()) {
+    const postings = new WordPostings();
+    for (const i of members) {
+      const c = candidates[i]!;
+      const counts = new Map<number, number>();
+      postings.countShared(c.words, counts);
+      for (const [m, n] of counts) {
+        const [x, y] = [clusterOf[i]!, clusterOf[m]!];
+        if (n < CONFLICT_MIN_SHARED || x === y || rivals.get(x)?.has(y)) continue;
+        if (conflicting(candidates[m]!, c, dates)) { note(x, y); note(y, x); }
+      }
+      postings.add(i, c.words);
+    }
+  }
+  return rivals;
 }
