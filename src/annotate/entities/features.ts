@@ -74,27 +74,45 @@ const STARTS_LETTER = /^\p{L}/u;
  * For every word of every sentence of one document, how the same word is
  * written in the document's other sentences away from sentence starts:
  * `C` only capitalised, `L` only lower case, `CL` both, `-` nowhere. Names
- * keep their capital throughout an article, common words do not.
+ * keep their capital throughout an article, common words do not. `lowered`,
+ * when given, is the same words lower-cased.
  */
-export function documentHints(sentences: readonly (readonly string[])[]): string[][] {
-  const seen = new Map<string, { cap: Set<number>; low: Set<number> }>();
-  sentences.forEach((words, s) =>
-    words.forEach((w, i) => {
-      if (i === 0 || !STARTS_LETTER.test(w)) return;
-      const key = w.toLowerCase();
+export function documentHints(sentences: readonly (readonly string[])[], lowered?: readonly (readonly string[])[]): string[][] {
+  const lowerOf = (s: number, i: number): string => lowered?.[s]?.[i] ?? sentences[s]![i]!.toLowerCase();
+  // per case-folded word and writing (capitalised, lower): the first sentence it was seen in and whether
+  // another one followed; sentences are visited in order, so that is all "in some other sentence" needs
+  const seen = new Map<string, SentencesSeen>();
+  sentences.forEach((words, s) => {
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (!STARTS_LETTER.test(w)) continue;
+      const key = lowerOf(s, i);
       let entry = seen.get(key);
-      if (!entry) seen.set(key, (entry = { cap: new Set<number>(), low: new Set<number>() }));
-      (STARTS_UPPER.test(w) ? entry.cap : entry.low).add(s);
-    }),
-  );
-  const others = (set: Set<number> | undefined, s: number): boolean => !!set && (set.size > 1 || (set.size === 1 && !set.has(s)));
+      if (!entry) seen.set(key, (entry = { capFirst: -1, capMore: false, lowFirst: -1, lowMore: false }));
+      if (STARTS_UPPER.test(w)) {
+        if (entry.capFirst === -1) entry.capFirst = s;
+        else if (entry.capFirst !== s) entry.capMore = true;
+      } else if (entry.lowFirst === -1) entry.lowFirst = s;
+      else if (entry.lowFirst !== s) entry.lowMore = true;
+    }
+  });
   return sentences.map((words, s) =>
-    words.map((w) => {
-      const entry = seen.get(w.toLowerCase());
-      const hint = (others(entry?.cap, s) ? 'C' : '') + (others(entry?.low, s) ? 'L' : '');
-      return hint || '-';
+    words.map((_, i) => {
+      const entry = seen.get(lowerOf(s, i));
+      if (!entry) return '-';
+      const cap = entry.capMore || (entry.capFirst !== -1 && entry.capFirst !== s);
+      const low = entry.lowMore || (entry.lowFirst !== -1 && entry.lowFirst !== s);
+      return cap ? (low ? 'CL' : 'C') : low ? 'L' : '-';
     }),
   );
+}
+
+/** Where a word was seen: the first sentence (-1: never) and whether it was seen in a second one too. */
+interface SentencesSeen {
+  capFirst: number;
+  capMore: boolean;
+  lowFirst: number;
+  lowMore: boolean;
 }
 
 /** Digits folded so "1998" and "2024" share weights. */

@@ -40,9 +40,15 @@ const EXTRA_PLACES = [
   'West Virginia', 'Wisconsin', 'Wyoming', 'U.S.', 'U.K.', 'UK', 'US', 'USA', 'Britain', 'Washington',
 ];
 
+const STARTS_UPPER = /^\p{Lu}/u;
+/** The tags of a word that matches nothing, shared (never pushed to). */
+const NO_TAGS: string[] = [];
+
 /** A phrase the gazetteer knows, as tokens. */
 interface Entry {
   readonly tokens: readonly string[];
+  /** The tokens lower-cased, compared with the lower-cased words. */
+  readonly lowerTokens: readonly string[];
   readonly kind: GazetteerKind;
   /** Short all-caps entries (acronyms) match only in their exact case: "WHO" is not "who". */
   readonly exactCase: boolean;
@@ -58,32 +64,38 @@ export class Gazetteer {
     const exactCase = tokens.length === 1 && /^[A-Z0-9.]{2,6}$/.test(phrase);
     const key = tokens[0]!.toLowerCase();
     const list = this.byFirst.get(key) ?? [];
-    if (!list.some((e) => e.kind === kind && e.tokens.join(' ') === tokens.join(' '))) list.push({ tokens, kind, exactCase });
+    if (!list.some((e) => e.kind === kind && e.tokens.join(' ') === tokens.join(' '))) {
+      list.push({ tokens, lowerTokens: tokens.map((t) => t.toLowerCase()), kind, exactCase });
+    }
     this.byFirst.set(key, list);
   }
 
   /**
    * BIO tags of the longest gazetteer match at each token, e.g. `B-GPE`, `I-ORG`,
    * or `''`. Multiword phrases match case-insensitively but need a capital first letter.
+   * `lowered`, when given, is the words lower-cased (saves doing it again).
    */
-  tag(words: readonly string[]): string[][] {
-    const out: string[][] = words.map(() => []);
+  tag(words: readonly string[], lowered?: readonly string[]): (readonly string[])[] {
+    // most words match nothing: they share one empty list, and a word's own list is made on its first match
+    const out: string[][] = new Array<string[]>(words.length).fill(NO_TAGS);
+    const push = (i: number, tag: string): void => {
+      if (out[i] === NO_TAGS) out[i] = [];
+      out[i]!.push(tag);
+    };
+    const lower: (string | undefined)[] = lowered ? [...lowered] : new Array<string | undefined>(words.length);
+    const lowerAt = (i: number): string => (lower[i] ??= words[i]!.toLowerCase());
     for (let i = 0; i < words.length; i++) {
-      const candidates = this.byFirst.get(words[i]!.toLowerCase());
+      const candidates = this.byFirst.get(lowerAt(i));
       if (!candidates) continue;
       for (const entry of candidates) {
         const n = entry.tokens.length;
         if (i + n > words.length) continue;
         let ok = true;
-        for (let k = 0; k < n && ok; k++) {
-          const w = words[i + k]!;
-          const e = entry.tokens[k]!;
-          ok = entry.exactCase ? w === e : w.toLowerCase() === e.toLowerCase();
-        }
+        for (let k = 0; k < n && ok; k++) ok = entry.exactCase ? words[i + k] === entry.tokens[k] : lowerAt(i + k) === entry.lowerTokens[k];
         if (!ok) continue;
-        if (!entry.exactCase && !CASE_FREE_KINDS.has(entry.kind) && !/^\p{Lu}/u.test(words[i]!)) continue;
-        out[i]!.push('B-' + entry.kind);
-        for (let k = 1; k < n; k++) out[i + k]!.push('I-' + entry.kind);
+        if (!entry.exactCase && !CASE_FREE_KINDS.has(entry.kind) && !STARTS_UPPER.test(words[i]!)) continue;
+        push(i, 'B-' + entry.kind);
+        for (let k = 1; k < n; k++) push(i + k, 'I-' + entry.kind);
       }
     }
     return out;

@@ -1,8 +1,9 @@
 import type { Lexicon } from './gazetteer.js';
 import {
-  LEFT_PAIR, OFFSETS, PAD, PAIR_JOIN, RIGHT_PAIR, gazetteerKey, groupGazetteerFeatures, groupPosFeatures, sentenceForms, tokenContext, wordFeatures,
-  type ClusterLookup, type SentenceInput, type TokenContext,
+  LEFT_PAIR, OFFSETS, PAD, PAIR_JOIN, RIGHT_PAIR, gazetteerKey, groupGazetteerFeatures, groupPosFeatures, normalise, sentenceForms, shortShape,
+  tokenContext, wordFeatures, type ClusterLookup, type SentenceInput, type TokenContext,
 } from './features.js';
+import { PairTable } from '../shared/pair-table.js';
 
 /** The JSON form of a trained tagger, as stored in `models/ner-perceptron.json`. */
 export interface PerceptronModelFile {
@@ -127,6 +128,53 @@ const STARTS_UPPER = /^\p{Lu}/u;
 const MAX_CACHED_WORDS = 200_000;
 
 /**
+ * Sizes of the integer keys of the cached feature groups: each part of a key is
+ * a small symbol id below its radix, so that a whole key stays below 2^30, a
+ * small integer V8 hashes without allocating. A symbol past its radix (rare on
+ * news) sends that token down the string-keyed path instead.
+ */
+const SHAPE_RADIX = 1024;
+/** Gazetteer tag lists of a token ("O", "B-GPE", "B-FIRST,B-GPE" …). */
+const GAZETTEER_RADIX = 32;
+/** Document hints and first-pass labels: a handful of values each. */
+const HINT_RADIX = 8;
+const LABEL_RADIX = 8;
+/** Universal parts of speech (17) and the padding. */
+const POS_RADIX = 32;
+
+/** Rows one token sums at most: two word pairs, three context groups, five word-feature offsets. */
+const MAX_ROWS_PER_TOKEN = 10;
+/** The shape-trigram group is that one feature. */
+const shapeTrigram = (c: TokenContext): readonly string[] => [c.shapeTrigram];
+
+/** What the decoder keeps per distinct word: its summed word-feature rows and the ids its context keys read. */
+interface WordEntry {
+  /** Word-feature sums at each offset of `OFFSETS`, read by `emissions` at the five positions around a token. */
+  readonly scores: Float32Array;
+  /** Id of the normalised word in the word-pair vocabulary, -1 when no pair feature names it. */
+  readonly pairId: number;
+  /** Id of the word's short shape (`shortShape`), -1 past `SHAPE_RADIX` shapes. */
+  readonly shapeId: number;
+  readonly cap: boolean;
+}
+
+/** Symbols (strings) interned to dense ids, up to a limit. */
+class Symbols {
+  private readonly ids = new Map<string | undefined, number>();
+  constructor(private readonly limit: number) {}
+  /** The id of `symbol`, or -1 when the table is full. */
+  id(symbol: string | undefined): number {
+    let id = this.ids.get(symbol);
+    if (id === undefined) {
+      if (this.ids.size >= this.limit) return -1;
+      id = this.ids.size;
+      this.ids.set(symbol, id);
+    }
+    return id;
+  }
+}
+
+/**
  * A trained tagger ready to decode: feature weights interned into one
  * Float32Array, word-feature sums cached per distinct word, Viterbi over BILOU.
  */
@@ -134,12 +182,23 @@ export class TaggerModel {
   readonly tagCount: number;
   private readonly transitions: Float32Array;
   private readonly tables: TransitionTables;
-  /** Summed weights of feature groups that repeat (a word's features, a context group), by key. */
-  private readonly wordCache = new Map<string, Float32Array>();
+  /** Per distinct word: its summed word-feature weights and key ids (see `WordEntry`). */
+  private readonly wordCache = new Map<string, WordEntry>();
+  /** Summed weights of context groups that repeat, by integer key (see `emissions`) or, on the rare fallback, by name. */
+  private readonly shapeCache = new Map<number, Float32Array>();
+  private readonly gazetteerCache = new Map<number, Float32Array>();
+  private readonly posCache = new Map<number, Float32Array>();
   private readonly groupCache = new Map<string, Float32Array>();
-  /** Word-pair rows by first word then second, so pairs are found without building their names. */
-  private readonly leftPairs = new Map<string, Map<string, number>>();
-  private readonly rightPairs = new Map<string, Map<string, number>>();
+  /** Ids of the words the pair features name, and the pairs' rows by (first word id, second word id). */
+  private readonly pairVocabulary = new Map<string, number>();
+  private readonly leftPairs: PairTable;
+  private readonly rightPairs: PairTable;
+  private readonly shapes = new Symbols(SHAPE_RADIX);
+  private readonly gazetteerSymbols = new Symbols(GAZETTEER_RADIX);
+  private readonly hintSymbols = new Symbols(HINT_RADIX);
+  private readonly labelSymbols = new Symbols(LABEL_RADIX);
+  private readonly posSymbols = new Symbols(POS_RADIX);
+  private readonly padEntry: WordEntry;
 
   constructor(
     readonly tags: readonly string[],
@@ -151,20 +210,33 @@ export class TaggerModel {
     this.tagCount = n;
     this.tables = transitionTables(tags);
     this.transitions = new Float32Array((n + 1) * n);
+    // word-pair rows keyed by the ids of their two words, so pairs are found without building their names
+    const pairRows: { left: boolean; first: number; second: number; row: number }[] = [];
     for (const [name, row] of index) {
-      const pairs = name.startsWith(LEFT_PAIR) ? this.leftPairs : name.startsWith(RIGHT_PAIR) ? this.rightPairs : undefined;
-      if (!pairs) continue;
+      const left = name.startsWith(LEFT_PAIR);
+      if (!left && !name.startsWith(RIGHT_PAIR)) continue;
       const rest = name.slice(LEFT_PAIR.length);
       const cut = rest.indexOf(PAIR_JOIN);
-      const first = rest.slice(0, cut);
-      let byFirst = pairs.get(first);
-      if (!byFirst) pairs.set(first, (byFirst = new Map()));
-      byFirst.set(rest.slice(cut + PAIR_JOIN.length), row);
+      pairRows.push({ left, first: this.pairWordId(rest.slice(0, cut)), second: this.pairWordId(rest.slice(cut + PAIR_JOIN.length)), row });
     }
+    this.leftPairs = new PairTable(pairRows.filter((p) => p.left).length);
+    this.rightPairs = new PairTable(pairRows.filter((p) => !p.left).length);
+    for (const p of pairRows) (p.left ? this.leftPairs : this.rightPairs).set(p.first, p.second, p.row);
     [...tags, PAD].forEach((prev, p) => {
       const row = index.get(transitionFeature(prev));
       if (row !== undefined) for (let t = 0; t < n; t++) this.transitions[p * n + t] = weights[row * n + t]!;
     });
+    // past the sentence ends the pair word and the shape are the pad itself, as in `tokenContext`
+    this.padEntry = { scores: this.wordEntry(PAD).scores, pairId: this.pairVocabulary.get(PAD) ?? -1, shapeId: this.shapes.id(PAD), cap: false };
+  }
+
+  private pairWordId(word: string): number {
+    let id = this.pairVocabulary.get(word);
+    if (id === undefined) {
+      id = this.pairVocabulary.size;
+      this.pairVocabulary.set(word, id);
+    }
+    return id;
   }
 
   /** Add the weights of `features` to `out` at `offset`. */
@@ -178,13 +250,14 @@ export class TaggerModel {
     }
   }
 
-  /** The summed word-feature weights of `word` at each offset, cached. */
-  private wordScores(word: string): Float32Array {
+  /** The cached entry of `word`: its summed word-feature weights at each offset and its key ids. */
+  private wordEntry(word: string): WordEntry {
     let hit = this.wordCache.get(word);
     if (hit) return hit;
     const n = this.tagCount;
-    hit = new Float32Array(OFFSETS.length * n);
-    wordFeatures(word, this.clusters).forEach((features, slot) => this.addRows(features, hit!, slot * n));
+    const scores = new Float32Array(OFFSETS.length * n);
+    wordFeatures(word, this.clusters).forEach((features, slot) => this.addRows(features, scores, slot * n));
+    hit = { scores, pairId: this.pairVocabulary.get(normalise(word)) ?? -1, shapeId: this.shapes.id(shortShape(word)), cap: STARTS_UPPER.test(word) };
     if (this.wordCache.size >= MAX_CACHED_WORDS) this.wordCache.clear();
     this.wordCache.set(word, hit);
     return hit;
@@ -196,60 +269,149 @@ export class TaggerModel {
     const n = this.tagCount;
     const length = words.length;
     const out = new Float32Array(length * n);
-    const { lower, shapes } = sentenceForms(words);
-    // each word's cached sums once, then read at the five offsets around each token
-    const padded = this.wordScores(PAD);
-    const byPosition = words.map((w) => this.wordScores(w));
-    const gazetteerKeys = gazetteer.map((g) => (g.length ? g.join(',') : 'O'));
+    // each word's cached entry once, then read at the five offsets around each token
+    const pad = this.padEntry;
+    const entries = new Array<WordEntry>(length);
+    for (let i = 0; i < length; i++) entries[i] = this.wordEntry(words[i]!);
+    const gazetteerIds = new Int32Array(length);
+    for (let i = 0; i < length; i++) gazetteerIds[i] = this.gazetteerSymbols.id(gazetteer[i]!.length ? gazetteer[i]!.join(',') : 'O');
+    const padGazetteer = this.gazetteerSymbols.id(PAD);
+    const padLabel = this.labelSymbols.id(PAD);
+    const padPos = this.posSymbols.id(PAD);
+    // the plain forms are needed only to name a group's features on a cache miss
+    let forms: { lower: string[]; shapes: string[] } | undefined;
+    const named = (): { lower: string[]; shapes: string[] } => (forms ??= sentenceForms(words));
     const span = OFFSETS.length;
+    const weights = this.weights;
+    const sources: ArrayLike<number>[] = [];
+    const offsets = new Int32Array(MAX_ROWS_PER_TOKEN);
     for (let i = 0; i < length; i++) {
       const base = i * n;
-      const prevLower = i > 0 ? lower[i - 1]! : PAD;
-      const nextLower = i + 1 < length ? lower[i + 1]! : PAD;
-      this.addRow(this.leftPairs.get(prevLower)?.get(lower[i]!), out, base);
-      this.addRow(this.rightPairs.get(lower[i]!)?.get(nextLower), out, base);
-      const cap = STARTS_UPPER.test(words[i]!);
-      const shapeKey = 'sh3=' + (i > 0 ? shapes[i - 1]! : PAD) + '_' + shapes[i]! + '_' + (i + 1 < length ? shapes[i + 1]! : PAD);
-      this.addGroup(shapeKey, input, i, out, base, lower, shapes, (c) => [c.shapeTrigram]);
-      const around = labels ? [i > 0 ? labels[i - 1]! : PAD, labels[i]!, i + 1 < length ? labels[i + 1]! : PAD] : undefined;
-      const gKey = gazetteerKey(i > 0 ? gazetteerKeys[i - 1]! : PAD, gazetteerKeys[i]!, i + 1 < length ? gazetteerKeys[i + 1]! : PAD, cap, document?.[i], i === 0, around);
-      this.addGroup('g|' + gKey, input, i, out, base, lower, shapes, groupGazetteerFeatures);
+      const own = entries[i]!;
+      const prev = i > 0 ? entries[i - 1]! : pad;
+      const next = i + 1 < length ? entries[i + 1]! : pad;
+      // the rows this token sums, in the order of `sentenceFeatures` (float32 sums depend on the order)
+      let m = 0;
+      const left = this.leftPairs.get(prev.pairId, own.pairId);
+      if (left >= 0) { sources[m] = weights; offsets[m++] = left * n; }
+      const right = this.rightPairs.get(own.pairId, next.pairId);
+      if (right >= 0) { sources[m] = weights; offsets[m++] = right * n; }
+      const cap = own.cap;
+      // shape trigram
+      if (prev.shapeId >= 0 && own.shapeId >= 0 && next.shapeId >= 0) {
+        const key = (prev.shapeId * SHAPE_RADIX + own.shapeId) * SHAPE_RADIX + next.shapeId;
+        sources[m] = this.keyed(this.shapeCache, key, input, i, named, shapeTrigram);
+      } else {
+        const { shapes } = named();
+        const shapeKey = 'sh3=' + (i > 0 ? shapes[i - 1]! : PAD) + '_' + shapes[i]! + '_' + (i + 1 < length ? shapes[i + 1]! : PAD);
+        sources[m] = this.named(shapeKey, input, i, named, shapeTrigram);
+      }
+      offsets[m++] = 0;
+      // gazetteer, document hint, position and first-pass labels
+      const gp = i > 0 ? gazetteerIds[i - 1]! : padGazetteer;
+      const g0 = gazetteerIds[i]!;
+      const gn = i + 1 < length ? gazetteerIds[i + 1]! : padGazetteer;
+      const hint = this.hintSymbols.id(document?.[i]);
+      let labelKey = 0;
+      let labelsOk = true;
+      if (labels) {
+        const lp = i > 0 ? this.labelSymbols.id(labels[i - 1]) : padLabel;
+        const l0 = this.labelSymbols.id(labels[i]);
+        const ln = i + 1 < length ? this.labelSymbols.id(labels[i + 1]) : padLabel;
+        labelsOk = lp >= 0 && l0 >= 0 && ln >= 0;
+        labelKey = 1 + (lp * LABEL_RADIX + l0) * LABEL_RADIX + ln;
+      }
+      if (gp >= 0 && g0 >= 0 && gn >= 0 && hint >= 0 && labelsOk) {
+        const gazetteerPart = (gp * GAZETTEER_RADIX + g0) * GAZETTEER_RADIX + gn;
+        const flags = (hint * 2 + (cap ? 1 : 0)) * 2 + (i === 0 ? 1 : 0);
+        // gazetteerPart < 2^15, flags < 2^5, labelKey <= 2^9: 30 bits in all
+        const key = (gazetteerPart * (HINT_RADIX * 4) + flags) * (LABEL_RADIX ** 3 + 1) + labelKey;
+        sources[m] = this.keyed(this.gazetteerCache, key, input, i, named, groupGazetteerFeatures);
+      } else {
+        const around = labels ? [i > 0 ? labels[i - 1]! : PAD, labels[i]!, i + 1 < length ? labels[i + 1]! : PAD] : undefined;
+        const joined = (k: number): string => (gazetteer[k]!.length ? gazetteer[k]!.join(',') : 'O');
+        const gKey = gazetteerKey(i > 0 ? joined(i - 1) : PAD, joined(i), i + 1 < length ? joined(i + 1) : PAD, cap, document?.[i], i === 0, around);
+        sources[m] = this.named('g|' + gKey, input, i, named, groupGazetteerFeatures);
+      }
+      offsets[m++] = 0;
       if (pos) {
-        const pKey = 'p|' + (i > 0 ? pos[i - 1]! : PAD) + '|' + pos[i]! + '|' + (i + 1 < length ? pos[i + 1]! : PAD) + '|' + cap;
-        this.addGroup(pKey, input, i, out, base, lower, shapes, groupPosFeatures);
+        const pp = i > 0 ? this.posSymbols.id(pos[i - 1]) : padPos;
+        const p0 = this.posSymbols.id(pos[i]);
+        const pn = i + 1 < length ? this.posSymbols.id(pos[i + 1]) : padPos;
+        if (pp >= 0 && p0 >= 0 && pn >= 0) {
+          sources[m] = this.keyed(this.posCache, ((pp * POS_RADIX + p0) * POS_RADIX + pn) * 2 + (cap ? 1 : 0), input, i, named, groupPosFeatures);
+        } else {
+          const pKey = 'p|' + (i > 0 ? pos[i - 1]! : PAD) + '|' + pos[i]! + '|' + (i + 1 < length ? pos[i + 1]! : PAD) + '|' + cap;
+          sources[m] = this.named(pKey, input, i, named, groupPosFeatures);
+        }
+        offsets[m++] = 0;
       }
       for (let slot = 0; slot < span; slot++) {
         const k = i + OFFSETS[slot]!;
-        const scores = k >= 0 && k < length ? byPosition[k]! : padded;
-        const from = slot * n;
-        for (let t = 0; t < n; t++) out[base + t]! += scores[from + t]!;
+        sources[m] = k >= 0 && k < length ? entries[k]!.scores : pad.scores;
+        offsets[m++] = slot * n;
+      }
+      // the picked rows summed four tags at a time (one read of each row's place per four);
+      // Math.fround keeps each partial sum a float32, as `+=` on the Float32Array did
+      let t = 0;
+      for (; t + 4 <= n; t += 4) {
+        let a = 0, b = 0, c = 0, d = 0;
+        for (let k = 0; k < m; k++) {
+          const row = sources[k]!;
+          const o = offsets[k]! + t;
+          a = Math.fround(a + row[o]!);
+          b = Math.fround(b + row[o + 1]!);
+          c = Math.fround(c + row[o + 2]!);
+          d = Math.fround(d + row[o + 3]!);
+        }
+        out[base + t] = a;
+        out[base + t + 1] = b;
+        out[base + t + 2] = c;
+        out[base + t + 3] = d;
+      }
+      for (; t < n; t++) {
+        let sum = 0;
+        for (let k = 0; k < m; k++) sum = Math.fround(sum + sources[k]![offsets[k]! + t]!);
+        out[base + t] = sum;
       }
     }
     return out;
   }
 
-  /** Add one weight row, if the feature has one. */
-  private addRow(row: number | undefined, out: Float32Array, base: number): void {
-    if (row === undefined) return;
-    const n = this.tagCount;
-    const from = row * n;
-    for (let t = 0; t < n; t++) out[base + t]! += this.weights[from + t]!;
+  /** The summed weights of a token's feature group, named from its context (a cache miss). */
+  private groupSum(input: SentenceInput, i: number, named: () => { lower: string[]; shapes: string[] }, make: (c: TokenContext) => readonly string[]): Float32Array {
+    const sum = new Float32Array(this.tagCount);
+    const { lower, shapes } = named();
+    this.addRows(make(tokenContext(input, i, lower, shapes)), sum, 0);
+    return sum;
   }
 
-  /** Add the cached sum of a feature group; on a miss, `make` names its features from the token's context. */
-  private addGroup(
-    key: string, input: SentenceInput, i: number, out: Float32Array, base: number,
-    lower: readonly string[], shapes: readonly string[], make: (c: TokenContext) => readonly string[],
-  ): void {
-    const n = this.tagCount;
+  /** The cached sum of a feature group by integer key; on a miss, `make` names its features from the token's context. */
+  private keyed(
+    cache: Map<number, Float32Array>, key: number, input: SentenceInput, i: number,
+    named: () => { lower: string[]; shapes: string[] }, make: (c: TokenContext) => readonly string[],
+  ): Float32Array {
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = this.groupSum(input, i, named, make);
+      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+      cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** The cached sum of a feature group by name (the fallback of `keyed` for symbols past their radix). */
+  private named(
+    key: string, input: SentenceInput, i: number,
+    named: () => { lower: string[]; shapes: string[] }, make: (c: TokenContext) => readonly string[],
+  ): Float32Array {
     let hit = this.groupCache.get(key);
     if (!hit) {
-      hit = new Float32Array(n);
-      this.addRows(make(tokenContext(input, i, lower, shapes)), hit, 0);
+      hit = this.groupSum(input, i, named, make);
       if (this.groupCache.size >= MAX_CACHED_WORDS) this.groupCache.clear();
       this.groupCache.set(key, hit);
     }
-    for (let t = 0; t < n; t++) out[base + t]! += hit[t]!;
+    return hit;
   }
 
   /** The best BILOU tags of a sentence. */

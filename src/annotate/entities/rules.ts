@@ -10,6 +10,8 @@ const NOT_NAME_START = /^(?:The|A|An|In|On|At|For|But|And|Its|His|Her|Their|This
 /** A capitalised phrase defining a bracketed acronym: "Joint Plan of Action (JPA)". */
 const ACRONYM_DEFINITION = /((?:\p{Lu}[\p{L}'’-]*\s+)(?:(?:of|the|and|for|on|to)\s+|\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*)\s*\((\p{Lu}{2,8})\)/gu;
 const SMALL_WORD = /^(?:of|the|and|for|on|to)$/;
+/** Every acronym definition holds one: a text without it is not searched with the costlier pattern. */
+const BRACKETED_ACRONYM = /\(\p{Lu}{2,8}\)/u;
 
 /** The shortest tail of the phrase whose initials spell the acronym, or undefined. */
 function definedLongForm(phrase: string, acronym: string): { offset: number; text: string } | undefined {
@@ -44,7 +46,7 @@ export function applyRules(text: string, mentions: readonly RawMention[]): RawMe
     }
     ruled.push({ start, end: start + surface.length, type: 'ORG' });
   }
-  for (const m of text.matchAll(ACRONYM_DEFINITION)) {
+  for (const m of BRACKETED_ACRONYM.test(text) ? text.matchAll(ACRONYM_DEFINITION) : []) {
     const long = definedLongForm(m[1]!, m[2]!);
     if (!long) continue;
     const start = m.index + long.offset;

@@ -17,10 +17,12 @@ export interface TaggerToken {
  */
 export function tagMentions(text: string, sentences: readonly (readonly TaggerToken[])[], tagger: LoadedTagger): RawMention[] {
   const words = sentences.map((s) => s.map((t) => text.slice(t.start, t.end)));
-  const hints = documentHints(words);
+  // lower-cased once for the document hints and the gazetteer
+  const lowered = words.map((s) => s.map((w) => w.toLowerCase()));
+  const hints = documentHints(words, lowered);
   const inputs: SentenceInput[] = sentences.map((tokens, s) => ({
     words: words[s]!,
-    gazetteer: tagger.gazetteer.tag(words[s]!),
+    gazetteer: tagger.gazetteer.tag(words[s]!, lowered[s]),
     document: hints[s]!,
     pos: tokens.map((t) => t.pos ?? 'X'),
   }));

@@ -5,6 +5,7 @@ import type { Quote } from '../quotes/index.js';
 import type { Token } from '../tokens/index.js';
 import { ACTION_TAXONOMY, type ActionClass } from './taxonomy.js';
 import { isPastTense } from './tense.js';
+import { matchAllAtWordStart } from '../shared/word-start.js';
 
 export { ACTION_TAXONOMY, type ActionClass, type ActionDefinition } from './taxonomy.js';
 
@@ -35,11 +36,28 @@ const NON_AGENT_PREPOSITIONS = /(?:^|\s)(?:in|into|on|at|to|from|with|of|for|abo
 
 interface CompiledAction { action: ActionClass; pattern: RegExp }
 
-/** Triggers compiled once: word boundaries on both sides, case-insensitive, every occurrence. */
+/**
+ * Triggers compiled once: whole words, case-insensitive, every occurrence. The
+ * word-start lookbehind is tested on each match (see `matchAllAtWordStart`: the same matches, faster).
+ */
 const COMPILED: CompiledAction[] = ACTION_TAXONOMY.map((d) => ({
   action: d.action,
-  pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${d.triggers.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+  pattern: new RegExp(`(?:${d.triggers.join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
 }));
+
+/** The token holding character `at` (tokens are in text order and do not overlap: a binary search). */
+function tokenAt(tokens: readonly Token[], at: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = tokens[mid]!;
+    if (at < t.start) hi = mid - 1;
+    else if (at >= t.end) lo = mid + 1;
+    else return t;
+  }
+  return undefined;
+}
 
 interface Hit { action: ActionClass; trigger: Span; rank: number }
 
@@ -51,11 +69,10 @@ function findTriggers(text: string, sentence: Span, mentions: readonly EntityMen
   const slice = text.slice(sentence.start, sentence.end);
   const hits: Hit[] = [];
   COMPILED.forEach(({ action, pattern }, rank) => {
-    pattern.lastIndex = 0;
-    for (const m of slice.matchAll(pattern)) {
+    for (const m of matchAllAtWordStart(pattern, slice)) {
       const trigger = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
       if (mentions.some((e) => e.start < trigger.end && trigger.start < e.end)) continue;
-      const token = tokens.find((t) => t.start <= trigger.start && trigger.start < t.end);
+      const token = tokenAt(tokens, trigger.start);
       if (token?.pos === 'PROPN') continue;
       if (hits.some((h) => h.trigger.start < trigger.end && trigger.start < h.trigger.end)) continue;
       hits.push({ action, trigger, rank });

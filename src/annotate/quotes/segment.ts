@@ -9,17 +9,36 @@ const TOKEN = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
 /** Abbreviations whose period does not end a sentence (titles, initials, months). */
 const ABBREVIATION = /(?:^|\s|\()(?:Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|Sr|Jr|St|Lt|Col|Capt|Sgt|Adm|Rev|Hon|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|etc|[A-Z])\.$/;
 
+/**
+ * The same token pattern, sticky: every character that is not whitespace starts
+ * a token (a word, or one punctuation mark), so a scan that skips whitespace and
+ * matches here finds exactly the matches of the global pattern, without
+ * allocating a match per token.
+ */
+const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
+const SPACES = /\s*/uy;
+
 /** Tokens in [from, to): words (with inner apostrophes, hyphens, periods of initials) and single punctuation marks. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
   const slice = text.slice(from, to);
-  for (const m of slice.matchAll(TOKEN)) {
-    let word = m[0];
+  let at = 0;
+  for (;;) {
+    SPACES.lastIndex = at;
+    SPACES.test(slice);
+    at = SPACES.lastIndex;
+    if (at >= slice.length) break;
+    TOKEN_AT.lastIndex = at;
+    // cannot fail: a non-space character always matches one of the two branches
+    if (!TOKEN_AT.test(slice)) break;
+    const end = TOKEN_AT.lastIndex;
+    const matched = slice.slice(at, end);
+    let word = matched;
     // A trailing period belongs to the word only for abbreviations and initials ("Dr.", "U.S.").
     if (word.length > 1 && word.endsWith('.') && !/^(?:[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])\.$/.test(word) && !ABBREVIATION.test(` ${word}`)) word = word.slice(0, -1);
-    out.push({ start: from + m.index, end: from + m.index + word.length, text: word });
-    if (word.length < m[0].length) out.push({ start: from + m.index + word.length, end: from + m.index + m[0].length, text: '.' });
+    out.push({ start: from + at, end: from + at + word.length, text: word });
+    if (word.length < matched.length) out.push({ start: from + at + word.length, end: from + end, text: '.' });
+    at = end;
   }
   return out;
 }

@@ -63,12 +63,18 @@ export function paragraphUnits(text: string, toks: readonly Token[]): Array<read
   const out: Array<readonly [number, number]> = [];
   let from = 0;
   for (let i = 1; i <= toks.length; i++) {
-    if (i === toks.length || text.slice(toks[i - 1]!.end, toks[i]!.start).includes('\n')) {
+    if (i === toks.length || hasLineBreak(text, toks[i - 1]!.end, toks[i]!.start)) {
       if (i > from) out.push([from, i]);
       from = i;
     }
   }
   return out;
+}
+
+/** True when text[from, to) holds a line break (the gap between two tokens: short, so scanned, not sliced). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /** Facts about every token of the text that the features read. */

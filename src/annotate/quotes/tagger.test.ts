@@ -20,6 +20,11 @@ describe.skipIf(!weights)('attribution tagger (models/quote-tagger.json)', () =>
     expect(tagTokens(weights!, input)).toEqual(tagTokensPlain(weights!, input));
   });
 
+  it('tags the same labels with weights given by name only (no interned index) as with the shipped ones', () => {
+    const byName = { get: (feature: string) => weights!.get(feature) };
+    expect(tagTokens(byName, input)).toEqual(tagTokens(weights!, input));
+  });
+
   it('labels the speech cue "said" as a cue and its subject as a source', () => {
     const tags = tagTokens(weights!, input);
     const at = (w: string): string => tags[input.toks.findIndex((t) => t.text === w)]!;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/index.js';
+import { PairTable } from '../shared/pair-table.js';
 import {
   BUCKETS, bucketIndex, NEIGHBOUR_TEMPLATES, nextHistory, START_TAG, staticFeatures, tagFeatures, paragraphUnits, tokenFacts, wordFeatures,
   type TaggerText, type TokenFacts,
@@ -32,48 +33,6 @@ export interface TaggerModelFile {
 /** Read-only weights: feature → one score per tag (in TAGS order). */
 export interface TaggerWeights {
   get(feature: string): ArrayLike<number> | undefined;
-}
-
-/**
- * An open-addressing hash table from a pair of word ids to a row id, in typed
- * arrays: a lookup is a few integer operations, far cheaper per token than a
- * Map of Maps.
- */
-class PairTable {
-  private readonly mask: number;
-  private readonly first: Int32Array;
-  private readonly second: Int32Array;
-  private readonly value: Int32Array;
-
-  constructor(capacity: number) {
-    let size = 1024;
-    while (size < capacity * 2) size <<= 1;
-    this.mask = size - 1;
-    this.first = new Int32Array(size).fill(-1);
-    this.second = new Int32Array(size);
-    this.value = new Int32Array(size);
-  }
-
-  private slot(a: number, b: number): number {
-    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & this.mask;
-  }
-
-  set(a: number, b: number, value: number): void {
-    let k = this.slot(a, b);
-    while (this.first[k] !== -1 && !(this.first[k] === a && this.second[k] === b)) k = (k + 1) & this.mask;
-    this.first[k] = a;
-    this.second[k] = b;
-    this.value[k] = value;
-  }
-
-  /** The value of the pair, or -1. */
-  get(a: number, b: number): number {
-    for (let k = this.slot(a, b); ; k = (k + 1) & this.mask) {
-      const f = this.first[k]!;
-      if (f === -1) return -1;
-      if (f === a && this.second[k] === b) return this.value[k]!;
-    }
-  }
 }
 
 /**
@@ -122,7 +81,12 @@ class InternedWeights implements TaggerWeights {
   /** Per word: row ids of the features that name it (WORD_SLOTS layout, -1 where absent). */
   private readonly wordRows = new Map<string, Int32Array>();
 
+  /** Offset in `table` of a row of zeros, after the features' rows: what an absent feature adds. */
+  readonly zeroOffset: number;
+
+  /** `rows` holds one row per feature id, then one more row of zeros. */
   constructor(private readonly ids: ReadonlyMap<string, number>, private readonly rows: Float32Array) {
+    this.zeroOffset = rows.length - TAGS.length;
     const counts = PAIR_KINDS.map((k) => [...ids.keys()].filter((name) => name.startsWith(k)).length);
     this.pairs = counts.map((n) => new PairTable(n));
     for (const [name, id] of ids) {
@@ -180,7 +144,8 @@ export function weightsFromFile(file: TaggerModelFile, source = 'model'): Tagger
   }
   const names = Object.keys(file.features);
   const ids = new Map<string, number>();
-  const rows = new Float32Array(names.length * TAGS.length);
+  // one more row, of zeros, for the scorer's absent features
+  const rows = new Float32Array((names.length + 1) * TAGS.length);
   names.forEach((name, id) => {
     ids.set(name, id);
     const pairs = file.features[name]!;
@@ -270,9 +235,6 @@ function bestTag(prev1: number, scores: Float64Array): Tag {
 
 /** Word-type caches are dropped past this many entries, so memory stays bounded over long runs. */
 const MAX_CACHED_WORDS = 200_000;
-const NONE = new Float32Array(T);
-/** Rows one token sums at most: word, bias, 4 neighbours, 9 context and tag rows, first word, 2 cue words. */
-const MAX_ROWS_PER_TOKEN = 20;
 /** The history bits each tag sets (see nextHistory), by index in TAGS. */
 const HISTORY_BITS = Int32Array.from(TAGS, (t) => nextHistory(0, t));
 
@@ -281,37 +243,48 @@ interface LowerWord {
   /** Id in the model's pair vocabulary, -1 when no pair feature names the word. */
   readonly id: number;
   readonly word: string;
-  /** p2=, p1=, n1=, n2= with this word as the neighbour. */
-  readonly neighbour: readonly Float32Array[];
-  readonly first: Float32Array;
-  /** t1w per previous tag (PREV_TAGS order). */
-  readonly tagWord: readonly Float32Array[];
-  /** clw / crw per distance bucket, with this word as the nearest cue. */
-  readonly cueLeft: readonly Float32Array[];
-  readonly cueRight: readonly Float32Array[];
+  /**
+   * Offsets in the scorer's word table of the rows naming this word (WORD_SLOTS layout: p2=, p1=,
+   * n1=, n2= as the neighbour; first; t1w per previous tag; clw / crw per distance bucket),
+   * a row of zeros where the model has none.
+   */
+  readonly rows: Int32Array;
 }
+
+/** Offsets in the scorer's table of small-domain rows: bias, q, qp, sp, se, cl, cr, clr, tag rows. */
+const STATIC_BIAS = 0;
+const STATIC_Q = STATIC_BIAS + T;
+const STATIC_QP = STATIC_Q + 3 * T;
+const STATIC_SP = STATIC_QP + 1000 * T;
+const STATIC_SE = STATIC_SP + BUCKETS.length * T;
+const STATIC_CL = STATIC_SE + BUCKETS.length * T;
+const STATIC_CR = STATIC_CL + BUCKETS.length * T;
+const STATIC_CLR = STATIC_CR + BUCKETS.length * T;
+const STATIC_TAG = STATIC_CLR + BUCKETS.length * BUCKETS.length * T;
+const STATIC_ROWS = STATIC_TAG / T + PREV_TAGS.length * PREV_TAGS.length * 4;
 
 /**
  * Scores a token as the sum of the plain features' weights (the same labels as
  * tagTokensPlain, checked by tagger.test.ts) without building feature strings:
  * a word type's rows come from the per-word index built at load, word pairs
- * from an integer hash table, small-domain features from precomputed tables,
- * and one token's rows are summed in one unrolled loop.
+ * from an integer hash table, small-domain features from precomputed tables.
+ * Every row is read by offset from one of two flat Float32Arrays (the model's
+ * word rows, the small-domain sums), so one token's ~20 rows are summed without
+ * an object per row; the sums add the rows in the plain features' order.
  */
 class CachedScorer {
   /** Per word as written: its word features' summed row and its lower-cased type (one lookup per token). */
   private readonly raws = new Map<string, { readonly own: Float32Array; readonly lower: LowerWord }>();
   private readonly lowers = new Map<string, LowerWord>();
-  private readonly bias: Float32Array;
-  private readonly q: Float32Array[];
-  private readonly qp: Float32Array[];
-  private readonly sp: Float32Array[];
-  private readonly se: Float32Array[];
-  private readonly cl: Float32Array[];
-  private readonly cr: Float32Array[];
-  private readonly clr: Float32Array[];
-  /** t1 + t12 + h, by (prev2, prev1, history). */
-  private readonly tagRows: Float32Array[];
+  /** The small-domain rows (offsets STATIC_*): bias, quote state, distances, tag history. */
+  private readonly statics = new Float32Array(STATIC_ROWS * T);
+  /**
+   * The rows words name: the model's own table with interned weights; otherwise
+   * rows copied here as words are met (offset 0 is a row of zeros).
+   */
+  private wordTable: Float32Array;
+  private wordTableUsed = T;
+  private readonly zeroOffset: number;
   private readonly bos: LowerWord;
   private readonly eos: LowerWord;
 
@@ -319,18 +292,22 @@ class CachedScorer {
 
   constructor(private readonly weights: TaggerWeights) {
     this.interned = weights instanceof InternedWeights ? weights : undefined;
-    const one = (f: string): Float32Array => this.sum([f]);
+    this.wordTable = this.interned ? this.interned.table : new Float32Array(64 * T);
+    this.zeroOffset = this.interned ? this.interned.zeroOffset : 0;
     const B = BUCKETS.length;
-    this.bias = one('b');
-    this.q = [0, 1, 2].map((q) => one(`q=${q}`));
-    this.qp = Array.from({ length: 1000 }, (_, k) => one(`qp=${Math.floor(k / 100)}|${Math.floor(k / 10) % 10}|${k % 10}`));
-    this.sp = BUCKETS.map((b) => one(`sp=${b}`));
-    this.se = BUCKETS.map((b) => one(`se=${b}`));
-    this.cl = BUCKETS.map((b) => one(`cl=${b}`));
-    this.cr = BUCKETS.map((b) => one(`cr=${b}`));
-    this.clr = Array.from({ length: B * B }, (_, k) => one(`clr=${BUCKETS[Math.floor(k / B)]}|${BUCKETS[k % B]}`));
-    this.tagRows = [];
-    for (const p2 of PREV_TAGS) for (const p1 of PREV_TAGS) for (let h = 0; h < 4; h++) this.tagRows.push(this.sum(tagFeatures(p1, p2, '', h).filter((f) => !f.startsWith('t1w='))));
+    const put = (offset: number, features: readonly string[]): void => this.statics.set(this.sum(features), offset);
+    put(STATIC_BIAS, ['b']);
+    for (let q = 0; q < 3; q++) put(STATIC_Q + q * T, [`q=${q}`]);
+    for (let k = 0; k < 1000; k++) put(STATIC_QP + k * T, [`qp=${Math.floor(k / 100)}|${Math.floor(k / 10) % 10}|${k % 10}`]);
+    BUCKETS.forEach((b, k) => {
+      put(STATIC_SP + k * T, [`sp=${b}`]);
+      put(STATIC_SE + k * T, [`se=${b}`]);
+      put(STATIC_CL + k * T, [`cl=${b}`]);
+      put(STATIC_CR + k * T, [`cr=${b}`]);
+    });
+    for (let k = 0; k < B * B; k++) put(STATIC_CLR + k * T, [`clr=${BUCKETS[Math.floor(k / B)]}|${BUCKETS[k % B]}`]);
+    let row = 0;
+    for (const p2 of PREV_TAGS) for (const p1 of PREV_TAGS) for (let h = 0; h < 4; h++) put(STATIC_TAG + T * row++, tagFeatures(p1, p2, '', h).filter((f) => !f.startsWith('t1w=')));
     this.bos = this.lower(START_TAG);
     this.eos = this.lower('</s>');
   }
@@ -344,8 +321,19 @@ class CachedScorer {
     return out;
   }
 
-  private row(feature: string): Float32Array {
-    return (this.weights.get(feature) as Float32Array | undefined) ?? NONE;
+  /** Without interned weights: copy a feature's row into the word table, returning its offset (0, the zeros, when absent). */
+  private copied(feature: string): number {
+    const row = this.weights.get(feature);
+    if (!row) return 0;
+    if (this.wordTableUsed + T > this.wordTable.length) {
+      const grown = new Float32Array(this.wordTable.length * 2);
+      grown.set(this.wordTable);
+      this.wordTable = grown;
+    }
+    const offset = this.wordTableUsed;
+    for (let t = 0; t < T; t++) this.wordTable[offset + t] = row[t]!;
+    this.wordTableUsed += T;
+    return offset;
   }
 
   private trim(): void {
@@ -366,28 +354,20 @@ class CachedScorer {
   private lower(word: string): LowerWord {
     let w = this.lowers.get(word);
     if (w) return w;
+    const rows = new Int32Array(WORD_SLOTS);
     if (this.interned) {
-      const rows = this.interned.rowsOfWord(word);
-      const at = (slot: number): Float32Array => (rows && rows[slot]! >= 0 ? this.interned!.table.subarray(rows[slot]! * T, rows[slot]! * T + T) : NONE);
-      w = {
-        id: this.interned.vocab.get(word) ?? -1,
-        word,
-        neighbour: NEIGHBOUR_TEMPLATES.map((_, k) => at(k)),
-        first: at(SLOT_FIRST),
-        tagWord: PREV_TAGS.map((_, p) => at(SLOT_TAG_WORD + p)),
-        cueLeft: BUCKETS.map((_, b) => at(SLOT_CUE_LEFT + b)),
-        cueRight: BUCKETS.map((_, b) => at(SLOT_CUE_RIGHT + b)),
-      };
+      const ids = this.interned.rowsOfWord(word);
+      for (let slot = 0; slot < WORD_SLOTS; slot++) rows[slot] = ids && ids[slot]! >= 0 ? ids[slot]! * T : this.zeroOffset;
+      w = { id: this.interned.vocab.get(word) ?? -1, word, rows };
     } else {
-      w = {
-        id: -1,
-        word,
-        neighbour: NEIGHBOUR_TEMPLATES.map(([name]) => this.row(name + word)),
-        first: this.row(`first|${word}`),
-        tagWord: PREV_TAGS.map((p) => this.row(`t1w=${p}|${word}`)),
-        cueLeft: BUCKETS.map((b) => this.row(`clw=${word}|${b}`)),
-        cueRight: BUCKETS.map((b) => this.row(`crw=${word}|${b}`)),
-      };
+      NEIGHBOUR_TEMPLATES.forEach(([name], k) => (rows[k] = this.copied(name + word)));
+      rows[SLOT_FIRST] = this.copied(`first|${word}`);
+      PREV_TAGS.forEach((p, k) => (rows[SLOT_TAG_WORD + k] = this.copied(`t1w=${p}|${word}`)));
+      BUCKETS.forEach((b, k) => {
+        rows[SLOT_CUE_LEFT + k] = this.copied(`clw=${word}|${b}`);
+        rows[SLOT_CUE_RIGHT + k] = this.copied(`crw=${word}|${b}`);
+      });
+      w = { id: -1, word, rows };
     }
     this.lowers.set(word, w);
     return w;
@@ -402,8 +382,8 @@ class CachedScorer {
       for (let t = 0, k = id * T; t < T; t++, k++) scores[t]! += rows[k]!;
       return;
     }
-    const row = this.row(`${PAIR_KINDS[kind]}${a.word}|${b.word}`);
-    for (let t = 0; t < T; t++) scores[t]! += row[t]!;
+    const row = this.weights.get(`${PAIR_KINDS[kind]}${a.word}|${b.word}`);
+    if (row) for (let t = 0; t < T; t++) scores[t]! += row[t]!;
   }
 
   tag(input: TaggerText, facts: TokenFacts): Tag[] {
@@ -420,20 +400,22 @@ class CachedScorer {
       owns[i] = w.own;
     }
     const { quoted, sentenceFirst, sentenceLast, cueLeft, cueRight } = facts;
-    const table = this.interned?.table;
-    // The rows of one token's features, summed in one tight loop (7 tags unrolled by the JIT).
-    const picked: Float32Array[] = new Array<Float32Array>(MAX_ROWS_PER_TOKEN).fill(NONE);
+    // read after every word is known: without interned weights the table grows as words are met
+    const table = this.wordTable;
+    const statics = this.statics;
+    // one token's rows in the plain features' order: bias (statics), 4 neighbours (word table),
+    // 8 context and tag rows (statics), then the tag-word, first-word and cue-word rows (word table)
+    const neighbours = new Int32Array(NEIGHBOUR_TEMPLATES.length);
+    const context = new Int32Array(8);
+    const wordRows = new Int32Array(4);
     for (const [from, to] of paragraphUnits(input.text, input.toks)) {
       let history = 0;
       for (let i = from; i < to; i++) {
         const word = words[i]!;
         if (i === sentenceFirst[i]) history = 0;
-        let m = 0;
-        picked[m++] = owns[i]!;
-        picked[m++] = this.bias;
         for (let k = 0; k < NEIGHBOUR_TEMPLATES.length; k++) {
           const j = i + NEIGHBOUR_TEMPLATES[k]![1];
-          picked[m++] = (j < from ? this.bos : j >= to ? this.eos : words[j]!).neighbour[k]!;
+          neighbours[k] = (j < from ? this.bos : j >= to ? this.eos : words[j]!).rows[k]!;
         }
         const q = quoted[i]!;
         const l = cueLeft[i]!;
@@ -442,35 +424,41 @@ class CachedScorer {
         const dr = r < 0 ? 0 : bucketIndex(r - i);
         const p1 = i > from ? prevIndex[i - 1]! : 0;
         const p2 = i > from + 1 ? prevIndex[i - 2]! : 0;
-        picked[m++] = this.q[q]!;
-        picked[m++] = this.qp[(i > from ? quoted[i - 1]! : 9) * 100 + q * 10 + (i + 1 < to ? quoted[i + 1]! : 9)]!;
-        picked[m++] = this.sp[bucketIndex(i - sentenceFirst[i]!)]!;
-        picked[m++] = this.se[bucketIndex(sentenceLast[i]! - i)]!;
-        picked[m++] = this.cl[dl]!;
-        picked[m++] = this.cr[dr]!;
-        picked[m++] = this.clr[dl * BUCKETS.length + dr]!;
-        picked[m++] = this.tagRows[(p2 * PREV_TAGS.length + p1) * 4 + history]!;
-        picked[m++] = word.tagWord[p1]!;
-        if (i === sentenceFirst[i]) picked[m++] = word.first;
-        if (l >= 0 && l !== i) picked[m++] = words[l]!.cueLeft[dl]!;
-        if (r >= 0 && r !== i) picked[m++] = words[r]!.cueRight[dr]!;
+        context[0] = STATIC_Q + q * T;
+        context[1] = STATIC_QP + ((i > from ? quoted[i - 1]! : 9) * 100 + q * 10 + (i + 1 < to ? quoted[i + 1]! : 9)) * T;
+        context[2] = STATIC_SP + bucketIndex(i - sentenceFirst[i]!) * T;
+        context[3] = STATIC_SE + bucketIndex(sentenceLast[i]! - i) * T;
+        context[4] = STATIC_CL + dl * T;
+        context[5] = STATIC_CR + dr * T;
+        context[6] = STATIC_CLR + (dl * BUCKETS.length + dr) * T;
+        context[7] = STATIC_TAG + ((p2 * PREV_TAGS.length + p1) * 4 + history) * T;
+        let w = 0;
+        wordRows[w++] = word.rows[SLOT_TAG_WORD + p1]!;
+        if (i === sentenceFirst[i]) wordRows[w++] = word.rows[SLOT_FIRST]!;
+        if (l >= 0 && l !== i) wordRows[w++] = words[l]!.rows[SLOT_CUE_LEFT + dl]!;
+        if (r >= 0 && r !== i) wordRows[w++] = words[r]!.rows[SLOT_CUE_RIGHT + dr]!;
+        const own = owns[i]!;
         let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-        for (let k = 0; k < m; k++) {
-          const v = picked[k]!;
-          s0 += v[0]!; s1 += v[1]!; s2 += v[2]!; s3 += v[3]!; s4 += v[4]!; s5 += v[5]!; s6 += v[6]!;
+        s0 += own[0]!; s1 += own[1]!; s2 += own[2]!; s3 += own[3]!; s4 += own[4]!; s5 += own[5]!; s6 += own[6]!;
+        s0 += statics[STATIC_BIAS]!; s1 += statics[STATIC_BIAS + 1]!; s2 += statics[STATIC_BIAS + 2]!; s3 += statics[STATIC_BIAS + 3]!;
+        s4 += statics[STATIC_BIAS + 4]!; s5 += statics[STATIC_BIAS + 5]!; s6 += statics[STATIC_BIAS + 6]!;
+        for (let k = 0; k < neighbours.length; k++) {
+          const o = neighbours[k]!;
+          s0 += table[o]!; s1 += table[o + 1]!; s2 += table[o + 2]!; s3 += table[o + 3]!; s4 += table[o + 4]!; s5 += table[o + 5]!; s6 += table[o + 6]!;
+        }
+        for (let k = 0; k < context.length; k++) {
+          const o = context[k]!;
+          s0 += statics[o]!; s1 += statics[o + 1]!; s2 += statics[o + 2]!; s3 += statics[o + 3]!; s4 += statics[o + 4]!; s5 += statics[o + 5]!; s6 += statics[o + 6]!;
+        }
+        for (let k = 0; k < w; k++) {
+          const o = wordRows[k]!;
+          s0 += table[o]!; s1 += table[o + 1]!; s2 += table[o + 2]!; s3 += table[o + 3]!; s4 += table[o + 4]!; s5 += table[o + 5]!; s6 += table[o + 6]!;
         }
         scores[0] = s0; scores[1] = s1; scores[2] = s2; scores[3] = s3; scores[4] = s4; scores[5] = s5; scores[6] = s6;
         const prev = i > from ? words[i - 1]! : this.bos;
         const next = i + 1 < to ? words[i + 1]! : this.eos;
-        if (table) {
-          const before = this.interned!.pairRow(0, prev.id, word.id);
-          const after = this.interned!.pairRow(1, word.id, next.id);
-          if (before >= 0) for (let t = 0, o = before * T; t < T; t++, o++) scores[t]! += table[o]!;
-          if (after >= 0) for (let t = 0, o = after * T; t < T; t++, o++) scores[t]! += table[o]!;
-        } else {
-          this.addPair(scores, 0, prev, word);
-          this.addPair(scores, 1, word, next);
-        }
+        this.addPair(scores, 0, prev, word);
+        this.addPair(scores, 1, word, next);
         const best = bestIndex(p1, scores);
         tags[i] = TAGS[best]!;
         prevIndex[i] = best + 1;

@@ -8,6 +8,7 @@ import {
   COUNT_RE, DAY_NUM_RE, MONTHS, MONTH_RE, ORDINALS, UNIT_RE, WEEKDAYS, WEEKDAY_RE, YEAR_RE,
   countValue, ordinalValue, unitOf, type Unit,
 } from './lexicon.js';
+import { execAtWordStart } from '../shared/word-start.js';
 
 /** Units a shift can move by and print at. */
 export type Grain = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'decade' | 'century';
@@ -57,7 +58,15 @@ interface Rule {
   readonly name: string;
   readonly re: RegExp;
   readonly build: Build;
+  /**
+   * Words every match of `re` contains. A text without them cannot match, so
+   * the costly pattern is not run over it (a plain search is about ten times cheaper).
+   */
+  readonly needs?: RegExp;
 }
+
+/** A rule's `needs`: case-insensitive like the rules themselves, searched once (not global). */
+const needs = (source: string): RegExp => new RegExp(source, 'iu');
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 const lower = (s: string | undefined): string => (s ?? '').toLowerCase();
@@ -109,7 +118,8 @@ export function durationValue(n: number | null, unit: Unit): string {
 /** Units that after "a"/"an" rarely measure time. */
 const NOT_DURATION_WITH_ARTICLE: ReadonlySet<Unit> = new Set<Unit>(['quarter', 'second', 'minute', 'fortnight', 'weekend']);
 
-const rx = (source: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${source})(?![\p{L}\p{N}])`, 'giu');
+/** A rule's pattern: whole words only. The word-start lookbehind is tested on each match instead (see `execAtWordStart`: the same matches, faster). */
+const rx = (source: string): RegExp => new RegExp(String.raw`(?:${source})(?![\p{L}\p{N}])`, 'giu');
 
 const RULES: readonly Rule[] = [
   // --- Calendar dates -------------------------------------------------------------
@@ -221,6 +231,7 @@ const RULES: readonly Rule[] = [
   // --- Quarters, halves, seasons ------------------------------------------------------
   {
     name: 'quarter',
+    needs: needs('quarter'),
     re: rx(String.raw`(?:the\s+)?(?:(${YEAR_RE})\s+|(this|last|next)\s+year's\s+)?(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter(?:\s+of\s+(?:fiscal\s+)?(${YEAR_RE})|,?\s+(${YEAR_RE})|\s+of\s+(this|last|next)\s+year)?`),
     build: (m) => {
       const q = ordinalValue(m[3]!)!;
@@ -332,6 +343,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'ago',
+    needs: needs(String.raw`(?:${UNIT_RE})\s+(?:ago|from now|hence)`),
     re: rx(String.raw`(?:(about|around|nearly|almost|roughly|more than|less than|over|some|just|only)\s+)?(${COUNT_RE})\s+(${UNIT_RE})\s+(ago|from now|hence)`),
     build: (m) => {
       const n = countValue(m[2]!);
@@ -344,6 +356,7 @@ const RULES: readonly Rule[] = [
   // --- Relative to a date the text gave before -------------------------------------------
   {
     name: 'later',
+    needs: needs(String.raw`(?:${UNIT_RE})\s+(?:later|earlier|after|before|afterwards?|on)`),
     re: rx(String.raw`(?:(about|around|nearly|almost|roughly|more than|less than|over|some|just|only)\s+)?(${COUNT_RE})\s+(${UNIT_RE})\s+(later|earlier|after|before|afterwards?|on)(?!\s+(?:the|a|an|his|her|their|its|this|that)\b)`),
     build: (m) => {
       const n = countValue(m[2]!);
@@ -484,6 +497,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'set-per',
+    needs: needs(String.raw`(?:a|per)\s+(?:day|week|month|year|hour)`),
     re: rx(String.raw`(?:(?:once|twice|\w+\s+times)\s+)?(?:a|per)\s+(day|week|month|year|hour)`),
     build: (m, text) => {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
@@ -507,8 +521,9 @@ const rulePriority = new Map(RULES.map((r, i) => [r, i]));
 export function matchRules(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of RULES) {
+    if (rule.needs && !rule.needs.test(text)) continue;
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+    for (let m = execAtWordStart(rule.re, text); m; m = execAtWordStart(rule.re, text)) {
       if (m[0].length === 0) {
         rule.re.lastIndex++;
         continue;

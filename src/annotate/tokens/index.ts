@@ -59,6 +59,19 @@ export function splitBlocks(text: string, options: TokensOptions = {}): Block[] 
   return blocks;
 }
 
+/** Nothing but whitespace (what `trim()` removes). */
+const BLANK = /^\s*$/;
+const NOT_SPACE = /\S/y;
+
+/** True when text[from, to) is only whitespace (`text.slice(from, to).trim() === ''`, without the copy). */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    NOT_SPACE.lastIndex = i;
+    if (NOT_SPACE.test(text)) return false;
+  }
+  return true;
+}
+
 /** Sentences and tokens of a whole text: the work of the `tokens()` stage, callable on its own. */
 export function tokenize(text: string, options: TokensOptions = {}): { sentences: Span[]; tokens: Token[] } {
   const sentences: Span[] = [];
@@ -68,14 +81,16 @@ export function tokenize(text: string, options: TokensOptions = {}): { sentences
     const located: { start: number; end: number; pos: string; text: string }[] = [];
     const winkSentences: number[][] = [];
     let cursor = 0;
-    for (const t of winkTokens(blockText)) {
-      if (t.value.trim() === '') continue;
-      const at = blockText.indexOf(t.value, cursor);
+    const wink = winkTokens(blockText);
+    for (let k = 0; k < wink.values.length; k++) {
+      const value = wink.values[k]!;
+      if (BLANK.test(value)) continue;
+      const at = blockText.indexOf(value, cursor);
       // wink returns the surface form; a token it normalised cannot be placed, so it is skipped
-      if (at === -1 || blockText.slice(cursor, at).trim() !== '') continue;
-      cursor = at + t.value.length;
-      (winkSentences[t.sentence] ??= []).push(located.length);
-      located.push({ start: block.start + at, end: block.start + cursor, pos: t.pos, text: t.value });
+      if (at === -1 || !isBlank(blockText, cursor, at)) continue;
+      cursor = at + value.length;
+      (winkSentences[wink.sentence[k]!] ??= []).push(located.length);
+      located.push({ start: block.start + at, end: block.start + cursor, pos: wink.pos[k] ?? 'X', text: value });
     }
     for (const sentence of repairSentences(located, winkSentences.filter(Boolean))) {
       const index = sentences.length;

@@ -1,12 +1,14 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-/** One token as wink-nlp read it: its surface form, part of speech, and index of wink's sentence. */
-export interface WinkToken {
-  readonly value: string;
-  readonly pos: string;
-  readonly type: string;
-  readonly sentence: number;
+/**
+ * One block as wink-nlp read it, column by column (no object per token): each
+ * token's surface form, part of speech, and index of wink's sentence.
+ */
+export interface WinkTokens {
+  readonly values: readonly string[];
+  readonly pos: readonly string[];
+  readonly sentence: Int32Array;
 }
 
 type WinkInstance = ReturnType<typeof winkNLP>;
@@ -26,17 +28,17 @@ function wink(): WinkInstance {
 }
 
 /** Tokenise and sentence-split one block of text (a paragraph or line) with wink-nlp. */
-export function winkTokens(text: string): WinkToken[] {
+export function winkTokens(text: string): WinkTokens {
   const nlp = wink();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
-  const values = doc.tokens().out() as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const types = doc.tokens().out(its.type) as string[];
-  const sentenceOf = new Array<number>(values.length).fill(0);
+  const tokens = doc.tokens();
+  const values = tokens.out() as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const sentence = new Int32Array(values.length);
   doc.sentences().each((s, i) => {
     const [first, last] = s.out(its.span) as unknown as [number, number];
-    for (let t = first; t <= last; t++) sentenceOf[t] = i;
+    sentence.fill(i, first, last + 1);
   });
-  return values.map((value, i) => ({ value, pos: pos[i] ?? 'X', type: types[i] ?? 'word', sentence: sentenceOf[i] ?? 0 }));
+  return { values, pos, sentence };
 }
