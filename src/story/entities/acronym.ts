@@ -1,4 +1,4 @@
-/** Reading a short form ("JCPOA", "U.S.") as the initials of a long name. */
+/** Reading a short form ("JPOA", "U.S.") as the initials of a long name. */
 
 /** Function words a short form may take a letter from or skip: "Plan of Action" gives PA or POA. */
 const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'de', 'des', 'du', 'la', 'le', 'et', 'y', 'al', 'el', '&', 'a', 'an', 'at', 'by']);
@@ -6,7 +6,7 @@ const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'de
 /**
  * True when the letters of `short` are the initials of the words of `long`, in order:
  * every content word gives its first letter, a function word ("of", "the") may give
- * its first letter or none. "JCPOA" and "JCPA" both stand for "Joint Comprehensive Plan of Action".
+ * its first letter or none. "JPOA" and "JPA" both stand for "Joint Plan of Action".
  *
  * @example
  * isInitialismOf('U.S.', 'United States') // true

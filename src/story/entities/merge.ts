@@ -233,7 +233,7 @@ function noteTypeDisagreement(c: Cluster): void {
 
 const family = perRecords((c): TypeFamily => FAMILY[clusterType(c)]);
 
-/** An entity named by an acronym in one article joins the entity another article spells it out for ("… Plan of Action (JCPOA)"). */
+/** An entity named by an acronym in one article joins the entity another article spells it out for ("… Plan of Action (JPOA)"). */
 function mergeSpelledOutAcronyms(clusters: readonly Cluster[], union: Union): void {
   const spelledOut = new Map<string, Set<Cluster>>();
   for (const c of clusters) {
@@ -386,7 +386,7 @@ function mergeSurnames(clusters: readonly Cluster[], union: Union): void {
   }
 }
 
-/** Places and organisations whose names match word by word in transliteration ("Teheran"/"Tehran", "Jomhouri Eslami"/"Jomhuri Eslami"). */
+/** Places and organisations whose names match word by word in transliteration ("Teheran"/"Tehran", "Rooznameh Mardom"/"Ruznameh Mardom"). */
 function mergePlaceAndOrgVariants(clusters: readonly Cluster[], union: Union): void {
   const block = new Map<string, Cluster[]>();
   const others = clusters.filter((c) => family(c) !== 'person');

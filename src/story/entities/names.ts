@@ -78,7 +78,7 @@ export function nameKey(name: string): string {
   return nameWords(name).join(' ');
 }
 
-/** A short form written in capitals, with or without dots: "JCPOA", "U.S.", "UN". */
+/** A short form written in capitals, with or without dots: "NATO", "U.S.", "UN". */
 export function isShortForm(name: string): boolean {
   return /^(?:\p{Lu}\.?){2,8}$/u.test(name.trim());
 }
