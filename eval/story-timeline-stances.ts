@@ -92,7 +92,7 @@ export function sameActor(gold: StoryGold, goldActor: string, found: string): bo
   return descriptionKey(goldActor) === descriptionKey(found);
 }
 
-export interface StanceScore { found: number; foundIgnoringDate: number; total: number; missed: string[] }
+export interface StanceScore { found: number; foundIgnoringDate: number; total: number; missed: string[]; matchedEmitted: number; emitted: number; unmatched: string[] }
 
 export function scoreStances(gold: StoryGold, stances: readonly Stance[]): StanceScore {
   let found = 0;
@@ -104,7 +104,16 @@ export function scoreStances(gold: StoryGold, stances: readonly Stance[]): Stanc
     if (same.some((s) => p.date === null || s.date === p.date)) found++;
     else missed.push(`${p.actor} ${p.position} ${p.date}${same.length ? ` (found on ${same.map((s) => s.date).join(', ')})` : ''}`);
   }
-  return { found, foundIgnoringDate, total: gold.stances.positions.length, missed };
+  // precision: an emitted stance counts when some gold position has its actor (or alias group) and
+  // position, date ignored. Gold lists only positions on the main topic and may be incomplete, so
+  // a right stance the annotators left out (or one on another topic) counts against this figure.
+  const unmatched: string[] = [];
+  let matchedEmitted = 0;
+  for (const s of stances) {
+    if (gold.stances.positions.some((p) => p.position === s.position && sameActor(gold, p.actor, s.actor))) matchedEmitted++;
+    else unmatched.push(`${s.actor} ${s.position} ${s.date}: ${squash(s.evidence).slice(0, 100)}`);
+  }
+  return { found, foundIgnoringDate, total: gold.stances.positions.length, missed, matchedEmitted, emitted: stances.length, unmatched };
 }
 
 /** Annotate a story folder and build its context, timeline and stances. */
@@ -131,10 +140,11 @@ export const task: EvalTask = {
       const { docs, timeline, stances } = await runStory(story.inputs);
       const t = scoreTimeline(gold, docs, timeline);
       const s = scoreStances(gold, stances);
-      rows.push({ story: path.basename(story.dir), timeline_gold_events: `${t.found}/${t.total}`, entries: timeline.length, stance_positions: `${s.found}/${s.total}`, stance_positions_any_date: `${s.foundIgnoringDate}/${s.total}`, stances: stances.length });
+      rows.push({ story: path.basename(story.dir), timeline_gold_events: `${t.found}/${t.total}`, entries: timeline.length, stance_positions: `${s.found}/${s.total}`, stance_positions_any_date: `${s.foundIgnoringDate}/${s.total}`, stances: stances.length, stance_precision: `${s.matchedEmitted}/${s.emitted}` });
       metrics[`${story.key}timeline_gold_events`] = t.found;
       metrics[`${story.key}stance_positions`] = s.found;
       metrics[`${story.key}stance_positions_any_date`] = s.foundIgnoringDate;
+      metrics[`${story.key}stance_precision`] = s.emitted ? Number((s.matchedEmitted / s.emitted).toFixed(3)) : 0;
     }
     if (used.length === 0) return { task: 'story-timeline-stances', data: IRAN_DIR, rows: [], metrics: {}, skipped: 'no story gold found: skipped' };
     return { task: 'story-timeline-stances', data: `gold events and stance positions of ${used.join(', ')}`, rows, metrics };

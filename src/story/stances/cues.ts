@@ -47,4 +47,4 @@ export const EARLIER_VIEW = /\b(?:initially|at first|originally|previously|earli
 export const ALIGNMENT = /\b(?:committed\s+to|support(?:s|ed|ing)?|back(?:s|ed|ing)?|endors(?:e|es|ed|ing)|align(?:s|ed)?\s+with)\s+the\s+(?:position|stance|view|line)s?\s+(?:\w+\s+)?(?:by|of)\s/iu;
 
 /** Verbs that report speech: in "A said that B will not …" the stance is A's. */
-export const REPORTING_VERB = /\b(?:said|says|say|stated|states|affirmed|affirms|told|tells|confirmed|confirms|indicated|indicates|announced|announces|emphasi[sz]ed|stressed|noted|added|declared|insisted|insists|repeated|argued|wrote|tweeted)\b/giu;
+export const REPORTING_VERB = /\b(?:said|says|say|stated|states|affirmed|affirms|told|tells|confirmed|confirms|indicated|indicates|announced|announces|emphasi[sz]ed|stressed|noted|added|declared|insisted|insists|repeated|argued|wrote|tweeted|saying)\b/giu;

@@ -4,9 +4,9 @@ import { isDateValue } from '../../annotate/events/index.js';
 import type { Stance, StancePosition, StanceTopic, StoryContext } from '../types.js';
 import { stem, storyName } from '../timeline/index.js';
 import { ALIGNMENT, EARLIER_VIEW, REPORTING_VERB, findCues, strongerPosition } from './cues.js';
-import { findTopics } from './topics.js';
+import { findTopics as findTopicsBy, type ObjectCandidate } from './topics.js';
 
-export { findTopics } from './topics.js';
+export type { ObjectCandidate } from './topics.js';
 export { findCues } from './cues.js';
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE']);
@@ -17,6 +17,18 @@ const ORG_DESCRIPTION = /\bthe\s+((?:\p{Lu}[\p{L}’'-]*\s+)*(?:mission|ministry
 /** How far (characters) a cue may be from a word of the topic to be a stance on it. */
 const TOPIC_REACH = 120;
 const PRONOUN_SUBJECT = /\b(?:he|she)\b/i;
+/** Words that open a new clause: the subject of a cue is found after the last of them ("…, and as officials rule out talks"). */
+const CLAUSE_OPENER = /(?:[;:—–]|\b(?:as|while|when|whereas|because|although|though|but|(?<=,\s*)and|that|which|who|whose|where|since|if|whether)\b)/giu;
+/** A relative clause set off by commas ("X, who led the talks, will not …"): it does not end the subject, so it is skipped. */
+const RELATIVE_ASIDE = /,\s*(?:who|which)\b[^,;]*,/giu;
+/** Words right after "to" in "ready to …", "willing to …" that keep the stance on the topic's action itself. */
+const ASPECT_VERBS = new Set(['resume', 'start', 'begin', 'hold', 'return', 'enter', 'sit', 'restart', 'continue', 'consider', 'open', 'reopen', 'join']);
+/** Cues that take an infinitive: the verb after them says what the stance is about. */
+const INFINITIVE_CUE = /(?:\bto|refus\w*)$/iu;
+/** A trailing attribution after the cue: "X will sign the deal, Minister Y said on Tuesday". */
+const TRAILING_ATTRIBUTION = /,\s*([^,;.“”"]{2,80}?)\s+(?:said|says|told|stated|added|announced|insisted|declared)\b/u;
+/** Descriptions kept as actors when no entity names the speaker: a body, not an unnamed person or group. */
+const BODY_DESCRIPTION = /\b(?:mission|ministry|embassy|delegation|government|office|committee|council|parliament|union|commission|cabinet)\b/iu;
 
 interface Found {
   actor: string;
@@ -37,10 +49,15 @@ function isSubjectLike(text: string, m: EntityMention, from: number): boolean {
 }
 
 /** The subject before a point of the sentence: a described organisation ending right there, else the last named subject-like entity. */
-function subjectBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number): { name: string; id: string | null } | undefined {
+function subjectBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number, options: { ownClause?: boolean } = {}): { name: string; id: string | null } | undefined {
+  const from = options.ownClause ? clauseStart(doc.text, sentence.start, at) : sentence.start;
+  if (from > sentence.start) return subjectBefore(ctx, doc, { start: from, end: sentence.end }, at);
   const lead = doc.text.slice(sentence.start, at);
   const described = ORG_DESCRIPTION.exec(lead.replace(/\s+(?:\p{Ll}+ly\s+)?$/u, ' '));
-  const mentions = (doc.layers.entities ?? []).filter((m) => m.start >= sentence.start && m.end <= at && ACTOR_TYPES.has(m.type) && isSubjectLike(doc.text, m, sentence.start));
+  // a name inside a relative aside ("X, who succeeded Y, said") is not the subject
+  const asides = [...lead.matchAll(RELATIVE_ASIDE)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
+  const mentions = (doc.layers.entities ?? []).filter((m) => m.start >= sentence.start && m.end <= at && ACTOR_TYPES.has(m.type) && isSubjectLike(doc.text, m, sentence.start)
+    && !asides.some((a) => a.start <= m.start && m.end <= a.end));
   const last = mentions[mentions.length - 1];
   const inModifier = described ? PREPOSITION_BEFORE.test(lead.slice(0, described.index)) : false;
   if (described && !inModifier && described[1]!.split(/\s+/).length > 1 && (!last || last.start < sentence.start + described.index)) {
@@ -49,6 +66,42 @@ function subjectBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number):
   if (!last) return undefined;
   const n = storyName(ctx, doc, last.entity);
   return n ? { name: n.name, id: n.id } : undefined;
+}
+
+/** Where the clause holding a point starts: after the last clause opener before it, relative asides skipped. */
+function clauseStart(text: string, from: number, at: number): number {
+  const lead = text.slice(from, at).replace(RELATIVE_ASIDE, (m) => ' '.repeat(m.length));
+  let start = 0;
+  for (const m of lead.matchAll(CLAUSE_OPENER)) start = m.index + m[0].length;
+  return from + start;
+}
+
+/** The speaker named in a trailing attribution after the cue ("…, Prime Minister Y said"), when an entity names them. */
+function trailingSpeaker(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span): { name: string; id: string | null } | undefined {
+  const rest = doc.text.slice(cue.end, sentence.end);
+  const m = TRAILING_ATTRIBUTION.exec(rest);
+  if (!m) return undefined;
+  const from = cue.end + m.index + m[0].indexOf(m[1]!);
+  const to = from + m[1]!.length;
+  const mention = (doc.layers.entities ?? []).filter((e) => e.start >= from && e.end <= to && (e.type === 'PERSON' || e.type === 'ORG')).pop();
+  const n = mention ? storyName(ctx, doc, mention.entity) : undefined;
+  return n ? { name: n.name, id: n.id } : undefined;
+}
+
+/** The last person named in the sentence before a point. */
+function personBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number): { name: string; id: string | null } | undefined {
+  const mention = (doc.layers.entities ?? []).filter((m) => m.start >= sentence.start && m.end <= at && m.type === 'PERSON' && isSubjectLike(doc.text, m, sentence.start)).pop();
+  const n = mention ? storyName(ctx, doc, mention.entity) : undefined;
+  return n ? { name: n.name, id: n.id } : undefined;
+}
+
+/** An infinitive cue ("willing to facilitate …") whose verb is not the topic's action: a stance on something else. */
+function offTopicInfinitive(doc: Doc, cue: Span, stems: ReadonlySet<string>): boolean {
+  if (!INFINITIVE_CUE.test(doc.text.slice(cue.start, cue.end))) return false;
+  const next = /^\s+(?:to\s+)?(?:\p{Ll}+ly\s+)?(\p{L}+)/u.exec(doc.text.slice(cue.end, cue.end + 40));
+  if (!next) return false;
+  const word = next[1]!.toLowerCase();
+  return !stems.has(stem(word)) && !ASPECT_VERBS.has(word) && ![...stems].some((s) => s.length >= 4 && word.startsWith(s));
 }
 
 /** The date of a stance: the dated time expression nearest the cue; a present reference or none gives the publication date of a present-tense report. */
@@ -83,6 +136,35 @@ function mentionsTopic(text: string, stems: ReadonlySet<string>, objects: readon
   return at;
 }
 
+/** A word, then "with"/"on", right before a point: the object written after a head word ("talks with the U.S."). */
+const HEAD_THEN_PREPOSITION = /(\p{L}+)\s+(?:with|on)\s+(?:the\s+)?$/iu;
+
+/** How many distinct actors take a position in a sentence naming the object (by a written form, or "with"/"on" before a mention of its entity). */
+function actorsOn(ctx: StoryContext, topic: StanceTopic, stances: readonly Stance[], object: ObjectCandidate): number {
+  const heads = new Set(topic.terms.map((t) => stem(t)));
+  const afterHead = (doc: Doc, at: number): boolean => {
+    const m = HEAD_THEN_PREPOSITION.exec(doc.text.slice(Math.max(0, at - 40), at));
+    return m !== null && heads.has(stem(m[1]!));
+  };
+  const actors = new Set<string>();
+  for (const s of stances) {
+    const doc = ctx.docs.find((d) => d.id === s.article);
+    if (!doc) continue;
+    const names = object.forms.some((f) => s.evidence.includes(f)) || (object.entity !== null && (doc.layers.entities ?? []).some((m) => m.start >= s.start && m.end <= s.end
+      && ctx.entities.resolve(doc.id, m.entity) === object.entity && afterHead(doc, m.start)));
+    if (names) actors.add(s.actor);
+  }
+  return actors.size;
+}
+
+/**
+ * The question the story turns on (see topics.ts), its object chosen by how many distinct
+ * actors take positions on it, objects naming one story entity counted together.
+ */
+export function findTopics(ctx: StoryContext): StanceTopic[] {
+  return findTopicsBy(ctx, { objectScore: (bare, object) => actorsOn(ctx, bare, findStances(ctx, [bare]), object) });
+}
+
 /**
  * Each actor's position on the story's question, with its date and evidence, so changes
  * over time show. Cues in a sentence near a word of the topic give the position (negated
@@ -110,20 +192,24 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
         const perActor = new Map<string, Found>();
         for (const cue of findCues(text, sentence.start)) {
           const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && cue.position === 'open');
-          if (!near) continue;
+          if (!near || offTopicInfinitive(doc, cue, stems)) continue;
           const quote = doc.layers.quotes?.find((q) => q.direct && q.start <= cue.start && cue.end <= q.end);
           let actor: { name: string; id: string | null } | undefined;
           if (quote) {
             const n = quote.speaker ? storyName(ctx, doc, quote.speaker) : undefined;
-            actor = n ? { name: n.name, id: n.id } : quote.speakerText ? { name: quote.speakerText, id: null } : undefined;
+            // an unnamed speaker ("a prominent analyst") is no actor; a body described by its function is
+            actor = n ? { name: n.name, id: n.id } : quote.speakerText && BODY_DESCRIPTION.test(quote.speakerText) && !/^unnamed\b/i.test(quote.speakerText) ? { name: quote.speakerText, id: null } : undefined;
           }
-          if (!actor) {
+          if (!actor && !quote) actor = trailingSpeaker(ctx, doc, sentence, cue);
+          if (!actor && !quote) {
             const reports = [...text.slice(0, cue.start - sentence.start).matchAll(REPORTING_VERB)];
             const verb = reports[reports.length - 1];
             actor = verb ? subjectBefore(ctx, doc, sentence, sentence.start + verb.index) : undefined;
-            actor ??= subjectBefore(ctx, doc, sentence, cue.start);
-            const lead = doc.text.slice(sentence.start, cue.start);
-            if (!actor && PRONOUN_SUBJECT.test(lead)) actor = lastActor;
+            // the cue's own clause holds its subject: in "…, and as officials rule out talks" an earlier name is not it
+            actor ??= subjectBefore(ctx, doc, sentence, cue.start, { ownClause: true });
+            const clause = doc.text.slice(clauseStart(doc.text, sentence.start, cue.start), cue.start);
+            // "X …, where he refused": the pronoun takes the last person named earlier in the sentence, else the last actor before it
+            if (!actor && PRONOUN_SUBJECT.test(clause)) actor = personBefore(ctx, doc, sentence, cue.start) ?? lastActor;
           }
           if (!actor) continue;
           const key = actor.name;

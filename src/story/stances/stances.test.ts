@@ -47,3 +47,47 @@ describe('findStances', () => {
     expect(earlier).toMatchObject({ position: 'against', note: 'initially held another view' });
   });
 });
+
+// Fictional: which actor holds a stance, and what the question is about, when several names share a sentence.
+const C = {
+  id: 'a_three', published: '2031-07-01',
+  text: 'Premier Oda Lind pressed on with the canal works, and as officials rule out talks with Sudmark, the mood darkened. '
+    + 'Norland is ready to talk with Sudmark, Minister Pell Arno said. '
+    + 'Kai Moss, who replaced Ivo Rask, said Norland is ready to talk with Sudmark. '
+    + 'Vell is willing to fund talks between Norland and Sudmark.',
+  entities: [{ text: 'Oda Lind', type: 'PERSON' as const }, { text: 'Sudmark', type: 'GPE' as const }, { text: 'Norland', type: 'GPE' as const },
+    { text: 'Pell Arno', type: 'PERSON' as const }, { text: 'Kai Moss', type: 'PERSON' as const }, { text: 'Ivo Rask', type: 'PERSON' as const }, { text: 'Vell', type: 'GPE' as const }],
+};
+const D = {
+  id: 'a_four', published: '2031-07-02',
+  text: 'Pell Arno refused to talk with Norland last year. Kai Moss would not talk with Sudmark. Oda Lind wants to talk with Sudmark. '
+    + 'Past talks with Norland failed. Earlier talks with Norland also failed. Talks with Norland are a memory. Old talks with Norland ran long. Many talks with Norland stalled.',
+  entities: [{ text: 'Pell Arno', type: 'PERSON' as const }, { text: 'Norland', type: 'GPE' as const }, { text: 'Kai Moss', type: 'PERSON' as const },
+    { text: 'Sudmark', type: 'GPE' as const }, { text: 'Oda Lind', type: 'PERSON' as const }],
+};
+
+describe('findStances: the actor is the subject of the cue', () => {
+  const ctx = makeContext([C, D]);
+  const stances = findStances(ctx);
+  const actors = (article: string) => stances.filter((s) => s.article === article).map((s) => `${s.actor}:${s.position}`);
+
+  it('gives no stance to a name outside the clause of an unnamed group ("…, and as officials rule out talks")', () => {
+    expect(actors('a_three')).not.toContain('Oda Lind:against');
+    expect(actors('a_three').some((a) => a.endsWith(':against'))).toBe(false);
+  });
+
+  it('takes the speaker of a trailing attribution, not the country in the reported clause', () => {
+    expect(actors('a_three')).toContain('Pell Arno:for');
+  });
+
+  it('skips a name inside a relative aside and a stance on another action ("willing to fund talks")', () => {
+    expect(actors('a_three')).toContain('Kai Moss:for');
+    expect(actors('a_three')).not.toContain('Ivo Rask:for');
+    expect(actors('a_three')).not.toContain('Vell:for');
+  });
+
+  it('labels the topic by the object most actors take positions on, not the most frequent one', () => {
+    // "with Norland" is written after "talks" more often, but "with Sudmark" is the object of more actors' positions
+    expect(findTopics(ctx)[0]!.label).toMatch(/with Sudmark$/);
+  });
+});

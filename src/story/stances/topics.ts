@@ -10,6 +10,8 @@ const EMPTY_HEADS = new Set(['be', 'have', 'do', 'make', 'take', 'give', 'get', 
 const FAMILIES: readonly (readonly string[])[] = [['negotiat', 'negotiation', 'talk', 'dialogue', 'engag'], ['sign', 'deal', 'agreement', 'treaty']];
 /** A topic must be named in at least this many articles. */
 const MIN_ARTICLES = 2;
+/** An object must be written after the head this often, or that many actors take positions on it, to label the topic (once may be a passing phrase). */
+const MIN_OBJECT_COUNT = 2;
 
 function gerund(form: string): string {
   const w = form.toLowerCase();
@@ -20,18 +22,42 @@ function gerund(form: string): string {
   return w + 'ing';
 }
 
-/** The object most often written after the head: "with the United States", "the agreement". */
-function commonObject(texts: readonly string[], heads: ReadonlySet<string>): string | null {
-  const counts = new Map<string, number>();
-  for (const text of texts) {
-    for (const m of text.matchAll(/(\p{L}+)\s+((?:with|on)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*|(?:the|a|an)\s+(?:[\p{L}-]+\s+)?(?:agreement|deal|treaty|accord|draft|plan|proposal))/gu)) {
+/** One thing the question may be about, as written after its head word: its forms and, when named, the story entity. */
+export interface ObjectCandidate {
+  /** The most frequent written form: "with the United States". */
+  readonly label: string;
+  readonly forms: readonly string[];
+  /** The story entity the forms name, so "with the U.S." and "with the United States" count as one. */
+  readonly entity: string | null;
+  readonly count: number;
+}
+
+/** Scores an object candidate for a topic without object: higher is the better label (e.g. how many actors take positions on it). */
+export type ObjectScore = (topic: StanceTopic, object: ObjectCandidate) => number;
+
+/** The objects written after the head ("with the United States", "the agreement"), grouped by the story entity they name. */
+function objectCandidates(ctx: StoryContext, heads: ReadonlySet<string>): ObjectCandidate[] {
+  const groups = new Map<string, { forms: Map<string, number>; entity: string | null }>();
+  for (const doc of ctx.docs) {
+    for (const m of doc.text.matchAll(/(\p{L}+)\s+((?:with|on)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*|(?:the|a|an)\s+(?:[\p{L}-]+\s+)?(?:agreement|deal|treaty|accord|draft|plan|proposal))/gu)) {
       if (!heads.has(stem(m[1]!))) continue;
-      const object = m[2]!.replace(/^(?:a|an)\s+/i, 'the ');
-      counts.set(object, (counts.get(object) ?? 0) + 1);
+      const object = m[2]!.replace(/^(?:a|an)\s+/i, 'the ').replace(/\.$/, '');
+      const at = m.index + m[0].length - m[2]!.length;
+      const mention = (doc.layers.entities ?? []).find((e) => e.start >= at && e.start < at + m[2]!.length);
+      const entity = mention ? ctx.entities.resolve(doc.id, mention.entity) ?? null : null;
+      const key = entity ?? object.toLowerCase();
+      const group = groups.get(key) ?? groups.set(key, { forms: new Map(), entity }).get(key)!;
+      group.forms.set(object, (group.forms.get(object) ?? 0) + 1);
     }
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  return best && best[1] >= 2 ? best[0] : null;
+  return [...groups.values()].map((g) => {
+    const forms = [...g.forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return { label: forms[0]![0], forms: forms.map(([f]) => f), entity: g.entity, count: forms.reduce((n, [, c]) => n + c, 0) };
+  });
+}
+
+function topicId(label: string): string {
+  return 'topic_' + createHash('sha256').update(label).digest('hex').slice(0, 10);
 }
 
 /** The stems that count as the topic: the head and its family. */
@@ -45,7 +71,7 @@ export function topicStems(topic: StanceTopic): Set<string> {
  * with its word family and the object most often written after it, labelled as a gerund
  * phrase ("negotiating with the United States", "signing the agreement").
  */
-export function findTopics(ctx: StoryContext): StanceTopic[] {
+export function findTopics(ctx: StoryContext, options: { objectScore?: ObjectScore } = {}): StanceTopic[] {
   const byHead = new Map<string, { articles: Set<string>; count: number; forms: Map<string, number> }>();
   for (const doc of ctx.docs) {
     for (const m of doc.text.matchAll(CUE_THEN_HEAD)) {
@@ -68,10 +94,16 @@ export function findTopics(ctx: StoryContext): StanceTopic[] {
   const family = FAMILIES.find((f) => f[0] === key) ?? [key];
   const mainForm = [...entry.forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
   const heads = new Set([stem(mainForm), ...family]);
-  const object = commonObject(ctx.docs.map((d) => d.text), heads);
-  const label = object ? `${gerund(mainForm)} ${object}` : gerund(mainForm);
   const terms = [...new Set([...entry.forms.keys(), ...family])].sort();
   const articles = ctx.docs.filter((d) => entry.articles.has(d.id)).map((d) => d.id);
-  const id = 'topic_' + createHash('sha256').update(label).digest('hex').slice(0, 10);
+  const bare: StanceTopic = { id: topicId(gerund(mainForm)), label: gerund(mainForm), terms, articles };
+  // the object the most actors take positions on (ties: the more often written), not merely the most frequent one
+  const score = options.objectScore ?? ((): number => 0);
+  const objects = objectCandidates(ctx, heads).map((o) => ({ o, score: score(bare, o) }))
+    .filter(({ o, score: s }) => o.count >= MIN_OBJECT_COUNT || s >= MIN_OBJECT_COUNT)
+    .sort((a, b) => b.score - a.score || b.o.count - a.o.count || a.o.label.localeCompare(b.o.label));
+  const object = objects[0]?.o.label ?? null;
+  const label = object ? `${gerund(mainForm)} ${object}` : gerund(mainForm);
+  const id = topicId(label);
   return [{ id, label, terms: object ? [...terms, object] : terms, articles }];
 }
