@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TokenIndex } from './candidate-pairs.js';
+import { seededRandom as random } from '../../core/index.js';
 
-/** A small seeded generator (mulberry32), so the random cases are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Lists of words from a skewed vocabulary: a few words in most lists, most words in few, repeats allowed. */
 function lists(count: number, seed: number): string[][] {

@@ -11,7 +11,7 @@ export type Strictness =
   /** A given name next to a matching surname: a vowel may differ in any word of four sounds or more. */
   | 'given';
 
-/** A word of this many sounds or more may differ by one vowel and still be the same surname ("Pezeshkian"/"Bazeshkian"); shorter pairs such as Karimi/Karami are often two names. */
+/** A word of this many sounds or more may differ by one vowel and still be the same surname ("Pashkovani"/"Bashkovani"); shorter pairs such as Karimi/Karami are often two names. */
 const MIN_SOUNDS_FOR_VOWEL_VARIANT = 7;
 /** Given names next to a matching surname: "Yusuf"/"Yousef" (5 sounds) are one; "Ali"/"Ola" (3) are not. */
 const MIN_SOUNDS_FOR_GIVEN_VARIANT = 4;

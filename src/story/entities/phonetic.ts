@@ -47,7 +47,7 @@ export function foldLetters(word: string): string {
  * The phonetic key of one word of a name.
  *
  * @example
- * phoneticKey('Baqaei').map((s) => s.symbol).join('') // "PaKai"
+ * phoneticKey('Zaqaei').map((s) => s.symbol).join('') // "ZaKai"
  */
 export function phoneticKey(word: string): PhoneticSymbol[] {
   const w = foldLetters(word);
