@@ -13,3 +13,14 @@ export const CORPUS_DIR = path.join(SHARED_DIR, 'corpus');
 export function missingData(dir: string): string | null {
   return existsSync(dir) ? null : `${path.relative(REPO_ROOT, dir)} is absent: skipped (the shared data lives beside the checkout)`;
 }
+
+/** The real case with hand annotations (gold.json), read from ../shared at run time. */
+export const IRAN_DIR = path.join(CORPUS_DIR, 'iran-negotiations-2025');
+/** The project's own fictional example story, with gold.json in the same format. */
+export const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'oskel-dam-2025');
+
+/** The two annotated stories the story evaluations score; `key` prefixes the example's metrics. */
+export const GOLD_STORIES: readonly { key: string; dir: string; inputs: string[] }[] = [
+  { key: '', dir: IRAN_DIR, inputs: [path.join(IRAN_DIR, 'articles')] },
+  { key: 'example_', dir: EXAMPLE_DIR, inputs: [EXAMPLE_DIR] },
+];

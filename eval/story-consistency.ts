@@ -14,10 +14,8 @@ import { mergeEntities } from '../src/story/entities/index.js';
 import { findContradictions, findQuoteVariants, findSingleSourceClaims, samePersonName } from '../src/story/consistency/index.js';
 import type { Contradiction, QuoteVariant, SingleSourceClaim } from '../src/story/types.js';
 import type { EvalResult, EvalTask } from './types.js';
-import { CORPUS_DIR, REPO_ROOT, missingData } from './paths.js';
+import { missingData, IRAN_DIR, EXAMPLE_DIR } from './paths.js';
 
-const IRAN_DIR = path.join(CORPUS_DIR, 'iran-negotiations-2025');
-const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'oskel-dam-2025');
 
 interface GoldSide { value: string; articles: string[]; evidence: string }
 interface Gold {

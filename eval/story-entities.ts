@@ -10,12 +10,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EvalResult, EvalTask } from './types.js';
-import { CORPUS_DIR, REPO_ROOT } from './paths.js';
+import { REPO_ROOT, IRAN_DIR, GOLD_STORIES } from './paths.js';
 import { analyzeInputs } from '../src/workflow/index.js';
 import { mergeEntities, scoreAliasGroups, type AliasGroup } from '../src/story/entities/index.js';
 
-const IRAN_DIR = path.join(CORPUS_DIR, 'iran-negotiations-2025');
-const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'oskel-dam-2025');
 
 interface EntityGold {
   readonly articles: { readonly people?: string[] }[];
@@ -37,12 +35,8 @@ export const task: EvalTask = {
   async run(): Promise<EvalResult> {
     const rows: Record<string, string | number | null>[] = [];
     const metrics: Record<string, number> = {};
-    const stories = [
-      { key: '', dir: IRAN_DIR, inputs: [path.join(IRAN_DIR, 'articles')] },
-      { key: 'example_', dir: EXAMPLE_DIR, inputs: [EXAMPLE_DIR] },
-    ];
     const used: string[] = [];
-    for (const story of stories) {
+    for (const story of GOLD_STORIES) {
       if (!existsSync(path.join(story.dir, 'gold.json'))) continue;
       used.push(path.relative(REPO_ROOT, story.dir));
       const gold = JSON.parse(readFileSync(path.join(story.dir, 'gold.json'), 'utf8')) as EntityGold;

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EvalResult, EvalTask } from './types.js';
-import { CORPUS_DIR, REPO_ROOT } from './paths.js';
+import { REPO_ROOT, IRAN_DIR, GOLD_STORIES } from './paths.js';
 import type { Doc } from '../src/core/index.js';
 import { analyzeInputs } from '../src/workflow/index.js';
 import { mergeEntities } from '../src/story/entities/index.js';
@@ -17,8 +17,6 @@ import { buildTimeline } from '../src/story/timeline/index.js';
 import { findStances } from '../src/story/stances/index.js';
 import type { Stance, StoryContext, TimelineEntry } from '../src/story/types.js';
 
-export const IRAN_DIR = path.join(CORPUS_DIR, 'iran-negotiations-2025');
-export const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'oskel-dam-2025');
 
 interface GoldEvent { readonly date: string | null; readonly actor: string; readonly what: string; readonly evidence: string }
 interface GoldArticle { readonly id: string; readonly file: string; readonly events?: GoldEvent[]; readonly body_first?: string }
@@ -128,12 +126,8 @@ export const task: EvalTask = {
   async run(): Promise<EvalResult> {
     const rows: Record<string, string | number | null>[] = [];
     const metrics: Record<string, number> = {};
-    const stories: { key: string; dir: string; inputs: string[] }[] = [
-      { key: '', dir: IRAN_DIR, inputs: [path.join(IRAN_DIR, 'articles')] },
-      { key: 'example_', dir: EXAMPLE_DIR, inputs: [EXAMPLE_DIR] },
-    ];
     const used: string[] = [];
-    for (const story of stories) {
+    for (const story of GOLD_STORIES) {
       if (!existsSync(path.join(story.dir, 'gold.json'))) continue;
       used.push(path.relative(REPO_ROOT, story.dir));
       const gold = loadGold(story.dir);

@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { DEFAULT_USER_AGENT, HttpStatusError, ingest, isPrivateAddress, type IngestOptions, type IngestResult } from './index.js';
+import { DEFAULT_USER_AGENT, HttpStatusError, isPrivateAddress } from './index.js';
+import { collect, errorOf, okPage } from './test-helpers/collect.js';
 
 const PAGE = '<!doctype html><html><head><title>Tram line</title></head><body><p>The new tram line carried its first passengers on Sunday.</p></body></html>';
 const SECOND = '<html><body><p>The museum extends its opening hours in summer.</p></body></html>';
@@ -107,21 +108,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-async function collect(inputs: string[], options?: IngestOptions): Promise<IngestResult[]> {
-  const out: IngestResult[] = [];
-  for await (const r of ingest(inputs, options)) out.push(r);
-  return out;
-}
-
-function okPage(r: IngestResult | undefined) {
-  if (!r || !r.ok) throw new Error(`expected a page, got ${r ? r.error.message : 'nothing'}`);
-  return r.page;
-}
-
-function errorOf(r: IngestResult | undefined) {
-  if (!r || r.ok) throw new Error(`expected an error, got ${r ? 'a page' : 'nothing'}`);
-  return r.error;
-}
 
 describe('URLs', () => {
   it('fetches an HTML page with the Parallax user agent', async () => {

@@ -6,26 +6,12 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { ingest, listInputFiles, type IngestOptions, type IngestResult } from './index.js';
+import { listInputFiles } from './index.js';
+import { collect, errorOf, okPage } from './test-helpers/collect.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const fixture = (name: string) => path.join(FIXTURES, name);
 
-async function collect(inputs: string[], options?: IngestOptions): Promise<IngestResult[]> {
-  const out: IngestResult[] = [];
-  for await (const r of ingest(inputs, options)) out.push(r);
-  return out;
-}
-
-function okPage(r: IngestResult | undefined) {
-  if (!r || !r.ok) throw new Error(`expected a page, got ${r ? r.error.message : 'nothing'}`);
-  return r.page;
-}
-
-function errorOf(r: IngestResult | undefined) {
-  if (!r || r.ok) throw new Error(`expected an error, got ${r ? 'a page' : 'nothing'}`);
-  return r.error;
-}
 
 const PNG_HEADER = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const HTML = '<!doctype html><html><head><meta charset="utf-8"><title>Orchard harvest</title></head><body><p>The apple harvest in the valley was the best in a decade.</p></body></html>';
