@@ -8,7 +8,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus/iran-negotiations-2025');
 const GOLD = path.join(CORPUS, 'gold.json');
 
-interface GoldQuote { text: string; speaker: string; direct: boolean }
+interface GoldQuote { text: string; speaker: string; direct: boolean; seed?: boolean }
 interface GoldArticle { file: string; body_first: string; body_last: string; quotes?: GoldQuote[]; not_quotes?: string[] }
 interface Alias { canonical: string; forms: string[] }
 interface Gold { articles: GoldArticle[]; aliases?: Alias[] }
@@ -49,11 +49,14 @@ describe.skipIf(!existsSync(GOLD))('quotes on the example corpus (../shared/corp
     return { a, text, quotes: findQuotes(text) };
   });
 
-  it('finds every direct gold quote with the right speaker', () => {
+  // The first, recall-only gold entries (seed: true); the exhaustive gold is scored by npm run eval.
+  const seeded = (a: GoldArticle): GoldQuote[] => (a.quotes ?? []).filter((x) => x.seed === true);
+
+  it('finds every seed direct gold quote with the right speaker', () => {
     const missed: string[] = [];
     let total = 0;
     for (const { a, text, quotes } of results) {
-      for (const g of (a.quotes ?? []).filter((x) => x.direct)) {
+      for (const g of seeded(a).filter((x) => x.direct)) {
         total++;
         const hit = quotes.find((q) => overlaps(text.slice(q.start, q.end), g.text));
         if (!hit || !speakerMatches(text, hit, g.speaker, aliases)) missed.push(`${a.file}: ${g.text.slice(0, 40)} (${g.speaker})`);
@@ -63,11 +66,11 @@ describe.skipIf(!existsSync(GOLD))('quotes on the example corpus (../shared/corp
     expect(missed).toEqual([]);
   });
 
-  it('finds at least 5 of the 6 reported-speech gold quotes with the right speaker', () => {
+  it('finds at least 5 of the 6 seed reported-speech gold quotes with the right speaker', () => {
     let total = 0;
     let found = 0;
     for (const { a, text, quotes } of results) {
-      for (const g of (a.quotes ?? []).filter((x) => !x.direct)) {
+      for (const g of seeded(a).filter((x) => !x.direct)) {
         total++;
         const hit = quotes.find((q) => overlaps(text.slice(q.start, q.end), g.text));
         if (hit && speakerMatches(text, hit, g.speaker, aliases)) found++;

@@ -10,7 +10,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 const STORY_DIR = path.resolve(REPO_ROOT, '../shared/corpus/iran-negotiations-2025');
 const GOLD = path.join(STORY_DIR, 'gold.json');
 
-interface GoldEvent { readonly date: string; readonly evidence: string }
+interface GoldEvent { readonly date: string; readonly evidence: string; readonly seed?: boolean }
 interface GoldArticle { readonly id: string; readonly file: string; readonly published: string | null; readonly events: GoldEvent[] }
 
 /** How many gold events have a time expression with their date in the sentence around their evidence. */
@@ -23,7 +23,7 @@ function countResolved(find: (text: string, published: string | null) => Timex[]
     const text = readFileSync(path.join(STORY_DIR, article.file), 'utf8');
     const timexes = find(text, article.published);
     const sentences = splitSentences(text);
-    for (const event of article.events) {
+    for (const event of article.events.filter((e) => e.seed === true)) {
       total++;
       const at = text.indexOf(event.evidence);
       if (at < 0) throw new Error(`evidence not in ${article.file}: ${event.evidence}`);
@@ -39,7 +39,7 @@ function countResolved(find: (text: string, published: string | null) => Timex[]
 }
 
 describe.skipIf(!existsSync(GOLD))('dated events of the example story (../shared/corpus is absent: skipped)', () => {
-  it('resolves at least 22 of the 24 gold event dates from the article text', () => {
+  it('resolves at least 22 of the 24 seed gold event dates from the article text', () => {
     const result = countResolved((text, published) => findTimeExpressions(text, { referenceDate: published }));
     const chrono = countResolved((text, published) => chronoTimeExpressions(text, published));
     console.log(`times: ${result.found}/${result.total} gold event dates (chrono-node alone: ${chrono.found}/${chrono.total})`);
