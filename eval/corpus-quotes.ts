@@ -52,7 +52,7 @@ function errorLines(score: ArticleScore, a: GoldArticle): string[] {
   for (const r of score.records) {
     const q = r.gold >= 0 ? a.quotes[r.gold]! : undefined;
     const line = `${a.id}  «${clip(r.record.text)}»  speaker: ${clip(r.record.speaker, 50) || '—'}`;
-    if (r.status === 'fp') out.push(`FP         ${line}`);
+    if (r.status === 'fp') out.push(`FP${r.speaker === 'junk' ? '+JUNK   ' : '        '} ${line}`);
     else if (r.status === 'not-quote') out.push(`NOT-QUOTE  ${line}`);
     else if (r.speaker === 'junk') out.push(`JUNK       ${line}  (gold: ${q?.speaker})`);
     else if (r.speaker === 'wrong') out.push(`SPEAKER    ${line}  (gold: ${q?.speaker})`);

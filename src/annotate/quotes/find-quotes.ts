@@ -7,9 +7,10 @@ import {
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
+import { classifySpeaker } from './speaker-kind.js';
 import { taggedQuotes } from './tagger-decode.js';
 import { shippedWeights } from './tagger.js';
-import type { EntityMentionLike, Quote } from './types.js';
+import type { ArticleEntityLike, EntityMentionLike, Quote, ReferenceLike } from './types.js';
 
 /** How far before an opening mark a cue may sit and still introduce the quote ("X told reporters on Monday: “…”"), in tokens. */
 const MAX_CUE_TO_MARK_TOKENS = 6;
@@ -19,6 +20,8 @@ const MAX_CUE_TO_THAT_TOKENS = 30;
 const MIN_CONTINUATION_WORDS = 4;
 /** A colon-introduced quote with no cue verb must be a sentence, not a label. */
 const MIN_COLON_QUOTE_WORDS = 4;
+/** Quote marks around this many words or fewer, used as a term, never open an attribution after them. */
+const MAX_TERM_WORDS = 5;
 /** Reported content shorter than this is an object ("said so"), not a clause. */
 const MIN_REPORTED_WORDS = 3;
 /** Cue verbs that take a listener before the clause ("told reporters that"). */
@@ -41,6 +44,8 @@ interface Context {
   /** For each sentence, [first token, last token]. */
   readonly sentenceTokens: ReadonlyArray<readonly [number, number]>;
   readonly marks: readonly MarkedSpan[];
+  /** Entity mentions, sorted (empty when no entities stage ran). */
+  readonly entities: readonly EntityMentionLike[];
 }
 
 const countWords = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -76,6 +81,20 @@ function insideMark(ctx: Context, pos: number): MarkedSpan | undefined {
 }
 
 const isQuoteMark = (w: string): boolean => /^["“”‘’«»']$/.test(w);
+
+/** A short span in marks that names something: digits or title case ("“1000 for 1000”", "“Golden Dome”"), or after "the", "this", "called", "titled". */
+function isNamedTerm(ctx: Context, m: MarkedSpan): boolean {
+  const content = ctx.text.slice(m.start, m.end);
+  if (countWords(content) > MAX_TERM_WORDS) return false;
+  const prev = ctx.toks[firstTokenAtOrAfter(ctx.toks, m.open) - 1]?.text ?? '';
+  return /\p{N}/u.test(content) || isTitleCased(content) || isNamingMarker(prev) || /^(?:the|this|that|these|those)$/i.test(prev);
+}
+
+/** The mark opens its sentence (after any dateline or dash). */
+function opensSentence(ctx: Context, m: MarkedSpan): boolean {
+  const s = ctx.sentences[sentenceOf(ctx, m.open)]!;
+  return /^[\s\-—–:]*$/.test(ctx.text.slice(s.start, m.open));
+}
 
 /** Content words look like a name or title ("The Daily Report", "X"): capitalised throughout. */
 function isTitleCased(content: string): boolean {
@@ -225,6 +244,12 @@ function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
   const found: Draft[] = [];
   const waiting: MarkedSpan[] = [];
   for (const m of ctx.marks) {
+    const opens = opensSentence(ctx, m);
+    // A short name or formula in marks inside a sentence ("in the format of “1000 for 1000”, writes X") is named, not quoted.
+    if (!opens && isNamedTerm(ctx, m)) { waiting.push(m); continue; }
+    // A partial quote inside a reported clause belongs to that clause's cue, not to a cue after the sentence.
+    const inside = opens ? null : attributeInline(ctx, m);
+    if (inside && !isTermUse(ctx, m)) { found.push({ start: m.start, end: m.end, direct: true, ...inside }); continue; }
     const after = attributeAfter(ctx, m);
     if (after) { found.push({ start: m.start, end: m.end, direct: true, ...after }); continue; }
     const before = attributeBefore(ctx, m);
@@ -273,8 +298,15 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         continue;
       }
       if (!isCueVerb(w)) continue;
-      if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') continue; // passive: the agent speaks through a later cue
-      const sp = speakerOfCue(ctx, c, first);
+      if (RELAY_CUES.test(w) && relayedBy(ctx, c, first)) continue; // "X reported, citing Y": one attribution, read at X's cue
+      if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') {
+        // "This was stated by X": X said the sentence before; otherwise the agent speaks through a later cue.
+        const back = backReference(ctx, si, c);
+        if (back) out.push(back);
+        continue;
+      }
+      const found = speakerOfCue(ctx, c, first);
+      const sp = found ? citedSource(ctx, c, last, first) ?? found : null;
       if (!sp) {
         // "…, said X." — the inverted form at the sentence end.
         if (ctx.toks[c - 1]?.text === ',') {
@@ -293,13 +325,56 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
   return out;
 }
 
+/** Participles that relay another source ("…, citing Y", "…, quoting Y"). */
+const RELAY_CUES = /^(?:citing|quoting)$/i;
+/** Demonstratives that point back to what was just said ("This was stated by X"). */
+const BACK_REFERENCE = /^(?:this|that|these|it|such)$/i;
+
+/** A relay participle after another cue of its sentence ("X reported on Sunday, citing Y"). */
+function relayedBy(ctx: Context, c: number, first: number): boolean {
+  for (let i = c - 1; i >= first; i--) if (isCueVerb(ctx.toks[i]!.text) && !insideMark(ctx, ctx.toks[i]!.start)) return true;
+  return false;
+}
+
+/**
+ * "X reported, citing a source close to the talks, that …": the source relayed is the speaker,
+ * when the phrase after "citing" can speak (not "figures", "data" or a document: then X stays).
+ */
+function citedSource(ctx: Context, c: number, last: number, first: number): SpeakerFound | null {
+  for (let i = c + 1; i <= Math.min(last, c + 8); i++) {
+    const w = ctx.toks[i]!.text;
+    if (w === '.' || w === ';' || w.toLowerCase() === 'that' || isQuoteMark(w)) return null;
+    if (!RELAY_CUES.test(w) || ctx.toks[i - 1]!.text !== ',') continue;
+    const sp = speakerAfter(ctx.toks, i + 1, last, first, { anyNounPhrase: true });
+    if (!sp) return null;
+    const kind = classifySpeaker(ctx.text, sp.core, ctx.entities.filter((m) => m.start < sp.core.end && sp.core.start < m.end)).kind;
+    return kind === 'document' || kind === 'junk' ? null : sp;
+  }
+  return null;
+}
+
+/** "This was stated by X." after a sentence: X's reported statement is that sentence (of the same paragraph). */
+function backReference(ctx: Context, si: number, c: number): Draft | null {
+  const [first, last] = ctx.sentenceTokens[si]!;
+  const opener = ctx.toks[first]!.text;
+  if (si === 0 || !BACK_REFERENCE.test(opener) || c - first > 3) return null;
+  for (let i = first + 1; i < c; i++) if (!isAuxiliary(ctx.toks[i]!.text)) return null;
+  const sp = speakerAfter(ctx.toks, c + 2, last, first, { anyNounPhrase: true });
+  const prev = ctx.sentences[si - 1]!;
+  if (!sp || /\n/.test(ctx.text.slice(prev.end, ctx.sentences[si]!.start))) return null;
+  const content = trimContent(ctx.text, prev.start, prev.end);
+  return countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS ? { ...content, direct: false, speaker: sp, cue: { start: ctx.toks[c]!.start, end: ctx.toks[c + 1]!.end } } : null;
+}
+
 /** The clause a cue governs: after "that", a colon or a bare clause; or the clause before "…, X said." */
 function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound, sent: Span): Span | null {
   const { toks, text } = ctx;
   const cueWord = toks[c]!.text;
   for (let i = c + 1; i <= Math.min(last, c + MAX_CUE_TO_THAT_TOKENS); i++) {
     const w = toks[i]!.text;
-    if (w === '.' || w === ';' || (isCueVerb(w) && !insideMark(ctx, toks[i]!.start))) break;
+    // Another cue verb starts another attribution ("the talks" after an article is a noun, not one).
+    const cueHere = isCueVerb(w) && !RELAY_CUES.test(w) && !isDeterminer(toks[i - 1]!.text) && !insideMark(ctx, toks[i]!.start);
+    if (w === '.' || w === ';' || cueHere) break;
     if (w.toLowerCase() !== 'that') continue;
     const between = toks.slice(c + 1, i);
     const adjunct = between.length === 0 || between[0]!.text === ',' || isPreposition(between[0]!.text) || LISTENER_CUES.test(cueWord);
@@ -321,7 +396,10 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   }
   // "…, he said." — the clause before the speaker, when the cue ends the sentence.
   const before = firstTokenAtOrAfter(toks, sp.span.start) - 1;
-  const rest = toks.slice(c + 1, last + 1).filter((t) => isWord(t.text));
+  let restEnd = last;
+  // "…, the agency reported on Sunday, citing figures": the participle clause is not part of the adjunct.
+  for (let i = c + 1; i < last; i++) if (toks[i]!.text === ',' && /ing$/i.test(toks[i + 1]!.text)) { restEnd = i - 1; break; }
+  const rest = toks.slice(c + 1, restEnd + 1).filter((t) => isWord(t.text));
   if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text))) {
     return trimContent(text, sent.start, toks[before]!.start);
   }
@@ -359,7 +437,8 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const sentences = options.sentences && options.sentences.length > 0 ? [...options.sentences].sort((a, b) => a.start - b.start) : splitSentences(text);
   const toks = tokenize(text);
   const sentenceTokens = sentences.map((s) => [firstTokenAtOrAfter(toks, s.start), firstTokenAtOrAfter(toks, s.end) - 1] as const);
-  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text) };
+  const entities = options.entities ? [...options.entities].sort((a, b) => a.start - b.start) : [];
+  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities };
 
   const { found: direct, waiting } = directQuotes(ctx);
   const usedCues = new Set(direct.filter((d) => d.cue).map((d) => d.cue!.start));
@@ -374,7 +453,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
   const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).sort((a, b) => a.start - b.start || b.end - a.end);
-  return describeSpeakers(text, drafts, { entities: options.entities, sentences, tokens: toks });
+  return describeSpeakers(text, drafts, { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
 }
 
 /** Options of {@link findQuotes}. */
@@ -383,6 +462,10 @@ export interface FindQuotesOptions {
   readonly sentences?: readonly Span[];
   /** Entity mentions from an earlier stage, to resolve speakers to entity ids. */
   readonly entities?: readonly EntityMentionLike[];
+  /** The article's entities (types, titles), to resolve a role ("the minister") to the person given that title. */
+  readonly entityIndex?: readonly ArticleEntityLike[];
+  /** Pronouns, roles and capitals resolved by the references stage, when it ran. */
+  readonly references?: readonly ReferenceLike[];
   /** Set false to use the rules alone, without the trained tagger (models/quote-tagger.json). */
   readonly tagger?: boolean;
 }

@@ -48,7 +48,7 @@ export const isPronoun = (w: string): boolean => PRONOUNS.has(lower(w));
 export const isDeterminer = (w: string): boolean => DETERMINERS.has(lower(w));
 export const isPreposition = (w: string): boolean => PREPOSITIONS.has(lower(w));
 export const isClauseWord = (w: string): boolean => CLAUSE_WORDS.has(lower(w));
-export const isAuxiliary = (w: string): boolean => AUXILIARIES.has(lower(w)) || (/ly$/.test(w) && w.length > 4);
+export const isAuxiliary = (w: string): boolean => AUXILIARIES.has(lower(w)) || (/^\p{Ll}.*ly$/u.test(w) && w.length > 4);
 export const isNamingMarker = (w: string): boolean => NAMING_MARKERS.has(lower(w));
 export const isCopulaOrAs = (w: string): boolean => COPULAS.has(lower(w));
 export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);

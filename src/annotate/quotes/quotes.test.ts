@@ -204,3 +204,44 @@ describe('pronoun speakers with entities: salience and gender', () => {
   });
 });
 
+
+describe('who the speaker is (fictional sentences)', () => {
+  it('takes the official, not the place of its prepositional tail, as the speaker', () => {
+    const t = 'A Veskarian official in the port city of Corvel has told journalists that the toll could reach 900.';
+    const q = only(t);
+    expect(q.speakerText).toBe('unnamed Veskarian official');
+    expect(who(t, q)).toContain('official in the port city of Corvel');
+  });
+
+  it('gives a relayed source, not the outlet that relays it: "X reported, citing Y, that …"', () => {
+    const t = 'The Daily Ledger has reported, citing a source close to the talks, that the delegation would leave on Friday.';
+    const q = only(t);
+    expect(who(t, q)).toMatch(/^a source/);
+    expect(q.speakerText).toMatch(/^unnamed source/);
+    expect(said(t, q)).toBe('the delegation would leave on Friday');
+  });
+
+  it('keeps the reporting outlet when what it cites cannot speak: "…, the agency reported, citing figures"', () => {
+    const t = 'Floods destroyed at least 300 houses in Corvel, the state news agency reported on Sunday, citing figures from a survey team.';
+    const q = findQuotes(t).find((x) => x.start === 0)!;
+    expect(said(t, q)).toBe('Floods destroyed at least 300 houses in Corvel');
+    expect(q.speakerText).toBe('state news agency');
+  });
+
+  it('reads "This was stated by X" as X saying the sentence before', () => {
+    const t = 'The talks lasted two hours and ended with a prisoner exchange. This was stated by the head of the Veskarian delegation, Ana Oresk.';
+    const q = only(t);
+    expect(said(t, q)).toBe('The talks lasted two hours and ended with a prisoner exchange');
+    expect(q.speakerText).toBe('Ana Oresk');
+  });
+
+  it('gives no speaker when the subject of the cue can speak for no one', () => {
+    const t = 'All indicators suggest that prices will rise again next year.';
+    for (const q of findQuotes(t)) expect(q.speakerText).toBeUndefined();
+  });
+
+  it('does not read a formula in quote marks as a quote attributed to the outlet after it', () => {
+    const t = 'The sides agreed on an exchange in the format of "500 for 500", writes the Daily Ledger.';
+    expect(findQuotes(t).filter((q) => q.direct)).toEqual([]);
+  });
+});

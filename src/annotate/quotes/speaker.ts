@@ -1,5 +1,6 @@
 import type { Span } from '../../core/index.js';
 import type { Token } from './segment.js';
+import { canHeadSpeaker, isRoleNoun } from './speaker-kind.js';
 import {
   isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition,
   isPronoun, isSourceHead, isWord,
@@ -60,7 +61,7 @@ function leadsToRoleOrName(toks: readonly Token[], i: number, max: number): bool
   for (let k = i; k <= Math.min(max, i + LOOKAHEAD_TOKENS); k++) {
     const w = toks[k]!.text;
     if (!isWord(w) || isPreposition(w) || isClauseWord(w) || isCueVerb(w) || isAuxiliary(w) || isDeterminer(w)) return false;
-    if (isSourceHead(w) || (k > i && isCapitalised(w))) return true;
+    if (canHeadSpeaker(w) || (k > i && isCapitalised(w))) return true;
   }
   return false;
 }
@@ -85,14 +86,18 @@ export function phraseStartingAt(toks: readonly Token[], start: number, max: num
     }
     if (w.toLowerCase() === 'of') {
       const next = toks[i + 1]?.text ?? '';
-      if (end >= 0 && (isCapitalised(next) || isDeterminer(next))) continue;
-      break;
+      if (end < 0 || !(isCapitalised(next) || isDeterminer(next))) break;
+      // "the head of the delegation": the article after "of" belongs to the phrase, which heads anew.
+      if (isDeterminer(next) && !isCapitalised(next)) { i++; n++; }
+      sawName = false;
+      sawHead = false;
+      continue;
     }
     if (isPreposition(w) || isClauseWord(w) || isCueVerb(w) || isAuxiliary(w) || isPronoun(w)) break;
     if (isLowerWord(w) && sawHead) break;
-    if (isLowerWord(w) && sawName && !isSourceHead(w) && !leadsToRoleOrName(toks, i, max)) break;
+    if (isLowerWord(w) && sawName && !canHeadSpeaker(w) && !leadsToRoleOrName(toks, i, max)) break;
     if (isCapitalised(w)) sawName = true;
-    else if (isSourceHead(w)) sawHead = true;
+    else if (canHeadSpeaker(w)) sawHead = true;
     end = i;
   }
   return end;
@@ -144,7 +149,9 @@ export function speakerAfter(toks: readonly Token[], from: number, sentenceEnd: 
   const e = phraseStartingAt(toks, from, sentenceEnd);
   if (e < 0 || !isSpeakerPhrase(toks, from, e, sentenceStart, options.anyNounPhrase)) return null;
   let end = e;
-  if (toks[e + 1]?.text === ',' && e + 2 <= sentenceEnd && isDeterminer(toks[e + 2]!.text)) {
+  // "said the head of the delegation, aide to the President Ana Ruiz, …": an appositive opening with a role or a name.
+  const opener = toks[e + 2]?.text ?? '';
+  if (toks[e + 1]?.text === ',' && e + 2 <= sentenceEnd && (isDeterminer(opener) || isCapitalised(opener) || isRoleNoun(opener.toLowerCase()))) {
     let k = e + 2;
     while (k <= sentenceEnd && k - e < MAX_APPOSITIVE_TOKENS && isWord(toks[k]!.text)) k++;
     if (k > sentenceEnd || ['.', ',', ';'].includes(toks[k]!.text)) end = k - 1;
@@ -191,4 +198,23 @@ export function clauseSubject(toks: readonly Token[], cue: number, sentenceStart
   }
   if (!isSpeakerPhrase(toks, i, e, sentenceStart)) return null;
   return found(toks, i, e);
+}
+
+/**
+ * A speaker phrase found too short, inside a prepositional tail ("A Libyan official in [the port
+ * city of Derna]"): the noun phrase before the preposition, with the tail kept in the span.
+ * Null when no phrase stands before a preposition.
+ */
+export function widenOverPreposition(toks: readonly Token[], sp: SpeakerFound, sentenceStart: number): SpeakerFound | null {
+  let at = toks.findIndex((t) => t.start === sp.core.start);
+  for (let step = 0; step < 2 && at > sentenceStart + 1; step++) {
+    if (!isPreposition(toks[at - 1]!.text)) return null;
+    const s = phraseEndingAt(toks, at - 2, sentenceStart);
+    if (s < 0) return null;
+    const endTok = toks.findIndex((t) => t.end === sp.span.end);
+    const head = toks[at - 2]!.text;
+    if (!isSourceHead(head) && !isRoleNoun(head.toLowerCase()) && !isCapitalised(head)) { at = s; continue; }
+    return found(toks, s, endTok < 0 ? at - 2 : endTok, at - 2);
+  }
+  return null;
 }
