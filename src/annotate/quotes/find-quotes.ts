@@ -2,7 +2,7 @@ import type { Span } from '../../core/index.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
-  BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
+  BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
   isDeterminer, isNamingMarker, isPronoun, isPreposition, isWord, isAuxiliary,
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
@@ -20,6 +20,8 @@ const MAX_CUE_TO_THAT_TOKENS = 30;
 const MIN_CONTINUATION_WORDS = 4;
 /** A colon-introduced quote with no cue verb must be a sentence, not a label. */
 const MIN_COLON_QUOTE_WORDS = 4;
+/** Marked words modifying the noun after them are this short at most. */
+const MAX_MODIFIER_WORDS = 3;
 /** Quote marks around this many words or fewer, used as a term, never open an attribution after them. */
 const MAX_TERM_WORDS = 5;
 /** Reported content shorter than this is an object ("said so"), not a clause. */
@@ -120,7 +122,8 @@ function isTermUse(ctx: Context, m: MarkedSpan): boolean {
   else if (isDeterminer(prev) || isPreposition(prev)) return true;
   const next = ctx.toks[firstTokenAtOrAfter(ctx.toks, m.close)];
   const gap = next ? ctx.text.slice(m.close, next.start) : '';
-  if (next && /^\s+$/.test(gap) && isWord(next.text) && !isCapitalised(next.text) && !isClauseWord(next.text) && !isPreposition(next.text) && !isCueVerb(next.text) && !isAuxiliary(next.text)) return true;
+  // A few marked words modifying the noun after them ("the “X” platform"); a longer quote runs on into its clause ("… world” based on").
+  if (next && countWords(content) <= MAX_MODIFIER_WORDS && /^\s+$/.test(gap) && isWord(next.text) && !isCapitalised(next.text) && !isClauseWord(next.text) && !isPreposition(next.text) && !isCueVerb(next.text) && !isAuxiliary(next.text)) return true;
   return false;
 }
 
@@ -325,6 +328,25 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
   return out;
 }
 
+/** Particles of phrasal cues ("pointed out that", "spoke up"). */
+const PARTICLE = /^(?:out|up|back|on)$/i;
+
+/**
+ * A reported clause, up to where the same speaker's next attribution starts ("that X, and
+ * called on Y to …", "that X, adding that Y"): that is a statement of its own.
+ */
+function clauseUpToNextCue(ctx: Context, from: number, to: number): Span {
+  const { toks } = ctx;
+  for (let i = firstTokenAtOrAfter(toks, from) + 1; i < toks.length && toks[i]!.end <= to; i++) {
+    const w = toks[i]!.text;
+    if (!isCueVerb(w) || insideMark(ctx, toks[i]!.start)) continue;
+    const prev = toks[i - 1]!.text;
+    const joined = prev === ',' && /ing$/i.test(w) ? i - 1 : prev.toLowerCase() === 'and' ? (toks[i - 2]?.text === ',' ? i - 2 : i - 1) : -1;
+    if (joined > 0 && toks[joined]!.start > from) return trimContent(ctx.text, from, toks[joined]!.start);
+  }
+  return trimContent(ctx.text, from, to);
+}
+
 /** Participles that relay another source ("…, citing Y", "…, quoting Y"). */
 const RELAY_CUES = /^(?:citing|quoting)$/i;
 /** Demonstratives that point back to what was just said ("This was stated by X"). */
@@ -377,14 +399,15 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
     if (w === '.' || w === ';' || cueHere) break;
     if (w.toLowerCase() !== 'that') continue;
     const between = toks.slice(c + 1, i);
-    const adjunct = between.length === 0 || between[0]!.text === ',' || isPreposition(between[0]!.text) || LISTENER_CUES.test(cueWord);
-    if (adjunct) return trimContent(text, toks[i]!.end, sent.end);
+    const adjunct = between.length === 0 || between[0]!.text === ',' || isPreposition(between[0]!.text) || PARTICLE.test(between[0]!.text) || LISTENER_CUES.test(cueWord);
+    if (adjunct) return clauseUpToNextCue(ctx, toks[i]!.end, sent.end);
     break;
   }
   const next = toks[c + 1];
   if (next && next.text === ':') return trimContent(text, next.end, sent.end);
   // A bare clause follows a frequent speech verb, or any cue when a subject plainly starts it ("believes the plan …").
-  const clauseStarts = isWord(next?.text ?? '') && (isPronoun(next!.text) || isDeterminer(next!.text)) && !/^(?:it|this|that|her|his|its|their)$/i.test(next!.text);
+  // Only for verbs PolNeAR saw as cues: a general speech verb before "the …" mostly takes an object ("condemned the strike").
+  const clauseStarts = learnedCueRate(cueWord) > 0 && isWord(next?.text ?? '') && (isPronoun(next!.text) || isDeterminer(next!.text)) && !/^(?:it|this|that|her|his|its|their)$/i.test(next!.text);
   if (next && (cueRate(cueWord) >= BARE_CLAUSE_CUE_RATE || clauseStarts) && isWord(next.text) && !isPreposition(next.text) && c + 1 <= last) {
     let from = c + 1;
     if (LISTENER_CUES.test(cueWord)) {

@@ -302,7 +302,7 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
   const speakers = new Map<number, SpeakerFound>();
   for (const i of order) {
     let sp = drafts[i]!.speaker!;
-    const wider = options.tokens && junkPhrase(text, sp, mentions) ? widenOverPreposition(options.tokens, sp, sentenceFirstToken(options.tokens, options.sentences, sp.core.start)) : null;
+    const wider = options.tokens ? widenOverPreposition(options.tokens, sp, sentenceFirstToken(options.tokens, options.sentences, sp.core.start), junkPhrase(text, sp, mentions)) : null;
     if (wider) { sp = wider; speakers.set(i, wider); }
     const same = d.speakers.find((x) => x.core.start === sp.core.start && x.core.end === sp.core.end);
     const r = resolveSpeaker(sp, d, options.entities !== undefined);

@@ -100,6 +100,9 @@ export function isRoleNoun(w: string): boolean {
   return ROLE_NOUNS.has(w) || ROLE_NOUNS.has(singular(w));
 }
 
+/** Is `w` a noun of a text that speaks for its author ("statement", "report")? */
+export const isDocumentNoun = (w: string): boolean => DOCUMENT_NOUNS.has(w.toLowerCase());
+
 /** Can `w` head a speaker phrase: a role, a body, a document or a PolNeAR source head ("delegation", "minister", "statement")? */
 export function canHeadSpeaker(w: string): boolean {
   const l = w.toLowerCase();
@@ -146,6 +149,10 @@ export function classifySpeaker(text: string, core: Span, mentions: readonly Ent
   if (ws.length === 1 && BARE_QUANTIFIER.test(head)) return { kind: 'unnamed', ...base };
   const heading = mentions.find((m) => m.start <= headWord.start && m.end >= headWord.end);
   if (heading) return { kind: 'name', mention: heading, ...base };
+  // A title and the name after it ("Leader of the Revolution Ali Example", "the head of the delegation Ana Oresk").
+  const last = ws[ws.length - 1]!;
+  const closing = mentions.find((m) => m.type === 'PERSON' && m.start <= last.start && m.end >= last.end);
+  if (closing) return { kind: 'name', mention: closing, ...base };
   if (isRoleNoun(head)) return { kind: plural ? 'collective' : 'role', ...base };
   // A capitalised head the entity tagger missed reads as a name ("the Daily Post", "the agency APP");
   // a lone capitalised plural ("Floods", at a sentence start) or a demonym ("… European") does not.

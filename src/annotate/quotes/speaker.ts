@@ -1,6 +1,6 @@
 import type { Span } from '../../core/index.js';
 import type { Token } from './segment.js';
-import { canHeadSpeaker, isRoleNoun } from './speaker-kind.js';
+import { canHeadSpeaker, isDocumentNoun, isRoleNoun } from './speaker-kind.js';
 import {
   isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition,
   isPronoun, isSourceHead, isWord,
@@ -10,6 +10,9 @@ import {
 const MAX_NP_TOKENS = 12;
 /** Longest appositive after a speaker's name ("X, a member of the … committee, said"), in tokens. */
 const MAX_APPOSITIVE_TOKENS = 30;
+
+/** Longest name in quote marks taken into a speaker phrase ("the newspaper “Daily Ledger”"). */
+const MAX_QUOTED_NAME_TOKENS = 5;
 
 /** How far a lowercase modifier may sit before the role noun or name it belongs to ("political analyst"). */
 const LOOKAHEAD_TOKENS = 3;
@@ -35,6 +38,12 @@ export function phraseEndingAt(toks: readonly Token[], end: number, min: number)
   if (toks[i]?.text === ')') {
     while (i > min && toks[i]!.text !== '(') i--;
     i--;
+  }
+  // A name in quote marks after its noun ("the newspaper “Daily Ledger”") belongs to the phrase.
+  if (/^[”"’»]$/.test(toks[i]?.text ?? '')) {
+    let k = i - 1;
+    while (k > min && isWord(toks[k]!.text) && isCapitalised(toks[k]!.text) && i - k <= MAX_QUOTED_NAME_TOKENS) k--;
+    if (k < i - 1 && /^[“"‘«]$/.test(toks[k]?.text ?? '')) i = k - 1;
   }
   if (i < min || !toks[i] || !isWord(toks[i]!.text)) return -1;
   if (isPronoun(toks[i]!.text)) return i;
@@ -205,16 +214,23 @@ export function clauseSubject(toks: readonly Token[], cue: number, sentenceStart
  * city of Derna]"): the noun phrase before the preposition, with the tail kept in the span.
  * Null when no phrase stands before a preposition.
  */
-export function widenOverPreposition(toks: readonly Token[], sp: SpeakerFound, sentenceStart: number): SpeakerFound | null {
+export function widenOverPreposition(toks: readonly Token[], sp: SpeakerFound, sentenceStart: number, junk: boolean): SpeakerFound | null {
   let at = toks.findIndex((t) => t.start === sp.core.start);
+  const coreEnd = toks.findIndex((t) => t.end === sp.core.end);
+  const spanEnd = toks.findIndex((t) => t.end === sp.span.end);
   for (let step = 0; step < 2 && at > sentenceStart + 1; step++) {
-    if (!isPreposition(toks[at - 1]!.text)) return null;
+    // "a post from X", "a statement by X": X is the author, the speaker already.
+    if (!isPreposition(toks[at - 1]!.text) || /^(?:by|from)$/i.test(toks[at - 1]!.text)) return null;
     const s = phraseEndingAt(toks, at - 2, sentenceStart);
     if (s < 0) return null;
-    const endTok = toks.findIndex((t) => t.end === sp.span.end);
     const head = toks[at - 2]!.text;
-    if (!isSourceHead(head) && !isRoleNoun(head.toLowerCase()) && !isCapitalised(head)) { at = s; continue; }
-    return found(toks, s, endTok < 0 ? at - 2 : endTok, at - 2);
+    // "the spokesperson for [the ministry]", "the head of [the agency]": the role before the preposition speaks.
+    if ((!canHeadSpeaker(head) || isDocumentNoun(head)) && !(junk && isCapitalised(head))) {
+      if (!junk) return null;
+      at = s;
+      continue;
+    }
+    return { span: { start: toks[s]!.start, end: toks[spanEnd < 0 ? at - 2 : spanEnd]!.end }, core: { start: toks[s]!.start, end: toks[coreEnd < 0 ? at - 2 : coreEnd]!.end } };
   }
   return null;
 }
