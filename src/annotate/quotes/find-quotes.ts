@@ -8,6 +8,7 @@ import {
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
 import { classifySpeaker } from './speaker-kind.js';
+import { SyntaxView, type DependencyLike } from './syntax-view.js';
 import { taggedQuotes } from './tagger-decode.js';
 import { shippedWeights } from './tagger.js';
 import type { ArticleEntityLike, EntityMentionLike, Quote, ReferenceLike } from './types.js';
@@ -48,6 +49,8 @@ interface Context {
   readonly marks: readonly MarkedSpan[];
   /** Entity mentions, sorted (empty when no entities stage ran). */
   readonly entities: readonly EntityMentionLike[];
+  /** The dependency parse, when the syntax stage ran. */
+  readonly syntax?: SyntaxView;
 }
 
 const countWords = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -153,8 +156,62 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
   return null;
 }
 
+/** The sentence span holding a character position. */
+const sentenceSpan = (ctx: Context, pos: number): Span => ctx.sentences[sentenceOf(ctx, pos)]!;
+const within = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.end;
+
+/**
+ * The speaker of a cue read from the dependency parse, when the syntax stage ran: the agent of a
+ * passive cue ("stated by X"), else the subject of the cue or of the verb it is chained to
+ * ("X arrived and said", "X criticised the plan, saying"); the appositive comes with it.
+ */
+function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
+  const view = ctx.syntax!;
+  const tok = ctx.toks[c]!;
+  const k = view.at(tok.start);
+  if (k < 0) return null;
+  const sentence = sentenceSpan(ctx, tok.start);
+  const agent = view.agentOf(k, ctx.text);
+  const who = agent >= 0 ? agent : view.subjectOf(k);
+  if (who < 0) return null;
+  const phrase = view.speakerPhrase(who);
+  // The case marker "by" is not part of the agent's name.
+  const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
+  return within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core } : null;
+}
+
+function trimLeadingBy(text: string, s: Span): Span {
+  const m = /^by\s+/i.exec(text.slice(s.start, s.end));
+  return m ? { start: s.start + m[0].length, end: s.end } : s;
+}
+
+/** "according to X" read from the parse: X is the nominal "according" marks. */
+function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
+  const view = ctx.syntax!;
+  const k = view.at(ctx.toks[c]!.start);
+  const host = k < 0 ? -1 : view.caseHost(k);
+  if (host < 0) return null;
+  const phrase = view.speakerPhrase(host);
+  const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: phrase.span.end };
+  const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: phrase.core.end };
+  return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimContent(ctx.text, span.start, span.end), core: trimContent(ctx.text, core.start, core.end) } : null;
+}
+
+/** The clause a cue governs read from the parse (its ccomp without "that"), when the syntax stage ran. */
+function parsedContent(ctx: Context, c: number): Span | null {
+  const view = ctx.syntax!;
+  const k = view.at(ctx.toks[c]!.start);
+  const comp = k < 0 ? -1 : view.complementOf(k);
+  if (comp < 0) return null;
+  const span = view.subtree(comp);
+  const m = /^(?:that|whether|if)\s+/i.exec(ctx.text.slice(span.start, span.end));
+  return trimContent(ctx.text, span.start + (m ? m[0].length : 0), span.end);
+}
+
 /** The speaker of a cue inside a sentence, whichever side the rules find it on. */
 function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | null {
+  const parsed = ctx.syntax ? parsedSpeaker(ctx, c) : null;
+  if (parsed) return parsed;
   const w = ctx.toks[c]!.text;
   // "As noted by X, …": the passive agent speaks.
   if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') {
@@ -290,7 +347,7 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
       if (w !== 'according' && !isCueVerb(w)) continue;
       if (usedCues.has(tok.start) || insideMark(ctx, tok.start)) continue;
       if (w === 'according' && ctx.toks[c + 1]?.text.toLowerCase() === 'to') {
-        const sp = speakerAfter(ctx.toks, c + 2, last, first, { anyNounPhrase: true });
+        const sp = (ctx.syntax ? parsedAccordingTo(ctx, c) : null) ?? speakerAfter(ctx.toks, c + 2, last, first, { anyNounPhrase: true });
         if (!sp) continue;
         const cue = { start: tok.start, end: ctx.toks[c + 1]!.end };
         const before = c > first ? ctx.text.slice(sent.start, tok.start) : '';
@@ -390,6 +447,8 @@ function backReference(ctx: Context, si: number, c: number): Draft | null {
 
 /** The clause a cue governs: after "that", a colon or a bare clause; or the clause before "…, X said." */
 function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound, sent: Span): Span | null {
+  const parsed = ctx.syntax ? parsedContent(ctx, c) : null;
+  if (parsed) return parsed;
   const { toks, text } = ctx;
   const cueWord = toks[c]!.text;
   for (let i = c + 1; i <= Math.min(last, c + MAX_CUE_TO_THAT_TOKENS); i++) {
@@ -461,7 +520,8 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const toks = tokenize(text);
   const sentenceTokens = sentences.map((s) => [firstTokenAtOrAfter(toks, s.start), firstTokenAtOrAfter(toks, s.end) - 1] as const);
   const entities = options.entities ? [...options.entities].sort((a, b) => a.start - b.start) : [];
-  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities };
+  const syntax = options.syntax && options.tokens && options.syntax.length === options.tokens.length ? new SyntaxView(options.tokens, options.syntax) : undefined;
+  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}) };
 
   const { found: direct, waiting } = directQuotes(ctx);
   const usedCues = new Set(direct.filter((d) => d.cue).map((d) => d.cue!.start));
@@ -489,6 +549,9 @@ export interface FindQuotesOptions {
   readonly entityIndex?: readonly ArticleEntityLike[];
   /** Pronouns, roles and capitals resolved by the references stage, when it ran. */
   readonly references?: readonly ReferenceLike[];
+  /** The tokens layer and its dependency parse (index-aligned), when the syntax stage ran: speakers are then subjects of their cues. */
+  readonly tokens?: readonly Span[];
+  readonly syntax?: readonly DependencyLike[];
   /** Set false to use the rules alone, without the trained tagger (models/quote-tagger.json). */
   readonly tagger?: boolean;
 }

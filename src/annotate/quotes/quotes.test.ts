@@ -245,3 +245,30 @@ describe('who the speaker is (fictional sentences)', () => {
     expect(findQuotes(t).filter((q) => q.direct)).toEqual([]);
   });
 });
+
+describe('speakers and contents read from a dependency parse, when the syntax stage ran', () => {
+  /** Token spans of a text's words and punctuation, in order (the tokens layer a parse is aligned to). */
+  const spans = (t: string) => [...t.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const dep = (head: number, rel: string) => ({ head, rel });
+
+  it('takes the subject of the cue, not the name nearest to it', () => {
+    const t = 'The minister who met Dal Brin said that the port would reopen.';
+    const syntax = [dep(1, 'det'), dep(6, 'nsubj'), dep(3, 'nsubj'), dep(1, 'acl:relcl'), dep(3, 'obj'), dep(4, 'flat'), dep(-1, 'root'),
+      dep(11, 'mark'), dep(9, 'det'), dep(11, 'nsubj'), dep(11, 'aux'), dep(6, 'ccomp'), dep(6, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(who(t, q)).toBe('The minister');
+    expect(said(t, q)).toBe('the port would reopen');
+    // without the parse, the rules take the words before the cue
+    expect(who(t, only(t, { tagger: false }))).toContain('Dal Brin');
+  });
+
+  it('keeps an appositive with its subject and gives the name it holds', () => {
+    const t = 'The harbour minister, Ana Oresk, said on Monday that the port would reopen.';
+    const syntax = [dep(2, 'det'), dep(2, 'compound'), dep(7, 'nsubj'), dep(4, 'punct'), dep(2, 'appos'), dep(4, 'flat'), dep(4, 'punct'), dep(-1, 'root'),
+      dep(9, 'case'), dep(7, 'obl'), dep(14, 'mark'), dep(12, 'det'), dep(14, 'nsubj'), dep(14, 'aux'), dep(7, 'ccomp'), dep(7, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(who(t, q)).toBe('The harbour minister, Ana Oresk');
+    expect(q.speakerText).toBe('Ana Oresk');
+    expect(said(t, q)).toBe('the port would reopen');
+  });
+});
