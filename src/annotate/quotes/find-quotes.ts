@@ -531,12 +531,26 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   );
   const continued = continuationQuotes(ctx, waiting, [...direct, ...reported]);
   const weights = options.tagger === false ? null : shippedWeights();
-  const tagged = (weights ? taggedQuotes(weights, ctx) : []).filter(
+  const tagged = (weights ? taggedQuotes(weights, ctx).map((t) => withCueSpeaker(ctx, t)) : []).filter(
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
   const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).sort((a, b) => a.start - b.start || b.end - a.end);
   return describeSpeakers(text, drafts, { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+}
+
+/**
+ * A tagger attribution whose source the tagger left out: the speaker of its cue as the rules or
+ * the parse read it ("he", "the ministry" before the cue), when the cue is a verb of saying.
+ */
+function withCueSpeaker(ctx: Context, t: Draft): Draft {
+  if (t.speaker || !t.cue) return t;
+  const c = firstTokenAtOrAfter(ctx.toks, t.cue.start);
+  const tok = ctx.toks[c];
+  if (!tok || !isCueVerb(tok.text) || insideMark(ctx, tok.start)) return t;
+  const sp = speakerOfCue(ctx, c, ctx.sentenceTokens[sentenceOf(ctx, tok.start)]![0]);
+  // The speaker stands outside what was said.
+  return sp && (sp.span.end <= t.start || sp.span.start >= t.end) ? { ...t, speaker: sp } : t;
 }
 
 /** Options of {@link findQuotes}. */
