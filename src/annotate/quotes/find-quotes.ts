@@ -10,6 +10,7 @@ import { describeSpeakers } from './resolve.js';
 import { classifySpeaker } from './speaker-kind.js';
 import { SyntaxView, type DependencyLike } from './syntax-view.js';
 import { taggedQuotes } from './tagger-decode.js';
+import { alignPos } from './tagger-features.js';
 import { shippedWeights } from './tagger.js';
 import type { ArticleEntityLike, EntityMentionLike, Quote, ReferenceLike } from './types.js';
 
@@ -51,6 +52,8 @@ interface Context {
   readonly entities: readonly EntityMentionLike[];
   /** The dependency parse, when the syntax stage ran. */
   readonly syntax?: SyntaxView;
+  /** Universal POS of each token, when the tokens stage tagged them (the tagger's features read it). */
+  readonly pos?: readonly string[];
 }
 
 const countWords = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -87,12 +90,12 @@ function insideMark(ctx: Context, pos: number): MarkedSpan | undefined {
 
 const isQuoteMark = (w: string): boolean => /^["“”‘’«»']$/.test(w);
 
-/** A short span in marks that names something: digits or title case ("“1000 for 1000”", "“Golden Dome”"), or after "the", "this", "called", "titled". */
+/** A short span in marks that names something: digits or title case ("“1000 for 1000”", "“Golden Dome”"), or after "the", "this", "called", "titled", "a campaign of". */
 function isNamedTerm(ctx: Context, m: MarkedSpan): boolean {
   const content = ctx.text.slice(m.start, m.end);
   if (countWords(content) > MAX_TERM_WORDS) return false;
   const prev = ctx.toks[firstTokenAtOrAfter(ctx.toks, m.open) - 1]?.text ?? '';
-  return /\p{N}/u.test(content) || isTitleCased(content) || isNamingMarker(prev) || /^(?:the|this|that|these|those)$/i.test(prev);
+  return /\p{N}/u.test(content) || isTitleCased(content) || isNamingMarker(prev) || /^(?:the|this|that|these|those|of)$/i.test(prev);
 }
 
 /** The mark opens its sentence (after any dateline or dash). */
@@ -123,11 +126,15 @@ function isTermUse(ctx: Context, m: MarkedSpan): boolean {
   if (isNamingMarker(prev)) return true;
   if (/^(?:a|an)$/i.test(prev)) { if (!isCopulaOrAs(prev2)) return true; }
   else if (isDeterminer(prev) || isPreposition(prev)) return true;
+  return modifiesNextNoun(ctx, m);
+}
+
+/** A few marked words modifying the noun after them ("the “X” platform"); a longer quote runs on into its clause ("… world” based on"). */
+function modifiesNextNoun(ctx: Context, m: MarkedSpan): boolean {
   const next = ctx.toks[firstTokenAtOrAfter(ctx.toks, m.close)];
   const gap = next ? ctx.text.slice(m.close, next.start) : '';
-  // A few marked words modifying the noun after them ("the “X” platform"); a longer quote runs on into its clause ("… world” based on").
-  if (next && countWords(content) <= MAX_MODIFIER_WORDS && /^\s+$/.test(gap) && isWord(next.text) && !isCapitalised(next.text) && !isClauseWord(next.text) && !isPreposition(next.text) && !isCueVerb(next.text) && !isAuxiliary(next.text)) return true;
-  return false;
+  return next !== undefined && countWords(ctx.text.slice(m.start, m.end)) <= MAX_MODIFIER_WORDS && /^\s+$/.test(gap) && isWord(next.text) && !isCapitalised(next.text)
+    && !isClauseWord(next.text) && !isPreposition(next.text) && !isCueVerb(next.text) && !isAuxiliary(next.text);
 }
 
 /** "“…,” X said" / "“…,” said X": the speaker and cue after the closing mark. */
@@ -308,8 +315,9 @@ function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
     // A short name or formula in marks inside a sentence ("in the format of “1000 for 1000”, writes X") is named, not quoted.
     if (!opens && isNamedTerm(ctx, m)) { waiting.push(m); continue; }
     // A partial quote inside a reported clause belongs to that clause's cue, not to a cue after the sentence.
-    const inside = opens ? null : attributeInline(ctx, m);
-    if (inside && !isTermUse(ctx, m)) { found.push({ start: m.start, end: m.end, direct: true, ...inside }); continue; }
+    // (after a preposition or a possessive too: "retaliate with “all necessary countermeasures”")
+    const inside = opens || modifiesNextNoun(ctx, m) ? null : attributeInline(ctx, m);
+    if (inside) { found.push({ start: m.start, end: m.end, direct: true, ...inside }); continue; }
     const after = attributeAfter(ctx, m);
     if (after) { found.push({ start: m.start, end: m.end, direct: true, ...after }); continue; }
     const before = attributeBefore(ctx, m);
@@ -521,7 +529,8 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const sentenceTokens = sentences.map((s) => [firstTokenAtOrAfter(toks, s.start), firstTokenAtOrAfter(toks, s.end) - 1] as const);
   const entities = options.entities ? [...options.entities].sort((a, b) => a.start - b.start) : [];
   const syntax = options.syntax && options.tokens && options.syntax.length === options.tokens.length ? new SyntaxView(options.tokens, options.syntax) : undefined;
-  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}) };
+  const pos = options.tokens?.some((t) => t.pos) ? alignPos(toks, options.tokens) : undefined;
+  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}), ...(pos ? { pos } : {}) };
 
   const { found: direct, waiting } = directQuotes(ctx);
   const usedCues = new Set(direct.filter((d) => d.cue).map((d) => d.cue!.start));
@@ -563,8 +572,11 @@ export interface FindQuotesOptions {
   readonly entityIndex?: readonly ArticleEntityLike[];
   /** Pronouns, roles and capitals resolved by the references stage, when it ran. */
   readonly references?: readonly ReferenceLike[];
-  /** The tokens layer and its dependency parse (index-aligned), when the syntax stage ran: speakers are then subjects of their cues. */
-  readonly tokens?: readonly Span[];
+  /**
+   * The tokens layer (with its parts of speech, which the tagger reads) and its dependency parse
+   * (index-aligned), when the syntax stage ran: speakers are then subjects of their cues.
+   */
+  readonly tokens?: ReadonlyArray<Span & { readonly pos?: string }>;
   readonly syntax?: readonly DependencyLike[];
   /** Set false to use the rules alone, without the trained tagger (models/quote-tagger.json). */
   readonly tagger?: boolean;
