@@ -10,7 +10,6 @@ import { describeSpeakers } from './resolve.js';
 import { classifySpeaker } from './speaker-kind.js';
 import { SyntaxView, type DependencyLike } from './syntax-view.js';
 import { taggedQuotes } from './tagger-decode.js';
-import { alignPos } from './tagger-features.js';
 import { shippedWeights } from './tagger.js';
 import type { ArticleEntityLike, EntityMentionLike, Quote, ReferenceLike } from './types.js';
 
@@ -52,8 +51,6 @@ interface Context {
   readonly entities: readonly EntityMentionLike[];
   /** The dependency parse, when the syntax stage ran. */
   readonly syntax?: SyntaxView;
-  /** Universal POS of each token, when the tokens stage tagged them (the tagger's features read it). */
-  readonly pos?: readonly string[];
 }
 
 const countWords = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -334,6 +331,18 @@ function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
   return { found, waiting };
 }
 
+/** The words of a span outside its quote marks. */
+function outsideMarks(ctx: Context, s: Span): string {
+  let out = '';
+  let at = s.start;
+  for (const m of ctx.marks) {
+    if (m.close <= s.start || m.open >= s.end) continue;
+    out += ctx.text.slice(at, Math.max(at, m.open));
+    at = Math.max(at, m.close);
+  }
+  return out + ctx.text.slice(at, Math.max(at, s.end));
+}
+
 function trimContent(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
@@ -529,14 +538,13 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const sentenceTokens = sentences.map((s) => [firstTokenAtOrAfter(toks, s.start), firstTokenAtOrAfter(toks, s.end) - 1] as const);
   const entities = options.entities ? [...options.entities].sort((a, b) => a.start - b.start) : [];
   const syntax = options.syntax && options.tokens && options.syntax.length === options.tokens.length ? new SyntaxView(options.tokens, options.syntax) : undefined;
-  const pos = options.tokens?.some((t) => t.pos) ? alignPos(toks, options.tokens) : undefined;
-  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}), ...(pos ? { pos } : {}) };
+  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}) };
 
   const { found: direct, waiting } = directQuotes(ctx);
   const usedCues = new Set(direct.filter((d) => d.cue).map((d) => d.cue!.start));
   const reported = reportedQuotes(ctx, usedCues).filter(
-    // A reported clause that is mostly a direct quote already found is that quote.
-    (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start)),
+    // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
+    (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && countWords(outsideMarks(ctx, r)) < MIN_REPORTED_WORDS),
   );
   const continued = continuationQuotes(ctx, waiting, [...direct, ...reported]);
   const weights = options.tagger === false ? null : shippedWeights();
@@ -572,11 +580,8 @@ export interface FindQuotesOptions {
   readonly entityIndex?: readonly ArticleEntityLike[];
   /** Pronouns, roles and capitals resolved by the references stage, when it ran. */
   readonly references?: readonly ReferenceLike[];
-  /**
-   * The tokens layer (with its parts of speech, which the tagger reads) and its dependency parse
-   * (index-aligned), when the syntax stage ran: speakers are then subjects of their cues.
-   */
-  readonly tokens?: ReadonlyArray<Span & { readonly pos?: string }>;
+  /** The tokens layer and its dependency parse (index-aligned), when the syntax stage ran: speakers are then subjects of their cues. */
+  readonly tokens?: readonly Span[];
   readonly syntax?: readonly DependencyLike[];
   /** Set false to use the rules alone, without the trained tagger (models/quote-tagger.json). */
   readonly tagger?: boolean;
