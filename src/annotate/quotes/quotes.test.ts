@@ -272,3 +272,17 @@ describe('speakers and contents read from a dependency parse, when the syntax st
     expect(said(t, q)).toBe('the port would reopen');
   });
 });
+
+describe('a state is a speaker only of what it says', () => {
+  it('gives no speaker to a country that "believes" or "refuses" in the writer’s words', () => {
+    const t = 'Veskaria has consistently refused to engage under pressure. It believes that talks must be based on respect.';
+    const entities = [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }];
+    for (const q of findQuotes(t, { entities })) expect(q.speaker).toBeUndefined();
+  });
+
+  it('keeps a country as the speaker of what it said', () => {
+    const t = 'Veskaria said that it would answer the tariffs with its own.';
+    const q = only(t, { entities: [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }] });
+    expect(q.speaker).toBe('e1');
+  });
+});

@@ -18,6 +18,9 @@ const MAX_ANTECEDENT_DISTANCE = 1500;
 /** How far ahead a role in a lead sentence may find its holder ("…, the mayor said." before "Mayor X said …"). */
 const MAX_CATAPHOR_DISTANCE = 600;
 
+/** Cues of an attitude or a decision rather than of speech ("believes", "has refused", "seems"): the last word of the cue. */
+const ATTITUDE_CUE = /\b(?:believ|think|thought|refus|want|hop|fear|see|saw|view|consider|feel|felt|know|knew|seem|appear|intend|plan|seek|sought|wish|expect)\w*$/i;
+
 /** How many sentences back a definite role with no title holder looks for the person it stands for. */
 const ROLE_SENTENCES = 2;
 
@@ -322,6 +325,8 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
     const speakerSpan = { start: sp.span.start, end: sp.span.end };
     // An unnamed source with nothing to describe it by ("Some", "Others"): the words are attributed, to no one we can name.
     if (r.phrase.kind === 'junk' || r.phrase.kind === 'unnamed') { out.push({ ...base, speakerSpan }); return; }
+    // A state that "believes", "refuses" or "seems" is the writer's reading of it, not a statement it made.
+    if (r.resolved?.entity && d.types.get(r.resolved.entity) === 'GPE' && draft.cue && ATTITUDE_CUE.test(text.slice(draft.cue.start, draft.cue.end))) { out.push({ ...base, speakerSpan }); return; }
     if (r.resolved?.entity) out.push({ ...base, speaker: r.resolved.entity, speakerSpan });
     else out.push({ ...base, speakerSpan, ...(r.resolved?.text ? { speakerText: r.resolved.text } : {}) });
   });
