@@ -27,6 +27,12 @@ export interface ArticleEntity {
   readonly type: EntityType;
   /** Roles the article gives: "foreign minister". */
   readonly titles?: string[];
+  /**
+   * On a capital (GPE): the id of the article's entity for the country it is the capital of,
+   * which it may stand for ("Corvel said" for the Veskarian government). Whether one mention
+   * is metonymic is the reference stage's call; this only says which entity it would be.
+   */
+  readonly standsFor?: string;
 }
 
 declare module '../../core/layers.js' {
