@@ -1,9 +1,8 @@
 import { tokenize } from '../tokens/index.js';
 import { alignPos } from './features.js';
 import { loadTagger, DEFAULT_MODEL_PATH } from './model.js';
-import { tagMentions, type TaggerToken } from './tag.js';
-import { applyRules } from './rules.js';
-import { propagateNames } from './propagate.js';
+import type { TaggerToken } from './tag.js';
+import { findRawMentions } from './mentions.js';
 import { scoreMentions, type PRF, type ScoredMention } from './bio.js';
 
 /**
@@ -69,8 +68,7 @@ export function evaluateNerFile(jsonl: string, options: EvaluateOptions = {}): U
       tokenCount += r.tokens.length;
     }
     const started = performance.now();
-    let mentions = tagMentions(text, sentences, tagger);
-    if (options.rules !== false) mentions = propagateNames(text, sentences.flat(), applyRules(text, mentions));
+    const mentions = findRawMentions(text, sentences, tagger, { rules: options.rules !== false });
     milliseconds += performance.now() - started;
     const predicted = mentions.flatMap((m) => (SCORED_TYPE[m.type] ? [{ start: m.start, end: m.end, type: SCORED_TYPE[m.type]! }] : []));
     pairs.push({ gold, predicted: predicted.filter((m) => !unscored.some((u) => u.start <= m.start && m.end <= u.end)) });
