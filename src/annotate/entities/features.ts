@@ -150,43 +150,42 @@ const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
  * of the full name given elsewhere; a headline word in capitals gets the writing of
  * the body.
  */
-export function documentContext(sentences: readonly (readonly string[])[]): string[][] {
+export function documentContext(sentences: readonly (readonly string[])[], lowered?: readonly (readonly string[])[]): string[][] {
   const cases = sentences.map(sentenceCase);
-  const place = new Map<string, string>();
+  const place = new Map<string, WordPlaces>();
   sentences.forEach((words, s) => {
     if (cases[s] !== 'N') return;
     for (let i = 1; i < words.length; i++) {
       const w = words[i]!;
       if (!STARTS_LETTER.test(w)) continue;
-      const key = w.toLowerCase();
-      if (place.has(key + '@' + s)) continue;
+      const key = lowered?.[s]?.[i] ?? w.toLowerCase();
+      let entry = place.get(key);
+      if (entry && (entry.firstSentence === s || entry.second !== '')) continue;
       let mark = 'l';
       if (STARTS_UPPER.test(w)) {
         const before = i > 1 && STARTS_UPPER_OR_DIGIT.test(words[i - 1]!);
         const after = i + 1 < words.length && STARTS_UPPER.test(words[i + 1]!);
         mark = before ? (after ? 'M' : 'L') : after ? 'F' : 'S';
       }
-      place.set(key + '@' + s, mark);
       // the first place seen in each of two sentences: enough to answer "elsewhere"
-      const first = place.get(key);
-      if (first === undefined) place.set(key, mark + s);
-      else if (!place.has(key + '#')) place.set(key + '#', mark + s);
+      if (!entry) place.set(key, (entry = { firstSentence: s, first: mark, second: '' }));
+      else entry.second = mark;
     }
   });
   return sentences.map((words, s) =>
-    words.map((w) => {
-      const key = w.toLowerCase();
-      let mark = '-';
-      for (const slot of [key, key + '#']) {
-        const hit = place.get(slot);
-        if (hit && Number(hit.slice(1)) !== s) {
-          mark = hit[0]!;
-          break;
-        }
-      }
+    words.map((w, i) => {
+      const entry = place.get(lowered?.[s]?.[i] ?? w.toLowerCase());
+      const mark = !entry ? '-' : entry.firstSentence !== s ? entry.first : entry.second || '-';
       return cases[s] + mark;
     }),
   );
+}
+
+/** Where a word stands in ordinary text: in the first sentence it was seen in, and in a second one. */
+interface WordPlaces {
+  readonly firstSentence: number;
+  readonly first: string;
+  second: string;
 }
 
 /** Where a word was seen: the first sentence (-1: never) and whether it was seen in a second one too. */

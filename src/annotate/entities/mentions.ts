@@ -6,14 +6,14 @@ import { propagateNames } from './propagate.js';
 import type { RawMention } from './resolve.js';
 
 /**
- * The name mentions of one document before resolution: the tagger's, with their
- * boundaries fixed, the rules' (titles, organisation patterns and nouns, acronym
- * definitions) and names the document repeats. `rules: false` gives the tagger's alone.
+ * The name mentions of one document before resolution: the tagger's and the rules'
+ * (titles, organisation patterns and nouns, acronym definitions), with their boundaries
+ * fixed, and names the document repeats. `rules: false` gives the tagger's alone.
  */
 export function findRawMentions(
   text: string, sentences: readonly (readonly TaggerToken[])[], tagger: LoadedTagger, options: { rules?: boolean } = {},
 ): RawMention[] {
   const tagged = tagMentions(text, sentences, tagger);
   if (options.rules === false) return tagged;
-  return propagateNames(text, sentences.flat(), applyRules(text, fixBoundaries(text, tagged)));
+  return propagateNames(text, sentences.flat(), fixBoundaries(text, applyRules(text, tagged)));
 }

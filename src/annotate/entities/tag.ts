@@ -20,7 +20,7 @@ export function tagMentions(text: string, sentences: readonly (readonly TaggerTo
   // lower-cased once for the document hints and the gazetteer
   const lowered = words.map((s) => s.map((w) => w.toLowerCase()));
   const hints = documentHints(words, lowered);
-  const contexts = documentContext(words);
+  const contexts = documentContext(words, lowered);
   const inputs: SentenceInput[] = sentences.map((tokens, s) => ({
     words: words[s]!,
     gazetteer: tagger.gazetteer.tag(words[s]!, lowered[s]),
