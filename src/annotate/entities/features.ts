@@ -82,14 +82,16 @@ const STARTS_LETTER = /^\p{L}/u;
  * keep their capital throughout an article, common words do not. `lowered`,
  * when given, is the same words lower-cased.
  */
-export function documentHints(sentences: readonly (readonly string[])[], lowered?: readonly (readonly string[])[]): string[][] {
+export function documentHints(
+  sentences: readonly (readonly string[])[], lowered?: readonly (readonly string[])[], cases: readonly string[] = sentences.map(sentenceCase),
+): string[][] {
   const lowerOf = (s: number, i: number): string => lowered?.[s]?.[i] ?? sentences[s]![i]!.toLowerCase();
   // per case-folded word and writing (capitalised, lower): the first sentence it was seen in and whether
   // another one followed; sentences are visited in order, so that is all "in some other sentence" needs
   const seen = new Map<string, SentencesSeen>();
   sentences.forEach((words, s) => {
     // a headline's capitals say nothing about how a word is written
-    if (sentenceCase(words) !== 'N') return;
+    if (cases[s] !== 'N') return;
     for (let i = 1; i < words.length; i++) {
       const w = words[i]!;
       if (!STARTS_LETTER.test(w)) continue;
@@ -150,8 +152,9 @@ const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
  * of the full name given elsewhere; a headline word in capitals gets the writing of
  * the body.
  */
-export function documentContext(sentences: readonly (readonly string[])[], lowered?: readonly (readonly string[])[]): string[][] {
-  const cases = sentences.map(sentenceCase);
+export function documentContext(
+  sentences: readonly (readonly string[])[], lowered?: readonly (readonly string[])[], cases: readonly string[] = sentences.map(sentenceCase),
+): string[][] {
   const place = new Map<string, WordPlaces>();
   sentences.forEach((words, s) => {
     if (cases[s] !== 'N') return;
@@ -176,10 +179,15 @@ export function documentContext(sentences: readonly (readonly string[])[], lower
     words.map((w, i) => {
       const entry = place.get(lowered?.[s]?.[i] ?? w.toLowerCase());
       const mark = !entry ? '-' : entry.firstSentence !== s ? entry.first : entry.second || '-';
-      return cases[s] + mark;
+      return CONTEXT_SYMBOLS[cases[s]!]?.[mark] ?? cases[s] + mark;
     }),
   );
 }
+
+/** The document-context symbols, made once: tagging then builds no string per word. */
+const CONTEXT_SYMBOLS: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(
+  ['U', 'T', 'N'].map((c) => [c, Object.fromEntries(['-', 'l', 'S', 'F', 'M', 'L'].map((m) => [m, c + m]))]),
+);
 
 /** Where a word stands in ordinary text: in the first sentence it was seen in, and in a second one. */
 interface WordPlaces {

@@ -1,4 +1,4 @@
-import { documentContext, documentHints, documentLabels, type SentenceInput } from './features.js';
+import { documentContext, documentHints, documentLabels, sentenceCase, type SentenceInput } from './features.js';
 import { runsFromBio } from './bio.js';
 import type { LoadedTagger } from './model.js';
 import type { EntityType, RawMention } from './resolve.js';
@@ -19,8 +19,9 @@ export function tagMentions(text: string, sentences: readonly (readonly TaggerTo
   const words = sentences.map((s) => s.map((t) => text.slice(t.start, t.end)));
   // lower-cased once for the document hints and the gazetteer
   const lowered = words.map((s) => s.map((w) => w.toLowerCase()));
-  const hints = documentHints(words, lowered);
-  const contexts = documentContext(words, lowered);
+  const cases = words.map(sentenceCase);
+  const hints = documentHints(words, lowered, cases);
+  const contexts = documentContext(words, lowered, cases);
   const inputs: SentenceInput[] = sentences.map((tokens, s) => ({
     words: words[s]!,
     gazetteer: tagger.gazetteer.tag(words[s]!, lowered[s]),
