@@ -340,7 +340,8 @@ function requireEntity(story: Story, key: string, options: { aliases?: boolean }
 /** The name a key stands for: the alias itself when it names an alias, else the entity's name. */
 function nameIn(entity: StoryEntity, key: string): string {
   if (key === entity.id) return entity.name;
-  return entity.aliases.find((alias) => alias.toLowerCase() === key.toLowerCase()) ?? entity.name;
+  // the alias written as asked first: "Port Aven" and "PORT AVEN" may both be aliases, and overrides compare names exactly
+  return entity.aliases.find((alias) => alias === key) ?? entity.aliases.find((alias) => alias.toLowerCase() === key.toLowerCase()) ?? entity.name;
 }
 
 function samePair(x: EntityPair, y: EntityPair): boolean {
