@@ -1,5 +1,5 @@
 import type { CliIO } from '../io.js';
-import { writeLine } from '../io.js';
+import { failureLine, writeLine } from '../io.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import { openStoreFromFlags, type StoreFlags } from '../store-options.js';
 import { createProgress } from '../progress.js';
@@ -26,7 +26,7 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
       for await (const result of readArticles(batch, ingestOptionsFrom(flags, io))) {
         if (!result.ok) {
           counts.failed++;
-          progress.log(`parallax: ${result.input}: ${describeError(result.error)}`);
+          progress.log(failureLine(result.input, describeError(result.error)));
           continue;
         }
         try {
@@ -41,7 +41,7 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
           if (!flags.quiet) writeLine(io.stdout, `${outcome.status}${extra}\t${outcome.id}\t${story}\t${title}`);
         } catch (err) {
           counts.failed++;
-          progress.log(`parallax: ${result.input}: ${describeError(err)}`);
+          progress.log(failureLine(result.input, describeError(err)));
         }
       }
       progress.tick(batch.length === 1 ? batch[0]! : `${batch.length} URLs`, { added: counts.added, failed: counts.failed });

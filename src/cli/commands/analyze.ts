@@ -1,5 +1,5 @@
 import type { CliIO } from '../io.js';
-import { writeLine } from '../io.js';
+import { failureLine, writeLine } from '../io.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import { ingestOptionsFrom } from '../ingest-options.js';
 import { expandInputs } from '../expand-inputs.js';
@@ -28,7 +28,7 @@ export async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliI
     onArticle: (input) => progress.tick(input, { added: ++read, failed: 0 }),
   });
   progress.stop();
-  for (const f of failures) writeLine(io.stderr, `parallax: ${f.input}: ${describeError(f.error)}`);
+  for (const f of failures) writeLine(io.stderr, failureLine(f.input, describeError(f.error)));
   if (flags.format === 'json' || !flags.format) {
     writeLine(io.stdout, JSON.stringify(analysis, null, 2));
   } else {

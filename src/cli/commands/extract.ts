@@ -1,5 +1,5 @@
 import type { CliIO } from '../io.js';
-import { writeLine } from '../io.js';
+import { failureLine, writeLine } from '../io.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import { ingestOptionsFrom } from '../ingest-options.js';
 import { readArticles } from '../../workflow/index.js';
@@ -19,7 +19,7 @@ export async function runExtract(input: string, flags: ExtractFlags, io: CliIO):
     if (result.ok) articles.push(toArticleJson(result.doc));
     else {
       failed++;
-      writeLine(io.stderr, `parallax: ${result.input}: ${describeError(result.error)}`);
+      writeLine(io.stderr, failureLine(result.input, describeError(result.error)));
     }
   }
   if (flags.format === 'md') {
