@@ -145,3 +145,13 @@ function cappedMessage(length: number, cut: Cut): Message {
 function formatCount(n: number): string {
   return n.toLocaleString('en-GB');
 }
+
+/**
+ * The part of an article its layers cover: the analysed prefix when the
+ * budget cut the analysis, else the whole doc. Story-wide stages read this,
+ * so text nobody analysed never costs them time or yields evidence.
+ */
+export function analysedPart(doc: Doc): Doc {
+  const capped = doc.messages.find((m) => m.code === ANALYSIS_CAPPED && m.place);
+  return capped?.place && capped.place.start < doc.text.length ? { ...doc, text: doc.text.slice(0, capped.place.start) } : doc;
+}

@@ -10,7 +10,7 @@ export { tokens, type Token } from './tokens/index.js';
 export { entities, type EntityMention, type ArticleEntity, type EntityType } from './entities/index.js';
 export { times, findTimeExpressions, type Timex } from './times/index.js';
 export { quotes, findQuotes, type Quote } from './quotes/index.js';
-export { withBudget, DEFAULT_ANALYSIS_BUDGET, ANALYSIS_CAPPED, type AnalysisBudget } from './budget.js';
+export { withBudget, analysedPart, DEFAULT_ANALYSIS_BUDGET, ANALYSIS_CAPPED, type AnalysisBudget } from './budget.js';
 export { events, findEvents, ACTION_TAXONOMY, type Event, type ActionClass } from './events/index.js';
 
 /**
