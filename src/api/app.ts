@@ -14,7 +14,8 @@ import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { readBytes, readJsonBody, type ReadOutcome } from './read-request.js';
 import { AddArticleBody, EntityPairBody, ExportQuery, IdParam, ListQuery, SearchQuery } from './schemas.js';
-import { BRIEF_CONTENT_SECURITY_POLICY, ORIGINAL_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders } from './security.js';
+import { BRIEF_CONTENT_SECURITY_POLICY, ORIGINAL_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, securityHeaders } from './security.js';
+import { Sessions, requireTokenOrSession, sessionRoutes } from './session.js';
 import { StoryService, ensureAnnotated, type ServedStory } from './stories.js';
 import { storyTableCsv } from './csv.js';
 
@@ -23,7 +24,7 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export interface ApiOptions {
   store: Store;
-  /** When set, every /api route needs `Authorization: Bearer <token>`. Without one, only loopback Host headers are served. */
+  /** When set, every route needs `Authorization: Bearer <token>` or a session from the sign-in page (`/signin`). Without one, only loopback Host headers are served. */
   token?: string;
   /** Let URL ingestion reach loopback, private and link-local addresses (off: SSRF guard). */
   allowPrivateUrls?: boolean;
@@ -65,8 +66,13 @@ export function createApp(options: ApiOptions): Hono {
   app.notFound((c) => c.json({ error: { code: 'E_ROUTE_NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
 
   app.use('*', securityHeaders());
-  app.use('*', options.token ? requireToken(options.token) : requireLoopbackHost());
+  const sessions = new Sessions();
+  app.use('*', options.token ? requireTokenOrSession(options.token, sessions) : requireLoopbackHost());
   app.use('/api/*', refuseCrossSiteWrites());
+  app.use('/signin', refuseCrossSiteWrites());
+  app.use('/signout', refuseCrossSiteWrites());
+  if (options.token) sessionRoutes(app, options.token, sessions);
+  else app.get('/api/session', (c) => c.json({ auth: 'loopback', signedIn: false }));
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 
@@ -167,7 +173,8 @@ export function createApp(options: ApiOptions): Hono {
     const root = path.resolve(options.staticDir);
     // serveStatic refuses `..` segments and encoded separators; root keeps every path inside the folder.
     app.use('/assets/*', serveStatic({ root }));
-    app.get('/', serveStatic({ root, path: 'index.html' }));
+    // The page itself is never cached: after sign-out the browser must ask again, not show a stored copy.
+    app.get('/', async (c, next) => { await next(); c.header('Cache-Control', 'no-store'); }, serveStatic({ root, path: 'index.html' }));
   }
   return app;
 }
