@@ -99,6 +99,20 @@ describe('the bad-input corpus', () => {
     }
   }, 600_000);
 
+  it('with --strict a warning is a failure: the cut WARC record is refused and named, the whole one stored', async () => {
+    const db = path.join(dir, 'strict-db');
+    const warc = path.join(inputsDir(), 'crawl.warc');
+    const lenient = await runCli(['extract', warc]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/^parallax: .*crawl\.warc#https:\/\/courier\.example\/b: warning: the record is cut short: the archive holds [\d,]+ of its [\d,]+ payload bytes, so the page may be incomplete \[W_TRUNCATED_RECORD\]$/m);
+    const run = await runCli(['add', '--db', db, '--strict', warc]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/crawl\.warc#https:\/\/courier\.example\/b: refused under --strict: .*\[W_TRUNCATED_RECORD\] \[E_STRICT\]/);
+    const list = JSON.parse((await runCli(['list', '--db', db, '--format', 'json'])).stdout) as { source: { url?: string } }[];
+    expect(list.map((a) => a.source.url)).toEqual(['https://courier.example/a']);
+    expect((await runCli(['extract', '--strict', warc])).code).toBe(1);
+  }, 300_000);
+
   describe('through the HTTP API (multipart upload of each file)', () => {
     let store: Store;
     let api: RunningServer;
