@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.js';
-import { stopAnnotationPool } from '../workflow/index.js';
+import { configureAnnotationPool, stopAnnotationPool } from '../workflow/index.js';
 import { fictionalText } from '../../test/helpers/fictional-text.js';
 import { startServer, type RunningServer } from './index.js';
 
@@ -9,6 +9,8 @@ let store: Store;
 let api: RunningServer;
 
 beforeAll(async () => {
+  // One worker thread, whatever PARALLAX_WORKERS says: analysis off the request loop is what is tested.
+  configureAnnotationPool({ workers: 1 });
   store = await openStore({ memory: true });
   api = await startServer({ store, port: 0, env: {}, maxUploadBytes: 4 * 1024 * 1024 });
 });

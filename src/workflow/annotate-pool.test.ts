@@ -1,10 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractError, contentId, type Doc } from '../core/index.js';
 import { createArticlePipeline } from '../annotate/index.js';
 import type { IngestedPage } from '../ingest/index.js';
 import { fictionalText } from '../../test/helpers/fictional-text.js';
-import { annotateArticle, stopAnnotationPool } from './annotate-pool.js';
+import { annotateArticle, configureAnnotationPool, stopAnnotationPool } from './annotate-pool.js';
 
+// One worker thread, whatever PARALLAX_WORKERS says: the worker is what these tests are about.
+beforeAll(() => configureAnnotationPool({ workers: 1 }));
 afterAll(() => stopAnnotationPool());
 
 function docOf(text: string): Doc {
@@ -26,7 +28,7 @@ describe('annotateArticle: analysis on a worker thread', () => {
     const here = createArticlePipeline().run(doc);
     const there = await annotateArticle(doc);
     expect(there).toEqual(here);
-  });
+  }, 300_000); // the first job waits for the worker to load its code and models
 
   it('extracts a read page first, keeping what ingestion warned about', async () => {
     const doc = await annotateArticle(PAGE);
@@ -56,5 +58,5 @@ describe('annotateArticle: analysis on a worker thread', () => {
     expect(ticks).toBeGreaterThan(10);
     const next = await annotateArticle(docOf(fictionalText(2000, { seed: 2 })));
     expect(next.layers.sentences?.length).toBeGreaterThan(0);
-  });
+  }, 300_000); // the replacement worker loads its code and models again
 });

@@ -87,6 +87,12 @@ class AnnotationPool {
     });
   }
 
+  /** Start the workers now, so the first job does not wait for a worker to load its models. */
+  warm(): void {
+    if (this.broken) return;
+    while (this.slots.length < this.size) this.spawn();
+  }
+
   async stop(): Promise<void> {
     const slots = this.slots.splice(0);
     for (const job of this.queue.splice(0)) this.finish(job, busy(job.name, 0));
@@ -238,6 +244,12 @@ export function configureAnnotationPool(options: AnnotationPoolOptions): void {
 export function annotateArticle(input: AnnotateInput, options: AnnotateOptions = {}): Promise<Doc> {
   pool ??= new AnnotationPool(defaultWorkers(), DEFAULT_MAX_QUEUED);
   return pool.run(input, options);
+}
+
+/** Start the pool's workers ahead of the first job (a server does this when it starts listening). */
+export function warmAnnotationPool(): void {
+  pool ??= new AnnotationPool(defaultWorkers(), DEFAULT_MAX_QUEUED);
+  pool.warm();
 }
 
 /** End the pool's workers (jobs still waiting fail with `E_BUSY`); the next job starts a new pool. */

@@ -6,7 +6,7 @@ import { failureLine, writeLine } from '../io.js';
 import { openStoreFromFlags, type StoreFlags } from '../store-options.js';
 import { startServer, type RunningServer } from '../../api/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
-import { Library, readArticles, stopAnnotationPool } from '../../workflow/index.js';
+import { Library, readArticles, stopAnnotationPool, warmAnnotationPool } from '../../workflow/index.js';
 import { ParallaxError, describeError } from '../../core/index.js';
 
 export interface ServeFlags extends StoreFlags { host?: string; port?: number; example?: boolean; allowPrivateUrls?: boolean }
@@ -46,6 +46,7 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
       allowPrivateUrls: flags.allowPrivateUrls,
       env: io.env,
     });
+    warmAnnotationPool();
     writeLine(io.stderr, `parallax: serving ${staticDir ? 'the web app and ' : ''}the API at ${server.url} (Ctrl-C to stop)`);
   } catch (err) {
     // Nothing may keep the process alive after a failed start (an open database, a half-made pool).
