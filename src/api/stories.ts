@@ -8,7 +8,7 @@ import type { Doc } from '../core/index.js';
 import type { EntityOverride, Store } from '../store/index.js';
 import { buildStoryWithEntities, type Story, type StoryEntity } from '../story/index.js';
 import type { Library, LibraryStory } from '../workflow/index.js';
-import { annotateDoc } from '../workflow/index.js';
+import { annotateArticle } from '../workflow/index.js';
 import { ApiError } from './errors.js';
 
 /** Two entities, each named by story entity id or canonical name. */
@@ -319,7 +319,7 @@ function mergeEntitiesOf(story: Story, merges: readonly EntityPair[]): { story: 
 export async function ensureAnnotated(store: Store, doc: Doc): Promise<Doc> {
   // The same test as the Library's: articles it annotated are not annotated again.
   if (doc.layers.entities && doc.layers.events) return doc;
-  const annotated = annotateDoc(doc);
+  const annotated = await annotateArticle(doc);
   await store.updateLayers(doc.id, annotated.layers);
   return annotated;
 }

@@ -16,7 +16,7 @@ export function extractArticle(page: RawPage): Doc {
   const name = page.source.item ?? page.source.url ?? page.source.path ?? 'input';
   const url = page.source.url ?? page.hints?.url;
   const extracted = page.format === 'html'
-    ? extractFromHtml(page.content, { url })
+    ? extractFromHtml(page.content, { url, name })
     : extractFromText(page.content, { url });
   const text = extracted.text.trim();
   if (text.length < MIN_BODY_CHARS) {
