@@ -2,13 +2,15 @@ import type { Doc, RawPage, ArticleMeta, MetaField, Evidence, PageHints, Article
 import { contentId, ExtractError } from '../core/index.js';
 import { extractFromHtml } from './html/index.js';
 import { extractFromText } from './text/index.js';
+import { withAddressMeta } from './address/index.js';
 
 /** Below this many characters of body there is no article to analyse (a menu, a cookie wall, an error page). */
 const MIN_BODY_CHARS = 80;
 
 /**
  * Turn one ingested page into a Doc: the clean body and its metadata, each value with evidence.
- * Metadata that came with the input (feed item, JSON Lines record) fills what the page does not say.
+ * Metadata that came with the input (feed item, JSON Lines record) fills what the page does not say,
+ * and the page's address (its date path, its site) what neither says.
  *
  * @throws ExtractError E_NO_ARTICLE when the page holds no article text.
  */
@@ -22,7 +24,9 @@ export function extractArticle(page: RawPage): Doc {
   if (text.length < MIN_BODY_CHARS) {
     throw new ExtractError('E_NO_ARTICLE', `${name}: no article text found (${text.length} characters of body)`);
   }
-  const meta = withDefaults(withHints(extracted.meta, page.hints), url);
+  // The address may also be a header line of a text dump: it is the page's address all the same.
+  const address = url ?? extracted.meta.url?.value;
+  const meta = withDefaults(withAddressMeta(withHints(extracted.meta, page.hints), address, text), address);
   return {
     id: contentId(text),
     text,

@@ -16,6 +16,8 @@ const SOFTWARE = /\b(wordpress|drupal|joomla|ghost|blogger|wix|squarespace|arc x
 export interface OutletChoice {
   readonly name: string;
   readonly line: PageLine;
+  /** Read from a dateline's wire agency: who wrote the story, the outlet only when nothing better says. */
+  readonly agency?: boolean;
 }
 
 function publisher(name: string | undefined): string | null {
@@ -57,7 +59,7 @@ export function findOutlet(
   if (options.firstBody !== null) {
     const line = lines[options.firstBody]!;
     const m = DATELINE.exec(line.text);
-    if (m) return { name: m[2]!, line };
+    if (m) return { name: m[2]!, line, agency: true };
   }
   return null;
 }

@@ -5,6 +5,7 @@ import { toIsoDate } from './iso-date.js';
 import { parseByline } from './authors.js';
 import { stripSiteSuffix, splitTitle } from './title.js';
 import { kindFromSchemaType, kindFromSection, kindFromUrl } from './kind.js';
+import { cleanHeadline } from '../../headline.js';
 
 export { findDateline, type Dateline } from './dateline.js';
 export { toIsoDate } from './iso-date.js';
@@ -153,10 +154,11 @@ export function extractPageMeta(document: Document, options: { url?: string; mes
   if (!outlet && pageTitle?.site) outlet = field(pageTitle.site, { source: 'html', at: 'title', raw: titleText });
 
   const ogTitle = firstTag(tags, ['og:title', 'twitter:title']);
-  const title =
+  const printedTitle =
     ldField(ld, 'headline') ??
     (ogTitle ? fromTag(ogTitle, stripSiteSuffix(ogTitle.content, { outlet: outlet?.value, host })) : undefined) ??
     (pageTitle ? field(pageTitle.headline, { source: 'html', at: 'title', raw: titleText }) : undefined);
+  const title = printedTitle ? field(cleanHeadline(printedTitle.value, { outlet: outlet?.value, host }), printedTitle.evidence) : undefined;
 
   const sectionTag = firstTag(tags, SECTION_TAGS);
   const section = ldField(ld, 'articleSection') ?? (sectionTag ? fromTag(sectionTag, sectionTag.content) : undefined);
