@@ -106,7 +106,7 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
     return q ? `${formatYear(q.year - yearsBack)}-Q${q.q}` : null;
   };
 
-  for (const c of candidates) {
+  for (const [index, c] of candidates.entries()) {
     while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex]!.end <= c.start) sentenceIndex++;
     const sentence = sentences[sentenceIndex] ?? { start: 0, end: text.length };
     const tense = (): Tense => tenseAround(text.slice(sentence.start, sentence.end), c.start - sentence.start, c.end - c.start);
@@ -135,10 +135,13 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
         break;
       }
       case 'weekday': {
-        if (reference) {
-          const day = weekdayFrom(reference, m.weekday, tense(), m.shift);
+        // Without a publication date, a weekday is the one nearest the day the text gave last, or else next.
+        const given = previous?.day !== undefined ? { year: previous.year, month: previous.month!, day: previous.day } : nextDayGiven(candidates, index);
+        const base = reference ?? given;
+        if (base) {
+          const day = weekdayFrom(base, m.weekday, tense(), m.shift);
           value = formatDay(day) + partSuffix(m.part);
-          anchor = 'publication';
+          anchor = reference ? 'publication' : 'previous';
         } else value = `XXXX-WXX-${m.weekday || 7}${partSuffix(m.part)}`;
         break;
       }
@@ -232,6 +235,18 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
     }
   }
   return out;
+}
+
+/** The first full date the text gives after candidate `index` (a date written out, not one computed). */
+function nextDayGiven(candidates: readonly Candidate[], index: number): CalendarDay | null {
+  for (let i = index + 1; i < candidates.length; i++) {
+    const m = candidates[i]!.meaning;
+    if (m.kind === 'fixed') {
+      const day = parseIsoDay(m.value);
+      if (day) return day;
+    }
+  }
+  return null;
 }
 
 /** The last quarter that had ended by `day`: what a report published then covers. */

@@ -416,9 +416,10 @@ const RULES: readonly Rule[] = [
       let minute = 0;
       if (m[6]) hour = lower(m[6]) === 'noon' ? 12 : 0;
       else if (m[3]) {
-        hour = Number(m[1]) % 12 + (lower(m[3]).startsWith('p') ? 12 : 0);
+        // "13:30 p.m.": a 24-hour clock with a redundant marker.
+        hour = Number(m[1]) > 12 ? Number(m[1]) : Number(m[1]) % 12 + (lower(m[3]).startsWith('p') ? 12 : 0);
         minute = m[2] ? Number(m[2]) : 0;
-        if (Number(m[1]) > 12) return null;
+        if (hour > 23 || (Number(m[1]) > 12 && !m[2])) return null;
       } else {
         hour = Number(m[4]);
         minute = Number(m[5]);

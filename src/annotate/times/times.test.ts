@@ -95,6 +95,10 @@ describe('relative to the publication date', () => {
     expect(t.value).toBe('P1DE');
   });
 
+  it('reads "13:30 p.m." as a 24-hour clock time with a redundant marker', () => {
+    expect(valueOf('The talks began at 13:30 p.m. local time.', '13:30 p.m.')).toBe('2025-03-05T13:30');
+  });
+
   it('joins a weekday and its clock time into one TIME', () => {
     const text = 'The vote will take place on Friday at 3 p.m. in the hall.';
     const t = expr(text, 'Friday at 3 p.m.');
@@ -122,6 +126,14 @@ describe('yearless dates', () => {
     const t = expr(text, 'August 12', null);
     expect(t.value).toBe('2019-08-12');
     expect(t.anchor).toBe('previous');
+  });
+
+  it('anchors a weekday on the date the text gave before, or else after, when there is no publication date', () => {
+    const before = 'The talks opened on May 16, 2029 in the port. The delegates had met on Friday to prepare.';
+    expect(expr(before, 'Friday', null)).toMatchObject({ value: '2029-05-11', anchor: 'previous' });
+    const after = 'The mayor announced the plan on Wednesday.\nThe mayor at the event on April 4, 2029, in the town hall.';
+    expect(expr(after, 'Wednesday', null)).toMatchObject({ value: '2029-04-04', anchor: 'previous' });
+    expect(valueOf('The mayor announced the plan on Wednesday.', 'Wednesday', null)).toBe('XXXX-WXX-3');
   });
 
   it('leaves the year open when nothing gives it', () => {
