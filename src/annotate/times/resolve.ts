@@ -8,7 +8,7 @@ import type { Timex, TimexAnchor } from './timex.js';
 import type { Candidate, DayPart, Grain } from './rules.js';
 import { tenseAround, type Tense } from './tense.js';
 import {
-  addDays, addMonths, compareDays, formatDay, formatMonth, formatTime, formatWeek, formatYear, parseIsoDay,
+  addDays, addMonths, compareDays, daysBetween, formatDay, formatMonth, formatTime, formatWeek, formatYear, parseIsoDay,
   quarterOf, weekday, type CalendarDay,
 } from './calendar.js';
 
@@ -64,11 +64,22 @@ function shiftDay(day: CalendarDay, grain: Grain, n: number): CalendarDay {
   }
 }
 
-/** The year to give a yearless month (and day) seen from `ref`, by tense. */
-function yearFor(ref: CalendarDay, month: number, tense: Tense, shift?: -1 | 0 | 1): number {
+/** A yearless date this close to the reference (days) is the nearest such date, whatever the tense says. */
+const NEAREST_DAYS = 60;
+
+/** The year to give a yearless month (and day) seen from `ref`: the nearest occurrence when close, else by tense. */
+function yearFor(ref: CalendarDay, month: number, day: number | undefined, tense: Tense, shift?: -1 | 0 | 1): number {
   if (shift === -1) return month < ref.month ? ref.year : ref.year - 1;
   if (shift === 1) return month > ref.month ? ref.year : ref.year + 1;
   if (shift === 0) return ref.year;
+  // A month alone stands for its middle; the nearest of last year's, this year's and next year's.
+  let nearest = ref.year;
+  let distance = Infinity;
+  for (const year of [ref.year - 1, ref.year, ref.year + 1]) {
+    const d = Math.abs(daysBetween(ref, { year, month, day: day ?? 15 }));
+    if (d < distance) { distance = d; nearest = year; }
+  }
+  if (distance <= NEAREST_DAYS) return nearest;
   // Compared by month, as HeidelTime does: a date in the publication month is in its year whatever the tense.
   if (tense === 'past') return month > ref.month ? ref.year - 1 : ref.year;
   if (tense === 'future') return month < ref.month ? ref.year + 1 : ref.year;
@@ -125,7 +136,7 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
         break;
       case 'yearless': {
         if (reference) {
-          value = formatMonth(yearFor(reference, m.month, tense(), m.shift), m.month);
+          value = formatMonth(yearFor(reference, m.month, m.day, tense(), m.shift), m.month);
           anchor = 'publication';
         } else if (previous) {
           value = formatMonth(previous.year, m.month);
@@ -211,12 +222,14 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
         break;
       }
       case 'clock': {
-        const day: CalendarDay | null = previous?.day !== undefined && !reference
-          ? { year: previous.year, month: previous.month!, day: previous.day }
+        // A clock time is on the day the text spoke of last, as in "shot on Friday … at 10 p.m.", else on the publication day.
+        const usePrevious = previous?.day !== undefined;
+        const day: CalendarDay | null = usePrevious
+          ? { year: previous!.year, month: previous!.month!, day: previous!.day! }
           : reference;
         if (day) {
           value = formatTime(day, m.hour, m.minute);
-          anchor = reference ? 'publication' : 'previous';
+          anchor = usePrevious ? 'previous' : 'publication';
         } else value = `XXXX-XX-XXT${String(m.hour).padStart(2, '0')}:${String(m.minute).padStart(2, '0')}`;
         break;
       }

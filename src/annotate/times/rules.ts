@@ -115,6 +115,25 @@ export function durationValue(n: number | null, unit: Unit): string {
   }
 }
 
+/** Number words that make up years said aloud. */
+const TENS_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
+const TEEN_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+
+/** Hours of the clock in words, for "four in the morning". */
+const CLOCK_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+
+/** n and a half units: the half in the next smaller unit where there is one ("2 1/2 years" = P2Y6M). */
+function halfDurationValue(n: number, unit: Unit): string {
+  switch (unit) {
+    case 'year': return `P${n}Y6M`;
+    case 'day': return `P${n}DT12H`;
+    case 'hour': return `PT${n}H30M`;
+    case 'minute': return `PT${n}M30S`;
+    default: return durationValue(n + 0.5, unit);
+  }
+}
+
 /** Units that after "a"/"an" rarely measure time. */
 const NOT_DURATION_WITH_ARTICLE: ReadonlySet<Unit> = new Set<Unit>(['quarter', 'second', 'minute', 'fortnight', 'weekend']);
 
@@ -197,6 +216,19 @@ const RULES: readonly Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (/[$£€#,.\d]\s?$/.test(before) || /^(?:[.,]\d|%|-\d|:\d|\s*(?:a\.m|p\.m)|\s+(?:to|and|or)\s+\d)/i.test(after) || COUNT_NOUN.test(after)) return null;
       return { type: 'DATE', meaning: { kind: 'fixed', value: m[3]! }, mod: modOf(m[1] ?? m[2]) };
+    },
+  },
+  {
+    // Years said aloud, as transcripts print them: "nineteen ninety-six", "the year two thousand".
+    name: 'year-words',
+    needs: needs(String.raw`nineteen|eighteen|two thousand`),
+    re: rx(String.raw`(?:the\s+year\s+)?(eighteen|nineteen)[- ](${TENS_WORDS})(?:[- ](${UNIT_WORDS}))?|the\s+year\s+two\s+thousand(?:\s+and)?(?:[- ](${UNIT_WORDS}|${TEEN_WORDS}))?`),
+    build: (m, text) => {
+      if (COUNT_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
+      const year = m[1]
+        ? (lower(m[1]) === 'eighteen' ? 1800 : 1900) + (countValue(m[2]!) ?? 0) + (m[3] ? countValue(m[3]) ?? 0 : 0)
+        : 2000 + (m[4] ? countValue(m[4]) ?? 0 : 0);
+      return { type: 'DATE', meaning: { kind: 'fixed', value: String(year) } };
     },
   },
   {
@@ -410,11 +442,16 @@ const RULES: readonly Rule[] = [
   // --- Clock times ----------------------------------------------------------------------
   {
     name: 'clock',
-    re: rx(String.raw`(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{1,2}):([0-5]\d)|(noon|midnight))(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET))?`),
+    re: rx(String.raw`(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{1,2}):([0-5]\d)|(noon|midnight|midday)|(\d{1,2}|${CLOCK_WORDS})(?:\s+o'clock)?\s+in\s+the\s+(morning|afternoon|evening))(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET))?`),
     build: (m) => {
       let hour: number;
       let minute = 0;
-      if (m[6]) hour = lower(m[6]) === 'noon' ? 12 : 0;
+      if (m[7]) {
+        // "4 in the morning", "eight in the evening".
+        const h = /^\d/.test(m[7]) ? Number(m[7]) : countValue(m[7]) ?? 0;
+        if (h < 1 || h > 12) return null;
+        hour = lower(m[8]) === 'morning' ? h % 12 : (h % 12) + 12;
+      } else if (m[6]) hour = lower(m[6]) === 'midnight' ? 0 : 12;
       else if (m[3]) {
         // "13:30 p.m.": a 24-hour clock with a redundant marker.
         hour = Number(m[1]) > 12 ? Number(m[1]) : Number(m[1]) % 12 + (lower(m[3]).startsWith('p') ? 12 : 0);
@@ -470,15 +507,18 @@ const RULES: readonly Rule[] = [
   // --- Durations and sets -----------------------------------------------------------------
   {
     name: 'duration',
-    re: rx(String.raw`(?:(about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|over|under|some|just|only|fewer\s+than)\s+)?(?:the\s+(?:past|last|next|first|previous|coming|final|following|ensuing|preceding|latest)\s+)?(${COUNT_RE})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+)?(${UNIT_RE})(?:[- ](?:long|old))?`),
+    re: rx(String.raw`(?:(about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|over|under|some|just|only|fewer\s+than)\s+)?(?:the\s+(?:past|last|next|first|previous|coming|final|following|ensuing|preceding|latest)\s+)?(${COUNT_RE})(\s+1/2|½)?[- ](?:more\s+|full\s+|straight\s+|consecutive\s+)?(${UNIT_RE})(\s+and\s+a\s+half)?(?:[- ](?:long|old))?`),
     build: (m, text) => {
-      const unit = unitOf(m[3]!);
+      const unit = unitOf(m[4]!);
       const count = lower(m[2]);
+      const half = m[3] !== undefined || m[5] !== undefined;
       // Ages ("a 6-year-old boy", "52 years old") are not time expressions in TimeML.
       if (/[- ]old$/i.test(m[0]) || /^[- ]olds?\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
       // "a quarter" is mostly a fraction ("a quarter of the vote"), "a second" an ordinal.
-      if ((count === 'a' || count === 'an') && NOT_DURATION_WITH_ARTICLE.has(unit)) return null;
-      return { type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(countValue(m[2]!), unit) }, mod: modOf(m[1]?.replace(/\s+/g, ' ')) };
+      if ((count === 'a' || count === 'an') && NOT_DURATION_WITH_ARTICLE.has(unit) && !half) return null;
+      const n = countValue(m[2]!);
+      const value = half && n !== null ? halfDurationValue(n, unit) : durationValue(n, unit);
+      return { type: 'DURATION', meaning: { kind: 'fixed', value }, mod: modOf(m[1]?.replace(/\s+/g, ' ')) };
     },
   },
   {

@@ -99,15 +99,34 @@ describe('relative to the publication date', () => {
     expect(valueOf('The talks began at 13:30 p.m. local time.', '13:30 p.m.')).toBe('2025-03-05T13:30');
   });
 
-  it('joins a weekday and its clock time into one TIME', () => {
+  it('joins a weekday and its clock time into one TIME, in either order', () => {
     const text = 'The vote will take place on Friday at 3 p.m. in the hall.';
     const t = expr(text, 'Friday at 3 p.m.');
     expect(t.type).toBe('TIME');
     expect(t.value).toBe('2025-03-07T15:00');
+    expect(expr('The ferry leaves until 9 a.m. Friday for the island.', '9 a.m. Friday')).toMatchObject({ type: 'TIME', value: '2025-03-07T09:00' });
+    expect(valueOf('The ferry will leave at 4 in the morning for the island.', '4 in the morning')).toBe('2025-03-05T04:00');
+  });
+
+  it('puts a clock time on the day the text spoke of last', () => {
+    expect(valueOf('The mayor was shot on Sunday. He died at 10 p.m. in hospital.', '10 p.m.')).toBe('2025-03-02T22:00');
+  });
+
+  it('tells the tense from irregular verbs, and not from words that only end in -ed', () => {
+    expect(valueOf('The fund bought the mill on Friday for a song.', 'Friday')).toBe('2025-02-28');
+    expect(valueOf('The father would be traveling to the United States Friday with his wife.', 'Friday')).toBe('2025-03-07');
+    expect(valueOf('The fund had bought 400 shares through Sunday, its filing shows.', 'Sunday')).toBe('2025-03-02');
+    expect(valueOf('The crew could leave as soon as Friday, the captain said.', 'Friday')).toBe('2025-03-07');
   });
 });
 
 describe('yearless dates', () => {
+  it('takes the nearest such date when it is within two months of publication, whatever the tense', () => {
+    expect(valueOf('The offer was extended to Apr. 16 by the board.', 'Apr. 16')).toBe('2025-04-16');
+    expect(valueOf('The fund had bought shares through Feb. 27 at the exchange.', 'Feb. 27')).toBe('2025-02-27');
+    expect(valueOf('The shipyard was bought in September by a rival.', 'September')).toBe('2024-09');
+  });
+
   it('takes the year from the publication date, in the past for a past-tense sentence', () => {
     expect(valueOf('The strike began on March 8 at the docks.', 'March 8', '2025-03-12')).toBe('2025-03-08');
     expect(valueOf('The strike began on November 8 at the docks.', 'November 8', '2025-03-12')).toBe('2024-11-08');
@@ -165,11 +184,21 @@ describe('dates relative to a date the text gave before', () => {
   });
 });
 
+describe('years said aloud', () => {
+  it('reads years in words, and not counts', () => {
+    expect(valueOf('The dam burst in nineteen ninety-six after the rains.', 'nineteen ninety-six')).toBe('1996');
+    expect(valueOf('The plan was drawn up for the year two thousand and one.', 'the year two thousand and one')).toBe('2001');
+    expect(find('Nineteen seventy-nine people signed it.').length).toBe(0);
+  });
+});
+
 describe('durations and sets', () => {
   it.each([
     ['The siege lasted two days in all.', 'two days', 'P2D'],
     ['She served three years on the board.', 'three years', 'P3Y'],
     ['The dispute has gone on for decades in the valley.', 'decades', 'PXDE'],
+    ['The refugees lived in camps for 2 1/2 years.', '2 1/2 years', 'P2Y6M'],
+    ['The meeting lasted an hour and a half.', 'an hour and a half', 'PT1H30M'],
     ['The storm raged for 24 hours over the coast.', '24 hours', 'PT24H'],
     ['The project took several months to finish.', 'several months', 'PXM'],
   ])('%s', (text, words, value) => {
