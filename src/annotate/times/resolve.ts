@@ -136,9 +136,10 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
         break;
       case 'yearless': {
         if (reference) {
-          value = formatMonth(yearFor(reference, m.month, m.day, tense(), m.shift), m.month);
+          const year = m.yearShift !== undefined ? reference.year + m.yearShift : yearFor(reference, m.month, m.day, tense(), m.shift);
+          value = formatMonth(year, m.month);
           anchor = 'publication';
-        } else if (previous) {
+        } else if (previous && m.yearShift === undefined) {
           value = formatMonth(previous.year, m.month);
           anchor = 'previous';
         } else value = `XXXX-${String(m.month).padStart(2, '0')}`;
@@ -161,10 +162,6 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
           // "a year ago" in an earnings sentence is the reported quarter a year back.
           value = reportedQuarter(-m.n);
           anchor = previousQuarter ? 'previous' : 'publication';
-          break;
-        }
-        if (Number.isNaN(m.n)) {
-          value = m.grain === 'day' || m.grain === 'week' ? null : null;
           break;
         }
         let base: CalendarDay | null = null;

@@ -20,7 +20,11 @@ export type Meaning =
   /** Fully given by the words: "March 2, 2025", "1998", "the 1980s", "P2D", "PRESENT_REF". */
   | { readonly kind: 'fixed'; readonly value: string }
   /** A month, or a day of a month, without its year: "March 8", "mid-January", "last November". */
-  | { readonly kind: 'yearless'; readonly month: number; readonly day?: number; readonly shift?: -1 | 0 | 1 }
+  | {
+    readonly kind: 'yearless'; readonly month: number; readonly day?: number; readonly shift?: -1 | 0 | 1;
+    /** The year as the words name it from the publication year: "July last year" = -1. */
+    readonly yearShift?: -1 | 0 | 1;
+  }
   /** A day of the week: "Tuesday", "last Friday", "Friday morning". */
   | { readonly kind: 'weekday'; readonly weekday: number; readonly shift?: -1 | 0 | 1; readonly part?: DayPart }
   /** n units from a base date: "yesterday", "last month", "two days later", "the following day". */
@@ -134,6 +138,9 @@ function halfDurationValue(n: number, unit: Unit): string {
   }
 }
 
+/** What comes before "a year" when it is a rate: an amount, or things counted in the plural. */
+const RATE_BEFORE = /(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|dozen|percent|cents?|times|once|twice)|\b(?!(?:was|has|does|this|less|across|plus|thus|perhaps|always|sometimes|its|his|hers|ours|yours|theirs|is|as|us)\b)[a-z]{3,}[^s\W]s)\s+$/i;
+
 /** Units that after "a"/"an" rarely measure time. */
 const NOT_DURATION_WITH_ARTICLE: ReadonlySet<Unit> = new Set<Unit>(['quarter', 'second', 'minute', 'fortnight', 'weekend']);
 
@@ -192,6 +199,17 @@ const RULES: readonly Rule[] = [
       const month = monthNumber(m[3]!);
       if (!isCapitalised(m[3]!) || !month) return null;
       return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[4]}-${pad2(month)}` }, mod: modOf(m[1] ?? m[2]) };
+    },
+  },
+  {
+    // "July last year", "March of next year": the month of the year the words name.
+    name: 'month-relative-year',
+    re: rx(String.raw`${POINT_MOD}(${MONTH_RE})\s*(${DAY_NUM_RE})?,?\s+(?:of\s+)?(last|this|next)\s+year`),
+    build: (m) => {
+      const month = monthNumber(m[3]!);
+      if (!isCapitalised(m[3]!) || !month) return null;
+      const day = m[4] ? dayNumber(m[4]) : undefined;
+      return { type: 'DATE', meaning: { kind: 'yearless', month, day, yearShift: relativeN(m[5]!) }, mod: modOf(m[1] ?? m[2]) };
     },
   },
   {
@@ -282,7 +300,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'half-year',
-    re: rx(String.raw`the\s+(first|second)\s+half(?:\s+of\s+(?:(${YEAR_RE})|(this|last|next)\s+year|the\s+year))?`),
+    re: rx(String.raw`the\s+(first|second|last|latter)\s+half(?:\s+of\s+(?:(${YEAR_RE})|(this|last|next)\s+year|the\s+year))?`),
     build: (m) => {
       const h = lower(m[1]) === 'first' ? 1 : 2;
       if (m[2]) return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[2]}-H${h}` } };
@@ -349,7 +367,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'this-unit',
-    re: rx(String.raw`(?:(earlier|later|early|late)\s+)?(this|last|next|past|coming|current)\s+(week|weekend|month|year|decade|century)`),
+    re: rx(String.raw`(?:(earlier|later|early|late)\s+)?(this|last|next|past|coming|current)\s+(?:fiscal\s+)?(week|weekend|month|year|decade|century)`),
     build: (m) => {
       const unit = lower(m[3]) as Unit;
       const n = relativeN(m[2]!);
@@ -382,7 +400,9 @@ const RULES: readonly Rule[] = [
       const unit = unitOf(m[3]!);
       if (unit === 'hour' || unit === 'minute' || unit === 'second') return null;
       const sign = lower(m[4]) === 'ago' ? -1 : 1;
-      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: n === null ? NaN : sign * n, base: 'reference', comparison: true }, mod: modOf(m[1]) };
+      // "several years ago": some time back, no date to give.
+      if (n === null) return { type: 'DATE', meaning: { kind: 'fixed', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' } };
+      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: sign * n, base: 'reference', comparison: true }, mod: modOf(m[1]) };
     },
   },
   // --- Relative to a date the text gave before -------------------------------------------
@@ -395,7 +415,9 @@ const RULES: readonly Rule[] = [
       const unit = unitOf(m[3]!);
       if (unit === 'hour' || unit === 'minute' || unit === 'second') return null;
       const sign = /^(earlier|before)$/i.test(m[4]!) ? -1 : 1;
-      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: n === null ? NaN : sign * n, base: 'previous', comparison: true }, mod: modOf(m[1]) };
+      // "a few days later": no day to give, only how long after (TimeML marks the amount).
+      if (n === null) return { type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(null, unit) } };
+      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: sign * n, base: 'previous', comparison: true }, mod: modOf(m[1]) };
     },
   },
   {
@@ -516,6 +538,8 @@ const RULES: readonly Rule[] = [
       if (/[- ]old$/i.test(m[0]) || /^[- ]olds?\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
       // "a quarter" is mostly a fraction ("a quarter of the vote"), "a second" an ordinal.
       if ((count === 'a' || count === 'an') && NOT_DURATION_WITH_ARTICLE.has(unit) && !half) return null;
+      // A rate, not a duration: "$500 million a year", "four flights a week", "24 hours a day".
+      if ((count === 'a' || count === 'an') && !m[1] && !half && RATE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
       const n = countValue(m[2]!);
       const value = half && n !== null ? halfDurationValue(n, unit) : durationValue(n, unit);
       return { type: 'DURATION', meaning: { kind: 'fixed', value }, mod: modOf(m[1]?.replace(/\s+/g, ' ')) };

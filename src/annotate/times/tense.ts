@@ -3,11 +3,14 @@ import { IRREGULAR_PAST } from '../shared/irregular-past.js';
 
 export type Tense = 'past' | 'future' | 'present';
 
-const FUTURE_CUE = /\b(?:will|shall|won't|'ll|going to|plans? to|planning|intends? to|expected|expects? to|scheduled|set to|due|would|payable|effective|upcoming|(?:is|are) to|ready to|about to)\b/gi;
+const FUTURE_CUE = /\b(?:will|shall|won't|'ll|going to|plans? to|planned to|planning|intends? to|expected|expects? to|scheduled|set to|due|would|payable|effective|upcoming|(?:is|are) to|ready to|about to)\b/gi;
 /** Regular past forms; adjectives in un-…-ed ("unspecified") and words that only end like one are not. */
 const REGULAR_PAST = /\b(?!un)(?!(?:need|indeed|speed|seed|feed|proceed|succeed|exceed|hundred|red|bed|shed)\b)[a-z]{2,}(?:[^e\W]ed|eed)\b/g;
 const WORD = /\b[a-z]+\b/g;
 const PRESENT_CUE = /\b(?:says|is|are|has|have|does|tells)\b/gi;
+/** A day named as the owner of something ("Thursday's closing price") is a day that has been, unless the words look ahead. */
+const POSSESSIVE_AFTER = /^['’]s\b/;
+const LOOKING_AHEAD = /\b(?:ahead of|before|until|till|for|awaiting|await)\s+$/i;
 /** A preposition right before a date that points forward: "by Jan. 14", "until Friday". */
 const FORWARD_PREPOSITION = /\b(?:by|until|till|through|as (?:soon|early) as)\s+$/i;
 
@@ -33,6 +36,7 @@ function cues(sentence: string): Cue[] {
  * Sept. 29" speaks of the past, "as soon as Friday, she said" of the future).
  */
 export function tenseAround(sentence: string, at: number, length: number): Tense {
+  if (POSSESSIVE_AFTER.test(sentence.slice(at + length, at + length + 3)) && !LOOKING_AHEAD.test(sentence.slice(Math.max(0, at - 16), at))) return 'past';
   const all = cues(sentence);
   if (FORWARD_PREPOSITION.test(sentence.slice(Math.max(0, at - 16), at)) && !all.some((c) => c.tense === 'past' && c.end <= at)) return 'future';
   let before: Cue | null = null;

@@ -117,6 +117,19 @@ describe('relative to the publication date', () => {
     expect(valueOf('The father would be traveling to the United States Friday with his wife.', 'Friday')).toBe('2025-03-07');
     expect(valueOf('The fund had bought 400 shares through Sunday, its filing shows.', 'Sunday')).toBe('2025-03-02');
     expect(valueOf('The crew could leave as soon as Friday, the captain said.', 'Friday')).toBe('2025-03-07');
+    // A day named as an owner is a day that has been: "Thursday's closing price".
+    expect(valueOf('The bid will carry a premium over Thursday\'s closing price.', 'Thursday')).toBe('2025-02-27');
+  });
+
+  it('reads a month with its year named relatively, and the last half of a year', () => {
+    expect(valueOf('The mill closed in July last year after a fire.', 'July last year')).toBe('2024-07');
+    expect(valueOf('Profits will fall in the last half of 2025 at the mill.', 'the last half of 2025')).toBe('2025-H2');
+    expect(valueOf('Sales will rise in the current fiscal year at the mill.', 'current fiscal year')).toBe('2025');
+  });
+
+  it('gives vague amounts back or later no date', () => {
+    expect(expr('The mill closed several years ago after a fire.', 'several years ago')).toMatchObject({ type: 'DATE', value: 'PAST_REF' });
+    expect(expr('The mill closed in May. A few days later, the owner left.', 'A few days later')).toMatchObject({ type: 'DURATION', value: 'PXD' });
   });
 });
 
@@ -211,6 +224,13 @@ describe('durations and sets', () => {
     const t = expr('The committee meets every week in the library.', 'every week');
     expect(t.type).toBe('SET');
     expect(t.value).toBe('P1W');
+  });
+
+  it('does not take a rate for a duration', () => {
+    const text = 'The plant saves $500 million a year and runs four shifts a week, but it closed for a year.';
+    const found = find(text).map((t) => text.slice(t.start, t.end));
+    expect(found).toEqual(['a year']);
+    expect(find(text)[0]!.start).toBe(text.lastIndexOf('a year'));
   });
 
   it('does not take an age for a duration', () => {
