@@ -204,6 +204,7 @@ const RULES: readonly Rule[] = [
   {
     // "July last year", "March of next year": the month of the year the words name.
     name: 'month-relative-year',
+    needs: needs(String.raw`(?:last|this|next)\s+year`),
     re: rx(String.raw`${POINT_MOD}(${MONTH_RE})\s*(${DAY_NUM_RE})?,?\s+(?:of\s+)?(last|this|next)\s+year`),
     build: (m) => {
       const month = monthNumber(m[3]!);

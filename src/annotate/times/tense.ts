@@ -16,7 +16,11 @@ const FORWARD_PREPOSITION = /\b(?:by|until|till|through|as (?:soon|early) as)\s+
 
 interface Cue { readonly tense: Tense; readonly start: number; readonly end: number }
 
+/** The sentence whose cues were found last: several expressions of one sentence ask in a row. */
+let cached: { sentence: string; cues: Cue[] } | null = null;
+
 function cues(sentence: string): Cue[] {
+  if (cached?.sentence === sentence) return cached.cues;
   const found: Cue[] = [];
   for (const [re, tense] of [[FUTURE_CUE, 'future'], [REGULAR_PAST, 'past'], [PRESENT_CUE, 'present']] as const) {
     re.lastIndex = 0;
@@ -26,6 +30,7 @@ function cues(sentence: string): Cue[] {
   for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
     if (IRREGULAR_PAST.has(m[0])) found.push({ tense: 'past', start: m.index, end: m.index + m[0].length });
   }
+  cached = { sentence, cues: found };
   return found;
 }
 
