@@ -33,7 +33,9 @@ export interface ExtractedArticle {
 
 export type LineLabel =
   | 'nav' | 'ticker' | 'related' | 'counter' | 'caption' | 'comment' | 'bio' | 'legal'
-  | 'headline' | 'byline' | 'dateline' | 'date' | 'body' | 'subheading' | 'tags' | 'other';
+  | 'headline' | 'byline' | 'dateline' | 'date' | 'body' | 'subheading' | 'tags' | 'other'
+  /** A line a dump tool or store wrote above the page: its address, a date. */
+  | 'header';
 
 const STAGE = 'extract/text';
 /** How far above the headline (in lines) the byline/date block may start: some pages print the date first. */
@@ -125,7 +127,11 @@ export function extractFromText(text: string, options: { url?: string } = {}): E
   if (!title) messages.push({ level: 'info', code: 'I_TEXT_NO_TITLE', reason: 'no headline line found above the body', stage: STAGE });
   if (!published) messages.push({ level: 'info', code: 'I_TEXT_NO_DATE', reason: 'no publication date line near the headline', stage: STAGE });
 
-  return { text: bodyString, meta, messages, lines: labelLines(lines, body, roles, selection.probabilities) };
+  const headerLines = [header.url?.line, header.date?.line]
+    .filter((l): l is PageLine => l !== undefined && !lines.some((kept) => kept.n === l.n))
+    .map((l) => ({ n: l.n, label: 'header' as const }));
+  const labelled = [...headerLines, ...labelLines(lines, body, roles, selection.probabilities)].sort((a, b) => a.n - b.n);
+  return { text: bodyString, meta, messages, lines: labelled };
 }
 
 /** The dateline of the first paragraph of prose in the body, if it has one. */
