@@ -201,6 +201,7 @@ describe('line readers', () => {
     expect(nameFromBylineLine('By Jane Roe and Sam Poe')).toBe('Jane Roe');
     expect(nameFromBylineLine('Jane Roe Jane Roe')).toBe('Jane Roe');
     expect(nameFromBylineLine('Jane Roe, Staff Writer')).toBe('Jane Roe');
+    expect(nameFromBylineLine('By Staff, Agencies')).toBe('Staff, Agencies');
     expect(nameFromBylineLine('Most Read Most Read')).toBeNull();
     expect(nameFromBylineLine('T T')).toBeNull();
     expect(nameFromBio('Jane Roe is a reporter for the Courier.')).toBe('Jane Roe');
