@@ -109,6 +109,8 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
   const out: Timex[] = [];
   /** The most recent date the text gave (absolute, or resolved), for "the following day". */
   let previous: KnownDate | null = null;
+  /** The most recent day the text gave: what a clock time or a weekday without a publication date is on. */
+  let previousDay: CalendarDay | null = null;
   let sentenceIndex = 0;
   /** The quarter the text spoke of last ("third-quarter profit"), which "the quarter" and "a year ago" refer to. */
   let previousQuarter: { year: number; q: number } | null = null;
@@ -148,7 +150,7 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
       }
       case 'weekday': {
         // Without a publication date, a weekday is the one nearest the day the text gave last, or else next.
-        const given = previous?.day !== undefined ? { year: previous.year, month: previous.month!, day: previous.day } : nextDayGiven(candidates, index);
+        const given = previousDay ?? nextDayGiven(candidates, index);
         const base = reference ?? given;
         if (base) {
           const day = weekdayFrom(base, m.weekday, tense(), m.shift);
@@ -220,10 +222,8 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
       }
       case 'clock': {
         // A clock time is on the day the text spoke of last, as in "shot on Friday … at 10 p.m.", else on the publication day.
-        const usePrevious = previous?.day !== undefined;
-        const day: CalendarDay | null = usePrevious
-          ? { year: previous!.year, month: previous!.month!, day: previous!.day! }
-          : reference;
+        const usePrevious = previousDay !== null;
+        const day: CalendarDay | null = previousDay ?? reference;
         if (day) {
           value = formatTime(day, m.hour, m.minute);
           anchor = usePrevious ? 'previous' : 'publication';
@@ -242,6 +242,7 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
     if ((c.type === 'DATE' || c.type === 'TIME') && m.kind !== 'clock') {
       const known = knownFrom(value);
       if (known && (known.month !== undefined || m.kind === 'fixed')) previous = known;
+      if (known?.day !== undefined) previousDay = { year: known.year, month: known.month!, day: known.day };
     }
   }
   return out;

@@ -108,8 +108,10 @@ describe('relative to the publication date', () => {
     expect(valueOf('The ferry will leave at 4 in the morning for the island.', '4 in the morning')).toBe('2025-03-05T04:00');
   });
 
-  it('puts a clock time on the day the text spoke of last', () => {
+  it('puts a clock time on the day the text spoke of last, passing over a month named since', () => {
     expect(valueOf('The mayor was shot on Sunday. He died at 10 p.m. in hospital.', '10 p.m.')).toBe('2025-03-02T22:00');
+    const text = 'On May 16, 2029, the first talks since March 2022 ended. The talks began at 13:30 local time.';
+    expect(valueOf(text, '13:30', null)).toBe('2029-05-16T13:30');
   });
 
   it('tells the tense from irregular verbs, and not from words that only end in -ed', () => {
