@@ -31,6 +31,11 @@ const PROSE_END = /[.…。]["'”’)]*$/u;
 /** A sentence ending inside the line (not after an initial or "U.S."): a standfirst of two sentences, not a headline. */
 const INNER_SENTENCE_END = /[\p{Ll}\d]{2}[.!?]["'”’)]*\s+["'“‘]?\p{Lu}/u;
 
+/** A headline may quote whole sentences ("‘Meth. We’re on it.’: …"): they are not its own. */
+function withoutQuotes(text: string): string {
+  return text.replace(/‘[^’]*’|“[^”]*”|"[^"]*"/g, '""');
+}
+
 export interface TitleChoice {
   readonly index: number;
   readonly score: number;
@@ -69,7 +74,7 @@ export function findTitle(lines: readonly PageLine[], body: readonly boolean[]):
     if (line.words < TITLE_MIN_WORDS || line.words > TITLE_MAX_WORDS) continue;
     // A caption is a sentence with its credit in brackets after it: prose, not a headline.
     const withoutCredit = line.text.replace(/\s*\([^()]*\)\s*$/, '');
-    if (PROSE_END.test(line.text) || PROSE_END.test(withoutCredit) || INNER_SENTENCE_END.test(line.text) || /https?:|www\./i.test(line.text)) continue;
+    if (PROSE_END.test(line.text) || PROSE_END.test(withoutCredit) || INNER_SENTENCE_END.test(withoutQuotes(line.text)) || /https?:|www\./i.test(line.text)) continue;
     if (/^(by|source|written by|author)\b/i.test(line.text) || /:$/.test(line.text)) continue;
     const own = contentWords(line.text);
     if (!own.size) continue;
