@@ -45,12 +45,12 @@ function hintField<T>(value: T | undefined, hints: PageHints, at: string): MetaF
 
 /**
  * Metadata stated by the input (a feed item, a JSON Lines record) is explicit; a value the
- * page extractor read off a text line or inferred is a guess. Stated wins over guessed;
+ * page extractor read off a text line, read from the address (a site name) or inferred is a guess. Stated wins over guessed;
  * structured page metadata (JSON-LD, meta tags) wins over both.
  */
 function prefer<T>(fromPage: MetaField<T> | undefined, fromHint: MetaField<T> | undefined): MetaField<T> | undefined {
   if (!fromPage) return fromHint;
-  if (fromHint && (fromPage.evidence.source === 'line' || fromPage.evidence.source === 'inferred')) return fromHint;
+  if (fromHint && (fromPage.evidence.source === 'line' || fromPage.evidence.source === 'inferred' || fromPage.evidence.source === 'url')) return fromHint;
   return fromPage;
 }
 

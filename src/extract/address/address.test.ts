@@ -74,9 +74,10 @@ describe('extractArticle with the address the input gave', () => {
     expect(doc.meta.outlet?.value).toBe('courier.example');
   });
 
-  it('prefers the date the page or the input states over the address', () => {
-    const doc = extractArticle(page('text', BODY, 'https://courier.example/2024/04/26/bridge/', { from: 'jsonl', published: '2024-04-25' }));
+  it('prefers the date and the outlet the page or the input states over the address', () => {
+    const doc = extractArticle(page('text', BODY, 'https://courier.example/2024/04/26/bridge/', { from: 'jsonl', published: '2024-04-25', outlet: 'The Courier' }));
     expect(doc.meta.published?.value).toBe('2024-04-25');
+    expect(doc.meta.outlet?.value).toBe('The Courier');
   });
 
   it("takes a text dump's URL header as the address, never as body", () => {
