@@ -465,16 +465,11 @@ const RULES: readonly Rule[] = [
   // --- Clock times ----------------------------------------------------------------------
   {
     name: 'clock',
-    re: rx(String.raw`(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{1,2}):([0-5]\d)|(noon|midnight|midday)|(\d{1,2}|${CLOCK_WORDS})(?:\s+o'clock)?\s+in\s+the\s+(morning|afternoon|evening))(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET))?`),
+    re: rx(String.raw`(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{1,2}):([0-5]\d)|(noon|midnight|midday))(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET))?`),
     build: (m) => {
       let hour: number;
       let minute = 0;
-      if (m[7]) {
-        // "4 in the morning", "eight in the evening".
-        const h = /^\d/.test(m[7]) ? Number(m[7]) : countValue(m[7]) ?? 0;
-        if (h < 1 || h > 12) return null;
-        hour = lower(m[8]) === 'morning' ? h % 12 : (h % 12) + 12;
-      } else if (m[6]) hour = lower(m[6]) === 'midnight' ? 0 : 12;
+      if (m[6]) hour = lower(m[6]) === 'midnight' ? 0 : 12;
       else if (m[3]) {
         // "13:30 p.m.": a 24-hour clock with a redundant marker.
         hour = Number(m[1]) > 12 ? Number(m[1]) : Number(m[1]) % 12 + (lower(m[3]).startsWith('p') ? 12 : 0);
@@ -486,6 +481,17 @@ const RULES: readonly Rule[] = [
         if (hour > 23) return null;
       }
       return { type: 'TIME', meaning: { kind: 'clock', hour, minute } };
+    },
+  },
+  {
+    // "4 in the morning", "eight in the evening".
+    name: 'clock-words',
+    needs: needs(String.raw`in\s+the\s+(?:morning|afternoon|evening)`),
+    re: rx(String.raw`(\d{1,2}|${CLOCK_WORDS})(?:\s+o'clock)?\s+in\s+the\s+(morning|afternoon|evening)`),
+    build: (m) => {
+      const h = /^\d/.test(m[1]!) ? Number(m[1]) : countValue(m[1]!) ?? 0;
+      if (h < 1 || h > 12) return null;
+      return { type: 'TIME', meaning: { kind: 'clock', hour: lower(m[2]) === 'morning' ? h % 12 : (h % 12) + 12, minute: 0 } };
     },
   },
   // --- Holidays ---------------------------------------------------------------------------
