@@ -5,7 +5,7 @@
  */
 import type { Span } from '../../core/index.js';
 import type { Timex, TimexAnchor } from './timex.js';
-import type { Candidate, DayPart, Grain } from './rules.js';
+import { nthWeekdayOf, type Candidate, type DayPart, type Grain } from './rules.js';
 import { tenseAround, type Tense } from './tense.js';
 import {
   addDays, addMonths, compareDays, daysBetween, formatDay, formatMonth, formatTime, formatWeek, formatYear, parseIsoDay,
@@ -146,6 +146,16 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
           anchor = 'previous';
         } else value = `XXXX-${String(m.month).padStart(2, '0')}`;
         if (m.day !== undefined) value += `-${String(m.day).padStart(2, '0')}`;
+        break;
+      }
+      case 'holiday': {
+        if (!reference) {
+          value = `XXXX-${String(m.rule.month).padStart(2, '0')}-XX`;
+          break;
+        }
+        const approx = Number(nthWeekdayOf(reference.year, m.rule).slice(8, 10));
+        value = nthWeekdayOf(yearFor(reference, m.rule.month, approx, tense(), m.shift), m.rule);
+        anchor = 'publication';
         break;
       }
       case 'weekday': {

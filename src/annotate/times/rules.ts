@@ -39,10 +39,36 @@ export type Meaning =
   | { readonly kind: 'reported-quarter'; readonly yearsBack: number }
   /** A season without its year: "last summer", "this fall". */
   | { readonly kind: 'season'; readonly season: Season; readonly shift?: -1 | 0 | 1 }
+  /** A holiday on the nth weekday of a month, without its year: "Thanksgiving", "last Labor Day". */
+  | { readonly kind: 'holiday'; readonly rule: NthWeekday; readonly shift?: -1 | 0 | 1 }
   /** A clock time, on the day the text speaks of: "3 p.m.", "noon". */
   | { readonly kind: 'clock'; readonly hour: number; readonly minute: number };
 
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+
+/** The nth (or, -1, the last) given weekday of a month, moved by `offset` days: how movable holidays are set. */
+export interface NthWeekday { readonly month: number; readonly weekday: number; readonly nth: number; readonly offset?: number }
+
+/** US holidays set by weekday (Election Day: the Tuesday after the first Monday of November). */
+const MOVABLE_HOLIDAYS: Readonly<Record<string, NthWeekday>> = {
+  thanksgiving: { month: 11, weekday: 4, nth: 4 },
+  'labor day': { month: 9, weekday: 1, nth: 1 },
+  'memorial day': { month: 5, weekday: 1, nth: -1 },
+  'election day': { month: 11, weekday: 1, nth: 1, offset: 1 },
+};
+
+/** The ISO day of a weekday-set holiday in a year. */
+export function nthWeekdayOf(year: number, rule: NthWeekday): string {
+  const first = new Date(Date.UTC(year, rule.month - 1, 1)).getUTCDay();
+  let day: number;
+  if (rule.nth > 0) day = 1 + ((rule.weekday - first + 7) % 7) + 7 * (rule.nth - 1);
+  else {
+    const length = new Date(Date.UTC(year, rule.month, 0)).getUTCDate();
+    const lastWeekday = new Date(Date.UTC(year, rule.month - 1, length)).getUTCDay();
+    day = length - ((lastWeekday - rule.weekday + 7) % 7);
+  }
+  return new Date(Date.UTC(year, rule.month - 1, day + (rule.offset ?? 0))).toISOString().slice(0, 10);
+}
 
 export interface Candidate {
   readonly start: number;
@@ -505,6 +531,20 @@ const RULES: readonly Rule[] = [
       if (!christmas && !m[2]) return null; // "New Year's resolutions"
       if (m[3]) return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[3]}-${pad2(month)}-${pad2(day)}` } };
       return { type: 'DATE', meaning: { kind: 'yearless', month, day } };
+    },
+  },
+  {
+    // Holidays on the nth weekday of a month: "Thanksgiving", "Labor Day", "last Thanksgiving".
+    name: 'movable-holiday',
+    needs: needs(String.raw`Thanksgiving|Labor\s+Day|Labour\s+Day|Memorial\s+Day|Election\s+Day`),
+    re: rx(String.raw`(?:(last|next|this)\s+)?(Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Election\s+Day)(?:,?\s+(${YEAR_RE}))?`),
+    build: (m) => {
+      const name = lower(m[2]).replace(/\s+/g, ' ');
+      const rule = MOVABLE_HOLIDAYS[name.startsWith('thanksgiving') ? 'thanksgiving' : name.replace('labour', 'labor')];
+      if (!rule || !/^\p{Lu}/u.test(m[2]!)) return null;
+      if (m[3]) return { type: 'DATE', meaning: { kind: 'fixed', value: nthWeekdayOf(Number(m[3]), rule) } };
+      const shift = m[1] ? (lower(m[1]) === 'this' ? 0 : relativeN(m[1])) : undefined;
+      return { type: 'DATE', meaning: { kind: 'holiday', rule, shift } };
     },
   },
   // --- Present, past, future --------------------------------------------------------------

@@ -199,6 +199,14 @@ describe('dates relative to a date the text gave before', () => {
   });
 });
 
+describe('holidays set by weekday', () => {
+  it('finds the day of Thanksgiving, Labor Day or Election Day in the year the publication date gives, or the year printed', () => {
+    expect(valueOf('The parade will pass the mill on Thanksgiving Day.', 'Thanksgiving Day', '2024-11-20')).toBe('2024-11-28');
+    expect(valueOf('The mill closed on Memorial Day.', 'Memorial Day', '2024-06-10')).toBe('2024-05-27');
+    expect(valueOf('Voters chose a mayor on Election Day 2026.', 'Election Day 2026')).toBe('2026-11-03');
+  });
+});
+
 describe('years said aloud', () => {
   it('reads years in words, and not counts', () => {
     expect(valueOf('The dam burst in nineteen ninety-six after the rains.', 'nineteen ninety-six')).toBe('1996');
