@@ -479,12 +479,15 @@ const RULES: readonly Rule[] = [
   // --- Days of the week ---------------------------------------------------------------
   {
     name: 'weekday',
-    re: rx(String.raw`(?:(last|next|this|early|late|coming)\s+)?(${WEEKDAY_RE})(?:\s+${PART_RE})?`),
+    re: rx(String.raw`(?:(last|next|this|early|late|coming)\s+)?(${WEEKDAY_RE})(s)?(?:\s+${PART_RE}(s)?)?`),
     build: (m) => {
       if (!isCapitalised(m[2]!)) return null;
       const w = lower(m[1]);
+      // "Mondays", "Tuesday nights": every such day.
+      if ((m[3] || m[5]) && !w) return { type: 'SET', meaning: { kind: 'fixed', value: `XXXX-WXX-${WEEKDAYS[lower(m[2])] || 7}${m[4] ? DAY_PART_WORDS[lower(m[4])] : ''}` } };
+      if (m[3]) return null;
       const shift = w === 'last' ? -1 : w === 'next' || w === 'coming' ? 1 : w === 'this' ? 0 : undefined;
-      const part = m[3] ? DAY_PART_WORDS[lower(m[3])] : undefined;
+      const part = m[4] ? DAY_PART_WORDS[lower(m[4])] : undefined;
       return { type: part ? 'TIME' : 'DATE', meaning: { kind: 'weekday', weekday: WEEKDAYS[lower(m[2])]!, shift, part }, mod: modOf(w) };
     },
   },

@@ -230,6 +230,11 @@ describe('durations and sets', () => {
     expect(t.value).toBe(value);
   });
 
+  it('reads plural weekdays as sets', () => {
+    expect(expr('The ferry sails on Mondays.', 'Mondays')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
+    expect(expr('The market opens on Tuesday nights.', 'Tuesday nights')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-2TNI' });
+  });
+
   it('reads "every week" as a set', () => {
     const t = expr('The committee meets every week in the library.', 'every week');
     expect(t.type).toBe('SET');
