@@ -1,0 +1,199 @@
+/**
+ * A linear classifier's scores over a template set, computed as the sum over
+ * every template's key (what training does) but without hashing most of them.
+ * When the model loads, each template is placed in one of three groups:
+ * - lexical templates (atoms of one position's word and tag only) are summed
+ *   once per distinct word-and-tag and cached: a frequent word costs one read;
+ * - templates over small atoms only (tags, labels, distances, valencies) are
+ *   merged into a few dense tables indexed by their atoms' values, each entry
+ *   holding the sum of all templates of the group: no hashing at all;
+ * - the rest are hashed and looked up in the table of weights.
+ * The scores equal the keyed sum up to float rounding (a test checks it).
+ */
+import { featureKey } from './hashing.js';
+
+/** What an atom holds: a hash, or a small value below its range that can index a table. */
+export interface TemplateSet {
+  /** Each template's atoms (up to three); a template's number is its index. */
+  readonly templates: readonly (readonly number[])[];
+  /** Atoms 0 … positions × 4 - 1 are the word, tag, word-and-tag and label of each position. */
+  readonly positions: number;
+  /** The range of a small atom (its values are 0 … range - 1), or 0 for a hash. */
+  range(atom: number, labelCount: number): number;
+}
+
+/** Kinds of a position's atoms: atom = position × 4 + kind. */
+export const W = 0, P = 1, WP = 2, L = 3;
+
+/** Something that adds a feature key's weights to a score array. */
+export interface KeyedWeights {
+  add(key: number, scores: Float32Array, offset: number): void;
+}
+
+/** Largest merged dense table, in floats (atom combinations × classes): 2 MB, of which a parse touches a small part. */
+const MAX_DENSE_FLOATS = 1 << 19;
+/** Atoms of a merged dense table. */
+const MAX_GROUP_ATOMS = 4;
+/** Past this many distinct word-and-tag pairs the lexical cache starts afresh, bounding its memory. */
+const MAX_CACHED = 100_000;
+
+interface DenseGroup {
+  readonly atoms: number[];
+  readonly members: number[];
+}
+
+export class TemplateScorer {
+  private readonly classes: number;
+  /** Per position, the lexical templates' numbers. */
+  private readonly lexical: number[][];
+  /** Dense groups, flat: four atoms (-1 unused) and four strides each, and each table's offset into `tables`. */
+  private readonly denseAtoms: Int32Array;
+  private readonly denseStrides: Int32Array;
+  private readonly denseOffsets: Int32Array;
+  private readonly tables: Float32Array;
+  /** Hashed templates: number and three atoms each (-1: unused). */
+  private readonly hashed: Int32Array;
+  private readonly cache = new Map<number, Float32Array>();
+  /** Lexical sums of the current words (the last one: no word). */
+  private rows: Float32Array[] = [];
+  private absent = 0;
+
+  constructor(private readonly weights: KeyedWeights, private readonly set: TemplateSet, classes: number, labelCount: number) {
+    this.classes = classes;
+    this.lexical = Array.from({ length: set.positions }, () => []);
+    const positionOf = (a: number): number => (a < set.positions * 4 ? Math.floor(a / 4) : -1);
+    const hashed: number[] = [];
+    const dense: { t: number; atoms: readonly number[] }[] = [];
+    set.templates.forEach((atoms, t) => {
+      const positions = new Set(atoms.map(positionOf));
+      if (positions.size === 1 && !positions.has(-1) && atoms.every((a) => a % 4 !== L)) {
+        this.lexical[positionOf(atoms[0]!)]!.push(t);
+      } else if (atoms.every((a) => set.range(a, labelCount) > 0)) {
+        dense.push({ t, atoms });
+      } else {
+        hashed.push(t, atoms[0]!, atoms[1] ?? -1, atoms[2] ?? -1);
+      }
+    });
+    // merge dense templates into groups whose joint table stays small, largest templates first
+    const groups: DenseGroup[] = [];
+    const MAX_DENSE = Math.floor(MAX_DENSE_FLOATS / classes);
+    const product = (atoms: readonly number[]): number => atoms.reduce((p, a) => p * set.range(a, labelCount), 1);
+    for (const { t, atoms } of [...dense].sort((a, b) => product(b.atoms) - product(a.atoms) || a.t - b.t)) {
+      const home = groups.find((g) => {
+        const union = [...new Set([...g.atoms, ...atoms])];
+        return union.length <= MAX_GROUP_ATOMS && product(union) <= MAX_DENSE;
+      });
+      if (home) {
+        for (const a of atoms) if (!home.atoms.includes(a)) home.atoms.push(a);
+        home.members.push(t);
+      } else if (product(atoms) <= MAX_DENSE) {
+        groups.push({ atoms: [...atoms], members: [t] });
+      } else {
+        hashed.push(t, atoms[0]!, atoms[1] ?? -1, atoms[2] ?? -1);
+      }
+    }
+    this.hashed = Int32Array.from(hashed);
+    this.denseAtoms = new Int32Array(groups.length * MAX_GROUP_ATOMS).fill(-1);
+    this.denseStrides = new Int32Array(groups.length * MAX_GROUP_ATOMS);
+    this.denseOffsets = new Int32Array(groups.length);
+    let size = 0;
+    groups.forEach((g, k) => {
+      this.denseOffsets[k] = size;
+      size += product(g.atoms) * classes;
+    });
+    this.tables = new Float32Array(size);
+    groups.forEach((g, k) => this.fillGroup(g, k, labelCount));
+  }
+
+  /** Sum the group's templates for every combination of its atoms' values. */
+  private fillGroup(g: DenseGroup, k: number, labelCount: number): void {
+    const ranges = g.atoms.map((a) => this.set.range(a, labelCount));
+    let stride = 1;
+    for (let i = g.atoms.length - 1; i >= 0; i--) {
+      this.denseAtoms[k * MAX_GROUP_ATOMS + i] = g.atoms[i]!;
+      this.denseStrides[k * MAX_GROUP_ATOMS + i] = stride;
+      stride *= ranges[i]!;
+    }
+    const values = new Int32Array(g.atoms.length);
+    const slot = new Map(g.atoms.map((a, i) => [a, i]));
+    const members = g.members.map((t) => ({ t, slots: this.set.templates[t]!.map((a) => slot.get(a)!) }));
+    for (let index = 0; index < stride; index++) {
+      for (let i = 0; i < g.atoms.length; i++) values[i] = Math.floor(index / this.denseStrides[k * MAX_GROUP_ATOMS + i]!) % ranges[i]!;
+      for (const { t, slots } of members) {
+        const key = featureKey(t, values[slots[0]!]!, slots.length > 1 ? values[slots[1]!]! : 0, slots.length > 2 ? values[slots[2]!]! : 0);
+        this.weights.add(key, this.tables, this.denseOffsets[k]! + index * this.classes);
+      }
+    }
+  }
+
+  /** The lexical sums, at every position, of a word with this word hash, tag atom and word-and-tag atom. */
+  private lexicalRow(word: number, tag: number, wordTag: number): Float32Array {
+    let row = this.cache.get(wordTag);
+    if (row) return row;
+    row = new Float32Array(this.set.positions * this.classes);
+    const values = [word, tag, wordTag];
+    for (let p = 0; p < this.set.positions; p++) {
+      for (const t of this.lexical[p]!) {
+        const atoms = this.set.templates[t]!;
+        const a = values[atoms[0]! % 4]!;
+        const b = atoms.length > 1 ? values[atoms[1]! % 4]! : 0;
+        const c = atoms.length > 2 ? values[atoms[2]! % 4]! : 0;
+        this.weights.add(featureKey(t, a, b, c), row, p * this.classes);
+      }
+    }
+    if (this.cache.size >= MAX_CACHED) this.cache.clear();
+    this.cache.set(wordTag, row);
+    return row;
+  }
+
+  /** Look up the lexical sums of the words positions will point at (word index i ↔ `rows[i]`). */
+  prepare(word: Int32Array, tag: Int32Array, wordTag: Int32Array, count: number): void {
+    if (this.rows.length < count + 1) this.rows = new Array<Float32Array>(count + 1);
+    for (let i = 0; i < count; i++) this.rows[i] = this.lexicalRow(word[i]!, tag[i]!, wordTag[i]!);
+    this.absent = count;
+    this.rows[count] = this.lexicalRow(0, 0, 0);
+  }
+
+  /** Scores of every class (written to `out`) for the atoms and the word at each position (-1: none). */
+  score(atoms: Int32Array, positions: Int32Array, out: Float32Array): void {
+    const classes = this.classes;
+    out.fill(0);
+    const rows = this.rows;
+    for (let p = 0; p < this.set.positions; p++) {
+      if (this.lexical[p]!.length === 0) continue;
+      const x = positions[p]!;
+      const row = rows[x < 0 ? this.absent : x]!;
+      const o = p * classes;
+      for (let c = 0; c < classes; c++) out[c]! += row[o + c]!;
+    }
+    const denseAtoms = this.denseAtoms;
+    const strides = this.denseStrides;
+    const tables = this.tables;
+    for (let g = 0; g < this.denseOffsets.length; g++) {
+      const b = g * MAX_GROUP_ATOMS;
+      let index = atoms[denseAtoms[b]!]! * strides[b]!;
+      for (let i = 1; i < MAX_GROUP_ATOMS; i++) {
+        const a = denseAtoms[b + i]!;
+        if (a < 0) break;
+        index += atoms[a]! * strides[b + i]!;
+      }
+      const o = this.denseOffsets[g]! + index * classes;
+      for (let c = 0; c < classes; c++) out[c]! += tables[o + c]!;
+    }
+    const hashed = this.hashed;
+    for (let h = 0; h < hashed.length; h += 4) {
+      const a1 = hashed[h + 2]!, a2 = hashed[h + 3]!;
+      this.weights.add(featureKey(hashed[h]!, atoms[hashed[h + 1]!]!, a1 < 0 ? 0 : atoms[a1]!, a2 < 0 ? 0 : atoms[a2]!), out, 0);
+    }
+  }
+
+  /** How the templates were placed (for the model's documentation and tests). */
+  layout(): { lexical: number; dense: number; denseTables: number; hashed: number } {
+    return {
+      lexical: this.lexical.reduce((s, l) => s + l.length, 0),
+      dense: this.set.templates.length - this.lexical.reduce((s, l) => s + l.length, 0) - this.hashed.length / 4,
+      denseTables: this.denseOffsets.length,
+      hashed: this.hashed.length / 4,
+    };
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * The weights of a trained linear classifier, ready to score: an
+ * open-addressing table from 32-bit feature key to a row, and each row's
+ * non-zero class weights in flat typed arrays (a pruned row holds a few of
+ * the classes, so scoring adds only those).
+ */
+
+/** A classifier's weights as stored in a model file: typed arrays in base64, weights as 16-bit integers × `1 / scale`. */
+export interface StoredWeights {
+  readonly classes: number;
+  readonly scale: number;
+  /** Int32 feature keys, one per row. */
+  readonly keys: string;
+  /** Uint8 count of non-zero classes of each row. */
+  readonly counts: string;
+  /** Uint8 class of each non-zero weight, row after row. */
+  readonly classIds: string;
+  /** Int16 weight × scale of each non-zero weight. */
+  readonly weights: string;
+}
+
+/** A row of averaged weights before storage: its key and its dense class weights. */
+export interface WeightRow {
+  readonly key: number;
+  readonly values: ArrayLike<number>;
+}
+
+export function encodeTyped(array: Int32Array | Int16Array | Uint8Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+function decode<T>(base64: string, make: (buffer: ArrayBuffer, length: number) => T, bytes: number): T {
+  const buffer = Buffer.from(base64, 'base64');
+  // copy into a fresh, aligned buffer: Node's pooled buffers may start at any byte
+  const copy = new ArrayBuffer(buffer.byteLength);
+  new Uint8Array(copy).set(buffer);
+  return make(copy, buffer.byteLength / bytes);
+}
+
+/**
+ * Store rows of weights: entries below `prune` in absolute value are dropped,
+ * rows left empty are dropped, the rest quantised to 16 bits.
+ */
+export function storeWeights(classes: number, rows: Iterable<WeightRow>, prune: number): StoredWeights {
+  const kept: { key: number; cls: number[]; w: number[] }[] = [];
+  let max = 0;
+  for (const row of rows) {
+    const cls: number[] = [];
+    const w: number[] = [];
+    for (let c = 0; c < classes; c++) {
+      const v = row.values[c]!;
+      if (Math.abs(v) < prune) continue;
+      cls.push(c);
+      w.push(v);
+      max = Math.max(max, Math.abs(v));
+    }
+    if (cls.length > 0) kept.push({ key: row.key, cls, w });
+  }
+  const scale = max > 0 ? 32767 / max : 1;
+  const total = kept.reduce((s, r) => s + r.cls.length, 0);
+  const keys = new Int32Array(kept.length);
+  const counts = new Uint8Array(kept.length);
+  const classIds = new Uint8Array(total);
+  const weights = new Int16Array(total);
+  let at = 0;
+  kept.forEach((r, i) => {
+    keys[i] = r.key;
+    counts[i] = r.cls.length;
+    for (let k = 0; k < r.cls.length; k++, at++) {
+      classIds[at] = r.cls[k]!;
+      weights[at] = Math.round(r.w[k]! * scale);
+    }
+  });
+  return { classes, scale, keys: encodeTyped(keys), counts: encodeTyped(counts), classIds: encodeTyped(classIds), weights: encodeTyped(weights) };
+}
+
+/** The arrays of stored weights, decoded. */
+export function decodeWeights(stored: StoredWeights): { keys: Int32Array; counts: Uint8Array; classIds: Uint8Array; values: Float32Array } {
+  const keys = decode(stored.keys, (b, n) => new Int32Array(b, 0, n), 4);
+  const counts = decode(stored.counts, (b, n) => new Uint8Array(b, 0, n), 1);
+  const classIds = decode(stored.classIds, (b, n) => new Uint8Array(b, 0, n), 1);
+  const quantised = decode(stored.weights, (b, n) => new Int16Array(b, 0, n), 2);
+  if (counts.length !== keys.length || quantised.length !== classIds.length) throw new Error('stored weights: array lengths disagree');
+  return { keys, counts, classIds, values: Float32Array.from(quantised, (q) => q / stored.scale) };
+}
+
+/** Size of an open-addressing table for `rows` keys: a power of two, at most half full. */
+function tableSize(rows: number): number {
+  let size = 16;
+  while (size < rows * 2) size <<= 1;
+  return size;
+}
+
+/**
+ * Weights with many classes, most of them zero in a pruned row (the tagger's
+ * and the label classifier's): each row keeps only its non-zero classes.
+ */
+export class SparseWeights {
+  readonly classes: number;
+  readonly rows: number;
+  private readonly mask: number;
+  /** Slot → feature key (0: empty) and slot → row. */
+  private readonly slotKeys: Int32Array;
+  private readonly slotRows: Int32Array;
+  /** Row r's non-zero weights are entries rowStart[r] … rowStart[r + 1] - 1. */
+  private readonly rowStart: Int32Array;
+  private readonly classIds: Uint8Array;
+  private readonly values: Float32Array;
+
+  constructor(stored: StoredWeights) {
+    this.classes = stored.classes;
+    const { keys, counts, classIds, values } = decodeWeights(stored);
+    this.classIds = classIds;
+    this.values = values;
+    this.rows = keys.length;
+    this.rowStart = new Int32Array(keys.length + 1);
+    for (let r = 0; r < keys.length; r++) this.rowStart[r + 1] = this.rowStart[r]! + counts[r]!;
+    const size = tableSize(keys.length);
+    this.mask = size - 1;
+    this.slotKeys = new Int32Array(size);
+    this.slotRows = new Int32Array(size);
+    for (let r = 0; r < keys.length; r++) {
+      let s = keys[r]! & this.mask;
+      while (this.slotKeys[s] !== 0) s = (s + 1) & this.mask;
+      this.slotKeys[s] = keys[r]!;
+      this.slotRows[s] = r;
+    }
+  }
+
+  /** Add the weights of feature `key` to `scores` from `offset` on. */
+  add(key: number, scores: Float32Array, offset: number): void {
+    const slotKeys = this.slotKeys;
+    const mask = this.mask;
+    let s = key & mask;
+    let k = slotKeys[s]!;
+    while (k !== key) {
+      if (k === 0) return;
+      s = (s + 1) & mask;
+      k = slotKeys[s]!;
+    }
+    const row = this.slotRows[s]!;
+    const classIds = this.classIds;
+    const values = this.values;
+    for (let e = this.rowStart[row]!, end = this.rowStart[row + 1]!; e < end; e++) scores[offset + classIds[e]!]! += values[e]!;
+  }
+
+  /** Add the weights of each of the first `count` feature keys to `scores` (length `classes`). */
+  score(keys: Int32Array, count: number, scores: Float32Array): void {
+    for (let f = 0; f < count; f++) this.add(keys[f]!, scores, 0);
+  }
+}
+
+/**
+ * Weights with a few classes (the parser's three moves), stored inside the
+ * hash table's slots: key and class weights side by side, so a lookup reads
+ * one cache line.
+ */
+export class InlineWeights {
+  readonly classes: number;
+  readonly rows: number;
+  private readonly mask: number;
+  private readonly stride: number;
+  /** Slot s: its key at `keys[s * stride]`, its weights at `values[s * stride + 1 …]` (one buffer, two views). */
+  private readonly keys: Int32Array;
+  private readonly values: Float32Array;
+
+  constructor(stored: StoredWeights) {
+    const classes = stored.classes;
+    this.classes = classes;
+    const decoded = decodeWeights(stored);
+    this.rows = decoded.keys.length;
+    const size = tableSize(this.rows);
+    this.mask = size - 1;
+    this.stride = classes + 1;
+    const buffer = new ArrayBuffer(size * this.stride * 4);
+    this.keys = new Int32Array(buffer);
+    this.values = new Float32Array(buffer);
+    let entry = 0;
+    for (let r = 0; r < this.rows; r++) {
+      const key = decoded.keys[r]!;
+      let s = key & this.mask;
+      while (this.keys[s * this.stride] !== 0) s = (s + 1) & this.mask;
+      const base = s * this.stride;
+      this.keys[base] = key;
+      for (let e = 0; e < decoded.counts[r]!; e++, entry++) this.values[base + 1 + decoded.classIds[entry]!] = decoded.values[entry]!;
+    }
+  }
+
+  /** Add the weights of feature `key` to `scores` from `offset` on. */
+  add(key: number, scores: Float32Array, offset: number): void {
+    const keys = this.keys;
+    const stride = this.stride;
+    const mask = this.mask;
+    let s = key & mask;
+    let k = keys[s * stride]!;
+    while (k !== key) {
+      if (k === 0) return;
+      s = (s + 1) & mask;
+      k = keys[s * stride]!;
+    }
+    const base = s * stride + 1;
+    for (let c = 0; c < this.classes; c++) scores[offset + c]! += this.values[base + c]!;
+  }
+}
