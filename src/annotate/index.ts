@@ -1,24 +1,26 @@
 import { createPipeline, type Pipeline } from '../core/index.js';
 import { tokens } from './tokens/index.js';
 import { entities } from './entities/index.js';
+import { reference } from './reference/index.js';
 import { times } from './times/index.js';
 import { quotes } from './quotes/index.js';
 import { events } from './events/index.js';
 
 export { tokens, type Token } from './tokens/index.js';
 export { entities, type EntityMention, type ArticleEntity, type EntityType } from './entities/index.js';
+export { reference, findReferences, type Reference } from './reference/index.js';
 export { times, findTimeExpressions, type Timex } from './times/index.js';
 export { quotes, findQuotes, type Quote } from './quotes/index.js';
 export { events, findEvents, ACTION_TAXONOMY, type Event, type ActionClass } from './events/index.js';
 
 /**
- * The per-article language pipeline: sentences and tokens, entities, time expressions,
- * quotes with speakers, events. Each stage adds one offset-based layer to the Doc.
+ * The per-article language pipeline: sentences and tokens, entities, references (who a
+ * pronoun, role, title or capital refers to), time expressions, quotes with speakers, events. Each stage adds one offset-based layer to the Doc.
  *
  * @example
  * const annotated = createArticlePipeline().run(doc);
  * annotated.layers.quotes?.map((q) => annotated.text.slice(q.start, q.end));
  */
 export function createArticlePipeline(): Pipeline {
-  return createPipeline([tokens(), entities(), times(), quotes(), events()]);
+  return createPipeline([tokens(), entities(), reference(), times(), quotes(), events()]);
 }

@@ -1,0 +1,159 @@
+import type { TextContext } from './context.js';
+import type { EntityState } from './features.js';
+import type { Candidate } from './mentions.js';
+import type { EntityProfile } from './profiles.js';
+import { GOVERNMENT_VERBS } from './lexicon.js';
+
+/**
+ * The mentions resolved by rule rather than by the learned ranker, because
+ * their grammar decides: a relative pronoun right after a name, "the former" /
+ * "the latter" between the last two named, a demonym description of a state;
+ * and the sieve that runs before the ranker on descriptions: an apposition to
+ * a name, or the one entity the article gave that role or name.
+ */
+
+/** "the latter" looks back this many sentences for the pair it chooses from. */
+const ORDINAL_WINDOW = 1;
+
+/** "Ana Oresk, who …": the named mention just before the relative pronoun, if its type fits. */
+function relative(ctx: TextContext, c: Candidate): string | undefined {
+  const i = c.first;
+  const at = ctx.namedAt[i - 1] !== -1 ? i - 1 : ctx.lower[i - 1] === ',' && i > 1 && ctx.namedAt[i - 2] !== -1 ? i - 2 : -1;
+  if (at === -1) return undefined;
+  const m = ctx.named[ctx.namedAt[at]!]!;
+  const w = ctx.lower[i]!;
+  if ((w === 'who' || w === 'whom') && m.type !== 'PERSON') return undefined;
+  if (w === 'which' && m.type === 'PERSON') return undefined;
+  return m.entity;
+}
+
+/** "the latter" is the last of the entities mentioned in this and the previous sentence, "the former" the one before it, when there are exactly two. */
+function ordinal(ctx: TextContext, c: Candidate, states: ReadonlyMap<string, EntityState>): string | undefined {
+  const sentence = ctx.tokens[c.first]!.sentence;
+  let recent = [...states.values()].filter((s) => s.lastSentence >= sentence - ORDINAL_WINDOW && s.lastLast < c.first);
+  const people = recent.filter((s) => s.profile.type === 'PERSON');
+  if (people.length >= 2) recent = people;
+  recent.sort((a, b) => b.lastLast - a.lastLast);
+  if (c.ordinal === 'latter' && recent.length >= 2) return recent[0]!.profile.id;
+  if (c.ordinal === 'former' && recent.length === 2) return recent[1]!.profile.id;
+  return undefined;
+}
+
+/** "the Veskarian side": the one country of the article with that demonym (a city of it is not the state). */
+function demonym(c: Candidate, profiles: ReadonlyMap<string, EntityProfile>): string | undefined {
+  const keys = c.description!.countries;
+  const places = [...profiles.values()].filter((p) => (p.type === 'GPE' || p.type === 'LOC') && !p.isCity && keys.some((k) => p.countries.has(k)));
+  const countries = places.filter((p) => p.isCountry);
+  const pick = countries.length ? countries : places;
+  return pick.length === 1 ? pick[0]!.id : undefined;
+}
+
+/** The entity a rule-resolved candidate refers to, or undefined when the rule abstains. */
+export function resolveByRule(ctx: TextContext, c: Candidate, states: ReadonlyMap<string, EntityState>, profiles: ReadonlyMap<string, EntityProfile>): string | undefined {
+  switch (c.kind) {
+    case 'relative':
+      return relative(ctx, c);
+    case 'ordinal':
+      return ordinal(ctx, c, states);
+    case 'demonym':
+      return demonym(c, profiles);
+    default:
+      return undefined;
+  }
+}
+
+/** Role classes too general to pick one person by ("the official", "the author" is matched by its head noun instead). */
+const GENERIC_CLASSES = new Set(['official', 'person']);
+
+/** "Ana Oresk, the foreign minister," and "the foreign minister, Ana Oresk,": the name the description is set beside. */
+function apposition(ctx: TextContext, c: Candidate, states: ReadonlyMap<string, EntityState>): string | undefined {
+  const fits = (type: string): boolean => (c.description!.target === 'person' ? type === 'PERSON' : c.description!.target === 'org' ? type === 'ORG' : type === 'GPE' || type === 'LOC');
+  if (c.first >= 2 && ctx.lower[c.first - 1] === ',' && ctx.namedAt[c.first - 2] !== -1) {
+    const m = ctx.named[ctx.namedAt[c.first - 2]!]!;
+    if (fits(m.type) && states.has(m.entity)) return m.entity;
+  }
+  const after = c.last + 2;
+  if (after < ctx.tokens.length && ctx.lower[c.last + 1] === ',' && ctx.namedAt[after] !== -1 && ctx.named[ctx.namedAt[after]!]!.first === after) {
+    const m = ctx.named[ctx.namedAt[after]!]!;
+    const close = m.last + 1 >= ctx.tokens.length || /^[,.;:)—–-]$/.test(ctx.lower[m.last + 1]!);
+    if (fits(m.type) && close) return m.entity;
+  }
+  return undefined;
+}
+
+/**
+ * The one entity mentioned so far that the article gave this role (same class of office, or
+ * the same head noun for other roles) and no other country; for an organisation, the one whose
+ * name holds the head noun ("the ministry" → "Ministry of Foreign Affairs").
+ */
+function onlyCompatible(c: Candidate, states: ReadonlyMap<string, EntityState>): string | undefined {
+  const d = c.description!;
+  const found: EntityState[] = [];
+  for (const s of states.values()) {
+    const p = s.profile;
+    if (d.target === 'person') {
+      if (p.type !== 'PERSON') continue;
+      const byClass = d.roleClass !== undefined && !GENERIC_CLASSES.has(d.roleClass) && p.roleClasses.has(d.roleClass);
+      if (!byClass && !p.roleHeads.has(d.head)) continue;
+      if (d.countries.length && p.countries.size && !d.countries.some((k) => p.countries.has(k))) continue;
+      found.push(s);
+    } else if (d.target === 'org') {
+      if (p.type === 'ORG' && p.nameWords.has(d.head)) found.push(s);
+    }
+  }
+  if (found.length > 1 && d.countries.length) {
+    const sameCountry = found.filter((s) => d.countries.some((k) => s.profile.countries.has(k)));
+    if (sameCountry.length === 1) return sameCountry[0]!.profile.id;
+  }
+  return found.length === 1 ? found[0]!.profile.id : undefined;
+}
+
+/** The sieve run on role and description mentions before the ranker: apposition, then the only compatible entity. */
+export function sieveDescription(ctx: TextContext, c: Candidate, states: ReadonlyMap<string, EntityState>): string | undefined {
+  return apposition(ctx, c, states) ?? onlyCompatible(c, states);
+}
+
+/** Words after "it" + a copula that make it a dummy subject: "it was unclear whether", "it is likely that". */
+const EXTRAPOSED = new Set(['that', 'whether', 'if', 'to', 'how', 'why', 'when', 'what', 'who', 'for']);
+const COPULAS = new Set(['is', 'was', "'s", '’s', 'be', 'been', 'would', 'will', 'could', 'might', 'may', 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained', 'became']);
+/** Words between a speech verb and its clause's subject: "said on Monday that it". */
+const MAX_CLAUSE_GAP = 5;
+
+/** True when "it" at token i is a dummy subject: "it was unclear whether …", "it is time to …". */
+function pleonastic(ctx: TextContext, i: number): boolean {
+  let j = i + 1;
+  while (j < ctx.tokens.length && j - i <= 3 && COPULAS.has(ctx.lower[j]!)) j++;
+  if (j === i + 1) return false;
+  // the copula's complement: an adjective or noun, then an extraposed clause
+  const k = j + 1;
+  return k < ctx.tokens.length && (ctx.tokens[j]!.pos === 'ADJ' || ctx.tokens[j]!.pos === 'NOUN' || ctx.tokens[j]!.pos === 'ADV') && EXTRAPOSED.has(ctx.lower[k]!);
+}
+
+/**
+ * "Corvel said it would not negotiate", "The agency said on Monday that it had no record":
+ * "it"/"they" as the subject of the clause of a speech verb whose subject is an organisation
+ * or a place is that subject (unless "it" is a dummy subject).
+ */
+export function clauseSubject(ctx: TextContext, c: Candidate, states: ReadonlyMap<string, EntityState>): string | undefined {
+  const p = c.pronoun;
+  if (!p || p.case !== 'subject' || p.cls === 'person') return undefined;
+  const sentence = ctx.tokens[c.first]!.sentence;
+  let verb = -1;
+  if (c.first >= 1 && GOVERNMENT_VERBS.has(ctx.lower[c.first - 1]!)) verb = c.first - 1;
+  else if (c.first >= 2 && ctx.lower[c.first - 1] === 'that') {
+    for (let j = c.first - 2; j >= 0 && c.first - j <= MAX_CLAUSE_GAP && ctx.tokens[j]!.sentence === sentence; j--) {
+      if (GOVERNMENT_VERBS.has(ctx.lower[j]!)) {
+        verb = j;
+        break;
+      }
+      if (ctx.tokens[j]!.pos === 'VERB') break;
+    }
+  }
+  if (verb === -1 || (p.cls === 'thing' && pleonastic(ctx, c.first))) return undefined;
+  for (const s of states.values()) {
+    if (s.lastSentence !== sentence || s.lastGrammar.role !== 'subject' || s.lastGrammar.verb !== verb) continue;
+    const type = s.profile.type;
+    if (type === 'ORG' || type === 'GPE' || type === 'LOC') return s.profile.id;
+  }
+  return undefined;
+}
