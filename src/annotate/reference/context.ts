@@ -14,6 +14,8 @@ export interface DependencyLike {
 export interface NamedMention extends Span {
   readonly entity: string;
   readonly type: EntityMention['type'];
+  /** How the entities stage found it: a name, or a title it resolved itself ("the president"). */
+  readonly form: EntityMention['form'];
   readonly first: number;
   readonly last: number;
 }
@@ -110,8 +112,19 @@ export function buildContext(
     if (last < k) continue;
     if (named.length && named[named.length - 1]!.last >= k) continue; // overlapping mentions: the first one stays
     for (let j = k; j <= last; j++) namedAt[j] = named.length;
-    named.push({ start: m.start, end: m.end, entity: m.entity, type: m.type, first: k, last });
+    named.push({ start: m.start, end: m.end, entity: m.entity, type: m.type, form: m.form, first: k, last });
   }
   const syntax = layers.syntax && layers.syntax.length === tokens.length ? layers.syntax : undefined;
   return { text, tokens, words, lower, sentences, sentenceFirst, syntax, namedAt, named, quoted: quotedTokens(text, tokens, words), personNouns: personNounCounts(tokens, lower, namedAt) };
+}
+
+const CLOSING_MARKS = new Set(['”', '"', '’', "'", '»']);
+
+/** True when token i follows a closing quotation mark, with at most a comma between ('…," he said', '…”, he said'). */
+export function afterQuote(ctx: TextContext, i: number): boolean {
+  for (let j = i - 1; j >= 0 && i - j <= 2; j--) {
+    if (CLOSING_MARKS.has(ctx.lower[j]!) && ctx.quoted[j] === 0 && (j === 0 || ctx.quoted[j - 1] === 1)) return true;
+    if (ctx.lower[j] !== ',') return false;
+  }
+  return false;
 }

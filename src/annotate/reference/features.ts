@@ -1,6 +1,6 @@
 import type { TextContext } from './context.js';
 import type { Grammar } from './grammar.js';
-import type { Candidate } from './mentions.js';
+import { endsPhrase, type Candidate } from './mentions.js';
 import type { EntityProfile } from './profiles.js';
 import { GOVERNMENT_VERBS } from './lexicon.js';
 
@@ -18,11 +18,11 @@ export const PAIR_FEATURES = [
   'sameSentence', 'bothQuoted', 'mQuotedEOutside', 'bindingViolation', 'reflexiveLocal', 'possessiveNearest', 'apposition',
   'roleHeadMatch', 'roleClassMatch', 'roleClassConflict', 'roleModifierMatch', 'roleNoProfile', 'countryMatch',
   'countryMismatch', 'titleCapitalised', 'nameHasHead', 'descTypeMatch', 'descCountry', 'descCity', 'descPlaceMismatch',
-  'personThey', 'eIsCountry', 'nearestSubject', 'interveningPerson', 'speakerOfClause',
+  'personThey', 'eIsCountry', 'nearestSubject', 'interveningPerson', 'speakerOfClause', 'eSpeaker', 'speakerAfterQuote',
 ] as const;
 
 /** Features of leaving the mention unlinked. */
-export const NULL_FEATURES = ['nullBias', 'nullQuoted', 'nullNoneNear', 'nullCandidatesLog', 'nullPleonastic', 'nullFirstSentence', 'nullSubject', 'nullPossessive', 'nullOneCandidate', 'nullPersonNounNear'] as const;
+export const NULL_FEATURES = ['nullBias', 'nullQuoted', 'nullNoneNear', 'nullCandidatesLog', 'nullPleonastic', 'nullFirstSentence', 'nullSubject', 'nullPossessive', 'nullOneCandidate', 'nullPersonNounNear', 'nullAfterQuote'] as const;
 
 export type PairFeature = (typeof PAIR_FEATURES)[number];
 export type NullFeature = (typeof NULL_FEATURES)[number];
@@ -55,6 +55,8 @@ export interface MentionView {
   readonly sentence: number;
   readonly grammar: Grammar;
   readonly quoted: boolean;
+  /** Right after a closing quotation mark ('"…," he said'). */
+  readonly afterQuote: boolean;
 }
 
 /** Words after "it" that make it a dummy subject ("it is clear that", "it seems"). */
@@ -117,12 +119,16 @@ export function pairFeatures(ctx: TextContext, m: MentionView, e: EntityState, r
   if (pronounCase && pronounCase !== 'reflexive' && pronounCase !== 'possessive' && m.grammar.verb !== -1 && m.grammar.verb === e.lastGrammar.verb && eSubject && m.grammar.role === 'object') out[P.bindingViolation] = 1;
   if (pronounCase === 'reflexive' && e.lastSentence === m.sentence && eSubject) out[P.reflexiveLocal] = 1;
   if (pronounCase === 'possessive' && rank === 0) out[P.possessiveNearest] = 1;
-  if (c.first === e.lastLast + 2 && ctx.lower[c.first - 1] === ',') out[P.apposition] = 1;
+  if (c.first === e.lastLast + 2 && ctx.lower[c.first - 1] === ',' && endsPhrase(ctx, c.last)) out[P.apposition] = 1;
   if (c.pronoun?.cls === 'plural' && p.type === 'PERSON') out[P.personThey] = 1;
   if (mGender && personNounsBetween(ctx, mGender, e.lastLast + 1, c.first) > 0) out[P.interveningPerson] = 1;
   // "Corvel said it would not negotiate", "Oresk said that she …": the subject of the speech verb whose clause the pronoun opens
   const verb = e.lastGrammar.verb;
-  if (eSubject && verb !== -1 && pronounCase === 'subject' && c.first > verb && c.first - verb <= MAX_CLAUSE_GAP && GOVERNMENT_VERBS.has(ctx.lower[verb]!) && e.lastSentence === m.sentence) out[P.speakerOfClause] = 1;
+  const eSpeaks = eSubject && verb !== -1 && GOVERNMENT_VERBS.has(ctx.lower[verb]!);
+  if (eSpeaks && pronounCase === 'subject' && c.first > verb && c.first - verb <= MAX_CLAUSE_GAP && e.lastSentence === m.sentence) out[P.speakerOfClause] = 1;
+  if (eSpeaks) out[P.eSpeaker] = 1;
+  // '"…," he said' after the speaker was named: the same speaker goes on
+  if (eSpeaks && m.afterQuote) out[P.speakerAfterQuote] = 1;
   const d = c.description;
   if (!d) return;
   if (d.target === 'person') {
@@ -154,6 +160,7 @@ export function nullFeatures(ctx: TextContext, m: MentionView, candidates: numbe
   if (candidates === 1) out[N.nullOneCandidate] = 1;
   if (c.pronoun?.cls === 'thing' && c.pronoun.case === 'subject' && PLEONASTIC_NEXT.has(ctx.lower[c.last + 1] ?? '')) out[N.nullPleonastic] = 1;
   if (m.sentence === 0) out[N.nullFirstSentence] = 1;
+  if (m.afterQuote) out[N.nullAfterQuote] = 1;
   if (m.grammar.role === 'subject') out[N.nullSubject] = 1;
   if (c.pronoun?.case === 'possessive' || m.grammar.role === 'possessive') out[N.nullPossessive] = 1;
   // "a police officer said he …": an unnamed person closer than any named one

@@ -1,4 +1,5 @@
 import type { TextContext } from './context.js';
+import { VERB_GAP_WORDS } from './lexicon.js';
 
 /**
  * The grammatical role of a mention, from the dependency parse when the
@@ -19,6 +20,8 @@ const POSSESSIVE_RELS = new Set(['nmod:poss']);
 /** Words after which a noun phrase starts a clause. */
 const CLAUSE_OPENERS = new Set(['that', 'and', 'but', 'or', 'because', 'while', 'when', 'after', 'before', 'as', 'since', 'although', 'though', 'if', 'so', 'where', 'until', 'whether']);
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+/** Words that may stand between a subject and its verb ("China on Thursday formally said"). */
+const MAX_VERB_GAP = 4;
 
 /** The head token of tokens [first, last]: by the parse, the one whose head lies outside; without one, the last. */
 export function headToken(ctx: TextContext, first: number, last: number): number {
@@ -51,8 +54,9 @@ function verbByOrder(ctx: TextContext, first: number, last: number): Grammar {
   const prev = first > 0 && tokens[first - 1]!.sentence === sentence ? first - 1 : -1;
   const opensClause = prev === -1 || tokens[prev]!.pos === 'PUNCT' || tokens[prev]!.pos === 'CCONJ' || tokens[prev]!.pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[prev]!);
   if (opensClause && next !== -1) {
+    // "China on Thursday said", "Oresk also told": adverbs, particles and a short time phrase between subject and verb
     let j = next;
-    while (j < tokens.length && tokens[j]!.sentence === sentence && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'PART')) j++;
+    while (j < tokens.length && j - next < MAX_VERB_GAP && tokens[j]!.sentence === sentence && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'PART' || (VERB_GAP_WORDS.has(lower[j]!) && tokens[j]!.pos !== 'VERB' && tokens[j]!.pos !== 'AUX'))) j++;
     if (j < tokens.length && tokens[j]!.sentence === sentence && isVerbPos(tokens[j]!.pos)) {
       // the verb of "has said" is "said": skip the auxiliaries
       let v = j;
@@ -68,4 +72,20 @@ function verbByOrder(ctx: TextContext, first: number, last: number): Grammar {
 export function grammarOf(ctx: TextContext, first: number, last: number): Grammar {
   if (ctx.syntax) return verbByParse(ctx, headToken(ctx, first, last));
   return verbByOrder(ctx, first, last);
+}
+
+/** Longest title read before a name ("the Chinese Foreign Ministry spokesperson Guo Jiakun"). */
+const MAX_TITLE_WORDS = 6;
+const TITLE_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/**
+ * Where the noun phrase of a name starts: its title and determiner belong to it, so that
+ * "the Chinese Foreign Ministry spokesperson Guo Jiakun said" has the name as its subject.
+ */
+export function phraseStart(ctx: TextContext, first: number): number {
+  const { tokens, lower } = ctx;
+  const sentence = tokens[first]!.sentence;
+  let j = first;
+  while (j - 1 >= 0 && first - j < MAX_TITLE_WORDS && tokens[j - 1]!.sentence === sentence && (TITLE_POS.has(tokens[j - 1]!.pos ?? '') || lower[j - 1] === 'the' || POSSESSIVE_MARKS.has(lower[j - 1]!))) j--;
+  return j;
 }

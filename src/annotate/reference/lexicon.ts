@@ -77,6 +77,16 @@ const CLASS_BY_MODIFIER: Record<string, Record<string, string>> = {
   leader: { opposition: 'legislator', party: 'legislator' },
 };
 
+/** Words that name a minister's portfolio: two roles with different ones are two people ("defence minister", "foreign minister"). */
+export const PORTFOLIOS = new Set([
+  'foreign', 'defence', 'defense', 'finance', 'interior', 'home', 'health', 'justice', 'economy', 'economic', 'trade', 'commerce',
+  'energy', 'oil', 'education', 'agriculture', 'labour', 'labor', 'culture', 'transport', 'environment', 'industry', 'war',
+  'treasury', 'security', 'intelligence', 'information', 'communications', 'housing', 'tourism', 'sports', 'science', 'digital',
+]);
+
+/** Classes of office that act for a government: "the official" or "the spokesman" can be one of these people. */
+export const GOVERNMENT_CLASSES = new Set(['leader', 'diplomat', 'minister', 'spokesperson', 'military', 'legislator', 'official']);
+
 /** Roles that say a person's gender. */
 export const ROLE_GENDER: ReadonlyMap<string, Gender> = new Map([
   ['king', 'male'], ['queen', 'female'], ['prince', 'male'], ['princess', 'female'], ['emperor', 'male'], ['empress', 'female'],

@@ -35,6 +35,8 @@ export interface Description {
   readonly capitalised: boolean;
   /** A title: an office one person holds ("the president"). */
   readonly title: boolean;
+  /** Followed by "of" and words that name no entity ("the leader of this new majority"): an office of something else. */
+  readonly otherComplement?: boolean;
 }
 
 export interface Candidate {
@@ -104,6 +106,7 @@ export function readDescription(ctx: TextContext, from: number, owners: string[]
   }
   const w = lower[head]!;
   // "the president of Veskaria": the complement names the owner
+  let otherComplement = false;
   if (after !== -1 && lower[after] === 'of') {
     let j = after + 1;
     if (j < tokens.length && DEFINITE.has(lower[j]!)) j++;
@@ -111,7 +114,7 @@ export function readDescription(ctx: TextContext, from: number, owners: string[]
       const m = ctx.named[namedAt[j]!]!;
       owners.push(m.entity);
       if (m.type === 'GPE' || m.type === 'LOC') countries.push(countryKey(ctx.text.slice(m.start, m.end)));
-    }
+    } else otherComplement = true;
   }
   const cls = roleClass(w, modifiers);
   const placeKind = PLACE_NOUNS.get(w);
@@ -127,6 +130,7 @@ export function readDescription(ctx: TextContext, from: number, owners: string[]
       owners,
       capitalised: /^\p{Lu}/u.test(words[head]!),
       title: cls !== undefined && TITLE_CLASSES.has(cls),
+      otherComplement,
     },
     last: head,
   };
@@ -192,4 +196,11 @@ export function findCandidates(ctx: TextContext): Candidate[] {
     }
   }
   return out;
+}
+
+/** True when the phrase ending at token `last` ends there: punctuation, a verb or the end of the text follows ("Derna, the country's agency" does not end at "country"). */
+export function endsPhrase(ctx: TextContext, last: number): boolean {
+  const next = ctx.tokens[last + 1];
+  if (!next || next.sentence !== ctx.tokens[last]!.sentence) return true;
+  return /^[,.;:)—–-]$/.test(ctx.lower[last + 1]!) || next.pos === 'VERB' || next.pos === 'AUX';
 }

@@ -2,7 +2,7 @@ import type { ArticleEntity, EntityType } from '../entities/index.js';
 import { firstNameGender } from '../shared/first-names.js';
 import type { TextContext } from './context.js';
 import { capitalOf, countryKey, demonymKey, isKnownCapital, isKnownCountry } from './countries.js';
-import { isModifier, readDescription, type Description } from './mentions.js';
+import { endsPhrase, isModifier, readDescription, type Description } from './mentions.js';
 import { DEFINITE, PLACE_NOUNS, ROLE_GENDER, knownHead, roleClass, type Gender } from './lexicon.js';
 
 /**
@@ -94,6 +94,23 @@ function readTitleWords(ctx: TextContext, from: number, head: number, owners: st
   };
 }
 
+/** A title mention of the entities layer ("the U.S. president", "Veskaria's foreign minister") read as a description. */
+function titleMention(ctx: TextContext, first: number, last: number): Description | undefined {
+  if (!knownHead(ctx.lower[last]!)) return undefined;
+  let from = first;
+  const owners: string[] = [];
+  const countries: string[] = [];
+  if (DETERMINERS.has(ctx.lower[from]!)) from++;
+  for (let i = from; i < last; i++) {
+    if (OWNER_MARKS.has(ctx.lower[i + 1] ?? '')) {
+      const key = demonymKey(ctx.words[i]!) ?? countryKey(ctx.words[i]!);
+      countries.push(key);
+      from = i + 2;
+    }
+  }
+  return from <= last ? readTitleWords(ctx, from, last, owners, countries) : undefined;
+}
+
 /** "Ana Oresk, the foreign minister," / "Corvel, the Veskarian capital,": the description after a name. */
 function appositionAfter(ctx: TextContext, last: number): Description | undefined {
   const { tokens, lower } = ctx;
@@ -110,7 +127,8 @@ function appositionAfter(ctx: TextContext, last: number): Description | undefine
     from = owner.last + 2;
   }
   if (from >= tokens.length) return undefined;
-  return readDescription(ctx, from, owners, countries)?.desc;
+  const read = readDescription(ctx, from, owners, countries);
+  return read && endsPhrase(ctx, read.last) ? read.desc : undefined;
 }
 
 /** "her Dravian counterpart, Tomas Bellin": the description before a name and its comma. */
@@ -156,6 +174,12 @@ export function buildProfiles(ctx: TextContext, index: readonly ArticleEntity[])
       profiles.set(m.entity, p);
     }
     const name = ctx.text.slice(m.start, m.end);
+    if (m.form === 'title' || m.form === 'pronoun') {
+      // a title the entities stage resolved ("the U.S. president") describes its holder
+      const d = titleMention(ctx, m.first, m.last);
+      if (d) addDescription(p, d);
+      continue;
+    }
     let nameFirst = m.first;
     // a title the entity tagger kept inside the name ("President Ana Oresk")
     while (nameFirst < m.last && knownHead(ctx.lower[nameFirst]!)) nameFirst++;

@@ -77,6 +77,25 @@ describe('reference: roles and titles', () => {
     expect(of('who')).toBe('Ana Oresk');
   });
 
+  it('takes "the Veskarian official" as the government person just named, and the "He" after it too', () => {
+    const { of } = resolve(
+      'Foreign Ministry spokesman Tomas Bellin said on Monday that Veskaria was studying the proposal. ' +
+        'A reply would follow within days, according to the Veskarian official. He said the talks would resume in Corvel.',
+      [BELLIN, VESKARIA, CORVEL],
+    );
+    expect(of('the Veskarian official')).toBe('Tomas Bellin');
+    expect(of('He')).toBe('Tomas Bellin');
+  });
+
+  it('does not give "the Dravian president" to the president of the country the article is about', () => {
+    const { of } = resolve(
+      'Veskaria reopened its border on Monday. President Ana Oresk said Veskaria wanted calm. ' +
+        'Veskaria will send envoys next week, and the Dravian president is expected to reply.',
+      [ORESK, VESKARIA],
+    );
+    expect(of('the Dravian president')).toBeUndefined();
+  });
+
   it('leaves a role unlinked when two people fit it equally', () => {
     const { of } = resolve(
       'Defence Minister Tomas Bellin met Defence Minister Piotr Varga in Corvel. The minister said nothing afterwards.',
@@ -100,6 +119,14 @@ describe('reference: pronouns', () => {
 
   it('links "he" to the speaker of the reporting clause', () => {
     const { of } = resolve('Tomas Bellin said he would resign if the vote failed.', [BELLIN]);
+    expect(of('he')).toBe('Tomas Bellin');
+  });
+
+  it('gives the "he said" after a quote to the speaker named before it', () => {
+    const { of } = resolve(
+      'Foreign Ministry spokesman Tomas Bellin told reporters that the meeting had begun. “The atmosphere is calm and the talks will go on,” he said.',
+      [BELLIN],
+    );
     expect(of('he')).toBe('Tomas Bellin');
   });
 
@@ -130,6 +157,14 @@ describe('reference: capitals and countries standing for their government', () =
     const { refs } = resolve(text, [ORESK, VESKARIA, CORVEL]);
     const mentioned = [text.indexOf('Corvel, the'), text.indexOf('Corvel overnight')];
     expect(refs.filter((r) => r.kind === 'metonym' && mentioned.includes(r.start))).toEqual([]);
+  });
+
+  it('takes "the country" for a country, never for a city, and reads "X, the country\'s …" as no apposition', () => {
+    const { of } = resolve(
+      'Floods hit Corvel and other towns of Veskaria, a small mountain country, on Sunday. Rescue teams reached Corvel, the country’s second city, on Monday.',
+      [VESKARIA, CORVEL],
+    );
+    expect(of('the country')).toBe('Veskaria');
   });
 
   it('links a demonym description of the state to the country', () => {

@@ -1,10 +1,10 @@
-import type { TextContext } from './context.js';
+import { afterQuote, type TextContext } from './context.js';
 import { DIMENSION, genderOf, nullFeatures, pairFeatures, type EntityState, type MentionView } from './features.js';
-import { grammarOf } from './grammar.js';
+import { grammarOf, phraseStart } from './grammar.js';
 import type { Candidate } from './mentions.js';
 import type { Block, BlockModel } from './model.js';
 import { addDescription, type EntityProfile } from './profiles.js';
-import { clauseSubject, resolveByRule, sieveDescription } from './rules.js';
+import { clauseSubject, homeCountry, quoteSpeaker, resolveByRule, sieveDescription } from './rules.js';
 
 /**
  * Left-to-right mention ranking: each candidate mention is scored against
@@ -80,7 +80,8 @@ function admissible(block: Block, c: Candidate, e: EntityState, sentence: number
     case 'role':
       return type === 'PERSON';
     case 'description':
-      return c.description!.target === 'org' ? type === 'ORG' : type === 'GPE' || type === 'LOC';
+      if (c.description!.target === 'org') return type === 'ORG';
+      return (type === 'GPE' || type === 'LOC') && !(c.description!.placeKind === 'country' && e.profile.isCity);
   }
 }
 
@@ -133,7 +134,8 @@ function dot(w: Float64Array, x: Float64Array): number {
 export function resolveCandidates(ctx: TextContext, profiles: Map<string, EntityProfile>, candidates: readonly Candidate[], options: ResolveOptions): Link[] {
   const states = new Map<string, EntityState>();
   const links: Link[] = [];
-  const mention = (entity: string, first: number, last: number, head: number, isName: boolean): void => {
+  /** `phrase` is where the mention's noun phrase starts (a name's title before it), for its grammar. */
+  const mention = (entity: string, first: number, last: number, head: number, isName: boolean, phrase = first): void => {
     const profile = profiles.get(entity);
     if (!profile) return;
     const sentence = ctx.tokens[first]!.sentence;
@@ -147,7 +149,7 @@ export function resolveCandidates(ctx: TextContext, profiles: Map<string, Entity
     s.lastFirst = first;
     s.lastLast = last;
     s.lastSentence = sentence;
-    s.lastGrammar = grammarOf(ctx, first, last);
+    s.lastGrammar = grammarOf(ctx, phrase, last);
     s.lastIsName = isName;
     s.lastQuoted = ctx.quoted[head] === 1;
   };
@@ -162,12 +164,15 @@ export function resolveCandidates(ctx: TextContext, profiles: Map<string, Entity
     if (c.description && c.kind === 'role') addDescription(s.profile, c.description);
   };
 
+  const namedCount = new Map<string, number>();
+  for (const m of ctx.named) namedCount.set(m.entity, (namedCount.get(m.entity) ?? 0) + 1);
+  const home = homeCountry(profiles, namedCount);
   let k = 0;
   for (const c of candidates) {
     while (k < ctx.named.length && ctx.named[k]!.first < c.first) {
       const m = ctx.named[k]!;
       // a capital that speaks for its country is a mention of the country ("Corvel said it …")
-      mention(options.metonyms?.get(k) ?? m.entity, m.first, m.last, m.last, true);
+      mention(options.metonyms?.get(k) ?? m.entity, m.first, m.last, m.last, true, ctx.syntax ? m.first : phraseStart(ctx, m.first));
       k++;
     }
     const block = blockOf(c);
@@ -180,7 +185,7 @@ export function resolveCandidates(ctx: TextContext, profiles: Map<string, Entity
       continue;
     }
     if (!options.oracle) {
-      const sieved = block === 'role' || block === 'description' ? sieveDescription(ctx, c, states) : block !== 'personal' ? clauseSubject(ctx, c, states) : undefined;
+      const sieved = block === 'role' || block === 'description' ? sieveDescription(ctx, c, states, home) : block === 'personal' ? quoteSpeaker(ctx, c, states) : clauseSubject(ctx, c, states);
       if (sieved) {
         link(c, sieved, 1, true);
         continue;
@@ -190,8 +195,10 @@ export function resolveCandidates(ctx: TextContext, profiles: Map<string, Entity
     const pool: EntityState[] = [];
     const [first, second] = mostMentioned(states);
     for (const s of states.values()) if (admissible(block, c, s, sentence, s === first || s === second)) pool.push(s);
+    // "the country" is one of the countries when the article names any, never a city
+    if (c.description?.placeKind === 'country' && pool.some((s) => s.profile.isCountry)) pool.splice(0, pool.length, ...pool.filter((s) => s.profile.isCountry));
     pool.sort((a, b) => b.lastLast - a.lastLast);
-    const view: MentionView = { candidate: c, sentence, grammar: grammarOf(ctx, c.first, c.last), quoted: ctx.quoted[c.head] === 1 };
+    const view: MentionView = { candidate: c, sentence, grammar: grammarOf(ctx, c.first, c.last), quoted: ctx.quoted[c.head] === 1, afterQuote: afterQuote(ctx, c.first) };
     let top = 0;
     for (const s of pool) top = Math.max(top, s.count);
     const nearestSubject = pool.find((s) => s.lastGrammar.role === 'subject');
@@ -215,8 +222,9 @@ export function resolveCandidates(ctx: TextContext, profiles: Map<string, Entity
     }
     if (!chosen) continue;
     const emit = p >= options.model[block].threshold;
-    // the history does not depend on the threshold, so thresholds can be chosen from one run
-    if (p >= HISTORY_PROBABILITY) link(c, chosen, p, emit);
+    // a pronoun's history does not depend on the threshold (so thresholds can be chosen from one run);
+    // a description that is not emitted must not give its words to a profile
+    if (p >= HISTORY_PROBABILITY && (emit || c.kind === 'pronoun')) link(c, chosen, p, emit);
     else if (emit) links.push({ candidate: c, entity: chosen, score: p });
   }
   return links;
