@@ -64,7 +64,7 @@ async function measure(corpus: GoldCorpus, rows: Row[], metrics: Record<string, 
   const aliasNames: string[] = [];
   const aliasOutcome = new Map<string, boolean>();
   for (const b of built) {
-    for (const g of scoreAliasesInStory(gold, b.docs, b.entities).groups) {
+    for (const g of scoreAliasesInStory(gold, b.docs, b.entities, (d) => corpus.idOf(d)).groups) {
       if (!g.present) continue;
       aliasOutcome.set(g.canonical, (aliasOutcome.get(g.canonical) ?? true) && g.merged);
       if (!g.merged) aliasNames.push(`NOT MERGED ${g.canonical}: ${g.detail}`);

@@ -7,7 +7,7 @@
  */
 import type { Doc, Span } from '../../src/core/index.js';
 import type { EntityResolution } from '../../src/story/types.js';
-import { norm, type StoryGold } from './gold.js';
+import { norm, type GoldEntity, type StoryGold } from './gold.js';
 
 export interface AliasGroupOutcome { readonly canonical: string; readonly merged: boolean; readonly detail: string }
 export interface AliasScore { readonly groups: AliasGroupOutcome[]; readonly wrong: { entity: string; names: string[] }[] }
@@ -22,23 +22,43 @@ function occurrences(text: string, form: string): Span[] {
   return out;
 }
 
-/** The story entity of the entity mention best covering a span (the overlapping mention closest in length). */
-function entityAt(doc: Doc, span: Span, entities: EntityResolution): string | undefined {
+/**
+ * The story entity of the entity mention best covering a span (the overlapping mention closest in
+ * length); null when that mention is the name of another gold entity written around the form
+ * ("China" inside "China’s Commerce Ministry"): the form is not used as a name of its own there.
+ */
+function entityAt(doc: Doc, span: Span, entities: EntityResolution, otherNames: ReadonlySet<string>): string | undefined | null {
   const hits = (doc.layers.entities ?? []).filter((m) => m.start < span.end && span.start < m.end);
   const best = hits.sort((a, b) => Math.abs(a.end - a.start - (span.end - span.start)) - Math.abs(b.end - b.start - (span.end - span.start)))[0];
+  if (best && (best.end - best.start > span.end - span.start) && otherNames.has(norm(doc.text.slice(best.start, best.end)))) return null;
   return best ? entities.resolve(doc.id, best.entity) : undefined;
 }
 
 /** Score the alias groups written in one story's articles (groups with no form written there are left out). */
-export function scoreAliasesInStory(gold: StoryGold, docs: readonly Doc[], entities: EntityResolution): { groups: (AliasGroupOutcome & { present: boolean })[] } {
+export function scoreAliasesInStory(gold: StoryGold, docs: readonly Doc[], entities: EntityResolution, goldIdOf: (d: Doc) => string | undefined): { groups: (AliasGroupOutcome & { present: boolean })[] } {
   const name = (id: string): string => entities.get(id)?.name ?? id;
   const groups = (gold.aliases ?? []).map((g) => {
     const reached = new Map<string, Set<string>>();
     const missing: string[] = [];
+    const mine = new Set([g.canonical, ...g.forms].map(norm));
+    const otherNames = (d: Doc): Set<string> => new Set((gold.articles.find((a) => a.id === goldIdOf(d))?.entities ?? [])
+      .flatMap((e) => [e.canonical ?? e.name ?? '', ...e.forms]).map(norm).filter((n) => n && !mine.has(n)));
+    // Only articles whose exhaustive gold entities name this entity by the form use it for this one (not Moscow the city, not "Moscow time").
+    // (Names outside the annotated types, such as a treaty's, are kept wherever they are written.)
+    const annotated = gold.articles.some((a) => (a.entities ?? []).some((e) => e.forms.some((f) => mine.has(norm(f)))));
+    // A capital some article marks as standing for its country is the city where an article does not.
+    const metonyms = new Set(gold.articles.flatMap((a) => (a.entities ?? []).filter((e) => e.stands_for).map((e) => norm(e.canonical ?? e.name ?? ''))));
+    const forThis = (e: GoldEntity): boolean => {
+      const own = norm(e.canonical ?? e.name ?? '');
+      if (!e.stands_for && metonyms.has(own) && own !== norm(g.canonical)) return false;
+      return mine.has(norm(e.stands_for ?? own));
+    };
+    const usedOtherwise = (d: Doc, form: string): boolean => annotated && !(gold.articles.find((a) => a.id === goldIdOf(d))?.entities ?? [])
+      .some((e) => e.forms.some((f) => norm(f) === norm(form)) && forThis(e));
     for (const form of new Set([g.canonical, ...g.forms])) {
-      const spans = docs.flatMap((d) => occurrences(d.text, form).map((s) => ({ d, s })));
-      if (spans.length === 0) continue;
-      const ids = new Set(spans.map(({ d, s }) => entityAt(d, s, entities)).filter((x): x is string => x !== undefined));
+      const at = docs.filter((d) => !usedOtherwise(d, form)).flatMap((d) => occurrences(d.text, form).map((s) => entityAt(d, s, entities, otherNames(d))));
+      if (at.length === 0 || at.every((x) => x === null)) continue;
+      const ids = new Set(at.filter((x): x is string => typeof x === 'string'));
       if (ids.size === 0) missing.push(form);
       else reached.set(form, ids);
     }

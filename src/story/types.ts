@@ -8,7 +8,8 @@ export interface MergeReason {
   /** The entity's name at the time of the merge. */
   readonly into: string;
   /** The rule that matched. */
-  readonly rule: 'same-name' | 'in-article' | 'surname' | 'transliteration' | 'given-name-variant' | 'acronym' | 'initialism' | 'title';
+  readonly rule: 'same-name' | 'in-article' | 'surname' | 'transliteration' | 'given-name-variant' | 'acronym' | 'initialism' | 'title'
+    | 'country-name' | 'metonymy' | 'qualified-name';
   /** A human-readable explanation, e.g. "Bazhenov ~ Pazhenov: b/p transliteration". */
   readonly detail: string;
   readonly articles: readonly string[];
