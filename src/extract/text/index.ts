@@ -14,6 +14,7 @@ import { loadLineModel } from './model.js';
 import { findOutlet } from './outlet.js';
 import { findPublished } from './published.js';
 import { findTitle } from './title.js';
+import { readDumpHeader } from './header.js';
 
 export interface ExtractedArticle {
   /** Clean body: paragraphs and sub-headings in order, joined by "\n\n"; nothing else. */
@@ -46,7 +47,9 @@ const SENTENCE_END = /[.!?…。]["'”’)]*$/u;
  * meta.title?.value; meta.published?.evidence.at // 'line 12'
  */
 export function extractFromText(text: string, options: { url?: string } = {}): ExtractedArticle {
-  const lines = splitLines(text);
+  // A crawler's "URL:" line and a store's date stamp sit above the page: metadata, not text.
+  const header = readDumpHeader(text);
+  const lines = splitLines(header.text);
   if (!lines.some((l) => l.words > 0)) throw new ExtractError('E_TEXT_EMPTY', 'the text dump has no words: nothing to extract');
   const messages: Message[] = [];
   const selection = selectBody(lines, loadLineModel());
@@ -92,16 +95,18 @@ export function extractFromText(text: string, options: { url?: string } = {}): E
   if (title) meta.title = fromLine(lines[title.index]!.text.trim(), lines[title.index]!);
   if (author) meta.authors = fromLine([author.name], author.line);
   if (published) meta.published = fromLine(published.iso, lines[published.index]!);
+  else if (header.published) meta.published = header.published;
   if (outlet) meta.outlet = fromLine(outlet.name, outlet.line);
   if (section) meta.section = fromLine(section.name, section.line);
   if (dateline) meta.dateline = fromLine(dateline.place, lines[dateline.index]!);
   meta.kind = inferKind(lines, section);
   if (detectEnglish(bodyString)) meta.language = { value: 'en', evidence: { source: 'inferred', at: 'body text' } };
   if (options.url) meta.url = { value: options.url, evidence: { source: 'url', at: 'options.url' } };
+  else if (header.url) meta.url = header.url;
 
   if (!bodyString) messages.push({ level: 'warning', code: 'W_TEXT_NO_BODY', reason: 'no line of the dump reads as article body', stage: STAGE });
   if (!title) messages.push({ level: 'info', code: 'I_TEXT_NO_TITLE', reason: 'no headline line found above the body', stage: STAGE });
-  if (!published) messages.push({ level: 'info', code: 'I_TEXT_NO_DATE', reason: 'no publication date line near the headline', stage: STAGE });
+  if (!meta.published) messages.push({ level: 'info', code: 'I_TEXT_NO_DATE', reason: 'no publication date line near the headline', stage: STAGE });
 
   return { text: bodyString, meta, messages, lines: labelLines(lines, body, roles, selection.probabilities) };
 }

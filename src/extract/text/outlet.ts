@@ -4,13 +4,12 @@ const SOURCE_LINE = /^source\s*:\s*(.{2,60})$/i;
 const COPYRIGHT = /(?:©|\(c\)|copyright)/i;
 /** "© 2025 Name. All rights reserved": the holder is what follows the symbol and year(s). */
 const COPYRIGHT_HOLDER = /(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|©]*?)\s*(?:[.|]|all rights|$)/i;
-const POWERED_BY = /powered by\s+([^.|]+?)\s*(?:[.|]|$)/i;
 const FOUNDER_OF = /\b(?:founder|publisher|editor-in-chief|editor) of ([\p{Lu}][\p{L}&'’ -]*?)(?:[.,;]|$)/u;
 /** "City, AGENCY –" at the start of a story: an agency that wrote it. */
 export const DATELINE = /^([\p{Lu}][\p{L}.'’ -]{1,30}?)(?:,\s*|\s+)\(?(\p{Lu}{2,6})\)?\s*[–—-]\s+\S/u;
 /** A publisher name: a few words, starting with a capital or digit, no sentence inside. */
 const PUBLISHER_NAME = /^[\p{Lu}\p{N}][\p{L}\p{N}&'’ .-]{1,50}$/u;
-/** Code names and generic words after "powered by" that are software, not publishers. */
+/** Software and platform names that a copyright line may carry, never publishers. */
 const SOFTWARE = /\b(wordpress|drupal|joomla|ghost|blogger|wix|squarespace|arc xp|theme|plugin)\b/i;
 
 export interface OutletChoice {
@@ -27,7 +26,7 @@ function publisher(name: string | undefined): string | null {
 /**
  * The publisher, from the strongest statement the page makes: "Source: X" near the head,
  * a copyright holder, a site-name line repeated at the top, an author bio ("founder of X"),
- * or the agency of a dateline. Null when the page names none.
+ * or the agency of a dateline. Never a vendor or platform ("Powered by X"). Null when the page names none.
  */
 export function findOutlet(
   lines: readonly PageLine[],
@@ -41,7 +40,8 @@ export function findOutlet(
   for (let i = lines.length - 1; i >= 0; i--) {
     const text = lines[i]!.text;
     if (!COPYRIGHT.test(text) || lines[i]!.words > 20) continue;
-    const name = publisher(COPYRIGHT_HOLDER.exec(text)?.[1]) ?? publisher(POWERED_BY.exec(text)?.[1]);
+    // "Powered by X" names the platform the site runs on, never the outlet: only the holder counts.
+    const name = publisher(COPYRIGHT_HOLDER.exec(text)?.[1]);
     if (name) return { name, line: lines[i]! };
   }
   const top = lines.slice(0, Math.min(lines.length, options.head.from + 1, 12));
