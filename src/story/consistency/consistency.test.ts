@@ -85,6 +85,28 @@ describe('number contradictions', () => {
     );
   });
 
+  it('compares a death toll however it is worded, and says when one side is an earlier figure', () => {
+    const x = makeDoc({ id: 'x', text: 'The death toll in the port town of Velmar has soared to 4,300 as the search goes on, the relief agency said.', places: ['Velmar'] });
+    const y = makeDoc({ id: 'y', text: 'At least 1,900 people are presumed dead in Velmar after the dam burst. Officials previously put the death toll at 2,100.', places: ['Velmar'] });
+    const found = findContradictions(ctxOf([x, y])).filter((c) => c.kind === 'number');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.claim).toMatch(/^Death toll: /);
+    expect(found[0]!.claim).toContain('earlier figure');
+    expect(found[0]!.sides.map((s) => s.value)).toEqual(expect.arrayContaining(['4,300', 'At least 1,900', '2,100 (earlier figure)']));
+  });
+
+  it('does not call a rounded figure a contradiction', () => {
+    const x = makeDoc({ id: 'x', text: 'The death toll in Velmar rose to 4,300, the agency said.', places: ['Velmar'] });
+    const y = makeDoc({ id: 'y', text: 'More than 4,310 people are dead in Velmar, officials said.', places: ['Velmar'] });
+    expect(findContradictions(ctxOf([x, y])).filter((c) => c.kind === 'number')).toEqual([]);
+  });
+
+  it('keeps a projection apart from a count', () => {
+    const x = makeDoc({ id: 'x', text: 'The death toll in Velmar could reach 9,000, the mayor said.', places: ['Velmar'] });
+    const y = makeDoc({ id: 'y', text: 'The death toll in Velmar rose to 4,300, the agency said.', places: ['Velmar'] });
+    expect(findContradictions(ctxOf([x, y])).filter((c) => c.kind === 'number')).toEqual([]);
+  });
+
   it('keeps figures of different things apart', () => {
     const x = makeDoc({ id: 'x', text: 'The dam holds 300 cubic metres of silt near Lisk.', places: ['Lisk'] });
     const y = makeDoc({ id: 'y', text: 'Farmers in the south use 90 litres of diesel a week.', places: [] });
