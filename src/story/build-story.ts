@@ -95,7 +95,7 @@ export function buildStoryWithEntities(docs: readonly Doc[], options: BuildStory
   const topics = stage('findTopics', () => findTopics(ctx));
   const stances = stage('findStances', () => findStances(ctx, topics));
   const framing = stage('describeFraming', () => describeFraming(ctx, { mainActors: mainActors(entities.entities), mainEvents: mainEvents(timeline) }));
-  const contradictions = stage('findContradictions', () => findContradictions(ctx));
+  const contradictions = stage('findContradictions', () => findContradictions(ctx, { timeline }));
   const quoteVariants = stage('findQuoteVariants', () => findQuoteVariants(ctx));
   const singleSource = stage('findSingleSourceClaims', () => findSingleSourceClaims(ctx));
   const story: Story = {

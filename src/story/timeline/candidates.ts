@@ -35,7 +35,15 @@ export interface Candidate {
   readonly objectIds: readonly string[];
   /** Words of the thing the date is the date of, when the text dates a thing ("the 2015 nuclear deal (JCPOA)", "the JCPOA, signed in 2015"). */
   readonly thingWords: ReadonlySet<string>;
+  /** A happening over in a moment that the clause dates ("the storm", "the blast"): one day only, so two days are a conflict. */
+  readonly happening: string | null;
 }
+
+/**
+ * Happenings that occur once, at one moment: news reporting one on two different days reports one
+ * of the days wrongly. (Meetings, talks and campaigns run for days, so they are not here.)
+ */
+const HAPPENING = /\b(storm|hurricane|cyclone|typhoon|tornado|earthquake|quake|tsunami|landslide|flood|flooding|eruption|explosion|blast|bombing|attack|strike|airstrike|crash|collision|collapse|shooting|assassination|coup|fire|wildfire|derailment|sinking)s?\b/i;
 
 /** A date used as a modifier of what follows it: "the 2015 nuclear deal (JCPOA)". */
 const DATED_THING = /^\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+(?:\s+\([\p{Lu}\d]{2,10}\))?)/u;
@@ -46,7 +54,7 @@ const REPORTING_VERBS = /^(?:say|said|says|saying|tell|told|tells|stat\w*|announ
 /** A reporting verb reports speech when a clause or quote follows it ("announced that…", "said:"), not a thing ("announced tariffs"). */
 function reportsSpeech(doc: Doc, verb: Span): boolean {
   const after = doc.text.slice(verb.end, verb.end + 60);
-  return !/^\s+(?:(?:the|a|an|new|sweeping|its|his|her|their)\s+)*\p{Ll}+(?:\s+\p{Ll}+)?\s+(?:on|in|at|for|against|to)\b/u.test(after) || /^\s*(?:that\b|[:“"‘]|,)/u.test(after);
+  return /^\s*(?:,?\s*that\b|[:“"‘]|,)|^\s+(?:he|she|it|they|we|i|there|this)\b/iu.test(after) || /^\s*$/.test(after);
 }
 
 /** The action of a dated sentence with no trigger from the taxonomy. */
@@ -98,6 +106,8 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
       actionWord: actionText && !(REPORTING_VERBS.test(actionText) && reportsSpeech(doc, read.action!)) ? stem(actionText) : null,
       objectIds,
       thingWords: contentWords(read.theme ? doc.text.slice(read.theme.start, read.theme.end) : DATED_THING.exec(doc.text.slice(t.end, t.end + 80))?.[1] ?? ''),
+      // The clause, or for a relative clause ("a storm which hit … on Sunday") the words just before it.
+      happening: HAPPENING.exec(doc.text.slice(Math.max(sentence.start, read.clause.start - 30), read.clause.end))?.[1]!.toLowerCase().replace(/^(?:quake|flooding)$/, (w) => (w === 'quake' ? 'earthquake' : 'flood')) ?? null,
     });
   }
   return out;

@@ -73,9 +73,25 @@ function sentenceKey(c: Candidate): string {
 function conflicting(a: Candidate, b: Candidate, dates: SentenceDates): boolean {
   const aDates = dates.get(sentenceKey(a));
   const bDates = dates.get(sentenceKey(b));
-  if ([...(aDates ?? [])].some((d) => datesCompatible(d, b.date)) || [...(bDates ?? [])].some((d) => datesCompatible(d, a.date))) return false;
-  return a.article !== b.article && !datesCompatible(a.date, b.date) && a.action === b.action && a.action !== UNCLASSIFIED_ACTION
-    && sharesActor(a, b) && similar(a, b, CONFLICT_OVERLAP, CONFLICT_MIN_SHARED);
+  // (A coarser date the sentence also gives, "this week", does not name the other day.)
+  const names = (dates: ReadonlySet<string> | undefined, day: string): boolean => [...(dates ?? [])].some((d) => datesCompatible(d, day) && (dateInterval(d)?.precision ?? 0) >= (dateInterval(day)?.precision ?? 0));
+  if (names(aDates, b.date) || names(bDates, a.date)) return false;
+  if (a.article === b.article || datesCompatible(a.date, b.date)) return false;
+  // One action named by the same word, on days close together, by doers that do not conflict: "announced Tuesday, April 1" / "announced … on Wednesday".
+  if (a.actionWord && a.actionWord === b.actionWord && actorsAgree(a, b) && daysApart(a.date, b.date) <= MAX_CONFLICT_DAYS) return true;
+  // One happening of a moment ("the storm hit on Sunday" / "the storm pounded the coast on Monday").
+  if (a.happening && a.happening === b.happening && actorsAgree(a, b) && daysApart(a.date, b.date) <= MAX_CONFLICT_DAYS) return true;
+  return a.action === b.action && a.action !== UNCLASSIFIED_ACTION && sharesActor(a, b) && similar(a, b, CONFLICT_OVERLAP, CONFLICT_MIN_SHARED);
+}
+
+/** Two days this far apart may be one event misdated; further apart they are two events. */
+const MAX_CONFLICT_DAYS = 3;
+
+/** Days between two day-precision dates (Infinity for coarser ones). */
+function daysApart(a: string, b: string): number {
+  const [x, y] = [dateInterval(a), dateInterval(b)];
+  if (!x || !y || x.precision < 5 || y.precision < 5) return Infinity;
+  return Math.abs(x.start - y.start);
 }
 
 /** The report that names an entry: one by the entry's doer, dated at the entry's precision, with the shortest label. */
@@ -218,6 +234,7 @@ function clusterEvents(candidates: readonly Candidate[], topicWords: ReadonlySet
 function conflictingClusters(candidates: readonly Candidate[], clusterOf: readonly number[], dates: SentenceDates): Map<number, Set<number>> {
   const blocks = new Map<string, number[]>();
   candidates.forEach((c, i) => {
+    for (const word of [c.actionWord, c.happening]) if (word) (blocks.get(`w\u0000${word}`) ?? blocks.set(`w\u0000${word}`, []).get(`w\u0000${word}`)!).push(i);
     if (c.action === UNCLASSIFIED_ACTION) return;
     for (const id of new Set(c.actorIds)) {
       const key = `${c.action}\u0000${id}`;
@@ -226,19 +243,22 @@ function conflictingClusters(candidates: readonly Candidate[], clusterOf: readon
   });
   const rivals = new Map<number, Set<number>>();
   const note = (x: number, y: number): void => { (rivals.get(x) ?? rivals.set(x, new Set()).get(x)!).add(y); };
-  for (const members of blocks.values()) {
+  for (const [key, members] of blocks) {
+    // Reports naming one action word are few: each pair is compared. Others must share several words first.
+    const byWord = key.startsWith('w\u0000');
     const postings = new WordPostings();
-    for (const i of members) {
+    members.forEach((i, k) => {
       const c = candidates[i]!;
       const counts = new Map<number, number>();
-      postings.countShared(c.words, counts);
+      if (byWord) for (const m of members.slice(0, k)) counts.set(m, CONFLICT_MIN_SHARED);
+      else postings.countShared(c.words, counts);
       for (const [m, n] of counts) {
         const [x, y] = [clusterOf[i]!, clusterOf[m]!];
         if (n < CONFLICT_MIN_SHARED || x === y || rivals.get(x)?.has(y)) continue;
         if (conflicting(candidates[m]!, c, dates)) { note(x, y); note(y, x); }
       }
       postings.add(i, c.words);
-    }
+    });
   }
   return rivals;
 }

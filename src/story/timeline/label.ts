@@ -60,7 +60,11 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
 
 /** "Who did what": the doer's name, then the action in the article's words. */
 export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Span): string {
-  const { text, colon } = actionWords(doc, sentence, read, date);
+  let { text, colon } = actionWords(doc, sentence, read, date);
+  // "a storm which hit Libya": a relative clause with no doer named reads with the noun it is about.
+  const antecedent = !read.actor && !read.theme ? /((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*,?\s+(?:which|that|who)\s+$/u.exec(doc.text.slice(sentence.start, read.clause.start)) : null;
+  // The noun phrase from its article on ("following a storm" → "a storm").
+  if (antecedent && text.length) text = `${antecedent[1]!.replace(/^.*?\b(?=(?:a|an|the)\s)/i, '')} ${text}`;
   // Nothing left once the date is out ("In 2019."): the sentence itself, cut short.
   const action = words(/\p{L}{3}/u.test(text) ? text : doc.text.slice(sentence.start, sentence.end), MAX_LABEL_WORDS);
   const who = read.actor?.name;
