@@ -23,7 +23,7 @@ export interface BuildStoryOptions {
 }
 
 /** The stages of building a story, in the order they run. */
-export type StoryStage = 'mergeEntities' | 'buildTimeline' | 'findTopics' | 'findStances' | 'describeFraming' | 'findContradictions' | 'findQuoteVariants' | 'findSingleSourceClaims';
+export type StoryStage = 'mergeEntities' | 'buildTimeline' | 'findTopics' | 'findStances' | 'describeFraming' | 'findQuoteVariants' | 'findContradictions' | 'findSingleSourceClaims';
 
 /** Actors most articles mention, then most often: who a reader of the whole story meets. */
 function mainActors(entities: readonly StoryEntity[]): string[] {
@@ -95,8 +95,8 @@ export function buildStoryWithEntities(docs: readonly Doc[], options: BuildStory
   const topics = stage('findTopics', () => findTopics(ctx));
   const stances = stage('findStances', () => findStances(ctx, topics));
   const framing = stage('describeFraming', () => describeFraming(ctx, { mainActors: mainActors(entities.entities), mainEvents: mainEvents(timeline) }));
-  const contradictions = stage('findContradictions', () => findContradictions(ctx, { timeline }));
   const quoteVariants = stage('findQuoteVariants', () => findQuoteVariants(ctx));
+  const contradictions = stage('findContradictions', () => findContradictions(ctx, { timeline, quoteVariants }));
   const singleSource = stage('findSingleSourceClaims', () => findSingleSourceClaims(ctx));
   const story: Story = {
     id: options.id ?? storyId(docs),

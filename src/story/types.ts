@@ -113,9 +113,17 @@ export interface Contradiction {
   readonly sides: readonly ContradictionSide[];
 }
 
+/** A stretch of a quote's wording against the group's fullest rendering. */
+export interface WordingPiece {
+  readonly op: 'same' | 'added' | 'dropped';
+  readonly text: string;
+}
+
 export interface QuoteVariant {
   readonly speaker: string;
-  readonly forms: readonly (SourceEvidence & { readonly text: string })[];
+  /** Each rendering; `wording` marks the words it adds to or drops from the fullest rendering (the reference has none marked). */
+  readonly forms: readonly (SourceEvidence & { readonly text: string; readonly wording?: readonly WordingPiece[] })[];
+  /** Share of words alike between the least alike rendering and the reference (1 only when the words are the same). */
   readonly similarity: number;
   /** Set when the forms were grouped although their speakers differ or one is unresolved. */
   readonly note?: string;

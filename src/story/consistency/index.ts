@@ -3,6 +3,7 @@ import { findOfficeHolderContradictions } from './office-holders.js';
 import { findNumberContradictions } from './number-conflicts.js';
 import { findAttributionContradictions } from './attribution-conflicts.js';
 import { findDateContradictions } from './date-conflicts.js';
+import { findWordingContradictions } from './wording-conflicts.js';
 import { findQuoteVariantGroups } from './quote-variants.js';
 import { findSingleSourceClaimList } from './single-source.js';
 
@@ -14,16 +15,20 @@ export { samePersonName } from './text.js';
 /**
  * Where the story's sources disagree: who holds an office at the time of writing
  * (kind `office-holder`), different figures for the same quantity (`number`), one figure on the
- * authority of different sources (`attribution`), and, given the timeline, one event dated
- * differently (`date`).
+ * authority of different sources (`attribution`), and, given the timeline and the quote
+ * variants, one event dated differently (`date`) and one statement rendered as saying different
+ * things (`who-said-what`).
  * Each side lists its articles and the verbatim words.
  *
  * @example
  * const ctx = { docs, entities: mergeEntities(docs) };
  * for (const c of findContradictions(ctx)) console.log(c.kind, c.claim, c.sides.map((s) => s.value));
  */
-export function findContradictions(ctx: StoryContext, story: { timeline?: readonly TimelineEntry[] } = {}): Contradiction[] {
-  return [...findOfficeHolderContradictions(ctx), ...findNumberContradictions(ctx), ...findAttributionContradictions(ctx), ...findDateContradictions(story.timeline ?? [])];
+export function findContradictions(ctx: StoryContext, story: { timeline?: readonly TimelineEntry[]; quoteVariants?: readonly QuoteVariant[] } = {}): Contradiction[] {
+  return [
+    ...findOfficeHolderContradictions(ctx), ...findNumberContradictions(ctx), ...findAttributionContradictions(ctx),
+    ...findDateContradictions(story.timeline ?? []), ...findWordingContradictions(story.quoteVariants ?? []),
+  ];
 }
 
 /** One statement rendered in different words by different outlets, grouped by speaker. */
