@@ -114,6 +114,23 @@ describe('number contradictions', () => {
   });
 });
 
+describe('affiliation contradictions', () => {
+  it('finds one person given one role at two different bodies by two outlets', () => {
+    const x = makeDoc({ id: 'x', text: 'The toll rose, the Velmar Relief Society said. Oda Brann, the aid group’s secretary-general, spoke by phone.', persons: ['Oda Brann'] });
+    const y = makeDoc({ id: 'y', text: 'Oda Brann, the Northern Harbour Federation secretary-general, spoke by phone.', persons: ['Oda Brann'] });
+    for (const d of [x, y]) {
+      const name = d.id === 'x' ? 'Velmar Relief Society' : 'Northern Harbour Federation';
+      const at = d.text.indexOf(name);
+      (d.layers.entityIndex as { id: string; name: string; type: string }[]).push({ id: 'o1', name, type: 'ORG' });
+      (d.layers.entities as { start: number; end: number; type: string; entity: string; form: string }[]).push({ start: at, end: at + name.length, type: 'ORG', entity: 'o1', form: 'name' });
+      (d.layers.entities as { start: number }[]).sort((p, q) => p.start - q.start);
+    }
+    const found = findContradictions(ctxOf([x, y])).filter((c) => c.claim.includes('organisation'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.sides.map((side) => side.value).sort()).toEqual(['secretary-general of Northern Harbour Federation', 'secretary-general of Velmar Relief Society']);
+  });
+});
+
 describe('quote variants', () => {
   it('groups one statement worded differently by two outlets, and not identical quotes', () => {
     const q1 = makeDoc({ id: 'q1', text: 'Ekwall said: “The port is not a bargaining chip and never will be. No crane belongs to one party,” in Lisk.', persons: ['Ekwall'], quotes: [{ text: 'The port is not a bargaining chip and never will be. No crane belongs to one party,', speaker: 'Ekwall' }] });
