@@ -7,6 +7,7 @@ import { findTopics, findStances } from './stances/index.js';
 import { findContradictions, findQuoteVariants, findSingleSourceClaims } from './consistency/index.js';
 import { describeFraming } from './framing/index.js';
 import { clusterDocs } from './cluster/index.js';
+import { neutralTitle, summarizeStory } from './summary/index.js';
 
 /** How many actors count as the story's main ones (for coverage: who an article leaves out). */
 const MAIN_ACTORS = 8;
@@ -23,7 +24,7 @@ export interface BuildStoryOptions {
 }
 
 /** The stages of building a story, in the order they run. */
-export type StoryStage = 'mergeEntities' | 'buildTimeline' | 'findTopics' | 'findStances' | 'describeFraming' | 'findQuoteVariants' | 'findContradictions' | 'findSingleSourceClaims';
+export type StoryStage = 'mergeEntities' | 'buildTimeline' | 'findTopics' | 'findStances' | 'describeFraming' | 'findQuoteVariants' | 'findContradictions' | 'findSingleSourceClaims' | 'summarizeStory';
 
 /** Actors most articles mention, then most often: who a reader of the whole story meets. */
 function mainActors(entities: readonly StoryEntity[]): string[] {
@@ -98,9 +99,13 @@ export function buildStoryWithEntities(docs: readonly Doc[], options: BuildStory
   const quoteVariants = stage('findQuoteVariants', () => findQuoteVariants(ctx));
   const contradictions = stage('findContradictions', () => findContradictions(ctx, { timeline, quoteVariants }));
   const singleSource = stage('findSingleSourceClaims', () => findSingleSourceClaims(ctx));
+  const kinds = new Map(framing.map((f) => [f.article, f.kind]));
+  const findings = { docs, entities: entities.entities, timeline, topics, stances, contradictions, singleSource, kinds };
+  const summary = stage('summarizeStory', () => summarizeStory(findings));
   const story: Story = {
     id: options.id ?? storyId(docs),
-    title: storyTitle(docs, topics[0]?.label ?? 'Untitled story'),
+    title: neutralTitle(findings) ?? storyTitle(docs.filter((d) => (kinds.get(d.id) ?? 'news') === 'news'), topics[0]?.label ?? 'Untitled story'),
+    summary,
     articles: docs.map((d) => d.id),
     entities: entities.entities,
     timeline,

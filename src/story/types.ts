@@ -155,10 +155,19 @@ export interface Framing {
   readonly notes: readonly string[];
 }
 
+/** One line of the story's summary, with the words of the articles it rests on. */
+export interface SummaryLine {
+  readonly text: string;
+  readonly evidence: readonly SourceEvidence[];
+}
+
 /** CONTRACT.md's Story, plus fields the UI uses. */
 export interface Story {
   readonly id: string;
+  /** A neutral title composed from the findings (the story's question and main actor), else the most shared headline. */
   readonly title: string;
+  /** 5–10 plain lines built from the findings, each with its evidence (absent on stories stored before it existed). */
+  readonly summary?: readonly SummaryLine[];
   readonly articles: readonly string[];
   readonly entities: readonly StoryEntity[];
   readonly timeline: readonly TimelineEntry[];

@@ -44,7 +44,8 @@ export function findWordingContradictions(variants: readonly QuoteVariant[]): Co
         if (shared.length === 0) continue;
         // Not a difference when the other rendering says both things.
         if (claims.some((c) => c.article === b.article && c.verb === a.verb && [...c.about].some((w) => shared.includes(w)))) continue;
-        matter ||= shared[0]!;
+        // The matter in the rendering's own word ("exchange", not its stem).
+        matter ||= new RegExp(`\\b(${shared[0]!}\\p{L}*)`, 'iu').exec(a.form.text)?.[1]?.toLowerCase() ?? shared[0]!;
         for (const c of [a, b]) { const list = sides.get(c.verb) ?? sides.set(c.verb, []).get(c.verb)!; if (!list.includes(c)) list.push(c); }
       }
     }
