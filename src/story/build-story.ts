@@ -5,7 +5,7 @@ import { mergeEntities } from './entities/index.js';
 import { buildTimeline, contentWords } from './timeline/index.js';
 import { findTopics, findStances } from './stances/index.js';
 import { findContradictions, findQuoteVariants, findSingleSourceClaims } from './consistency/index.js';
-import { describeFraming } from './framing/index.js';
+import { describeFraming, type MainEvent } from './framing/index.js';
 import { clusterDocs } from './cluster/index.js';
 import { neutralTitle, summarizeStory } from './summary/index.js';
 
@@ -35,12 +35,16 @@ function mainActors(entities: readonly StoryEntity[]): string[] {
     .map((e) => e.name);
 }
 
-/** Events several sources carry: the story's main events. */
-function mainEvents(timeline: readonly TimelineEntry[]): { label: string; keywords: string[] }[] {
-  const articlesOf = (e: TimelineEntry) => new Set(e.sources.map((s) => s.article)).size;
+/** Events several sources carry: the story's main events, with the articles that report them. */
+function mainEvents(timeline: readonly TimelineEntry[]): MainEvent[] {
+  const articlesOf = (e: TimelineEntry) => [...new Set(e.sources.map((s) => s.article))];
   return timeline
-    .filter((e) => articlesOf(e) >= 2)
-    .map((e) => ({ label: `${e.date} — ${e.summary}`, keywords: [...contentWords(e.summary)].slice(0, 8) }));
+    .filter((e) => articlesOf(e).length >= 2)
+    .map((e) => ({
+      label: e.summary, date: e.date, articles: articlesOf(e), sources: e.sources,
+      keywords: [...contentWords(e.sources.map((s) => s.evidence).join(' '))].filter((w) => e.sources.every((s) => contentWords(s.evidence).has(w))).slice(0, 8),
+      ...(e.actors[0] ? { actor: e.actors[0] } : {}),
+    }));
 }
 
 /** Headline words shared with the other headlines count once each; a dated, attributed article is a better name-giver. */

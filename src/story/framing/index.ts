@@ -5,7 +5,7 @@ import { distinctTerms, findLoadedTerms, type LoadedTermHit } from './loaded-ter
 import { findScareQuotes, type ScareQuote } from './scare-quotes.js';
 import { describeSpeakers, classifySpeaker, type QuotedSpeaker, type SpeakerKind } from './speakers.js';
 import { measureAttribution, type Attribution } from './attribution.js';
-import { findOmissions, mentionsActor, mentionsEvent, type MainEvent } from './coverage.js';
+import { findOmissions, mentionsActor, mentionsEvent, type MainEvent, type Omission } from './coverage.js';
 
 export { LOADED_POLITICAL_TERMS, loadedReason, type LoadedReason } from './lexicon.js';
 export { findLoadedTerms, type LoadedTermHit } from './loaded-terms.js';
@@ -13,7 +13,7 @@ export { findScareQuotes, type ScareQuote } from './scare-quotes.js';
 export { describeSpeakers, classifySpeaker, type QuotedSpeaker, type SpeakerKind } from './speakers.js';
 export { readKindSignals, type KindSignals } from './kind-signals.js';
 export { measureAttribution, type Attribution } from './attribution.js';
-export { findOmissions, mentionsActor, mentionsEvent, type MainEvent } from './coverage.js';
+export { findOmissions, mentionsActor, mentionsEvent, type MainEvent, type Omission } from './coverage.js';
 
 /** Framing of one article, with the detail behind each figure (all plain JSON). */
 export interface ArticleFraming extends Framing {
@@ -25,6 +25,8 @@ export interface ArticleFraming extends Framing {
   readonly speakers: readonly QuotedSpeaker[];
   readonly attribution: Attribution;
   readonly kindSignals: KindSignals;
+  /** What `omits` says, with what each omission is (an actor or an event) and where the other sources report it. */
+  readonly omissions: readonly Omission[];
 }
 
 /** Below this share of sentences attributed to named sources, the article is mostly the outlet's own assertion. */
@@ -103,7 +105,7 @@ function countKinds(speakers: readonly QuotedSpeaker[]): Record<SpeakerKind, num
  * const framing = describeFraming(ctx, { mainActors: ['Ana Example'], mainEvents: [{ label: 'dam opened', keywords: ['dam', 'opened'] }] });
  * framing[0].notes; // ['opinion piece …', 'no named sources', …]
  */
-export function describeFraming(ctx: StoryContext, story: { mainActors: string[]; mainEvents: { label: string; keywords: string[] }[] }): ArticleFraming[] {
+export function describeFraming(ctx: StoryContext, story: { mainActors: string[]; mainEvents: readonly MainEvent[] }): ArticleFraming[] {
   return ctx.docs.map((doc) => describeArticleFraming(doc, ctx, story));
 }
 
@@ -117,7 +119,8 @@ export function describeArticleFraming(doc: Doc, ctx: StoryContext, story: { mai
   const scare = findScareQuotes(doc);
   const speakers = describeSpeakers(doc, ctx);
   const attribution = measureAttribution(doc);
-  const omits = findOmissions(doc, ctx, story);
+  const omissions = findOmissions(doc, ctx, story);
+  const omits = omissions.map((o) => o.label);
 
   const notes: string[] = [];
   if (kind.kind !== 'news') notes.push(kind.fromText ? `reads as ${kind.kind} though not labelled so (${signals.summary})` : `${kind.kind} piece`);
@@ -128,7 +131,7 @@ export function describeArticleFraming(doc: Doc, ctx: StoryContext, story: { mai
   if (own.length) notes.push(`loaded terms in its own voice: ${own.slice(0, MAX_TERMS_IN_NOTE).join(', ')}`);
   if (scare.length) notes.push(`scare quotes: ${[...new Set(scare.map((s) => `“${s.text}”`))].slice(0, MAX_TERMS_IN_NOTE).join(', ')}`);
   notes.push(...officeNotes(doc, ctx));
-  if (omits.length) notes.push(`leaves out: ${omits.join(', ')}`);
+  if (omits.length) notes.push(`leaves out: ${omits.join('; ')}`);
 
   return {
     article: doc.id,
@@ -146,6 +149,7 @@ export function describeArticleFraming(doc: Doc, ctx: StoryContext, story: { mai
     attribution,
     kindSignals: signals,
     omits,
+    omissions,
     notes,
   };
 }
