@@ -12,7 +12,7 @@
 import type { Doc } from '../src/core/index.js';
 import { buildStoryWithEntities } from '../src/story/index.js';
 import { clusterDocs } from '../src/story/cluster/index.js';
-import { analyzeDocs } from '../src/workflow/index.js';
+import { toArticleJson } from '../src/report/index.js';
 import type { Story } from '../src/story/types.js';
 import type { EvalResult, EvalTask } from './types.js';
 import { IRAN, REALNEWS, corpusMissing, loadCorpus, type GoldCorpus } from './story-gold/corpora.js';
@@ -96,15 +96,14 @@ async function measure(corpus: GoldCorpus, rows: Row[], metrics: Record<string, 
     add(t, 'singleKindRight', s.kindRight); add(t, 'singleKindScored', s.kindScored);
     detail.push(...s.detail.map((x) => `${key} single-source ${x}`));
 
-    // Anonymous sources, and the kind shown for each article (article JSON and story framing say the same).
-    const articles = analyzeDocs(b.docs).articles;
+    // Anonymous sources, and the kind shown for each article: the article JSON every page and the API show, and the story's framing.
     for (const f of b.story.framing) {
       const goldId = idOf(f.article)!;
       const expected = goldAnonymousSources(gold, goldId);
       add(t, 'anonArticles', 1);
       if ((f.speakerKinds.anonymous ?? 0) === expected) add(t, 'anonRight', 1);
       else detail.push(`${key} anonymous sources ${goldId}: ${f.speakerKinds.anonymous ?? 0}, gold ${expected}`);
-      const shown = articles.find((a) => a.id === f.article)?.kind;
+      const shown = toArticleJson(b.docs.find((d) => d.id === f.article)!).kind;
       if (shown === f.kind) add(t, 'kindConsistent', 1);
       if (f.kind === gold.articles.find((a) => a.id === goldId)?.kind) add(t, 'kindRight', 1);
       else detail.push(`${key} kind ${goldId}: ${f.kind}, gold ${gold.articles.find((a) => a.id === goldId)?.kind}`);
