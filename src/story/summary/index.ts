@@ -106,11 +106,18 @@ function positionLines(input: SummaryInput): SummaryLine[] {
   const described = [...byActor].map(([actor, ss]) => {
     const ordered = [...ss].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
     const positions = [...new Set(ordered.map((s) => s.position))];
-    const when = (s: Stance): string => (s.date ? ` (${describeDate(s.date)})` : '');
     const changed = ordered.some((s) => s.note?.includes('initially')) || positions.length > 1;
-    const text = positions.length > 1
-      ? `${actor} ${ordered.map((s) => `${s.position}${when(s)}`).filter((x, i, all) => all.indexOf(x) === i).join(', then ')}`
-      : `${actor} ${positions[0]}${when(ordered[0]!)}${changed ? ', after initially holding another view' : ''}`;
+    // Consecutive stances of one position read as one: "against (2 and 16 September), then for (17 September)".
+    const runs: { position: string; dates: string[] }[] = [];
+    for (const st of ordered) {
+      const last = runs[runs.length - 1];
+      const date = st.date ? describeDate(st.date) : '';
+      if (last && last.position === st.position) { if (date && !last.dates.includes(date)) last.dates.push(date); } else runs.push({ position: st.position, dates: date ? [date] : [] });
+    }
+    const run = (r: (typeof runs)[number]): string => `${r.position}${r.dates.length ? ` (${listWords(r.dates)})` : ''}`;
+    const text = runs.length > 1
+      ? `${actor} ${runs.map(run).join(', then ')}`
+      : `${actor} ${run(runs[0]!)}${changed ? ', after initially holding another view' : ''}`;
     return { actor, text, stances: ordered, weight: new Set(ss.map((s) => s.article)).size };
   }).sort((a, b) => b.weight - a.weight || a.actor.localeCompare(b.actor));
   const against = described.filter((d) => d.stances.every((s) => s.position === 'against'));

@@ -81,8 +81,13 @@ function conflicting(a: Candidate, b: Candidate, dates: SentenceDates): boolean 
   if (a.actionWord && a.actionWord === b.actionWord && actorsAgree(a, b) && daysApart(a.date, b.date) <= MAX_CONFLICT_DAYS) return true;
   // One happening of a moment ("the storm hit on Sunday" / "the storm pounded the coast on Monday").
   if (a.happening && a.happening === b.happening && actorsAgree(a, b) && daysApart(a.date, b.date) <= MAX_CONFLICT_DAYS) return true;
-  return a.action === b.action && a.action !== UNCLASSIFIED_ACTION && sharesActor(a, b) && similar(a, b, CONFLICT_OVERLAP, CONFLICT_MIN_SHARED);
+  // Far apart, the same doer doing the same kind of thing twice is two events (a position restated, or changed), not one misdated.
+  return a.action === b.action && a.action !== UNCLASSIFIED_ACTION && sharesActor(a, b) && similar(a, b, CONFLICT_OVERLAP, CONFLICT_MIN_SHARED)
+    && daysApart(a.date, b.date) <= MAX_RESTATED_DAYS;
 }
+
+/** One event restated with a different date is rarely more than a week off. */
+const MAX_RESTATED_DAYS = 7;
 
 /** Two days this far apart may be one event misdated; further apart they are two events. */
 const MAX_CONFLICT_DAYS = 3;
