@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores on the reference machine: PGlite and Chromium tests are heavy.
     maxWorkers: 2,
+    // After the summary: which groups were skipped for want of Chromium, PostgreSQL or the shared data, and how to enable them.
+    reporters: ['default', './test/helpers/skip-summary-reporter.ts'],
   },
 });
