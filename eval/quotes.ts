@@ -20,7 +20,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findQuotes } from '../src/annotate/quotes/index.js';
+import { createPipeline, type Doc } from '../src/core/index.js';
+import { createArticlePipeline } from '../src/annotate/index.js';
+import { findQuotes, type FindQuotesOptions } from '../src/annotate/quotes/index.js';
 import type { EvalResult, EvalTask } from './types.js';
 import { EVAL_DATA_DIR, missingData } from './paths.js';
 
@@ -94,12 +96,25 @@ function distinct(items: Item[]): Item[] {
   });
 }
 
+/** The article pipeline's stages before quotes (tokens, syntax, entities, references … as main has them). */
+const beforeQuotes = (() => {
+  const stages = createArticlePipeline().stages;
+  return createPipeline(stages.slice(0, stages.findIndex((s) => s.name === 'quotes')));
+})();
+
+/** The layers the quotes stage reads, as the article pipeline gives them (untimed: the quotes stage alone is timed). */
+export function layersFor(text: string): Omit<FindQuotesOptions, 'tagger'> {
+  const doc: Doc = { id: `polnear-${text.length}`, text, meta: {}, source: {}, layers: {}, messages: [] };
+  const { layers } = beforeQuotes.run(doc) as Doc & { layers: Record<string, unknown> };
+  return layers as Omit<FindQuotesOptions, 'tagger'>;
+}
+
 /**
- * Parallax: findQuotes, scored on `content ?? span` (the PolNeAR-style content the
- * quote carries when it differs from its main span), with quotes sharing a cue
- * merged, quotes with the same content counted once, and nested ones dropped.
+ * Parallax: findQuotes on the layers the pipeline gives it, scored on `content ?? span`
+ * (the PolNeAR-style content the quote carries when it differs from its main span), with
+ * quotes sharing a cue merged, quotes with the same content counted once, and nested ones dropped.
  */
-export function parallax(text: string, options: { tagger?: boolean } = {}): Prediction[] {
+export function parallax(text: string, options: FindQuotesOptions = {}): Prediction[] {
   const quotes = findQuotes(text, options).map((q) => ({ q, c: q.content ?? { start: q.start, end: q.end } }));
   const seen = new Set<string>();
   const top = quotes.filter(({ c }, i) => {
@@ -122,7 +137,7 @@ export function parallax(text: string, options: { tagger?: boolean } = {}): Pred
 }
 
 /** Naive baseline: every pair of double quote marks is a quote; the nearest capitalised name in the paragraph is its source. */
-function baseline(text: string): Prediction[] {
+function baseline(text: string, _layers?: unknown): Prediction[] {
   const out: Prediction[] = [];
   for (const m of text.matchAll(/[“"]([^”"\n]+)[”"]/g)) {
     const start = m.index + 1;
@@ -147,13 +162,13 @@ function baseline(text: string): Prediction[] {
 type Component = 'content' | 'source' | 'cue';
 type Scores = Record<`${Component}_${'overlap' | 'exact'}`, Counts>;
 
-export function score(articles: Article[], system: (text: string) => Prediction[]): { scores: Scores; ms: number } {
+export function score(articles: Article[], system: (text: string, layers: Omit<FindQuotesOptions, 'tagger'>) => Prediction[], layers: ReadonlyMap<string, Omit<FindQuotesOptions, 'tagger'>> = new Map()): { scores: Scores; ms: number } {
   const scores = {} as Scores;
   for (const c of ['content', 'source', 'cue'] as const) for (const m of ['overlap', 'exact'] as const) scores[`${c}_${m}`] = zero();
   let ms = 0;
   for (const a of articles) {
     const t0 = performance.now();
-    const pred = system(a.text);
+    const pred = system(a.text, layers.get(a.id) ?? {});
     ms += performance.now() - t0;
     const gold: Record<Component, Item[]> = {
       content: a.attributions.filter((x) => x.contents.length > 0).map((x) => x.contents),
@@ -188,15 +203,17 @@ export const task: EvalTask = {
     const chars = articles.reduce((n, a) => n + a.text.length, 0);
     const rows: Record<string, string | number | null>[] = [];
     let metrics: Record<string, number> = {};
+    type Layers = Omit<FindQuotesOptions, 'tagger'>;
     const systems = [
-      ['parallax (tagger + rules)', (t: string) => parallax(t)],
-      ['rules only', (t: string) => parallax(t, { tagger: false })],
+      ['parallax (tagger + rules)', (t: string, l: Layers) => parallax(t, l)],
+      ['rules only', (t: string, l: Layers) => parallax(t, { ...l, tagger: false })],
       ['baseline: quote marks + nearest name', baseline],
     ] as const;
+    const layers = new Map(articles.map((a) => [a.id, layersFor(a.text)] as const));
     // Load the tagger's model before timing: throughput is per article, not per process start.
     parallax(articles[0]?.text ?? '');
     for (const [name, system] of systems) {
-      const { scores, ms } = score(articles, system);
+      const { scores, ms } = score(articles, system, layers);
       for (const [key, counts] of Object.entries(scores)) {
         const { p, r, f1 } = prf(counts);
         rows.push({ system: name, measure: key, P: r3(p), R: r3(r), F1: r3(f1), tp: counts.tp, predicted: counts.predicted, gold: counts.gold });
@@ -212,7 +229,7 @@ export const task: EvalTask = {
         };
       }
     }
-    return { task: 'quotes', data: `${articles.length} articles of PolNeAR dev (../shared/eval-data/quotes/polnear-dev.json); content scored as Quote.content ?? span`, rows, metrics };
+    return { task: 'quotes', data: `${articles.length} articles of PolNeAR dev (../shared/eval-data/quotes/polnear-dev.json), the quotes stage on the article pipeline's layers; content scored as Quote.content ?? span`, rows, metrics };
   },
 };
 

@@ -50,6 +50,7 @@ async function main(): Promise<number> {
       continue;
     }
     process.stdout.write(formatTable(result.rows) + '\n');
+    if (result.notes?.length) process.stdout.write(result.notes.join('\n') + '\n');
     const metrics = Object.entries(result.metrics).map(([k, v]) => `${k}=${Number.isInteger(v) ? v : v.toFixed(3)}`).join('  ');
     process.stdout.write(`metrics: ${metrics}\n`);
     failures.push(...checkFloors(result, baseline.floors));

@@ -8,6 +8,8 @@ export interface EvalResult {
   readonly rows: ReadonlyArray<Record<string, string | number | null>>;
   /** Metrics of Parallax itself, compared with floors in eval/baseline.json. */
   readonly metrics: Readonly<Record<string, number>>;
+  /** Lines printed after the table (an error list, say). */
+  readonly notes?: readonly string[];
   /** Set when the data is absent: the task is reported as skipped, with this reason. */
   readonly skipped?: string;
 }

@@ -24,6 +24,7 @@ function expectOneLineError(stderr: string, input: string, pattern: RegExp): voi
   const lines = stderr.split('\n').filter((l) => l.includes(input));
   expect(lines.length, stderr).toBe(1);
   expect(lines[0]).toMatch(pattern);
+  expect(lines[0]!.split(input).length - 1, `${lines[0]} names ${input} more than once`).toBe(1);
   expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
 }
 

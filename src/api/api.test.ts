@@ -214,6 +214,17 @@ describe('HTTP API on a real server and an in-memory PGlite', () => {
     expectError(await call('/api/articles', { json: { text: 'Too short to be an article.' } }), 422, 'E_NO_ARTICLE');
   });
 
+  it('says in words what is wrong with an add request, naming the field once', async () => {
+    const message = async (json: unknown) => ((await call('/api/articles', { json })).body as ErrorJson).error.message;
+    expect(await message({})).toBe('invalid body: it needs one of url, text, html, feed (got an empty object)');
+    expect(await message({ body: 'x' })).toBe('invalid body: it needs one of url, text, html, feed (got fields body)');
+    expect(await message({ text: 'x', html: '<p>y</p>' })).toBe('invalid body: send one of text, html or feed, not text and html');
+    expect(await message({ text: 5 })).toMatch(/^invalid body: text: .*string/i);
+    expect(await message({ url: 'file:///etc/passwd' })).toBe('invalid body: url: must be an http:// or https:// URL');
+    expect(await message([1])).toBe('invalid body: send a JSON object with one of url, text, html, feed (got an array)');
+    expect(await message({ text: 'x', colour: 'red' })).toMatch(/^invalid body: .*colour/);
+  });
+
   it('refuses an upload over the size limit with 413 E_TOO_LARGE', async () => {
     const form = new FormData();
     form.append('file', new Blob(['word '.repeat(TEST_UPLOAD_LIMIT / 4)]), 'big.txt');

@@ -8,12 +8,14 @@ import { zValidator } from '@hono/zod-validator';
 import type { z } from 'zod';
 import type { Store, StoredArticle } from '../store/index.js';
 import { toArticleJson, annotationsToJson, briefToHtml, briefToMarkdown } from '../report/index.js';
-import { Library, briefArticle } from '../workflow/index.js';
+import { Library, annotateArticle, briefArticle, warningsOf } from '../workflow/index.js';
+import { ParallaxError, type Doc } from '../core/index.js';
 import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { readBytes, readJsonBody, type ReadOutcome } from './read-request.js';
 import { AddArticleBody, EntityPairBody, ExportQuery, IdParam, ListQuery, SearchQuery } from './schemas.js';
-import { BRIEF_CONTENT_SECURITY_POLICY, ORIGINAL_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders } from './security.js';
+import { BRIEF_CONTENT_SECURITY_POLICY, ORIGINAL_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, securityHeaders } from './security.js';
+import { Sessions, requireTokenOrSession, sessionRoutes } from './session.js';
 import { StoryService, ensureAnnotated, type ServedStory } from './stories.js';
 import { storyTableCsv } from './csv.js';
 
@@ -22,7 +24,7 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export interface ApiOptions {
   store: Store;
-  /** When set, every /api route needs `Authorization: Bearer <token>`. Without one, only loopback Host headers are served. */
+  /** When set, every route needs `Authorization: Bearer <token>` or a session from the sign-in page (`/signin`). Without one, only loopback Host headers are served. */
   token?: string;
   /** Let URL ingestion reach loopback, private and link-local addresses (off: SSRF guard). */
   allowPrivateUrls?: boolean;
@@ -32,7 +34,12 @@ export interface ApiOptions {
   library?: Library;
   /** Built web assets served at `/` and `/assets/*`. */
   staticDir?: string;
+  /** Time one add request may take, reading and analysis included; past it the answer is 503 E_DEADLINE. Default {@link DEFAULT_REQUEST_DEADLINE_MS}. */
+  requestDeadlineMs?: number;
 }
+
+/** One minute: a 10 MiB page is read, extracted and analysed (within the analysis budget) in well under that on one core. */
+export const DEFAULT_REQUEST_DEADLINE_MS = 60_000;
 
 /**
  * Build the HTTP API as a Hono app (use `app.fetch`, or {@link startServer}).
@@ -44,6 +51,7 @@ export interface ApiOptions {
 export function createApp(options: ApiOptions): Hono {
   const { store } = options;
   const maxBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   const readOptions = { allowPrivateUrls: options.allowPrivateUrls ?? false, maxBytes };
   const library = libraryOf(options);
   const stories = new StoryService(library);
@@ -58,8 +66,13 @@ export function createApp(options: ApiOptions): Hono {
   app.notFound((c) => c.json({ error: { code: 'E_ROUTE_NOT_FOUND', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
 
   app.use('*', securityHeaders());
-  app.use('*', options.token ? requireToken(options.token) : requireLoopbackHost());
+  const sessions = new Sessions();
+  app.use('*', options.token ? requireTokenOrSession(options.token, sessions) : requireLoopbackHost());
   app.use('/api/*', refuseCrossSiteWrites());
+  app.use('/signin', refuseCrossSiteWrites());
+  app.use('/signout', refuseCrossSiteWrites());
+  if (options.token) sessionRoutes(app, options.token, sessions);
+  else app.get('/api/session', (c) => c.json({ auth: 'loopback', signedIn: false }));
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 
@@ -103,11 +116,14 @@ export function createApp(options: ApiOptions): Hono {
     '/api/articles',
     bodyLimit({ maxSize: maxBytes, onError: () => { throw new ApiError(413, 'E_TOO_LARGE', `request body is larger than the ${maxBytes}-byte limit`); } }),
     async (c) => {
+      // One deadline for the whole request: reading, extracting and annotating every article in it.
+      const signal = AbortSignal.timeout(deadlineMs);
       const outcomes = await readRequest(c, readOptions);
-      const result = await storeOutcomes(await library(), stories, outcomes);
+      const { errors, ...result } = await storeOutcomes(await library(), stories, outcomes, signal);
       if (result.articles.length === 0 && result.duplicates.length === 0) {
-        const first = outcomes.find((o): o is Extract<ReadOutcome, { ok: false }> => !o.ok);
-        throw first?.error ?? new ApiError(422, 'E_NO_ARTICLE', 'the request held no article');
+        const first = errors[0] ?? new ApiError(422, 'E_NO_ARTICLE', 'the request held no article');
+        if (first instanceof ParallaxError && RETRY_LATER.has(first.code)) c.header('Retry-After', String(Math.ceil(deadlineMs / 1000)));
+        throw first;
       }
       return c.json(result, result.articles.length > 0 ? 201 : 200);
     },
@@ -157,7 +173,8 @@ export function createApp(options: ApiOptions): Hono {
     const root = path.resolve(options.staticDir);
     // serveStatic refuses `..` segments and encoded separators; root keeps every path inside the folder.
     app.use('/assets/*', serveStatic({ root }));
-    app.get('/', serveStatic({ root, path: 'index.html' }));
+    // The page itself is never cached: after sign-out the browser must ask again, not show a stored copy.
+    app.get('/', async (c, next) => { await next(); c.header('Cache-Control', 'no-store'); }, serveStatic({ root, path: 'index.html' }));
   }
   return app;
 }
@@ -214,8 +231,34 @@ function validationHook(result: { success: boolean; error?: unknown; target: str
 }
 
 function validationError(error: z.ZodError, where: string): ApiError {
-  const details = error.issues.slice(0, 5).map((issue) => `${issue.path.length ? issue.path.join('.') : where}: ${issue.message}`);
+  const details = error.issues.slice(0, 5).map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
   return new ApiError(400, 'E_VALIDATION', `invalid ${where}: ${details.join('; ')}`);
+}
+
+/** The content fields of an add request; exactly one is sent. */
+const ADD_FIELDS = ['url', 'text', 'html', 'feed'] as const;
+
+/**
+ * Validate an add request, saying in words what is wrong: a union schema on
+ * its own can only answer "Invalid input", which names nothing.
+ */
+function parseAddBody(value: unknown): AddArticleBody {
+  const parsed = AddArticleBody.safeParse(value);
+  if (parsed.success) return parsed.data;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ApiError(400, 'E_VALIDATION', `invalid body: send a JSON object with one of ${ADD_FIELDS.join(', ')} (got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value})`);
+  }
+  const keys = Object.keys(value);
+  const given = ADD_FIELDS.filter((f) => keys.includes(f));
+  if (given.length === 0) {
+    const got = keys.length ? `fields ${keys.slice(0, 5).join(', ')}` : 'an empty object';
+    throw new ApiError(400, 'E_VALIDATION', `invalid body: it needs one of ${ADD_FIELDS.join(', ')} (got ${got})`);
+  }
+  // url with text/html/feed is a source URL, not a second content field.
+  const content = given.filter((f) => f !== 'url');
+  if (content.length > 1) throw new ApiError(400, 'E_VALIDATION', `invalid body: send one of text, html or feed, not ${content.join(' and ')}`);
+  const member = AddArticleBody.options.find((option) => (content[0] ?? 'url') in option.shape)!;
+  throw validationError(member.safeParse(value).error!, 'body');
 }
 
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
@@ -235,7 +278,7 @@ async function jsonBody(c: Context): Promise<unknown> {
 /** JSON body or a multipart upload (field `file`, optional `url`) → extracted articles. */
 async function readRequest(c: Context, readOptions: { allowPrivateUrls: boolean; maxBytes: number }): Promise<ReadOutcome[]> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (type.startsWith('application/json')) return readJsonBody(parseWith(AddArticleBody, await jsonBody(c), 'body'), readOptions);
+  if (type.startsWith('application/json')) return readJsonBody(parseAddBody(await jsonBody(c)), readOptions);
   if (type.startsWith('multipart/form-data')) {
     let form: Record<string, string | File | (string | File)[]>;
     try {
@@ -252,24 +295,43 @@ async function readRequest(c: Context, readOptions: { allowPrivateUrls: boolean;
   throw new ApiError(415, 'E_UNSUPPORTED_MEDIA_TYPE', 'send application/json ({url}|{text}|{html}|{feed}) or multipart/form-data with a file');
 }
 
+/** Codes that mean "the server is busy or ran out of time": the client may try again later (Retry-After). */
+const RETRY_LATER = new Set(['E_BUSY', 'E_DEADLINE']);
+
 /**
- * Add each article read through the Library (which annotates it and places it in a story);
- * report what was new (with its story and story-wide entity ids), what was already there, what failed.
+ * Extract and annotate each article read, on the analysis pool (never on the event loop), within the
+ * request's deadline; add it through the Library, which places it in a story. Reports what was new (with
+ * its story and story-wide entity ids), what was already there, what failed, and each article's warnings.
  */
-async function storeOutcomes(library: Library, stories: StoryService, outcomes: readonly ReadOutcome[]) {
+async function storeOutcomes(library: Library, stories: StoryService, outcomes: readonly ReadOutcome[], signal: AbortSignal) {
   const added: string[] = [];
   const duplicates: { input: string; id: string; status: 'duplicate' | 'near-duplicate'; duplicateOf?: string }[] = [];
   const failures: { input: string; code: string; message: string }[] = [];
+  const warnings: { input: string; code: string; message: string }[] = [];
+  const errors: ParallaxError[] = [];
+  const fail = (input: string, error: ParallaxError) => {
+    failures.push({ input, code: error.code, message: error.message });
+    errors.push(error);
+  };
   try {
     for (const outcome of outcomes) {
       if (!outcome.ok) {
-        failures.push({ input: outcome.input, code: outcome.error.code, message: outcome.error.message });
+        fail(outcome.input, outcome.error);
         continue;
       }
-      const result = await library.add(outcome.doc, { original: outcome.page });
+      let doc: Doc;
+      try {
+        doc = await annotateArticle(outcome.page, { signal, name: outcome.input });
+      } catch (err) {
+        fail(outcome.input, err instanceof ParallaxError ? err : new ApiError(500, 'E_INTERNAL', 'internal error: the article could not be analysed'));
+        continue;
+      }
+      const { warnings: _read, ...page } = outcome.page;
+      const result = await library.add(doc, { original: page });
       if (result.status === 'added') added.push(result.id);
       else if (result.status === 'duplicate') duplicates.push({ input: outcome.input, id: result.id, status: 'duplicate' });
       else duplicates.push({ input: outcome.input, id: result.id, status: 'near-duplicate', duplicateOf: result.duplicateOf });
+      for (const w of warningsOf(doc)) warnings.push({ input: outcome.input, code: w.code, message: w.reason });
     }
   } finally {
     // Even when an add failed half-way: the ones before it were placed in stories.
@@ -283,7 +345,7 @@ async function storeOutcomes(library: Library, stories: StoryService, outcomes: 
     const served = await stories.ofArticle(id);
     articles.push(fullArticle({ ...row, doc: served?.docs.find((d) => d.id === id) ?? row.doc }, served));
   }
-  return { articles, duplicates, failures };
+  return { articles, duplicates, failures, warnings, errors };
 }
 
 /** List row: metadata without text, evidence or layers (those are in the full article). */

@@ -1,18 +1,18 @@
 /**
  * Turn what a client sent (a URL, text, HTML, feed XML or an uploaded file)
- * into extracted Docs through the same ingest and extract path as the CLI.
+ * into read pages through the same ingest path as the CLI; extraction and
+ * annotation then run on the analysis pool.
  * Nothing is written to disk and no string from the request is ever used as
  * a file path.
  */
 import { Readable } from 'node:stream';
-import { ParallaxError, ExtractError, IngestError, describeError, type Doc, type DocSource, type RawPage } from '../core/index.js';
-import { ingest, type IngestResult } from '../ingest/index.js';
-import { extractArticle } from '../extract/index.js';
+import { ParallaxError, IngestError, type DocSource, type RawPage } from '../core/index.js';
+import { ingest, type IngestResult, type IngestedPage } from '../ingest/index.js';
 import type { AddArticleBody } from './schemas.js';
 
 export type ReadOutcome =
-  /** `page` is the page the article was extracted from, kept as its original. */
-  | { ok: true; input: string; doc: Doc; page: RawPage }
+  /** The page as read; extraction and annotation happen later, off the event loop. It is kept as the article's original. */
+  | { ok: true; input: string; page: IngestedPage }
   | { ok: false; input: string; error: ParallaxError };
 
 export interface ReadRequestOptions {
@@ -37,17 +37,17 @@ export async function readJsonBody(body: AddArticleBody, options: ReadRequestOpt
       fetchedAt,
       ...(body.title || body.url ? { hints: { from: 'http' as const, ...(body.title ? { title: body.title } : {}), ...(body.url ? { url: body.url } : {}) } } : {}),
     };
-    return [extractPage('text', page)];
+    return [{ ok: true, input: 'text', page }];
   }
   if ('html' in body) {
     const page: RawPage = { source: body.url ? { url: body.url } : {}, format: 'html', content: body.html, encoding: 'utf-8', fetchedAt };
-    return [extractPage('html', page)];
+    return [{ ok: true, input: 'html', page }];
   }
   if ('feed' in body) {
     return readBytes(Buffer.from(body.feed, 'utf8'), { name: 'feed', ...(body.url ? { url: body.url } : {}) }, options);
   }
   return collect(ingest([body.url], { allowPrivateAddresses: options.allowPrivateUrls, maxBytes: options.maxBytes }), (result) =>
-    result.ok ? extractPage(result.input, result.page) : { ok: false, input: result.input, error: result.error },
+    result.ok ? { ok: true, input: result.input, page: result.page } : { ok: false, input: result.input, error: result.error },
   );
 }
 
@@ -61,7 +61,7 @@ export async function readBytes(bytes: Uint8Array, origin: { name: string; url?:
   return collect(results, (result) => {
     const input = result.input.replace(/^-/, origin.name);
     if (!result.ok) return { ok: false, input, error: relabel(result.error, origin.name) };
-    return extractPage(input, { ...result.page, source: uploadSource(result.page.source, origin) });
+    return { ok: true, input, page: { ...result.page, source: uploadSource(result.page.source, origin) } };
   });
 }
 
@@ -76,18 +76,6 @@ function uploadSource(source: DocSource, origin: { name: string; url?: string })
   const item = source.item ? `${origin.name}#${source.item}` : origin.name;
   const url = source.url ?? origin.url;
   return { ...(url ? { url } : {}), item };
-}
-
-function extractPage(input: string, page: RawPage & { warnings?: readonly { code: string; reason: string }[] }): ReadOutcome {
-  try {
-    const doc = extractArticle(page);
-    const warnings = (page.warnings ?? []).map((w) => ({ level: 'warning' as const, code: w.code, reason: w.reason, stage: 'ingest' }));
-    const { warnings: _warnings, ...raw } = page;
-    return { ok: true, input, doc: warnings.length ? { ...doc, messages: [...warnings, ...doc.messages] } : doc, page: raw };
-  } catch (err) {
-    const error = err instanceof ParallaxError ? err : new ExtractError('E_EXTRACT_FAILED', `${input}: extraction failed: ${describeError(err)}`, { cause: err });
-    return { ok: false, input, error };
-  }
 }
 
 async function collect(results: AsyncIterable<IngestResult>, map: (result: IngestResult) => ReadOutcome): Promise<ReadOutcome[]> {

@@ -84,6 +84,8 @@ export const AddResultSchema = z.object({
   articles: z.array(ArticleSchema),
   duplicates: z.array(z.object({ input: z.string(), id: z.string(), status: z.enum(['duplicate', 'near-duplicate']), duplicateOf: z.string().optional() })),
   failures: z.array(z.object({ input: z.string(), code: z.string(), message: z.string() })),
+  warnings: z.array(z.object({ input: z.string(), code: z.string(), message: z.string() }))
+    .describe('what was partial or corrected in the articles kept: a cut record or page, replaced bytes, an analysis cut at the per-article limit'),
 });
 
 export const StorySummarySchema = z.object({ id: z.string(), title: z.string(), articles: z.array(z.string()) });

@@ -1,5 +1,4 @@
 /** Headers and access checks every response and request goes through. */
-import { timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from './errors.js';
@@ -39,21 +38,6 @@ export function securityHeaders(): MiddlewareHandler {
   });
 }
 
-/** `Authorization: Bearer <token>` compared in constant time; 401 E_UNAUTHORIZED otherwise. */
-export function requireToken(token: string): MiddlewareHandler {
-  const expected = Buffer.from(token, 'utf8');
-  return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    const given = Buffer.from(match?.[1] ?? '', 'utf8');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      c.header('WWW-Authenticate', 'Bearer');
-      throw new ApiError(401, 'E_UNAUTHORIZED', 'missing or wrong token: send Authorization: Bearer <token>');
-    }
-    await next();
-  };
-}
-
 /** Host names that mean this machine. */
 export function isLoopbackHost(host: string): boolean {
   const name = host.replace(/^\[|\]$/g, '').toLowerCase();
@@ -78,9 +62,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Refuse state-changing requests a browser sends from another site (CSRF):
- * browsers always send `Origin` on cross-origin posts, and form posts need no
- * preflight. Clients that send no `Origin` (curl, scripts) are not browsers
- * acting for a page and pass. Hono's `csrf()` also refuses those, which would
+ * a browser marks every request with `Sec-Fetch-Site`, and only `same-origin`
+ * passes; without that header, `Origin` must name this host. Clients that
+ * send neither (curl, scripts) are not browsers acting for a page and pass. Hono's `csrf()` also refuses those, which would
  * break command-line uploads, hence this check.
  */
 export function refuseCrossSiteWrites(): MiddlewareHandler {
@@ -88,15 +72,20 @@ export function refuseCrossSiteWrites(): MiddlewareHandler {
     if (!SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('origin');
       const site = c.req.header('sec-fetch-site');
-      let sameHost = true;
-      if (origin !== undefined) {
-        try {
-          sameHost = new URL(origin).host === new URL(c.req.url).host;
-        } catch {
-          sameHost = false;
+      // The browser's own word, which no page can forge. It is needed for form posts: under
+      // Referrer-Policy: no-referrer a browser sends them with `Origin: null`.
+      let sameHost = site === 'same-origin';
+      if (site === undefined) {
+        sameHost = true;
+        if (origin !== undefined) {
+          try {
+            sameHost = new URL(origin).host === new URL(c.req.url).host;
+          } catch {
+            sameHost = false;
+          }
         }
       }
-      if (!sameHost || site === 'cross-site' || site === 'same-site') {
+      if (!sameHost) {
         throw new ApiError(403, 'E_CROSS_SITE', `request from ${origin ?? 'another site'} refused: the API takes writes only from its own pages`);
       }
     }

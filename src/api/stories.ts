@@ -8,7 +8,7 @@ import type { Doc } from '../core/index.js';
 import type { EntityOverride, Store } from '../store/index.js';
 import { buildStoryWithEntities, type Story, type StoryEntity } from '../story/index.js';
 import type { Library, LibraryStory } from '../workflow/index.js';
-import { annotateDoc } from '../workflow/index.js';
+import { annotateArticle } from '../workflow/index.js';
 import { ApiError } from './errors.js';
 
 /** Two entities, each named by story entity id or canonical name. */
@@ -319,7 +319,7 @@ function mergeEntitiesOf(story: Story, merges: readonly EntityPair[]): { story: 
 export async function ensureAnnotated(store: Store, doc: Doc): Promise<Doc> {
   // The same test as the Library's: articles it annotated are not annotated again.
   if (doc.layers.entities && doc.layers.events) return doc;
-  const annotated = annotateDoc(doc);
+  const annotated = await annotateArticle(doc);
   await store.updateLayers(doc.id, annotated.layers);
   return annotated;
 }
@@ -340,7 +340,8 @@ function requireEntity(story: Story, key: string, options: { aliases?: boolean }
 /** The name a key stands for: the alias itself when it names an alias, else the entity's name. */
 function nameIn(entity: StoryEntity, key: string): string {
   if (key === entity.id) return entity.name;
-  return entity.aliases.find((alias) => alias.toLowerCase() === key.toLowerCase()) ?? entity.name;
+  // the alias written as asked first: "Port Aven" and "PORT AVEN" may both be aliases, and overrides compare names exactly
+  return entity.aliases.find((alias) => alias === key) ?? entity.aliases.find((alias) => alias.toLowerCase() === key.toLowerCase()) ?? entity.name;
 }
 
 function samePair(x: EntityPair, y: EntityPair): boolean {

@@ -37,6 +37,7 @@ function buildProgram(io: CliIO): Command {
     .addOption(dbOption())
     .option('--fetch', 'for feeds: fetch the page each item links to')
     .option('-q, --quiet', 'print only errors and the summary')
+    .option('--strict', 'treat warnings (a cut record or page, replaced bytes, an analysis cut at the per-article limit) as failures')
     .action(async (inputs: string[], flags) => { throw new ExitWith(await runAdd(inputs, flags, io)); });
 
   program.command('list')
@@ -58,6 +59,7 @@ function buildProgram(io: CliIO): Command {
     .argument('<input>', 'a file, an http(s) URL, or - for stdin')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'md']).default('json'))
     .option('--fetch', 'for feeds: fetch the page each item links to')
+    .option('--strict', 'treat warnings (a cut record or page, replaced bytes, an analysis cut at the per-article limit) as failures')
     .action(async (input: string, flags) => { throw new ExitWith(await runExtract(input, flags, io)); });
 
   program.command('analyze')
@@ -65,6 +67,7 @@ function buildProgram(io: CliIO): Command {
     .argument('<inputs...>', 'files, folders (recursive), http(s) URLs, or - for stdin')
     .addOption(new Option('--format <format>', 'json (CONTRACT.md Analysis), md or html (an analyst\'s brief)').choices(['json', 'md', 'html']).default('json'))
     .option('--fetch', 'for feeds: fetch the page each item links to')
+    .option('--strict', 'treat warnings (a cut record or page, replaced bytes, an analysis cut at the per-article limit) as failures')
     .action(async (inputs: string[], flags) => { throw new ExitWith(await runAnalyze(inputs, flags, io)); });
 
   program.command('stories')

@@ -52,18 +52,21 @@ export function createPipeline(stages: readonly AnyStage[]): Pipeline {
     stages,
     run(doc: Doc, ctx: StageContext = {}): Doc {
       let current = doc;
-      for (const stage of stages) {
-        let added: object;
-        try {
-          added = stage.run(current, ctx);
-        } catch (err) {
-          if (err instanceof ParallaxError) throw err;
-          const reason = err instanceof Error ? err.message : String(err);
-          throw new StageError('E_STAGE_FAILED', `stage ${stage.name} failed on ${doc.id}: ${reason}`, { cause: err });
-        }
-        current = { ...current, layers: { ...current.layers, ...added } };
-      }
+      for (const stage of stages) current = runStage(stage, current, ctx);
       return current;
     },
   };
+}
+
+/** Run one stage on a doc and add the layers it provides; a failure names the stage and the article. */
+export function runStage(stage: AnyStage, doc: Doc, ctx: StageContext = {}): Doc {
+  let added: object;
+  try {
+    added = stage.run(doc, ctx);
+  } catch (err) {
+    if (err instanceof ParallaxError) throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new StageError('E_STAGE_FAILED', `stage ${stage.name} failed on ${doc.id}: ${reason}`, { cause: err });
+  }
+  return { ...doc, layers: { ...doc.layers, ...added } };
 }

@@ -2,13 +2,15 @@ import type { Doc, RawPage, ArticleMeta, MetaField, Evidence, PageHints, Article
 import { contentId, ExtractError } from '../core/index.js';
 import { extractFromHtml } from './html/index.js';
 import { extractFromText } from './text/index.js';
+import { withAddressMeta } from './address/index.js';
 
 /** Below this many characters of body there is no article to analyse (a menu, a cookie wall, an error page). */
 const MIN_BODY_CHARS = 80;
 
 /**
  * Turn one ingested page into a Doc: the clean body and its metadata, each value with evidence.
- * Metadata that came with the input (feed item, JSON Lines record) fills what the page does not say.
+ * Metadata that came with the input (feed item, JSON Lines record) fills what the page does not say,
+ * and the page's address (its date path, its site) what neither says.
  *
  * @throws ExtractError E_NO_ARTICLE when the page holds no article text.
  */
@@ -16,13 +18,15 @@ export function extractArticle(page: RawPage): Doc {
   const name = page.source.item ?? page.source.url ?? page.source.path ?? 'input';
   const url = page.source.url ?? page.hints?.url;
   const extracted = page.format === 'html'
-    ? extractFromHtml(page.content, { url })
+    ? extractFromHtml(page.content, { url, name })
     : extractFromText(page.content, { url });
   const text = extracted.text.trim();
   if (text.length < MIN_BODY_CHARS) {
     throw new ExtractError('E_NO_ARTICLE', `${name}: no article text found (${text.length} characters of body)`);
   }
-  const meta = withDefaults(withHints(extracted.meta, page.hints), url);
+  // The address may also be a header line of a text dump: it is the page's address all the same.
+  const address = url ?? extracted.meta.url?.value;
+  const meta = withDefaults(withAddressMeta(withHints(extracted.meta, page.hints), address, text), address);
   return {
     id: contentId(text),
     text,
@@ -41,12 +45,12 @@ function hintField<T>(value: T | undefined, hints: PageHints, at: string): MetaF
 
 /**
  * Metadata stated by the input (a feed item, a JSON Lines record) is explicit; a value the
- * page extractor read off a text line or inferred is a guess. Stated wins over guessed;
+ * page extractor read off a text line, read from the address (a site name) or inferred is a guess. Stated wins over guessed;
  * structured page metadata (JSON-LD, meta tags) wins over both.
  */
 function prefer<T>(fromPage: MetaField<T> | undefined, fromHint: MetaField<T> | undefined): MetaField<T> | undefined {
   if (!fromPage) return fromHint;
-  if (fromHint && (fromPage.evidence.source === 'line' || fromPage.evidence.source === 'inferred')) return fromHint;
+  if (fromHint && (fromPage.evidence.source === 'line' || fromPage.evidence.source === 'inferred' || fromPage.evidence.source === 'url')) return fromHint;
   return fromPage;
 }
 

@@ -1,39 +1,49 @@
-import { BlockList, isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /*
- * Addresses a server-side fetch must not reach (SSRF): loopback, private,
- * carrier-grade NAT, link-local (cloud metadata lives at 169.254.169.254),
- * unique-local IPv6, multicast, and the unspecified/reserved ranges.
- * Two lists, because one BlockList matches IPv4 rules against IPv6 input and back.
+ * Addresses a server-side fetch must not reach (SSRF). The ranges come from
+ * ipaddr.js, which follows the IANA IPv4 and IPv6 Special-Purpose Address
+ * Registries (loopback, private, carrier-grade NAT, link-local — where cloud
+ * metadata lives —, unique-local, multicast, documentation, benchmarking,
+ * reserved, 6to4, Teredo, ORCHID, …): an address is fetchable only when it
+ * is ordinary unicast. The registry is kept by the package, not copied here.
  */
-const BLOCKED_V4 = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) BLOCKED_V4.addSubnet(net, prefix, 'ipv4');
-const BLOCKED_V6 = new BlockList();
-for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32],
-] as const) BLOCKED_V6.addSubnet(net, prefix, 'ipv6');
 
-/** True when `address` (an IPv4 or IPv6 literal) is loopback, private, link-local or otherwise not public. */
+/**
+ * IPv6 forms that carry an IPv4 address in their last 32 bits: what they
+ * reach is that IPv4 address, so it is that address that is classed.
+ * `::/96` (IPv4-compatible, deprecated by RFC 4291 and absent from the IANA
+ * registry, yet still parsed: `[::127.0.0.1]`), `::ffff:0:0/96` (IPv4-mapped)
+ * and `64:ff9b::/96` (the NAT64 well-known prefix).
+ */
+const EMBEDDING_IPV4: ReadonlyArray<readonly [ipaddr.IPv6, number]> = [
+  [ipaddr.IPv6.parse('::'), 96],
+  [ipaddr.IPv6.parse('::ffff:0:0'), 96],
+  [ipaddr.IPv6.parse('64:ff9b::'), 96],
+];
+
+/** True when `address` (an IPv4 or IPv6 literal, brackets and zone allowed) is not ordinary public unicast. */
 export function isPrivateAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const mapped = mappedIPv4(bare);
-  if (mapped) return BLOCKED_V4.check(mapped, 'ipv4');
-  const family = isIP(bare);
-  if (family === 4) return BLOCKED_V4.check(bare, 'ipv4');
-  if (family === 6) return BLOCKED_V6.check(bare, 'ipv6');
-  return false;
+  if (!ipaddr.isValid(bare)) return false;
+  return !isPublic(ipaddr.parse(bare));
 }
 
-/** The IPv4 address inside an IPv4-mapped IPv6 address (`::ffff:127.0.0.1`, `::ffff:7f00:1`), else null. */
-function mappedIPv4(address: string): string | null {
-  const dotted = /^(?:0{0,4}:){0,4}:?:ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (dotted) return dotted[1]!;
-  const hex = /^(?:0{0,4}:){0,4}:?:ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (!hex) return null;
-  const high = parseInt(hex[1]!, 16);
-  const low = parseInt(hex[2]!, 16);
-  return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+/** The IANA class of an address as ipaddr.js names it (`loopback`, `carrierGradeNat`, `unicast`, …), after unwrapping an embedded IPv4. */
+export function addressRange(address: string): string | null {
+  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (!ipaddr.isValid(bare)) return null;
+  return effective(ipaddr.parse(bare)).range();
+}
+
+function isPublic(address: ipaddr.IPv4 | ipaddr.IPv6): boolean {
+  return effective(address).range() === 'unicast';
+}
+
+function effective(address: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
+  if (address.kind() === 'ipv4') return address;
+  const v6 = address as ipaddr.IPv6;
+  if (!EMBEDDING_IPV4.some(([net, bits]) => v6.match(net, bits))) return v6;
+  const [, , , , , , high, low] = v6.parts as [number, number, number, number, number, number, number, number];
+  return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeBytes, canonicalEncoding } from './decode.js';
+import { detectBinary } from './sniff.js';
+import { LEGACY_ENCODINGS, SAMPLES } from './test-helpers/encoding-samples.js';
 
 const ARABIC = 'قالت الحكومة اليوم إن المحادثات مع الجيران ستستأنف الأسبوع المقبل في العاصمة، وإن الوفد سيقدم اقتراحا جديدا بشأن المياه والحدود والتجارة.';
 const RUSSIAN = 'Городской совет объявил сегодня, что новый мост через реку откроется весной, а движение транспорта в центре будет временно ограничено.';
@@ -95,5 +97,47 @@ describe('decodeBytes', () => {
     expect(canonicalEncoding('cp1256')).toBe('windows-1256');
     expect(canonicalEncoding('ISO_8859-5')).toBe('iso-8859-5');
     expect(canonicalEncoding('bogus')).toBeNull();
+  });
+});
+
+describe('the encodings the README lists', () => {
+  for (const [encoding, script] of LEGACY_ENCODINGS) {
+    it(`${encoding}, declared and undeclared`, () => {
+      const bytes = iconv.encode(SAMPLES[script]!, encoding);
+      const expected = iconv.decode(bytes, encoding); // what the encoding can hold of the sample
+      expect(decodeBytes(iconv.encode(page(expected, `<meta charset="${encoding}">`), encoding)).text).toContain(expected);
+      expect(decodeBytes(iconv.encode(page(expected), encoding)).text).toContain(expected);
+    });
+  }
+
+  for (const script of Object.keys(SAMPLES)) {
+    it(`UTF-16 LE and BE, with and without a byte-order mark (${script})`, () => {
+      const text = `${SAMPLES[script]}\n${SAMPLES[script]}`;
+      for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+        const plain = iconv.encode(text, encoding);
+        const bom = iconv.encode(`\uFEFF${text}`, encoding);
+        expect(decodeBytes(plain, { path: 'a.txt' })).toEqual({ text, encoding });
+        expect(decodeBytes(bom, { path: 'a.txt' })).toEqual({ text, encoding });
+        expect(detectBinary(plain)).toBeNull();
+      }
+    });
+  }
+
+  it('UTF-8 with a few invalid bytes: each replaced where it stands by U+FFFD, the rest read as UTF-8, with a warning', () => {
+    const good = Buffer.from(`${SAMPLES['latin']} ${FRENCH}`, 'utf8');
+    const bytes = Buffer.concat([good.subarray(0, 40), Buffer.from([0xff]), good.subarray(40, 90), Buffer.from([0xc3, 0x28]), good.subarray(90)]);
+    for (const hints of [{ path: 'dump.txt' }, {}, { contentType: 'text/plain; charset=utf-8' }]) {
+      const out = decodeBytes(bytes, hints);
+      expect(out.encoding).toBe('utf-8');
+      expect(out.text).toContain('l’ancienne'); // not "lâ€™ancienne"
+      expect(out.text.split('\uFFFD').length - 1).toBe(2);
+      expect(out.text).toContain('\uFFFD(');
+      expect(out.warnings).toEqual([{ code: 'W_INVALID_BYTES', reason: '2 byte sequences are not valid UTF-8 (the first at byte 40): each was replaced with U+FFFD and the rest read as UTF-8' }]);
+    }
+  });
+
+  it('does not take legacy double-byte text for UTF-16, nor NUL-filled binary for text', () => {
+    expect(decodeBytes(iconv.encode(SAMPLES['japanese']!, 'shift_jis')).encoding).toBe('shift_jis');
+    expect(detectBinary(Buffer.from([0x00, 0x01, 0x02, 0x00, 0xff, 0x00, 0x13, 0x37, 0, 0, 0, 0, 9, 9, 9, 9, 0, 1, 0, 1]))).not.toBeNull();
   });
 });

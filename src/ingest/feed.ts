@@ -196,21 +196,23 @@ function authorFromRss(value: string): string {
 
 /** Recovery for a document that does not parse: parse each item alone so only the broken ones fail. */
 function parseItemByItem(xml: string, options: ParseFeedOptions, cause: unknown): ParsedFeed {
-  const itemPattern = /<(item|entry)\b[^>]*>[\s\S]*?<\/\1\s*>/g;
-  const chunks = [...xml.matchAll(itemPattern)];
+  const chunks = itemChunks(xml);
   if (chunks.length === 0) {
     throw new IngestError(INGEST_ERROR_CODES.feedParse, `${options.name} is not well-formed XML: ${firstLine(cause)}`, { cause });
   }
-  const header = xml.slice(0, chunks[0]!.index);
+  const header = xml.slice(0, chunks[0]!.start);
   const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(header);
   const title = titleMatch ? unescapeXmlText(titleMatch[1]!).trim() || undefined : undefined;
   const languageMatch = /<language>([^<]+)<\/language>/i.exec(header);
   const context: EntryContext = { ...options, outlet: title ? publisherFromFeedTitle(title) : undefined, language: languageMatch?.[1]?.trim() };
   const entries = chunks.map((chunk, i): FeedEntry => {
     const index = i + 1;
+    if (!chunk.closed) {
+      return { ok: false, index, error: new IngestError(INGEST_ERROR_CODES.feedItem, `${options.name}#${index}: item is not well-formed XML: its <${chunk.tag}> is never closed`) };
+    }
     try {
-      const parsed: unknown = parser.parse(chunk[0], true);
-      const node = isRecord(parsed) ? parsed[chunk[1]!] : undefined;
+      const parsed: unknown = parser.parse(chunk.xml, true);
+      const node = isRecord(parsed) ? parsed[chunk.tag] : undefined;
       return entryFromNode(Array.isArray(node) ? node[0] : node, index, context);
     } catch (err) {
       const reason = `${options.name}#${index}: item is not well-formed XML: ${firstLine(err)}`;
@@ -218,6 +220,31 @@ function parseItemByItem(xml: string, options: ParseFeedOptions, cause: unknown)
     }
   });
   return { title, entries };
+}
+
+interface ItemChunk {
+  readonly tag: string;
+  readonly start: number;
+  readonly xml: string;
+  readonly closed: boolean;
+}
+
+/**
+ * The items of a feed as raw XML, each running from its opening tag to the
+ * next item's (or the end of the channel): an item that is never closed
+ * stays one bad item instead of swallowing the good ones after it.
+ */
+function itemChunks(xml: string): ItemChunk[] {
+  const starts = [...xml.matchAll(/<(item|entry)\b[^>]*>/g)];
+  return starts.map((m, i) => {
+    const tag = m[1]!;
+    const next = starts[i + 1]?.index;
+    let region = xml.slice(m.index, next ?? xml.length);
+    const close = region.lastIndexOf(`</${tag}`);
+    const closed = close !== -1;
+    if (closed) region = region.slice(0, region.indexOf('>', close) + 1 || region.length);
+    return { tag, start: m.index, xml: region, closed };
+  });
 }
 
 const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -130,6 +130,15 @@ describe('URLs', () => {
     expect(r?.input).toBe(`${base}/moved`);
   });
 
+  it('names the redirect that went one too far: where it came from and where it pointed', async () => {
+    const [r] = await collect([`${base}/loop-a`], { maxRedirects: 2 });
+    // loop-a → loop-b → loop-a, then loop-a's third redirect (to loop-b) is refused.
+    expect(errorOf(r)).toMatchObject({
+      code: 'E_TOO_MANY_REDIRECTS',
+      message: `${base}/loop-a: more than 2 redirects (the last one, from ${base}/loop-a, pointed to ${base}/loop-b)`,
+    });
+  });
+
   it('decompresses gzip responses and decodes the header charset', async () => {
     const [gz, arabic] = await collect([`${base}/gzipped`, `${base}/arabic`]);
     expect(okPage(gz).content).toBe(PAGE);
@@ -210,6 +219,40 @@ describe('isPrivateAddress', () => {
     }
     for (const a of ['93.184.216.34', '8.8.8.8', '2606:4700::1111', '172.32.0.1', '::ffff:8.8.8.8']) {
       expect(isPrivateAddress(a), a).toBe(false);
+    }
+  });
+
+  it('classes the IPv4-compatible, IPv4-mapped and NAT64 forms by the IPv4 address they carry', () => {
+    for (const a of ['::127.0.0.1', '::7f00:1', '[::127.0.0.1]', '::10.0.0.1', '::', '::ffff:0:0', '::ffff:169.254.169.254', '64:ff9b::127.0.0.1', '64:ff9b::a9fe:a9fe', '::100.64.0.1']) {
+      expect(isPrivateAddress(a), a).toBe(true);
+    }
+    for (const a of ['::8.8.8.8', '64:ff9b::8.8.8.8']) expect(isPrivateAddress(a), a).toBe(false);
+  });
+
+  it('classes every range of the IANA special-purpose registries as not public', () => {
+    const special = [
+      '0.1.2.3', '100.64.0.0', '100.127.255.255', '192.0.0.8', '192.0.2.1', '192.31.196.1', '192.52.193.1', '192.88.99.1', '192.175.48.1',
+      '198.18.0.1', '198.19.255.255', '198.51.100.7', '203.0.113.9', '224.0.0.1', '240.0.0.1', '255.255.255.255',
+      '100::1', '2001::1', '2001:2::1', '2001:3::1', '2001:4:112::1', '2001:10::1', '2001:20::1', '2001:30::1', '2001:db8::1',
+      '2002:7f00:1::1', '2620:4f:8000::1', '3fff::1', '5f00::1', 'fc00::1', 'fec0::1', 'ff02::1', '64:ff9b:1::1',
+    ];
+    for (const a of special) expect(isPrivateAddress(a), a).toBe(true);
+  });
+});
+
+describe('the SSRF guard on odd address forms', () => {
+  it('refuses http://[::127.0.0.1]/ without connecting', async () => {
+    let connections = 0;
+    const server = http.createServer((_req, res) => { connections++; res.end('<p>should not be read</p>'); });
+    await new Promise<void>((resolve) => server.listen(0, '::', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const [r] = await collect([`http://[::127.0.0.1]:${port}/`], { allowPrivateAddresses: false });
+      expect(errorOf(r).code).toBe('E_PRIVATE_ADDRESS');
+      expect(errorOf(r).message).toMatch(/refused to fetch private or loopback address ::7f00:1/);
+      expect(connections).toBe(0);
+    } finally {
+      server.close();
     }
   });
 });

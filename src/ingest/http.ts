@@ -49,10 +49,11 @@ export async function fetchUrl(url: string, options: FetchUrlOptions): Promise<F
       const status = response.statusCode ?? 0;
       if (status >= 300 && status < 400 && response.headers.location) {
         response.resume();
+        const next = new URL(response.headers.location, current).href;
         if (hop >= options.maxRedirects) {
-          throw new IngestError(INGEST_ERROR_CODES.tooManyRedirects, `${url}: more than ${options.maxRedirects} redirects (last to ${current.href})`);
+          throw new IngestError(INGEST_ERROR_CODES.tooManyRedirects, `${url}: more than ${options.maxRedirects} redirects (the last one, from ${current.href}, pointed to ${next})`);
         }
-        current = parseHttpUrl(new URL(response.headers.location, current).href, url);
+        current = parseHttpUrl(next, url);
         continue;
       }
       if (status >= 400 || status < 200) {

@@ -1,6 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { constants as zlibConstants, createGunzip, gunzipSync } from 'node:zlib';
 import { IngestError, type DocSource, type PageFormat, type PageHints } from '../core/index.js';
 import { INGEST_ERROR_CODES, asIngestError } from './errors.js';
 import { decodeBytes } from './decode.js';
@@ -31,6 +31,7 @@ import {
 } from './types.js';
 import { DEFAULT_USER_AGENT } from './user-agent.js';
 import { pagesFromWarc } from './warc.js';
+import type { IngestWarning } from './warnings.js';
 
 /** Starts a URL's fetch (through the shared limiter) and returns its results, never rejecting. */
 type UrlReader = (url: string, hints?: PageHints) => Promise<IngestResult[]>;
@@ -213,8 +214,8 @@ interface BytesOrigin {
 async function* pagesFromBytes(raw: Uint8Array, origin: BytesOrigin, context: Context): AsyncGenerator<IngestResult> {
   const input = origin.name;
   if (raw.length === 0) throw new IngestError(INGEST_ERROR_CODES.empty, `${input}: ${origin.url ? 'empty response' : 'file is empty'}`);
-  const bytes = isGzip(raw) ? gunzipCapped(raw, input, context.maxBytes) : raw;
-  if (bytes.length === 0) throw new IngestError(INGEST_ERROR_CODES.empty, `${input}: decompresses to nothing`);
+  const { bytes, cut } = isGzip(raw) ? gunzipCapped(raw, input, context.maxBytes) : { bytes: raw, cut: null };
+  if (bytes.length === 0) throw new IngestError(INGEST_ERROR_CODES.empty, `${input}: ${cut ? 'the gzip data is cut short before any content' : 'decompresses to nothing'}`);
   if (bytes.length >= 5 && Buffer.from(bytes.subarray(0, 5)).toString('latin1') === 'WARC/') {
     yield* pagesFromWarc(asAsyncIterable(bytes), { name: input, ...(origin.path ? { path: origin.path } : {}), maxBytes: context.maxBytes });
     return;
@@ -224,7 +225,8 @@ async function* pagesFromBytes(raw: Uint8Array, origin: BytesOrigin, context: Co
 
   const format = chooseFormat(bytes, origin);
   const decoded = decodeBytes(bytes, { ...(origin.contentType ? { contentType: origin.contentType } : {}), ...(origin.path ? { path: origin.path } : {}) });
-  const warnings = decoded.warnings ? { warnings: decoded.warnings.map((w) => ({ code: w.code, reason: `${input}: ${w.reason}` })) } : {};
+  const found = [...(cut ? [cut] : []), ...(decoded.warnings ?? []).map((w) => ({ code: w.code, reason: `${input}: ${w.reason}` }))];
+  const warnings = found.length ? { warnings: found } : {};
 
   if (format === 'jsonl') {
     yield* pagesFromJsonl(decoded.text.split(/\r?\n/), { name: input, ...(origin.path ? { path: origin.path } : {}), fetchedAt: origin.fetchedAt, encoding: decoded.encoding, ...warnings });
@@ -266,12 +268,22 @@ function sourceOf(origin: BytesOrigin, item?: string, itemUrl?: string): DocSour
   return { ...(origin.path ? { path: origin.path } : {}), ...(url ? { url } : {}), ...(item ? { item } : {}) };
 }
 
-function gunzipCapped(bytes: Uint8Array, input: string, maxBytes: number): Uint8Array {
+/**
+ * Gunzip within the size cap. A gzip stream that stops early (a download cut
+ * short) keeps what it decompresses to, with a warning; corrupt data fails.
+ */
+function gunzipCapped(bytes: Uint8Array, input: string, maxBytes: number): { bytes: Uint8Array; cut: IngestWarning | null } {
   try {
-    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+    return { bytes: gunzipSync(bytes, { maxOutputLength: maxBytes }), cut: null };
   } catch (err) {
     if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
       throw new IngestError(INGEST_ERROR_CODES.tooLarge, `${input}: decompresses to more than the ${formatBytes(maxBytes)} limit`, { cause: err });
+    }
+    if ((err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') {
+      // "unexpected end of file": flushing instead of finishing yields everything the stream held.
+      const partial = gunzipSync(bytes, { maxOutputLength: maxBytes, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      const reason = `${input}: the gzip data is cut short: kept the ${formatBytes(partial.length)} it decompresses to, so the page may be incomplete`;
+      return { bytes: partial, cut: { code: 'W_TRUNCATED_GZIP', reason } };
     }
     throw new IngestError(INGEST_ERROR_CODES.read, `${input}: not valid gzip (${(err as Error).message})`, { cause: err });
   }

@@ -1,4 +1,5 @@
-import { hasWideByteOrderMark } from './decode.js';
+import iconv from 'iconv-lite';
+import { hasWideByteOrderMark, utf16WithoutBom } from './decode.js';
 
 /** What an input holds, as far as its name, type and first bytes tell. */
 export type InputFormat = 'html' | 'text' | 'feed' | 'jsonl' | 'warc';
@@ -36,7 +37,7 @@ export function detectBinary(bytes: Uint8Array): string | null {
     const at = magic.at ?? 0;
     if (magic.bytes.every((b, i) => bytes[at + i] === b)) return magic.kind;
   }
-  if (hasWideByteOrderMark(bytes)) return null;
+  if (hasWideByteOrderMark(bytes) || utf16WithoutBom(bytes)) return null;
   const end = Math.min(bytes.length, NUL_SCAN_BYTES);
   for (let i = 0; i < end; i++) if (bytes[i] === 0) return 'binary data (NUL bytes)';
   return null;
@@ -104,7 +105,7 @@ export function mimeOf(contentType: string | undefined): string {
 
 /** Guess the format from the first bytes of decoded-looking content. */
 export function sniffFormat(bytes: Uint8Array): InputFormat {
-  const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  const head = headText(bytes);
   if (head.startsWith('WARC/')) return 'warc';
   if (looksLikeFeed(head)) return 'feed';
   const firstLine = head.trimStart().split('\n', 1)[0]!.trim();
@@ -145,4 +146,12 @@ function isJsonObject(line: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The first bytes as text for sniffing: UTF-16 (with or without a byte-order mark) decoded, anything else read byte by byte. */
+function headText(bytes: Uint8Array): string {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const wide = hasWideByteOrderMark(head) ? (head[0] === 0xff ? 'utf-16le' : 'utf-16be') : utf16WithoutBom(head);
+  if (wide) return iconv.decode(Buffer.from(head), wide).replace(/^\uFEFF/, '');
+  return Buffer.from(head).toString('latin1').replace(/^\xEF\xBB\xBF/, '');
 }

@@ -1,10 +1,11 @@
-import { WARCParser } from 'warcio';
+import { WARCParser, type WARCRecord } from 'warcio';
 import { IngestError, type DocSource, type PageHints } from '../core/index.js';
 import { INGEST_ERROR_CODES } from './errors.js';
 import { decodeBytes } from './decode.js';
 import { formatFromContentType, mimeOf } from './sniff.js';
 import { tooLarge } from './size.js';
 import type { IngestResult, IngestedPage } from './types.js';
+import type { IngestWarning } from './warnings.js';
 
 export interface WarcOrigin {
   /** How the archive is named in results; records become `name#TARGET-URI`. */
@@ -44,9 +45,15 @@ export async function* pagesFromWarc(source: AsyncIterable<Uint8Array>, origin: 
         yield { ok: false, input, error: tooLarge(input, origin.maxBytes) };
         continue;
       }
+      const raw = await record.readFully(false);
+      const missing = bytesMissing(record);
       const bytes = await record.readFully(true);
       if (bytes.length === 0) continue;
       const decoded = decodeBytes(bytes, contentType ? { contentType } : {});
+      const warnings: IngestWarning[] = [...(decoded.warnings ?? [])];
+      if (missing > 0) {
+        warnings.unshift({ code: 'W_TRUNCATED_RECORD', reason: `${input}: the record is cut short: the archive holds ${raw.length.toLocaleString('en-GB')} of its ${(raw.length + missing).toLocaleString('en-GB')} payload bytes, so the page may be incomplete` });
+      }
       const source: DocSource = { ...(origin.path ? { path: origin.path } : {}), url: uri, item: uri };
       const hints: PageHints = { from: 'warc', url: uri };
       const fetchedAt = isoOrNow(record.warcDate);
@@ -58,7 +65,7 @@ export async function* pagesFromWarc(source: AsyncIterable<Uint8Array>, origin: 
         fetchedAt,
         ...(contentType ? { contentType } : {}),
         hints,
-        ...(decoded.warnings ? { warnings: decoded.warnings } : {}),
+        ...(warnings.length ? { warnings } : {}),
       };
       yield { ok: true, input, page };
     }
@@ -78,4 +85,14 @@ export async function* pagesFromWarc(source: AsyncIterable<Uint8Array>, origin: 
 function isoOrNow(date: string | null | undefined): string {
   const ms = date ? Date.parse(date) : NaN;
   return Number.isNaN(ms) ? new Date().toISOString() : new Date(ms).toISOString();
+}
+
+/**
+ * Payload bytes the record's Content-Length promised that the archive does not
+ * hold (the file ends inside the record). warcio reads a record through a
+ * length-limited reader and leaves what it could not read in its `limit`.
+ */
+function bytesMissing(record: WARCRecord): number {
+  const reader = (record as unknown as { _reader?: { limit?: unknown } })._reader;
+  return typeof reader?.limit === 'number' && reader.limit > 0 ? reader.limit : 0;
 }

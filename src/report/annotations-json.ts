@@ -53,7 +53,8 @@ export function annotationsToJson(
       start: q.start,
       end: q.end,
       direct: q.direct,
-      speaker: nameOf(q.speaker) ?? q.speakerText ?? (q.speakerSpan ? oneLine(text.slice(q.speakerSpan.start, q.speakerSpan.end)) : null),
+      // The speaker identified (a name or a description), never the words as written when they name no one ("he", "this view").
+      speaker: nameOf(q.speaker) ?? (q.speakerText ? oneLine(q.speakerText) : null),
       speakerEntity: q.speaker ? entityId(q.speaker) : null,
       speakerText: q.speakerSpan ? text.slice(q.speakerSpan.start, q.speakerSpan.end) : null,
       cue: q.cue ? text.slice(q.cue.start, q.cue.end) : null,

@@ -8,6 +8,7 @@ import { findContradictions, findQuoteVariants, findSingleSourceClaims } from '.
 import { describeFraming, type MainEvent } from './framing/index.js';
 import { clusterDocs } from './cluster/index.js';
 import { neutralTitle, summarizeStory } from './summary/index.js';
+import { analysedPart } from '../annotate/budget.js';
 
 /** How many actors count as the story's main ones (for coverage: who an article leaves out). */
 const MAIN_ACTORS = 8;
@@ -86,7 +87,9 @@ export function buildStory(docs: readonly Doc[], options: BuildStoryOptions = {}
 }
 
 /** `buildStory`, also returning the entity resolution that maps each article's local entity ids to story entities. */
-export function buildStoryWithEntities(docs: readonly Doc[], options: BuildStoryOptions = {}): { story: Story; entities: EntityResolution } {
+export function buildStoryWithEntities(given: readonly Doc[], options: BuildStoryOptions = {}): { story: Story; entities: EntityResolution } {
+  // An article whose analysis the budget cut is read up to the cut: the rest has no layers to build on.
+  const docs = given.map(analysedPart);
   const stage = <T>(name: StoryStage, run: () => T): T => {
     if (!options.onStage) return run();
     const started = performance.now();

@@ -1,9 +1,11 @@
-import type { Doc, ParallaxError } from '../core/index.js';
+import { ParallaxError, StageError, describeError, type Doc, type Message } from '../core/index.js';
 import type { IngestOptions } from '../ingest/index.js';
-import { createArticlePipeline } from '../annotate/index.js';
 import { buildStories, type Story, type UnmergeRule } from '../story/index.js';
 import { toArticleJson, annotationsToJson, type ArticleJson, type AnnotationsJson, type BriefArticle } from '../report/index.js';
+import { createArticlePipeline } from '../annotate/index.js';
 import { readArticles } from './read-articles.js';
+import { annotateArticle } from './annotate-pool.js';
+import { strictFailure, warningsOf } from './page-to-doc.js';
 
 export type AnalyzedArticle = ArticleJson & AnnotationsJson;
 
@@ -65,9 +67,17 @@ function withFramedKind(article: ArticleJson, doc: Doc, story: Story | undefined
  */
 export async function analyzeInputs(
   inputs: readonly string[],
-  options: IngestOptions & { onArticle?: (input: string) => void; unmerge?: readonly UnmergeRule[] } = {},
+  options: IngestOptions & {
+    onArticle?: (input: string) => void;
+    /** Called with each kept article's warnings (a cut record, a capped analysis). */
+    onWarnings?: (input: string, warnings: readonly Message[]) => void;
+    /** Warnings are failures: an article with any is left out and listed in `failures`. */
+    strict?: boolean;
+    /** A fresh deadline signal per article (e.g. `() => AbortSignal.timeout(ms)`). */
+    signal?: () => AbortSignal;
+    unmerge?: readonly UnmergeRule[];
+  } = {},
 ): Promise<AnalyzeResult> {
-  const pipeline = createArticlePipeline();
   const docs: Doc[] = [];
   const seen = new Set<string>();
   const failures: AnalyzeResult['failures'] = [];
@@ -76,7 +86,17 @@ export async function analyzeInputs(
     if (!result.ok) { failures.push({ input: result.input, error: result.error }); continue; }
     if (seen.has(result.doc.id)) continue;
     seen.add(result.doc.id);
-    docs.push(pipeline.run(result.doc));
+    try {
+      const doc = await annotateArticle(result.doc, { name: result.input, ...(options.signal ? { signal: options.signal() } : {}) });
+      if (options.strict && warningsOf(doc).length > 0) {
+        failures.push({ input: result.input, error: strictFailure(result.input, doc) });
+        continue;
+      }
+      options.onWarnings?.(result.input, warningsOf(doc));
+      docs.push(doc);
+    } catch (err) {
+      failures.push({ input: result.input, error: err instanceof ParallaxError ? err : new StageError('E_STAGE_FAILED', `${result.input}: ${describeError(err)}`) });
+    }
   }
   return { analysis: analyzeDocs(docs, options), docs, failures };
 }

@@ -1,8 +1,7 @@
 import type { Doc, RawPage } from '../core/index.js';
 import type { AddOutcome, ArticleOriginalInput, EntityOverride, Store } from '../store/index.js';
 import { StoryIndex, storyFeatures, buildStoryWithEntities, type Story, type EntityResolution } from '../story/index.js';
-import { createArticlePipeline } from '../annotate/index.js';
-import type { Pipeline } from '../core/index.js';
+import { annotateArticle } from './annotate-pool.js';
 
 /** What adding one article did: the store's outcome, and the story it joined when it is new. */
 export type LibraryAddOutcome = AddOutcome & { storyId?: string; newStory?: boolean };
@@ -21,8 +20,6 @@ export interface LibraryStory {
  * replayed when a story is built. Shared by the CLI and the HTTP API, so both see the same stories.
  */
 export class Library {
-  private readonly pipeline: Pipeline = createArticlePipeline();
-
   private constructor(readonly store: Store, private readonly index: StoryIndex) {}
 
   /**
@@ -44,7 +41,7 @@ export class Library {
    * `originalError` and never costs the article.
    */
   async add(doc: Doc, options: { original?: RawPage } = {}): Promise<LibraryAddOutcome> {
-    const annotated = doc.layers.entities ? doc : this.pipeline.run(doc);
+    const annotated = doc.layers.entities ? doc : await annotateArticle(doc);
     const outcome = await this.store.addDoc(annotated, options.original ? { original: originalOf(options.original) } : {});
     if (outcome.status !== 'added') return outcome;
     return { ...outcome, ...(await this.place(annotated)) };
@@ -77,7 +74,7 @@ export class Library {
   /** The stored doc with its layers, annotating and saving them once if it was stored without. */
   private async annotated(doc: Doc): Promise<Doc> {
     if (doc.layers.entities && doc.layers.events) return doc;
-    const annotated = this.pipeline.run(doc);
+    const annotated = await annotateArticle(doc);
     await this.store.updateLayers(doc.id, annotated.layers);
     return annotated;
   }

@@ -1,7 +1,7 @@
 import type { Doc, RawPage } from '../core/index.js';
 import { ParallaxError, ExtractError, describeError } from '../core/index.js';
 import { ingest, type IngestOptions } from '../ingest/index.js';
-import { extractArticle } from '../extract/index.js';
+import { docFromPage } from './page-to-doc.js';
 
 export type ReadResult =
   /** `page` is what the article was extracted from: keep it (`Library.add(doc, { original: page })`) to show the original later. */
@@ -19,10 +19,7 @@ export async function* readArticles(inputs: readonly string[], options: IngestOp
       continue;
     }
     try {
-      const doc = extractArticle(result.page);
-      // Problems ingestion fixed (a wrong declared charset) travel with the article, for the user to see.
-      const warnings = (result.page.warnings ?? []).map((w) => ({ level: 'warning' as const, code: w.code, reason: w.reason, stage: 'ingest' }));
-      yield { ok: true, input: result.input, doc: warnings.length ? { ...doc, messages: [...warnings, ...doc.messages] } : doc, page: result.page };
+      yield { ok: true, input: result.input, doc: docFromPage(result.page), page: result.page };
     } catch (err) {
       const error = err instanceof ParallaxError
         ? err

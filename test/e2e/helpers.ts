@@ -52,7 +52,7 @@ export interface ExampleServer {
 }
 
 /** The real server with the example corpus added through the Library (annotate, store, place in a story), as `parallax serve --example` does. */
-export async function startExampleServer(): Promise<ExampleServer> {
+export async function startExampleServer(options: { token?: string } = {}): Promise<ExampleServer> {
   const store = await openStore({ memory: true });
   let server: RunningServer;
   try {
@@ -60,7 +60,7 @@ export async function startExampleServer(): Promise<ExampleServer> {
     for await (const result of readArticles(EXAMPLE_INPUTS)) {
       if (result.ok) await library.add(result.doc, { original: result.page });
     }
-    server = await startServer({ store, library, host: '127.0.0.1', port: 0, staticDir: WEB_DIST, env: {} });
+    server = await startServer({ store, library, host: '127.0.0.1', port: 0, staticDir: WEB_DIST, env: {}, ...(options.token ? { token: options.token } : {}) });
   } catch (err) {
     await store.close();
     throw err;

@@ -46,6 +46,8 @@ async function send<T>(path: string, init?: RequestInit): Promise<T> {
   } catch (err) {
     throw new ApiFailure('E_NETWORK', `the server did not answer (${(err as Error).message})`, 0);
   }
+  // In token mode a lapsed or ended session answers 401: sign in again.
+  if (res.status === 401) location.assign('/signin');
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
@@ -119,3 +121,9 @@ export const api = {
   exportUrl: (storyId: string, format: 'json' | 'md' | 'html' | 'csv', table?: string) =>
     `/api/stories/${encodeURIComponent(storyId)}/export?format=${format}${table ? `&table=${table}` : ''}`,
 };
+
+/** How the server admits this browser: by its session (token mode, with a sign-out), or as this machine. */
+export async function sessionMode(): Promise<'token' | 'loopback'> {
+  const body = await send<{ auth: 'token' | 'loopback' }>('/api/session').catch(() => ({ auth: 'loopback' as const }));
+  return body.auth;
+}

@@ -4,7 +4,7 @@ import { parseRoute, type Route } from './router.js';
 import { renderLibrary } from './pages/library.js';
 import { renderStory } from './pages/story.js';
 import { renderArticle } from './pages/article.js';
-import { ApiFailure } from './api.js';
+import { ApiFailure, sessionMode } from './api.js';
 
 const main = document.getElementById('main') as HTMLElement;
 /** Each navigation gets a number; a page that finishes loading after the user moved on is dropped. */
@@ -47,3 +47,10 @@ document.getElementById('skip-link')?.addEventListener('click', (event) => {
 });
 window.addEventListener('hashchange', onLocationChange);
 onLocationChange();
+
+/** In token mode the header offers sign-out: a plain form post, so the server ends the session and clears its cookie. */
+void sessionMode().then((mode) => {
+  if (mode !== 'token') return;
+  const list = document.querySelector('.site-header nav ul');
+  list?.append(h('li', null, h('form', { method: 'post', action: '/signout', class: 'signout' }, h('button', { type: 'submit' }, 'Sign out'))));
+});

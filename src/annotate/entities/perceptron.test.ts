@@ -22,6 +22,7 @@ describe('entity tagger decoding', () => {
       pos: ['PROPN', 'PROPN', 'VERB', 'ADP', 'PROPN', 'PROPN', 'ADP', 'PROPN', 'PUNCT'],
       document: ['C', '-', 'L', 'L', 'C', '-', 'L', '-', '-'],
       labels: ['PER', 'PER', 'O', 'O', 'LOC', '-', 'O', '-', '-'],
+      context: ['NF', 'NL', 'Nl', 'Nl', 'N-', 'N-', 'Nl', 'N-', 'N-'],
     },
     { words: ['Ortez', 'said', 'so', '.'], gazetteer: [[], [], [], []] },
   ];

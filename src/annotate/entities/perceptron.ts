@@ -1,7 +1,7 @@
 import type { Lexicon } from './gazetteer.js';
 import {
   LEFT_PAIR, OFFSETS, PAD, PAIR_JOIN, RIGHT_PAIR, gazetteerKey, groupGazetteerFeatures, groupPosFeatures, normalise, sentenceForms, shortShape,
-  tokenContext, wordFeatures, type ClusterLookup, type SentenceInput, type TokenContext,
+  tokenContext, wordFeatures, groupContextFeatures, type ClusterLookup, type SentenceInput, type TokenContext,
 } from './features.js';
 import { PairTable } from '../shared/pair-table.js';
 
@@ -141,9 +141,11 @@ const HINT_RADIX = 8;
 const LABEL_RADIX = 8;
 /** Universal parts of speech (17) and the padding. */
 const POS_RADIX = 32;
+/** Document contexts (`documentContext`): three casings × six places. */
+const CONTEXT_RADIX = 64;
 
-/** Rows one token sums at most: two word pairs, three context groups, five word-feature offsets. */
-const MAX_ROWS_PER_TOKEN = 10;
+/** Rows one token sums at most: two word pairs, four context groups, five word-feature offsets. */
+const MAX_ROWS_PER_TOKEN = 11;
 /** The shape-trigram group is that one feature. */
 const shapeTrigram = (c: TokenContext): readonly string[] => [c.shapeTrigram];
 
@@ -188,6 +190,7 @@ export class TaggerModel {
   private readonly shapeCache = new Map<number, Float32Array>();
   private readonly gazetteerCache = new Map<number, Float32Array>();
   private readonly posCache = new Map<number, Float32Array>();
+  private readonly contextCache = new Map<number, Float32Array>();
   private readonly groupCache = new Map<string, Float32Array>();
   /** Ids of the words the pair features name, and the pairs' rows by (first word id, second word id). */
   private readonly pairVocabulary = new Map<string, number>();
@@ -198,6 +201,7 @@ export class TaggerModel {
   private readonly hintSymbols = new Symbols(HINT_RADIX);
   private readonly labelSymbols = new Symbols(LABEL_RADIX);
   private readonly posSymbols = new Symbols(POS_RADIX);
+  private readonly contextSymbols = new Symbols(CONTEXT_RADIX);
   private readonly padEntry: WordEntry;
 
   constructor(
@@ -265,7 +269,7 @@ export class TaggerModel {
 
   /** Per-token tag scores of a sentence (`words × tags`): the sum of the rows of `sentenceFeatures`. */
   emissions(input: SentenceInput): Float32Array {
-    const { words, gazetteer, pos, document, labels } = input;
+    const { words, gazetteer, pos, document, labels, context } = input;
     const n = this.tagCount;
     const length = words.length;
     const out = new Float32Array(length * n);
@@ -344,6 +348,13 @@ export class TaggerModel {
           const pKey = 'p|' + (i > 0 ? pos[i - 1]! : PAD) + '|' + pos[i]! + '|' + (i + 1 < length ? pos[i + 1]! : PAD) + '|' + cap;
           sources[m] = this.named(pKey, input, i, named, groupPosFeatures);
         }
+        offsets[m++] = 0;
+      }
+      if (context) {
+        const c = this.contextSymbols.id(context[i]);
+        sources[m] = c >= 0
+          ? this.keyed(this.contextCache, c * 2 + (cap ? 1 : 0), input, i, named, groupContextFeatures)
+          : this.named('x|' + context[i] + '|' + cap, input, i, named, groupContextFeatures);
         offsets[m++] = 0;
       }
       for (let slot = 0; slot < span; slot++) {

@@ -1,5 +1,6 @@
 import type { Span } from '../../core/index.js';
 import { MAX_TITLE_WORDS, normaliseTitle, roleNoun } from './titles.js';
+import { countriesDescribedAs, countriesWithCapital, countryNamed } from './countries.js';
 
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'OTHER';
 export type MentionForm = 'name' | 'surname' | 'acronym' | 'title' | 'pronoun';
@@ -20,6 +21,8 @@ export interface ResolvedEntity {
   readonly name: string;
   readonly type: EntityType;
   readonly titles?: string[];
+  /** On a capital: the id of the article's entity for its country (see `ArticleEntity.standsFor`). */
+  readonly standsFor?: string;
 }
 
 /** Honorifics dropped when comparing person names: "Dr. Ali Example" is "Ali Example". */
@@ -38,6 +41,8 @@ interface Cluster {
   titles: Set<string>;
   /** Order of the last mention, so a surname goes to the person named most recently. */
   lastSeen: number;
+  /** The country code (`world-countries` cca3) when the entity is a country. */
+  country?: string;
 }
 
 function nameTokens(text: string): string[] {
@@ -109,7 +114,9 @@ export function resolveEntities(text: string, raw: readonly RawMention[]): { men
       }
       cluster ??= newCluster('PERSON', tokens);
     } else {
-      const key = surface.toLowerCase();
+      // "US", "U.S.", "the United States" and "United States of America" are one country
+      const country = m.type === 'GPE' || m.type === 'LOC' ? countryNamed(surface) : undefined;
+      const key = country ? 'country:' + country : surface.toLowerCase();
       cluster = acronyms.get(surface) ?? byKey.get(key);
       if (cluster && acronyms.get(surface) === cluster) form = 'acronym';
       // a lone word that is the surname of a person already named is that person, whatever the tagger said
@@ -123,9 +130,13 @@ export function resolveEntities(text: string, raw: readonly RawMention[]): { men
         }
       }
       if (!cluster) {
-        cluster = newCluster(m.type, surface.split(/\s+/));
+        cluster = newCluster(country ? 'GPE' : m.type, surface.split(/\s+/));
         cluster.name = surface;
+        if (country) cluster.country = country;
         byKey.set(key, cluster);
+      } else if (country && surface.length > cluster.name.length && !SHORT_FORM.test(surface)) {
+        // the fullest written name names the entity ("United States" over "US")
+        cluster.name = surface;
       }
       // "Joint Plan of Action (JPA)": the bracketed short form names the same entity from here on
       const bracket = /^\s*\(([A-Z][A-Za-z.&]{1,9})\)/.exec(text.slice(m.end, m.end + 16));
@@ -154,6 +165,7 @@ export function resolveEntities(text: string, raw: readonly RawMention[]): { men
   }
 
   mergeInitialisms(text, clusters, assigned);
+  linkStateNames(text, clusters, assigned);
   linkTitles(text, assigned);
   addTitleMentions(text, assigned);
 
@@ -162,9 +174,72 @@ export function resolveEntities(text: string, raw: readonly RawMention[]): { men
   const ids = new Map<Cluster, string>();
   for (const a of assigned) if (!ids.has(a.cluster)) ids.set(a.cluster, `e${ids.size + 1}`);
   const mentions = assigned.map((a) => ({ start: a.span.start, end: a.span.end, type: a.cluster.type, entity: ids.get(a.cluster)!, form: a.form }));
-  const entities = [...ids].map(([c, id]) => ({ id, name: c.name, type: c.type, ...(c.titles.size ? { titles: [...c.titles] } : {}) }));
+  const capitals = capitalLinks([...ids.keys()]);
+  const entities = [...ids].map(([c, id]) => {
+    const country = capitals.get(c);
+    return { id, name: c.name, type: c.type, ...(c.titles.size ? { titles: [...c.titles] } : {}), ...(country ? { standsFor: ids.get(country)! } : {}) };
+  });
   return { mentions, entities };
 }
+
+/**
+ * A capital (GPE) and the country it is the capital of, when the article names both:
+ * the capital may stand for that country's government ("Corvel said …").
+ */
+function capitalLinks(clusters: readonly Cluster[]): Map<Cluster, Cluster> {
+  const byCountry = new Map<string, Cluster>();
+  for (const c of clusters) if (c.country && !byCountry.has(c.country)) byCountry.set(c.country, c);
+  const links = new Map<Cluster, Cluster>();
+  for (const c of clusters) {
+    if (c.type !== 'GPE' || c.country) continue;
+    const country = countriesWithCapital(c.name).map((code) => byCountry.get(code)).find(Boolean);
+    if (country) links.set(c, country);
+  }
+  return links;
+}
+
+/** "the Islamic Republic", "the Kingdom": a state's descriptive name, written without its country. */
+const STATE_NAME = /(?<![\p{L}])(?:[Tt]he\s+)((?:\p{Lu}[\p{L}'’-]+\s+){0,2}(?:Republic|Kingdom|Federation|Emirates|Sultanate|Principality|Commonwealth|Confederation|Jamahiriya))(?![\p{L}])(?!\s+(?:of\b|\p{Lu}))/gu;
+
+/**
+ * A state's descriptive name standing for a country the article names: "the Islamic
+ * Republic" for the country whose official name is "Islamic Republic of …", "the Kingdom"
+ * for the one kingdom named. It joins that country's entity (the most recently named one
+ * when several fit), whether the tagger found it (with any type) or not.
+ */
+function linkStateNames(text: string, clusters: Cluster[], assigned: { span: RawMention; cluster: Cluster; form: MentionForm }[]): void {
+  const countries = clusters.filter((c) => c.country);
+  if (countries.length === 0 || !STATE_FORM_WORD.test(text)) return;
+  const countryBefore = (codes: readonly string[], at: number): Cluster | undefined => {
+    let best: { cluster: Cluster; at: number } | undefined;
+    for (const a of assigned) {
+      const code = a.cluster.country;
+      if (!code || !codes.includes(code)) continue;
+      // the country named last before the phrase, else the first named after it
+      const key = a.span.start <= at ? at - a.span.start : 1e9 + a.span.start;
+      if (!best || key < best.at) best = { cluster: a.cluster, at: key };
+    }
+    return best?.cluster;
+  };
+  for (const a of assigned) {
+    if (a.cluster.country || a.cluster.type === 'PERSON') continue;
+    const surface = stripArticle(text.slice(a.span.start, a.span.end));
+    const codes = countriesDescribedAs(surface);
+    const country = codes.length ? countryBefore(codes, a.span.start) : undefined;
+    if (!country) continue;
+    a.cluster = country;
+    a.span = { ...a.span, start: a.span.end - surface.length, type: 'GPE' };
+  }
+  for (const m of text.matchAll(STATE_NAME)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    const end = m.index + m[0].length;
+    if (assigned.some((a) => a.span.start < end && start < a.span.end)) continue;
+    const codes = countriesDescribedAs(m[1]!);
+    const country = codes.length ? countryBefore(codes, start) : undefined;
+    if (country) assigned.push({ span: { start, end, type: 'GPE' }, cluster: country, form: 'name' });
+  }
+}
+const STATE_FORM_WORD = /Republic|Kingdom|Federation|Emirates|Sultanate|Principality|Commonwealth|Confederation|Jamahiriya/;
 
 /** "U.S." / "US" joins "United States"; "JPA" joins "Joint Plan of Action": the short form is the long one's initialism. */
 function mergeInitialisms(text: string, clusters: Cluster[], assigned: { span: RawMention; cluster: Cluster; form: MentionForm }[]): void {

@@ -1,11 +1,71 @@
 import type { RawMention } from './resolve.js';
+import { countryNamed, isDemonym } from './countries.js';
 
 /** Capitalised titles that, written before a capitalised name, make it a person. */
 const PERSON_TITLE = /(?:\b(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Dr\.|Mr\.|Mrs\.|Ms\.|Gen\.|Ambassador|King|Queen|Prince|Pope|Ayatollah|Sheikh|Judge|Spokesman|Spokeswoman|Spokesperson)\s+)((?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}'’-]+)/gu;
+/** Heads of organisation names written "<head> of <name>": "Ministry of Foreign Affairs", "Federation of Velda Clubs". */
+const ORG_HEAD_OF = 'Ministry|Department|Office|Council|Agency|Organi[sz]ation|Committee|Commission|Bank|University|Court|Parliament|Assembly|Party|Institute|Federation|Association|Society|Bureau|Authority|Board|Directorate|Centre|Center|Academy|College|Foundation|Fund|Service';
+/** Heads of organisation names written "<name> <head>": "Foreign Ministry", "Velda Times", "Kaspi Weather Service". */
+const ORG_HEAD = 'Ministry|Agency|Council|Organi[sz]ation|Committee|Commission|Corporation|Company|Party|University|Institute|Guards?|Forces|Army|Navy|Parliament|Court|Authority|Bureau|Association|Societ(?:y|ies)|Foundation|Network|Group|Directorate|Command|Corps|Police';
 /** "Ministry of Foreign Affairs", "Foreign Ministry", "the Atomic Energy Agency": organisation heads. */
-const ORG_PATTERN = /\b(?:(?:Ministry|Department|Office|Council|Agency|Organi[sz]ation|Committee|Commission|Bank|University|Court|Parliament|Assembly|Party|Institute)\s+(?:of|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:and\s+)?\p{Lu}[\p{L}'’-]*)*|(?:\p{Lu}[\p{L}'’-]+\s+){1,4}(?:Ministry|Agency|Council|Organi[sz]ation|Committee|Commission|Corporation|Company|Party|University|Institute|Guards?|Forces|Army|Navy|Parliament|Court))/gu;
+const ORG_PATTERN = new RegExp(
+  String.raw`\b(?:(?:\p{Lu}[\p{L}-]+\s+){0,3}(?:${ORG_HEAD_OF})\s+(?:of|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:and\s+|of\s+(?:the\s+)?)?\p{Lu}[\p{L}'’-]*)*` +
+    // a possessive ends a name rather than continuing it ("Velda’s Energy Agency")
+    String.raw`|(?:\p{Lu}[\p{L}'’-]+(?<!['’]s)\s+){1,4}(?:${ORG_HEAD}))(?![\p{L}])`,
+  'gu',
+);
 /** Sentence-initial words that the ORG pattern would otherwise swallow. */
 const NOT_NAME_START = /^(?:The|A|An|In|On|At|For|But|And|Its|His|Her|Their|This|That|When|After|Before|While)\s+/;
+
+/** A name: capitalised words ("Daily Ledger", "Al-Veska", "Channel 4"). */
+const NAME = String.raw`(\p{Lu}[\p{L}\p{N}.&-]*(?:[ \t]+(?:\p{Lu}|\p{N})[\p{L}\p{N}.&-]*){0,4})`;
+/** Lower-case nouns that say the name next to them is an organisation: outlets, agencies, parties. */
+const ORG_NOUN = String.raw`(?:news\s+agency|press\s+agency|newspaper|daily|weekly|broadcaster|television|channel|radio|magazine|website|news\s+site|news\s+outlet|outlet|agency|party|movement|militia)`;
+/** The nouns themselves, found first: the names around them are looked for only there. */
+const ORG_NOUN_AT = new RegExp(String.raw`(?<![\p{L}])${ORG_NOUN}(?![\p{L}])`, 'gu');
+/** "the Daily Ledger newspaper", "the Veska news agency", "the ruling Unity party": a name just before the noun. */
+const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}])[“"‘]?${NAME}[”"’]?\s+$`, 'u');
+/** "the reformist daily Daily Ledger", "state news agency VNA", "the party Unity": a name just after it. */
+const NAME_AFTER = new RegExp(String.raw`^\s+[“"‘]?${NAME}`, 'u');
+/** How far around a noun a name is looked for: five long words. */
+const NAME_WINDOW = 80;
+/** Capitalised words that follow such a noun without naming anything. */
+const NOT_AN_ORG_NAME = /^(?:The|Mr|Mrs|Ms|Dr|A|An|On|In|At|As|And|But|Or|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|I|It|He|She|They|We|This|That|Last|Next)$/;
+
+/**
+ * The names an outlet, agency or party noun points at: "the Daily Ledger newspaper",
+ * "the state news agency VNA", "the ruling Unity party". Demonyms and countries
+ * ("the Veskarian newspaper") are not such names.
+ */
+function organisationsByNoun(text: string): RawMention[] {
+  const out: RawMention[] = [];
+  const push = (start: number, name: string): void => {
+    // a full stop ends a sentence unless it ends an abbreviation ("U.S.", "Ltd.")
+    const words = [...name.matchAll(/\S+/g)];
+    let first = 0;
+    // leading words that name no organisation: "The", a demonym, "Corvel-aligned"
+    while (first < words.length && (NOT_AN_ORG_NAME.test(words[first]![0]) || isDemonym(words[first]![0]) || /-\p{Ll}/u.test(words[first]![0]))) first++;
+    let last = first;
+    while (last + 1 < words.length && !NOT_AN_ORG_NAME.test(words[last + 1]![0].replace(/\.$/, ''))) last++;
+    if (first >= words.length) return;
+    const from = words[first]!.index;
+    let surface = name.slice(from, words[last]!.index + words[last]![0].length);
+    // a full stop ends a sentence unless it ends an abbreviation ("U.S.", "Ltd.")
+    if (/\.$/.test(surface) && !/(?:^|[\s.])\p{Lu}\.$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$/u.test(surface)) surface = surface.slice(0, -1);
+    const kept = surface.split(/\s+/);
+    if (kept.every((w) => isDemonym(w) || countryNamed(w)) || countryNamed(surface) || /(?:'s|’s)$/.test(surface)) return;
+    out.push({ start: start + from, end: start + from + surface.length, type: 'ORG' });
+  };
+  for (const noun of text.matchAll(ORG_NOUN_AT)) {
+    const from = Math.max(0, noun.index - NAME_WINDOW);
+    const before = NAME_BEFORE.exec(text.slice(from, noun.index));
+    if (before) push(from + before.index + before[0].indexOf(before[1]!), before[1]!);
+    const end = noun.index + noun[0].length;
+    const after = NAME_AFTER.exec(text.slice(end, end + NAME_WINDOW));
+    if (after) push(end + after[0].length - after[1]!.length, after[1]!);
+  }
+  return out;
+}
 
 /** A capitalised phrase defining a bracketed acronym: "Joint Plan of Action (JPA)". */
 const ACRONYM_DEFINITION = /((?:\p{Lu}[\p{L}'’-]*\s+)(?:(?:of|the|and|for|on|to)\s+|\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*)\s*\((\p{Lu}{2,8})\)/gu;
@@ -52,6 +112,14 @@ export function applyRules(text: string, mentions: readonly RawMention[]): RawMe
     const start = m.index + long.offset;
     const tagged = mentions.find((t) => t.start === start && t.end === start + long.text.length);
     ruled.push({ start, end: start + long.text.length, type: tagged?.type ?? 'ORG' });
+  }
+  ruled.push(...organisationsByNoun(text));
+  // an organisation pattern runs on into a person the tagger found ("… of the General Staff Ana Oresk"): it stops before them
+  for (let k = 0; k < ruled.length; k++) {
+    const r = ruled[k]!;
+    if (r.type !== 'ORG') continue;
+    const person = mentions.find((m) => m.type === 'PERSON' && m.start > r.start && m.start < r.end && m.end >= r.end);
+    if (person) ruled[k] = { ...r, end: r.start + text.slice(r.start, person.start).trimEnd().length };
   }
   // a person rule wins over an organisation rule on the same words
   const kept: RawMention[] = [];

@@ -1,4 +1,4 @@
-import { documentHints, documentLabels, type SentenceInput } from './features.js';
+import { documentContext, documentHints, documentLabels, sentenceCase, type SentenceInput } from './features.js';
 import { runsFromBio } from './bio.js';
 import type { LoadedTagger } from './model.js';
 import type { EntityType, RawMention } from './resolve.js';
@@ -19,11 +19,14 @@ export function tagMentions(text: string, sentences: readonly (readonly TaggerTo
   const words = sentences.map((s) => s.map((t) => text.slice(t.start, t.end)));
   // lower-cased once for the document hints and the gazetteer
   const lowered = words.map((s) => s.map((w) => w.toLowerCase()));
-  const hints = documentHints(words, lowered);
+  const cases = words.map(sentenceCase);
+  const hints = documentHints(words, lowered, cases);
+  const contexts = documentContext(words, lowered, cases);
   const inputs: SentenceInput[] = sentences.map((tokens, s) => ({
     words: words[s]!,
     gazetteer: tagger.gazetteer.tag(words[s]!, lowered[s]),
     document: hints[s]!,
+    context: contexts[s]!,
     pos: tokens.map((t) => t.pos ?? 'X'),
   }));
   let tagged = inputs.map((input) => tagger.model.decode(input));
@@ -37,14 +40,33 @@ export function tagMentions(text: string, sentences: readonly (readonly TaggerTo
     const gazetteer = inputs[s]!.gazetteer;
     const tags = tagged[s]!;
     for (const run of runsFromBio(tags)) {
-      const inGazetteer = gazetteer.slice(run.start, run.end).flat();
       const type: EntityType = isListedOrganisation(gazetteer, run)
         ? 'ORG'
-        : run.type === 'PER' ? 'PERSON' : run.type === 'ORG' ? 'ORG' : inGazetteer.includes('B-GPE') || inGazetteer.includes('I-GPE') ? 'GPE' : 'LOC';
+        : run.type === 'PER' ? 'PERSON' : run.type === 'ORG' ? 'ORG' : placeType(words[s]!.slice(run.start, run.end), gazetteer.slice(run.start, run.end));
       out.push({ start: tokens[run.start]!.start, end: tokens[run.end - 1]!.end, type });
     }
   });
   return out;
+}
+
+/**
+ * Words that make a place a natural feature, a region or a site rather than a state,
+ * province or town: "Red Sea", "Velda River", "Rose Square", "Kaspi Airport".
+ */
+const FEATURE_WORD = /^(?:sea|ocean|gulf|river|lake|mountains?|mount|mt\.?|valley|desert|islands?|isles?|peninsula|bay|strait|straits|canal|coast|gardens?|square|street|road|avenue|boulevard|airport|park|palace|station|bridge|wadi|hills?|plains?|basin|delta|forest|glacier|channel|pass|highway|tower|hall|stadium|arena|church|mosque|cathedral|temple|museum|hospital|base|range|reef|plateau|dam|harbou?r|beach|corridor|crossing|heights)$/i;
+
+/**
+ * GPE (a state, province or town) or LOC (a continent, region, natural feature or site)
+ * for a place the tagger found: a feature word or a listed region makes it LOC, anything
+ * else is a GPE — most places news names are countries, provinces and towns.
+ */
+function placeType(words: readonly string[], gazetteer: readonly (readonly string[])[]): EntityType {
+  if (words.some((w) => FEATURE_WORD.test(w))) return 'LOC';
+  const whole = (kind: string): boolean =>
+    gazetteer.length > 0 && gazetteer[0]!.includes('B-' + kind) && gazetteer.slice(1).every((g) => g.includes('I-' + kind));
+  // a listed region ("West Asia") is LOC even when one of its words is a town
+  if (whole('LOC') && !whole('GPE') && !whole('CITY')) return 'LOC';
+  return 'GPE';
 }
 
 /**

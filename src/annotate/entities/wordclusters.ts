@@ -73,11 +73,30 @@ export function learnWordClusters(sentences: Iterable<readonly string[]>, option
     }
     normalise(vectors, v * D, D);
   });
-  const paths = vocab.map(() => '');
+  return new Map(clusterPaths(vectors, D, vocab.length, options.branching, options.iterations, random).map((p, i) => [vocab[i]!, p]));
+}
+
+/**
+ * Word classes from pretrained word vectors (e.g. GloVe): the same hierarchical
+ * spherical k-means as `learnWordClusters`, over `vectors` (`words.length × dimensions`,
+ * row-major). Returns word → path.
+ */
+export function clustersFromVectors(
+  words: readonly string[], vectors: Float64Array, dimensions: number,
+  options: Pick<ClusterOptions, 'branching' | 'iterations' | 'seed'>,
+): Map<string, string> {
+  for (let v = 0; v < words.length; v++) normalise(vectors, v * dimensions, dimensions);
+  const paths = clusterPaths(vectors, dimensions, words.length, options.branching, options.iterations, seededRandom(options.seed));
+  return new Map(words.map((w, i) => [w, paths[i]!]));
+}
+
+/** Each vector's path through a hierarchy of spherical k-means splits, one base-36 digit per level. */
+function clusterPaths(vectors: Float64Array, D: number, count: number, branching: readonly number[], iterations: number, random: () => number): string[] {
+  const paths = new Array<string>(count).fill('');
   const split = (members: number[], level: number): void => {
-    const k = options.branching[level];
+    const k = branching[level];
     if (k === undefined || members.length === 0) return;
-    const assignment = sphericalKMeans(vectors, D, members, Math.min(k, members.length), options.iterations, random);
+    const assignment = sphericalKMeans(vectors, D, members, Math.min(k, members.length), iterations, random);
     const groups: number[][] = Array.from({ length: k }, () => []);
     members.forEach((m, i) => groups[assignment[i]!]!.push(m));
     groups.forEach((group, g) => {
@@ -85,8 +104,8 @@ export function learnWordClusters(sentences: Iterable<readonly string[]>, option
       split(group, level + 1);
     });
   };
-  split(vocab.map((_, i) => i), 0);
-  return new Map(vocab.map((w, i) => [w, paths[i]!]));
+  split(Array.from({ length: count }, (_, i) => i), 0);
+  return paths;
 }
 
 function normalise(vectors: Float64Array, offset: number, D: number): void {

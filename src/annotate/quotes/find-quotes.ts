@@ -2,14 +2,16 @@ import type { Span } from '../../core/index.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
-  BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
+  BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
   isDeterminer, isNamingMarker, isPronoun, isPreposition, isWord, isAuxiliary,
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
+import { classifySpeaker } from './speaker-kind.js';
+import { SyntaxView, type DependencyLike } from './syntax-view.js';
 import { taggedQuotes } from './tagger-decode.js';
 import { shippedWeights } from './tagger.js';
-import type { EntityMentionLike, Quote } from './types.js';
+import type { ArticleEntityLike, EntityMentionLike, Quote, ReferenceLike } from './types.js';
 
 /** How far before an opening mark a cue may sit and still introduce the quote ("X told reporters on Monday: “…”"), in tokens. */
 const MAX_CUE_TO_MARK_TOKENS = 6;
@@ -19,6 +21,10 @@ const MAX_CUE_TO_THAT_TOKENS = 30;
 const MIN_CONTINUATION_WORDS = 4;
 /** A colon-introduced quote with no cue verb must be a sentence, not a label. */
 const MIN_COLON_QUOTE_WORDS = 4;
+/** Marked words modifying the noun after them are this short at most. */
+const MAX_MODIFIER_WORDS = 3;
+/** Quote marks around this many words or fewer, used as a term, never open an attribution after them. */
+const MAX_TERM_WORDS = 5;
 /** Reported content shorter than this is an object ("said so"), not a clause. */
 const MIN_REPORTED_WORDS = 3;
 /** Cue verbs that take a listener before the clause ("told reporters that"). */
@@ -41,6 +47,10 @@ interface Context {
   /** For each sentence, [first token, last token]. */
   readonly sentenceTokens: ReadonlyArray<readonly [number, number]>;
   readonly marks: readonly MarkedSpan[];
+  /** Entity mentions, sorted (empty when no entities stage ran). */
+  readonly entities: readonly EntityMentionLike[];
+  /** The dependency parse, when the syntax stage ran. */
+  readonly syntax?: SyntaxView;
 }
 
 const countWords = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -77,6 +87,20 @@ function insideMark(ctx: Context, pos: number): MarkedSpan | undefined {
 
 const isQuoteMark = (w: string): boolean => /^["“”‘’«»']$/.test(w);
 
+/** A short span in marks that names something: digits or title case ("“1000 for 1000”", "“Golden Dome”"), or after "the", "this", "called", "titled", "a campaign of". */
+function isNamedTerm(ctx: Context, m: MarkedSpan): boolean {
+  const content = ctx.text.slice(m.start, m.end);
+  if (countWords(content) > MAX_TERM_WORDS) return false;
+  const prev = ctx.toks[firstTokenAtOrAfter(ctx.toks, m.open) - 1]?.text ?? '';
+  return /\p{N}/u.test(content) || isTitleCased(content) || isNamingMarker(prev) || /^(?:the|this|that|these|those|of)$/i.test(prev);
+}
+
+/** The mark opens its sentence (after any dateline or dash). */
+function opensSentence(ctx: Context, m: MarkedSpan): boolean {
+  const s = ctx.sentences[sentenceOf(ctx, m.open)]!;
+  return /^[\s\-—–:]*$/.test(ctx.text.slice(s.start, m.open));
+}
+
 /** Content words look like a name or title ("The Daily Report", "X"): capitalised throughout. */
 function isTitleCased(content: string): boolean {
   const words = content.match(/[\p{L}\p{N}][\p{L}\p{N}’'\-]*/gu) ?? [];
@@ -99,10 +123,15 @@ function isTermUse(ctx: Context, m: MarkedSpan): boolean {
   if (isNamingMarker(prev)) return true;
   if (/^(?:a|an)$/i.test(prev)) { if (!isCopulaOrAs(prev2)) return true; }
   else if (isDeterminer(prev) || isPreposition(prev)) return true;
+  return modifiesNextNoun(ctx, m);
+}
+
+/** A few marked words modifying the noun after them ("the “X” platform"); a longer quote runs on into its clause ("… world” based on"). */
+function modifiesNextNoun(ctx: Context, m: MarkedSpan): boolean {
   const next = ctx.toks[firstTokenAtOrAfter(ctx.toks, m.close)];
   const gap = next ? ctx.text.slice(m.close, next.start) : '';
-  if (next && /^\s+$/.test(gap) && isWord(next.text) && !isCapitalised(next.text) && !isClauseWord(next.text) && !isPreposition(next.text) && !isCueVerb(next.text) && !isAuxiliary(next.text)) return true;
-  return false;
+  return next !== undefined && countWords(ctx.text.slice(m.start, m.end)) <= MAX_MODIFIER_WORDS && /^\s+$/.test(gap) && isWord(next.text) && !isCapitalised(next.text)
+    && !isClauseWord(next.text) && !isPreposition(next.text) && !isCueVerb(next.text) && !isAuxiliary(next.text);
 }
 
 /** "“…,” X said" / "“…,” said X": the speaker and cue after the closing mark. */
@@ -131,8 +160,62 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
   return null;
 }
 
+/** The sentence span holding a character position. */
+const sentenceSpan = (ctx: Context, pos: number): Span => ctx.sentences[sentenceOf(ctx, pos)]!;
+const within = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.end;
+
+/**
+ * The speaker of a cue read from the dependency parse, when the syntax stage ran: the agent of a
+ * passive cue ("stated by X"), else the subject of the cue or of the verb it is chained to
+ * ("X arrived and said", "X criticised the plan, saying"); the appositive comes with it.
+ */
+function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
+  const view = ctx.syntax!;
+  const tok = ctx.toks[c]!;
+  const k = view.at(tok.start);
+  if (k < 0) return null;
+  const sentence = sentenceSpan(ctx, tok.start);
+  const agent = view.agentOf(k, ctx.text);
+  const who = agent >= 0 ? agent : view.subjectOf(k);
+  if (who < 0) return null;
+  const phrase = view.speakerPhrase(who);
+  // The case marker "by" is not part of the agent's name.
+  const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
+  return within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core } : null;
+}
+
+function trimLeadingBy(text: string, s: Span): Span {
+  const m = /^by\s+/i.exec(text.slice(s.start, s.end));
+  return m ? { start: s.start + m[0].length, end: s.end } : s;
+}
+
+/** "according to X" read from the parse: X is the nominal "according" marks. */
+function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
+  const view = ctx.syntax!;
+  const k = view.at(ctx.toks[c]!.start);
+  const host = k < 0 ? -1 : view.caseHost(k);
+  if (host < 0) return null;
+  const phrase = view.speakerPhrase(host);
+  const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: phrase.span.end };
+  const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: phrase.core.end };
+  return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimContent(ctx.text, span.start, span.end), core: trimContent(ctx.text, core.start, core.end) } : null;
+}
+
+/** The clause a cue governs read from the parse (its ccomp without "that"), when the syntax stage ran. */
+function parsedContent(ctx: Context, c: number): Span | null {
+  const view = ctx.syntax!;
+  const k = view.at(ctx.toks[c]!.start);
+  const comp = k < 0 ? -1 : view.complementOf(k);
+  if (comp < 0) return null;
+  const span = view.subtree(comp);
+  const m = /^(?:that|whether|if)\s+/i.exec(ctx.text.slice(span.start, span.end));
+  return trimContent(ctx.text, span.start + (m ? m[0].length : 0), span.end);
+}
+
 /** The speaker of a cue inside a sentence, whichever side the rules find it on. */
 function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | null {
+  const parsed = ctx.syntax ? parsedSpeaker(ctx, c) : null;
+  if (parsed) return parsed;
   const w = ctx.toks[c]!.text;
   // "As noted by X, …": the passive agent speaks.
   if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') {
@@ -225,6 +308,13 @@ function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
   const found: Draft[] = [];
   const waiting: MarkedSpan[] = [];
   for (const m of ctx.marks) {
+    const opens = opensSentence(ctx, m);
+    // A short name or formula in marks inside a sentence ("in the format of “1000 for 1000”, writes X") is named, not quoted.
+    if (!opens && isNamedTerm(ctx, m)) { waiting.push(m); continue; }
+    // A partial quote inside a reported clause belongs to that clause's cue, not to a cue after the sentence.
+    // (after a preposition or a possessive too: "retaliate with “all necessary countermeasures”")
+    const inside = opens || modifiesNextNoun(ctx, m) ? null : attributeInline(ctx, m);
+    if (inside) { found.push({ start: m.start, end: m.end, direct: true, ...inside }); continue; }
     const after = attributeAfter(ctx, m);
     if (after) { found.push({ start: m.start, end: m.end, direct: true, ...after }); continue; }
     const before = attributeBefore(ctx, m);
@@ -239,6 +329,18 @@ function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
     waiting.push(m);
   }
   return { found, waiting };
+}
+
+/** The words of a span outside its quote marks. */
+function outsideMarks(ctx: Context, s: Span): string {
+  let out = '';
+  let at = s.start;
+  for (const m of ctx.marks) {
+    if (m.close <= s.start || m.open >= s.end) continue;
+    out += ctx.text.slice(at, Math.max(at, m.open));
+    at = Math.max(at, m.close);
+  }
+  return out + ctx.text.slice(at, Math.max(at, s.end));
 }
 
 function trimContent(text: string, start: number, end: number): Span {
@@ -262,7 +364,7 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
       if (w !== 'according' && !isCueVerb(w)) continue;
       if (usedCues.has(tok.start) || insideMark(ctx, tok.start)) continue;
       if (w === 'according' && ctx.toks[c + 1]?.text.toLowerCase() === 'to') {
-        const sp = speakerAfter(ctx.toks, c + 2, last, first, { anyNounPhrase: true });
+        const sp = (ctx.syntax ? parsedAccordingTo(ctx, c) : null) ?? speakerAfter(ctx.toks, c + 2, last, first, { anyNounPhrase: true });
         if (!sp) continue;
         const cue = { start: tok.start, end: ctx.toks[c + 1]!.end };
         const before = c > first ? ctx.text.slice(sent.start, tok.start) : '';
@@ -273,8 +375,15 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         continue;
       }
       if (!isCueVerb(w)) continue;
-      if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') continue; // passive: the agent speaks through a later cue
-      const sp = speakerOfCue(ctx, c, first);
+      if (RELAY_CUES.test(w) && relayedBy(ctx, c, first)) continue; // "X reported, citing Y": one attribution, read at X's cue
+      if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') {
+        // "This was stated by X": X said the sentence before; otherwise the agent speaks through a later cue.
+        const back = backReference(ctx, si, c);
+        if (back) out.push(back);
+        continue;
+      }
+      const found = speakerOfCue(ctx, c, first);
+      const sp = found ? citedSource(ctx, c, last, first) ?? found : null;
       if (!sp) {
         // "…, said X." — the inverted form at the sentence end.
         if (ctx.toks[c - 1]?.text === ',') {
@@ -293,23 +402,88 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
   return out;
 }
 
+/** Particles of phrasal cues ("pointed out that", "spoke up"). */
+const PARTICLE = /^(?:out|up|back|on)$/i;
+
+/**
+ * A reported clause, up to where the same speaker's next attribution starts ("that X, and
+ * called on Y to …", "that X, adding that Y"): that is a statement of its own.
+ */
+function clauseUpToNextCue(ctx: Context, from: number, to: number): Span {
+  const { toks } = ctx;
+  for (let i = firstTokenAtOrAfter(toks, from) + 1; i < toks.length && toks[i]!.end <= to; i++) {
+    const w = toks[i]!.text;
+    if (!isCueVerb(w) || insideMark(ctx, toks[i]!.start)) continue;
+    const prev = toks[i - 1]!.text;
+    const joined = prev === ',' && /ing$/i.test(w) ? i - 1 : prev.toLowerCase() === 'and' ? (toks[i - 2]?.text === ',' ? i - 2 : i - 1) : -1;
+    if (joined > 0 && toks[joined]!.start > from) return trimContent(ctx.text, from, toks[joined]!.start);
+  }
+  return trimContent(ctx.text, from, to);
+}
+
+/** Participles that relay another source ("…, citing Y", "…, quoting Y"). */
+const RELAY_CUES = /^(?:citing|quoting)$/i;
+/** Demonstratives that point back to what was just said ("This was stated by X"). */
+const BACK_REFERENCE = /^(?:this|that|these|it|such)$/i;
+
+/** A relay participle after another cue of its sentence ("X reported on Sunday, citing Y"). */
+function relayedBy(ctx: Context, c: number, first: number): boolean {
+  for (let i = c - 1; i >= first; i--) if (isCueVerb(ctx.toks[i]!.text) && !insideMark(ctx, ctx.toks[i]!.start)) return true;
+  return false;
+}
+
+/**
+ * "X reported, citing a source close to the talks, that …": the source relayed is the speaker,
+ * when the phrase after "citing" can speak (not "figures", "data" or a document: then X stays).
+ */
+function citedSource(ctx: Context, c: number, last: number, first: number): SpeakerFound | null {
+  for (let i = c + 1; i <= Math.min(last, c + 8); i++) {
+    const w = ctx.toks[i]!.text;
+    if (w === '.' || w === ';' || w.toLowerCase() === 'that' || isQuoteMark(w)) return null;
+    if (!RELAY_CUES.test(w) || ctx.toks[i - 1]!.text !== ',') continue;
+    const sp = speakerAfter(ctx.toks, i + 1, last, first, { anyNounPhrase: true });
+    if (!sp) return null;
+    const kind = classifySpeaker(ctx.text, sp.core, ctx.entities.filter((m) => m.start < sp.core.end && sp.core.start < m.end)).kind;
+    return kind === 'document' || kind === 'junk' ? null : sp;
+  }
+  return null;
+}
+
+/** "This was stated by X." after a sentence: X's reported statement is that sentence (of the same paragraph). */
+function backReference(ctx: Context, si: number, c: number): Draft | null {
+  const [first, last] = ctx.sentenceTokens[si]!;
+  const opener = ctx.toks[first]!.text;
+  if (si === 0 || !BACK_REFERENCE.test(opener) || c - first > 3) return null;
+  for (let i = first + 1; i < c; i++) if (!isAuxiliary(ctx.toks[i]!.text)) return null;
+  const sp = speakerAfter(ctx.toks, c + 2, last, first, { anyNounPhrase: true });
+  const prev = ctx.sentences[si - 1]!;
+  if (!sp || /\n/.test(ctx.text.slice(prev.end, ctx.sentences[si]!.start))) return null;
+  const content = trimContent(ctx.text, prev.start, prev.end);
+  return countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS ? { ...content, direct: false, speaker: sp, cue: { start: ctx.toks[c]!.start, end: ctx.toks[c + 1]!.end } } : null;
+}
+
 /** The clause a cue governs: after "that", a colon or a bare clause; or the clause before "…, X said." */
 function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound, sent: Span): Span | null {
+  const parsed = ctx.syntax ? parsedContent(ctx, c) : null;
+  if (parsed) return parsed;
   const { toks, text } = ctx;
   const cueWord = toks[c]!.text;
   for (let i = c + 1; i <= Math.min(last, c + MAX_CUE_TO_THAT_TOKENS); i++) {
     const w = toks[i]!.text;
-    if (w === '.' || w === ';' || (isCueVerb(w) && !insideMark(ctx, toks[i]!.start))) break;
+    // Another cue verb starts another attribution ("the talks" after an article is a noun, not one).
+    const cueHere = isCueVerb(w) && !RELAY_CUES.test(w) && !isDeterminer(toks[i - 1]!.text) && !insideMark(ctx, toks[i]!.start);
+    if (w === '.' || w === ';' || cueHere) break;
     if (w.toLowerCase() !== 'that') continue;
     const between = toks.slice(c + 1, i);
-    const adjunct = between.length === 0 || between[0]!.text === ',' || isPreposition(between[0]!.text) || LISTENER_CUES.test(cueWord);
-    if (adjunct) return trimContent(text, toks[i]!.end, sent.end);
+    const adjunct = between.length === 0 || between[0]!.text === ',' || isPreposition(between[0]!.text) || PARTICLE.test(between[0]!.text) || LISTENER_CUES.test(cueWord);
+    if (adjunct) return clauseUpToNextCue(ctx, toks[i]!.end, sent.end);
     break;
   }
   const next = toks[c + 1];
   if (next && next.text === ':') return trimContent(text, next.end, sent.end);
   // A bare clause follows a frequent speech verb, or any cue when a subject plainly starts it ("believes the plan …").
-  const clauseStarts = isWord(next?.text ?? '') && (isPronoun(next!.text) || isDeterminer(next!.text)) && !/^(?:it|this|that|her|his|its|their)$/i.test(next!.text);
+  // Only for verbs PolNeAR saw as cues: a general speech verb before "the …" mostly takes an object ("condemned the strike").
+  const clauseStarts = learnedCueRate(cueWord) > 0 && isWord(next?.text ?? '') && (isPronoun(next!.text) || isDeterminer(next!.text)) && !/^(?:it|this|that|her|his|its|their)$/i.test(next!.text);
   if (next && (cueRate(cueWord) >= BARE_CLAUSE_CUE_RATE || clauseStarts) && isWord(next.text) && !isPreposition(next.text) && c + 1 <= last) {
     let from = c + 1;
     if (LISTENER_CUES.test(cueWord)) {
@@ -321,7 +495,10 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   }
   // "…, he said." — the clause before the speaker, when the cue ends the sentence.
   const before = firstTokenAtOrAfter(toks, sp.span.start) - 1;
-  const rest = toks.slice(c + 1, last + 1).filter((t) => isWord(t.text));
+  let restEnd = last;
+  // "…, the agency reported on Sunday, citing figures": the participle clause is not part of the adjunct.
+  for (let i = c + 1; i < last; i++) if (toks[i]!.text === ',' && /ing$/i.test(toks[i + 1]!.text)) { restEnd = i - 1; break; }
+  const rest = toks.slice(c + 1, restEnd + 1).filter((t) => isWord(t.text));
   if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text))) {
     return trimContent(text, sent.start, toks[before]!.start);
   }
@@ -359,22 +536,38 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const sentences = options.sentences && options.sentences.length > 0 ? [...options.sentences].sort((a, b) => a.start - b.start) : splitSentences(text);
   const toks = tokenize(text);
   const sentenceTokens = sentences.map((s) => [firstTokenAtOrAfter(toks, s.start), firstTokenAtOrAfter(toks, s.end) - 1] as const);
-  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text) };
+  const entities = options.entities ? [...options.entities].sort((a, b) => a.start - b.start) : [];
+  const syntax = options.syntax && options.tokens && options.syntax.length === options.tokens.length ? new SyntaxView(options.tokens, options.syntax) : undefined;
+  const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}) };
 
   const { found: direct, waiting } = directQuotes(ctx);
   const usedCues = new Set(direct.filter((d) => d.cue).map((d) => d.cue!.start));
   const reported = reportedQuotes(ctx, usedCues).filter(
-    // A reported clause that is mostly a direct quote already found is that quote.
-    (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start)),
+    // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
+    (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && countWords(outsideMarks(ctx, r)) < MIN_REPORTED_WORDS),
   );
   const continued = continuationQuotes(ctx, waiting, [...direct, ...reported]);
   const weights = options.tagger === false ? null : shippedWeights();
-  const tagged = (weights ? taggedQuotes(weights, ctx) : []).filter(
+  const tagged = (weights ? taggedQuotes(weights, ctx).map((t) => withCueSpeaker(ctx, t)) : []).filter(
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
   const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).sort((a, b) => a.start - b.start || b.end - a.end);
-  return describeSpeakers(text, drafts, { entities: options.entities, sentences, tokens: toks });
+  return describeSpeakers(text, drafts, { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+}
+
+/**
+ * A tagger attribution whose source the tagger left out: the speaker of its cue as the rules or
+ * the parse read it ("he", "the ministry" before the cue), when the cue is a verb of saying.
+ */
+function withCueSpeaker(ctx: Context, t: Draft): Draft {
+  if (t.speaker || !t.cue) return t;
+  const c = firstTokenAtOrAfter(ctx.toks, t.cue.start);
+  const tok = ctx.toks[c];
+  if (!tok || !isCueVerb(tok.text) || insideMark(ctx, tok.start)) return t;
+  const sp = speakerOfCue(ctx, c, ctx.sentenceTokens[sentenceOf(ctx, tok.start)]![0]);
+  // The speaker stands outside what was said.
+  return sp && (sp.span.end <= t.start || sp.span.start >= t.end) ? { ...t, speaker: sp } : t;
 }
 
 /** Options of {@link findQuotes}. */
@@ -383,6 +576,13 @@ export interface FindQuotesOptions {
   readonly sentences?: readonly Span[];
   /** Entity mentions from an earlier stage, to resolve speakers to entity ids. */
   readonly entities?: readonly EntityMentionLike[];
+  /** The article's entities (types, titles), to resolve a role ("the minister") to the person given that title. */
+  readonly entityIndex?: readonly ArticleEntityLike[];
+  /** Pronouns, roles and capitals resolved by the references stage, when it ran. */
+  readonly references?: readonly ReferenceLike[];
+  /** The tokens layer and its dependency parse (index-aligned), when the syntax stage ran: speakers are then subjects of their cues. */
+  readonly tokens?: readonly Span[];
+  readonly syntax?: readonly DependencyLike[];
   /** Set false to use the rules alone, without the trained tagger (models/quote-tagger.json). */
   readonly tagger?: boolean;
 }

@@ -1,8 +1,10 @@
 import type { Span, Stage } from '../../core/index.js';
 import { findQuotes } from './find-quotes.js';
-import type { EntityMentionLike, Quote } from './types.js';
+import type { ArticleEntityLike, EntityMentionLike, Quote, ReferenceLike } from './types.js';
+import type { DependencyLike } from './syntax-view.js';
 
-export type { Quote, EntityMentionLike } from './types.js';
+export type { Quote, EntityMentionLike, ArticleEntityLike, ReferenceLike } from './types.js';
+export type { DependencyLike } from './syntax-view.js';
 export { findQuotes, type FindQuotesOptions } from './find-quotes.js';
 
 declare module '../../core/layers.js' {
@@ -16,8 +18,9 @@ export type QuotesOptions = Record<string, never>;
 
 /**
  * The quotes stage: direct quotes and reported speech with speaker and cue.
- * Uses `doc.layers.sentences` and `doc.layers.entities` when an earlier stage
- * provided them (read structurally, so this stage runs without them).
+ * Uses `doc.layers.sentences`, `tokens` + `syntax` (the speaker is the subject of its cue),
+ * `entities`, `entityIndex` and `references` when earlier stages provided them (read
+ * structurally, so this stage runs without them).
  *
  * @example
  * const pipeline = createPipeline([sentences(), entities(), quotes()]);
@@ -28,8 +31,16 @@ export function quotes(_options: QuotesOptions = {}): Stage<never, 'quotes'> {
     requires: [],
     provides: ['quotes'],
     run(doc) {
-      const layers = doc.layers as { sentences?: readonly Span[]; entities?: readonly EntityMentionLike[] };
-      return { quotes: findQuotes(doc.text, { sentences: layers.sentences, entities: layers.entities }) };
+      const layers = doc.layers as {
+        sentences?: readonly Span[]; entities?: readonly EntityMentionLike[]; entityIndex?: readonly ArticleEntityLike[]; references?: readonly ReferenceLike[];
+        tokens?: readonly Span[]; syntax?: readonly DependencyLike[];
+      };
+      return {
+        quotes: findQuotes(doc.text, {
+          sentences: layers.sentences, entities: layers.entities, entityIndex: layers.entityIndex, references: layers.references,
+          tokens: layers.tokens, syntax: layers.syntax,
+        }),
+      };
     },
   };
 }

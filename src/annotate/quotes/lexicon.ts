@@ -11,11 +11,56 @@ const NAMING_FORMS = new Set(['titled', 'entitled', 'named', 'known', 'dubbed', 
 /** Learned cue forms that are not verbs (adjectives of "quick to say"). */
 const NOT_VERB_FORMS = new Set(['eager', 'quick', 'expected', 'seemed', 'seems', 'appears', 'appeared', 'sounded']);
 
-const CUE_VERBS: ReadonlyMap<string, number> = new Map(
-  Object.entries(cues.verbs as Record<string, { cue: number; rate: number }>)
-    .filter(([w]) => !NAMING_FORMS.has(w) && !NOT_VERB_FORMS.has(w))
-    .map(([w, v]) => [w, v.rate]),
+/**
+ * Verbs of saying in general English, beyond those PolNeAR train has often enough to learn a rate
+ * for: they introduce a quote or a "that" clause, never a bare clause on their own (rate
+ * GENERAL_CUE_RATE, under BARE_CLAUSE_CUE_RATE). Base forms; inflections are derived.
+ */
+const GENERAL_SPEECH_VERBS = [
+  'say', 'tell', 'state', 'add', 'note', 'stress', 'emphasize', 'emphasise', 'underline', 'underscore', 'assert', 'affirm',
+  'proclaim', 'declare', 'announce', 'vow', 'pledge', 'promise', 'warn', 'caution', 'urge', 'insist', 'maintain', 'contend',
+  'argue', 'claim', 'allege', 'admit', 'acknowledge', 'concede', 'confirm', 'deny', 'reject', 'dismiss', 'explain', 'remark',
+  'comment', 'observe', 'point', 'reply', 'respond', 'retort', 'answer', 'ask', 'question', 'recall', 'reiterate', 'repeat',
+  'stress', 'report', 'write', 'tweet', 'post', 'predict', 'forecast', 'estimate', 'suggest', 'propose', 'recommend',
+  'advise', 'assure', 'reassure', 'inform', 'disclose', 'reveal', 'divulge', 'indicate', 'signal', 'hint', 'imply',
+  'complain', 'lament', 'criticize', 'criticise', 'condemn', 'denounce', 'decry', 'blast', 'slam', 'praise', 'hail',
+  'welcome', 'thank', 'accuse', 'blame', 'charge', 'threaten', 'demand', 'call', 'describe', 'brand', 'label', 'dub',
+  'characterize', 'characterise', 'quip', 'joke', 'boast', 'concur', 'agree', 'disagree', 'counter', 'object', 'protest',
+  'speculate', 'surmise', 'conclude', 'specify', 'clarify', 'elaborate', 'mention', 'cite', 'quote', 'testify', 'swear',
+  'vouch', 'guarantee', 'announce', 'notify', 'brief', 'exclaim', 'shout', 'scream', 'whisper', 'mutter', 'sigh', 'cry',
+  'plead', 'beg', 'implore', 'demand', 'order', 'instruct', 'command', 'stipulate', 'add', 'continue', 'conclude',
+];
+const IRREGULAR_FORMS: Readonly<Record<string, readonly string[]>> = {
+  say: ['said', 'says', 'saying'], tell: ['told', 'tells', 'telling'], write: ['wrote', 'written', 'writes', 'writing'],
+  swear: ['swore', 'sworn', 'swears', 'swearing'], speak: ['spoke', 'spoken', 'speaks', 'speaking'],
+};
+/** The cue rate given to a general speech verb that PolNeAR does not rate. */
+const GENERAL_CUE_RATE = 0.5;
+
+/** The inflected forms of a regular verb: -s, -ed, -ing, with the usual spelling changes. */
+function inflections(base: string): string[] {
+  const irregular = IRREGULAR_FORMS[base];
+  if (irregular) return [...irregular];
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  const s = /(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
+  const ed = base.endsWith('e') ? `${base}d` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : `${base}ed`;
+  return [s, ed, `${stem}ing`];
+}
+
+/** Cue forms learned from PolNeAR train with their cue rates (what the tagger's features read). */
+const LEARNED_CUE_VERBS: ReadonlyMap<string, number> = new Map(
+    Object.entries(cues.verbs as Record<string, { cue: number; rate: number }>)
+      .filter(([w]) => !NAMING_FORMS.has(w) && !NOT_VERB_FORMS.has(w))
+      .map(([w, v]) => [w, v.rate] as const),
 );
+/** The learned cues and the general speech verbs: what the rules read. */
+const CUE_VERBS: ReadonlyMap<string, number> = (() => {
+  const learned = new Map(LEARNED_CUE_VERBS);
+  // General speech verbs in their inflected forms (the base form is too often a noun: "a call", "a report").
+  for (const base of GENERAL_SPEECH_VERBS) for (const form of inflections(base)) if (!learned.has(form) && !NAMING_FORMS.has(form)) learned.set(form, GENERAL_CUE_RATE);
+  return learned;
+})();
+
 /** Cue rate at or above which a cue verb takes a bare clause ("X said the talks failed") without "that". */
 export const BARE_CLAUSE_CUE_RATE = 0.7;
 
@@ -27,7 +72,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 const PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'to', 'from', 'with', 'by', 'for', 'about', 'into', 'over', 'under', 'against', 'during', 'through', 'after', 'before', 'via', 'between', 'among', 'within', 'without', 'toward', 'towards', 'upon', 'since', 'per']);
 const CLAUSE_WORDS = new Set(['and', 'or', 'but', 'nor', 'so', 'yet', 'that', 'which', 'who', 'whom', 'where', 'when', 'while', 'because', 'if', 'although', 'though', 'as', 'than', 'whether', 'since', 'unless', 'until', 'after', 'before', 'once']);
 /** Auxiliaries and adverbs that sit between a speaker and the cue ("has said", "also noted"). */
-const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'did', 'does', 'do', 'not', 'never', 'later', 'then', 'again', 'once', 'further', 'recently', 'previously', 'already', 'still', 'even', 'just', 'often', 'always', 'both', 'all']);
+const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'is', 'was', 'were', 'are', 'be', 'been', 'will', 'would', 'could', 'should', 'may', 'might', 'can', 'did', 'does', 'do', 'not', 'never', 'later', 'earlier', 'then', 'again', 'once', 'further', 'recently', 'previously', 'already', 'still', 'even', 'just', 'often', 'always', 'both', 'all', 'today', 'yesterday', 'tonight', 'now', 'too']);
 const NAMING_MARKERS = new Set([...NAMING_FORMS, 'called', 'so-called', 'titles', 'entitled']);
 const COPULAS = new Set(['be', 'is', 'was', 'were', 'are', 'been', 'being', 'become', 'became', 'remain', 'remains', 'seem', 'seems', 'sounded', 'as', 'called', 'calling', 'call', 'calls', 'described', 'describing', 'deemed', 'branded', 'labeled', 'termed']);
 
@@ -35,9 +80,14 @@ const lower = (w: string): string => w.toLowerCase();
 
 /** Cue rate of a cue verb form, or 0 when the word is not a cue. */
 export function cueRate(word: string): number {
-  return CUE_VERBS.get(lower(word)) ?? 0;
+  return isCueVerb(word) ? CUE_VERBS.get(lower(word)) ?? 0 : 0;
 }
-export const isCueVerb = (w: string): boolean => CUE_VERBS.has(lower(w));
+/** A cue form: a learned one in any case, a general speech verb only in lower case ("States" in "United States" is no cue). */
+export const isCueVerb = (w: string): boolean => LEARNED_CUE_VERBS.has(lower(w)) || (CUE_VERBS.has(w) && w === lower(w));
+/** Cue rate of a form as learned from PolNeAR alone, or 0: the tagger's features (its model was trained on these). */
+export function learnedCueRate(word: string): number {
+  return LEARNED_CUE_VERBS.get(lower(word)) ?? 0;
+}
 /** Role nouns, singular or plural ("analyst" learned as "analysts" counts). */
 export const isSourceHead = (w: string): boolean => {
   const l = lower(w);
@@ -48,7 +98,7 @@ export const isPronoun = (w: string): boolean => PRONOUNS.has(lower(w));
 export const isDeterminer = (w: string): boolean => DETERMINERS.has(lower(w));
 export const isPreposition = (w: string): boolean => PREPOSITIONS.has(lower(w));
 export const isClauseWord = (w: string): boolean => CLAUSE_WORDS.has(lower(w));
-export const isAuxiliary = (w: string): boolean => AUXILIARIES.has(lower(w)) || (/ly$/.test(w) && w.length > 4);
+export const isAuxiliary = (w: string): boolean => AUXILIARIES.has(lower(w)) || (/^\p{Ll}.*ly$/u.test(w) && w.length > 4);
 export const isNamingMarker = (w: string): boolean => NAMING_MARKERS.has(lower(w));
 export const isCopulaOrAs = (w: string): boolean => COPULAS.has(lower(w));
 export const isCapitalised = (w: string): boolean => /^\p{Lu}/u.test(w);

@@ -204,3 +204,85 @@ describe('pronoun speakers with entities: salience and gender', () => {
   });
 });
 
+
+describe('who the speaker is (fictional sentences)', () => {
+  it('takes the official, not the place of its prepositional tail, as the speaker', () => {
+    const t = 'A Veskarian official in the port city of Corvel has told journalists that the toll could reach 900.';
+    const q = only(t);
+    expect(q.speakerText).toMatch(/^unnamed Veskarian official/);
+    expect(who(t, q)).toContain('official in the port city of Corvel');
+  });
+
+  it('gives a relayed source, not the outlet that relays it: "X reported, citing Y, that …"', () => {
+    const t = 'The Daily Ledger has reported, citing a source close to the talks, that the delegation would leave on Friday.';
+    const q = only(t);
+    expect(who(t, q)).toMatch(/^a source/);
+    expect(q.speakerText).toMatch(/^unnamed source/);
+    expect(said(t, q)).toBe('the delegation would leave on Friday');
+  });
+
+  it('keeps the reporting outlet when what it cites cannot speak: "…, the agency reported, citing figures"', () => {
+    const t = 'Floods destroyed at least 300 houses in Corvel, the state news agency reported on Sunday, citing figures from a survey team.';
+    const q = findQuotes(t).find((x) => x.start === 0)!;
+    expect(said(t, q)).toBe('Floods destroyed at least 300 houses in Corvel');
+    expect(q.speakerText).toBe('state news agency');
+  });
+
+  it('reads "This was stated by X" as X saying the sentence before', () => {
+    const t = 'The talks lasted two hours and ended with a prisoner exchange. This was stated by the head of the Veskarian delegation, Ana Oresk.';
+    const q = only(t);
+    expect(said(t, q)).toBe('The talks lasted two hours and ended with a prisoner exchange');
+    expect(q.speakerText).toBe('Ana Oresk');
+  });
+
+  it('gives no speaker when the subject of the cue can speak for no one', () => {
+    const t = 'All indicators suggest that prices will rise again next year.';
+    for (const q of findQuotes(t)) expect(q.speakerText).toBeUndefined();
+  });
+
+  it('does not read a formula in quote marks as a quote attributed to the outlet after it', () => {
+    const t = 'The sides agreed on an exchange in the format of "500 for 500", writes the Daily Ledger.';
+    expect(findQuotes(t).filter((q) => q.direct)).toEqual([]);
+  });
+});
+
+describe('speakers and contents read from a dependency parse, when the syntax stage ran', () => {
+  /** Token spans of a text's words and punctuation, in order (the tokens layer a parse is aligned to). */
+  const spans = (t: string) => [...t.matchAll(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const dep = (head: number, rel: string) => ({ head, rel });
+
+  it('takes the subject of the cue, not the name nearest to it', () => {
+    const t = 'The minister who met Dal Brin said that the port would reopen.';
+    const syntax = [dep(1, 'det'), dep(6, 'nsubj'), dep(3, 'nsubj'), dep(1, 'acl:relcl'), dep(3, 'obj'), dep(4, 'flat'), dep(-1, 'root'),
+      dep(11, 'mark'), dep(9, 'det'), dep(11, 'nsubj'), dep(11, 'aux'), dep(6, 'ccomp'), dep(6, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(who(t, q)).toBe('The minister');
+    expect(said(t, q)).toBe('the port would reopen');
+    // without the parse, the rules take the words before the cue
+    expect(who(t, only(t, { tagger: false }))).toContain('Dal Brin');
+  });
+
+  it('keeps an appositive with its subject and gives the name it holds', () => {
+    const t = 'The harbour minister, Ana Oresk, said on Monday that the port would reopen.';
+    const syntax = [dep(2, 'det'), dep(2, 'compound'), dep(7, 'nsubj'), dep(4, 'punct'), dep(2, 'appos'), dep(4, 'flat'), dep(4, 'punct'), dep(-1, 'root'),
+      dep(9, 'case'), dep(7, 'obl'), dep(14, 'mark'), dep(12, 'det'), dep(14, 'nsubj'), dep(14, 'aux'), dep(7, 'ccomp'), dep(7, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(who(t, q)).toBe('The harbour minister, Ana Oresk');
+    expect(q.speakerText).toBe('Ana Oresk');
+    expect(said(t, q)).toBe('the port would reopen');
+  });
+});
+
+describe('a state is a speaker only of what it says', () => {
+  it('gives no speaker to a country that "believes" or "refuses" in the writer’s words', () => {
+    const t = 'Veskaria has consistently refused to engage under pressure. It believes that talks must be based on respect.';
+    const entities = [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }];
+    for (const q of findQuotes(t, { entities })) expect(q.speaker).toBeUndefined();
+  });
+
+  it('keeps a country as the speaker of what it said', () => {
+    const t = 'Veskaria said that it would answer the tariffs with its own.';
+    const q = only(t, { entities: [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }] });
+    expect(q.speaker).toBe('e1');
+  });
+});

@@ -1,9 +1,10 @@
 import type { Span } from '../../core/index.js';
 import { spanIndexAt, tokenize, type Token } from './segment.js';
 import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition, isPronoun } from './lexicon.js';
-import type { SpeakerFound } from './speaker.js';
+import { widenOverPreposition, type SpeakerFound } from './speaker.js';
+import { classifySpeaker, type SpeakerPhrase } from './speaker-kind.js';
 import { entityGenders, pronounGender, type Gender } from './gender.js';
-import type { EntityMentionLike, Quote } from './types.js';
+import type { EntityMentionLike, Quote, ReferenceLike } from './types.js';
 
 interface DraftLike extends Span {
   readonly direct: boolean;
@@ -12,67 +13,122 @@ interface DraftLike extends Span {
   readonly content?: Span;
 }
 
-/** How far back a pronoun looks for its antecedent, in characters (about two paragraphs). */
+/** How far back a pronoun or role looks for what it refers to, in characters (about two paragraphs). */
 const MAX_ANTECEDENT_DISTANCE = 1500;
+/** How far ahead a role in a lead sentence may find its holder ("…, the mayor said." before "Mayor X said …"). */
+const MAX_CATAPHOR_DISTANCE = 600;
+
+/** Cues of an attitude or a decision rather than of speech ("believes", "has refused", "seems"): the last word of the cue. */
+const ATTITUDE_CUE = /\b(?:believ|think|thought|refus|want|hop|fear|see|saw|view|consider|feel|felt|know|knew|seem|appear|intend|plan|seek|sought|wish|expect)\w*$/i;
+
+/** How many sentences back a definite role with no title holder looks for the person it stands for. */
+const ROLE_SENTENCES = 2;
 
 const PERSON_PRONOUNS = /^(?:he|she|i)$/i;
 const THING_PRONOUNS = /^it$/i;
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
-/** Entity of the mention inside the speaker phrase: a person first, the last one named ("ministry spokesperson Ana Ruiz"). */
-function entityInPhrase(core: Span, mentions: readonly EntityMentionLike[]): string | undefined {
-  const inside = mentions.filter((m) => overlaps(m, core));
-  const person = inside.filter((m) => m.type === 'PERSON').pop();
-  return (person ?? inside.pop())?.entity;
+/** A resolved speaker: an entity id, or a text for one the article does not name as an entity. */
+interface Resolved {
+  readonly entity?: string;
+  readonly text?: string;
+  /** 'person' or 'group' (organisations, states, collectives), for pronoun agreement; undefined when unknown. */
+  readonly sort?: 'person' | 'group';
 }
 
-/** What the resolver knows about the article: mentions in text order, sentences, quoted words, genders, quote speakers. */
+/** What the resolver knows about the article. */
 interface Discourse {
   readonly text: string;
   readonly mentions: readonly EntityMentionLike[];
+  readonly references: readonly ReferenceLike[];
   readonly sentences: readonly Span[];
   readonly quoted: readonly Span[];
   readonly genders: ReadonlyMap<string, Gender>;
-  /** Speaker phrases of the quotes (their cores): a person who speaks in a sentence is its most salient one. */
-  readonly speakerCores: readonly Span[];
+  readonly types: ReadonlyMap<string, string>;
+  readonly titles: ReadonlyMap<string, readonly string[]>;
+  readonly tokens?: readonly Token[];
+  /** Speakers already resolved, in text order of their phrases: the most salient referents of what follows. */
+  readonly speakers: Array<{ core: Span; resolved: Resolved }>;
 }
 
 const isPossessive = (text: string, m: Span): boolean => /^[’']s?\b/.test(text.slice(m.end, m.end + 2)) || /[’']s?$/.test(text.slice(m.start, m.end));
+const inQuote = (d: Discourse, s: Span): boolean => d.quoted.some((q) => s.start >= q.start && s.end <= q.end);
+
+function sortOfType(type: string | undefined): Resolved['sort'] {
+  return type === 'PERSON' ? 'person' : type ? 'group' : undefined;
+}
 
 /**
- * The antecedent of a pronoun speaker, by salience: in the pronoun's own
- * sentence, the first person named before it who is not a possessive ("…
- * statements by X in response to Y’s message, where he …" → X); else, sentence
- * by sentence backwards, the speaker of a quote there, then the first person
- * named (the subject, as a rule), then a possessive. Persons whose gender the
- * text shows otherwise than the pronoun's are skipped ("she" is not a man
- * the text calls "he" or names with a male first name).
+ * The antecedent of a pronoun, by salience: in its own sentence, the first fitting entity named
+ * before it that is not a possessive; else, sentence by sentence backwards, the speaker of a quote
+ * there (named or described), then the first fitting entity named (the subject, as a rule), then a
+ * possessive. Persons whose gender the text shows otherwise than the pronoun's are skipped.
  */
-function antecedentEntity(pronoun: string, at: number, d: Discourse): string | undefined {
-  const wanted = PERSON_PRONOUNS.test(pronoun) ? ['PERSON'] : THING_PRONOUNS.test(pronoun) ? ['ORG', 'GPE'] : ['PERSON', 'ORG', 'GPE'];
+function antecedent(pronoun: string, at: number, d: Discourse, maxSentences = Infinity): Resolved | undefined {
+  const sorts: ReadonlyArray<Resolved['sort']> = PERSON_PRONOUNS.test(pronoun) ? ['person'] : THING_PRONOUNS.test(pronoun) ? ['group'] : ['person', 'group'];
   const gender = pronounGender(pronoun);
   const fits = (m: EntityMentionLike): boolean =>
-    m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && wanted.includes(m.type)
-    && !d.quoted.some((q) => m.start >= q.start && m.end <= q.end)
+    m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && sorts.includes(sortOfType(m.type)) && !inQuote(d, m)
     && !(gender && m.type === 'PERSON' && d.genders.has(m.entity) && d.genders.get(m.entity) !== gender);
+  const speakerFits = (r: Resolved): boolean => {
+    if (r.entity) {
+      const type = d.types.get(r.entity);
+      return sorts.includes(sortOfType(type)) && !(gender && type === 'PERSON' && d.genders.has(r.entity) && d.genders.get(r.entity) !== gender);
+    }
+    return r.sort === undefined || sorts.includes(r.sort);
+  };
   let s = spanIndexAt(d.sentences, at);
   let end = at;
   const possessives: EntityMentionLike[] = [];
-  for (let n = 0; s >= 0 && end > 0 && at - end <= MAX_ANTECEDENT_DISTANCE; s--, n++) {
+  for (let n = 0; s >= 0 && end > 0 && at - end <= MAX_ANTECEDENT_DISTANCE && n <= maxSentences; s--, n++) {
     const from = d.sentences[s]!.start;
     const inSentence = d.mentions.filter((m) => m.start >= from && m.end <= end && fits(m));
+    if (n > 0) {
+      const spoke = d.speakers.filter((x) => x.core.start >= from && x.core.end <= end && speakerFits(x.resolved));
+      if (spoke.length > 0) return spoke[0]!.resolved;
+    }
     end = from;
     if (inSentence.length === 0) continue;
     const plain = inSentence.filter((m) => !isPossessive(d.text, m));
-    if (n > 0) {
-      const speaker = inSentence.find((m) => d.speakerCores.some((c) => overlaps(c, m)) && !isPossessive(d.text, m));
-      if (speaker) return speaker.entity;
-    }
-    if (plain.length > 0) return plain[0]!.entity;
+    if (plain.length > 0) return { entity: plain[0]!.entity };
     possessives.push(...inSentence);
   }
-  return possessives[0]?.entity;
+  return possessives[0] ? { entity: possessives[0].entity } : undefined;
+}
+
+/** A role ("the minister", "the mayor"): the person the article gave that title, before the role or just after it. */
+function titleHolder(head: string, at: number, d: Discourse): string | undefined {
+  const holds = (entity: string): boolean => (d.titles.get(entity) ?? []).some((t) => t.split(' ').pop() === head);
+  let best: EntityMentionLike | undefined;
+  for (const m of d.mentions) {
+    if (m.end > at) {
+      if (!best && m.start - at <= MAX_CATAPHOR_DISTANCE && d.types.get(m.entity) === 'PERSON' && holds(m.entity)) return m.entity;
+      break;
+    }
+    if (at - m.end <= MAX_ANTECEDENT_DISTANCE && d.types.get(m.entity) === 'PERSON' && holds(m.entity)) best = m;
+  }
+  return best?.entity;
+}
+
+/** "the latter", "the former": the last, or the one before the last, entity named before it. */
+function anaphorTarget(head: string, at: number, d: Discourse): string | undefined {
+  const before = d.mentions.filter((m) => m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && !inQuote(d, m) && !isPossessive(d.text, m));
+  const distinct: string[] = [];
+  for (let k = before.length - 1; k >= 0 && distinct.length < 2; k--) if (!distinct.includes(before[k]!.entity)) distinct.push(before[k]!.entity);
+  return head === 'latter' ? distinct[0] : distinct[1];
+}
+
+/**
+ * A short description of a speaker phrase: "unnamed …" for an indefinite one (a role or group
+ * the text does not name: "a Veskarian official"), else the words without their article and quote marks.
+ */
+function describe(text: string, core: Span, unnamedRole = false): string {
+  const words = text.slice(core.start, core.end).replace(/["“”«»]/g, '').split(/\s+/).filter(Boolean);
+  const first = words[0]!.toLowerCase();
+  const rest = isDeterminer(first) || first === 'some' ? words.slice(1) : words;
+  if (/^(?:a|an|some|one)$/.test(first) && (unnamedRole || !rest.some((w) => isCapitalised(w)))) return `unnamed ${rest.join(' ')}`;
+  return rest.join(' ');
 }
 
 /** The text's tokens inside [from, to), by binary search (the text is tokenized once). */
@@ -110,27 +166,6 @@ function antecedentName(text: string, at: number, quoted: readonly Span[], token
   return undefined;
 }
 
-/** The named speaker of the latest quote before `at` (a pronoun usually continues the last speaker). */
-function previousSpeakerName(text: string, drafts: readonly DraftLike[], at: number): string | undefined {
-  let best: DraftLike | undefined;
-  for (const d of drafts) {
-    if (!d.speaker || d.speaker.core.end > at || at - d.speaker.core.end > MAX_ANTECEDENT_DISTANCE) continue;
-    const phrase = text.slice(d.speaker.core.start, d.speaker.core.end);
-    if (isPronoun(phrase) || !/\p{Lu}/u.test(phrase.slice(1))) continue;
-    if (!best || d.speaker.core.start > best.speaker!.core.start) best = d;
-  }
-  return best ? describe(text, best.speaker!.core) : undefined;
-}
-
-/** A short description of a speaker phrase: its name, or "unnamed …" for an indefinite description. */
-function describe(text: string, core: Span): string {
-  const words = text.slice(core.start, core.end).split(/\s+/);
-  const first = words[0]!.toLowerCase();
-  const rest = isDeterminer(first) ? words.slice(1) : words;
-  if (/^(?:a|an|some|one)$/.test(first) && !rest.some((w) => isCapitalised(w))) return `unnamed ${rest.join(' ')}`;
-  return rest.join(' ');
-}
-
 /** Start of the sentence holding `at`: after the last line break, or after the last `.!?` followed by a space, before it. */
 function sentenceStartBefore(text: string, at: number): number {
   const line = text.lastIndexOf('\n', at);
@@ -142,39 +177,158 @@ function sentenceStartBefore(text: string, at: number): number {
   return line + 1;
 }
 
+/** The noun phrase a relative "who"/"which" attaches to: the words right before it (a comma between allowed). */
+function relativeHead(text: string, at: number, d: Discourse): Resolved | undefined {
+  const before = text.slice(Math.max(0, at - 120), at).replace(/[\s,]+$/, '');
+  const end = at - (text.slice(Math.max(0, at - 120), at).length - before.length);
+  const m = d.mentions.filter((x) => x.end <= end && end - x.end <= 2).pop();
+  if (m) return { entity: m.entity };
+  return undefined;
+}
+
 /**
- * Turn drafts into quotes: the speaker span as written, the entity it names
- * (a mention inside it, or for a pronoun the most salient person before it of
- * a compatible gender: see antecedentEntity), or a short text when no entity
- * is known.
+ * Resolve one speaker phrase. The appositive's person wins over a role, a body or a place in the
+ * core ("the spokesperson for the ministry, Ana Ruiz"); a name resolves to its entity; a pronoun,
+ * role or anaphor to the entity it refers to (the `references` layer first, when an earlier stage
+ * gave it); a collective or an unresolved role keeps its description; a document speaks for the
+ * author it names; junk gives no speaker.
  */
-export function describeSpeakers(text: string, drafts: readonly DraftLike[], options: { entities?: readonly EntityMentionLike[]; sentences: readonly Span[]; tokens?: readonly Token[] }): Quote[] {
-  const mentions = options.entities ? [...options.entities].sort((a, b) => a.start - b.start) : undefined;
+function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): { resolved?: Resolved; phrase: SpeakerPhrase } {
+  const { text } = d;
+  const core = sp.core;
+  const inCore = d.mentions.filter((m) => overlaps(m, core));
+  const phrase = classifySpeaker(text, core, inCore);
+  const referenced = d.references.find((r) => overlaps(r, core) && (phrase.kind !== 'name'));
+  if (referenced) return { resolved: { entity: referenced.entity }, phrase };
+  const appositivePerson = d.mentions.find((m) => m.start >= core.end && m.end <= sp.span.end && d.types.get(m.entity) === 'PERSON');
+  const corePerson = phrase.kind === 'name' && phrase.mention && d.types.get(phrase.mention.entity) === 'PERSON';
+  if (appositivePerson && !corePerson && phrase.kind !== 'pronoun') return { resolved: { entity: appositivePerson.entity }, phrase };
+  // Without an entity for it, a name standing as the appositive of a role ("the head of the delegation, Ana Oresk").
+  const appositiveName = /^\s*,\s*((?:\p{Lu}[\p{L}’'.-]*\s?){2,4})$/u.exec(text.slice(core.end, sp.span.end));
+  if (appositiveName && (phrase.kind === 'role' || phrase.kind === 'collective')) return { resolved: { text: appositiveName[1]!.trim(), sort: 'person' }, phrase };
+  switch (phrase.kind) {
+    case 'name':
+      if (phrase.mention) return { resolved: { entity: phrase.mention.entity }, phrase };
+      return { resolved: { text: describe(text, core) }, phrase };
+    case 'pronoun': {
+      const pronoun = text.slice(core.start, core.end);
+      if (hasMentions) {
+        const r = antecedent(pronoun, core.start, d);
+        if (r) return { resolved: r, phrase };
+      }
+      const sentenceStart = sentenceStartBefore(text, core.start);
+      const name = antecedentName(text, core.start, d.quoted, d.tokens, sentenceStart) ?? previousSpeakerText(d, core.start) ?? antecedentName(text, core.start, d.quoted, d.tokens);
+      return { resolved: name ? { text: name } : undefined, phrase };
+    }
+    case 'relative':
+      return { resolved: relativeHead(text, core.start, d), phrase };
+    case 'anaphor': {
+      const entity = anaphorTarget(phrase.head, core.start, d);
+      return { resolved: entity ? { entity } : undefined, phrase };
+    }
+    case 'role': {
+      if (!phrase.indefinite) {
+        const holder = titleHolder(phrase.head, core.start, d);
+        if (holder) return { resolved: { entity: holder }, phrase };
+        // "the official", "the 78-year-old Republican": the person the text is about, as for "he".
+        const salient = hasMentions ? antecedent('he', core.start, d, ROLE_SENTENCES) : undefined;
+        if (salient) return { resolved: salient, phrase };
+      }
+      return { resolved: { text: describe(text, core, true), sort: 'person' }, phrase };
+    }
+    case 'collective':
+      return { resolved: { text: describe(text, core, true), sort: 'group' }, phrase };
+    case 'document': {
+      // "the ministry's statement", "a statement by the ministry": its author is the entity it names.
+      const author = d.mentions.find((m) => overlaps(m, sp.span) && d.types.get(m.entity) !== 'LOC');
+      if (author) return { resolved: { entity: author.entity }, phrase };
+      // "The Commerce Ministry statement": the capitalised words before the document noun name its author.
+      const named = /^(?:the\s+)?((?:\p{Lu}[\p{L}’'-]*\s+)+)\p{Ll}/u.exec(text.slice(core.start, core.end));
+      if (named && !/^(?:All|Some|Many|Most|This|That|These|Those|Its|Their|His|Her|A|An|One)\b/.test(named[1]!)) return { resolved: { text: named[1]!.trim(), sort: 'group' }, phrase };
+      // "the report", "its statement": the body that spoke just before (a newspaper, a ministry), never a person.
+      const previous = d.speakers.filter((x) => x.core.end <= core.start && core.start - x.core.end <= MAX_ANTECEDENT_DISTANCE / 3).pop();
+      const group = previous && (previous.resolved.entity ? d.types.get(previous.resolved.entity) !== 'PERSON' : previous.resolved.sort !== 'person');
+      return { resolved: group ? previous.resolved : undefined, phrase };
+    }
+    default:
+      return { phrase };
+  }
+}
+
+/** The text of the latest speaker resolved before `at` that has a name (a pronoun usually continues the last speaker). */
+function previousSpeakerText(d: Discourse, at: number): string | undefined {
+  const prev = d.speakers.filter((x) => x.core.end <= at && at - x.core.end <= MAX_ANTECEDENT_DISTANCE && x.resolved.text && /\p{Lu}/u.test(x.resolved.text)).pop();
+  return prev?.resolved.text;
+}
+
+function junkPhrase(text: string, sp: SpeakerFound, mentions: readonly EntityMentionLike[]): boolean {
+  return classifySpeaker(text, sp.core, mentions.filter((m) => overlaps(m, sp.core))).kind === 'junk';
+}
+
+/** Index of the first token of the sentence holding `at`. */
+function sentenceFirstToken(tokens: readonly Token[], sentences: readonly Span[], at: number): number {
+  const s = sentences[Math.max(0, spanIndexAt(sentences, at))];
+  const from = s ? s.start : 0;
+  return Math.max(0, tokens.findIndex((t) => t.start >= from));
+}
+
+/** What the resolver reads besides the text. */
+export interface ResolveOptions {
+  readonly entities?: readonly EntityMentionLike[];
+  readonly entityIndex?: readonly { readonly id: string; readonly type: string; readonly titles?: readonly string[] }[];
+  readonly references?: readonly ReferenceLike[];
+  readonly sentences: readonly Span[];
+  readonly tokens?: readonly Token[];
+}
+
+/**
+ * Turn drafts into quotes: the speaker span as written, the entity it names or refers to, or a
+ * short text when no entity is known. A quote whose speaker phrase can speak for no one ("this
+ * perspective", "all indicators") keeps the phrase as written but no speaker, never a guessed one.
+ */
+export function describeSpeakers(text: string, drafts: readonly DraftLike[], options: ResolveOptions): Quote[] {
+  const mentions = options.entities ? [...options.entities].sort((a, b) => a.start - b.start) : [];
   const quoted = drafts.filter((d) => d.direct);
-  const discourse: Discourse | undefined = mentions && {
-    text, mentions, sentences: options.sentences, quoted,
+  const types = new Map<string, string>();
+  for (const m of mentions) types.set(m.entity, m.type);
+  for (const e of options.entityIndex ?? []) types.set(e.id, e.type);
+  const d: Discourse = {
+    text, mentions, sentences: options.sentences, quoted, types, tokens: options.tokens,
+    references: options.references ?? [],
     genders: entityGenders(text, mentions, options.sentences, quoted),
-    speakerCores: drafts.flatMap((d) => (d.speaker && !isPronoun(text.slice(d.speaker.core.start, d.speaker.core.end)) ? [d.speaker.core] : [])),
+    titles: new Map((options.entityIndex ?? []).filter((e) => e.titles?.length).map((e) => [e.id, e.titles!])),
+    speakers: [],
   };
-  return drafts.map((d): Quote => {
+  const order = drafts.map((_, i) => i).filter((i) => drafts[i]!.speaker).sort((a, b) => drafts[a]!.speaker!.core.start - drafts[b]!.speaker!.core.start);
+  const results = new Map<number, { resolved?: Resolved; phrase: SpeakerPhrase }>();
+  /** Speaker phrases widened past a prepositional tail, by draft index. */
+  const speakers = new Map<number, SpeakerFound>();
+  for (const i of order) {
+    let sp = drafts[i]!.speaker!;
+    const wider = options.tokens ? widenOverPreposition(options.tokens, sp, sentenceFirstToken(options.tokens, options.sentences, sp.core.start), junkPhrase(text, sp, mentions)) : null;
+    if (wider) { sp = wider; speakers.set(i, wider); }
+    const same = d.speakers.find((x) => x.core.start === sp.core.start && x.core.end === sp.core.end);
+    const r = resolveSpeaker(sp, d, options.entities !== undefined);
+    results.set(i, r);
+    if (r.resolved && !same) d.speakers.push({ core: sp.core, resolved: r.resolved });
+  }
+  const out: Quote[] = [];
+  drafts.forEach((draft, i) => {
     const base = {
-      start: d.start, end: d.end, direct: d.direct,
-      ...(d.cue ? { cue: { start: d.cue.start, end: d.cue.end } } : {}),
-      ...(d.content ? { content: { start: d.content.start, end: d.content.end } } : {}),
+      start: draft.start, end: draft.end, direct: draft.direct,
+      ...(draft.cue ? { cue: { start: draft.cue.start, end: draft.cue.end } } : {}),
+      ...(draft.content ? { content: { start: draft.content.start, end: draft.content.end } } : {}),
     };
-    if (!d.speaker) return base;
-    const core = d.speaker.core;
-    const phrase = text.slice(core.start, core.end);
-    const pronoun = isPronoun(phrase) ? phrase : undefined;
-    let entity: string | undefined;
-    if (mentions) entity = pronoun ? antecedentEntity(pronoun, core.start, discourse!) : entityInPhrase(core, mentions);
-    const speakerSpan = { start: d.speaker.span.start, end: d.speaker.span.end };
-    if (entity) return { ...base, speaker: entity, speakerSpan };
-    // A name earlier in the same sentence, else the last named speaker, else the nearest name.
-    const sentenceStart = sentenceStartBefore(text, core.start);
-    const speakerText = pronoun
-      ? (antecedentName(text, core.start, quoted, options.tokens, sentenceStart) ?? previousSpeakerName(text, drafts, core.start) ?? antecedentName(text, core.start, quoted, options.tokens))
-      : describe(text, core);
-    return { ...base, speakerSpan, ...(speakerText ? { speakerText } : {}) };
+    const r = results.get(i);
+    if (!draft.speaker || !r) { out.push(base); return; }
+    const sp = speakers.get(i) ?? draft.speaker;
+    const speakerSpan = { start: sp.span.start, end: sp.span.end };
+    // An unnamed source with nothing to describe it by ("Some", "Others"): the words are attributed, to no one we can name.
+    if (r.phrase.kind === 'junk' || r.phrase.kind === 'unnamed') { out.push({ ...base, speakerSpan }); return; }
+    // A state that "believes", "refuses" or "seems" is the writer's reading of it, not a statement it made.
+    if (r.resolved?.entity && d.types.get(r.resolved.entity) === 'GPE' && draft.cue && ATTITUDE_CUE.test(text.slice(draft.cue.start, draft.cue.end))) { out.push({ ...base, speakerSpan }); return; }
+    if (r.resolved?.entity) out.push({ ...base, speaker: r.resolved.entity, speakerSpan });
+    else out.push({ ...base, speakerSpan, ...(r.resolved?.text ? { speakerText: r.resolved.text } : {}) });
   });
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../../core/index.js';
 import type { Token } from './segment.js';
+import { canHeadSpeaker, isDocumentNoun, isRoleNoun } from './speaker-kind.js';
 import {
   isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition,
   isPronoun, isSourceHead, isWord,
@@ -9,6 +10,9 @@ import {
 const MAX_NP_TOKENS = 12;
 /** Longest appositive after a speaker's name ("X, a member of the … committee, said"), in tokens. */
 const MAX_APPOSITIVE_TOKENS = 30;
+
+/** Longest name in quote marks taken into a speaker phrase ("the newspaper “Daily Ledger”"). */
+const MAX_QUOTED_NAME_TOKENS = 5;
 
 /** How far a lowercase modifier may sit before the role noun or name it belongs to ("political analyst"). */
 const LOOKAHEAD_TOKENS = 3;
@@ -35,6 +39,12 @@ export function phraseEndingAt(toks: readonly Token[], end: number, min: number)
     while (i > min && toks[i]!.text !== '(') i--;
     i--;
   }
+  // A name in quote marks after its noun ("the newspaper “Daily Ledger”") belongs to the phrase.
+  if (/^[”"’»]$/.test(toks[i]?.text ?? '')) {
+    let k = i - 1;
+    while (k > min && isWord(toks[k]!.text) && isCapitalised(toks[k]!.text) && i - k <= MAX_QUOTED_NAME_TOKENS) k--;
+    if (k < i - 1 && /^[“"‘«]$/.test(toks[k]?.text ?? '')) i = k - 1;
+  }
   if (i < min || !toks[i] || !isWord(toks[i]!.text)) return -1;
   if (isPronoun(toks[i]!.text)) return i;
   let start = -1;
@@ -60,7 +70,7 @@ function leadsToRoleOrName(toks: readonly Token[], i: number, max: number): bool
   for (let k = i; k <= Math.min(max, i + LOOKAHEAD_TOKENS); k++) {
     const w = toks[k]!.text;
     if (!isWord(w) || isPreposition(w) || isClauseWord(w) || isCueVerb(w) || isAuxiliary(w) || isDeterminer(w)) return false;
-    if (isSourceHead(w) || (k > i && isCapitalised(w))) return true;
+    if (canHeadSpeaker(w) || (k > i && isCapitalised(w))) return true;
   }
   return false;
 }
@@ -85,14 +95,18 @@ export function phraseStartingAt(toks: readonly Token[], start: number, max: num
     }
     if (w.toLowerCase() === 'of') {
       const next = toks[i + 1]?.text ?? '';
-      if (end >= 0 && (isCapitalised(next) || isDeterminer(next))) continue;
-      break;
+      if (end < 0 || !(isCapitalised(next) || isDeterminer(next))) break;
+      // "the head of the delegation": the article after "of" belongs to the phrase, which heads anew.
+      if (isDeterminer(next) && !isCapitalised(next)) { i++; n++; }
+      sawName = false;
+      sawHead = false;
+      continue;
     }
     if (isPreposition(w) || isClauseWord(w) || isCueVerb(w) || isAuxiliary(w) || isPronoun(w)) break;
     if (isLowerWord(w) && sawHead) break;
-    if (isLowerWord(w) && sawName && !isSourceHead(w) && !leadsToRoleOrName(toks, i, max)) break;
+    if (isLowerWord(w) && sawName && !canHeadSpeaker(w) && !leadsToRoleOrName(toks, i, max)) break;
     if (isCapitalised(w)) sawName = true;
-    else if (isSourceHead(w)) sawHead = true;
+    else if (canHeadSpeaker(w)) sawHead = true;
     end = i;
   }
   return end;
@@ -144,7 +158,9 @@ export function speakerAfter(toks: readonly Token[], from: number, sentenceEnd: 
   const e = phraseStartingAt(toks, from, sentenceEnd);
   if (e < 0 || !isSpeakerPhrase(toks, from, e, sentenceStart, options.anyNounPhrase)) return null;
   let end = e;
-  if (toks[e + 1]?.text === ',' && e + 2 <= sentenceEnd && isDeterminer(toks[e + 2]!.text)) {
+  // "said the head of the delegation, aide to the President Ana Ruiz, …": an appositive opening with a role or a name.
+  const opener = toks[e + 2]?.text ?? '';
+  if (toks[e + 1]?.text === ',' && e + 2 <= sentenceEnd && (isDeterminer(opener) || isCapitalised(opener) || isRoleNoun(opener.toLowerCase()))) {
     let k = e + 2;
     while (k <= sentenceEnd && k - e < MAX_APPOSITIVE_TOKENS && isWord(toks[k]!.text)) k++;
     if (k > sentenceEnd || ['.', ',', ';'].includes(toks[k]!.text)) end = k - 1;
@@ -191,4 +207,30 @@ export function clauseSubject(toks: readonly Token[], cue: number, sentenceStart
   }
   if (!isSpeakerPhrase(toks, i, e, sentenceStart)) return null;
   return found(toks, i, e);
+}
+
+/**
+ * A speaker phrase found too short, inside a prepositional tail ("A Libyan official in [the port
+ * city of Derna]"): the noun phrase before the preposition, with the tail kept in the span.
+ * Null when no phrase stands before a preposition.
+ */
+export function widenOverPreposition(toks: readonly Token[], sp: SpeakerFound, sentenceStart: number, junk: boolean): SpeakerFound | null {
+  let at = toks.findIndex((t) => t.start === sp.core.start);
+  const coreEnd = toks.findIndex((t) => t.end === sp.core.end);
+  const spanEnd = toks.findIndex((t) => t.end === sp.span.end);
+  for (let step = 0; step < 2 && at > sentenceStart + 1; step++) {
+    // "a post from X", "a statement by X": X is the author, the speaker already.
+    if (!isPreposition(toks[at - 1]!.text) || /^(?:by|from)$/i.test(toks[at - 1]!.text)) return null;
+    const s = phraseEndingAt(toks, at - 2, sentenceStart);
+    if (s < 0) return null;
+    const head = toks[at - 2]!.text;
+    // "the spokesperson for [the ministry]", "the head of [the agency]": the role before the preposition speaks.
+    if ((!canHeadSpeaker(head) || isDocumentNoun(head)) && !(junk && isCapitalised(head))) {
+      if (!junk) return null;
+      at = s;
+      continue;
+    }
+    return { span: { start: toks[s]!.start, end: toks[spanEnd < 0 ? at - 2 : spanEnd]!.end }, core: { start: toks[s]!.start, end: toks[coreEnd < 0 ? at - 2 : coreEnd]!.end } };
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 import type { Span } from '../../core/index.js';
 import type { MarkedSpan } from './marks.js';
 import type { Token } from './segment.js';
-import { cueRate, isPronoun, isSourceHead } from './lexicon.js';
+import { learnedCueRate as cueRate, isPronoun, isSourceHead } from './lexicon.js';
 
 /**
  * Features of the attribution tagger, shared by training

@@ -29,3 +29,17 @@ export interface EntityMentionLike extends Span {
   readonly type: string;
   readonly entity: string;
 }
+
+/** The shape of an entity of the article this stage reads (the entityIndex layer, structurally). */
+export interface ArticleEntityLike {
+  readonly id: string;
+  readonly type: string;
+  /** Roles the article gives the entity ("foreign minister"): a role speaker resolves to its holder. */
+  readonly titles?: readonly string[];
+}
+
+/** A pronoun, role, title or capital resolved to an entity (the references layer, structurally). */
+export interface ReferenceLike extends Span {
+  readonly entity: string;
+  readonly kind?: string;
+}

@@ -16,16 +16,23 @@ export interface FindTimeOptions {
 
 /** Between a date and a clock time that belong to one expression: "Tuesday at 3 p.m.", "March 2, 14:00". */
 const DATE_TIME_GAP = /^(?:,?\s*(?:at|around|about|by)?\s*|\s*,\s*)$/i;
+/** Between a clock time and the day it is on: "9 a.m. Tuesday", "noon on Friday". */
+const CLOCK_DAY_GAP = /^(?:\s*,?\s*(?:on\s+)?)$/i;
 
-/** Join a day and the clock time right after it into one TIME expression. */
+const isDayLike = (c: Candidate): boolean => c.type === 'DATE' && (c.meaning.kind === 'weekday' || (c.meaning.kind === 'yearless' && c.meaning.day !== undefined)
+  || (c.meaning.kind === 'shift' && c.meaning.grain === 'day') || (c.meaning.kind === 'fixed' && /^\d{4}-\d{2}-\d{2}$/.test(c.meaning.value)));
+
+/** Join a day and a clock time next to it into one TIME expression: "Tuesday at 3 p.m.", "9 a.m. Tuesday". */
 function joinDateAndTime(candidates: readonly Candidate[], text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
     const last = out[out.length - 1];
-    const dayLike = last && last.type === 'DATE' && (last.meaning.kind === 'weekday' || last.meaning.kind === 'yearless' && last.meaning.day !== undefined
-      || (last.meaning.kind === 'shift' && last.meaning.grain === 'day') || (last.meaning.kind === 'fixed' && /^\d{4}-\d{2}-\d{2}$/.test(last.meaning.value)));
-    if (last && dayLike && c.meaning.kind === 'clock' && DATE_TIME_GAP.test(text.slice(last.end, c.start))) {
+    if (last && isDayLike(last) && c.meaning.kind === 'clock' && DATE_TIME_GAP.test(text.slice(last.end, c.start))) {
       out[out.length - 1] = { ...last, end: c.end, type: 'TIME', clock: { hour: c.meaning.hour, minute: c.meaning.minute } };
+      continue;
+    }
+    if (last && last.meaning.kind === 'clock' && isDayLike(c) && CLOCK_DAY_GAP.test(text.slice(last.end, c.start))) {
+      out[out.length - 1] = { ...c, start: last.start, type: 'TIME', clock: { hour: last.meaning.hour, minute: last.meaning.minute } };
       continue;
     }
     out.push(c);

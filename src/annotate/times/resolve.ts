@@ -5,10 +5,10 @@
  */
 import type { Span } from '../../core/index.js';
 import type { Timex, TimexAnchor } from './timex.js';
-import type { Candidate, DayPart, Grain } from './rules.js';
+import { nthWeekdayOf, type Candidate, type DayPart, type Grain } from './rules.js';
 import { tenseAround, type Tense } from './tense.js';
 import {
-  addDays, addMonths, compareDays, formatDay, formatMonth, formatTime, formatWeek, formatYear, parseIsoDay,
+  addDays, addMonths, compareDays, daysBetween, formatDay, formatMonth, formatTime, formatWeek, formatYear, parseIsoDay,
   quarterOf, weekday, type CalendarDay,
 } from './calendar.js';
 
@@ -64,11 +64,22 @@ function shiftDay(day: CalendarDay, grain: Grain, n: number): CalendarDay {
   }
 }
 
-/** The year to give a yearless month (and day) seen from `ref`, by tense. */
-function yearFor(ref: CalendarDay, month: number, tense: Tense, shift?: -1 | 0 | 1): number {
+/** A yearless date this close to the reference (days) is the nearest such date, whatever the tense says. */
+const NEAREST_DAYS = 60;
+
+/** The year to give a yearless month (and day) seen from `ref`: the nearest occurrence when close, else by tense. */
+function yearFor(ref: CalendarDay, month: number, day: number | undefined, tense: Tense, shift?: -1 | 0 | 1): number {
   if (shift === -1) return month < ref.month ? ref.year : ref.year - 1;
   if (shift === 1) return month > ref.month ? ref.year : ref.year + 1;
   if (shift === 0) return ref.year;
+  // A month alone stands for its middle; the nearest of last year's, this year's and next year's.
+  let nearest = ref.year;
+  let distance = Infinity;
+  for (const year of [ref.year - 1, ref.year, ref.year + 1]) {
+    const d = Math.abs(daysBetween(ref, { year, month, day: day ?? 15 }));
+    if (d < distance) { distance = d; nearest = year; }
+  }
+  if (distance <= NEAREST_DAYS) return nearest;
   // Compared by month, as HeidelTime does: a date in the publication month is in its year whatever the tense.
   if (tense === 'past') return month > ref.month ? ref.year - 1 : ref.year;
   if (tense === 'future') return month < ref.month ? ref.year + 1 : ref.year;
@@ -98,6 +109,8 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
   const out: Timex[] = [];
   /** The most recent date the text gave (absolute, or resolved), for "the following day". */
   let previous: KnownDate | null = null;
+  /** The most recent day the text gave: what a clock time or a weekday without a publication date is on. */
+  let previousDay: CalendarDay | null = null;
   let sentenceIndex = 0;
   /** The quarter the text spoke of last ("third-quarter profit"), which "the quarter" and "a year ago" refer to. */
   let previousQuarter: { year: number; q: number } | null = null;
@@ -106,7 +119,7 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
     return q ? `${formatYear(q.year - yearsBack)}-Q${q.q}` : null;
   };
 
-  for (const c of candidates) {
+  for (const [index, c] of candidates.entries()) {
     while (sentenceIndex < sentences.length - 1 && sentences[sentenceIndex]!.end <= c.start) sentenceIndex++;
     const sentence = sentences[sentenceIndex] ?? { start: 0, end: text.length };
     const tense = (): Tense => tenseAround(text.slice(sentence.start, sentence.end), c.start - sentence.start, c.end - c.start);
@@ -125,20 +138,34 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
         break;
       case 'yearless': {
         if (reference) {
-          value = formatMonth(yearFor(reference, m.month, tense(), m.shift), m.month);
+          const year = m.yearShift !== undefined ? reference.year + m.yearShift : yearFor(reference, m.month, m.day, tense(), m.shift);
+          value = formatMonth(year, m.month);
           anchor = 'publication';
-        } else if (previous) {
+        } else if (previous && m.yearShift === undefined) {
           value = formatMonth(previous.year, m.month);
           anchor = 'previous';
         } else value = `XXXX-${String(m.month).padStart(2, '0')}`;
         if (m.day !== undefined) value += `-${String(m.day).padStart(2, '0')}`;
         break;
       }
+      case 'holiday': {
+        if (!reference) {
+          value = `XXXX-${String(m.rule.month).padStart(2, '0')}-XX`;
+          break;
+        }
+        const approx = Number(nthWeekdayOf(reference.year, m.rule).slice(8, 10));
+        value = nthWeekdayOf(yearFor(reference, m.rule.month, approx, tense(), m.shift), m.rule);
+        anchor = 'publication';
+        break;
+      }
       case 'weekday': {
-        if (reference) {
-          const day = weekdayFrom(reference, m.weekday, tense(), m.shift);
+        // Without a publication date, a weekday is the one nearest the day the text gave last, or else next.
+        const given = previousDay ?? nextDayGiven(candidates, index);
+        const base = reference ?? given;
+        if (base) {
+          const day = weekdayFrom(base, m.weekday, tense(), m.shift);
           value = formatDay(day) + partSuffix(m.part);
-          anchor = 'publication';
+          anchor = reference ? 'publication' : 'previous';
         } else value = `XXXX-WXX-${m.weekday || 7}${partSuffix(m.part)}`;
         break;
       }
@@ -147,10 +174,6 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
           // "a year ago" in an earnings sentence is the reported quarter a year back.
           value = reportedQuarter(-m.n);
           anchor = previousQuarter ? 'previous' : 'publication';
-          break;
-        }
-        if (Number.isNaN(m.n)) {
-          value = m.grain === 'day' || m.grain === 'week' ? null : null;
           break;
         }
         let base: CalendarDay | null = null;
@@ -208,12 +231,12 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
         break;
       }
       case 'clock': {
-        const day: CalendarDay | null = previous?.day !== undefined && !reference
-          ? { year: previous.year, month: previous.month!, day: previous.day }
-          : reference;
+        // A clock time is on the day the text spoke of last, as in "shot on Friday … at 10 p.m.", else on the publication day.
+        const usePrevious = previousDay !== null;
+        const day: CalendarDay | null = previousDay ?? reference;
         if (day) {
           value = formatTime(day, m.hour, m.minute);
-          anchor = reference ? 'publication' : 'previous';
+          anchor = usePrevious ? 'previous' : 'publication';
         } else value = `XXXX-XX-XXT${String(m.hour).padStart(2, '0')}:${String(m.minute).padStart(2, '0')}`;
         break;
       }
@@ -229,9 +252,22 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
     if ((c.type === 'DATE' || c.type === 'TIME') && m.kind !== 'clock') {
       const known = knownFrom(value);
       if (known && (known.month !== undefined || m.kind === 'fixed')) previous = known;
+      if (known?.day !== undefined) previousDay = { year: known.year, month: known.month!, day: known.day };
     }
   }
   return out;
+}
+
+/** The first full date the text gives after candidate `index` (a date written out, not one computed). */
+function nextDayGiven(candidates: readonly Candidate[], index: number): CalendarDay | null {
+  for (let i = index + 1; i < candidates.length; i++) {
+    const m = candidates[i]!.meaning;
+    if (m.kind === 'fixed') {
+      const day = parseIsoDay(m.value);
+      if (day) return day;
+    }
+  }
+  return null;
 }
 
 /** The last quarter that had ended by `day`: what a report published then covers. */

@@ -20,7 +20,11 @@ export type Meaning =
   /** Fully given by the words: "March 2, 2025", "1998", "the 1980s", "P2D", "PRESENT_REF". */
   | { readonly kind: 'fixed'; readonly value: string }
   /** A month, or a day of a month, without its year: "March 8", "mid-January", "last November". */
-  | { readonly kind: 'yearless'; readonly month: number; readonly day?: number; readonly shift?: -1 | 0 | 1 }
+  | {
+    readonly kind: 'yearless'; readonly month: number; readonly day?: number; readonly shift?: -1 | 0 | 1;
+    /** The year as the words name it from the publication year: "July last year" = -1. */
+    readonly yearShift?: -1 | 0 | 1;
+  }
   /** A day of the week: "Tuesday", "last Friday", "Friday morning". */
   | { readonly kind: 'weekday'; readonly weekday: number; readonly shift?: -1 | 0 | 1; readonly part?: DayPart }
   /** n units from a base date: "yesterday", "last month", "two days later", "the following day". */
@@ -35,10 +39,36 @@ export type Meaning =
   | { readonly kind: 'reported-quarter'; readonly yearsBack: number }
   /** A season without its year: "last summer", "this fall". */
   | { readonly kind: 'season'; readonly season: Season; readonly shift?: -1 | 0 | 1 }
+  /** A holiday on the nth weekday of a month, without its year: "Thanksgiving", "last Labor Day". */
+  | { readonly kind: 'holiday'; readonly rule: NthWeekday; readonly shift?: -1 | 0 | 1 }
   /** A clock time, on the day the text speaks of: "3 p.m.", "noon". */
   | { readonly kind: 'clock'; readonly hour: number; readonly minute: number };
 
 export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+
+/** The nth (or, -1, the last) given weekday of a month, moved by `offset` days: how movable holidays are set. */
+export interface NthWeekday { readonly month: number; readonly weekday: number; readonly nth: number; readonly offset?: number }
+
+/** US holidays set by weekday (Election Day: the Tuesday after the first Monday of November). */
+const MOVABLE_HOLIDAYS: Readonly<Record<string, NthWeekday>> = {
+  thanksgiving: { month: 11, weekday: 4, nth: 4 },
+  'labor day': { month: 9, weekday: 1, nth: 1 },
+  'memorial day': { month: 5, weekday: 1, nth: -1 },
+  'election day': { month: 11, weekday: 1, nth: 1, offset: 1 },
+};
+
+/** The ISO day of a weekday-set holiday in a year. */
+export function nthWeekdayOf(year: number, rule: NthWeekday): string {
+  const first = new Date(Date.UTC(year, rule.month - 1, 1)).getUTCDay();
+  let day: number;
+  if (rule.nth > 0) day = 1 + ((rule.weekday - first + 7) % 7) + 7 * (rule.nth - 1);
+  else {
+    const length = new Date(Date.UTC(year, rule.month, 0)).getUTCDate();
+    const lastWeekday = new Date(Date.UTC(year, rule.month - 1, length)).getUTCDay();
+    day = length - ((lastWeekday - rule.weekday + 7) % 7);
+  }
+  return new Date(Date.UTC(year, rule.month - 1, day + (rule.offset ?? 0))).toISOString().slice(0, 10);
+}
 
 export interface Candidate {
   readonly start: number;
@@ -115,6 +145,28 @@ export function durationValue(n: number | null, unit: Unit): string {
   }
 }
 
+/** Number words that make up years said aloud. */
+const TENS_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const UNIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
+const TEEN_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+
+/** Hours of the clock in words, for "four in the morning". */
+const CLOCK_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+
+/** n and a half units: the half in the next smaller unit where there is one ("2 1/2 years" = P2Y6M). */
+function halfDurationValue(n: number, unit: Unit): string {
+  switch (unit) {
+    case 'year': return `P${n}Y6M`;
+    case 'day': return `P${n}DT12H`;
+    case 'hour': return `PT${n}H30M`;
+    case 'minute': return `PT${n}M30S`;
+    default: return durationValue(n + 0.5, unit);
+  }
+}
+
+/** What comes before "a year" when it is a rate: an amount, or things counted in the plural. */
+const RATE_BEFORE = /(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|dozen|percent|cents?|times|once|twice)|\b(?!(?:was|has|does|this|less|across|plus|thus|perhaps|always|sometimes|its|his|hers|ours|yours|theirs|is|as|us)\b)[a-z]{3,}[^s\W]s)\s+$/i;
+
 /** Units that after "a"/"an" rarely measure time. */
 const NOT_DURATION_WITH_ARTICLE: ReadonlySet<Unit> = new Set<Unit>(['quarter', 'second', 'minute', 'fortnight', 'weekend']);
 
@@ -176,6 +228,18 @@ const RULES: readonly Rule[] = [
     },
   },
   {
+    // "July last year", "March of next year": the month of the year the words name.
+    name: 'month-relative-year',
+    needs: needs(String.raw`(?:last|this|next)\s+year`),
+    re: rx(String.raw`${POINT_MOD}(${MONTH_RE})\s*(${DAY_NUM_RE})?,?\s+(?:of\s+)?(last|this|next)\s+year`),
+    build: (m) => {
+      const month = monthNumber(m[3]!);
+      if (!isCapitalised(m[3]!) || !month) return null;
+      const day = m[4] ? dayNumber(m[4]) : undefined;
+      return { type: 'DATE', meaning: { kind: 'yearless', month, day, yearShift: relativeN(m[5]!) }, mod: modOf(m[1] ?? m[2]) };
+    },
+  },
+  {
     name: 'month-alone',
     re: rx(String.raw`(?:(last|next|this|early|late|mid)[- ]?\s*|the\s+(beginning|start|middle|end)\s+of\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)`),
     build: (m, text) => {
@@ -197,6 +261,19 @@ const RULES: readonly Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (/[$£€#,.\d]\s?$/.test(before) || /^(?:[.,]\d|%|-\d|:\d|\s*(?:a\.m|p\.m)|\s+(?:to|and|or)\s+\d)/i.test(after) || COUNT_NOUN.test(after)) return null;
       return { type: 'DATE', meaning: { kind: 'fixed', value: m[3]! }, mod: modOf(m[1] ?? m[2]) };
+    },
+  },
+  {
+    // Years said aloud, as transcripts print them: "nineteen ninety-six", "the year two thousand".
+    name: 'year-words',
+    needs: needs(String.raw`nineteen|eighteen|two thousand`),
+    re: rx(String.raw`(?:the\s+year\s+)?(eighteen|nineteen)[- ](${TENS_WORDS})(?:[- ](${UNIT_WORDS}))?|the\s+year\s+two\s+thousand(?:\s+and)?(?:[- ](${UNIT_WORDS}|${TEEN_WORDS}))?`),
+    build: (m, text) => {
+      if (COUNT_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) return null;
+      const year = m[1]
+        ? (lower(m[1]) === 'eighteen' ? 1800 : 1900) + (countValue(m[2]!) ?? 0) + (m[3] ? countValue(m[3]) ?? 0 : 0)
+        : 2000 + (m[4] ? countValue(m[4]) ?? 0 : 0);
+      return { type: 'DATE', meaning: { kind: 'fixed', value: String(year) } };
     },
   },
   {
@@ -250,7 +327,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'half-year',
-    re: rx(String.raw`the\s+(first|second)\s+half(?:\s+of\s+(?:(${YEAR_RE})|(this|last|next)\s+year|the\s+year))?`),
+    re: rx(String.raw`the\s+(first|second|last|latter)\s+half(?:\s+of\s+(?:(${YEAR_RE})|(this|last|next)\s+year|the\s+year))?`),
     build: (m) => {
       const h = lower(m[1]) === 'first' ? 1 : 2;
       if (m[2]) return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[2]}-H${h}` } };
@@ -317,7 +394,7 @@ const RULES: readonly Rule[] = [
   },
   {
     name: 'this-unit',
-    re: rx(String.raw`(?:(earlier|later|early|late)\s+)?(this|last|next|past|coming|current)\s+(week|weekend|month|year|decade|century)`),
+    re: rx(String.raw`(?:(earlier|later|early|late)\s+)?(this|last|next|past|coming|current)\s+(?:fiscal\s+)?(week|weekend|month|year|decade|century)`),
     build: (m) => {
       const unit = lower(m[3]) as Unit;
       const n = relativeN(m[2]!);
@@ -350,7 +427,9 @@ const RULES: readonly Rule[] = [
       const unit = unitOf(m[3]!);
       if (unit === 'hour' || unit === 'minute' || unit === 'second') return null;
       const sign = lower(m[4]) === 'ago' ? -1 : 1;
-      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: n === null ? NaN : sign * n, base: 'reference', comparison: true }, mod: modOf(m[1]) };
+      // "several years ago": some time back, no date to give.
+      if (n === null) return { type: 'DATE', meaning: { kind: 'fixed', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' } };
+      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: sign * n, base: 'reference', comparison: true }, mod: modOf(m[1]) };
     },
   },
   // --- Relative to a date the text gave before -------------------------------------------
@@ -363,7 +442,9 @@ const RULES: readonly Rule[] = [
       const unit = unitOf(m[3]!);
       if (unit === 'hour' || unit === 'minute' || unit === 'second') return null;
       const sign = /^(earlier|before)$/i.test(m[4]!) ? -1 : 1;
-      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: n === null ? NaN : sign * n, base: 'previous', comparison: true }, mod: modOf(m[1]) };
+      // "a few days later": no day to give, only how long after (TimeML marks the amount).
+      if (n === null) return { type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(null, unit) } };
+      return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n: sign * n, base: 'previous', comparison: true }, mod: modOf(m[1]) };
     },
   },
   {
@@ -398,33 +479,48 @@ const RULES: readonly Rule[] = [
   // --- Days of the week ---------------------------------------------------------------
   {
     name: 'weekday',
-    re: rx(String.raw`(?:(last|next|this|early|late|coming)\s+)?(${WEEKDAY_RE})(?:\s+${PART_RE})?`),
+    re: rx(String.raw`(?:(last|next|this|early|late|coming)\s+)?(${WEEKDAY_RE})(s)?(?:\s+${PART_RE}(s)?)?`),
     build: (m) => {
       if (!isCapitalised(m[2]!)) return null;
       const w = lower(m[1]);
+      // "Mondays", "Tuesday nights": every such day.
+      if ((m[3] || m[5]) && !w) return { type: 'SET', meaning: { kind: 'fixed', value: `XXXX-WXX-${WEEKDAYS[lower(m[2])] || 7}${m[4] ? DAY_PART_WORDS[lower(m[4])] : ''}` } };
+      if (m[3]) return null;
       const shift = w === 'last' ? -1 : w === 'next' || w === 'coming' ? 1 : w === 'this' ? 0 : undefined;
-      const part = m[3] ? DAY_PART_WORDS[lower(m[3])] : undefined;
+      const part = m[4] ? DAY_PART_WORDS[lower(m[4])] : undefined;
       return { type: part ? 'TIME' : 'DATE', meaning: { kind: 'weekday', weekday: WEEKDAYS[lower(m[2])]!, shift, part }, mod: modOf(w) };
     },
   },
   // --- Clock times ----------------------------------------------------------------------
   {
     name: 'clock',
-    re: rx(String.raw`(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{1,2}):([0-5]\d)|(noon|midnight))(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET))?`),
+    re: rx(String.raw`(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*(a\.m\.?|p\.m\.?|am|pm)|(\d{1,2}):([0-5]\d)|(noon|midnight|midday))(?:\s+(?:local\s+time|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET))?`),
     build: (m) => {
       let hour: number;
       let minute = 0;
-      if (m[6]) hour = lower(m[6]) === 'noon' ? 12 : 0;
+      if (m[6]) hour = lower(m[6]) === 'midnight' ? 0 : 12;
       else if (m[3]) {
-        hour = Number(m[1]) % 12 + (lower(m[3]).startsWith('p') ? 12 : 0);
+        // "13:30 p.m.": a 24-hour clock with a redundant marker.
+        hour = Number(m[1]) > 12 ? Number(m[1]) : Number(m[1]) % 12 + (lower(m[3]).startsWith('p') ? 12 : 0);
         minute = m[2] ? Number(m[2]) : 0;
-        if (Number(m[1]) > 12) return null;
+        if (hour > 23 || (Number(m[1]) > 12 && !m[2])) return null;
       } else {
         hour = Number(m[4]);
         minute = Number(m[5]);
         if (hour > 23) return null;
       }
       return { type: 'TIME', meaning: { kind: 'clock', hour, minute } };
+    },
+  },
+  {
+    // "4 in the morning", "eight in the evening".
+    name: 'clock-words',
+    needs: needs(String.raw`in\s+the\s+(?:morning|afternoon|evening)`),
+    re: rx(String.raw`(\d{1,2}|${CLOCK_WORDS})(?:\s+o'clock)?\s+in\s+the\s+(morning|afternoon|evening)`),
+    build: (m) => {
+      const h = /^\d/.test(m[1]!) ? Number(m[1]) : countValue(m[1]!) ?? 0;
+      if (h < 1 || h > 12) return null;
+      return { type: 'TIME', meaning: { kind: 'clock', hour: lower(m[2]) === 'morning' ? h % 12 : (h % 12) + 12, minute: 0 } };
     },
   },
   // --- Holidays ---------------------------------------------------------------------------
@@ -438,6 +534,20 @@ const RULES: readonly Rule[] = [
       if (!christmas && !m[2]) return null; // "New Year's resolutions"
       if (m[3]) return { type: 'DATE', meaning: { kind: 'fixed', value: `${m[3]}-${pad2(month)}-${pad2(day)}` } };
       return { type: 'DATE', meaning: { kind: 'yearless', month, day } };
+    },
+  },
+  {
+    // Holidays on the nth weekday of a month: "Thanksgiving", "Labor Day", "last Thanksgiving".
+    name: 'movable-holiday',
+    needs: needs(String.raw`Thanksgiving|Labor\s+Day|Labour\s+Day|Memorial\s+Day|Election\s+Day`),
+    re: rx(String.raw`(?:(last|next|this)\s+)?(Thanksgiving(?:\s+Day)?|Labou?r\s+Day|Memorial\s+Day|Election\s+Day)(?:,?\s+(${YEAR_RE}))?`),
+    build: (m) => {
+      const name = lower(m[2]).replace(/\s+/g, ' ');
+      const rule = MOVABLE_HOLIDAYS[name.startsWith('thanksgiving') ? 'thanksgiving' : name.replace('labour', 'labor')];
+      if (!rule || !/^\p{Lu}/u.test(m[2]!)) return null;
+      if (m[3]) return { type: 'DATE', meaning: { kind: 'fixed', value: nthWeekdayOf(Number(m[3]), rule) } };
+      const shift = m[1] ? (lower(m[1]) === 'this' ? 0 : relativeN(m[1])) : undefined;
+      return { type: 'DATE', meaning: { kind: 'holiday', rule, shift } };
     },
   },
   // --- Present, past, future --------------------------------------------------------------
@@ -469,15 +579,20 @@ const RULES: readonly Rule[] = [
   // --- Durations and sets -----------------------------------------------------------------
   {
     name: 'duration',
-    re: rx(String.raw`(?:(about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|over|under|some|just|only|fewer\s+than)\s+)?(?:the\s+(?:past|last|next|first|previous|coming|final|following|ensuing|preceding|latest)\s+)?(${COUNT_RE})[- ](?:more\s+|full\s+|straight\s+|consecutive\s+)?(${UNIT_RE})(?:[- ](?:long|old))?`),
+    re: rx(String.raw`(?:(about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|over|under|some|just|only|fewer\s+than)\s+)?(?:the\s+(?:past|last|next|first|previous|coming|final|following|ensuing|preceding|latest)\s+)?(${COUNT_RE})(\s+1/2|½)?[- ](?:more\s+|full\s+|straight\s+|consecutive\s+)?(${UNIT_RE})(\s+and\s+a\s+half)?(?:[- ](?:long|old))?`),
     build: (m, text) => {
-      const unit = unitOf(m[3]!);
+      const unit = unitOf(m[4]!);
       const count = lower(m[2]);
+      const half = m[3] !== undefined || m[5] !== undefined;
       // Ages ("a 6-year-old boy", "52 years old") are not time expressions in TimeML.
       if (/[- ]old$/i.test(m[0]) || /^[- ]olds?\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
       // "a quarter" is mostly a fraction ("a quarter of the vote"), "a second" an ordinal.
-      if ((count === 'a' || count === 'an') && NOT_DURATION_WITH_ARTICLE.has(unit)) return null;
-      return { type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(countValue(m[2]!), unit) }, mod: modOf(m[1]?.replace(/\s+/g, ' ')) };
+      if ((count === 'a' || count === 'an') && NOT_DURATION_WITH_ARTICLE.has(unit) && !half) return null;
+      // A rate, not a duration: "$500 million a year", "four flights a week", "24 hours a day".
+      if ((count === 'a' || count === 'an') && !m[1] && !half && RATE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return null;
+      const n = countValue(m[2]!);
+      const value = half && n !== null ? halfDurationValue(n, unit) : durationValue(n, unit);
+      return { type: 'DURATION', meaning: { kind: 'fixed', value }, mod: modOf(m[1]?.replace(/\s+/g, ' ')) };
     },
   },
   {

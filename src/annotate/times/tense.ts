@@ -1,31 +1,49 @@
 /** The tense a clause speaks in, to resolve "on Tuesday" or "on March 8" to the past or the future. */
+import { IRREGULAR_PAST } from '../shared/irregular-past.js';
+
 export type Tense = 'past' | 'future' | 'present';
 
-const FUTURE_CUE = /\b(?:will|shall|won't|'ll|going to|plans? to|intends? to|expected to|expects? to|scheduled|set to|due|would|payable|effective|upcoming)\b/gi;
-/** Past-tense verbs: reporting verbs and regular -ed forms, plus common irregular ones. */
-const PAST_CUE = /\b(?:said|was|were|had|did|told|went|came|took|made|met|gave|saw|began|left|held|won|lost|fell|rose|sent|signed|announced|\w{3,}ed)\b/gi;
+const FUTURE_CUE = /\b(?:will|shall|won't|'ll|going to|plans? to|planned to|planning|intends? to|expected|expects? to|scheduled|set to|due|would|payable|effective|upcoming|(?:is|are) to|ready to|about to)\b/gi;
+/** Regular past forms; adjectives in un-…-ed ("unspecified") and words that only end like one are not. */
+const REGULAR_PAST = /\b(?!un)(?!(?:need|indeed|speed|seed|feed|proceed|succeed|exceed|hundred|red|bed|shed)\b)[a-z]{2,}(?:[^e\W]ed|eed)\b/g;
+const WORD = /\b[a-z]+\b/g;
 const PRESENT_CUE = /\b(?:says|is|are|has|have|does|tells)\b/gi;
+/** A day named as the owner of something ("Thursday's closing price") is a day that has been, unless the words look ahead. */
+const POSSESSIVE_AFTER = /^['’]s\b/;
+const LOOKING_AHEAD = /\b(?:ahead of|before|until|till|for|awaiting|await)\s+$/i;
 /** A preposition right before a date that points forward: "by Jan. 14", "until Friday". */
-const FORWARD_PREPOSITION = /\b(?:by|until|till|before|through)\s+$/i;
+const FORWARD_PREPOSITION = /\b(?:by|until|till|through|as (?:soon|early) as)\s+$/i;
 
 interface Cue { readonly tense: Tense; readonly start: number; readonly end: number }
 
+/** The sentence whose cues were found last: several expressions of one sentence ask in a row. */
+let cached: { sentence: string; cues: Cue[] } | null = null;
+
 function cues(sentence: string): Cue[] {
+  if (cached?.sentence === sentence) return cached.cues;
   const found: Cue[] = [];
-  for (const [re, tense] of [[FUTURE_CUE, 'future'], [PAST_CUE, 'past'], [PRESENT_CUE, 'present']] as const) {
+  for (const [re, tense] of [[FUTURE_CUE, 'future'], [REGULAR_PAST, 'past'], [PRESENT_CUE, 'present']] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) found.push({ tense, start: m.index, end: m.index + m[0].length });
   }
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
+    if (IRREGULAR_PAST.has(m[0])) found.push({ tense: 'past', start: m.index, end: m.index + m[0].length });
+  }
+  cached = { sentence, cues: found };
   return found;
 }
 
 /**
  * The tense governing the expression at [at, at + length) in `sentence`: the nearest cue before it
- * (English puts the verb first: "rolled into Iraq on Tuesday"), else the nearest after it.
+ * (English puts the verb first: "rolled into Iraq on Tuesday"), else the nearest after it. "By",
+ * "until" and "through" point forward unless a past verb comes before them ("had bought through
+ * Sept. 29" speaks of the past, "as soon as Friday, she said" of the future).
  */
 export function tenseAround(sentence: string, at: number, length: number): Tense {
-  if (FORWARD_PREPOSITION.test(sentence.slice(Math.max(0, at - 10), at))) return 'future';
+  if (POSSESSIVE_AFTER.test(sentence.slice(at + length, at + length + 3)) && !LOOKING_AHEAD.test(sentence.slice(Math.max(0, at - 16), at))) return 'past';
   const all = cues(sentence);
+  if (FORWARD_PREPOSITION.test(sentence.slice(Math.max(0, at - 16), at)) && !all.some((c) => c.tense === 'past' && c.end <= at)) return 'future';
   let before: Cue | null = null;
   let after: Cue | null = null;
   for (const c of all) {

@@ -95,15 +95,53 @@ describe('relative to the publication date', () => {
     expect(t.value).toBe('P1DE');
   });
 
-  it('joins a weekday and its clock time into one TIME', () => {
+  it('reads "13:30 p.m." as a 24-hour clock time with a redundant marker', () => {
+    expect(valueOf('The talks began at 13:30 p.m. local time.', '13:30 p.m.')).toBe('2025-03-05T13:30');
+  });
+
+  it('joins a weekday and its clock time into one TIME, in either order', () => {
     const text = 'The vote will take place on Friday at 3 p.m. in the hall.';
     const t = expr(text, 'Friday at 3 p.m.');
     expect(t.type).toBe('TIME');
     expect(t.value).toBe('2025-03-07T15:00');
+    expect(expr('The ferry leaves until 9 a.m. Friday for the island.', '9 a.m. Friday')).toMatchObject({ type: 'TIME', value: '2025-03-07T09:00' });
+    expect(valueOf('The ferry will leave at 4 in the morning for the island.', '4 in the morning')).toBe('2025-03-05T04:00');
+  });
+
+  it('puts a clock time on the day the text spoke of last, passing over a month named since', () => {
+    expect(valueOf('The mayor was shot on Sunday. He died at 10 p.m. in hospital.', '10 p.m.')).toBe('2025-03-02T22:00');
+    const text = 'On May 16, 2029, the first talks since March 2022 ended. The talks began at 13:30 local time.';
+    expect(valueOf(text, '13:30', null)).toBe('2029-05-16T13:30');
+  });
+
+  it('tells the tense from irregular verbs, and not from words that only end in -ed', () => {
+    expect(valueOf('The fund bought the mill on Friday for a song.', 'Friday')).toBe('2025-02-28');
+    expect(valueOf('The father would be traveling to the United States Friday with his wife.', 'Friday')).toBe('2025-03-07');
+    expect(valueOf('The fund had bought 400 shares through Sunday, its filing shows.', 'Sunday')).toBe('2025-03-02');
+    expect(valueOf('The crew could leave as soon as Friday, the captain said.', 'Friday')).toBe('2025-03-07');
+    // A day named as an owner is a day that has been: "Thursday's closing price".
+    expect(valueOf('The bid will carry a premium over Thursday\'s closing price.', 'Thursday')).toBe('2025-02-27');
+  });
+
+  it('reads a month with its year named relatively, and the last half of a year', () => {
+    expect(valueOf('The mill closed in July last year after a fire.', 'July last year')).toBe('2024-07');
+    expect(valueOf('Profits will fall in the last half of 2025 at the mill.', 'the last half of 2025')).toBe('2025-H2');
+    expect(valueOf('Sales will rise in the current fiscal year at the mill.', 'current fiscal year')).toBe('2025');
+  });
+
+  it('gives vague amounts back or later no date', () => {
+    expect(expr('The mill closed several years ago after a fire.', 'several years ago')).toMatchObject({ type: 'DATE', value: 'PAST_REF' });
+    expect(expr('The mill closed in May. A few days later, the owner left.', 'A few days later')).toMatchObject({ type: 'DURATION', value: 'PXD' });
   });
 });
 
 describe('yearless dates', () => {
+  it('takes the nearest such date when it is within two months of publication, whatever the tense', () => {
+    expect(valueOf('The offer was extended to Apr. 16 by the board.', 'Apr. 16')).toBe('2025-04-16');
+    expect(valueOf('The fund had bought shares through Feb. 27 at the exchange.', 'Feb. 27')).toBe('2025-02-27');
+    expect(valueOf('The shipyard was bought in September by a rival.', 'September')).toBe('2024-09');
+  });
+
   it('takes the year from the publication date, in the past for a past-tense sentence', () => {
     expect(valueOf('The strike began on March 8 at the docks.', 'March 8', '2025-03-12')).toBe('2025-03-08');
     expect(valueOf('The strike began on November 8 at the docks.', 'November 8', '2025-03-12')).toBe('2024-11-08');
@@ -122,6 +160,14 @@ describe('yearless dates', () => {
     const t = expr(text, 'August 12', null);
     expect(t.value).toBe('2019-08-12');
     expect(t.anchor).toBe('previous');
+  });
+
+  it('anchors a weekday on the date the text gave before, or else after, when there is no publication date', () => {
+    const before = 'The talks opened on May 16, 2029 in the port. The delegates had met on Friday to prepare.';
+    expect(expr(before, 'Friday', null)).toMatchObject({ value: '2029-05-11', anchor: 'previous' });
+    const after = 'The mayor announced the plan on Wednesday.\nThe mayor at the event on April 4, 2029, in the town hall.';
+    expect(expr(after, 'Wednesday', null)).toMatchObject({ value: '2029-04-04', anchor: 'previous' });
+    expect(valueOf('The mayor announced the plan on Wednesday.', 'Wednesday', null)).toBe('XXXX-WXX-3');
   });
 
   it('leaves the year open when nothing gives it', () => {
@@ -153,11 +199,29 @@ describe('dates relative to a date the text gave before', () => {
   });
 });
 
+describe('holidays set by weekday', () => {
+  it('finds the day of Thanksgiving, Labor Day or Election Day in the year the publication date gives, or the year printed', () => {
+    expect(valueOf('The parade will pass the mill on Thanksgiving Day.', 'Thanksgiving Day', '2024-11-20')).toBe('2024-11-28');
+    expect(valueOf('The mill closed on Memorial Day.', 'Memorial Day', '2024-06-10')).toBe('2024-05-27');
+    expect(valueOf('Voters chose a mayor on Election Day 2026.', 'Election Day 2026')).toBe('2026-11-03');
+  });
+});
+
+describe('years said aloud', () => {
+  it('reads years in words, and not counts', () => {
+    expect(valueOf('The dam burst in nineteen ninety-six after the rains.', 'nineteen ninety-six')).toBe('1996');
+    expect(valueOf('The plan was drawn up for the year two thousand and one.', 'the year two thousand and one')).toBe('2001');
+    expect(find('Nineteen seventy-nine people signed it.').length).toBe(0);
+  });
+});
+
 describe('durations and sets', () => {
   it.each([
     ['The siege lasted two days in all.', 'two days', 'P2D'],
     ['She served three years on the board.', 'three years', 'P3Y'],
     ['The dispute has gone on for decades in the valley.', 'decades', 'PXDE'],
+    ['The refugees lived in camps for 2 1/2 years.', '2 1/2 years', 'P2Y6M'],
+    ['The meeting lasted an hour and a half.', 'an hour and a half', 'PT1H30M'],
     ['The storm raged for 24 hours over the coast.', '24 hours', 'PT24H'],
     ['The project took several months to finish.', 'several months', 'PXM'],
   ])('%s', (text, words, value) => {
@@ -166,10 +230,22 @@ describe('durations and sets', () => {
     expect(t.value).toBe(value);
   });
 
+  it('reads plural weekdays as sets', () => {
+    expect(expr('The ferry sails on Mondays.', 'Mondays')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
+    expect(expr('The market opens on Tuesday nights.', 'Tuesday nights')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-2TNI' });
+  });
+
   it('reads "every week" as a set', () => {
     const t = expr('The committee meets every week in the library.', 'every week');
     expect(t.type).toBe('SET');
     expect(t.value).toBe('P1W');
+  });
+
+  it('does not take a rate for a duration', () => {
+    const text = 'The plant saves $500 million a year and runs four shifts a week, but it closed for a year.';
+    const found = find(text).map((t) => text.slice(t.start, t.end));
+    expect(found).toEqual(['a year']);
+    expect(find(text)[0]!.start).toBe(text.lastIndexOf('a year'));
   });
 
   it('does not take an age for a duration', () => {

@@ -100,8 +100,45 @@ function mergeWhile(
   const out: number[][] = [];
   for (const sentence of sentences) {
     const prev = out[out.length - 1];
-    if (prev && shouldMerge(prev, sentence, out.length - 1)) prev.push(...sentence);
+    // A loop, not push(...sentence): spreading a very long sentence overflows the call stack.
+    if (prev && shouldMerge(prev, sentence, out.length - 1)) for (const i of sentence) prev.push(i);
     else out.push(sentence);
+  }
+  return out;
+}
+
+/**
+ * Longest sentence handed to the later stages, in tokens. News sentences run
+ * to ~60 tokens, rarely past 120; a run of text with no sentence end (a table
+ * flattened to one line, a list without full stops) would otherwise be one
+ * "sentence" of thousands of tokens, and work per sentence grows with its length.
+ */
+export const MAX_SENTENCE_TOKENS = 200;
+
+/** Tokens after which a too-long sentence is best broken: clause punctuation. */
+const CLAUSE_BREAKS = new Set([';', ':', ',', '—', '–', '|', '·', '•']);
+
+/**
+ * Break every sentence longer than `max` tokens into pieces of at most `max`,
+ * after the last clause punctuation in the final third of each piece when
+ * there is one. Linear in the number of tokens.
+ */
+export function capSentenceLength(tokens: readonly BoundaryToken[], sentences: readonly number[][], max = MAX_SENTENCE_TOKENS): number[][] {
+  const out: number[][] = [];
+  for (const sentence of sentences) {
+    let start = 0;
+    while (sentence.length - start > max) {
+      let end = start + max;
+      for (let i = start + max - 1; i >= start + Math.ceil((max * 2) / 3); i--) {
+        if (CLAUSE_BREAKS.has(tokens[sentence[i]!]!.text)) {
+          end = i + 1;
+          break;
+        }
+      }
+      out.push(sentence.slice(start, end));
+      start = end;
+    }
+    out.push(start === 0 ? sentence : sentence.slice(start));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Doc, Span, Stage } from '../../core/index.js';
 import { winkTokens } from './wink.js';
-import { repairSentences } from './boundaries.js';
+import { capSentenceLength, repairSentences } from './boundaries.js';
 
 declare module '../../core/layers.js' {
   interface LayerMap {
@@ -61,15 +61,13 @@ export function splitBlocks(text: string, options: TokensOptions = {}): Block[] 
 
 /** Nothing but whitespace (what `trim()` removes). */
 const BLANK = /^\s*$/;
-const NOT_SPACE = /\S/y;
+const SPACES = /\s*/y;
 
-/** True when text[from, to) is only whitespace (`text.slice(from, to).trim() === ''`, without the copy). */
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    NOT_SPACE.lastIndex = i;
-    if (NOT_SPACE.test(text)) return false;
-  }
-  return true;
+/** The first offset at or after `from` that is not whitespace. */
+function skipSpaces(text: string, from: number): number {
+  SPACES.lastIndex = from;
+  SPACES.test(text);
+  return SPACES.lastIndex;
 }
 
 /** Sentences and tokens of a whole text: the work of the `tokens()` stage, callable on its own. */
@@ -85,14 +83,15 @@ export function tokenize(text: string, options: TokensOptions = {}): { sentences
     for (let k = 0; k < wink.values.length; k++) {
       const value = wink.values[k]!;
       if (BLANK.test(value)) continue;
-      const at = blockText.indexOf(value, cursor);
+      // Tokens follow each other with only whitespace between; looking only there keeps this linear.
+      const at = skipSpaces(blockText, cursor);
       // wink returns the surface form; a token it normalised cannot be placed, so it is skipped
-      if (at === -1 || !isBlank(blockText, cursor, at)) continue;
+      if (!blockText.startsWith(value, at)) continue;
       cursor = at + value.length;
       (winkSentences[wink.sentence[k]!] ??= []).push(located.length);
       located.push({ start: block.start + at, end: block.start + cursor, pos: wink.pos[k] ?? 'X', text: value });
     }
-    for (const sentence of repairSentences(located, winkSentences.filter(Boolean))) {
+    for (const sentence of capSentenceLength(located, repairSentences(located, winkSentences.filter(Boolean)))) {
       const index = sentences.length;
       const first = located[sentence[0]!]!;
       const last = located[sentence[sentence.length - 1]!]!;

@@ -1,14 +1,14 @@
 import type { CliIO } from '../io.js';
-import { writeLine } from '../io.js';
+import { failureLine, warningLine, writeLine } from '../io.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import { openStoreFromFlags, type StoreFlags } from '../store-options.js';
 import { createProgress } from '../progress.js';
 import { expandInputs, isUrl } from '../expand-inputs.js';
 import { ingestOptionsFrom } from '../ingest-options.js';
-import { Library, readArticles } from '../../workflow/index.js';
+import { Library, annotateArticle, readArticles, strictFailure, warningsOf } from '../../workflow/index.js';
 import { describeError, metaValue } from '../../core/index.js';
 
-export interface AddFlags extends StoreFlags { fetch?: boolean; quiet?: boolean }
+export interface AddFlags extends StoreFlags { fetch?: boolean; quiet?: boolean; strict?: boolean }
 
 /** `parallax add <inputs…>`: read, extract and store; one line per article on stdout, errors and summary on stderr. */
 export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Promise<number> {
@@ -26,11 +26,19 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
       for await (const result of readArticles(batch, ingestOptionsFrom(flags, io))) {
         if (!result.ok) {
           counts.failed++;
-          progress.log(`parallax: ${result.input}: ${describeError(result.error)}`);
+          progress.log(failureLine(result.input, describeError(result.error)));
           continue;
         }
         try {
-          const outcome = await library.add(result.doc, { original: result.page });
+          const doc = await annotateArticle(result.doc, { name: result.input });
+          const warnings = warningsOf(doc);
+          if (flags.strict && warnings.length > 0) {
+            counts.failed++;
+            progress.log(failureLine(result.input, describeError(strictFailure(result.input, doc))));
+            continue;
+          }
+          for (const w of warnings) progress.log(warningLine(result.input, w));
+          const outcome = await library.add(doc, { original: result.page });
           if (outcome.status !== 'duplicate' && outcome.originalError) progress.log(`parallax: ${result.input}: warning: ${outcome.originalError}`);
           const title = metaValue(result.doc.meta.title) ?? '(untitled)';
           if (outcome.status === 'added') counts.added++;
@@ -41,7 +49,7 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
           if (!flags.quiet) writeLine(io.stdout, `${outcome.status}${extra}\t${outcome.id}\t${story}\t${title}`);
         } catch (err) {
           counts.failed++;
-          progress.log(`parallax: ${result.input}: ${describeError(err)}`);
+          progress.log(failureLine(result.input, describeError(err)));
         }
       }
       progress.tick(batch.length === 1 ? batch[0]! : `${batch.length} URLs`, { added: counts.added, failed: counts.failed });

@@ -1,5 +1,5 @@
 import type { CliIO } from '../io.js';
-import { writeLine } from '../io.js';
+import { failureLine, warningLine, writeLine } from '../io.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import { ingestOptionsFrom } from '../ingest-options.js';
 import { expandInputs } from '../expand-inputs.js';
@@ -9,7 +9,7 @@ import { describeError } from '../../core/index.js';
 import { briefToHtml, briefToMarkdown } from '../../report/index.js';
 import type { Story } from '../../story/index.js';
 
-export interface AnalyzeFlags { format?: 'json' | 'md' | 'html'; fetch?: boolean }
+export interface AnalyzeFlags { format?: 'json' | 'md' | 'html'; fetch?: boolean; strict?: boolean }
 
 /** Stories worth a brief: those several sources cover, largest first (all of them if none has two sources). */
 function briefedStories(analysis: Analysis): Story[] {
@@ -26,9 +26,11 @@ export async function runAnalyze(inputs: string[], flags: AnalyzeFlags, io: CliI
   const { analysis, failures } = await analyzeInputs(expanded, {
     ...ingestOptionsFrom(flags, io),
     onArticle: (input) => progress.tick(input, { added: ++read, failed: 0 }),
+    onWarnings: (input, warnings) => { for (const w of warnings) progress.log(warningLine(input, w)); },
+    strict: flags.strict ?? false,
   });
   progress.stop();
-  for (const f of failures) writeLine(io.stderr, `parallax: ${f.input}: ${describeError(f.error)}`);
+  for (const f of failures) writeLine(io.stderr, failureLine(f.input, describeError(f.error)));
   if (flags.format === 'json' || !flags.format) {
     writeLine(io.stdout, JSON.stringify(analysis, null, 2));
   } else {

@@ -159,3 +159,37 @@ describe('a page that is only navigation', () => {
     expect(() => extractFromHtml('')).toThrow(ExtractError);
   });
 });
+
+describe('deep, huge or cut markup', () => {
+  const PARAGRAPHS = ['The harbour council of Veldmark voted on Tuesday to close the old ferry pier for repairs.', 'Council chair Oskar Lindqvist said the decision was overdue and that the work would take four months.'];
+  const body = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('');
+
+  it('flattens 100,000 nested elements instead of overflowing the stack, and says so', () => {
+    const html = `<html><body>${'<div>'.repeat(100_000)}${body}${'</div>'.repeat(100_000)}</body></html>`;
+    const out = extractFromHtml(html, { name: 'deep.html' });
+    expect(out.text).toBe(PARAGRAPHS.join('\n\n'));
+    expect(out.messages).toContainEqual(expect.objectContaining({ code: 'W_DEEP_NESTING', level: 'warning', reason: 'deep.html: elements are nested 100,000 deep; past 256 levels 99,744 tags were dropped and their text kept in place' }));
+  });
+
+  it('reads pages with a 5 MB attribute value, or 20,000 iframes and scripts', () => {
+    for (const noise of [`<div data-state="${'x'.repeat(5_000_000)}"></div>`, '<iframe src="/ad"></iframe>'.repeat(20_000), '<script>var a = "<div>";</script>'.repeat(20_000)]) {
+      const out = extractFromHtml(`<html><body>${noise}<article>${body}</article></body></html>`);
+      expect(out.text).toBe(PARAGRAPHS.join('\n\n'));
+      expect(out.messages.filter((m) => m.level === 'warning')).toEqual([]);
+    }
+  });
+
+  it('keeps what a page cut mid-tag, mid-comment or mid-script holds, with a warning', () => {
+    const whole = `<html><body><article>${body}<p>More to come.</p></article></body></html>`;
+    expect(extractFromHtml(whole).messages.filter((m) => m.code === 'W_TRUNCATED_HTML')).toEqual([]);
+    for (const [cut, where] of [
+      [`<html><body><article>${body}<p class="la`, 'inside a tag'],
+      [`<html><body><article>${body}<!-- related links`, 'inside a comment'],
+      [`<html><body><article>${body}<script>var pending = [`, 'inside a script or style'],
+    ] as const) {
+      const out = extractFromHtml(cut, { name: 'cut.html' });
+      expect(out.text).toBe(PARAGRAPHS.join('\n\n'));
+      expect(out.messages).toContainEqual(expect.objectContaining({ code: 'W_TRUNCATED_HTML', reason: `cut.html: the page ends ${where}: it was cut short, and only what came before is read` }));
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { ExtractError, type ArticleMeta, type Message } from '../../core/index.js';
 import { extractMainContent } from './content.js';
+import { MAX_NESTING, scanMarkup, type MarkupScan } from './markup-scan.js';
 import { extractPageMeta, findDateline } from './meta/index.js';
 import type { BlockKind } from './blocks.js';
 
@@ -27,12 +28,31 @@ export interface ExtractedArticle {
 export interface ExtractFromHtmlOptions {
   /** The page's address: helps with article kind (path segments) and the title's site suffix. */
   url?: string;
+  /** How messages name the page (its file, feed item or URL). Default: the URL, else `page`. */
+  name?: string;
 }
 
 /** linkedom needs a whole document; fragments and bare text are wrapped in one. */
 function parseDocument(html: string): Document {
   const markup = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return (parseHTML(markup) as unknown as { document: Document }).document;
+}
+
+/** What the markup scan found, as messages: a page cut short, nesting flattened. */
+function markupMessages(scan: MarkupScan, name: string): Message[] {
+  const out: Message[] = [];
+  if (scan.cut) {
+    out.push({ level: 'warning', code: 'W_TRUNCATED_HTML', reason: `${name}: the page ends ${scan.cut}: it was cut short, and only what came before is read`, stage: 'extract' });
+  }
+  if (scan.dropped > 0) {
+    out.push({
+      level: 'warning',
+      code: 'W_DEEP_NESTING',
+      reason: `${name}: elements are nested ${scan.depth.toLocaleString('en-GB')} deep; past ${MAX_NESTING} levels ${scan.dropped.toLocaleString('en-GB')} tags were dropped and their text kept in place`,
+      stage: 'extract',
+    });
+  }
+  return out;
 }
 
 /** Less body text than this (characters) is not an article. */
@@ -48,9 +68,11 @@ const MIN_ARTICLE_CHARS = 80;
  * meta.published?.value // '2025-03-12T14:58:00+03:00'
  */
 export function extractFromHtml(html: string, options: ExtractFromHtmlOptions = {}): ExtractedArticle {
-  const name = options.url ?? 'page';
+  const name = options.name ?? options.url ?? 'page';
   const messages: Message[] = [];
-  const document = parseDocument(html);
+  const scan = scanMarkup(html);
+  messages.push(...markupMessages(scan, name));
+  const document = parseDocument(scan.html);
   if (!document.documentElement) {
     throw new ExtractError('E_NO_ARTICLE', `${name}: the page has no HTML document to read`);
   }

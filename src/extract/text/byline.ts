@@ -16,9 +16,13 @@ export function looksLikeName(text: string): boolean {
   return NAME.test(t) && !NOT_A_NAME.test(t) && !/\d/.test(t);
 }
 
-/** The name in a byline-like line ("By Jane Roe and …", "Jane Roe, Staff Writer", "Jane Roe Jane Roe"), or null. */
+/** A byline that credits a desk rather than a person: "By Staff, Agencies", "By News Desk". Kept as printed. */
+const DESK_CREDIT = /^(?:(?:our|the|news|web|staff|foreign|online|agenc(?:y|ies)|wires?|desk|bureau|reporters?|correspondents?|editors?|writers?|and)[\s,&/]*)+$/i;
+
+/** The name in a byline-like line ("By Jane Roe and …", "Jane Roe, Staff Writer", "Jane Roe Jane Roe", "By Staff, Agencies"), or null. */
 export function nameFromBylineLine(text: string): string | null {
   const prefixed = BYLINE_PREFIX.exec(text);
+  if (prefixed && /^by\b/i.test(text) && DESK_CREDIT.test(prefixed[1]!.trim())) return prefixed[1]!.trim();
   if (prefixed) {
     const first = prefixed[1]!.split(/\s*(?:,|\band\b|&|\||·|•|\s[-–—]\s)\s*/)[0]!.trim();
     return looksLikeName(first) ? first : null;

@@ -147,6 +147,43 @@ describe('extractFromText on harder heads', () => {
     expect(text).not.toContain('founder');
   });
 
+  it("reads a dump tool's address line and a store's glued date as metadata, never as body or title", () => {
+    const page = ['URL: https://courier.example/news/bridge-vote', ' date 2041-03-05 Harbourtown votes to rebuild its old stone bridge', '', ...PARAGRAPHS.flatMap((p) => [p!, ''])].join('\n');
+    const { meta, text } = extractFromText(page);
+    expect(meta.url).toEqual({ value: 'https://courier.example/news/bridge-vote', evidence: { source: 'line', at: 'line 1', raw: 'URL: https://courier.example/news/bridge-vote' } });
+    expect(meta.published?.value).toBe('2041-03-05');
+    expect(meta.published?.evidence.raw).toBe('date 2041-03-05');
+    expect(meta.title?.value).toBe('Harbourtown votes to rebuild its old stone bridge');
+    expect(text).not.toContain('courier.example');
+    expect(text).not.toContain('2041-03-05');
+    // The site names the outlet when the page does not.
+    expect(meta.outlet).toEqual({ value: 'courier.example', evidence: { source: 'url', at: 'host', raw: 'courier.example' } });
+  });
+
+  it('takes the headline, not the standfirst under it, and no two-sentence standfirst as a headline', () => {
+    const body = PARAGRAPHS.flatMap((p) => [p!, '']);
+    const both = ['Harbourtown bridge to be rebuilt', 'Councillor Mira Falk says residents asked for the stone bridge to be saved rather than replaced by a new crossing', '', ...body].join('\n');
+    expect(extractFromText(both).meta.title?.value).toBe('Harbourtown bridge to be rebuilt');
+    const standfirstOnly = ['Councillor Falk wants the stone bridge saved. Engineers put the cost of the work at twelve million crowns', '', ...body].join('\n');
+    expect(extractFromText(standfirstOnly).meta.title).toBeUndefined();
+  });
+
+  it("dates the story from its dateline's full date when no date line says better", () => {
+    const first = 'Harbourtown, March 4, 2041 – The council of Harbourtown voted to rebuild the old stone bridge that has linked the two halves of the town since the eighteenth century.';
+    const { meta } = extractFromText([first, '', ...PARAGRAPHS.slice(1).flatMap((p) => [p!, ''])].join('\n'));
+    expect(meta.published?.value).toBe('2041-03-04');
+    expect(meta.dateline?.value).toBe('Harbourtown');
+  });
+
+  it("reads a numeric date line in the order of the outlet's country, and only its year when nothing says", () => {
+    const dump = ['Harbourtown votes to rebuild its old stone bridge', '07.03.24 13:46', '', ...PARAGRAPHS.slice(1).flatMap((p) => [p!, ''])].join('\n');
+    expect(extractFromText(dump, { url: 'https://courier.example.co.uk/a' }).meta.published?.value).toBe('2024-03-07T13:46');
+    expect(extractFromText(dump, { url: 'https://courier.example.gov/a' }).meta.published?.value).toBe('2024-07-03T13:46');
+    expect(extractFromText(dump, { url: 'https://courier.example.com/a' }).meta.published?.value).toBe('2024');
+    const withOther = dump.replace('07.03.24 13:46', '07.03.24 13:46 · first printed 25.02.24');
+    expect(extractFromText(withOther).meta.published?.value).toBe('2024-03-07T13:46');
+  });
+
   it('throws E_TEXT_EMPTY on a dump without words', () => {
     expect(() => extractFromText('\n  \n•\n')).toThrow(ExtractError);
   });
@@ -190,6 +227,7 @@ describe('line readers', () => {
     expect(nameFromBylineLine('By Jane Roe and Sam Poe')).toBe('Jane Roe');
     expect(nameFromBylineLine('Jane Roe Jane Roe')).toBe('Jane Roe');
     expect(nameFromBylineLine('Jane Roe, Staff Writer')).toBe('Jane Roe');
+    expect(nameFromBylineLine('By Staff, Agencies')).toBe('Staff, Agencies');
     expect(nameFromBylineLine('Most Read Most Read')).toBeNull();
     expect(nameFromBylineLine('T T')).toBeNull();
     expect(nameFromBio('Jane Roe is a reporter for the Courier.')).toBe('Jane Roe');

@@ -1,58 +1,75 @@
 /**
- * A saved page dump often starts with header lines a crawler or an export wrote above the page:
- * "URL: https://…" and a store's "date 2025-05-16" stamp. They are metadata, not page text:
- * read them, and give the classifier the dump without them (line numbers unchanged).
+ * Header lines a dump tool or a store writes above the page text: the page's address ("URL: …",
+ * "Source: https://…", a bare address) and a bare date glued to the first line (" date 2025-04-03 The
+ * text…"). They are metadata, never body: they are read here and taken off the lines.
  */
-import type { MetaField } from '../../core/index.js';
+import type { PageLine } from './lines.js';
+import { countWords } from './lines.js';
 
-/** "URL: <address>" (also "Source URL:", "Link:") as a whole line at the top of the dump. */
-const URL_LINE = /^\s*(?:source\s+)?(?:url|link)\s*:\s*(https?:\/\/\S+)\s*$/i;
-/** A store's date stamp opening a line: " date 2025-05-16 " followed by the page's own text. */
-const DATE_STAMP = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*/i;
-/** Header lines are at the very top: a stamp after this many lines is page text. */
-const HEADER_LINES = 3;
-/** A date in an address's path: /2023/09/15/ or /20230915/. */
-const PATH_DATE = /\/((?:19|20)\d{2})\/?(0[1-9]|1[0-2])\/?(0[1-9]|[12]\d|3[01])(?:\/|[-_]|$)/;
+/** How many lines at the top may be header lines. */
+const HEADER_LINES = 4;
+/** "URL: https://…", "Source: https://…", a bare address alone on a line. */
+const ADDRESS_LINE = /^(?:(?:url|uri|source|link|address|original(?:\s+url)?|canonical(?:\s+url)?|permalink|page)\s*[:=]\s*)?<?(https?:\/\/[^\s<>"]+)>?$/i;
+/** "Date: 2025-04-03", "Published: 2025-04-03T10:00Z" alone on a header line. */
+const DATE_LINE = /^(?:date|published|pubdate|publication date)\s*[:=]\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)$/i;
+/** A machine-written date opening the first line of text, before the page's own words. */
+const GLUED_DATE = /^(?:date\s*:?\s*)?(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)\s+(?=\S)/i;
+
+export interface HeaderValue {
+  readonly value: string;
+  /** The header line, for evidence. */
+  readonly line: PageLine;
+  /** The header as printed. */
+  readonly raw: string;
+}
 
 export interface DumpHeader {
-  /** The dump with header lines and stamps blanked (same number of lines). */
-  readonly text: string;
-  readonly url?: MetaField<string>;
-  /** The stamp's date, else a full date in the address's path. */
-  readonly published?: MetaField<string>;
+  /** The lines of the page, header lines removed and a glued date cut off its line. */
+  readonly lines: PageLine[];
+  readonly url?: HeaderValue;
+  /** ISO date (or date-time, as written). */
+  readonly date?: HeaderValue;
 }
 
-/** A real calendar day (not 2023-02-31). */
-function validDay(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+function validIsoDay(iso: string): boolean {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** Read and blank the header lines of a text dump. */
-export function readDumpHeader(dump: string): DumpHeader {
-  const rows = dump.replace(/\r\n?/g, '\n').split('\n');
-  let url: MetaField<string> | undefined;
-  let stamped: MetaField<string> | undefined;
-  let seen = 0;
-  for (let i = 0; i < rows.length && seen < HEADER_LINES; i++) {
-    const row = rows[i]!;
-    if (!row.trim()) continue;
-    seen++;
-    const u = URL_LINE.exec(row);
-    if (u && !url) {
-      url = { value: u[1]!, evidence: { source: 'line', at: `line ${i + 1}`, raw: row.trim() } };
-      rows[i] = '';
+/** The time part of a date header keeps its printed form, with a `T`. */
+function isoOf(raw: string): string {
+  return raw.replace(' ', 'T');
+}
+
+/**
+ * Read and remove the header lines at the top of a dump.
+ * @example readDumpHeader(splitLines('URL: https://example.org/a\n date 2025-04-03 Headline')).date?.value // '2025-04-03'
+ */
+export function readDumpHeader(lines: readonly PageLine[]): DumpHeader {
+  let url: HeaderValue | undefined;
+  let date: HeaderValue | undefined;
+  let i = 0;
+  for (; i < Math.min(lines.length, HEADER_LINES); i++) {
+    const line = lines[i]!;
+    const address = ADDRESS_LINE.exec(line.text.trim());
+    if (address && !url) {
+      url = { value: address[1]!.replace(/[.,;)]+$/, ''), line, raw: line.text.trim() };
       continue;
     }
-    const d = DATE_STAMP.exec(row);
-    if (d && !stamped && validDay(d[1]!)) {
-      stamped = { value: d[1]!, evidence: { source: 'line', at: `line ${i + 1}`, raw: d[0].trim() } };
-      rows[i] = row.slice(d[0].length);
+    const dated = DATE_LINE.exec(line.text.trim());
+    if (dated && !date && validIsoDay(dated[1]!)) {
+      date = { value: isoOf(dated[1]!), line, raw: line.text.trim() };
+      continue;
     }
+    break;
   }
-  const inPath = url ? PATH_DATE.exec(new URL(url.value).pathname + '/') : null;
-  const pathDay = inPath ? `${inPath[1]}-${inPath[2]}-${inPath[3]}` : null;
-  const fromPath: MetaField<string> | undefined = url && pathDay && validDay(pathDay) ? { value: pathDay, evidence: { source: 'url', at: 'address path', raw: url.value } } : undefined;
-  const published = stamped ?? fromPath;
-  return { text: rows.join('\n'), ...(url ? { url } : {}), ...(published ? { published } : {}) };
+  const rest = lines.slice(i);
+  const first = rest[0];
+  const glued = first ? GLUED_DATE.exec(first.text) : null;
+  if (first && glued && !date && validIsoDay(glued[1]!)) {
+    date = { value: isoOf(glued[1]!), line: first, raw: glued[0].trim() };
+    const text = first.text.slice(glued[0].length);
+    rest[0] = { ...first, text, words: countWords(text) };
+  }
+  return { lines: rest, ...(url ? { url } : {}), ...(date ? { date } : {}) };
 }

@@ -7,14 +7,19 @@ import { ExtractError, type ArticleMeta, type Message, type MetaField } from '..
 import { bodyText, selectBody } from './body.js';
 import { findAuthor } from './byline.js';
 import { fromLine } from './evidence.js';
+import { readDumpHeader } from './header.js';
+import { orderFromNumericDates } from '../dates/numeric.js';
+import { countryOfHost, dateOrderOfCountry, hostOf } from '../address/country.js';
+import { registrableDomain } from '../address/outlet.js';
 import { furnitureLabel } from './furniture.js';
-import { detectEnglish, findDatelinePlace, findOpinionDisclaimer, findSection, kindOfSection } from './labels.js';
+import { detectEnglish, findDatedDateline, findDatelinePlace, findOpinionDisclaimer, findSection, kindOfSection } from './labels.js';
+import { parseDateLine } from './dates.js';
+import { cleanHeadline } from '../headline.js';
 import { normaliseForMatch, splitLines, type PageLine } from './lines.js';
 import { loadLineModel } from './model.js';
 import { findOutlet } from './outlet.js';
 import { findPublished } from './published.js';
 import { findTitle } from './title.js';
-import { readDumpHeader } from './header.js';
 
 export interface ExtractedArticle {
   /** Clean body: paragraphs and sub-headings in order, joined by "\n\n"; nothing else. */
@@ -28,7 +33,9 @@ export interface ExtractedArticle {
 
 export type LineLabel =
   | 'nav' | 'ticker' | 'related' | 'counter' | 'caption' | 'comment' | 'bio' | 'legal'
-  | 'headline' | 'byline' | 'dateline' | 'date' | 'body' | 'subheading' | 'tags' | 'other';
+  | 'headline' | 'byline' | 'dateline' | 'date' | 'body' | 'subheading' | 'tags' | 'other'
+  /** A line a dump tool or store wrote above the page: its address, a date. */
+  | 'header';
 
 const STAGE = 'extract/text';
 /** How far above the headline (in lines) the byline/date block may start: some pages print the date first. */
@@ -40,18 +47,23 @@ const SUBHEADING_MAX_WORDS = 14;
 const SENTENCE_END = /[.!?…。]["'”’)]*$/u;
 
 /**
- * Extract the article from a text dump of a web page.
+ * Extract the article from a text dump of a web page. Header lines a dump tool wrote above the page
+ * (its address, a store's date) are metadata, never body.
  * @throws ExtractError E_TEXT_EMPTY when the dump has no words at all.
  * @example
  * const { text, meta } = extractFromText(readFileSync('page.txt', 'utf8'));
  * meta.title?.value; meta.published?.evidence.at // 'line 12'
  */
 export function extractFromText(text: string, options: { url?: string } = {}): ExtractedArticle {
-  // A crawler's "URL:" line and a store's date stamp sit above the page: metadata, not text.
-  const header = readDumpHeader(text);
-  const lines = splitLines(header.text);
-  if (!lines.some((l) => l.words > 0)) throw new ExtractError('E_TEXT_EMPTY', 'the text dump has no words: nothing to extract');
+  const header = readDumpHeader(splitLines(text));
+  const lines = header.lines;
+  if (!lines.some((l) => l.words > 0)) throw new ExtractError('E_TEXT_EMPTY', `the text dump has no words${header.url || header.date ? ' besides its header' : ''}: nothing to extract`);
   const messages: Message[] = [];
+  const url = options.url ?? header.url?.value;
+  const host = hostOf(url);
+  const country = countryOfHost(host);
+  // Day and month of a numeric date: as the page's own dates show, else as the outlet's country writes them.
+  const order = orderFromNumericDates(lines.map((l) => l.text).join('\n')) ?? (country ? dateOrderOfCountry(country) : null);
   const selection = selectBody(lines, loadLineModel());
   const body = [...selection.body];
   const roles = new Map<number, LineLabel>();
@@ -69,7 +81,7 @@ export function extractFromText(text: string, options: { url?: string } = {}): E
     to: firstBody,
   };
 
-  const published = findPublished(lines, head, title?.index ?? null);
+  const published = findPublished(lines, head, title?.index ?? null, order);
   if (published) roles.set(published.index, 'date');
   const author = findAuthor(lines, head, { dateIndex: published?.index ?? null, afterBody: lastBody + 1 });
   if (author) {
@@ -88,27 +100,38 @@ export function extractFromText(text: string, options: { url?: string } = {}): E
     for (let i = 0; i < dateline.index; i++) if (body[i] && lines[i]!.words <= SUBHEADING_MAX_WORDS && !SENTENCE_END.test(lines[i]!.text)) body[i] = false;
   }
   const outlet = findOutlet(lines, { head, firstBody: dateline?.index ?? (firstBody < lines.length ? firstBody : null) });
+  // The site's own domain names the outlet better than a wire agency's credit in the dateline.
+  const site = registrableDomain(host);
   const section = findSection(lines, title?.index ?? null);
 
   const bodyString = bodyText(lines, body);
   const meta: { -readonly [K in keyof ArticleMeta]: ArticleMeta[K] } = {};
-  if (title) meta.title = fromLine(lines[title.index]!.text.trim(), lines[title.index]!);
+  if (title) meta.title = fromLine(cleanHeadline(lines[title.index]!.text, { outlet: outlet?.name, host }), lines[title.index]!);
   if (author) meta.authors = fromLine([author.name], author.line);
+  // The page's date stamp, else the date its dateline prints, else the date a store wrote above the page.
+  const datelineDate = dateline ? findDatedDateline(lines[dateline.index]!) : null;
+  const datelineIso = datelineDate ? parseDateLine(datelineDate.date, order) : null;
   if (published) meta.published = fromLine(published.iso, lines[published.index]!);
-  else if (header.published) meta.published = header.published;
-  if (outlet) meta.outlet = fromLine(outlet.name, outlet.line);
+  else if (datelineIso && datelineIso.length >= 10) meta.published = { value: datelineIso, evidence: { source: 'line', at: `line ${lines[dateline!.index]!.n}`, raw: datelineDate!.date } };
+  else if (header.date) meta.published = { value: header.date.value, evidence: { source: 'line', at: `line ${header.date.line.n}`, raw: header.date.raw } };
+  if (outlet && !(outlet.agency && site)) meta.outlet = fromLine(outlet.name, outlet.line);
+  else if (site) meta.outlet = { value: site, evidence: { source: 'url', at: 'host', raw: host! } };
   if (section) meta.section = fromLine(section.name, section.line);
   if (dateline) meta.dateline = fromLine(dateline.place, lines[dateline.index]!);
   meta.kind = inferKind(lines, section);
   if (detectEnglish(bodyString)) meta.language = { value: 'en', evidence: { source: 'inferred', at: 'body text' } };
   if (options.url) meta.url = { value: options.url, evidence: { source: 'url', at: 'options.url' } };
-  else if (header.url) meta.url = header.url;
+  else if (header.url) meta.url = { value: header.url.value, evidence: { source: 'line', at: `line ${header.url.line.n}`, raw: header.url.raw } };
 
   if (!bodyString) messages.push({ level: 'warning', code: 'W_TEXT_NO_BODY', reason: 'no line of the dump reads as article body', stage: STAGE });
   if (!title) messages.push({ level: 'info', code: 'I_TEXT_NO_TITLE', reason: 'no headline line found above the body', stage: STAGE });
-  if (!meta.published) messages.push({ level: 'info', code: 'I_TEXT_NO_DATE', reason: 'no publication date line near the headline', stage: STAGE });
+  if (!published) messages.push({ level: 'info', code: 'I_TEXT_NO_DATE', reason: 'no publication date line near the headline', stage: STAGE });
 
-  return { text: bodyString, meta, messages, lines: labelLines(lines, body, roles, selection.probabilities) };
+  const headerLines = [header.url?.line, header.date?.line]
+    .filter((l): l is PageLine => l !== undefined && !lines.some((kept) => kept.n === l.n))
+    .map((l) => ({ n: l.n, label: 'header' as const }));
+  const labelled = [...headerLines, ...labelLines(lines, body, roles, selection.probabilities)].sort((a, b) => a.n - b.n);
+  return { text: bodyString, meta, messages, lines: labelled };
 }
 
 /** The dateline of the first paragraph of prose in the body, if it has one. */

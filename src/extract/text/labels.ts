@@ -46,8 +46,23 @@ export function findOpinionDisclaimer(lines: readonly PageLine[]): PageLine | nu
   return lines.find((l) => OPINION_DISCLAIMER.test(l.text)) ?? null;
 }
 
+/**
+ * A dateline that prints the full date: "Corvel, April 3, 2031 –", "CORVEL, 3 April 2031 (Agency) —",
+ * "Corvel, March 5, 2031. /AGENCY/.".
+ */
+const DATED_DATELINE =
+  /^(\p{Lu}[\p{L}.'’ -]{1,30}?),\s+(\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,9}\.?,?\s+\d{4})\.?\s*(?:\([^()]{2,30}\)|\/[^/\s]{2,20}\/\.?)?\s*[–—-]?\s+\S/u;
+
+/** The place and the printed date of a dateline opening the body that states a full date, or null. */
+export function findDatedDateline(line: PageLine): { place: string; date: string } | null {
+  const m = DATED_DATELINE.exec(line.text);
+  return m ? { place: m[1]!.trim(), date: m[2]! } : null;
+}
+
 /** The place of a dateline opening the body ("Tehran, AGENCY –", "WASHINGTON (AP) —", "LONDON —"). */
 export function findDatelinePlace(line: PageLine): string | null {
+  const dated = findDatedDateline(line);
+  if (dated) return dated.place;
   const agency = DATELINE.exec(line.text);
   if (agency) return agency[1]!.trim();
   const plain = /^(\p{Lu}[\p{Lu}.'’ -]{2,30}?)\s*[–—-]\s+\S/u.exec(line.text);

@@ -9,12 +9,14 @@ const FOUNDER_OF = /\b(?:founder|publisher|editor-in-chief|editor) of ([\p{Lu}][
 export const DATELINE = /^([\p{Lu}][\p{L}.'’ -]{1,30}?)(?:,\s*|\s+)\(?(\p{Lu}{2,6})\)?\s*[–—-]\s+\S/u;
 /** A publisher name: a few words, starting with a capital or digit, no sentence inside. */
 const PUBLISHER_NAME = /^[\p{Lu}\p{N}][\p{L}\p{N}&'’ .-]{1,50}$/u;
-/** Software and platform names that a copyright line may carry, never publishers. */
+/** Software names a footer may credit: never a publisher. */
 const SOFTWARE = /\b(wordpress|drupal|joomla|ghost|blogger|wix|squarespace|arc xp|theme|plugin)\b/i;
 
 export interface OutletChoice {
   readonly name: string;
   readonly line: PageLine;
+  /** Read from a dateline's wire agency: who wrote the story, the outlet only when nothing better says. */
+  readonly agency?: boolean;
 }
 
 function publisher(name: string | undefined): string | null {
@@ -26,7 +28,7 @@ function publisher(name: string | undefined): string | null {
 /**
  * The publisher, from the strongest statement the page makes: "Source: X" near the head,
  * a copyright holder, a site-name line repeated at the top, an author bio ("founder of X"),
- * or the agency of a dateline. Never a vendor or platform ("Powered by X"). Null when the page names none.
+ * or the agency of a dateline. Null when the page names none.
  */
 export function findOutlet(
   lines: readonly PageLine[],
@@ -40,8 +42,8 @@ export function findOutlet(
   for (let i = lines.length - 1; i >= 0; i--) {
     const text = lines[i]!.text;
     if (!COPYRIGHT.test(text) || lines[i]!.words > 20) continue;
-    // "Powered by X" names the platform the site runs on, never the outlet: only the holder counts.
-    const name = publisher(COPYRIGHT_HOLDER.exec(text)?.[1]);
+    // "Powered by X" names the vendor that runs the site, not its publisher.
+    const name = publisher(COPYRIGHT_HOLDER.exec(text.replace(/\s*powered by\b.*$/i, ''))?.[1]);
     if (name) return { name, line: lines[i]! };
   }
   const top = lines.slice(0, Math.min(lines.length, options.head.from + 1, 12));
@@ -57,7 +59,7 @@ export function findOutlet(
   if (options.firstBody !== null) {
     const line = lines[options.firstBody]!;
     const m = DATELINE.exec(line.text);
-    if (m) return { name: m[2]!, line };
+    if (m) return { name: m[2]!, line, agency: true };
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import { looksLikeDateLine, looksLikeViewingDate, parseDateLine } from './dates.js';
 import type { PageLine } from './lines.js';
+import type { DateOrder } from '../dates/numeric.js';
 
 const UPDATED = /\b(updated|modified|edited)\b/i;
 /** Ticker items and related-story stamps carry dates too: only short lines of the head zone count. */
@@ -21,6 +22,7 @@ export function findPublished(
   lines: readonly PageLine[],
   head: { readonly from: number; readonly to: number },
   titleIndex: number | null,
+  order: DateOrder | null = null,
 ): PublishedChoice | null {
   const found: Array<PublishedChoice & { updated: boolean }> = [];
   for (let i = head.from; i < head.to && found.length < MAX_CANDIDATES; i++) {
@@ -29,7 +31,7 @@ export function findPublished(
     const aboveTitle = titleIndex === null || i < titleIndex;
     if (aboveTitle && looksLikeViewingDate(line.text)) continue;
     if (DATED_ITEM.test(line.text)) continue;
-    const iso = parseDateLine(line.text);
+    const iso = parseDateLine(line.text, order);
     if (!iso) continue;
     const updated = UPDATED.test(line.text) || (i > 0 && /^updated:?$/i.test(lines[i - 1]!.text.trim()));
     found.push({ iso, index: i, updated });

@@ -28,6 +28,13 @@ function contentWords(text: string): Set<string> {
 
 /** Ends like a sentence of prose: headlines end without a full stop. */
 const PROSE_END = /[.…。]["'”’)]*$/u;
+/** A sentence ending inside the line (not after an initial or "U.S."): a standfirst of two sentences, not a headline. */
+const INNER_SENTENCE_END = /[\p{Ll}\d]{2}[.!?]["'”’)]*\s+["'“‘]?\p{Lu}/u;
+
+/** A headline may quote whole sentences ("‘Meth. We’re on it.’: …"): they are not its own. */
+function withoutQuotes(text: string): string {
+  return text.replace(/‘[^’]*’|“[^”]*”|"[^"]*"/g, '""');
+}
 
 export interface TitleChoice {
   readonly index: number;
@@ -61,13 +68,13 @@ export function findTitle(lines: readonly PageLine[], body: readonly boolean[]):
   const second = bodyIdx[1] !== undefined ? lines[bodyIdx[1]] : undefined;
   if (!PROSE_END.test(first.text) && first.words <= TITLE_MAX_WORDS && second && second.words > first.words) candidates.push(start);
 
-  let best: TitleChoice | null = null;
+  const scored: TitleChoice[] = [];
   for (const i of candidates) {
     const line = lines[i]!;
     if (line.words < TITLE_MIN_WORDS || line.words > TITLE_MAX_WORDS) continue;
     // A caption is a sentence with its credit in brackets after it: prose, not a headline.
     const withoutCredit = line.text.replace(/\s*\([^()]*\)\s*$/, '');
-    if (PROSE_END.test(line.text) || PROSE_END.test(withoutCredit) || /https?:|www\./i.test(line.text)) continue;
+    if (PROSE_END.test(line.text) || PROSE_END.test(withoutCredit) || INNER_SENTENCE_END.test(withoutQuotes(line.text)) || /https?:|www\./i.test(line.text)) continue;
     if (/^(by|source|written by|author)\b/i.test(line.text) || /:$/.test(line.text)) continue;
     const own = contentWords(line.text);
     if (!own.size) continue;
@@ -79,7 +86,18 @@ export function findTitle(lines: readonly PageLine[], body: readonly boolean[]):
     const repeated = (counts.get(normaliseForMatch(line.text)) ?? 1) > 1;
     const distance = Math.max(0, start - i);
     const score = shared / Math.sqrt(own.size) + (repeated ? 0.5 : 0) - 0.02 * distance - (line.bullet ? 0.5 : 0);
-    if (!best || score > best.score) best = { index: i, score };
+    scored.push({ index: i, score });
   }
-  return best;
+  const best = scored.reduce<TitleChoice | null>((b, c) => (!b || c.score > b.score ? c : b), null);
+  if (!best) return null;
+  // A headline and its standfirst both open the page and both echo the story; the standfirst, longer
+  // and richer in the body's words, often scores higher. The headline is the one printed first.
+  const above = scored.find((c) => c.index === previousContentLine(lines, best.index));
+  return above && lines[above.index]!.words < lines[best.index]!.words ? above : best;
+}
+
+/** The index of the nearest line above `i` that has words, or -1. */
+function previousContentLine(lines: readonly PageLine[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) if (lines[j]!.words > 0) return j;
+  return -1;
 }

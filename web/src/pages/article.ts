@@ -56,6 +56,7 @@ export async function renderArticle(main: HTMLElement, route: ArticleRoute, opti
     route.start !== null || route.quote
       ? h('p', { class: target ? 'note' : 'note error', role: 'status' }, target ? 'The highlighted passage is the evidence you opened.' : 'The passage you opened was not found in this article’s text.')
       : null,
+    partialNotice(article),
     h('div', { class: 'article-layout' },
       h('section', { class: 'article-body', 'aria-labelledby': 'text-heading' },
         h('h2', { id: 'text-heading' }, 'Extracted text'),
@@ -78,6 +79,15 @@ export async function renderArticle(main: HTMLElement, route: ArticleRoute, opti
 function sentence(reason: string): string {
   const text = reason.trim();
   return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? '' : '.');
+}
+
+/** What was cut, replaced or left unanalysed in this article, said before its text: a reader must not take a part for the whole. */
+function partialNotice(article: FullArticle): HTMLElement | null {
+  const warnings = article.messages.filter((m) => m.level === 'warning');
+  if (warnings.length === 0) return null;
+  return h('div', { class: 'note warning', role: 'note', 'aria-label': 'Warnings about this article' },
+    h('p', null, h('strong', null, warnings.length === 1 ? 'Warning: ' : `${warnings.length} warnings: `), 'this article was read or analysed only in part.'),
+    h('ul', null, warnings.map((w) => h('li', null, sentence(w.reason)))));
 }
 
 function layerMarks(article: FullArticle): Mark[] {

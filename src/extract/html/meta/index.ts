@@ -5,6 +5,9 @@ import { toIsoDate } from './iso-date.js';
 import { parseByline } from './authors.js';
 import { stripSiteSuffix, splitTitle } from './title.js';
 import { kindFromSchemaType, kindFromSection, kindFromUrl } from './kind.js';
+import { cleanHeadline } from '../../headline.js';
+import { countryOfHost, dateOrderOfCountry } from '../../address/country.js';
+import type { DateOrder } from '../../dates/numeric.js';
 
 export { findDateline, type Dateline } from './dateline.js';
 export { toIsoDate } from './iso-date.js';
@@ -32,10 +35,10 @@ function fromTag(tag: MetaTag, value: string): MetaField<string> {
   return field(value, { source: 'meta', at: tag.at, raw: tag.content });
 }
 
-function firstDate(tags: Map<string, MetaTag>, keys: readonly string[]): MetaField<string> | undefined {
+function firstDate(tags: Map<string, MetaTag>, keys: readonly string[], order: DateOrder | null): MetaField<string> | undefined {
   for (const k of keys) {
     const t = tags.get(k);
-    const iso = t ? toIsoDate(t.content) : null;
+    const iso = t ? toIsoDate(t.content, order) : null;
     if (t && iso) return fromTag(t, iso);
   }
   return undefined;
@@ -47,14 +50,14 @@ function ldField(ld: LdNode | null, key: string): MetaField<string> | undefined 
   return value ? field(value, { source: 'json-ld', at: `${ld.at}.${key}`, raw: value }) : undefined;
 }
 
-function ldDate(ld: LdNode | null, key: string): MetaField<string> | undefined {
+function ldDate(ld: LdNode | null, key: string, order: DateOrder | null): MetaField<string> | undefined {
   const f = ldField(ld, key);
-  const iso = f ? toIsoDate(f.value) : null;
+  const iso = f ? toIsoDate(f.value, order) : null;
   return f && iso ? field(iso, f.evidence) : undefined;
 }
 
 /** A `<time datetime>` of the article itself: marked as datePublished, or inside the article and not in a list or aside. */
-function timeElementDate(document: Document): MetaField<string> | undefined {
+function timeElementDate(document: Document, order: DateOrder | null): MetaField<string> | undefined {
   const marked = document.querySelector('[itemprop="datePublished"]');
   const candidates: Element[] = marked ? [marked] : [];
   for (const t of Array.from(document.querySelectorAll('time[datetime]'))) {
@@ -62,7 +65,7 @@ function timeElementDate(document: Document): MetaField<string> | undefined {
   }
   for (const el of candidates) {
     const raw = el.getAttribute('datetime') ?? el.getAttribute('content') ?? '';
-    const iso = toIsoDate(raw);
+    const iso = toIsoDate(raw, order);
     const at = el === marked ? '[itemprop="datePublished"]' : 'article time[datetime]';
     if (iso) return field(iso, { source: 'html', at, raw });
   }
@@ -153,10 +156,11 @@ export function extractPageMeta(document: Document, options: { url?: string; mes
   if (!outlet && pageTitle?.site) outlet = field(pageTitle.site, { source: 'html', at: 'title', raw: titleText });
 
   const ogTitle = firstTag(tags, ['og:title', 'twitter:title']);
-  const title =
+  const printedTitle =
     ldField(ld, 'headline') ??
     (ogTitle ? fromTag(ogTitle, stripSiteSuffix(ogTitle.content, { outlet: outlet?.value, host })) : undefined) ??
     (pageTitle ? field(pageTitle.headline, { source: 'html', at: 'title', raw: titleText }) : undefined);
+  const title = printedTitle ? field(cleanHeadline(printedTitle.value, { outlet: outlet?.value, host }), printedTitle.evidence) : undefined;
 
   const sectionTag = firstTag(tags, SECTION_TAGS);
   const section = ldField(ld, 'articleSection') ?? (sectionTag ? fromTag(sectionTag, sectionTag.content) : undefined);
@@ -178,8 +182,11 @@ export function extractPageMeta(document: Document, options: { url?: string; mes
     (urlTag ? fromTag(urlTag, urlTag.content) : undefined) ??
     (options.url ? field(options.url, { source: 'url', at: 'options.url', raw: options.url }) : undefined);
 
-  const published = ldDate(ld, 'datePublished') ?? firstDate(tags, PUBLISHED_TAGS) ?? timeElementDate(document);
-  const modified = ldDate(ld, 'dateModified') ?? firstDate(tags, MODIFIED_TAGS);
+  // Day and month of a numeric date as the outlet's country writes them.
+  const country = countryOfHost(host);
+  const order = country ? dateOrderOfCountry(country) : null;
+  const published = ldDate(ld, 'datePublished', order) ?? firstDate(tags, PUBLISHED_TAGS, order) ?? timeElementDate(document, order);
+  const modified = ldDate(ld, 'dateModified', order) ?? firstDate(tags, MODIFIED_TAGS, order);
   const authors = authorsField(ld, tags, document, outlet?.value);
   const kind = kindField(ld, section, options.url ?? url?.value);
 

@@ -13,6 +13,13 @@ describe('toIsoDate', () => {
     expect(toIsoDate('Nov. 18, 2019 8:22 AM EST')).toBe('2019-11-18T08:22:00-05:00');
   });
 
+  it("reads a numeric date in the order of the outlet's country, and not at all when day and month could swap", () => {
+    expect(toIsoDate('07/03/2025 13:46', 'dmy')).toBe('2025-03-07T13:46');
+    expect(toIsoDate('07/03/2025', 'mdy')).toBe('2025-07-03');
+    expect(toIsoDate('07/03/2025')).toBeNull();
+    expect(toIsoDate('25/03/2025')).toBe('2025-03-25');
+  });
+
   it('returns null without a full calendar date', () => {
     expect(toIsoDate('November 2019')).toBeNull();
     expect(toIsoDate('yesterday')).toBeNull();

@@ -1,0 +1,55 @@
+import type { RawMention } from './resolve.js';
+import { roleNoun } from './titles.js';
+
+/** A word that may start the second half of an Arabic, Dutch, German or Romance family name: "al-Veski", "van der Berg". */
+const NAME_PARTICLE = /^(?:(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|bint)-\p{Lu}[\p{L}'’-]*|(?:al|el|bin|ibn|abu|van|von|de|da|di|du|del|della|der|den|le|la|dos|das)$)/u;
+const CAPITALISED = /^\p{Lu}[\p{L}'’-]*$/u;
+/** "Corvel-backed", "Veska-based": a name glued to a participle or adjective is the name alone. */
+const GLUED_MODIFIER = /^(\p{Lu}[\p{L}.]*)-(?:aligned|backed|based|led|linked|funded|born|owned|run|allied|affiliated|controlled|sponsored|friendly|bound|made|style|era|type|brokered|imposed|occupied|held|centric|wide)(?![\p{L}])/u;
+/** An acronym at a sentence end keeps the full stop the tokenizer left on it: "… told VNA." */
+const ACRONYM_WITH_STOP = /^\p{Lu}{2,}\.$/u;
+
+/**
+ * Mention boundaries as news names are written (and as CoNLL and the corpora mark them):
+ * a title before a person's name is not part of it ("Supreme Leader Ana Oresk" →
+ * "Ana Oresk") and a mention that is only a title is no name; a family-name particle
+ * continues the name ("Ali al-Veski"); a name glued to a modifier ("Corvel-backed") is
+ * the name alone; an acronym loses a sentence's full stop.
+ */
+export function fixBoundaries(text: string, mentions: readonly RawMention[]): RawMention[] {
+  const out: RawMention[] = [];
+  for (const m of mentions) {
+    let { start, end } = m;
+    const surface = text.slice(start, end);
+    const glued = GLUED_MODIFIER.exec(surface);
+    if (glued) end = start + glued[1]!.length;
+    if (ACRONYM_WITH_STOP.test(text.slice(start, end))) end--;
+    if (m.type === 'PERSON' || m.type === 'ORG') {
+      const words = [...text.slice(start, end).matchAll(/\S+/g)];
+      // the longest run of leading words that reads as a title, if a name follows it
+      let cut = 0;
+      for (let k = words.length - 1; k >= 1; k--) {
+        if (roleNoun(words.slice(0, k).map((w) => w[0]).join(' ')) && CAPITALISED.test(words[k]![0])) {
+          cut = k;
+          break;
+        }
+      }
+      if (cut > 0 && m.type === 'PERSON') start += words[cut]!.index;
+      else if (words.length > 0 && roleNoun(words.map((w) => w[0]).join(' ')) && /^\p{Lu}/u.test(words[0]![0])) continue;
+    }
+    if (m.type === 'PERSON') end = withParticles(text, end);
+    if (end > start) out.push(start === m.start && end === m.end ? m : { ...m, start, end });
+  }
+  return out;
+}
+
+/** The end of a person's name after any family-name particles that follow it ("Ali" + " al-Veski"). */
+function withParticles(text: string, end: number): number {
+  for (;;) {
+    const next = /^ ([\p{L}'’-]+)(?: (\p{Lu}[\p{L}'’-]*))?/u.exec(text.slice(end, end + 60));
+    if (!next || !NAME_PARTICLE.test(next[1]!)) return end;
+    if (next[1]!.includes('-')) end += 1 + next[1]!.length;
+    else if (next[2]) end += next[0].length;
+    else return end;
+  }
+}

@@ -1,0 +1,111 @@
+import type { Span } from '../../core/index.js';
+
+/**
+ * A dependency parse as the syntax stage gives it (read structurally, so this stage runs without
+ * it): one entry per token of the `tokens` layer, index-aligned; `head` -1 for a sentence root.
+ */
+export interface DependencyLike {
+  readonly head: number;
+  readonly rel: string;
+  readonly upos?: string;
+}
+
+/** Relations whose subtrees are not part of the noun phrase a speaker is named by (clauses, appositives, punctuation). */
+const NOT_CORE = /^(?:appos|acl|acl:relcl|punct|parataxis|conj|cc|advcl|dep)$/;
+/** Relations of a subject. */
+const SUBJECT = /^(?:nsubj|nsubj:pass|csubj)$/;
+
+/**
+ * The parse seen from character offsets: the syntax token at an offset, subjects and agents of a
+ * verb, and the spans of subtrees. Built once per text.
+ */
+export class SyntaxView {
+  private readonly children: number[][];
+  private readonly starts: number[];
+
+  constructor(readonly tokens: readonly Span[], readonly deps: readonly DependencyLike[]) {
+    this.children = deps.map(() => []);
+    deps.forEach((d, i) => { if (d.head >= 0 && d.head < deps.length) this.children[d.head]!.push(i); });
+    this.starts = tokens.map((t) => t.start);
+  }
+
+  /** The syntax token covering character `pos`, or -1. */
+  at(pos: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= pos) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return best >= 0 && this.tokens[best]!.end > pos ? best : -1;
+  }
+
+  rel(i: number): string {
+    return this.deps[i]?.rel ?? '';
+  }
+
+  head(i: number): number {
+    return this.deps[i]?.head ?? -1;
+  }
+
+  childrenOf(i: number): readonly number[] {
+    return this.children[i] ?? [];
+  }
+
+  /**
+   * The subject of a verb: its own nsubj / nsubj:pass, else, for a verb chained to another
+   * (xcomp "wants to say", conj "arrived and said", advcl "…, saying"), that verb's subject.
+   */
+  subjectOf(verb: number): number {
+    for (let v = verb, n = 0; v >= 0 && n < 4; n++) {
+      const own = this.childrenOf(v).find((c) => SUBJECT.test(this.rel(c)));
+      if (own !== undefined) return own;
+      if (!/^(?:xcomp|conj|advcl|ccomp)$/.test(this.rel(v))) return -1;
+      v = this.head(v);
+    }
+    return -1;
+  }
+
+  /** The agent of a passive cue: "stated by X" (obl:agent, or obl introduced by "by"). */
+  agentOf(verb: number, text: string): number {
+    return this.childrenOf(verb).find((c) => this.rel(c) === 'obl:agent' || (this.rel(c) === 'obl' && this.childrenOf(c).some((k) => this.rel(k) === 'case' && /^by$/i.test(this.word(text, k))))) ?? -1;
+  }
+
+  /** The nominal a "according to" attaches to as its case marker. */
+  caseHost(marker: number): number {
+    return /^(?:case|mark|fixed)$/.test(this.rel(marker)) ? this.head(marker) : -1;
+  }
+
+  /** The clausal complement of a cue (what was said): ccomp, or a parataxis that opens with a quote or colon. */
+  complementOf(verb: number): number {
+    return this.childrenOf(verb).find((c) => this.rel(c) === 'ccomp') ?? -1;
+  }
+
+  word(text: string, i: number): string {
+    const t = this.tokens[i];
+    return t ? text.slice(t.start, t.end) : '';
+  }
+
+  /** The character span of the subtree of `i`, leaving out children whose relation matches `skip`. */
+  subtree(i: number, skip?: RegExp): Span {
+    let start = this.tokens[i]!.start;
+    let end = this.tokens[i]!.end;
+    const stack = [i];
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      const t = this.tokens[k]!;
+      if (t.start < start) start = t.start;
+      if (t.end > end) end = t.end;
+      for (const c of this.childrenOf(k)) if (!skip || !skip.test(this.rel(c))) stack.push(c);
+    }
+    return { start, end };
+  }
+
+  /** A speaker named by token `i`: the whole phrase with its appositive, and its core without clauses and appositives. */
+  speakerPhrase(i: number): { span: Span; core: Span } {
+    const core = this.subtree(i, NOT_CORE);
+    const span = this.subtree(i, /^(?:acl:relcl|punct|parataxis|conj|cc|advcl|dep)$/);
+    return { span: { start: Math.min(span.start, core.start), end: Math.max(span.end, core.end) }, core };
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The `parallax` command as a real process: what only a process shows, such
+ * as whether it exits at all.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'parallax-process-'));
+});
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Run the CLI in its own process; resolves with its exit code and stderr, or `null` for a process still running after `limitMs`. */
+function runProcess(args: string[], limitMs: number): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/helpers/cli-main.ts'), ...args], { cwd: ROOT, env: { ...process.env, PARALLAX_TOKEN: '' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve({ code: null, stderr });
+    }, limitMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe('parallax serve as a process', () => {
+  it('exits with status 1, naming the address, when its port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (blocker.address() as net.AddressInfo).port;
+      const run = await runProcess(['serve', '--port', String(port), '--db', path.join(dir, 'db')], 120_000);
+      expect(run.code, `still running after 120 s; stderr: ${run.stderr}`).toBe(1);
+      expect(run.stderr).toContain(`cannot listen on 127.0.0.1:${port}`);
+      expect(run.stderr).toContain('[E_PORT_IN_USE]');
+    } finally {
+      blocker.close();
+    }
+  }, 180_000);
+});
