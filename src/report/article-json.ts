@@ -1,5 +1,6 @@
 import type { Doc, MetaField, ArticleKind } from '../core/index.js';
 import { metaValue } from '../core/index.js';
+import { decideArticleKind } from '../story/framing/index.js';
 
 /** The `Article` of CONTRACT.md; annotation arrays appear when their layers exist. */
 export interface ArticleJson {
@@ -46,6 +47,9 @@ export function toArticleJson(doc: Doc): ArticleJson {
   }
   const authors = metaValue(meta.authors) ?? [];
   const publishedAt = metaValue(meta.published);
+  // One kind wherever the article is shown: the same decision the story's framing makes.
+  const kind = decideArticleKind(doc);
+  if (kind.fromText) evidence['kind'] = { source: 'inferred', at: 'text signals', raw: kind.evidence };
   return {
     id: doc.id,
     source: { ...doc.source },
@@ -56,7 +60,7 @@ export function toArticleJson(doc: Doc): ArticleJson {
     published: dateOnly(publishedAt),
     publishedAt,
     section: metaValue(meta.section),
-    kind: metaValue(meta.kind) ?? 'news',
+    kind: kind.kind,
     language: metaValue(meta.language),
     dateline: metaValue(meta.dateline),
     url: metaValue(meta.url) ?? doc.source.url ?? null,

@@ -31,6 +31,8 @@ h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.5rem 0 1rem; }
 h2 { font-size: 1.3rem; margin: 2.2rem 0 0.8rem; padding-bottom: 0.25rem; border-bottom: 2px solid #ddd; }
 h3 { font-size: 1.08rem; margin: 1.5rem 0 0.5rem; }
 .overview { font-size: 1.05rem; }
+ins { background: #e6f4ea; text-decoration: none; font-weight: 600; }
+del { background: #fde8e8; }
 .generated { color: #555; font-size: 0.9rem; }
 ul.points { padding-left: 1.1rem; }
 ul.points > li { margin-bottom: 0.9rem; }
@@ -71,9 +73,14 @@ function cite(label: string): string {
   return `<a class="cite" href="#src-${escapeHtml(label)}">[${escapeHtml(label)}]</a>`;
 }
 
+/** A quote's wording against the fullest rendering: added words inserted, dropped ones deleted. */
+function wordingHtml(e: BriefEvidence): string {
+  return (e.wording ?? []).map((p) => (p.op === 'same' ? escapeHtml(p.text) : p.op === 'added' ? `<ins>${escapeHtml(p.text)}</ins>` : `<del>${escapeHtml(p.text)}</del>`)).join(' ');
+}
+
 function evidenceHtml(e: BriefEvidence): string {
   const note = e.note ? `<span class="note">${escapeHtml(e.note)}</span>` : '';
-  return `<blockquote>${cite(e.label)} “${escapeHtml(e.quote)}”${note}</blockquote>`;
+  return `<blockquote>${cite(e.label)} “${e.wording?.length ? wordingHtml(e) : escapeHtml(e.quote)}”${note}</blockquote>`;
 }
 
 function pointsHtml(items: readonly BriefPoint[], empty: string): string {
@@ -120,6 +127,7 @@ export function briefToHtml(story: Story, articles: BriefArticle[]): string {
   });
   const body = [
     `<h1>${escapeHtml(m.title)}</h1>`,
+    ...(m.summary.length ? ['<h2>Summary</h2>', pointsHtml(m.summary, '')] : []),
     `<p class="overview">${escapeHtml(m.overview)}</p>`,
     '<h2>What the sources agree on</h2>',
     pointsHtml(m.agreements, 'No event is reported by more than one source.'),

@@ -15,8 +15,14 @@ function cite(label: string): string {
   return `[${label}]`;
 }
 
+/** A quote's wording against the fullest rendering: added words in bold, dropped ones struck through. */
+function wordingMarkdown(e: BriefEvidence): string {
+  return (e.wording ?? []).map((p) => (p.op === 'same' ? escapeMarkdown(p.text) : p.op === 'added' ? `**${escapeMarkdown(p.text)}**` : `~~${escapeMarkdown(p.text)}~~`)).join(' ');
+}
+
 function evidenceLine(e: BriefEvidence): string {
-  return `  - ${cite(e.label)} “${escapeMarkdown(e.quote)}”${e.note ? ` — *${escapeMarkdown(e.note)}*` : ''}`;
+  const quote = e.wording?.length ? wordingMarkdown(e) : escapeMarkdown(e.quote);
+  return `  - ${cite(e.label)} “${quote}”${e.note ? ` — *${escapeMarkdown(e.note)}*` : ''}`;
 }
 
 function points(items: readonly BriefPoint[], empty: string): string[] {
@@ -40,7 +46,9 @@ function points(items: readonly BriefPoint[], empty: string): string[] {
  */
 export function briefToMarkdown(story: Story, articles: BriefArticle[]): string {
   const m = buildBriefModel(story, articles);
-  const out: string[] = [`# ${escapeMarkdown(m.title)}`, '', escapeMarkdown(m.overview), ''];
+  const out: string[] = [`# ${escapeMarkdown(m.title)}`, ''];
+  if (m.summary.length) out.push('## Summary', '', ...points(m.summary, ''));
+  out.push(escapeMarkdown(m.overview), '');
 
   out.push('## What the sources agree on', '', ...points(m.agreements, 'No event is reported by more than one source.'));
 

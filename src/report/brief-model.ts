@@ -1,4 +1,5 @@
-import type { Framing, Stance, StancePosition, Story } from '../story/types.js';
+import type { Framing, Stance, StancePosition, Story, WordingPiece } from '../story/types.js';
+import { describeDate } from '../story/summary/words.js';
 
 /** What the brief needs to know about each article it cites. */
 export interface BriefArticle {
@@ -31,6 +32,8 @@ export interface BriefSource {
 export interface BriefEvidence {
   readonly label: string;
   readonly quote: string;
+  /** For a quote variant: the words it adds to or drops from the fullest rendering. */
+  readonly wording?: readonly WordingPiece[];
   /** e.g. "published 2025-03-05; dates it 2025-03-03". */
   readonly note?: string;
 }
@@ -57,6 +60,8 @@ export interface BriefStanceTable {
 /** Everything both renderers show, computed once so Markdown and HTML say the same thing. */
 export interface BriefModel {
   readonly title: string;
+  /** The story's summary lines, each with its evidence (empty for a story built before summaries). */
+  readonly summary: readonly BriefPoint[];
   readonly overview: string;
   readonly sources: readonly BriefSource[];
   readonly agreements: readonly BriefPoint[];
@@ -142,8 +147,13 @@ export function buildBriefModel(story: Story, articles: readonly BriefArticle[])
   const label = (article: string): string => labelOf.get(article)!;
   const total = story.articles.length || sources.length;
 
+  const summary: BriefPoint[] = (story.summary ?? []).map((line) => ({
+    heading: line.text,
+    evidence: firstPerArticle(line.evidence).map((e) => ({ label: label(e.article), quote: excerpt(e.evidence) })),
+  }));
+
   const timeline: BriefPoint[] = story.timeline.map((t) => ({
-    heading: `${t.date} — ${t.summary}`,
+    heading: `${describeDate(t.date)} — ${t.summary}`,
     detail: [t.actors.length ? `Actors: ${t.actors.join(', ')}` : '', t.action ? `Action: ${t.action}` : ''].filter(Boolean).join('. ') || undefined,
     evidence: t.sources.map((s) => ({ label: label(s.article), quote: excerpt(s.evidence), note: reportedNote(s.reported, s.date) })),
   }));
@@ -153,7 +163,7 @@ export function buildBriefModel(story: Story, articles: readonly BriefArticle[])
     .filter(({ n }) => n >= 2)
     .sort((a, b) => b.n - a.n || byCodeUnits(a.t.date, b.t.date))
     .map(({ t, n }) => ({
-      heading: `${t.date} — ${t.summary}`,
+      heading: `${describeDate(t.date)} — ${t.summary}`,
       detail: n >= total ? `Carried by all ${total} sources.` : `Carried by ${n} of ${total} sources.`,
       evidence: firstPerArticle(t.sources).map((s) => ({ label: label(s.article), quote: excerpt(s.evidence) })),
     }));
@@ -179,19 +189,20 @@ export function buildBriefModel(story: Story, articles: readonly BriefArticle[])
     }));
 
   const quoteVariants: BriefPoint[] = story.quoteVariants.map((q) => ({
-    heading: `${q.speaker}: the same words, quoted differently`,
-    detail: `Similarity ${q.similarity.toFixed(2)}.`,
-    evidence: q.forms.map((f) => ({ label: label(f.article), quote: excerpt(f.text) })),
+    heading: `${q.speaker}: one statement, quoted differently`,
+    detail: `${Math.round(q.similarity * 100)}% of the words alike in the least alike rendering; added and dropped words are marked against the fullest one.`,
+    evidence: q.forms.map((f) => ({ label: label(f.article), quote: excerpt(f.text), ...(f.wording ? { wording: f.wording } : {}) })),
   }));
 
   const singleSource: BriefPoint[] = story.singleSource.map((s) => ({
     heading: s.claim,
-    detail: `Only ${label(s.article)} carries this ${s.kind}.`,
+    detail: `Only ${label(s.article)} carries this ${s.kind === 'quote' ? 'quote (what one source said, apart from the facts)' : s.kind}.`,
     evidence: [{ label: label(s.article), quote: excerpt(s.evidence) }],
   }));
 
   return {
     title: story.title,
+    summary,
     overview: overviewOf(story, sources),
     sources,
     agreements,

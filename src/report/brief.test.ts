@@ -147,6 +147,30 @@ describe('briefToMarkdown', () => {
   });
 });
 
+describe('the brief opens with the summary and marks how quotes differ', () => {
+  const story = makeStory({
+    summary: [{ text: 'Tomas Reld rejected the draft treaty (2 April 2025).', evidence: [{ article: 'a1', evidence: 'Reld rejected the draft treaty on Wednesday', start: 0, end: 10 }] }],
+    quoteVariants: [{ speaker: 'Tomas Reld', similarity: 0.8, forms: [
+      { article: 'a1', evidence: 'We will never sign', start: 0, end: 5, text: 'We will never sign', wording: [{ op: 'same', text: 'We will' }, { op: 'added', text: 'never' }, { op: 'same', text: 'sign' }] },
+      { article: 'a2', evidence: 'We will sign', start: 0, end: 5, text: 'We will sign' },
+    ] }],
+  });
+  const md = briefToMarkdown(story, ARTICLES);
+
+  it('puts the summary lines, with their evidence, before everything else', () => {
+    expect(md.indexOf('## Summary')).toBeGreaterThan(0);
+    expect(md.indexOf('## Summary')).toBeLessThan(md.indexOf('## What the sources agree on'));
+    expect(md).toContain('Tomas Reld rejected the draft treaty (2 April 2025).');
+    expect(briefToHtml(story, ARTICLES).indexOf('<h2>Summary</h2>')).toBeLessThan(briefToHtml(story, ARTICLES).indexOf('<h2>What the sources agree on</h2>'));
+  });
+
+  it('shows the words a rendering adds, and no “100% alike” for different words', () => {
+    expect(md).toContain('We will **never** sign');
+    expect(briefToHtml(story, ARTICLES)).toContain('We will <ins>never</ins> sign');
+    expect(md).not.toMatch(/100% (?:alike|similar)/);
+  });
+});
+
 describe('briefToHtml', () => {
   const hostileStory = makeStory({ title: `River <script>alert(1)</script> treaty` });
   const hostileArticles = ARTICLES.map((a, i) => (i === 1 ? { ...a, title: `<script>alert("x")</script>${HOSTILE}` } : a));

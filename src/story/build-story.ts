@@ -5,8 +5,9 @@ import { mergeEntities } from './entities/index.js';
 import { buildTimeline, contentWords } from './timeline/index.js';
 import { findTopics, findStances } from './stances/index.js';
 import { findContradictions, findQuoteVariants, findSingleSourceClaims } from './consistency/index.js';
-import { describeFraming } from './framing/index.js';
+import { describeFraming, type MainEvent } from './framing/index.js';
 import { clusterDocs } from './cluster/index.js';
+import { neutralTitle, summarizeStory } from './summary/index.js';
 import { analysedPart } from '../annotate/budget.js';
 
 /** How many actors count as the story's main ones (for coverage: who an article leaves out). */
@@ -24,7 +25,7 @@ export interface BuildStoryOptions {
 }
 
 /** The stages of building a story, in the order they run. */
-export type StoryStage = 'mergeEntities' | 'buildTimeline' | 'findTopics' | 'findStances' | 'describeFraming' | 'findContradictions' | 'findQuoteVariants' | 'findSingleSourceClaims';
+export type StoryStage = 'mergeEntities' | 'buildTimeline' | 'findTopics' | 'findStances' | 'describeFraming' | 'findQuoteVariants' | 'findContradictions' | 'findSingleSourceClaims' | 'summarizeStory';
 
 /** Actors most articles mention, then most often: who a reader of the whole story meets. */
 function mainActors(entities: readonly StoryEntity[]): string[] {
@@ -35,12 +36,16 @@ function mainActors(entities: readonly StoryEntity[]): string[] {
     .map((e) => e.name);
 }
 
-/** Events several sources carry: the story's main events. */
-function mainEvents(timeline: readonly TimelineEntry[]): { label: string; keywords: string[] }[] {
-  const articlesOf = (e: TimelineEntry) => new Set(e.sources.map((s) => s.article)).size;
+/** Events several sources carry: the story's main events, with the articles that report them. */
+function mainEvents(timeline: readonly TimelineEntry[]): MainEvent[] {
+  const articlesOf = (e: TimelineEntry) => [...new Set(e.sources.map((s) => s.article))];
   return timeline
-    .filter((e) => articlesOf(e) >= 2)
-    .map((e) => ({ label: `${e.date} — ${e.summary}`, keywords: [...contentWords(e.summary)].slice(0, 8) }));
+    .filter((e) => articlesOf(e).length >= 2)
+    .map((e) => ({
+      label: e.summary, date: e.date, articles: articlesOf(e), sources: e.sources,
+      keywords: [...contentWords(e.sources.map((s) => s.evidence).join(' '))].filter((w) => e.sources.every((s) => contentWords(s.evidence).has(w))).slice(0, 8),
+      ...(e.actors[0] ? { actor: e.actors[0] } : {}),
+    }));
 }
 
 /** Headline words shared with the other headlines count once each; a dated, attributed article is a better name-giver. */
@@ -98,12 +103,16 @@ export function buildStoryWithEntities(given: readonly Doc[], options: BuildStor
   const topics = stage('findTopics', () => findTopics(ctx));
   const stances = stage('findStances', () => findStances(ctx, topics));
   const framing = stage('describeFraming', () => describeFraming(ctx, { mainActors: mainActors(entities.entities), mainEvents: mainEvents(timeline) }));
-  const contradictions = stage('findContradictions', () => findContradictions(ctx));
   const quoteVariants = stage('findQuoteVariants', () => findQuoteVariants(ctx));
+  const contradictions = stage('findContradictions', () => findContradictions(ctx, { timeline, quoteVariants }));
   const singleSource = stage('findSingleSourceClaims', () => findSingleSourceClaims(ctx));
+  const kinds = new Map(framing.map((f) => [f.article, f.kind]));
+  const findings = { docs, entities: entities.entities, timeline, topics, stances, contradictions, singleSource, kinds };
+  const summary = stage('summarizeStory', () => summarizeStory(findings));
   const story: Story = {
     id: options.id ?? storyId(docs),
-    title: storyTitle(docs, topics[0]?.label ?? 'Untitled story'),
+    title: neutralTitle(findings) ?? storyTitle(docs.filter((d) => (kinds.get(d.id) ?? 'news') === 'news'), topics[0]?.label ?? 'Untitled story'),
+    summary,
     articles: docs.map((d) => d.id),
     entities: entities.entities,
     timeline,

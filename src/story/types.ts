@@ -8,7 +8,8 @@ export interface MergeReason {
   /** The entity's name at the time of the merge. */
   readonly into: string;
   /** The rule that matched. */
-  readonly rule: 'same-name' | 'in-article' | 'surname' | 'transliteration' | 'given-name-variant' | 'acronym' | 'initialism' | 'title';
+  readonly rule: 'same-name' | 'in-article' | 'surname' | 'transliteration' | 'given-name-variant' | 'acronym' | 'initialism' | 'title'
+    | 'country-name' | 'metonymy' | 'qualified-name';
   /** A human-readable explanation, e.g. "Bazhenov ~ Pazhenov: b/p transliteration". */
   readonly detail: string;
   readonly articles: readonly string[];
@@ -112,9 +113,17 @@ export interface Contradiction {
   readonly sides: readonly ContradictionSide[];
 }
 
+/** A stretch of a quote's wording against the group's fullest rendering. */
+export interface WordingPiece {
+  readonly op: 'same' | 'added' | 'dropped';
+  readonly text: string;
+}
+
 export interface QuoteVariant {
   readonly speaker: string;
-  readonly forms: readonly (SourceEvidence & { readonly text: string })[];
+  /** Each rendering; `wording` marks the words it adds to or drops from the fullest rendering (the reference has none marked). */
+  readonly forms: readonly (SourceEvidence & { readonly text: string; readonly wording?: readonly WordingPiece[] })[];
+  /** Share of words alike between the least alike rendering and the reference (1 only when the words are the same). */
   readonly similarity: number;
   /** Set when the forms were grouped although their speakers differ or one is unresolved. */
   readonly note?: string;
@@ -146,10 +155,19 @@ export interface Framing {
   readonly notes: readonly string[];
 }
 
+/** One line of the story's summary, with the words of the articles it rests on. */
+export interface SummaryLine {
+  readonly text: string;
+  readonly evidence: readonly SourceEvidence[];
+}
+
 /** CONTRACT.md's Story, plus fields the UI uses. */
 export interface Story {
   readonly id: string;
+  /** A neutral title composed from the findings (the story's question and main actor), else the most shared headline. */
   readonly title: string;
+  /** 5–10 plain lines built from the findings, each with its evidence (absent on stories stored before it existed). */
+  readonly summary?: readonly SummaryLine[];
   readonly articles: readonly string[];
   readonly entities: readonly StoryEntity[];
   readonly timeline: readonly TimelineEntry[];

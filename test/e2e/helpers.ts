@@ -113,3 +113,38 @@ export async function mainStoryId(baseUrl: string): Promise<{ id: string; articl
   if (!main) throw new Error('the API returned no story');
   return main;
 }
+
+/**
+ * What makes a page unusable on a small screen: elements wider than the viewport (outside a box that
+ * scrolls sideways on purpose) and the tallest band of the page with nothing visible in it.
+ */
+export async function layoutProblems(page: Page): Promise<{ overflowing: string[]; largestBlankBand: number }> {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const scrolls = (el: Element | null): boolean => {
+      for (let e = el?.parentElement ?? null; e; e = e.parentElement) {
+        const o = getComputedStyle(e).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+      }
+      return false;
+    };
+    const overflowing: string[] = [];
+    const covered: [number, number][] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || style.display === 'none') continue;
+      if ((r.right > vw + 1 || r.left < -1) && !scrolls(el) && !el.classList.contains('visually-hidden')) overflowing.push(`${el.tagName.toLowerCase()}.${String(el.className)}`);
+      const ink = el.children.length === 0 || [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim() !== '') || el.tagName === 'svg' || el.tagName === 'IMG';
+      if (ink) covered.push([r.top + window.scrollY, r.bottom + window.scrollY]);
+    }
+    covered.sort((a, b) => a[0] - b[0]);
+    let largestBlankBand = 0;
+    let reach = 0;
+    for (const [top, bottom] of covered) {
+      if (top > reach) largestBlankBand = Math.max(largestBlankBand, top - reach);
+      reach = Math.max(reach, bottom);
+    }
+    return { overflowing: overflowing.slice(0, 10), largestBlankBand: Math.round(largestBlankBand) };
+  });
+}

@@ -6,7 +6,7 @@
  */
 import { h } from './dom.js';
 
-export type MarkKind = 'target' | 'event' | 'quote' | 'entity' | 'time';
+export type MarkKind = 'target' | 'event' | 'quote' | 'reported' | 'entity' | 'time';
 
 export interface Mark {
   readonly kind: MarkKind;
@@ -19,7 +19,7 @@ export interface Mark {
 }
 
 /** Outer kinds first, so a passage wraps the quote that wraps a name when they share bounds. */
-const NESTING_ORDER: Record<MarkKind, number> = { target: 0, event: 1, quote: 2, time: 3, entity: 4 };
+const NESTING_ORDER: Record<MarkKind, number> = { target: 0, event: 1, reported: 2, quote: 2, time: 3, entity: 4 };
 
 /** Marks that fit the text, ordered outer to inner: start, then longer first, then kind. */
 function orderMarks(marks: readonly Mark[], textLength: number): Mark[] {
@@ -33,9 +33,9 @@ function orderMarks(marks: readonly Mark[], textLength: number): Mark[] {
  * outer first. Consecutive pieces share a prefix of open elements, so a mark is
  * split only where a mark ordered before it ends or begins.
  */
-export function segmentText(marks: readonly Mark[], textLength: number): { start: number; end: number; marks: Mark[] }[] {
+export function segmentText(marks: readonly Mark[], textLength: number, from = 0, to = textLength): { start: number; end: number; marks: Mark[] }[] {
   const ordered = orderMarks(marks, textLength);
-  const cuts = [...new Set([0, textLength, ...ordered.flatMap((m) => [m.start, m.end])])].sort((a, b) => a - b);
+  const cuts = [...new Set([from, to, ...ordered.flatMap((m) => [m.start, m.end]).filter((c) => c > from && c < to)])].sort((a, b) => a - b);
   const pieces: { start: number; end: number; marks: Mark[] }[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const start = cuts[i]!;
@@ -46,7 +46,7 @@ export function segmentText(marks: readonly Mark[], textLength: number): { start
 }
 
 function openElement(mark: Mark, start: number, first: boolean, onFocusTip: (tip: string) => void): HTMLElement {
-  const focusable = first && (mark.kind === 'quote' || mark.kind === 'time') && Boolean(mark.tip);
+  const focusable = first && (mark.kind === 'quote' || mark.kind === 'reported' || mark.kind === 'time') && Boolean(mark.tip);
   const attrs = {
     class: ['hl', `hl-${mark.kind}`, mark.variant ? `hl-${mark.kind}-${mark.variant.toLowerCase().replace(/[^a-z]/g, '')}` : '', focusable ? 'has-tip' : ''].filter(Boolean).join(' '),
     'data-start': String(start),
@@ -67,11 +67,43 @@ function openElement(mark: Mark, start: number, first: boolean, onFocusTip: (tip
  * The article text with marks as nested spans, in a container that keeps the
  * text's line breaks. `onFocusTip` hears the tip of the quote or date under focus or pointer.
  */
+/** A paragraph short and without a closing stop reads as a sub-heading of the article. */
+const SUBHEADING = /^[^\n]{1,90}$/;
+const SENTENCE_END = /[.!?…:;,]["'”’)]*\s*$/u;
+
+/**
+ * The article text with marks as nested spans: each paragraph a block (a sub-heading a heading),
+ * keeping the text's characters exactly. `onFocusTip` hears the tip of the quote or date under
+ * focus or pointer.
+ */
 export function highlightedText(text: string, marks: readonly Mark[], onFocusTip: (tip: string) => void): HTMLElement {
   const container = h('div', { class: 'article-text' });
+  // Paragraphs are cut at blank lines; the blank lines themselves stay in the text, between blocks.
+  let at = 0;
+  for (const m of text.matchAll(/\n\s*\n/g)) {
+    appendBlock(container, text, at, m.index, marks, onFocusTip);
+    container.appendChild(document.createTextNode(m[0]));
+    at = m.index + m[0].length;
+  }
+  appendBlock(container, text, at, text.length, marks, onFocusTip);
+  return container;
+}
+
+function appendBlock(container: HTMLElement, text: string, start: number, end: number, marks: readonly Mark[], onFocusTip: (tip: string) => void): void {
+  if (end <= start) return;
+  const words = text.slice(start, end);
+  const heading = SUBHEADING.test(words.trim()) && !SENTENCE_END.test(words) && words.trim().split(/\s+/).length <= 14;
+  const block = h(heading ? 'h3' : 'p', { class: heading ? 'article-subheading' : 'article-paragraph' });
+  // Marks clipped to the block, offsets kept absolute.
+  const inside = marks.filter((m) => m.start < end && m.end > start).map((m) => ({ ...m, start: Math.max(m.start, start), end: Math.min(m.end, end) }));
+  fillMarks(block, text, start, end, inside, onFocusTip);
+  container.appendChild(block);
+}
+
+function fillMarks(container: HTMLElement, text: string, from: number, to: number, marks: readonly Mark[], onFocusTip: (tip: string) => void): void {
   const stack: { mark: Mark; el: HTMLElement }[] = [];
   const opened = new Set<Mark>();
-  for (const piece of segmentText(marks, text.length)) {
+  for (const piece of segmentText(marks, text.length, from, to)) {
     let shared = 0;
     while (shared < stack.length && shared < piece.marks.length && stack[shared]!.mark === piece.marks[shared]) shared++;
     stack.length = shared;
@@ -85,5 +117,4 @@ export function highlightedText(text: string, marks: readonly Mark[], onFocusTip
     top.appendChild(document.createTextNode(text.slice(piece.start, piece.end)));
     if (top !== container) top.dataset['end'] = String(piece.end);
   }
-  return container;
 }

@@ -189,6 +189,32 @@ describe('extractFromText on harder heads', () => {
   });
 });
 
+describe('extractFromText: what is not the page', () => {
+  it('reads a crawler\'s URL line and a store\'s date stamp as metadata, not text', () => {
+    const dump = [
+      'URL: https://news.example.org/2031/05/02/harbour-wall-breached/',
+      ' date 2031-05-03 Harbour wall breached after storm',
+      'The harbour wall at Velmar gave way on Friday night, officials of the port authority said.',
+      'Crews worked through the weekend to close the gap before the next high tide, the authority said.',
+    ].join('\n');
+    const { text, meta } = extractFromText(dump);
+    expect(meta.url?.value).toBe('https://news.example.org/2031/05/02/harbour-wall-breached/');
+    expect(meta.published?.value).toBe('2031-05-03');
+    expect(text).not.toContain('URL:');
+    expect(text).not.toContain('date 2031');
+  });
+
+  it('takes the date from the address when no stamp or date line gives one', () => {
+    const dump = 'URL: https://news.example.org/2031/05/02/harbour-wall-breached/\nThe harbour wall at Velmar gave way on Friday night, officials of the port authority said on Saturday morning.';
+    expect(extractFromText(dump).meta.published).toMatchObject({ value: '2031-05-02', evidence: { source: 'url' } });
+  });
+
+  it('never names the outlet after the platform in a "Powered by" footer', () => {
+    const dump = ['Harbour wall breached', 'The harbour wall at Velmar gave way on Friday night, officials of the port authority said in a statement to reporters.', '© Copyright 2031. All Rights Reserved Powered by Quillstack Media.'].join('\n');
+    expect(extractFromText(dump).meta.outlet).toBeUndefined();
+  });
+});
+
 describe('line readers', () => {
   it('parses date lines at the printed precision', () => {
     expect(parseDateLine('12 Mar 2031 14:58')).toBe('2031-03-12T14:58');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterDocs, nameKey, storyFeatures, StoryIndex, type StoryFeatures } from './index.js';
+import { clusterDocs, nameKey, stem, storyFeatures, StoryIndex, type StoryFeatures } from './index.js';
 import { makeDoc } from './make-doc.js';
 import { ConfigError } from '../../core/index.js';
 
@@ -67,9 +67,23 @@ describe('storyFeatures', () => {
     expect(f.entities).toContain(nameKey('Anselm Rudic'));
     // "Island" never stands alone in the text, so "Tessaly Island" gives no "Island" key.
     expect(f.entities).not.toContain(nameKey('Island'));
-    expect(f.terms).toContain('ferry strike');
+    expect(f.terms).toContain(`${stem('ferry')} ${stem('strike')}`);
     expect(f.terms).not.toContain('said');
     expect(f.date).toBe('2031-04-02');
+  });
+
+  it('meets one word in its different forms and ignores web addresses', () => {
+    const a = storyFeatures(makeDoc({ text: 'URL: https://example.org/2031/05/harbour-flooding-kills-dozens\nFlooding hit the harbour. The flooding closed roads.' }));
+    const b = storyFeatures(makeDoc({ text: 'Floods hit the harbour town. The floods closed two roads.' }));
+    expect(a.terms).toContain(stem('flooding'));
+    expect(b.terms).toContain(stem('floods'));
+    expect(a.terms.some((t) => t.includes('http') || t.includes('kill'))).toBe(false);
+  });
+
+  it('keys a place with a short skeleton by its whole name, so it still counts', () => {
+    const doc = makeDoc({ text: 'Storm hits Oma.', entities: [{ name: 'Velia', type: 'GPE', mentions: 3 }, { name: 'Oma', type: 'GPE' }] });
+    expect(storyFeatures(doc).entities).toContain('=velia');
+    expect(storyFeatures(doc).entities.some((k) => k.includes('oma'))).toBe(false);
   });
 
   it('has no date when the metadata gives none', () => {

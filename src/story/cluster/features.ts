@@ -1,3 +1,4 @@
+import porterStem from 'wink-porter2-stemmer';
 import type { Doc } from '../../core/index.js';
 import { nameKey, wordSkeleton } from './phonetic.js';
 import { STOPWORDS } from './stopwords.js';
@@ -39,18 +40,32 @@ const MIN_SINGLE_KEY_CHARS = 3;
 /** Name suffixes that are not the surname. */
 const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
-/** Light stemming: plural and possessive endings only, so "talks" ~ "talk" but "nuclear" stays whole. */
+/**
+ * Porter2 stemming (wink-porter2-stemmer), so outlets' different forms of a word meet:
+ * "flooding"/"floods", "collapsed"/"collapse", "negotiations"/"negotiating".
+ */
 export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 4 && /(?:ss|us|is)$/.test(word)) return word;
-  if (word.length > 3 && word.endsWith('s')) return word.slice(0, -1);
-  return word;
+  let out = stems.get(word);
+  if (out === undefined) {
+    // The stemmer runs a dozen regular expressions per word; news reuses a small vocabulary.
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    out = porterStem(word);
+    stems.set(word, out);
+  }
+  return out;
 }
+
+/** Bound on the memo of stems, so a long-running process does not grow without end. */
+const MAX_CACHED_STEMS = 100_000;
+const stems = new Map<string, string>();
+
+/** Web addresses in a text (a page dump's "URL:" line, links): their slugs are not the article's words. */
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)\S+/gi;
 
 /** Lower-case words of a text in order, with `null` where a sentence or clause breaks. */
 function wordStream(text: string): (string | null)[] {
   const out: (string | null)[] = [];
-  const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[\u2018\u2019]/g, "'");
+  const folded = text.replace(WEB_ADDRESS, '\n').normalize('NFKD').replace(/\p{M}/gu, '').replace(/[\u2018\u2019]/g, "'");
   for (const m of folded.matchAll(/[A-Za-z][A-Za-z'-]*|[.,;:!?()"\u201C\u201D\n]|\d+/g)) {
     const t = m[0];
     if (!/^[A-Za-z]/.test(t) || /^\d/.test(t)) { out.push(null); continue; }
@@ -109,7 +124,7 @@ function annotatedEntities(doc: Doc): string[] {
   const scored = new Map<string, number>();
   for (const e of index) {
     const name = e.name.replace(/^the\s+/i, '').replace(/['\u2019]s$/, '');
-    const key = e.type === 'PERSON' && name.includes(' ') ? surnameKey(name) : nameKey(name);
+    const key = e.type === 'PERSON' && name.includes(' ') ? surnameKey(name) : placeOrBodyKey(name, e.type);
     if (!key || !distinctiveKey(key)) continue;
     scored.set(key, (scored.get(key) ?? 0) + (mentions.get(e.id) ?? 1));
   }
@@ -144,9 +159,24 @@ function textEntities(doc: Doc): string[] {
   return rankKeys(scored);
 }
 
+/** Shortest place or organisation name kept whole when its skeleton is too short ("Libya" → "lp"). */
+const MIN_WHOLE_NAME_CHARS = 4;
+
+/**
+ * The key of a place or organisation: its phonetic skeleton, or, when that is too short to tell
+ * names apart ("Libya", "Iraq"), the whole name in plain letters: a tagged place is not a
+ * transliterated surname, so spelling it out loses nothing.
+ */
+function placeOrBodyKey(name: string, type: string): string | null {
+  const key = nameKey(name);
+  if (type === 'PERSON' || (key && distinctiveKey(key))) return key;
+  const letters = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  return letters.length >= MIN_WHOLE_NAME_CHARS ? `=${letters}` : key;
+}
+
 /** Single-word skeletons of one or two consonants ("kn" for China, Kaine, Cohen…) collide too often to count. */
 function distinctiveKey(key: string): boolean {
-  return key.includes('_') || key.length >= MIN_SINGLE_KEY_CHARS;
+  return key.includes('_') || key.startsWith('=') || key.length >= MIN_SINGLE_KEY_CHARS;
 }
 
 function rankKeys(scored: ReadonlyMap<string, number>): string[] {

@@ -85,10 +85,49 @@ describe('number contradictions', () => {
     );
   });
 
+  it('compares a death toll however it is worded, and says when one side is an earlier figure', () => {
+    const x = makeDoc({ id: 'x', text: 'The death toll in the port town of Velmar has soared to 4,300 as the search goes on, the relief agency said.', places: ['Velmar'] });
+    const y = makeDoc({ id: 'y', text: 'At least 1,900 people are presumed dead in Velmar after the dam burst. Officials previously put the death toll at 2,100.', places: ['Velmar'] });
+    const found = findContradictions(ctxOf([x, y])).filter((c) => c.kind === 'number');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.claim).toMatch(/^Death toll: /);
+    expect(found[0]!.claim).toContain('earlier figure');
+    expect(found[0]!.sides.map((s) => s.value)).toEqual(expect.arrayContaining(['4,300', 'At least 1,900', '2,100 (earlier figure)']));
+  });
+
+  it('does not call a rounded figure a contradiction', () => {
+    const x = makeDoc({ id: 'x', text: 'The death toll in Velmar rose to 4,300, the agency said.', places: ['Velmar'] });
+    const y = makeDoc({ id: 'y', text: 'More than 4,310 people are dead in Velmar, officials said.', places: ['Velmar'] });
+    expect(findContradictions(ctxOf([x, y])).filter((c) => c.kind === 'number')).toEqual([]);
+  });
+
+  it('keeps a projection apart from a count', () => {
+    const x = makeDoc({ id: 'x', text: 'The death toll in Velmar could reach 9,000, the mayor said.', places: ['Velmar'] });
+    const y = makeDoc({ id: 'y', text: 'The death toll in Velmar rose to 4,300, the agency said.', places: ['Velmar'] });
+    expect(findContradictions(ctxOf([x, y])).filter((c) => c.kind === 'number')).toEqual([]);
+  });
+
   it('keeps figures of different things apart', () => {
     const x = makeDoc({ id: 'x', text: 'The dam holds 300 cubic metres of silt near Lisk.', places: ['Lisk'] });
     const y = makeDoc({ id: 'y', text: 'Farmers in the south use 90 litres of diesel a week.', places: [] });
     expect(findContradictions(ctxOf([x, y]))).toEqual([]);
+  });
+});
+
+describe('affiliation contradictions', () => {
+  it('finds one person given one role at two different bodies by two outlets', () => {
+    const x = makeDoc({ id: 'x', text: 'The toll rose, the Velmar Relief Society said. Oda Brann, the aid group’s secretary-general, spoke by phone.', persons: ['Oda Brann'] });
+    const y = makeDoc({ id: 'y', text: 'Oda Brann, the Northern Harbour Federation secretary-general, spoke by phone.', persons: ['Oda Brann'] });
+    for (const d of [x, y]) {
+      const name = d.id === 'x' ? 'Velmar Relief Society' : 'Northern Harbour Federation';
+      const at = d.text.indexOf(name);
+      (d.layers.entityIndex as { id: string; name: string; type: string }[]).push({ id: 'o1', name, type: 'ORG' });
+      (d.layers.entities as { start: number; end: number; type: string; entity: string; form: string }[]).push({ start: at, end: at + name.length, type: 'ORG', entity: 'o1', form: 'name' });
+      (d.layers.entities as { start: number }[]).sort((p, q) => p.start - q.start);
+    }
+    const found = findContradictions(ctxOf([x, y])).filter((c) => c.claim.includes('organisation'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.sides.map((side) => side.value).sort()).toEqual(['secretary-general of Northern Harbour Federation', 'secretary-general of Velmar Relief Society']);
   });
 });
 

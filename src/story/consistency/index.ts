@@ -1,6 +1,10 @@
-import type { Contradiction, QuoteVariant, SingleSourceClaim, StoryContext } from '../types.js';
+import type { Contradiction, QuoteVariant, SingleSourceClaim, StoryContext, TimelineEntry } from '../types.js';
 import { findOfficeHolderContradictions } from './office-holders.js';
 import { findNumberContradictions } from './number-conflicts.js';
+import { findAttributionContradictions } from './attribution-conflicts.js';
+import { findDateContradictions } from './date-conflicts.js';
+import { findWordingContradictions } from './wording-conflicts.js';
+import { findAffiliationContradictions } from './affiliation-conflicts.js';
 import { findQuoteVariantGroups } from './quote-variants.js';
 import { findSingleSourceClaimList } from './single-source.js';
 
@@ -11,15 +15,21 @@ export { samePersonName } from './text.js';
 
 /**
  * Where the story's sources disagree: who holds an office at the time of writing
- * (kind `office-holder`), and different figures for the same quantity (kind `number`).
+ * (kind `office-holder`), different figures for the same quantity (`number`), one figure on the
+ * authority of different sources (`attribution`), and, given the timeline and the quote
+ * variants, one event dated differently (`date`) and one statement rendered as saying different
+ * things (`who-said-what`).
  * Each side lists its articles and the verbatim words.
  *
  * @example
  * const ctx = { docs, entities: mergeEntities(docs) };
  * for (const c of findContradictions(ctx)) console.log(c.kind, c.claim, c.sides.map((s) => s.value));
  */
-export function findContradictions(ctx: StoryContext): Contradiction[] {
-  return [...findOfficeHolderContradictions(ctx), ...findNumberContradictions(ctx)];
+export function findContradictions(ctx: StoryContext, story: { timeline?: readonly TimelineEntry[]; quoteVariants?: readonly QuoteVariant[] } = {}): Contradiction[] {
+  return [
+    ...findOfficeHolderContradictions(ctx), ...findAffiliationContradictions(ctx), ...findNumberContradictions(ctx), ...findAttributionContradictions(ctx),
+    ...findDateContradictions(story.timeline ?? []), ...findWordingContradictions(story.quoteVariants ?? []),
+  ];
 }
 
 /** One statement rendered in different words by different outlets, grouped by speaker. */

@@ -22,7 +22,7 @@ export interface NumberMention {
 
 /** Qualifiers and the interval they give around a value. Rounded figures ("about") get ±ROUNDING. */
 const QUALIFIERS: ReadonlyArray<{ pattern: RegExp; bounds: (v: number) => [number, number] }> = [
-  { pattern: /^(?:more than|over|above|in excess of|upwards of|at least|no fewer than|no less than)$/i, bounds: (v) => [v, Infinity] },
+  { pattern: /^(?:more than|over|above|past|in excess of|upwards of|at least|no fewer than|no less than)$/i, bounds: (v) => [v, Infinity] },
   { pattern: /^(?:less than|fewer than|under|below|at most|up to|no more than)$/i, bounds: (v) => [0, v] },
   { pattern: /^(?:about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|just over|just under)$/i, bounds: (v) => [v * (1 - ROUNDING), v * (1 + ROUNDING)] },
 ];
@@ -35,7 +35,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = { thousand: 1e3, million: 
 /** Measurement words that make a figure comparable on their own. */
 const UNIT_WORDS = /^(?:per|cubic|square|metres?|meters?|kilometres?|kilometers?|km|miles?|megawatts?|gigawatts?|mw|gw|kilowatts?|barrels?|tonnes?|tons?|litres?|liters?|dollars?|euros?|pounds?|rials?|hectares?|acres?|degrees?|seconds?|hours?|days?|weeks?|months?|years?|people|persons|points?)$/i;
 
-const FIGURE = /(?<qual>(?:more than|over|above|in excess of|upwards of|at least|no fewer than|no less than|less than|fewer than|under|below|at most|up to|no more than|about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|just over|just under)\s+)?(?<cur>[$€£])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<mult>thousand|million|billion|trillion|bn)\b)?(?<pct>%|\s*per\s?cent\b|\s*percent\b)?/giu;
+const FIGURE = /(?<qual>(?:more than|over|above|past|in excess of|upwards of|at least|no fewer than|no less than|less than|fewer than|under|below|at most|up to|no more than|about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|just over|just under)\s+)?(?<cur>[$€£]|(?:USD|US\$|EUR|GBP)\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<mult>thousand|million|billion|trillion|bn)\b)?(?<pct>%|\s*per\s?cent\b|\s*percent\b)?/giu;
 
 /** Words that follow a figure and name what it counts: a noun or measurement words, "per X" joined on. */
 function unitAfter(text: string, from: number): { unit: string; end: number } | null {
@@ -60,6 +60,28 @@ function unitAfter(text: string, from: number): { unit: string; end: number } | 
   return { unit, end };
 }
 
+/** Whether the word after a point is a noun or adjective as the tagger reads it (true when no tags are there). */
+function nounAt(doc: Doc, from: number): boolean {
+  const next = (doc.layers.tokens ?? []).find((t) => t.start >= from);
+  return !next?.pos || /^(?:NOUN|PROPN|ADJ|NUM|X|SYM)$/.test(next.pos);
+}
+
+/** Currency signs and codes read as one unit. */
+function currencyOf(written: string): string {
+  const w = written.trim().toUpperCase();
+  return w === 'USD' || w === 'US$' ? '$' : w === 'EUR' ? '€' : w === 'GBP' ? '£' : w;
+}
+
+/** Nouns that name what a figure after them counts or measures ("the death toll … rose to 11,300", "the rate … to 54%"). */
+const QUANTITY_NOUN = /\b(toll|tally|deaths|dead|fatalities|casualties|victims|number|figure|count|total|rate|tariffs?|levy|levies|duty|duties|tax|price|cost|value|budget|deficit|debt|growth|inflation|unemployment|turnout|share|population|exports|imports|sales|revenue|spending)\b[^.;]{0,60}$/i;
+
+/** The quantity named before a figure in its sentence, when no unit follows it. */
+function quantityBefore(doc: Doc, at: number): string | null {
+  const sentence = sentenceAt(doc, at);
+  const m = QUANTITY_NOUN.exec(doc.text.slice(sentence.start, at));
+  return m ? stem(m[1]!.toLowerCase()) : null;
+}
+
 /** Words a bare number is followed by when it is a date, a clock time, a page or a rank, not a figure. */
 const NOT_A_FIGURE = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|am|pm|a\.m|p\.m|st|nd|rd|th|and|or|to|per|of|a|an|the|in|on|at|by|for|with|is|was|were|are)$/i;
 
@@ -82,17 +104,23 @@ export function extractNumbers(doc: Doc): NumberMention[] {
     if (g.mult) value *= MULTIPLIERS[g.mult.toLowerCase()]!;
     let unit: string;
     let end = m.index + m[0].length;
+    const currency = g.cur ? currencyOf(g.cur) : undefined;
     if (g.pct) unit = '%';
     else {
       const after = unitAfter(doc.text, end);
-      if (!after) continue;
-      if (NOT_A_FIGURE.test(after.unit.split(' ')[0]!)) continue;
+      const noUnitAfter = !after || NOT_A_FIGURE.test(after.unit.split(' ')[0]!) || !nounAt(doc, end);
       // A bare year-like number ("in 2019 officials") is a date, not a count.
       if (!g.mult && !g.cur && /^\d{4}$/.test(g.num!) && value >= 1800 && value <= 2100) continue;
-      unit = (g.cur ? `${g.cur} ` : '') + after.unit;
-      end = after.end;
+      if (noUnitAfter) {
+        // "$450 billion in exports": the currency is the unit; "the death toll … soared to 11,300": the quantity named before it.
+        const named = currency ? null : quantityBefore(doc, m.index);
+        if (!currency && !named) continue;
+        unit = currency ?? named!;
+      } else {
+        unit = (currency ? `${currency} ` : '') + after!.unit;
+        end = after!.end;
+      }
     }
-    if (g.cur && g.pct === undefined && unit === g.cur) unit = g.cur;
     const qual = g.qual?.trim();
     const q = qual ? QUALIFIERS.find((x) => x.pattern.test(qual)) : undefined;
     const [low, high] = q ? q.bounds(value) : [value * (1 - EXACT_TOLERANCE), value * (1 + EXACT_TOLERANCE)];

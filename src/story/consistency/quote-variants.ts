@@ -3,6 +3,7 @@ import type { QuoteVariant, SourceEvidence, StoryContext } from '../types.js';
 import { HolderNames } from './holders.js';
 import { contentWords, samePersonName, sentenceAt, words } from './text.js';
 import { TokenIndex } from './candidate-pairs.js';
+import { compareWording } from './wording.js';
 
 /** One rendering of a statement in one article. */
 interface QuoteForm extends Span {
@@ -271,11 +272,19 @@ export function findQuoteVariantGroups(ctx: StoryContext): QuoteVariant[] {
     const ranked = [...speakers.keys()].map((s) => ({ s, named: group.filter((f) => f.speaker === s || sentenceNames(docs.get(f.article)!, f, s, holders)).length }))
       .sort((x, y) => y.named - x.named || (speakers.get(y.s) ?? 0) - (speakers.get(x.s) ?? 0) || x.s.localeCompare(y.s));
     const speaker = ranked[0]?.s ?? 'unknown speaker';
+    // Each rendering against the fullest one: the words it adds or drops, and how alike the least alike is.
+    const reference = [...group].sort((a, b) => b.tokens.length - a.tokens.length || a.start - b.start)[0]!;
+    let similarity = 1;
     const formsOut = group
       .sort((a, b) => a.article.localeCompare(b.article) || a.start - b.start)
-      .map((f): SourceEvidence & { text: string } => ({ article: f.article, evidence: f.text, start: f.start, end: f.end, text: f.text }));
+      .map((f): QuoteVariant['forms'][number] => {
+        if (f === reference) return { article: f.article, evidence: f.text, start: f.start, end: f.end, text: f.text };
+        const wording = compareWording(f.text, reference.text);
+        similarity = Math.min(similarity, wording.similarity);
+        return { article: f.article, evidence: f.text, start: f.start, end: f.end, text: f.text, wording: wording.pieces };
+      });
     const note = notes.get(root);
-    out.push({ speaker, forms: formsOut, similarity: Math.round((best.get(root) ?? 0) * 100) / 100, ...(note ? { note } : {}) });
+    out.push({ speaker, forms: formsOut, similarity, ...(note ? { note } : {}) });
   }
   return out.sort((a, b) => a.speaker.localeCompare(b.speaker) || a.forms[0]!.start - b.forms[0]!.start);
 }

@@ -5,6 +5,8 @@ import type { EntityResolution, MergeReason, StoryEntity, UnmergeRule } from '..
 import { hasLeadingTitle, isShortForm, isShouted, nameKey, nameWords, withoutTitles } from './names.js';
 import { blockingKey, matchPersonNames, matchWord, matchWordByWord, strictBlockingKey } from './match.js';
 import { isInitialismOf } from './acronym.js';
+import { countryName, countryNamed, countryOfCapital, countryOfQualifier, foldName } from './countries.js';
+import { standsForGovernment } from './metonymy.js';
 
 export interface MergeOptions {
   /** Pairs of names the analyst has said are different entities: never in one story entity. */
@@ -21,6 +23,8 @@ interface EntityRecord {
   readonly mentions: number;
   /** Surface forms of its name, surname and acronym mentions. */
   readonly surfaces: readonly { readonly text: string; readonly form: string }[];
+  /** A capital the article uses for its government ("Moscow said"): the country's code. */
+  readonly standsFor?: string;
 }
 
 interface Cluster {
@@ -164,12 +168,15 @@ export function mergeEntities(docs: readonly Doc[], options: MergeOptions = {}):
       }
     }
     for (const e of doc.layers.entityIndex ?? []) {
+      const capitalOf = FAMILY[e.type] === 'place' ? countryOfCapital(e.name) : undefined;
+      const standsFor = capitalOf && standsForGovernment(doc, e.id) ? capitalOf : undefined;
       const record: EntityRecord = {
         article: doc.id, local: e.id, name: e.name, type: e.type, titles: e.titles ?? [],
-        mentions: mentionCounts.get(e.id) ?? 1, surfaces: surfaces.get(e.id) ?? [],
+        mentions: mentionCounts.get(e.id) ?? 1, surfaces: surfaces.get(e.id) ?? [], ...(standsFor ? { standsFor } : {}),
       };
       const words = nameWords(e.name);
-      const key = `${words.length > 1 ? '*' : FAMILY[e.type]}:${words.join(' ')}`;
+      // A capital used for its government is kept apart from the same name used for the city: it joins its country below.
+      const key = `${standsFor ? 'government:' : ''}${words.length > 1 ? '*' : FAMILY[e.type]}:${words.join(' ')}`;
       const existing = byName.get(key);
       if (existing && !existing.parent && !blocked.has(`${nameKey(existing.records[0]!.name)}\u0000${nameKey(e.name)}`)) {
         const articles = sameNameArticles.get(existing)!;
@@ -200,6 +207,9 @@ export function mergeEntities(docs: readonly Doc[], options: MergeOptions = {}):
   mergePersonNames(live(), union);
   mergeSurnames(live(), union);
   mergePlaceAndOrgVariants(live(), union);
+  mergeCountryNames(live(), union);
+  mergeCapitalsIntoCountries(live(), union);
+  mergeQualifiedBodies(live(), union);
 
   const docOrder = new Map(docs.map((d, i) => [d.id, i]));
   return buildResolution(live(), recordCluster, docOrder);
@@ -389,7 +399,8 @@ function mergeSurnames(clusters: readonly Cluster[], union: Union): void {
 /** Places and organisations whose names match word by word in transliteration ("Teheran"/"Tehran", "Rooznameh Mardom"/"Ruznameh Mardom"). */
 function mergePlaceAndOrgVariants(clusters: readonly Cluster[], union: Union): void {
   const block = new Map<string, Cluster[]>();
-  const others = clusters.filter((c) => family(c) !== 'person');
+  // A capital used for its government joins its country, not the city of the same name.
+  const others = clusters.filter((c) => family(c) !== 'person' && !c.records.some((r) => r.standsFor));
   for (const c of others) {
     for (const name of namesOf(c)) {
       if (isShortForm(name)) continue;
@@ -419,11 +430,104 @@ function mergePlaceAndOrgVariants(clusters: readonly Cluster[], union: Union): v
 
 const capitalise = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
+/** The country a place cluster names by one of its names ("Russian Federation", "Britain", "U.S."). */
+const countryOfCluster = perRecords((c): string | undefined => {
+  if (family(c) !== 'place') return undefined;
+  // A capital standing for its country is not a name of the country.
+  const codes = new Set(c.records.filter((r) => !r.standsFor).map((r) => countryNamed(r.name)).filter((x): x is string => x !== undefined));
+  return codes.size === 1 ? [...codes][0] : undefined;
+});
+
+/** Places that are one country under different names: "Russia" and "Russian Federation", "Turkey" and "Türkiye", "America" and "United States". */
+function mergeCountryNames(clusters: readonly Cluster[], union: Union): void {
+  const byCountry = new Map<string, Cluster>();
+  for (const c of clusters) {
+    const code = countryOfCluster(c);
+    if (!code || c.parent) continue;
+    const first = byCountry.get(code);
+    if (!first) { byCountry.set(code, c); continue; }
+    const alias = namesOf(c)[0]!;
+    union(first, c, (into) => ({ alias, rule: 'country-name', detail: `"${alias}" is another name of ${countryName(code) ?? into} (country names from the world-countries data)`, articles: articlesOf(c) }));
+  }
+}
+
+/** A capital an article uses for its government ("Moscow said", "Beijing’s response") joins its country's entity, when the story has one. */
+function mergeCapitalsIntoCountries(clusters: readonly Cluster[], union: Union): void {
+  const countryCluster = new Map<string, Cluster>();
+  for (const c of clusters) {
+    const code = countryOfCluster(c);
+    if (code && !countryCluster.has(code)) countryCluster.set(code, c);
+  }
+  const cities = new Map<string, Cluster>();
+  for (const c of clusters) if (family(c) === 'place' && !c.records.some((r) => r.standsFor)) for (const n of namesOf(c)) cities.set(nameKey(n), c);
+  for (const c of clusters) {
+    const code = c.records.find((r) => r.standsFor)?.standsFor;
+    if (!code || c.parent) continue;
+    const country = countryCluster.get(code);
+    const alias = namesOf(c)[0]!;
+    if (country) {
+      union(country, c, (into) => ({ alias, rule: 'metonymy', detail: `${alias}, the capital, stands for ${into} in these articles (used as the one who acts or speaks, not as the city)`, articles: articlesOf(c) }));
+      continue;
+    }
+    // No entity of the country in the story: the capital stays one entity with the city of its name.
+    const city = cities.get(nameKey(alias));
+    if (city && root(city) !== root(c)) union(city, c, () => ({ alias, rule: 'same-name', detail: `"${alias}" is written the same way`, articles: articlesOf(c) }));
+  }
+}
+
+/** An organisation's name read as a country qualifier and a head: "China’s Commerce Ministry", "Chinese Commerce Ministry" → (CN, "commerce ministry"). */
+function qualifiedName(name: string): { country: string | null; head: string } | null {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return null;
+  let country: string | null = null;
+  let rest = words;
+  const first = countryOfQualifier(words[0]!);
+  if (first) { country = first; rest = words.slice(1); }
+  const of = /^(.+?)\s+of\s+(?:the\s+)?(.+)$/i.exec(rest.join(' '));
+  if (!country && of && countryNamed(of[2]!)) { country = countryNamed(of[2]!)!; rest = of[1]!.split(/\s+/); }
+  const head = foldName(rest.join(' ').replace(/^the\s+/i, ''));
+  // A head of one word ("Ministry") says too little to be one body.
+  return head.includes(' ') ? { country, head } : null;
+}
+
+/**
+ * Organisations named with and without their country: "China’s Commerce Ministry", "Chinese
+ * Commerce Ministry" and "Commerce Ministry" are one when the story names that body for one
+ * country only; bodies of two countries never merge.
+ */
+function mergeQualifiedBodies(clusters: readonly Cluster[], union: Union): void {
+  const byHead = new Map<string, { cluster: Cluster; country: string | null; name: string }[]>();
+  for (const c of clusters) {
+    if (family(c) !== 'org') continue;
+    for (const name of namesOf(c)) {
+      const q = qualifiedName(name);
+      if (!q) continue;
+      const list = byHead.get(q.head) ?? byHead.set(q.head, []).get(q.head)!;
+      list.push({ cluster: c, country: q.country, name });
+    }
+  }
+  for (const list of byHead.values()) {
+    const countries = new Set(list.map((x) => x.country).filter((x): x is string => x !== null));
+    if (countries.size !== 1 || new Set(list.map((x) => root(x.cluster))).size < 2) continue;
+    const code = [...countries][0]!;
+    const target = list.find((x) => x.country === code)!;
+    for (const x of list) {
+      if (root(x.cluster) === root(target.cluster)) continue;
+      const detail = x.country
+        ? `"${x.name}" and "${target.name}" name the same body of ${countryName(code) ?? code}`
+        : `"${x.name}" is the ${countryName(code) ?? code} body the story names as "${target.name}" (no other country's)`;
+      union(target.cluster, root(x.cluster), () => ({ alias: x.name, rule: 'qualified-name', detail, articles: articlesOf(root(x.cluster)) }));
+    }
+  }
+}
+
 function buildResolution(clusters: readonly Cluster[], recordCluster: ReadonlyMap<string, Cluster>, docOrder: ReadonlyMap<string, number>): EntityResolution {
   const usedIds = new Set<string>();
   const idOf = new Map<Cluster, string>();
   const entities: StoryEntity[] = clusters.map((c) => {
-    const name = canonicalName(c.records);
+    // A country goes by its common English name ("Russia", not "Russian Federation"; "United Kingdom", not "Britain").
+    const code = countryOfCluster(c);
+    const name = (code ? countryName(code) : undefined) ?? canonicalName(c.records);
     const type = clusterType(c);
     let id = storyEntityId(name, type);
     // Two entities of one name (an analyst split them): keep ids distinct and stable by order.

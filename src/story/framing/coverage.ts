@@ -1,10 +1,28 @@
 import type { Doc } from '../../core/index.js';
-import type { StoryContext, StoryEntity } from '../types.js';
+import type { SourceEvidence, StoryContext, StoryEntity } from '../types.js';
+import { describeDate } from '../summary/words.js';
 
 /** A main event of the story, recognised in an article by its keywords. */
 export interface MainEvent {
   readonly label: string;
   readonly keywords: readonly string[];
+  /** The articles the timeline found reporting it: they mention it, whatever words they use. */
+  readonly articles?: readonly string[];
+  /** When it happened, for saying it in words. */
+  readonly date?: string;
+  /** Its doer's canonical name: an article that does not name the doer does not report it. */
+  readonly actor?: string;
+  /** Where the sources report it. */
+  readonly sources?: readonly SourceEvidence[];
+}
+
+/** One thing an article leaves out, said in words ("does not mention the 2018 withdrawal by the United States"). */
+export interface Omission {
+  readonly kind: 'actor' | 'event';
+  /** In words: "does not mention Ali Example", "does not mention: Ali Example signed the accord (3 May 2030)". */
+  readonly label: string;
+  readonly actor?: string;
+  readonly sources?: readonly SourceEvidence[];
 }
 
 function escapeRegExp(s: string): string {
@@ -72,7 +90,8 @@ function namesActor(doc: Doc, ctx: StoryContext, actor: string, resolved: Readon
   if (resolved.has(actor)) return true;
   const entity = entityNamed(ctx, actor);
   const forms = entity ? entity.aliases : [actor];
-  return forms.some((f) => f.length >= 3 && mentionsWord(doc, f));
+  // An acronym in capitals ("UN") counts as written, case and all; other short forms are too ambiguous.
+  return forms.some((f) => (f.length >= 3 && mentionsWord(doc, f)) || (/^\p{Lu}{2}$/u.test(f) && new RegExp(`(?<![\\p{L}\\p{N}])${f}(?![\\p{L}\\p{N}])`, 'u').test(doc.text)));
 }
 
 /** Whether the article names the actor: an entity mention resolved to it, or one of its aliases in the text. */
@@ -81,17 +100,24 @@ export function mentionsActor(doc: Doc, ctx: StoryContext, actor: string): boole
 }
 
 /**
- * Whether the article reports the event: at least half of its keywords (rounded up)
- * appear, so one generic keyword ("talks") alone does not count as coverage.
+ * Whether the article reports the event: it is one of the articles the timeline found reporting
+ * it (whatever its words); else, when the event has a doer, the article must name them, and at
+ * least half of the event's keywords (rounded up) must appear, so one generic keyword ("talks")
+ * alone does not count as coverage.
  */
-export function mentionsEvent(doc: Doc, event: MainEvent): boolean {
+export function mentionsEvent(doc: Doc, event: MainEvent, ctx?: StoryContext): boolean {
+  if (event.articles?.includes(doc.id)) return true;
   if (event.keywords.length === 0) return mentionsWord(doc, event.label);
   const found = event.keywords.filter((k) => mentionsWord(doc, k)).length;
-  return found >= Math.ceil(event.keywords.length / 2);
+  return found >= Math.ceil(event.keywords.length / 2) || (ctx !== undefined && event.actor !== undefined && mentionsActor(doc, ctx, event.actor) && found >= 1);
 }
 
-/** The story's main actors and events the article leaves out. */
-export function findOmissions(doc: Doc, ctx: StoryContext, story: { mainActors: readonly string[]; mainEvents: readonly MainEvent[] }): string[] {
+/** The story's main actors and events the article leaves out, said in words. */
+export function findOmissions(doc: Doc, ctx: StoryContext, story: { mainActors: readonly string[]; mainEvents: readonly MainEvent[] }): Omission[] {
   const resolved = resolvedNames(doc, ctx);
-  return [...story.mainActors.filter((a) => !namesActor(doc, ctx, a, resolved)), ...story.mainEvents.filter((e) => !mentionsEvent(doc, e)).map((e) => e.label)];
+  const actors = story.mainActors.filter((a) => !namesActor(doc, ctx, a, resolved)).map((actor): Omission => ({ kind: 'actor', label: `does not mention ${actor}`, actor }));
+  const events = story.mainEvents.filter((e) => !mentionsEvent(doc, e, ctx)).map((e): Omission => ({
+    kind: 'event', label: `does not mention: ${e.label}${e.date ? ` (${describeDate(e.date)})` : ''}`, ...(e.sources ? { sources: e.sources } : {}),
+  }));
+  return [...actors, ...events];
 }

@@ -1,19 +1,19 @@
 import type { Doc } from '../../core/index.js';
 import type { Framing, StoryContext } from '../types.js';
-import { readKindSignals, type KindSignals } from './kind-signals.js';
+import { decideArticleKind, readKindSignals, type KindSignals } from './kind-signals.js';
 import { distinctTerms, findLoadedTerms, type LoadedTermHit } from './loaded-terms.js';
 import { findScareQuotes, type ScareQuote } from './scare-quotes.js';
 import { describeSpeakers, classifySpeaker, type QuotedSpeaker, type SpeakerKind } from './speakers.js';
 import { measureAttribution, type Attribution } from './attribution.js';
-import { findOmissions, mentionsActor, mentionsEvent, type MainEvent } from './coverage.js';
+import { findOmissions, mentionsActor, mentionsEvent, type MainEvent, type Omission } from './coverage.js';
 
 export { LOADED_POLITICAL_TERMS, loadedReason, type LoadedReason } from './lexicon.js';
 export { findLoadedTerms, type LoadedTermHit } from './loaded-terms.js';
 export { findScareQuotes, type ScareQuote } from './scare-quotes.js';
 export { describeSpeakers, classifySpeaker, type QuotedSpeaker, type SpeakerKind } from './speakers.js';
-export { readKindSignals, type KindSignals } from './kind-signals.js';
+export { decideArticleKind, readKindSignals, type KindSignals } from './kind-signals.js';
 export { measureAttribution, type Attribution } from './attribution.js';
-export { findOmissions, mentionsActor, mentionsEvent, type MainEvent } from './coverage.js';
+export { findOmissions, mentionsActor, mentionsEvent, type MainEvent, type Omission } from './coverage.js';
 
 /** Framing of one article, with the detail behind each figure (all plain JSON). */
 export interface ArticleFraming extends Framing {
@@ -25,6 +25,8 @@ export interface ArticleFraming extends Framing {
   readonly speakers: readonly QuotedSpeaker[];
   readonly attribution: Attribution;
   readonly kindSignals: KindSignals;
+  /** What `omits` says, with what each omission is (an actor or an event) and where the other sources report it. */
+  readonly omissions: readonly Omission[];
 }
 
 /** Below this share of sentences attributed to named sources, the article is mostly the outlet's own assertion. */
@@ -35,21 +37,6 @@ const OFFICE_TITLE = /\b(?:president|prime minister|premier|chancellor|minister|
 const MAX_OFFICE_NOTES = 4;
 /** Enough terms in a note for a reader to see the tone. */
 const MAX_TERMS_IN_NOTE = 6;
-
-/** The article's kind: explicit metadata stands; a kind the extractor only inferred may be corrected by strong text signals. */
-function decideKind(doc: Doc, signals: KindSignals): { kind: string; evidence: string; fromText: boolean } {
-  const meta = doc.meta.kind;
-  const text = `text signals: ${signals.summary}`;
-  if (meta && meta.evidence.source !== 'inferred') {
-    const raw = meta.evidence.raw ? `: "${meta.evidence.raw.slice(0, 120)}"` : '';
-    return { kind: meta.value, evidence: `${meta.value} from ${meta.evidence.source} (${meta.evidence.at})${raw}; ${text}`, fromText: false };
-  }
-  if (signals.indicates && signals.indicates !== (meta?.value ?? 'news')) {
-    return { kind: signals.indicates, evidence: `${signals.indicates} from the text (no label on the page); ${text}`, fromText: true };
-  }
-  const basis = meta ? `${meta.value} (${meta.evidence.at})` : 'news (no label on the page)';
-  return { kind: meta?.value ?? 'news', evidence: `${basis}; ${text}`, fromText: false };
-}
 
 function storyNameOf(doc: Doc, ctx: StoryContext, localId: string, fallback: string): string {
   const id = ctx.entities.resolve(doc.id, localId);
@@ -103,24 +90,25 @@ function countKinds(speakers: readonly QuotedSpeaker[]): Record<SpeakerKind, num
  * const framing = describeFraming(ctx, { mainActors: ['Ana Example'], mainEvents: [{ label: 'dam opened', keywords: ['dam', 'opened'] }] });
  * framing[0].notes; // ['opinion piece …', 'no named sources', …]
  */
-export function describeFraming(ctx: StoryContext, story: { mainActors: string[]; mainEvents: { label: string; keywords: string[] }[] }): ArticleFraming[] {
+export function describeFraming(ctx: StoryContext, story: { mainActors: string[]; mainEvents: readonly MainEvent[] }): ArticleFraming[] {
   return ctx.docs.map((doc) => describeArticleFraming(doc, ctx, story));
 }
 
 /** The framing of one article of the story (see `describeFraming`). */
 export function describeArticleFraming(doc: Doc, ctx: StoryContext, story: { mainActors: readonly string[]; mainEvents: readonly MainEvent[] }): ArticleFraming {
   const signals = readKindSignals(doc);
-  const kind = decideKind(doc, signals);
+  const kind = decideArticleKind(doc, signals);
   const hits = findLoadedTerms(doc);
   const own = distinctTerms(hits.filter((h) => !h.quoted));
   const quoted = distinctTerms(hits.filter((h) => h.quoted));
   const scare = findScareQuotes(doc);
   const speakers = describeSpeakers(doc, ctx);
   const attribution = measureAttribution(doc);
-  const omits = findOmissions(doc, ctx, story);
+  const omissions = findOmissions(doc, ctx, story);
+  const omits = omissions.map((o) => o.label);
 
   const notes: string[] = [];
-  if (kind.kind !== 'news') notes.push(kind.fromText ? `reads as ${kind.kind} though not labelled so (${signals.summary})` : `${kind.kind} piece`);
+  if (kind.kind !== 'news') notes.push(kind.fromText ? `reads as ${kind.kind} though not labelled so (${signals.words_})` : `${kind.kind} piece`);
   notes.push(...sourceNotes(speakers));
   if (attribution.sentences > 0 && attribution.namedShare < LOW_ATTRIBUTION_SHARE) {
     notes.push(`mostly asserted: ${Math.round(attribution.namedShare * 100)}% of ${attribution.sentences} sentences attributed to named sources`);
@@ -128,7 +116,7 @@ export function describeArticleFraming(doc: Doc, ctx: StoryContext, story: { mai
   if (own.length) notes.push(`loaded terms in its own voice: ${own.slice(0, MAX_TERMS_IN_NOTE).join(', ')}`);
   if (scare.length) notes.push(`scare quotes: ${[...new Set(scare.map((s) => `“${s.text}”`))].slice(0, MAX_TERMS_IN_NOTE).join(', ')}`);
   notes.push(...officeNotes(doc, ctx));
-  if (omits.length) notes.push(`leaves out: ${omits.join(', ')}`);
+  if (omits.length) notes.push(`leaves out: ${omits.join('; ')}`);
 
   return {
     article: doc.id,
@@ -146,6 +134,7 @@ export function describeArticleFraming(doc: Doc, ctx: StoryContext, story: { mai
     attribution,
     kindSignals: signals,
     omits,
+    omissions,
     notes,
   };
 }

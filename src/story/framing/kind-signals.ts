@@ -16,6 +16,8 @@ export interface KindSignals {
   readonly indicates?: ArticleKind;
   /** A one-line summary: "first person ×12, evaluative modals ×5, numbered factors ×6". */
   readonly summary: string;
+  /** The same in words for a reader, without counts: "written in the first person, with evaluative words". */
+  readonly words_: string;
 }
 
 const FIRST_PERSON = /\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|we|we['’](?:re|ve|d|ll)|us|our|ours)\b/g;
@@ -95,5 +97,34 @@ export function readKindSignals(doc: Doc): KindSignals {
     analyticPhrases ? `analytic phrases ×${analyticPhrases}` : '',
     authorBio ? 'author bio' : '',
   ].filter(Boolean);
-  return { words, firstPerson, evaluative, hedges: hedgeCount, numberedItems, headings, analyticPhrases, authorBio, indicates, summary: parts.join(', ') || 'no opinion or analysis signals' };
+  const plain = [
+    firstPerson ? 'written in the first person' : '',
+    evaluative ? 'with evaluative words (should, must)' : '',
+    hedgeCount ? 'hedged claims' : '',
+    numberedItems >= 3 ? 'numbered factors' : '',
+    headings >= 2 ? 'sub-headings' : '',
+    analyticPhrases ? 'analytic phrasing' : '',
+    authorBio ? 'an author bio' : '',
+  ].filter(Boolean);
+  return {
+    words, firstPerson, evaluative, hedges: hedgeCount, numberedItems, headings, analyticPhrases, authorBio, indicates,
+    summary: parts.join(', ') || 'no opinion or analysis signals', words_: plain.join(', ') || 'a plain report',
+  };
+}
+
+/**
+ * The kind of an article, decided once for every page that shows it: a kind the page states
+ * (a section, a label) stands; one the extractor only assumed gives way to strong signals of
+ * the text. The reason is said in words, without counts.
+ */
+export function decideArticleKind(doc: Doc, signals: KindSignals = readKindSignals(doc)): { kind: ArticleKind; evidence: string; fromText: boolean } {
+  const meta = doc.meta.kind;
+  if (meta && meta.evidence.source !== 'inferred') {
+    const where = meta.evidence.source === 'line' ? `the page says so (${meta.evidence.at})` : `the page's ${meta.evidence.source} says so`;
+    return { kind: meta.value, evidence: `${meta.value}: ${where}`, fromText: false };
+  }
+  if (signals.indicates && signals.indicates !== (meta?.value ?? 'news')) {
+    return { kind: signals.indicates, evidence: `${signals.indicates}: the page has no label; the text reads so (${signals.words_})`, fromText: true };
+  }
+  return { kind: meta?.value ?? 'news', evidence: `${meta?.value ?? 'news'}: the page has no label and the text reads as a report`, fromText: false };
 }

@@ -125,7 +125,9 @@ const HUMAN_SOURCE = /\b(?:sources?|officials?|analysts?|experts?|observers?|dip
 
 /** A short description for a source nobody names: "unnamed political analyst", "unnamed Velmari officials". */
 function describeUnnamed(text: string, doc: Doc): string {
-  const cleaned = text.replace(/\s+/g, ' ').replace(/^(?:unnamed|anonymous)\s+/i, '').replace(/,.*$/, '').trim();
+  // The description ends at its first verb ("officials rule out talks" → "officials").
+  const cleaned = text.replace(/\s+/g, ' ').replace(/^(?:unnamed|anonymous)\s+/i, '').replace(/,.*$/, '')
+    .replace(/^((?:\S+\s+){0,3}?(?:officials?|sources?|analysts?|experts?|diplomats?|authorities|residents?|ministers?|leaders?|people|users?|observers?|spokes\w+))\b.*$/i, '$1').trim();
   if (/^(?:some|others|many|several|a few)$/i.test(cleaned)) return 'unnamed sources';
   const phrase = cleaned.replace(/^(?:a|an|one|the|some|several|two|three|many|other|these|those)\s+/i, '');
   if (!phrase) return 'unnamed source';
@@ -133,6 +135,14 @@ function describeUnnamed(text: string, doc: Doc): string {
   const first = phrase.split(' ')[0]!;
   const proper = new RegExp(`[\\p{Ll},;] ${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(doc.text);
   return `unnamed ${proper ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1)}`;
+}
+
+/** The person a definite role ("the minister", "the spokesman") stands for: the one the article gives that title, when only one. */
+function roleHolder(doc: Doc, text: string): { id: string; name: string } | undefined {
+  const role = /^\s*the\s+(?:[\p{L}-]+\s+){0,2}?(minister|spokes\w+|president|mayor|governor|chief|head|director|secretary|ambassador|envoy|leader)\b/iu.exec(text)?.[1]?.toLowerCase();
+  if (!role) return undefined;
+  const holders = (doc.layers.entityIndex ?? []).filter((e) => e.type === 'PERSON' && (e.titles ?? []).some((t) => t.toLowerCase().includes(role)));
+  return holders.length === 1 ? { id: holders[0]!.id, name: holders[0]!.name } : undefined;
 }
 
 /** Group an article's quotes by source and say who each source is. */
@@ -154,8 +164,18 @@ export function describeSpeakers(doc: Doc, ctx: StoryContext): QuotedSpeaker[] {
       if (!text || /^(?:he|she|they|it|we|i|him|her|them)$/i.test(text.trim())) continue;
       // A document, a collective or a stray phrase ("the report", "European countries") is not a person quoted.
       if (!HUMAN_SOURCE.test(text)) continue;
-      name = describeUnnamed(text, doc);
-      key = `u:${name}`;
+      // "the minister" when the article names its minister is that person, not an anonymous source.
+      const holder = roleHolder(doc, text);
+      if (holder) {
+        name = storyName(doc, ctx, holder.id) ?? holder.name;
+        entityType = 'PERSON';
+        named = true;
+        key = `e:${name}`;
+      } else {
+        name = describeUnnamed(text, doc);
+        // One group whether the article says "official" or "officials".
+        key = `u:${name.replace(/s$/, '')}`;
+      }
     }
     const entry = bySource.get(key) ?? { name, localId: q.speaker, entityType, named, quotes: [] };
     entry.quotes.push(q);

@@ -1,8 +1,9 @@
 import type { Doc, Span } from '../../core/index.js';
-import type { EntityMention } from '../../annotate/index.js';
 import { isDateValue } from '../../annotate/events/index.js';
 import type { StoryContext } from '../types.js';
-import { contentWords } from './words.js';
+import { contentWords, stem } from './words.js';
+import { readDated } from './actor.js';
+import { whoDidWhat } from './label.js';
 
 /** One dated report of something happening, from one sentence of one article, before merging. */
 export interface Candidate {
@@ -10,32 +11,54 @@ export interface Candidate {
   /** Publication date of the article (day precision), or null. */
   readonly reported: string | null;
   readonly date: string;
-  readonly dateFrom: 'time' | 'publication';
+  /** Always a time expression of the text: the publication date never dates an event by itself. */
+  readonly dateFrom: 'time';
   readonly action: string;
-  /** Story entity ids and their canonical names, actor first. */
+  /** The doer's story entity id (or description) and name, when found. */
   readonly actorIds: readonly string[];
   readonly actorNames: readonly string[];
   readonly sentence: Span;
   readonly evidence: string;
-  /** Where the action is named (the trigger, or the time expression when no trigger was found). */
+  /** Where the action is named (the verb or event noun, or the time expression when none was found). */
   readonly focus: Span;
+  /** The time expression that dates it. */
+  readonly time: Span;
+  /** Content words of the whole sentence. */
   readonly words: ReadonlySet<string>;
+  /** Content words of the clause the date belongs to: what distinguishes two events of one sentence or one year. */
+  readonly localWords: ReadonlySet<string>;
+  /** "Who did what", in the article's words. */
+  readonly label: string;
+  /** The stem of the word naming the action, unless it only reports speech ("withdraw", "sign"; not "said"). */
+  readonly actionWord: string | null;
+  /** Story entities the clause names besides the doer (what the action is about: "the JCPOA"). */
+  readonly objectIds: readonly string[];
+  /** Words of the thing the date is the date of, when the text dates a thing ("the 2015 nuclear deal (JCPOA)", "the JCPOA, signed in 2015"). */
+  readonly thingWords: ReadonlySet<string>;
+  /** A happening over in a moment that the clause dates ("the storm", "the blast"): one day only, so two days are a conflict. */
+  readonly happening: string | null;
 }
 
-/** Actions a present-tense report places on the publication day ("X says", "X rejects"): what was said is the news of that day. */
-const SAID_ON_PUBLICATION_DAY = new Set(['statement', 'refusal', 'demand', 'threat']);
-const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE']);
+/**
+ * Happenings that occur once, at one moment: news reporting one on two different days reports one
+ * of the days wrongly. (Meetings, talks and campaigns run for days, so they are not here.)
+ */
+const HAPPENING = /\b(storm|hurricane|cyclone|typhoon|tornado|earthquake|quake|tsunami|landslide|flood|flooding|eruption|explosion|blast|bombing|attack|strike|airstrike|crash|collision|collapse|shooting|assassination|coup|fire|wildfire|derailment|sinking)s?\b/i;
+
+/** A date used as a modifier of what follows it: "the 2015 nuclear deal (JCPOA)". */
+const DATED_THING = /^\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+(?:\s+\([\p{Lu}\d]{2,10}\))?)/u;
+
+/** Verbs that report speech: two people "saying" on one day are two statements, not one event. */
+const REPORTING_VERBS = /^(?:say|said|says|saying|tell|told|tells|stat\w*|announc\w*|add\w*|not\w*|indicat\w*|affirm\w*|confirm\w*|emphasi[sz]\w*|stress\w*|report\w*|declar\w*|insist\w*|wr(?:ite|ote|itten)\w*|tweet\w*|explain\w*|argu\w*|clarif\w*)$/i;
+
+/** A reporting verb reports speech when a clause or quote follows it ("announced that…", "said:"), not a thing ("announced tariffs"). */
+function reportsSpeech(doc: Doc, verb: Span): boolean {
+  const after = doc.text.slice(verb.end, verb.end + 60);
+  return /^\s*(?:,?\s*that\b|[:“"‘]|,)|^\s+(?:he|she|it|they|we|i|there|this)\b/iu.test(after) || /^\s*$/.test(after);
+}
+
 /** The action of a dated sentence with no trigger from the taxonomy. */
 export const UNCLASSIFIED_ACTION = 'other';
-
-/** The canonical story name of an in-article entity (its local name when the story table lacks it). */
-export function storyName(ctx: StoryContext, doc: Doc, localId: string): { id: string; name: string } | undefined {
-  const storyId = ctx.entities.resolve(doc.id, localId);
-  const entity = storyId ? ctx.entities.get(storyId) : undefined;
-  if (entity) return { id: entity.id, name: entity.name };
-  const local = doc.layers.entityIndex?.find((e) => e.id === localId);
-  return local ? { id: `${doc.id}:${local.id}`, name: local.name } : undefined;
-}
 
 function sentenceOf(doc: Doc, at: Span): Span | undefined {
   return doc.layers.sentences?.find((s) => s.start <= at.start && at.end <= s.end);
@@ -43,54 +66,49 @@ function sentenceOf(doc: Doc, at: Span): Span | undefined {
 
 function hasVerb(doc: Doc, sentence: Span): boolean {
   const tokens = doc.layers.tokens?.filter((t) => t.start >= sentence.start && t.end <= sentence.end) ?? [];
-  return tokens.length === 0 || tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-}
-
-/** Named entities before the focus that are not possessors ("Trump’s message"), else the first in the sentence. */
-function fallbackActor(doc: Doc, sentence: Span, focus: Span): EntityMention | undefined {
-  const inside = (doc.layers.entities ?? []).filter((m) => m.start >= sentence.start && m.end <= sentence.end && ACTOR_TYPES.has(m.type));
-  const before = inside.filter((m) => m.end <= focus.start && !/^[’']s\b/.test(doc.text.slice(m.end, m.end + 3)));
-  return before[before.length - 1] ?? inside[0];
+  // Without parts of speech nothing can be told: the sentence may have a verb.
+  return tokens.every((t) => !t.pos) || tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 }
 
 /**
- * Dated candidates of one article: its events with a concrete date from a time expression;
- * present-tense statements by a named actor dated by publication; and dated time expressions
- * in sentences with a verb but no classified event (the event layer misses "the dam, under
- * construction since 2019"), as unclassified actions.
+ * Dated candidates of one article: one per time expression that gives a calendar date (today,
+ * a weekday and a relative date included, resolved by the times stage), with the event the
+ * event layer found for it (its action class and trigger) or the sentence's verb. Events dated
+ * only by the publication date of a present-tense report are left out: the text does not date
+ * them. The doer is read from the clause the date belongs to (see actor.ts).
  */
 export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
   const reported = doc.meta.published?.value?.slice(0, 10) ?? null;
   const out: Candidate[] = [];
-  const covered = new Set<string>();
-  const push = (c: Omit<Candidate, 'article' | 'reported' | 'evidence' | 'words'>): void => {
-    const evidence = doc.text.slice(c.sentence.start, c.sentence.end);
-    out.push({ ...c, article: doc.id, reported, evidence, words: contentWords(evidence) });
-  };
-  const names = (localIds: (string | undefined)[]): { ids: string[]; names: string[] } => {
-    const ids: string[] = [];
-    const ns: string[] = [];
-    for (const local of localIds) {
-      const n = local ? storyName(ctx, doc, local) : undefined;
-      if (n && !ids.includes(n.id)) { ids.push(n.id); ns.push(n.name); }
-    }
-    return { ids, names: ns };
-  };
-  for (const e of doc.layers.events ?? []) {
-    if (!isDateValue(e.date)) continue;
-    if (e.dateFrom === 'publication' && !(e.actor && SAID_ON_PUBLICATION_DAY.has(e.action))) continue;
-    const who = names([e.actor]);
-    push({ date: e.date, dateFrom: e.dateFrom === 'publication' ? 'publication' : 'time', action: e.action, actorIds: who.ids, actorNames: who.names, sentence: { start: e.start, end: e.end }, focus: e.trigger });
-    covered.add(`${e.start}:${e.date}`);
-  }
+  const events = (doc.layers.events ?? []).filter((e) => e.dateFrom === 'time' && isDateValue(e.date));
   for (const t of doc.layers.times ?? []) {
     if (t.type === 'DURATION' || t.type === 'SET' || !isDateValue(t.value)) continue;
     const sentence = sentenceOf(doc, t);
-    if (!sentence || covered.has(`${sentence.start}:${t.value}`) || !hasVerb(doc, sentence)) continue;
-    covered.add(`${sentence.start}:${t.value}`);
-    const actor = fallbackActor(doc, sentence, t);
-    const who = names([actor?.entity]);
-    push({ date: t.value, dateFrom: 'time', action: UNCLASSIFIED_ACTION, actorIds: who.ids, actorNames: who.names, sentence, focus: { start: t.start, end: t.end } });
+    if (!sentence || !hasVerb(doc, sentence)) continue;
+    const event = events.find((e) => e.time && e.time.start === t.start && e.time.end === t.end)
+      ?? events.find((e) => !e.time && e.start === sentence.start && e.date === t.value);
+    const time = { start: t.start, end: t.end };
+    const read = readDated(ctx, doc, sentence, time, event?.trigger);
+    const evidence = doc.text.slice(sentence.start, sentence.end);
+    const actor = read.actor;
+    const actionText = read.action ? doc.text.slice(read.action.start, read.action.end).split(/\s+/)[0]!.toLowerCase() : '';
+    // Bodies and named things the clause is about ("the JCPOA"); places say where, not what.
+    const objectIds = [...new Set((doc.layers.entities ?? [])
+      .filter((m) => m.start >= read.clause.start && m.end <= read.clause.end && m.type !== 'GPE' && m.type !== 'LOC' && m.type !== 'PERSON')
+      .map((m) => ctx.entities.resolve(doc.id, m.entity))
+      .filter((id): id is string => id !== undefined && id !== actor?.id))];
+    out.push({
+      article: doc.id, reported, date: t.value, dateFrom: 'time', action: event?.action ?? UNCLASSIFIED_ACTION,
+      actorIds: actor ? [actor.id ?? `described:${actor.name}`] : [], actorNames: actor ? [actor.name] : [],
+      sentence, evidence, focus: read.action ?? event?.trigger ?? time, time,
+      words: contentWords(evidence), localWords: contentWords(doc.text.slice(read.clause.start, read.clause.end)),
+      label: whoDidWhat(doc, sentence, read, time),
+      actionWord: actionText && !(REPORTING_VERBS.test(actionText) && reportsSpeech(doc, read.action!)) ? stem(actionText) : null,
+      objectIds,
+      thingWords: contentWords(read.theme ? doc.text.slice(read.theme.start, read.theme.end) : DATED_THING.exec(doc.text.slice(t.end, t.end + 80))?.[1] ?? ''),
+      // The clause, or for a relative clause ("a storm which hit … on Sunday") the words just before it.
+      happening: HAPPENING.exec(doc.text.slice(Math.max(sentence.start, read.clause.start - 30), read.clause.end))?.[1]!.toLowerCase().replace(/^(?:quake|flooding)$/, (w) => (w === 'quake' ? 'earthquake' : 'flood')) ?? null,
+    });
   }
   return out;
 }

@@ -1,11 +1,12 @@
 import type { StoryContext, TimelineEntry } from '../types.js';
 import { collectCandidates, UNCLASSIFIED_ACTION, type Candidate } from './candidates.js';
-import { compareDates, datesCompatible, finerDate } from './dates.js';
-import { wordOverlap } from './words.js';
+import { compareDates, dateInterval, datesCompatible, finerDate } from './dates.js';
+import { contentWords, wordOverlap } from './words.js';
 
 export { compareDates, datesCompatible, dateInterval } from './dates.js';
 export { contentWords, stem, wordOverlap } from './words.js';
-export { storyName } from './candidates.js';
+export { storyName } from './names.js';
+export { clauseAround } from './actor.js';
 
 /** Two reports are of one event when this share of the shorter one's content words is in the other. */
 const SAME_EVENT_OVERLAP = 0.3;
@@ -14,8 +15,6 @@ const SAME_EVENT_MIN_SHARED = 2;
 /** Reports of the same actors and action with this much overlap, but dates that cannot both be true, are flagged. */
 const CONFLICT_OVERLAP = 0.45;
 const CONFLICT_MIN_SHARED = 3;
-/** Longest summary, in characters: a line in a timeline, not the whole sentence. */
-const SUMMARY_MAX = 200;
 
 function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let n = 0;
@@ -23,15 +22,40 @@ function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return n;
 }
 
+/** A date no finer than a month: one story rarely has two events of that kind in one year or month. */
+const coarse = (date: string): boolean => (dateInterval(date)?.precision ?? 5) <= 3;
+/** Shared local words that are not the story's topic words (those say nothing about which event is meant). */
+function sharedDistinctive(a: Candidate, b: Candidate, topicWords: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of a.localWords) if (b.localWords.has(w) && !topicWords.has(w)) n++;
+  return n;
+}
 const sharesActor = (a: Candidate, b: Candidate): boolean => a.actorIds.some((id) => b.actorIds.includes(id));
 const similar = (a: Candidate, b: Candidate, overlap: number, min: number): boolean =>
   shared(a.words, b.words) >= min && wordOverlap(a.words, b.words) >= overlap;
+/** Neither names a doer the other contradicts. */
+const actorsAgree = (a: Candidate, b: Candidate): boolean => a.actorIds.length === 0 || b.actorIds.length === 0 || sharesActor(a, b);
 
-/** Same event: compatible dates, the same action class or a shared actor, and overlapping words. */
-function sameEvent(a: Candidate, b: Candidate): boolean {
+/**
+ * Same event: on one sentence, the same date. Across sentences and articles, compatible dates
+ * and either the same action word on the same date ("the US withdrawal in 2018" / "Trump's
+ * withdrawal in 2018"), the same thing dated on the same date by doers that do not conflict
+ * ("the 2015 nuclear deal (JCPOA)" / "the JCPOA, signed in 2015"), or the same action class or a
+ * shared doer with overlapping words.
+ */
+function sameEvent(a: Candidate, b: Candidate, topicWords: ReadonlySet<string>): boolean {
   if (a.article === b.article && a.sentence.start === b.sentence.start) return a.date === b.date;
   if (!datesCompatible(a.date, b.date)) return false;
+  if (a.date === b.date) {
+    if (a.actionWord && a.actionWord === b.actionWord) return true;
+    if (actorsAgree(a, b) && a.objectIds.some((o) => b.objectIds.includes(o))) return true;
+    // The same distinctive words around one date from doers that do not conflict: a year needs one ("JCPOA"), a day two ("Rose Garden").
+    if (actorsAgree(a, b) && sharedDistinctive(a, b, topicWords) >= (coarse(a.date) ? 1 : 2)) return true;
+    // One thing dated by year or month in two places ("the 2015 nuclear deal (JCPOA)", "the JCPOA, signed in 2015").
+    if (coarse(a.date) && actorsAgree(a, b) && [...a.thingWords].some((w) => b.thingWords.has(w))) return true;
+  }
   if (a.action !== b.action && !sharesActor(a, b)) return false;
+  if (!actorsAgree(a, b) && !similar(a, b, CONFLICT_OVERLAP, CONFLICT_MIN_SHARED)) return false;
   return similar(a, b, SAME_EVENT_OVERLAP, SAME_EVENT_MIN_SHARED);
 }
 
@@ -49,25 +73,36 @@ function sentenceKey(c: Candidate): string {
 function conflicting(a: Candidate, b: Candidate, dates: SentenceDates): boolean {
   const aDates = dates.get(sentenceKey(a));
   const bDates = dates.get(sentenceKey(b));
-  if ([...(aDates ?? [])].some((d) => datesCompatible(d, b.date)) || [...(bDates ?? [])].some((d) => datesCompatible(d, a.date))) return false;
-  return a.article !== b.article && !datesCompatible(a.date, b.date) && a.action === b.action && a.action !== UNCLASSIFIED_ACTION
-    && sharesActor(a, b) && similar(a, b, CONFLICT_OVERLAP, CONFLICT_MIN_SHARED);
+  // (A coarser date the sentence also gives, "this week", does not name the other day.)
+  const names = (dates: ReadonlySet<string> | undefined, day: string): boolean => [...(dates ?? [])].some((d) => datesCompatible(d, day) && (dateInterval(d)?.precision ?? 0) >= (dateInterval(day)?.precision ?? 0));
+  if (names(aDates, b.date) || names(bDates, a.date)) return false;
+  if (a.article === b.article || datesCompatible(a.date, b.date)) return false;
+  // One action named by the same word, on days close together, by doers that do not conflict: "announced Tuesday, April 1" / "announced … on Wednesday".
+  if (a.actionWord && a.actionWord === b.actionWord && actorsAgree(a, b) && daysApart(a.date, b.date) <= MAX_CONFLICT_DAYS) return true;
+  // One happening of a moment ("the storm hit on Sunday" / "the storm pounded the coast on Monday").
+  if (a.happening && a.happening === b.happening && actorsAgree(a, b) && daysApart(a.date, b.date) <= MAX_CONFLICT_DAYS) return true;
+  // Far apart, the same doer doing the same kind of thing twice is two events (a position restated, or changed), not one misdated.
+  return a.action === b.action && a.action !== UNCLASSIFIED_ACTION && sharesActor(a, b) && similar(a, b, CONFLICT_OVERLAP, CONFLICT_MIN_SHARED)
+    && daysApart(a.date, b.date) <= MAX_RESTATED_DAYS;
 }
 
-/** The best report to name an entry by: one with an actor, dated by a time expression, then the shortest sentence. */
-function representative(members: readonly Candidate[]): Candidate {
-  const score = (c: Candidate): number => (c.actorIds.length ? 2 : 0) + (c.dateFrom === 'time' ? 1 : 0) + (c.action !== UNCLASSIFIED_ACTION ? 1 : 0);
-  return [...members].sort((a, b) => score(b) - score(a) || a.evidence.length - b.evidence.length)[0]!;
+/** One event restated with a different date is rarely more than a week off. */
+const MAX_RESTATED_DAYS = 7;
+
+/** Two days this far apart may be one event misdated; further apart they are two events. */
+const MAX_CONFLICT_DAYS = 3;
+
+/** Days between two day-precision dates (Infinity for coarser ones). */
+function daysApart(a: string, b: string): number {
+  const [x, y] = [dateInterval(a), dateInterval(b)];
+  if (!x || !y || x.precision < 5 || y.precision < 5) return Infinity;
+  return Math.abs(x.start - y.start);
 }
 
-/** A one-line summary: the sentence, cut around where the action is named when it is long. */
-function summarise(c: Candidate): string {
-  const text = c.evidence.replace(/\s+/g, ' ').trim();
-  if (text.length <= SUMMARY_MAX) return text;
-  const focus = c.focus.start - c.sentence.start;
-  const from = Math.max(0, Math.min(focus - SUMMARY_MAX / 2, text.length - SUMMARY_MAX));
-  const cut = text.slice(from, from + SUMMARY_MAX).replace(/^\S*\s/, from > 0 ? '' : '$&').replace(/\s\S*$/, '');
-  return (from > 0 ? '…' : '') + cut + '…';
+/** The report that names an entry: one by the entry's doer, dated at the entry's precision, with the shortest label. */
+function representative(members: readonly Candidate[], actor: string | undefined, date: string): Candidate {
+  const score = (c: Candidate): number => (actor !== undefined && c.actorNames[0] === actor ? 2 : 0) + (c.date === date ? 1 : 0) + (c.action !== UNCLASSIFIED_ACTION ? 0.5 : 0);
+  return [...members].sort((a, b) => score(b) - score(a) || a.label.length - b.label.length)[0]!;
 }
 
 function mostFrequent(values: readonly string[]): string {
@@ -76,11 +111,12 @@ function mostFrequent(values: readonly string[]): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || values.indexOf(a[0]) - values.indexOf(b[0]))[0]![0];
 }
 
+/** One entry from the reports of one event: the doer most reports name, its finest date, every source. */
 function toEntry(members: readonly Candidate[]): TimelineEntry {
   const date = members.map((m) => m.date).reduce(finerDate);
-  const actorCounts = new Map<string, number>();
-  for (const m of members) for (const name of m.actorNames) actorCounts.set(name, (actorCounts.get(name) ?? 0) + 1);
-  const actors = [...actorCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n);
+  const doers = members.map((m) => m.actorNames[0]).filter((n): n is string => n !== undefined);
+  const main = doers.length ? mostFrequent(doers) : undefined;
+  const actors = [...new Set([...(main ? [main] : []), ...doers])];
   const classified = members.map((m) => m.action).filter((a) => a !== UNCLASSIFIED_ACTION);
   const seen = new Set<string>();
   const sources = members.filter((m) => {
@@ -89,7 +125,7 @@ function toEntry(members: readonly Candidate[]): TimelineEntry {
     seen.add(key);
     return true;
   }).map((m) => ({ article: m.article, evidence: m.evidence, start: m.sentence.start, end: m.sentence.end, reported: m.reported, date: m.date }));
-  return { date, actors, action: classified.length ? mostFrequent(classified) : UNCLASSIFIED_ACTION, summary: summarise(representative(members)), sources };
+  return { date, actors, action: classified.length ? mostFrequent(classified) : UNCLASSIFIED_ACTION, summary: representative(members, main, date).label, sources };
 }
 
 /**
@@ -110,7 +146,7 @@ export function buildTimeline(ctx: StoryContext): TimelineEntry[] {
   const candidates = ctx.docs.flatMap((doc) => collectCandidates(ctx, doc));
   const sentenceDates = new Map<string, Set<string>>();
   for (const c of candidates) (sentenceDates.get(sentenceKey(c)) ?? sentenceDates.set(sentenceKey(c), new Set()).get(sentenceKey(c))!).add(c.date);
-  const clusterOf = clusterEvents(candidates);
+  const clusterOf = clusterEvents(candidates, storyTopicWords(ctx));
   const clusters: Candidate[][] = [];
   candidates.forEach((c, i) => (clusters[clusterOf[i]!] ??= []).push(c));
   const entries = clusters.map((members) => ({ members, entry: toEntry(members) }));
@@ -145,30 +181,54 @@ class WordPostings {
   }
 }
 
+/** Share of a story's articles a word must be in to be the story's topic rather than a detail of one event. */
+const TOPIC_WORD_SHARE = 0.8;
+
+/** Content words nearly every article of the story uses ("tariff", "Iran"). */
+function storyTopicWords(ctx: StoryContext): Set<string> {
+  const articles = new Map<string, number>();
+  for (const d of ctx.docs) for (const w of contentWords(d.text)) articles.set(w, (articles.get(w) ?? 0) + 1);
+  return new Set([...articles].filter(([, n]) => ctx.docs.length >= 2 && n >= TOPIC_WORD_SHARE * ctx.docs.length).map(([w]) => w));
+}
+
 /**
- * Each candidate's cluster index: a candidate joins the earliest cluster holding a report of the
- * same event, else starts a new one (in candidate order). Only reports that could be the same
- * event are compared: those of the same sentence, and those of a compatible date sharing enough
- * content words (an index per date value), so the cost grows with the matches, not with all pairs.
+ * Each candidate's cluster index: reports of one event end in one cluster (single link, so a
+ * restatement joins every cluster it matches). Only reports that could be the same event are
+ * compared: those of one sentence, those of one date naming the same action word or the same
+ * thing, and those of a compatible date sharing enough content words (an index per date value),
+ * so the cost grows with the matches, not with all pairs.
  */
-function clusterEvents(candidates: readonly Candidate[]): number[] {
+function clusterEvents(candidates: readonly Candidate[], topicWords: ReadonlySet<string>): number[] {
   const dates = [...new Set(candidates.map((c) => c.date))];
   const compatible = new Map(dates.map((d) => [d, dates.filter((o) => datesCompatible(d, o))]));
   const byDate = new Map<string, WordPostings>();
-  const bySentence = new Map<string, number[]>();
-  const clusterOf: number[] = [];
-  let clusters = 0;
+  const byKey = new Map<string, number[]>();
+  const parent = candidates.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const link = (a: number, b: number): void => { const [x, y] = [find(a), find(b)]; if (x !== y) parent[Math.max(x, y)] = Math.min(x, y); };
+  const keys = (c: Candidate): string[] => [
+    `s|${sentenceKey(c)}`,
+    ...(c.actionWord ? [`a|${c.date}|${c.actionWord}`] : []),
+    ...c.objectIds.map((o) => `o|${c.date}|${o}`),
+    ...[...c.localWords].filter((w) => !topicWords.has(w)).map((w) => `w|${c.date}|${w}`),
+    ...[...c.thingWords].map((w) => `t|${c.date}|${w}`),
+  ];
   candidates.forEach((c, i) => {
-    let home = Infinity;
-    for (const m of bySentence.get(sentenceKey(c)) ?? []) if (clusterOf[m]! < home && sameEvent(candidates[m]!, c)) home = clusterOf[m]!;
+    const seen = new Set<number>();
+    for (const key of keys(c)) for (const m of byKey.get(key) ?? []) if (!seen.has(m)) { seen.add(m); if (sameEvent(candidates[m]!, c, topicWords)) link(m, i); }
     const counts = new Map<number, number>();
     for (const d of compatible.get(c.date)!) byDate.get(d)?.countShared(c.words, counts);
-    for (const [m, n] of counts) if (n >= SAME_EVENT_MIN_SHARED && clusterOf[m]! < home && sameEvent(candidates[m]!, c)) home = clusterOf[m]!;
-    clusterOf.push(home === Infinity ? clusters++ : home);
+    for (const [m, n] of counts) if (n >= SAME_EVENT_MIN_SHARED && !seen.has(m) && sameEvent(candidates[m]!, c, topicWords)) link(m, i);
     (byDate.get(c.date) ?? byDate.set(c.date, new WordPostings()).get(c.date)!).add(i, c.words);
-    (bySentence.get(sentenceKey(c)) ?? bySentence.set(sentenceKey(c), []).get(sentenceKey(c))!).push(i);
+    for (const key of keys(c)) (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(i);
   });
-  return clusterOf;
+  // Cluster numbers in order of first member.
+  const number = new Map<number, number>();
+  return candidates.map((_, i) => {
+    const r = find(i);
+    if (!number.has(r)) number.set(r, number.size);
+    return number.get(r)!;
+  });
 }
 
 /**
@@ -179,6 +239,7 @@ function clusterEvents(candidates: readonly Candidate[]): number[] {
 function conflictingClusters(candidates: readonly Candidate[], clusterOf: readonly number[], dates: SentenceDates): Map<number, Set<number>> {
   const blocks = new Map<string, number[]>();
   candidates.forEach((c, i) => {
+    for (const word of [c.actionWord, c.happening]) if (word) (blocks.get(`w\u0000${word}`) ?? blocks.set(`w\u0000${word}`, []).get(`w\u0000${word}`)!).push(i);
     if (c.action === UNCLASSIFIED_ACTION) return;
     for (const id of new Set(c.actorIds)) {
       const key = `${c.action}\u0000${id}`;
@@ -187,19 +248,22 @@ function conflictingClusters(candidates: readonly Candidate[], clusterOf: readon
   });
   const rivals = new Map<number, Set<number>>();
   const note = (x: number, y: number): void => { (rivals.get(x) ?? rivals.set(x, new Set()).get(x)!).add(y); };
-  for (const members of blocks.values()) {
+  for (const [key, members] of blocks) {
+    // Reports naming one action word are few: each pair is compared. Others must share several words first.
+    const byWord = key.startsWith('w\u0000');
     const postings = new WordPostings();
-    for (const i of members) {
+    members.forEach((i, k) => {
       const c = candidates[i]!;
       const counts = new Map<number, number>();
-      postings.countShared(c.words, counts);
+      if (byWord) for (const m of members.slice(0, k)) counts.set(m, CONFLICT_MIN_SHARED);
+      else postings.countShared(c.words, counts);
       for (const [m, n] of counts) {
         const [x, y] = [clusterOf[i]!, clusterOf[m]!];
         if (n < CONFLICT_MIN_SHARED || x === y || rivals.get(x)?.has(y)) continue;
         if (conflicting(candidates[m]!, c, dates)) { note(x, y); note(y, x); }
       }
       postings.add(i, c.words);
-    }
+    });
   }
   return rivals;
 }

@@ -1,5 +1,5 @@
 import type { Doc, Span } from '../../core/index.js';
-import type { EntityMention, ArticleEntity, Timex } from '../../annotate/index.js';
+import type { EntityMention, ArticleEntity, Timex, Token } from '../../annotate/index.js';
 import { findEvents } from '../../annotate/events/index.js';
 import { mergeEntities } from '../entities/index.js';
 import type { StoryContext } from '../types.js';
@@ -11,6 +11,18 @@ export interface TestArticle {
   readonly published?: string;
   readonly entities?: readonly { readonly text: string; readonly type: 'PERSON' | 'ORG' | 'GPE' }[];
   readonly times?: readonly { readonly text: string; readonly value: string }[];
+  /** Words the tokens layer tags as verbs (every other word is left untagged). */
+  readonly verbs?: readonly string[];
+}
+
+/** Word tokens of the text, the listed verbs tagged VERB. */
+function tokensOf(text: string, sentences: readonly Span[], verbs: readonly string[]): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}’'-]+|[^\s\p{L}\p{N}]/gu)) {
+    const sentence = sentences.findIndex((s) => s.start <= m.index && m.index < s.end);
+    out.push({ start: m.index, end: m.index + m[0].length, sentence, ...(verbs.includes(m[0]) ? { pos: 'VERB' } : {}) });
+  }
+  return out;
 }
 
 function sentencesOf(text: string): Span[] {
@@ -51,7 +63,7 @@ export function makeDoc(article: TestArticle): Doc {
     text,
     meta: article.published ? { published: { value: article.published, evidence: { source: 'line', at: 'line 1' } } } : {},
     source: { path: `${article.id}.txt` },
-    layers: { sentences, tokens: [], entities, entityIndex: index, times, quotes: [], events },
+    layers: { sentences, tokens: tokensOf(text, sentences, article.verbs ?? []), entities, entityIndex: index, times, quotes: [], events },
     messages: [],
   };
 }

@@ -58,6 +58,43 @@ describe('buildTimeline', () => {
   });
 });
 
+describe('buildTimeline: one entry per real event, who did it, and what', () => {
+  it('never dates an event by the publication date alone', () => {
+    const timeline = buildTimeline(makeContext([{ id: 'a1', published: '2030-04-10', text: 'Mayor Tilda Vance rejects the bridge plan.', entities: [{ text: 'Tilda Vance', type: 'PERSON' }], verbs: ['rejects'] }]));
+    expect(timeline).toEqual([]);
+  });
+
+  it('names the doer of the clause the date belongs to, not the nearest name', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', published: '2030-05-06',
+      text: 'Statements made by Governor Oren Pike on 3 May 2030 angered Mayor Tilda Vance. Tilda Vance said the council met, and the spokesman for the city, Edda Rusk, confirmed on 4 May 2030 that work would start.',
+      entities: [{ text: 'Oren Pike', type: 'PERSON' }, { text: 'Tilda Vance', type: 'PERSON' }, { text: 'Edda Rusk', type: 'PERSON' }],
+      times: [{ text: '3 May 2030', value: '2030-05-03' }, { text: '4 May 2030', value: '2030-05-04' }],
+      verbs: ['made', 'angered', 'said', 'met', 'confirmed', 'start'],
+    }]));
+    expect(timeline.find((e) => e.date === '2030-05-03')?.actors[0]).toBe('Oren Pike');
+    expect(timeline.find((e) => e.date === '2030-05-04')?.actors[0]).toBe('Edda Rusk');
+  });
+
+  it('labels an entry "who did what" in a few words, without the date', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'After a long dispute, Mayor Tilda Vance signed the bridge contract with the river authority on 3 April 2030, her office said.',
+      entities: [{ text: 'Tilda Vance', type: 'PERSON' }], times: [{ text: '3 April 2030', value: '2030-04-03' }], verbs: ['signed', 'said'],
+    }]));
+    expect(timeline[0]!.summary).toBe('Tilda Vance signed the bridge contract with the river authority');
+  });
+
+  it('gives one entry to a thing restated by year in two articles', () => {
+    const timeline = buildTimeline(makeContext([
+      { id: 'a1', text: 'Both towns still cite the 2029 river accord (MRA).', entities: [{ text: 'MRA', type: 'ORG' }], times: [{ text: '2029', value: '2029' }], verbs: ['cite'] },
+      { id: 'a2', text: 'The towns kept to the Marrow River Accord (MRA), signed in 2029, despite the floods.', entities: [{ text: 'Marrow River Accord', type: 'ORG' }, { text: 'MRA', type: 'ORG' }], times: [{ text: '2029', value: '2029' }], verbs: ['kept', 'signed'] },
+    ]));
+    const accord = timeline.filter((e) => e.date === '2029');
+    expect(accord).toHaveLength(1);
+    expect(accord[0]!.sources.map((s) => s.article).sort()).toEqual(['a1', 'a2']);
+  });
+});
+
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const STORY = path.resolve(REPO_ROOT, '../shared/corpus/iran-negotiations-2025');
 

@@ -15,6 +15,7 @@ interface PageOptions { isCurrent: () => boolean }
 const LAYERS: { kind: Exclude<MarkKind, 'target'>; label: string }[] = [
   { kind: 'entity', label: 'Names' },
   { kind: 'quote', label: 'Quotes' },
+  { kind: 'reported', label: 'Reported speech' },
   { kind: 'time', label: 'Dates' },
   { kind: 'event', label: 'Events' },
 ];
@@ -64,7 +65,7 @@ export async function renderArticle(main: HTMLElement, route: ArticleRoute, opti
       h('aside', { class: 'article-side', 'aria-label': 'About this article' },
         h('h2', null, 'Metadata and where it came from'), metadataList(article, original),
         h('h2', null, 'Read from'), originalSource(article),
-        article.messages.length ? [h('h2', null, 'Messages'), h('ul', { class: 'messages' }, article.messages.map((m) => h('li', null, `${m.level}: ${m.reason} (${m.code})`)))] : null)));
+        article.messages.length ? [h('h2', null, 'Notes from reading the page'), h('ul', { class: 'messages' }, article.messages.map((m) => h('li', null, sentence(m.reason))))] : null)));
 
   revealMarkedLines();
   const mark = document.getElementById('evidence-target');
@@ -74,19 +75,26 @@ export async function renderArticle(main: HTMLElement, route: ArticleRoute, opti
   }
 }
 
+/** A message's reason as a sentence a reader can take in (codes stay in the API). */
+function sentence(reason: string): string {
+  const text = reason.trim();
+  return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? '' : '.');
+}
+
 /** What was cut, replaced or left unanalysed in this article, said before its text: a reader must not take a part for the whole. */
 function partialNotice(article: FullArticle): HTMLElement | null {
   const warnings = article.messages.filter((m) => m.level === 'warning');
   if (warnings.length === 0) return null;
   return h('div', { class: 'note warning', role: 'note', 'aria-label': 'Warnings about this article' },
     h('p', null, h('strong', null, warnings.length === 1 ? 'Warning: ' : `${warnings.length} warnings: `), 'this article was read or analysed only in part.'),
-    h('ul', null, warnings.map((w) => h('li', null, `${w.reason} (${w.code})`))));
+    h('ul', null, warnings.map((w) => h('li', null, sentence(w.reason)))));
 }
 
 function layerMarks(article: FullArticle): Mark[] {
   return [
     ...article.entities.map((e): Mark => ({ kind: 'entity', start: e.start, end: e.end, tip: `${e.type}: ${e.text}`, variant: e.type })),
-    ...article.quotes.map((q): Mark => ({ kind: 'quote', start: q.start, end: q.end, tip: `${q.direct ? 'Quote' : 'Reported speech'} — speaker: ${q.speaker ?? 'not identified'}` })),
+    // Only words in quote marks are shaded as quotes; reported speech is underlined apart.
+    ...article.quotes.map((q): Mark => ({ kind: q.direct ? 'quote' : 'reported', start: q.start, end: q.end, tip: `${q.direct ? 'Quote' : 'Reported speech'} — speaker: ${q.speaker ?? 'not identified'}` })),
     ...article.times.map((t): Mark => ({ kind: 'time', start: t.start, end: t.end, tip: t.value ? `Date: ${t.value}` : 'Date: not resolved from the text' })),
     ...article.events.map((e): Mark => ({ kind: 'event', start: e.start, end: e.end, tip: `Event: ${e.action}${e.date ? ` on ${e.date}` : ''}${e.actor ? ` by ${e.actor}` : ''}` })),
   ];

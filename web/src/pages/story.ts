@@ -1,8 +1,8 @@
-/** One story across its sources: brief, timeline, stances, sources side by side, disagreements, entities. */
+/** One story across its sources: summary, timeline, stances, sources side by side, disagreements, entities. */
 import { h, replaceChildren, announce } from '../dom.js';
 import { api, ApiFailure, type ArticleSummary, type Story, type StoryBody } from '../api.js';
-import { compareDates, formatDate, plural } from '../format.js';
-import { storyView, evidenceLink, type StoryView } from '../views/context.js';
+import { storyView } from '../views/context.js';
+import { summarySection } from '../views/summary.js';
 import { timelineSection } from '../views/timeline.js';
 import { stanceSection } from '../views/stances.js';
 import { sourcesSection } from '../views/sources.js';
@@ -11,10 +11,6 @@ import { entitiesSection } from '../views/entities.js';
 
 interface PageOptions { isCurrent: () => boolean }
 
-/** Main actors named in the overview. */
-const OVERVIEW_ACTORS = 5;
-/** Agreements listed in the brief before the rest fold away: the brief should fit one screen. */
-const BRIEF_AGREEMENTS = 4;
 
 export async function renderStory(main: HTMLElement, id: string, options: PageOptions): Promise<void> {
   const [{ story, overrides }, { articles }] = await Promise.all([api.story(id), api.articles()]);
@@ -53,7 +49,7 @@ function draw(main: HTMLElement, body: StoryBody, articles: ArticleSummary[]): v
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Library')),
     h('h1', { tabindex: '-1' }, story.title),
     sectionNav(),
-    briefSection(view),
+    summarySection(view),
     timelineSection(view),
     stanceSection(view),
     sourcesSection(view),
@@ -66,7 +62,7 @@ function draw(main: HTMLElement, body: StoryBody, articles: ArticleSummary[]): v
 
 /** In-page links; the fragment holds the route, so they move focus instead of changing the hash. */
 function sectionNav(): HTMLElement {
-  const sections: [string, string][] = [['brief', 'Brief'], ['timeline', 'Timeline'], ['stances', 'Stances'], ['sources', 'Sources'],
+  const sections: [string, string][] = [['summary', 'Summary'], ['timeline', 'Timeline'], ['stances', 'Stances'], ['sources', 'Sources'],
     ['contradictions', 'Contradictions'], ['quote-variants', 'Quote variants'], ['single-source', 'Single-source claims'], ['entities', 'Entities']];
   return h('nav', { 'aria-label': 'Story sections', class: 'section-nav' }, h('ul', null, sections.map(([id, label]) => {
     const link = h('a', { href: location.hash }, label);
@@ -80,39 +76,6 @@ function sectionNav(): HTMLElement {
     });
     return h('li', null, link);
   })));
-}
-
-function briefSection(view: StoryView): HTMLElement {
-  const { story } = view;
-  const outlets = [...new Set(story.articles.map((a) => view.outletOf(a)))];
-  const dates = story.timeline.map((t) => t.date).sort(compareDates);
-  const actors = [...story.entities].filter((e) => e.type !== 'OTHER')
-    .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount)
-    .slice(0, OVERVIEW_ACTORS).map((e) => e.name);
-  const sourceCount = (t: Story['timeline'][number]) => new Set(t.sources.map((s) => s.article)).size;
-  // Most widely reported first; the date breaks ties so the list still reads in order.
-  const agreed = story.timeline.filter((t) => sourceCount(t) >= 2)
-    .sort((a, b) => sourceCount(b) - sourceCount(a) || compareDates(a.date, b.date));
-  const item = (t: Story['timeline'][number]) => h('li', null,
-    h('strong', null, formatDate(t.date)), `: ${t.summary} `,
-    h('span', { class: 'small nowrap-links' }, '(', [...new Map(t.sources.map((s) => [s.article, s])).values()].map((s, i) => [i ? ', ' : '', evidenceLink(view, s)]), ')'));
-  return h('section', { 'aria-labelledby': 'brief-heading', class: 'story-section brief', id: 'brief' },
-    h('h2', { id: 'brief-heading' }, 'Brief'),
-    h('p', null,
-      `${plural(story.articles.length, 'article')} from ${outlets.join(', ')}`,
-      dates.length ? `, about events from ${formatDate(dates[0])} to ${formatDate(dates[dates.length - 1])}` : '',
-      '. ',
-      actors.length ? `Main actors: ${actors.join(', ')}. ` : '',
-      `${plural(story.contradictions.length, 'contradiction')}, ${plural(story.quoteVariants.length, 'quote variant')}, ${plural(story.singleSource.length, 'single-source claim')}.`),
-    h('h3', null, 'Where the sources agree'),
-    agreed.length === 0
-      ? h('p', null, 'No event is reported by more than one source.')
-      : [
-        h('ul', { class: 'agreements' }, agreed.slice(0, BRIEF_AGREEMENTS).map(item)),
-        agreed.length > BRIEF_AGREEMENTS
-          ? h('details', null, h('summary', null, `${agreed.length - BRIEF_AGREEMENTS} more events reported by several sources`), h('ul', { class: 'agreements' }, agreed.slice(BRIEF_AGREEMENTS).map(item)))
-          : null,
-      ]);
 }
 
 function downloads(id: string): HTMLElement {

@@ -28,7 +28,19 @@ function row(entity: Entity, onUndo: (merge: Merge, button: HTMLButtonElement) =
     h('td', null, entity.type),
     h('td', null, entity.aliases.filter((a) => a !== entity.name).join(', ') || h('span', { class: 'muted' }, '—')),
     h('td', null, `${plural(entity.articles.length, 'article')}, ${plural(entity.mentionCount, 'mention')}`),
-    h('td', null, entity.merges.length ? h('ul', { class: 'merges' }, entity.merges.map((m) => mergeItem(m, onUndo))) : h('span', { class: 'muted' }, '—')));
+    h('td', null, mergesCell(entity.merges, onUndo)));
+}
+
+/** The merges worth reading first; joins of one spelling in several articles fold behind a toggle. */
+function mergesCell(merges: readonly Merge[], onUndo: (merge: Merge, button: HTMLButtonElement) => void): HTMLElement {
+  const sameSpelling = merges.filter((m) => m.rule === 'same-name');
+  const others = merges.filter((m) => m.rule !== 'same-name');
+  if (merges.length === 0) return h('span', { class: 'muted' }, '—');
+  return h('div', null,
+    others.length ? h('ul', { class: 'merges' }, others.map((m) => mergeItem(m, onUndo))) : null,
+    sameSpelling.length ? h('details', { class: 'same-spelling' },
+      h('summary', null, `${plural(sameSpelling.length, 'join')} of the same spelling`),
+      h('ul', { class: 'merges' }, sameSpelling.map((m) => mergeItem(m, onUndo)))) : null);
 }
 
 function table(entities: readonly Entity[], onUndo: (merge: Merge, button: HTMLButtonElement) => void, label: string): HTMLElement {
@@ -57,9 +69,12 @@ function entityOption(entity: Entity): HTMLOptionElement {
 
 /** Two selects and a button: keep [A], merge [B] into it. */
 function mergeForm(sorted: readonly Entity[], onMerge: EntityActions['onMerge']): HTMLElement {
-  const first = h('select', { id: 'merge-a', name: 'a' }, sorted.map(entityOption));
-  const second = h('select', { id: 'merge-b', name: 'b' }, sorted.map(entityOption));
-  if (sorted[1]) second.value = sorted[1].id;
+  // Empty until the analyst picks: a merge is never one click away from a default pair.
+  const placeholder = (): HTMLOptionElement => h('option', { value: '', disabled: true, selected: true }, 'Choose a name…');
+  const first = h('select', { id: 'merge-a', name: 'a', required: true }, placeholder(), sorted.map(entityOption));
+  const second = h('select', { id: 'merge-b', name: 'b', required: true }, placeholder(), sorted.map(entityOption));
+  first.value = '';
+  second.value = '';
   const button = h('button', { type: 'submit', class: 'merge-button' }, 'Merge');
   const message = h('p', { class: 'small', role: 'status' });
   const form = h('form', { class: 'merge-form', 'aria-label': 'Merge two entities' },
@@ -70,7 +85,7 @@ function mergeForm(sorted: readonly Entity[], onMerge: EntityActions['onMerge'])
     event.preventDefault();
     const a = sorted.find((e) => e.id === first.value);
     const b = sorted.find((e) => e.id === second.value);
-    if (!a || !b) return;
+    if (!a || !b) { message.textContent = 'Choose two names to merge.'; return; }
     if (a.id === b.id) { message.textContent = 'Choose two different entities.'; return; }
     message.textContent = '';
     onMerge({ a: a.name, b: b.name }, button);

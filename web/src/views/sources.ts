@@ -18,6 +18,17 @@ function chips(items: readonly string[], className: string): HTMLElement {
     items.length > MAX_TERMS ? h('li', { class: 'muted' }, `+${items.length - MAX_TERMS} more`) : null);
 }
 
+/** The reason for a kind, in words (older stories carried signal counts: "first person ×12"; the counts go). */
+function plainReason(evidence: string): string {
+  return evidence.replace(/;?\s*text signals:.*$/, '').replace(/\s*×\d+/g, '');
+}
+
+/** "2 officials, 1 anonymous source": who is quoted, by kind, in words. */
+function sourceKinds(kinds: Readonly<Record<string, number>>): string {
+  const words: Record<string, [string, string]> = { official: ['official', 'officials'], analyst: ['analyst or expert', 'analysts or experts'], anonymous: ['anonymous source', 'anonymous sources'], other: ['other source', 'other sources'] };
+  return Object.entries(kinds).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${(words[k] ?? [k, k])[n === 1 ? 0 : 1]}`).join(', ');
+}
+
 export function sourcesSection(view: StoryView): HTMLElement {
   const framingOf = new Map(view.story.framing.map((f) => [f.article, f]));
   return h('section', { 'aria-labelledby': 'sources-heading', class: 'story-section', id: 'sources' },
@@ -30,15 +41,13 @@ export function sourcesSection(view: StoryView): HTMLElement {
         h('p', null, h('a', { href: articleHref(id) }, titleOf(article ?? { id, title: null }))),
         h('p', { class: 'muted' }, formatDate(article?.published), ' ', kindBadge(framing?.kind ?? article?.kind ?? 'other')),
         framing ? [
-          framing.kindEvidence ? h('p', { class: 'small' }, h('span', { class: 'muted' }, 'Kind because: '), framing.kindEvidence) : null,
+          framing.kindEvidence ? h('p', { class: 'small' }, h('span', { class: 'muted' }, 'Why this kind: '), plainReason(framing.kindEvidence)) : null,
           h('p', null, h('span', { class: 'badge info' }, `Attributed: ${Math.round(framing.attributedShare * 100)}% of sentences`)),
           h('h4', null, 'Loaded terms'), framing.loadedTerms.length ? chips(framing.loadedTerms, 'loaded') : h('p', { class: 'muted' }, 'none found'),
           framing.scareQuotes.length ? [h('h4', null, 'Scare quotes'), chips(framing.scareQuotes.map((q) => `“${q}”`), 'scare')] : null,
           h('h4', null, `Who is quoted (${plural(framing.quotedSpeakers.length, 'speaker')})`),
           framing.quotedSpeakers.length ? chips(framing.quotedSpeakers, 'speakers') : h('p', { class: 'muted' }, 'nobody'),
-          Object.keys(framing.speakerKinds).length
-            ? h('p', { class: 'small' }, Object.entries(framing.speakerKinds).map(([kind, n]) => `${kind}: ${n}`).join(' · '))
-            : null,
+          sourceKinds(framing.speakerKinds) ? h('p', { class: 'small' }, sourceKinds(framing.speakerKinds)) : null,
           h('h4', null, 'Leaves out'), framing.omits.length ? chips(framing.omits, 'omits') : h('p', { class: 'muted' }, 'nothing the other sources share'),
           framing.notes.length
             ? h('details', { class: 'small' }, h('summary', null, `Notes (${framing.notes.length})`), h('ul', { class: 'notes' }, framing.notes.map((n) => h('li', null, short(n)))))

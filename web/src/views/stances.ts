@@ -58,7 +58,7 @@ export function stanceSection(view: StoryView): HTMLElement {
   for (const [topic, list] of byTopic) {
     const info = topics.find((t) => t.label === topic || t.id === topic);
     section.append(h('h3', null, topic));
-    if (info) section.append(h('p', { class: 'muted' }, `Found by the terms ${info.terms.join(', ')} in ${info.articles.length} articles.`));
+    if (info) section.append(h('p', { class: 'muted' }, `The question ${info.articles.length} of the ${view.story.articles.length} articles turn on.`));
     section.append(topicTable(view, topic, list));
   }
   return section;

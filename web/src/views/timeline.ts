@@ -7,8 +7,8 @@
 import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { h, svg, replaceChildren } from '../dom.js';
 import type { Story } from '../api.js';
-import { formatDate, parseIsoDate, plural, type DatePrecision } from '../format.js';
-import { evidenceBlock, sourceClass, type StoryView } from './context.js';
+import { compareDates as compareIsoDates, formatDate, parseIsoDate, plural, type DatePrecision } from '../format.js';
+import { evidenceBlock, evidenceLink, sourceClass, type StoryView } from './context.js';
 
 type TimelineEntry = Story['timeline'][number];
 
@@ -18,6 +18,8 @@ const MARGIN = { left: 24, right: 24, top: 14, bottom: 34 };
 const MARKER_R = 9;
 const MARKER_STEP = MARKER_R * 2 + 2;
 const LANE_HEIGHT = MARKER_STEP + 8;
+/** Room for an event's "#n" label left of its markers, in SVG units. */
+const NUMBER_ROOM = 24;
 /** Horizontal room kept free between two events in one lane, in SVG units. */
 const LANE_GAP = 6;
 /** Padding around the date range, so the first and last markers are not cut. */
@@ -63,7 +65,7 @@ function detail(entry: TimelineEntry, view: StoryView): HTMLElement[] {
     entry.conflictingDates?.length
       ? h('p', { class: 'warn-text' }, 'Sources disagree on the date: ', entry.conflictingDates.map((c) => `${formatDate(c.date)} (${c.articles.map((a) => view.outletOf(a)).join(', ')})`).join('; '))
       : null,
-    h('ul', { class: 'tl-sources' }, entry.sources.map((s) => h('li', null, evidenceBlock(view, s)))),
+    h('ul', { class: 'tl-sources' }, uniqueSources(entry).map((s) => h('li', null, evidenceBlock(view, s)))),
   ];
   return parts.filter((x): x is HTMLElement => x !== null);
 }
@@ -77,22 +79,51 @@ export function timelineSection(view: StoryView): HTMLElement {
     return section;
   }
   const panel = h('div', { class: 'tl-detail', id: 'timeline-detail', 'aria-live': 'polite' },
-    h('p', { class: 'muted' }, 'Point at or focus an event in the chart to read it and its sources; press Enter to move to its sources.'));
+    h('p', { class: 'muted' }, 'Point at or focus an event in the chart to read its sources here; every event is also listed below the chart.'));
+  const ordered = [...entries].sort((a, b) => compareIsoDates(a.date, b.date));
+  const itemId = (entry: TimelineEntry): string => `tl-item-${ordered.indexOf(entry) + 1}`;
   const chart = timelineChart(entries, view, {
     show: (entry) => replaceChildren(panel, detail(entry, view)),
+    // Enter or a click on the chart moves to the event's entry in the list, on its first source.
     open: (entry) => {
-      replaceChildren(panel, detail(entry, view));
-      panel.querySelector<HTMLElement>('a')?.focus();
+      const item = document.getElementById(itemId(entry));
+      item?.scrollIntoView({ block: 'nearest' });
+      (item?.querySelector<HTMLElement>('a.evidence-link') ?? item)?.focus();
     },
+    numberOf: (entry) => ordered.indexOf(entry) + 1,
   });
-  section.append(
-    h('div', { class: 'tl-chart', role: 'group', 'aria-label': 'Timeline chart' }, chart),
+  const scroller = h('div', { class: 'tl-chart', role: 'group', 'aria-label': 'Timeline chart (scrolls sideways on small screens)', tabindex: '0' }, chart.svg);
+  section.append(...[
+    h('p', { class: 'tl-scroll-cue', 'aria-hidden': 'true' }, 'Swipe or scroll the chart sideways to see all of it →'),
+    scroller,
     legend(view),
+    chart.hasBreaks ? h('p', { class: 'small muted' }, 'Dates beyond a // break on the axis are background from earlier or later years: in order, not to scale.') : null,
     panel,
-    h('details', { class: 'tl-list' },
-      h('summary', null, 'All events as a list'),
-      h('ol', null, entries.map((e) => h('li', { class: 'tl-item' }, detail(e, view))))));
+    h('h3', { id: 'timeline-list-heading' }, 'Every event, in order'),
+    h('ol', { class: 'tl-events', 'aria-labelledby': 'timeline-list-heading' }, ordered.map((e, i) => h('li', { id: itemId(e), tabindex: '-1', class: 'tl-item', 'data-date': e.date },
+      h('span', { class: 'tl-item-number', 'aria-hidden': 'true' }, String(i + 1)),
+      h('span', { class: 'tl-item-date' }, formatDate(e.date)), ' ',
+      h('span', { class: 'tl-item-label' }, e.summary), ' ',
+      h('span', { class: 'small nowrap-links' }, onePerArticle(e).map((s, k) => [k ? ' ' : '', evidenceLink(view, s)])),
+      e.conflictingDates?.length ? h('p', { class: 'small warn-text' }, 'Sources date it differently: ', e.conflictingDates.map((c) => `${formatDate(c.date)} (${c.articles.map((a) => view.outletOf(a)).join(', ')})`).join('; ')) : null))),
+  ].filter((x): x is HTMLElement => x !== null));
   return section;
+}
+
+/** The first source of each article: one link per article in the list. */
+function onePerArticle(entry: TimelineEntry): TimelineEntry['sources'][number][] {
+  return entry.sources.filter((s, i) => entry.sources.findIndex((o) => o.article === s.article) === i);
+}
+
+/** One source per article and sentence: the same sentence is shown once. */
+function uniqueSources(entry: TimelineEntry): TimelineEntry['sources'][number][] {
+  const seen = new Set<string>();
+  return entry.sources.filter((s) => {
+    const key = `${s.article}:${s.evidence.replace(/\s+/g, ' ').trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function legend(view: StoryView): HTMLElement {
@@ -140,7 +171,18 @@ function xPositions(dates: string[]): { x: (date: string) => number; scale: Scal
   };
 }
 
-function timelineChart(entries: TimelineEntry[], view: StoryView, on: { show: (e: TimelineEntry) => void; open: (e: TimelineEntry) => void }): SVGSVGElement {
+/** Width of a tick label in chart units (12px text, about 7 units a character, a margin each side). */
+const labelWidth = (text: string): number => text.length * 7 + 10;
+
+/** Keep only labels that do not overlap one already kept (bands first: they name the years beyond a break). */
+function spacedLabels<T extends { x: number; label: string }>(fixed: readonly T[], candidates: readonly T[]): T[] {
+  const kept: T[] = [...fixed];
+  const clash = (a: T, b: T): boolean => Math.abs(a.x - b.x) < (labelWidth(a.label) + labelWidth(b.label)) / 2;
+  for (const c of candidates) if (!kept.some((k) => clash(k, c))) kept.push(c);
+  return kept.slice(fixed.length);
+}
+
+function timelineChart(entries: TimelineEntry[], view: StoryView, on: { show: (e: TimelineEntry) => void; open: (e: TimelineEntry) => void; numberOf: (e: TimelineEntry) => number }): { svg: SVGSVGElement; hasBreaks: boolean } {
   const { x: xOf, scale: x, bands, breaks } = xPositions(entries.map((e) => e.date));
   const [domainStart, domainEnd] = x.domain() as [Date, Date];
   const min = domainStart.getTime();
@@ -153,7 +195,8 @@ function timelineChart(entries: TimelineEntry[], view: StoryView, on: { show: (e
     .sort((a, b) => a.cx - b.cx)
     .map((p) => {
       const half = (p.n * MARKER_STEP) / 2;
-      let lane = laneEnds.findIndex((end) => end + LANE_GAP <= p.cx - half);
+      // Room on the left for the event's "#n" label.
+      let lane = laneEnds.findIndex((end) => end + LANE_GAP <= p.cx - half - NUMBER_ROOM);
       if (lane < 0) { lane = laneEnds.length; laneEnds.push(0); }
       laneEnds[lane] = p.cx + half;
       return { ...p, lane, half };
@@ -164,6 +207,10 @@ function timelineChart(entries: TimelineEntry[], view: StoryView, on: { show: (e
   const tickFormat = x.tickFormat();
 
   const [rangeStart, rangeEnd] = x.range() as [number, number];
+  const rawTicks = x.ticks(Math.max(2, Math.min(8, Math.ceil((max - min) / DAY_MS), Math.floor((rangeEnd - rangeStart) / 90))))
+    .map((t) => ({ x: x(t), label: tickFormat(t) }));
+  // Tick labels never overlap each other or the labels of the years beyond a break.
+  const ticks = spacedLabels(bands, rawTicks);
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', class: 'tl-svg' },
     svg('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: axisY, y2: axisY, class: 'tl-axis' }),
     bands.map((b) => svg('g', { class: 'tl-tick tl-band', 'aria-hidden': 'true' },
@@ -173,9 +220,9 @@ function timelineChart(entries: TimelineEntry[], view: StoryView, on: { show: (e
       svg('rect', { x: bx - 6, y: axisY - 8, width: 12, height: 16, class: 'tl-break-gap' }),
       svg('line', { x1: bx - 7, x2: bx - 1, y1: axisY + 7, y2: axisY - 7 }),
       svg('line', { x1: bx + 1, x2: bx + 7, y1: axisY + 7, y2: axisY - 7 }))),
-    x.ticks(Math.max(2, Math.min(8, Math.ceil((max - min) / DAY_MS), Math.floor((rangeEnd - rangeStart) / 90)))).map((tick) => svg('g', { class: 'tl-tick', 'aria-hidden': 'true' },
-      svg('line', { x1: x(tick), x2: x(tick), y1: MARGIN.top, y2: axisY + 5, class: 'tl-grid' }),
-      svg('text', { x: x(tick), y: axisY + 20, 'text-anchor': 'middle' }, tickFormat(tick)))),
+    ticks.map((tick) => svg('g', { class: 'tl-tick', 'aria-hidden': 'true' },
+      svg('line', { x1: tick.x, x2: tick.x, y1: MARGIN.top, y2: axisY + 5, class: 'tl-grid' }),
+      svg('text', { x: tick.x, y: axisY + 20, 'text-anchor': 'middle' }, tick.label))),
     placed.map((p) => {
       const cy = MARGIN.top + p.lane * LANE_HEIGHT + LANE_HEIGHT / 2;
       const articles = articlesOf(p.entry);
@@ -186,7 +233,9 @@ function timelineChart(entries: TimelineEntry[], view: StoryView, on: { show: (e
         articles.map((a, i) => svg('circle', { cx: markerX(p, i), cy, r: MARKER_R, class: `tl-marker ${sourceClass(view.numberOf(a))}` })));
       // The numbers sit outside the focusable group, hidden from assistive tech: its name already lists the sources.
       const numbers = svg('g', { class: 'tl-numbers', 'aria-hidden': 'true' },
-        articles.map((a, i) => svg('text', { x: markerX(p, i), y: cy + 4, 'text-anchor': 'middle' }, String(view.numberOf(a)))));
+        articles.map((a, i) => svg('text', { x: markerX(p, i), y: cy + 4, 'text-anchor': 'middle' }, String(view.numberOf(a)))),
+        // The event's number in the list below the chart, so the chart reads without hovering.
+        svg('text', { x: p.cx - p.half - 6, y: cy + 4, 'text-anchor': 'end', class: 'tl-event-number' }, `#${on.numberOf(p.entry)}`));
       group.addEventListener('mouseenter', () => on.show(p.entry));
       group.addEventListener('focus', () => on.show(p.entry));
       group.addEventListener('click', () => on.open(p.entry));
@@ -196,5 +245,5 @@ function timelineChart(entries: TimelineEntry[], view: StoryView, on: { show: (e
       });
       return [group, numbers];
     }));
-  return chart;
+  return { svg: chart, hasBreaks: breaks.length > 0 };
 }

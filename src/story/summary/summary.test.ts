@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { buildStory } from '../build-story.js';
+import { makeDoc } from '../timeline/test-helpers.js';
+import { describeDate } from './index.js';
+
+// A fictional story: the Marrow Bridge, reported by three outlets.
+const docs = [
+  makeDoc({
+    id: 'a1', published: '2030-04-10',
+    text: 'Mayor Tilda Vance signed the bridge contract on 3 April 2030. Governor Oren Pike said on 4 April 2030 that the state would pay half.',
+    entities: [{ text: 'Tilda Vance', type: 'PERSON' }, { text: 'Oren Pike', type: 'PERSON' }],
+    times: [{ text: '3 April 2030', value: '2030-04-03' }, { text: '4 April 2030', value: '2030-04-04' }], verbs: ['signed', 'said', 'pay'],
+  }),
+  makeDoc({
+    id: 'a2', published: '2030-04-11',
+    text: 'Tilda Vance signed the bridge contract on 3 April 2030 after a long dispute.',
+    entities: [{ text: 'Tilda Vance', type: 'PERSON' }], times: [{ text: '3 April 2030', value: '2030-04-03' }], verbs: ['signed'],
+  }),
+  makeDoc({ id: 'a3', text: 'Residents of Marrow have waited for a bridge for decades.', verbs: ['waited'] }),
+];
+
+describe('story summary', () => {
+  const story = buildStory(docs);
+
+  it('gives a few plain lines, each resting on the articles’ own words', () => {
+    const lines = story.summary ?? [];
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(lines.length).toBeLessThanOrEqual(10);
+    for (const line of lines) {
+      expect(line.evidence.length).toBeGreaterThan(0);
+      for (const e of line.evidence) expect(docs.find((d) => d.id === e.article)!.text.slice(e.start, e.end)).toBe(e.evidence);
+    }
+  });
+
+  it('says what the main actors did and when, and what the articles leave unsaid', () => {
+    const text = (story.summary ?? []).map((l) => l.text).join('\n');
+    expect(text).toContain('Tilda Vance: signed the bridge contract (3 April 2030)');
+    expect(text).toMatch(/carry no publication date/);
+  });
+
+  it('writes dates in words at their precision', () => {
+    expect(describeDate('2025-02-07')).toBe('7 February 2025');
+    expect(describeDate('2025-03')).toBe('March 2025');
+    expect(describeDate('198X')).toBe('the 1980s');
+  });
+});

@@ -1,0 +1,272 @@
+/**
+ * Who did a dated thing: the doer of the clause the date belongs to, not the nearest name. With a
+ * dependency parse (the `syntax` layer) the date's head word and its subject, a passive's agent or
+ * a noun's possessor decide; without one, the clause is read from its words: the verb nearest the
+ * date, the subject named before it (a pronoun takes the person named last), the agent of a
+ * passive ("made by X"), the owner of a noun event ("Trump’s withdrawal", "the US withdrawal"),
+ * a nationality's country ("Iranian officials"), or a body described by its function ("the
+ * Iranian mission to the United Nations").
+ */
+import type { Doc, Span } from '../../core/index.js';
+import type { EntityMention } from '../../annotate/index.js';
+import type { StoryContext } from '../types.js';
+import { countryOfQualifier } from '../entities/countries.js';
+import { doerOf, referencesOf, syntaxOf, tokenAt } from '../syntax.js';
+import { storyName } from './names.js';
+
+export interface Actor {
+  /** Story entity id, or null for a described body or group the entity layer does not name. */
+  readonly id: string | null;
+  readonly name: string;
+}
+
+const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE']);
+/** Words that end the clause a date belongs to, looking back from it (relative clauses are handled apart). */
+const CLAUSE_START = /(?:[;:—–]|,\s+(?:and|but|while|whereas|where|as)\b|\b(?:while|whereas|because|although|though|since|after|before|when|that|where|whether|if)\b)/gu;
+/** …and looking forward. */
+const CLAUSE_END = /(?:[;:—–]|,\s+(?:and|but|while|whereas|where|which|who|as)\b|\b(?:while|whereas|because|although|though|that|which|where|whether|who)\b)/u;
+/** A relative clause: ", who took office in July 2024," or "…, which began in 2019." */
+const RELATIVE = /(?:,\s+|\s)(?:who|which|whose)\s+[^,;]*(?:,|;|$)/gu;
+/** A verb of the clause, as the tagger reads it (auxiliaries are not the action). */
+const isVerb = (doc: Doc, i: number): boolean => doc.layers.tokens![i]!.pos === 'VERB';
+/** Prepositions that put a name in a modifier ("talks with Iran", "a message to Iran"), not in the subject. */
+const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|on|at|to|from|with|of|for|about|against|toward|towards|between|among|under|over|across|through|without|amid|despite|regarding|after|before|during|near|like|including)\s+(?:the\s+|a\s+|an\s+)?$/i;
+const PRONOUN = /^(?:he|she|they|it|we)$/i;
+/** A body named by its function, as the subject before the verb: "the Iranian mission to the United Nations". */
+const DESCRIBED_BODY = /\bthe\s+((?:\p{Lu}[\p{L}’'-]*\s+)*(?:mission|ministry|embassy|delegation|government|office|committee|council|parliament|commission|cabinet|presidency|army|military|police|court|agency)(?:\s+(?:to|of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?)\s*,?\s*$/u;
+/** People described by their nationality, as the subject before the verb: "Iranian officials", "Chinese diplomats". */
+const NATIONALITY_GROUP = /\b(\p{Lu}[\p{L}’'-]+)\s+(?:officials?|diplomats?|leaders?|authorities|negotiators?|forces|troops|government|delegation|side|ministers?|lawmakers|media|state media)\s*,?\s*$/u;
+/** Auxiliaries, negation and adverbs between a subject and its verb. */
+const AUXILIARY_TAIL = /(?:\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do|been|be|not|also|then|\p{Ll}+ly))+\s*$/u;
+/** A role after a body's name: the person speaking for it, unnamed ("a UN official", "a Kremlin spokesman"). */
+const UNNAMED_MEMBER = /^\s+(officials?|spokes(?:man|woman|person)|sources?|diplomats?|envoys?|negotiators?|representatives?|aides?)\b/i;
+/** An aside between commas that describes the name before it: ", a member of …,", ", the former head of …,". */
+const APPOSITIVE = /,\s+(?:a|an|the|who|which|whose|former|then|also)\b[^,;]*,/giu;
+/** A name in quote marks after a description: the newspaper “X”. */
+const QUOTED_NAME = /\b(?:newspaper|daily|website|agency|outlet|channel|magazine|weekly|group|party|movement|front)\s+[“"](\p{Lu}[^”"]{1,40})[”"]\s*,?\s*$/u;
+
+/**
+ * Where the clause holding a point starts and ends, within the sentence: the relative clause
+ * holding it ("…, who took office in July 2024,"), else the main clause it is in, whose relative
+ * clauses are asides (see `asidesIn`).
+ */
+export function clauseAround(text: string, sentence: Span, at: Span): Span {
+  let within = sentence;
+  for (const m of text.slice(sentence.start, sentence.end).matchAll(RELATIVE)) {
+    const start = sentence.start + m.index;
+    const end = start + m[0].length;
+    if (start <= at.start && at.end <= end) within = { start: start + /^(?:,\s+|\s)\S+\s+/u.exec(m[0])![0].length, end };
+  }
+  const before = text.slice(within.start, at.start);
+  let start = within.start;
+  for (const m of before.matchAll(CLAUSE_START)) start = within.start + m.index + m[0].length;
+  const after = text.slice(at.end, within.end);
+  const end = CLAUSE_END.exec(after);
+  return { start, end: end ? at.end + end.index : within.end };
+}
+
+function mentionsIn(doc: Doc, span: Span): EntityMention[] {
+  return (doc.layers.entities ?? []).filter((m) => m.start >= span.start && m.end <= span.end && ACTOR_TYPES.has(m.type));
+}
+
+/**
+ * A mention that heads a subject: not a possessor of another noun, not inside a prepositional
+ * phrase; a name right before the verb is its subject whatever stands before it ("Leader of the
+ * Islamic Revolution Ayatollah X said").
+ */
+function subjectLike(doc: Doc, m: EntityMention, from: number, verb?: number): boolean {
+  if (/^[’']s\b/.test(doc.text.slice(m.end, m.end + 3))) return false;
+  if (verb !== undefined && /^\s*(?:\p{Ll}+ly\s+)?$/u.test(doc.text.slice(m.end, verb))) return true;
+  const lead = doc.text.slice(Math.max(from, m.start - 40), m.start).replace(/(?:\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.’'-]*))*\s*$/u, ' ');
+  return !PREPOSITION_BEFORE.test(lead);
+}
+
+function named(ctx: StoryContext, doc: Doc, m: EntityMention): Actor | undefined {
+  const n = storyName(ctx, doc, m.entity);
+  return n ? { id: n.id, name: n.name } : undefined;
+}
+
+/** The country entity of a nationality word, when the story has one ("Iranian" → Iran). */
+function countryActor(ctx: StoryContext, word: string): Actor | undefined {
+  const code = countryOfQualifier(word);
+  if (!code) return undefined;
+  const entity = ctx.entities.entities.find((e) => (e.type === 'GPE' || e.type === 'LOC') && countryOfQualifier(e.name) === code);
+  return entity ? { id: entity.id, name: entity.name } : undefined;
+}
+
+/** The doer written before a point of the clause: a named subject, a described body, a nationality, a quoted name. */
+function subjectBefore(ctx: StoryContext, doc: Doc, clause: Span, point: number): Actor | undefined {
+  // The subject ends before the auxiliaries and adverbs of its verb: "Iranian officials have (recently) held".
+  const at = clause.start + doc.text.slice(clause.start, point).replace(AUXILIARY_TAIL, '').length;
+  const lead = doc.text.slice(clause.start, at);
+  const body = DESCRIBED_BODY.exec(lead);
+  // Names inside an aside ("X, a member of the Y Committee, said") describe the subject; they are not it.
+  const asides = asidesIn(doc, { start: clause.start, end: at });
+  const mentions = mentionsIn(doc, { start: clause.start, end: at })
+    .filter((m) => subjectLike(doc, m, clause.start, at) && !asides.some((a) => a.start <= m.start && m.end <= a.end));
+  const last = mentions[mentions.length - 1];
+  const bodyIsSubject = body && body[1]!.includes(' ') && !PREPOSITION_BEFORE.test(lead.slice(0, body.index));
+  if (bodyIsSubject && (!last || last.start >= clause.start + body.index)) {
+    // "the Iranian mission to the United Nations": the body, not the place named inside it.
+    return { id: null, name: body[1]!.replace(/\s+/g, ' ').trim() };
+  }
+  // "A UN official said": one of the body's people, unnamed, not the body itself.
+  const role = last ? UNNAMED_MEMBER.exec(doc.text.slice(last.end, at)) : null;
+  if (last && role) return { id: null, name: `${doc.text.slice(last.start, last.end)} ${role[1]!.toLowerCase()}` };
+  if (last) return named(ctx, doc, last);
+  // "Iran’s economy contracted": the owner of the subject is who it is about.
+  const owner = mentionsIn(doc, { start: clause.start, end: at }).filter((m) => /^[’']s(?:\s+\p{Ll}[\p{L}-]*){1,3}\s*$/u.test(doc.text.slice(m.end, at))).pop();
+  if (owner) return named(ctx, doc, owner);
+  const quoted = QUOTED_NAME.exec(lead);
+  if (quoted) return { id: null, name: quoted[1]!.trim() };
+  const group = NATIONALITY_GROUP.exec(lead);
+  return group ? countryActor(ctx, group[1]!) : undefined;
+}
+
+/** The person a pronoun stands for: resolved by the reference layer, else the last person named before it. */
+function pronounActor(ctx: StoryContext, doc: Doc, pronoun: Span): Actor | undefined {
+  const ref = referencesOf(doc)?.find((r) => r.start <= pronoun.start && pronoun.end <= r.end);
+  if (ref) {
+    const n = storyName(ctx, doc, ref.entity);
+    if (n) return { id: n.id, name: n.name };
+  }
+  const person = (doc.layers.entities ?? []).filter((m) => m.end <= pronoun.start && m.type === 'PERSON' && pronoun.start - m.end < 600).pop();
+  return person ? named(ctx, doc, person) : undefined;
+}
+
+/** The parse's doer of the word at a point, mapped to an entity mention or reference covering it. */
+function parsedDoer(ctx: StoryContext, doc: Doc, at: number): Actor | undefined {
+  const parse = syntaxOf(doc);
+  const i = tokenAt(doc, at);
+  if (!parse || i < 0) return undefined;
+  const doer = doerOf(parse, i);
+  if (doer === undefined) return undefined;
+  const token = doc.layers.tokens![doer]!;
+  const mention = (doc.layers.entities ?? []).find((m) => m.start <= token.start && token.end <= m.end && ACTOR_TYPES.has(m.type));
+  if (mention) return named(ctx, doc, mention);
+  const word = doc.text.slice(token.start, token.end);
+  if (PRONOUN.test(word)) return pronounActor(ctx, doc, token);
+  return countryActor(ctx, word);
+}
+
+/** What a date in a sentence dates: the doer, where the action is named, and the clause. */
+export interface DatedAction {
+  readonly actor: Actor | undefined;
+  /** The verb or event noun that names the action, when one is found. */
+  readonly action: Span | undefined;
+  /** True when the action is a noun ("the US withdrawal in 2018"). */
+  readonly nominal: boolean;
+  /** True when the doer is a passive's agent ("statements made by X"). */
+  readonly passive: boolean;
+  /** What was done, when the clause names it but no doer ("the JCPOA, signed in 2015"). */
+  readonly theme?: Span;
+  readonly clause: Span;
+}
+
+/**
+ * Who did what a date in a sentence is the date of. `predicate` is where the action is named
+ * when the event layer found it (a verb or an event noun), else the verb nearest the date is used.
+ */
+export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Span, predicate?: Span): DatedAction {
+  const clause = clauseAround(doc.text, sentence, date);
+  const tokens = doc.layers.tokens ?? [];
+  const asides = asidesIn(doc, clause);
+  const inClause = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.start >= clause.start && t.end <= clause.end && !asides.some((a) => a.start <= t.start && t.end <= a.end));
+  const verbs = inClause.filter(({ i }) => isVerb(doc, i));
+  const before = verbs.filter(({ t }) => t.end <= date.start).pop()?.t;
+  const after = verbs.find(({ t }) => t.start >= date.end)?.t;
+  // An event noun between the verb and the date is what the date dates ("the US withdrawal in 2018").
+  const noun = predicate && predicate.start >= clause.start && predicate.end <= date.start && (!before || predicate.start > before.end)
+    && !tokens.some((t) => t.start >= predicate.start && t.end <= predicate.end && t.pos === 'VERB') ? predicate : undefined;
+  const verb = noun ? undefined : before ?? after;
+  const action: Span | undefined = noun ?? (verb ? { start: verb.start, end: verb.end } : undefined);
+  const base = { action, nominal: noun !== undefined, clause };
+  const parsed = parsedDoer(ctx, doc, (action ?? date).start);
+  if (parsed) return { ...base, actor: parsed, passive: false };
+  const read = { ...base, ...heuristicDoer(ctx, doc, sentence, clause, date, noun, verb) };
+  // "talks …, the latest of which was in mid-January": a relative clause that names no doer dates the main clause's action.
+  const relative = /(?:,\s*|\s)(?:of\s+)?(?:which|whom)\s+\S*\s*$/i.exec(doc.text.slice(sentence.start, clause.start)) ?? /\bof\s+which\s+/i.exec(doc.text.slice(Math.max(sentence.start, clause.start - 30), clause.start));
+  if (!read.actor && !read.theme && relative && clause.start > sentence.start) {
+    const at = { start: sentence.start + Math.max(0, doc.text.slice(sentence.start, clause.start).search(/[,\s]+(?:the\s+\p{Ll}+\s+of\s+)?(?:which|whom)\b[^,]*$/u)), end: clause.start };
+    const main = readDated(ctx, doc, { start: sentence.start, end: at.start }, { start: at.start, end: at.start }, undefined);
+    if (main.actor) return main;
+  }
+  return read;
+}
+
+/** An aside between commas that names the one before it: ", Ismail Example,". */
+const NAME_ASIDE = /,\s+\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*\s*,/gu;
+
+/**
+ * Asides between commas in a clause (", a member of …,", ", also known as …,", ", who led …,"):
+ * they describe, they do not act. One that opens with an article and holds a verb is a clause
+ * of its own (", the mission affirmed …,"), not an aside.
+ */
+function asidesIn(doc: Doc, span: Span): Span[] {
+  const out: Span[] = [];
+  for (const m of doc.text.slice(span.start, span.end).matchAll(APPOSITIVE)) {
+    const aside = { start: span.start + m.index, end: span.start + m.index + m[0].length };
+    const relative = /^,\s+(?:who|which|whose|also)\b/i.test(m[0]);
+    const hasVerb = (doc.layers.tokens ?? []).some((t) => t.start >= aside.start && t.end <= aside.end && t.pos === 'VERB');
+    if (relative || !hasVerb) out.push(aside);
+  }
+  return out;
+}
+
+/**
+ * A past participle right after a noun and a comma that closes no aside ("the JCPOA, signed in
+ * 2015"): a reduced relative clause, whose noun is what was done, not who did it. Returns the
+ * noun phrase before the comma, or undefined.
+ */
+function reducedRelative(doc: Doc, clause: Span, verb: Span): Span | undefined {
+  const text = doc.text;
+  if (!/(?:ed|en|wn|ung)$/i.test(text.slice(verb.start, verb.end))) return undefined;
+  const before = text.slice(clause.start, verb.start);
+  const comma = /([\p{L})])\s*,\s*$/u.exec(before);
+  if (!comma) return undefined;
+  const closeAt = clause.start + comma.index + 1;
+  const closes = (spans: Iterable<{ index: number; 0: string }>): boolean => [...spans].some((a) => clause.start + a.index + a[0].length - 1 === closeAt);
+  if (asidesIn(doc, clause).some((a) => a.end - 1 === closeAt) || closes(before.matchAll(NAME_ASIDE))) return undefined;
+  const mention = (doc.layers.entities ?? []).filter((m) => m.end <= closeAt && /^\s*(?:\([^)]*\))?$/.test(text.slice(m.end, closeAt))).pop();
+  if (mention && mention.start >= clause.start) return { start: mention.start, end: closeAt };
+  const words = /(?:\S+\s+){0,3}\S+$/u.exec(text.slice(clause.start, closeAt));
+  return words ? { start: clause.start + words.index, end: closeAt } : undefined;
+}
+
+function heuristicDoer(ctx: StoryContext, doc: Doc, sentence: Span, clause: Span, date: Span, noun: Span | undefined, verb: Span | undefined): { actor: Actor | undefined; passive: boolean; theme?: Span } {
+  const done = (actor: Actor | undefined, passive = false): { actor: Actor | undefined; passive: boolean } => ({ actor, passive });
+  if (noun) {
+    const owner = mentionsIn(doc, { start: clause.start, end: noun.start }).filter((m) => /^(?:[’']s)?\s*$/.test(doc.text.slice(m.end, noun.start))).pop();
+    if (owner) return done(named(ctx, doc, owner));
+    const nationality = /(\p{Lu}[\p{L}’'-]+)\s+$/u.exec(doc.text.slice(clause.start, noun.start));
+    const country = nationality ? countryActor(ctx, nationality[1]!) : undefined;
+    if (country) return done(country);
+  }
+  if (!verb) return done(subjectBefore(ctx, doc, clause, (noun ?? date).start));
+  // A passive's agent: "statements made by X on March 8".
+  const agent = /^\s+by\s+/.exec(doc.text.slice(verb.end, clause.end));
+  if (agent) {
+    // The agent's name ends its noun phrase: "by US President Donald Trump" is Trump.
+    const phrase = /^[^,;]*?(?=\s+(?:on|in|at|from|to|for|with|during|after|before|who|which|that)\b|[,;]|$)/u.exec(doc.text.slice(verb.end + agent[0].length, clause.end))![0];
+    const m = mentionsIn(doc, { start: verb.end, end: verb.end + agent[0].length + phrase.length }).pop();
+    if (m) return done(named(ctx, doc, m), true);
+  }
+  const theme = reducedRelative(doc, clause, verb);
+  if (theme) return { actor: undefined, passive: false, theme };
+  // "the latter announced": the last one named before.
+  const latter = /\bthe\s+latter\s+(?:\p{Ll}+ly\s+)?$/iu.exec(doc.text.slice(clause.start, verb.start));
+  if (latter) {
+    const m = (doc.layers.entities ?? []).filter((x) => x.end <= clause.start + latter.index && ACTOR_TYPES.has(x.type)).pop();
+    if (m) return done(named(ctx, doc, m));
+  }
+  const pronoun = /\b(he|she|they|it)\s+(?:\p{Ll}+ly\s+)?$/iu.exec(doc.text.slice(clause.start, verb.start));
+  if (pronoun) return done(pronounActor(ctx, doc, { start: clause.start + pronoun.index, end: clause.start + pronoun.index + pronoun[1]!.length }));
+  const subject = subjectBefore(ctx, doc, clause, verb.start);
+  if (subject) return done(subject);
+  // "…, who took office in July 2024": the relative clause's antecedent.
+  if (/(?:,\s*|\s)who\s*$/i.test(doc.text.slice(sentence.start, clause.start))) {
+    const antecedent = mentionsIn(doc, { start: sentence.start, end: clause.start }).pop();
+    if (antecedent) return done(named(ctx, doc, antecedent));
+  }
+  return done(undefined);
+}

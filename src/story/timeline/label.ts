@@ -1,0 +1,73 @@
+/**
+ * A short "who did what" line for a timeline entry: the doer's name and the action as the
+ * article words it, from the verb (or event noun) on, without the date, a dozen words at most
+ * and cut at a word: "Esmaeil Baqaei indicated that the message was being studied…",
+ * "United States: withdrawal from the Joint Comprehensive Plan of Action (JCPOA)".
+ */
+import type { Doc, Span } from '../../core/index.js';
+import type { DatedAction } from './actor.js';
+
+/** Words in a label: enough to say what happened, short enough to read at a glance. */
+const MAX_LABEL_WORDS = 12;
+/** A date phrase and the preposition before it, removed from the action's words. */
+const DATE_LEAD = /\s*(?:\b(?:on|in|at|since|by|from|until|during|of)\s+)?(?:the\s+)?$/i;
+/** Where an action's words end: the next clause or the sentence's end. */
+const ACTION_END = /[;:—–]|,\s+(?:and|but|while|whereas|which|where|as)\b|\s+(?:while|whereas|because|although)\b/u;
+
+function words(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim().replace(/[\s,;:.–—-]+$/u, '');
+  const ws = flat.split(' ');
+  return ws.length <= max ? flat : `${ws.slice(0, max).join(' ').replace(/[\s,;:–—-]+$/u, '')}…`;
+}
+
+/** The article's words for the action, from its verb or noun on (the clause's start when nobody is named), the date taken out. */
+function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): { text: string; colon: boolean } {
+  const from = read.theme?.start ?? (read.actor ? read.action?.start ?? read.clause.start : read.clause.start);
+  const rest = doc.text.slice(from, sentence.end);
+  const end = ACTION_END.exec(rest.slice(Math.max(1, (read.action?.end ?? from) - from)));
+  // A noun event ends where its date is ("withdrawal from the JCPOA in 2018").
+  const nounEnd = read.nominal && date.start > from ? date.start : Infinity;
+  // The clause's end, unless it only opens what was said ("… said that …").
+  const clauseEnd = /^\s*(?:that|which|in which)\b/i.test(doc.text.slice(read.clause.end, read.clause.end + 12)) || read.clause.end <= from ? Infinity : read.clause.end;
+  const to = Math.min(nounEnd, clauseEnd, from + Math.max(1, (read.action?.end ?? from) - from) + (end ? end.index : rest.length));
+  let text = doc.text.slice(from, Math.min(to, sentence.end));
+  let colon = read.nominal;
+  if (date.start >= from && date.end <= from + text.length) {
+    const after = text.slice(date.end - from);
+    // A date that modifies what follows ("the 1996 treaty") goes alone; a date phrase ("on 3 May") goes with its preposition.
+    const modifier = /^\s+\p{L}/u.test(after) && /\b(?:the|a|an|its|his|her|their|this|that|these|those)\s+$|[’']s\s+$/i.test(text.slice(0, date.start - from));
+    const head = modifier ? text.slice(0, date.start - from).replace(/\s+$/, '') : text.slice(0, date.start - from).replace(DATE_LEAD, '');
+    // "…on 3 April, her office said": the attribution after the date is not part of what was done.
+    const endsHere = !modifier && /^\s*(?:,\s*\d{4})?\s*,\s*(?!(?:in\s+)?(?:which|who|that|where)\b)(?:[\p{L}’'-]+\s+){0,4}(?:said|says|told|added|reported|according)\b/u.test(after);
+    const tail = endsHere ? '' : after.replace(/^\s*,?\s*(?:\d{4}\s*,?)?/, ' ');
+    text = `${head}${tail}`;
+  }
+  if (read.passive && read.action) {
+    // "statements made by X in response to…" reads "statements in response to…" after the doer's name;
+    // "this was confirmed by X in a statement" reads "confirmed in a statement".
+    const noun = /(\p{L}+)\s*$/u.exec(doc.text.slice(read.clause.start, read.action.start))?.[1] ?? '';
+    const withoutAgent = text.replace(/^(\S+)\s+by\s+[^,;]*?(?=\s+(?:on|in|at|from|to|for|with|during|after|before|who|which|that|where)\b|[,;]|$)/u, '$1');
+    const auxiliary = /^(?:was|were|is|are|been|be|being)$/i.test(noun);
+    text = auxiliary ? withoutAgent : `${noun} ${withoutAgent.replace(/^\S+/, '')}`;
+    colon = !auxiliary;
+  }
+  // Asides describe people already named ("…, the former head of the committee, …").
+  text = text.replace(/,\s+(?:a|an|the|former|then)\b[^,;]*,/giu, '');
+  text = text.replace(/^[\s,]+/, '').replace(/\s+([,.;:!?])/g, '$1').replace(/^(?:and|but|while|as|that|which|who)\s+/i, '')
+    .replace(/\s+(?:in|on|at|since|of|from|by|during|until)\s*$/i, '');
+  return { text, colon };
+}
+
+/** "Who did what": the doer's name, then the action in the article's words. */
+export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Span): string {
+  let { text, colon } = actionWords(doc, sentence, read, date);
+  // "a storm which hit Libya": a relative clause with no doer named reads with the noun it is about.
+  const antecedent = !read.actor && !read.theme ? /((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*,?\s+(?:which|that|who)\s+$/u.exec(doc.text.slice(sentence.start, read.clause.start)) : null;
+  // The noun phrase from its article on ("following a storm" → "a storm").
+  if (antecedent && text.length) text = `${antecedent[1]!.replace(/^.*?\b(?=(?:a|an|the)\s)/i, '')} ${text}`;
+  // Nothing left once the date is out ("In 2019."): the sentence itself, cut short.
+  const action = words(/\p{L}{3}/u.test(text) ? text : doc.text.slice(sentence.start, sentence.end), MAX_LABEL_WORDS);
+  const who = read.actor?.name;
+  if (!who) return action.charAt(0).toUpperCase() + action.slice(1);
+  return colon ? `${who}: ${action}` : `${who} ${action}`;
+}
