@@ -9,12 +9,15 @@ import type { z } from 'zod';
 import type { Store, StoredArticle } from '../store/index.js';
 import { toArticleJson, annotationsToJson, briefToHtml, briefToMarkdown } from '../report/index.js';
 import { Library, briefArticle } from '../workflow/index.js';
+import type { JobQueue } from '../jobs/index.js';
 import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { readBytes, readJsonBody, type ReadOutcome } from './read-request.js';
-import { AddArticleBody, EntityPairBody, ExportQuery, IdParam, ListQuery, SearchQuery } from './schemas.js';
+import { AddArticleBody, EntityPairBody, ExportQuery, IdParam, ListQuery, SearchQuery, StoryListQuery } from './schemas.js';
 import { BRIEF_CONTENT_SECURITY_POLICY, ORIGINAL_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, requireToken, securityHeaders } from './security.js';
-import { StoryService, ensureAnnotated, type ServedStory } from './stories.js';
+import { StoryService, type ServedStory } from './stories.js';
+import { inlineIngestion, queuedIngestion, type IngestResult } from './ingestion.js';
+import { ChangeFeed, streamChanges } from './events.js';
 import { storyTableCsv } from './csv.js';
 
 /** Ten MiB, the same cap ingestion puts on one page: far above any article, below what would strain memory. */
@@ -28,8 +31,14 @@ export interface ApiOptions {
   allowPrivateUrls?: boolean;
   /** Largest request body (upload or JSON). Default {@link DEFAULT_MAX_UPLOAD_BYTES}. */
   maxUploadBytes?: number;
-  /** The stories over `store` (adds go through it). Default: `Library.open(store)`, opened on first use. */
+  /** The stories over `store` (adds go through it when there is no job queue). Default: a Library over `store`. */
   library?: Library;
+  /**
+   * The job queue new articles go through (`parallax serve`): a POST waits for its jobs and their
+   * stories' rebuilds up to `ingestDeadlineMs`, then answers 202. Without one, a POST does the work itself.
+   */
+  jobs?: JobQueue;
+  ingestDeadlineMs?: number;
   /** Built web assets served at `/` and `/assets/*`. */
   staticDir?: string;
 }
@@ -46,7 +55,9 @@ export function createApp(options: ApiOptions): Hono {
   const maxBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const readOptions = { allowPrivateUrls: options.allowPrivateUrls ?? false, maxBytes };
   const library = libraryOf(options);
-  const stories = new StoryService(library);
+  const stories = new StoryService(store, library);
+  const ingestion = options.jobs ? queuedIngestion(options.jobs, options.ingestDeadlineMs) : inlineIngestion(library);
+  const changes = new ChangeFeed(store);
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -67,7 +78,8 @@ export function createApp(options: ApiOptions): Hono {
 
   app.get('/api/articles', zValidator('query', ListQuery, validationHook), async (c) => {
     const { limit, offset, full } = c.req.valid('query');
-    const [rows, total, storyOf] = await Promise.all([store.listArticles({ limit, offset }), store.countArticles(), stories.storyIds()]);
+    const [rows, total] = await Promise.all([store.listArticles({ limit, offset }), store.countArticles()]);
+    const storyOf = await store.storiesOfArticles(rows.map((r) => r.doc.id));
     return c.json({ articles: rows.map((row) => articleSummary(row, { withText: full === 'true', storyId: storyOf.get(row.doc.id) ?? null })), total });
   });
 
@@ -76,8 +88,7 @@ export function createApp(options: ApiOptions): Hono {
     const row = await store.getArticle(id);
     if (!row) throw new ApiError(404, 'E_ARTICLE_NOT_FOUND', `article ${id} not found`);
     const served = await stories.ofArticle(row.doc.id);
-    const doc = served?.docs.find((d) => d.id === row.doc.id) ?? (await ensureAnnotated(store, row.doc));
-    return c.json({ article: fullArticle({ ...row, doc }, served) });
+    return c.json({ article: fullArticle(row, served) });
   });
 
   app.get('/api/articles/:id/original', zValidator('param', IdParam, validationHook), async (c) => {
@@ -104,10 +115,15 @@ export function createApp(options: ApiOptions): Hono {
     bodyLimit({ maxSize: maxBytes, onError: () => { throw new ApiError(413, 'E_TOO_LARGE', `request body is larger than the ${maxBytes}-byte limit`); } }),
     async (c) => {
       const outcomes = await readRequest(c, readOptions);
-      const result = await storeOutcomes(await library(), stories, outcomes);
+      const ingested = await ingestion.add(outcomes);
+      if (ingested.pending.length > 0) {
+        // The workers are busy: the articles will appear; the change stream says when.
+        return c.json({ ...(await addResult(store, stories, ingested)), pending: ingested.pending }, 202);
+      }
+      const result = await addResult(store, stories, ingested);
       if (result.articles.length === 0 && result.duplicates.length === 0) {
         const first = outcomes.find((o): o is Extract<ReadOutcome, { ok: false }> => !o.ok);
-        throw first?.error ?? new ApiError(422, 'E_NO_ARTICLE', 'the request held no article');
+        throw first?.error ?? new ApiError(422, 'E_NO_ARTICLE', ingested.failures[0]?.message ?? 'the request held no article');
       }
       return c.json(result, result.articles.length > 0 ? 201 : 200);
     },
@@ -119,8 +135,9 @@ export function createApp(options: ApiOptions): Hono {
     return c.json({ results: hits.map((h) => ({ id: h.id, title: h.title, snippet: h.snippet, rank: h.rank })) });
   });
 
-  app.get('/api/stories', async (c) => {
-    return c.json({ stories: await stories.list() });
+  app.get('/api/stories', zValidator('query', StoryListQuery, validationHook), async (c) => {
+    const { limit, offset, order } = c.req.valid('query');
+    return c.json(await stories.list({ limit, offset, order }));
   });
 
   app.get('/api/stories/:id', zValidator('param', IdParam, validationHook), async (c) => {
@@ -128,10 +145,13 @@ export function createApp(options: ApiOptions): Hono {
     return c.json(storyBody(await stories.get(id)));
   });
 
+  app.get('/api/events', (c) => streamChanges(c, store, changes));
+
   app.get('/api/stories/:id/export', zValidator('param', IdParam, validationHook), zValidator('query', ExportQuery, validationHook), async (c) => {
     const { id } = c.req.valid('param');
     const { format, table } = c.req.valid('query');
-    const { story, docs } = await stories.get(id);
+    const { story } = await stories.get(id);
+    const docs = await stories.docs(story.id);
     if (format === 'csv') {
       if (!table) throw new ApiError(400, 'E_VALIDATION', 'format=csv needs table=quotes|timeline|entities');
       return attachment(c, storyTableCsv(story, docs, table), 'text/csv; charset=utf-8', `${id}-${table}.csv`);
@@ -178,23 +198,13 @@ function headerValue(value: string | null): string {
 }
 
 function storyBody(served: ServedStory) {
-  return { story: served.story, overrides: served.overrides };
+  return { story: served.story, overrides: served.overrides, build: served.build };
 }
 
-/** The given Library, or one opened over the store on first use (once; a failed open is retried). */
+/** The given Library, or one over the store. */
 function libraryOf(options: ApiOptions): () => Promise<Library> {
-  if (options.library) {
-    const given = Promise.resolve(options.library);
-    return () => given;
-  }
-  let opening: Promise<Library> | null = null;
-  return () => {
-    opening ??= Library.open(options.store).catch((err: unknown) => {
-      opening = null;
-      throw err;
-    });
-    return opening;
-  };
+  const library = Promise.resolve(options.library ?? new Library(options.store));
+  return () => library;
 }
 
 function attachment(c: Context, body: string, contentType: string, filename: string): Response {
@@ -253,37 +263,13 @@ async function readRequest(c: Context, readOptions: { allowPrivateUrls: boolean;
 }
 
 /**
- * Add each article read through the Library (which annotates it and places it in a story);
- * report what was new (with its story and story-wide entity ids), what was already there, what failed.
+ * The answer to an add: the new articles with every layer (in a story, with the story's entity
+ * ids), what was already stored, what failed.
  */
-async function storeOutcomes(library: Library, stories: StoryService, outcomes: readonly ReadOutcome[]) {
-  const added: string[] = [];
-  const duplicates: { input: string; id: string; status: 'duplicate' | 'near-duplicate'; duplicateOf?: string }[] = [];
-  const failures: { input: string; code: string; message: string }[] = [];
-  try {
-    for (const outcome of outcomes) {
-      if (!outcome.ok) {
-        failures.push({ input: outcome.input, code: outcome.error.code, message: outcome.error.message });
-        continue;
-      }
-      const result = await library.add(outcome.doc, { original: outcome.page });
-      if (result.status === 'added') added.push(result.id);
-      else if (result.status === 'duplicate') duplicates.push({ input: outcome.input, id: result.id, status: 'duplicate' });
-      else duplicates.push({ input: outcome.input, id: result.id, status: 'near-duplicate', duplicateOf: result.duplicateOf });
-    }
-  } finally {
-    // Even when an add failed half-way: the ones before it were placed in stories.
-    if (added.length > 0) stories.invalidate();
-  }
-  // After every add, so each story touched is built once, with all of its new articles.
+async function addResult(store: Store, stories: StoryService, ingested: IngestResult) {
   const articles: ReturnType<typeof fullArticle>[] = [];
-  for (const id of added) {
-    const row = await library.store.getArticle(id);
-    if (!row) continue;
-    const served = await stories.ofArticle(id);
-    articles.push(fullArticle({ ...row, doc: served?.docs.find((d) => d.id === id) ?? row.doc }, served));
-  }
-  return { articles, duplicates, failures };
+  for (const row of await store.getArticles(ingested.added)) articles.push(fullArticle(row, await stories.ofArticle(row.doc.id)));
+  return { articles, duplicates: ingested.duplicates, failures: ingested.failures };
 }
 
 /** List row: metadata without text, evidence or layers (those are in the full article). */

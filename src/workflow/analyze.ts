@@ -1,9 +1,9 @@
 import type { Doc, ParallaxError } from '../core/index.js';
 import type { IngestOptions } from '../ingest/index.js';
-import { createArticlePipeline } from '../annotate/index.js';
 import { buildStories, type Story, type UnmergeRule } from '../story/index.js';
 import { toArticleJson, annotationsToJson, type ArticleJson, type AnnotationsJson, type BriefArticle } from '../report/index.js';
 import { readArticles } from './read-articles.js';
+import { annotateArticle } from './process-article.js';
 
 export type AnalyzedArticle = ArticleJson & AnnotationsJson;
 
@@ -21,7 +21,11 @@ export interface AnalyzeResult {
 
 /** Annotate one Doc with the full per-article pipeline. */
 export function annotateDoc(doc: Doc): Doc {
-  return createArticlePipeline().run(doc);
+  return pipelineRun(doc);
+}
+
+function pipelineRun(doc: Doc): Doc {
+  return annotateArticle({ ...doc, layers: {} });
 }
 
 /**
@@ -67,7 +71,6 @@ export async function analyzeInputs(
   inputs: readonly string[],
   options: IngestOptions & { onArticle?: (input: string) => void; unmerge?: readonly UnmergeRule[] } = {},
 ): Promise<AnalyzeResult> {
-  const pipeline = createArticlePipeline();
   const docs: Doc[] = [];
   const seen = new Set<string>();
   const failures: AnalyzeResult['failures'] = [];
@@ -76,7 +79,7 @@ export async function analyzeInputs(
     if (!result.ok) { failures.push({ input: result.input, error: result.error }); continue; }
     if (seen.has(result.doc.id)) continue;
     seen.add(result.doc.id);
-    docs.push(pipeline.run(result.doc));
+    docs.push(annotateArticle(result.doc));
   }
   return { analysis: analyzeDocs(docs, options), docs, failures };
 }

@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../io.js';
 import { writeLine } from '../io.js';
-import { openStoreFromFlags, type StoreFlags } from '../store-options.js';
+import type { StoreFlags } from '../store-options.js';
+import { openRuntime } from '../runtime.js';
 import { startServer } from '../../api/index.js';
 import { Library, readArticles } from '../../workflow/index.js';
 import { describeError } from '../../core/index.js';
 
-export interface ServeFlags extends StoreFlags { host?: string; port?: number; example?: boolean; allowPrivateUrls?: boolean }
+export interface ServeFlags extends StoreFlags { host?: string; port?: number; example?: boolean; allowPrivateUrls?: boolean; workers?: number }
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The project's own fictional example story. */
@@ -24,32 +25,44 @@ async function loadExamples(library: Library, io: CliIO): Promise<void> {
     if (!result.ok) { writeLine(io.stderr, `parallax: ${result.input}: ${describeError(result.error)}`); continue; }
     if ((await library.add(result.doc, { original: result.page })).status === 'added') added++;
   }
+  await library.rebuildStale();
   writeLine(io.stderr, `parallax: loaded ${added} example articles (a fictional story) into the empty database`);
 }
 
-/** `parallax serve`: the HTTP API and the web app in one process, on loopback unless told otherwise. Runs until stopped. */
+/**
+ * `parallax serve`: the HTTP API and the web app in one process, on loopback unless told
+ * otherwise. New articles go through the job queue; a worker runs in this process (always on
+ * PGlite; on PostgreSQL unless `--workers 0`, when `parallax worker` processes do the work).
+ * Runs until stopped.
+ */
 export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
-  const store = await openStoreFromFlags(flags, io);
-  const library = await Library.open(store);
-  if (flags.example) await loadExamples(library, io);
-  const staticDir = existsSync(path.join(WEB_DIR, 'index.html')) ? WEB_DIR : undefined;
-  if (!staticDir) writeLine(io.stderr, `parallax: the web app is not built (${path.relative(process.cwd(), WEB_DIR)} is missing): run \`npm run build\`; serving the API only`);
-  const server = await startServer({
-    store,
-    library,
-    host: flags.host,
-    port: flags.port,
-    staticDir,
-    allowPrivateUrls: flags.allowPrivateUrls,
-    env: io.env,
-  });
-  writeLine(io.stderr, `parallax: serving ${staticDir ? 'the web app and ' : ''}the API at ${server.url} (Ctrl-C to stop)`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
-  await store.close();
+  const workers = flags.workers ?? 1;
+  const runtime = await openRuntime(flags, io, { work: workers === 0 ? 'embedded' : 'always', concurrency: Math.max(1, workers) });
+  const { store, queue } = runtime;
+  try {
+    const library = new Library(store);
+    if (flags.example) await loadExamples(library, io);
+    const staticDir = existsSync(path.join(WEB_DIR, 'index.html')) ? WEB_DIR : undefined;
+    if (!staticDir) writeLine(io.stderr, `parallax: the web app is not built (${path.relative(process.cwd(), WEB_DIR)} is missing): run \`npm run build\`; serving the API only`);
+    const server = await startServer({
+      store,
+      library,
+      jobs: queue,
+      host: flags.host,
+      port: flags.port,
+      staticDir,
+      allowPrivateUrls: flags.allowPrivateUrls,
+      env: io.env,
+    });
+    writeLine(io.stderr, `parallax: serving ${staticDir ? 'the web app and ' : ''}the API at ${server.url} from ${store.location}${runtime.worker ? '' : ' (jobs run by `parallax worker` processes)'} (Ctrl-C to stop)`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+  } finally {
+    await runtime.close();
+  }
   return 0;
 }
