@@ -4,6 +4,7 @@ import { JobQueue, Worker } from '../jobs/index.js';
 import type { CliIO } from './io.js';
 import { writeLine } from './io.js';
 import { openStoreFromFlags, type StoreFlags } from './store-options.js';
+import { ingestOptionsFrom } from './ingest-options.js';
 
 /** The store, its job queue and (when this process works jobs) a worker. */
 export interface Runtime {
@@ -41,8 +42,10 @@ export async function openRuntime(flags: StoreFlags, io: CliIO, options: { work:
     await store.close();
     throw err;
   }
+  const limits = ingestOptionsFrom({}, io);
+  const fetch = { ...(limits.timeoutMs ? { timeoutMs: limits.timeoutMs } : {}), ...(limits.maxBytes ? { maxBytes: limits.maxBytes } : {}) };
   const worker = works
-    ? await Worker.start(store, queue, { concurrency: options.concurrency ?? 1, log: (line) => writeLine(io.stderr, `parallax: ${line}`) })
+    ? await Worker.start(store, queue, { concurrency: options.concurrency ?? 1, fetch, log: (line) => writeLine(io.stderr, `parallax: ${line}`) })
     : null;
   return {
     store,

@@ -38,6 +38,11 @@ export interface FetchJob extends JobOrigin {
   readonly fetchLinked?: boolean;
   /** Let the fetch reach loopback and private addresses (the SSRF guard off). */
   readonly allowPrivateAddresses?: boolean;
+  /**
+   * Retry later when the network or the server fails (timeout, refused connection, HTTP 5xx):
+   * for unattended work (feeds, queued adds). Someone waiting at a terminal is told at once instead.
+   */
+  readonly retryTransient?: boolean;
 }
 
 export interface PlaceJob {

@@ -136,9 +136,11 @@ export class JobQueue {
     } as PgBoss.ConstructorOptions);
     boss.on('error', (err: Error) => report(describeError(err)));
     await boss.start();
-    await boss.createQueue(QUEUES.dead, { name: QUEUES.dead, retryLimit: 0, retentionMinutes: 60 * 24 * 30 } as PgBoss.Queue);
-    for (const [name, p] of Object.entries(POLICIES)) {
-      const settings = {
+    // Create the queues the first time, and bring the settings of existing ones up to date (one read when nothing changed).
+    const existing = new Map((await boss.getQueues()).map((q) => [q.name, q]));
+    const wanted: PgBoss.Queue[] = [
+      { name: QUEUES.dead, policy: 'standard', retryLimit: 0, retentionMinutes: 60 * 24 * 30 } as PgBoss.Queue,
+      ...Object.entries(POLICIES).map(([name, p]) => ({
         name,
         policy: p.policy,
         retryLimit: p.retryLimit,
@@ -146,10 +148,12 @@ export class JobQueue {
         retryBackoff: true,
         expireInSeconds: p.expireLong ? Math.max(expireSeconds, 30 * 60) : expireSeconds,
         deadLetter: QUEUES.dead,
-      } as PgBoss.Queue;
-      await boss.createQueue(name, settings);
-      // A queue created by an earlier run keeps its row: bring its settings up to date.
-      await boss.updateQueue(name, settings);
+      }) as PgBoss.Queue),
+    ];
+    for (const settings of wanted) {
+      const current = existing.get(settings.name) as (PgBoss.Queue & Record<string, unknown>) | undefined;
+      if (!current) await boss.createQueue(settings.name, settings);
+      else if (Object.entries(settings).some(([key, value]) => current[key] !== undefined && current[key] !== value)) await boss.updateQueue(settings.name, settings);
     }
     return new JobQueue(boss, store, schema, options.rebuildDelaySeconds ?? DEFAULT_REBUILD_DELAY_SECONDS);
   }

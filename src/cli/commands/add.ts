@@ -31,7 +31,7 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
   const progress = createProgress(expanded.length, io);
   const wait = Boolean(flags.wait) || runtime.worker !== null;
   try {
-    const jobs = await queueInputs(runtime, expanded, flags, io, progress, counts);
+    const jobs = await queueInputs(runtime, expanded, flags, io, progress, counts, wait);
     progress.stop();
     if (!wait) {
       writeLine(io.stderr, `parallax: queued ${jobs.articles} articles and ${jobs.fetches} URLs in ${runtime.store.location}; \`parallax worker\` processes them (or add with --wait)`);
@@ -54,7 +54,7 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
 }
 
 /** Read the files (one at a time, so progress counts them) and queue their articles; queue URLs as fetch jobs. */
-async function queueInputs(runtime: Runtime, expanded: readonly string[], flags: AddFlags, io: CliIO, progress: Progress, counts: Counts) {
+async function queueInputs(runtime: Runtime, expanded: readonly string[], flags: AddFlags, io: CliIO, progress: Progress, counts: Counts, wait: boolean) {
   const ids: string[] = [];
   let articles = 0;
   let pending: ArticleJob[] = [];
@@ -80,7 +80,8 @@ async function queueInputs(runtime: Runtime, expanded: readonly string[], flags:
   await flush();
   const urls = expanded.filter(isUrl);
   // The CLI fetches what its user asks, private addresses included (as `ingest` does for the CLI).
-  const fetches = urls.map((url) => ({ input: url, url, fetchLinked: Boolean(flags.fetch), allowPrivateAddresses: options.allowPrivateAddresses ?? true }));
+  // Someone waiting is told of a failed fetch at once; queued for later, a passing failure is retried.
+  const fetches = urls.map((url) => ({ input: url, url, fetchLinked: Boolean(flags.fetch), allowPrivateAddresses: options.allowPrivateAddresses ?? true, retryTransient: !wait }));
   if (fetches.length) ids.push(...(await runtime.queue.sendMany(QUEUES.fetch, fetches)));
   return { ids, articles, fetches: fetches.length };
 }
@@ -97,7 +98,7 @@ async function waitForArticles(runtime: Runtime, ids: readonly string[], flags: 
         const outcome = articleOutcome(status);
         if (outcome.status === 'failed') {
           counts.failed++;
-          writeLine(io.stderr, `parallax: ${outcome.input}: ${outcome.message}`);
+          writeLine(io.stderr, `parallax: ${outcome.input}: ${outcome.message} [${outcome.code}]`);
           return;
         }
         if (outcome.status === 'added') { counts.added++; stories.add(outcome.storyId); }
@@ -124,7 +125,7 @@ function onFetchDone(status: JobStatus, next: string[], io: CliIO, counts: Count
   next.push(...outcome.articleJobs);
   for (const f of outcome.failures) {
     counts.failed++;
-    writeLine(io.stderr, `parallax: ${f.input}: ${f.message}`);
+    writeLine(io.stderr, `parallax: ${f.input}: ${f.message} [${f.code}]`);
   }
 }
 

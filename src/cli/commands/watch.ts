@@ -71,7 +71,7 @@ async function pollOnce(runtime: Runtime, jobs: readonly FeedJob[], io: CliIO): 
         }
         const outcome = status.output as unknown as FetchOutcome;
         next.push(...outcome.articleJobs);
-        for (const f of outcome.failures) { failed++; writeLine(io.stderr, `parallax: ${f.input}: ${f.message}`); }
+        for (const f of outcome.failures) { failed++; writeLine(io.stderr, `parallax: ${f.input}: ${f.message} [${f.code}]`); }
         if (status.queue === QUEUES.feed) writeLine(io.stderr, `parallax: ${status.input}: ${outcome.notModified ? 'not modified' : `${outcome.newItems ?? 0} new items`}`);
       },
     });

@@ -58,7 +58,7 @@ export async function handleFeed(ctx: JobContext, job: FeedJob): Promise<FetchOu
     const toRead = queued.filter((i) => !toFetch.includes(i));
     const articleJobs = [
       ...(await ctx.queue.sendMany(QUEUES.article, toRead.map((i): ArticleJob => ({ input: i.input, page: i.page })))),
-      ...(await ctx.queue.sendMany(QUEUES.fetch, toFetch.map((i): FetchJob => ({ input: i.input, url: i.link!, allowPrivateAddresses: job.allowPrivateAddresses ?? false })))),
+      ...(await ctx.queue.sendMany(QUEUES.fetch, toFetch.map((i): FetchJob => ({ input: i.input, url: i.link!, allowPrivateAddresses: job.allowPrivateAddresses ?? false, retryTransient: true })))),
     ];
     await registry.recordPoll(job.url, { status: '200', etag: answer.etag ?? null, lastModified: answer.lastModified ?? null });
     return { articleJobs, failures, newItems: queued.length };

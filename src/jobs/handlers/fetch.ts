@@ -47,8 +47,8 @@ export async function handleFetch(ctx: JobContext, job: FetchJob): Promise<Fetch
       articles.push({ input: result.input === job.url ? job.input : result.input, page: result.page as RawPage });
       continue;
     }
-    // The URL itself could not be fetched for a passing reason: let the queue retry the job.
-    if (result.input === job.url && isTransient(result.error)) throw result.error;
+    // The URL itself could not be fetched for a passing reason: let the queue retry the job (unattended work only).
+    if (job.retryTransient && result.input === job.url && isTransient(result.error)) throw result.error;
     failures.push({ input: result.input, code: result.error.code, message: result.error.message });
   }
   const articleJobs = await ctx.queue.sendMany(QUEUES.article, articles);
