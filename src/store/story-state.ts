@@ -60,7 +60,7 @@ export async function placeInStory(tx: SqlExecutor, doc: Doc, options: Partial<L
   const { article_count: articleCount, next_article: num, next_story: nextStory } = index!;
   const known = new Map(featureRows.map((r) => [r.name, r]));
   const dfOf = (name: string) => known.get(name)?.df ?? 0;
-  const terms = keyTerms(candidates.termPool, { termWeight: (t) => linking.featureWeight(dfOf(linking.TERM_PREFIX + t), articleCount) });
+  const terms = keyTerms(candidates.termPool, { termWeight: (t) => linking.featureWeight(dfOf(linking.TERM_PREFIX + t), articleCount, linking.featureBackground(linking.TERM_PREFIX + t)) });
   const vector = linking.describeArticle({ entities: candidates.entities, terms, date: candidates.date }, articleCount, dfOf);
   const found = linking.candidateArticles(vector, (name) => known.get(name)?.postings ?? [], o.maxCandidates);
 

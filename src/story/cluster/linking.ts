@@ -13,6 +13,7 @@
  * (`src/store/story-state.ts`) look up what they ask for and apply the plan.
  */
 import type { StoryFeatures } from './features.js';
+import { backgroundShare } from './background.js';
 
 export interface LinkingOptions {
   /** Lowest time-adjusted link score between two articles, in [0, 1]. */
@@ -98,9 +99,24 @@ export type StoryPlan =
   /** The article links several stories: they become `keep`, the largest (the oldest on a tie). */
   | { readonly kind: 'merge'; readonly keep: number; readonly absorb: readonly number[] };
 
-/** Rarity weight of a feature carried by `df` of `articleCount` articles (smoothed IDF). */
-export function featureWeight(df: number, articleCount: number): number {
-  return Math.log(1 + (articleCount + 1) / (df + 1));
+/**
+ * Pseudo-articles of ordinary English every index starts with: a young index knows common
+ * words for common before its own articles show it (see background.ts).
+ */
+const BACKGROUND_ARTICLES = 500;
+
+/**
+ * Rarity weight of a feature carried by `df` of `articleCount` articles (smoothed IDF), the
+ * index's own articles joined by BACKGROUND_ARTICLES ordinary ones that carry it with
+ * `backgroundShare` (a term's chance in ordinary English; 0 for names).
+ */
+export function featureWeight(df: number, articleCount: number, backgroundShare = 0): number {
+  return Math.log(1 + (articleCount + BACKGROUND_ARTICLES + 1) / (df + BACKGROUND_ARTICLES * backgroundShare + 1));
+}
+
+/** The background share of a feature name (`term:…` only; entity keys are names). */
+export function featureBackground(name: string): number {
+  return name.startsWith(TERM_PREFIX) ? backgroundShare(name.slice(TERM_PREFIX.length)) : 0;
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD…` date, or null. */
@@ -122,7 +138,7 @@ export function describeArticle(features: StoryFeatures, articleCount: number, d
   let entityMass = 0;
   let termMass = 0;
   for (const name of names) {
-    const w = featureWeight(dfOf(name), articleCount);
+    const w = featureWeight(dfOf(name), articleCount, featureBackground(name));
     weights.set(name, w);
     if (name.startsWith(ENTITY_PREFIX)) entityMass += w;
     else termMass += w;

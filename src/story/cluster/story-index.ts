@@ -1,5 +1,6 @@
 import { ConfigError, type Doc } from '../../core/index.js';
 import { storyFeatures, type StoryFeatures } from './features.js';
+import { backgroundShare } from './background.js';
 import {
   DEFAULT_LINKING, TERM_PREFIX, appendPosting, bestScore, candidateArticles, describeArticle, featureWeight, matchedOn, planStory, scoreLinks, storyIdFor,
   type LinkedArticle, type LinkingOptions,
@@ -65,7 +66,7 @@ export class StoryIndex {
 
   /** Rarity weight of a term among the articles added so far: pass to `storyFeatures` to pick key terms. */
   termWeight(term: string): number {
-    return featureWeight(this.features.get(TERM_PREFIX + term)?.df ?? 0, this.articles.length);
+    return featureWeight(this.features.get(TERM_PREFIX + term)?.df ?? 0, this.articles.length, backgroundShare(term));
   }
 
   /** Add an annotated (or plain) article, its key terms picked with this index's rarities. */
