@@ -8,15 +8,18 @@ import { zValidator } from '@hono/zod-validator';
 import type { z } from 'zod';
 import type { Store, StoredArticle } from '../store/index.js';
 import { toArticleJson, annotationsToJson, briefToHtml, briefToMarkdown } from '../report/index.js';
-import { Library, annotateArticle, briefArticle, warningsOf } from '../workflow/index.js';
-import { ParallaxError, type Doc } from '../core/index.js';
+import { Library, briefArticle } from '../workflow/index.js';
+import type { JobQueue } from '../jobs/index.js';
+import { ParallaxError } from '../core/index.js';
 import { ApiError, errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { readBytes, readJsonBody, type ReadOutcome } from './read-request.js';
-import { AddArticleBody, EntityPairBody, ExportQuery, IdParam, ListQuery, SearchQuery } from './schemas.js';
+import { AddArticleBody, EntityPairBody, ExportQuery, IdParam, ListQuery, SearchQuery, StoryListQuery } from './schemas.js';
 import { BRIEF_CONTENT_SECURITY_POLICY, ORIGINAL_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, securityHeaders } from './security.js';
 import { Sessions, requireTokenOrSession, sessionRoutes } from './session.js';
-import { StoryService, ensureAnnotated, type ServedStory } from './stories.js';
+import { StoryService, type ServedStory } from './stories.js';
+import { inlineIngestion, queuedIngestion, type IngestResult } from './ingestion.js';
+import { ChangeFeed, streamChanges } from './events.js';
 import { storyTableCsv } from './csv.js';
 
 /** Ten MiB, the same cap ingestion puts on one page: far above any article, below what would strain memory. */
@@ -30,8 +33,14 @@ export interface ApiOptions {
   allowPrivateUrls?: boolean;
   /** Largest request body (upload or JSON). Default {@link DEFAULT_MAX_UPLOAD_BYTES}. */
   maxUploadBytes?: number;
-  /** The stories over `store` (adds go through it). Default: `Library.open(store)`, opened on first use. */
+  /** The stories over `store` (adds go through it when there is no job queue). Default: a Library over `store`. */
   library?: Library;
+  /**
+   * The job queue new articles go through (`parallax serve`): a POST waits for its jobs and their
+   * stories' rebuilds up to `ingestDeadlineMs`, then answers 202. Without one, a POST does the work itself.
+   */
+  jobs?: JobQueue;
+  ingestDeadlineMs?: number;
   /** Built web assets served at `/` and `/assets/*`. */
   staticDir?: string;
   /** Time one add request may take, reading and analysis included; past it the answer is 503 E_DEADLINE. Default {@link DEFAULT_REQUEST_DEADLINE_MS}. */
@@ -54,7 +63,9 @@ export function createApp(options: ApiOptions): Hono {
   const deadlineMs = options.requestDeadlineMs ?? DEFAULT_REQUEST_DEADLINE_MS;
   const readOptions = { allowPrivateUrls: options.allowPrivateUrls ?? false, maxBytes };
   const library = libraryOf(options);
-  const stories = new StoryService(library);
+  const stories = new StoryService(store, library);
+  const ingestion = options.jobs ? queuedIngestion(options.jobs, options.ingestDeadlineMs ?? deadlineMs) : inlineIngestion(library);
+  const changes = new ChangeFeed(store);
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -80,7 +91,8 @@ export function createApp(options: ApiOptions): Hono {
 
   app.get('/api/articles', zValidator('query', ListQuery, validationHook), async (c) => {
     const { limit, offset, full } = c.req.valid('query');
-    const [rows, total, storyOf] = await Promise.all([store.listArticles({ limit, offset }), store.countArticles(), stories.storyIds()]);
+    const [rows, total] = await Promise.all([store.listArticles({ limit, offset }), store.countArticles()]);
+    const storyOf = await store.storiesOfArticles(rows.map((r) => r.doc.id));
     return c.json({ articles: rows.map((row) => articleSummary(row, { withText: full === 'true', storyId: storyOf.get(row.doc.id) ?? null })), total });
   });
 
@@ -89,8 +101,7 @@ export function createApp(options: ApiOptions): Hono {
     const row = await store.getArticle(id);
     if (!row) throw new ApiError(404, 'E_ARTICLE_NOT_FOUND', `article ${id} not found`);
     const served = await stories.ofArticle(row.doc.id);
-    const doc = served?.docs.find((d) => d.id === row.doc.id) ?? (await ensureAnnotated(store, row.doc));
-    return c.json({ article: fullArticle({ ...row, doc }, served) });
+    return c.json({ article: fullArticle(row, served) });
   });
 
   app.get('/api/articles/:id/original', zValidator('param', IdParam, validationHook), async (c) => {
@@ -119,9 +130,14 @@ export function createApp(options: ApiOptions): Hono {
       // One deadline for the whole request: reading, extracting and annotating every article in it.
       const signal = AbortSignal.timeout(deadlineMs);
       const outcomes = await readRequest(c, readOptions);
-      const { errors, ...result } = await storeOutcomes(await library(), stories, outcomes, signal);
+      const ingested = await ingestion.add(outcomes, signal);
+      if (ingested.pending.length > 0) {
+        // The workers are busy: the articles will appear; the change stream says when.
+        return c.json({ ...(await addResult(store, stories, ingested)), pending: ingested.pending }, 202);
+      }
+      const result = await addResult(store, stories, ingested);
       if (result.articles.length === 0 && result.duplicates.length === 0) {
-        const first = errors[0] ?? new ApiError(422, 'E_NO_ARTICLE', 'the request held no article');
+        const first = ingested.errors[0] ?? new ApiError(422, 'E_NO_ARTICLE', 'the request held no article');
         if (first instanceof ParallaxError && RETRY_LATER.has(first.code)) c.header('Retry-After', String(Math.ceil(deadlineMs / 1000)));
         throw first;
       }
@@ -135,8 +151,9 @@ export function createApp(options: ApiOptions): Hono {
     return c.json({ results: hits.map((h) => ({ id: h.id, title: h.title, snippet: h.snippet, rank: h.rank })) });
   });
 
-  app.get('/api/stories', async (c) => {
-    return c.json({ stories: await stories.list() });
+  app.get('/api/stories', zValidator('query', StoryListQuery, validationHook), async (c) => {
+    const { limit, offset, order } = c.req.valid('query');
+    return c.json(await stories.list({ limit, offset, order }));
   });
 
   app.get('/api/stories/:id', zValidator('param', IdParam, validationHook), async (c) => {
@@ -144,10 +161,13 @@ export function createApp(options: ApiOptions): Hono {
     return c.json(storyBody(await stories.get(id)));
   });
 
+  app.get('/api/events', (c) => streamChanges(c, store, changes));
+
   app.get('/api/stories/:id/export', zValidator('param', IdParam, validationHook), zValidator('query', ExportQuery, validationHook), async (c) => {
     const { id } = c.req.valid('param');
     const { format, table } = c.req.valid('query');
-    const { story, docs } = await stories.get(id);
+    const { story } = await stories.get(id);
+    const docs = await stories.docs(story.id);
     if (format === 'csv') {
       if (!table) throw new ApiError(400, 'E_VALIDATION', 'format=csv needs table=quotes|timeline|entities');
       return attachment(c, storyTableCsv(story, docs, table), 'text/csv; charset=utf-8', `${id}-${table}.csv`);
@@ -195,23 +215,13 @@ function headerValue(value: string | null): string {
 }
 
 function storyBody(served: ServedStory) {
-  return { story: served.story, overrides: served.overrides };
+  return { story: served.story, overrides: served.overrides, build: served.build };
 }
 
-/** The given Library, or one opened over the store on first use (once; a failed open is retried). */
+/** The given Library, or one over the store. */
 function libraryOf(options: ApiOptions): () => Promise<Library> {
-  if (options.library) {
-    const given = Promise.resolve(options.library);
-    return () => given;
-  }
-  let opening: Promise<Library> | null = null;
-  return () => {
-    opening ??= Library.open(options.store).catch((err: unknown) => {
-      opening = null;
-      throw err;
-    });
-    return opening;
-  };
+  const library = Promise.resolve(options.library ?? new Library(options.store));
+  return () => library;
 }
 
 function attachment(c: Context, body: string, contentType: string, filename: string): Response {
@@ -299,53 +309,14 @@ async function readRequest(c: Context, readOptions: { allowPrivateUrls: boolean;
 const RETRY_LATER = new Set(['E_BUSY', 'E_DEADLINE']);
 
 /**
- * Extract and annotate each article read, on the analysis pool (never on the event loop), within the
- * request's deadline; add it through the Library, which places it in a story. Reports what was new (with
- * its story and story-wide entity ids), what was already there, what failed, and each article's warnings.
+/**
+ * The answer to an add: the new articles with every layer (in a story, with the story's entity
+ * ids), what was already stored, what failed, and each article's warnings.
  */
-async function storeOutcomes(library: Library, stories: StoryService, outcomes: readonly ReadOutcome[], signal: AbortSignal) {
-  const added: string[] = [];
-  const duplicates: { input: string; id: string; status: 'duplicate' | 'near-duplicate'; duplicateOf?: string }[] = [];
-  const failures: { input: string; code: string; message: string }[] = [];
-  const warnings: { input: string; code: string; message: string }[] = [];
-  const errors: ParallaxError[] = [];
-  const fail = (input: string, error: ParallaxError) => {
-    failures.push({ input, code: error.code, message: error.message });
-    errors.push(error);
-  };
-  try {
-    for (const outcome of outcomes) {
-      if (!outcome.ok) {
-        fail(outcome.input, outcome.error);
-        continue;
-      }
-      let doc: Doc;
-      try {
-        doc = await annotateArticle(outcome.page, { signal, name: outcome.input });
-      } catch (err) {
-        fail(outcome.input, err instanceof ParallaxError ? err : new ApiError(500, 'E_INTERNAL', 'internal error: the article could not be analysed'));
-        continue;
-      }
-      const { warnings: _read, ...page } = outcome.page;
-      const result = await library.add(doc, { original: page });
-      if (result.status === 'added') added.push(result.id);
-      else if (result.status === 'duplicate') duplicates.push({ input: outcome.input, id: result.id, status: 'duplicate' });
-      else duplicates.push({ input: outcome.input, id: result.id, status: 'near-duplicate', duplicateOf: result.duplicateOf });
-      for (const w of warningsOf(doc)) warnings.push({ input: outcome.input, code: w.code, message: w.reason });
-    }
-  } finally {
-    // Even when an add failed half-way: the ones before it were placed in stories.
-    if (added.length > 0) stories.invalidate();
-  }
-  // After every add, so each story touched is built once, with all of its new articles.
+async function addResult(store: Store, stories: StoryService, ingested: IngestResult) {
   const articles: ReturnType<typeof fullArticle>[] = [];
-  for (const id of added) {
-    const row = await library.store.getArticle(id);
-    if (!row) continue;
-    const served = await stories.ofArticle(id);
-    articles.push(fullArticle({ ...row, doc: served?.docs.find((d) => d.id === id) ?? row.doc }, served));
-  }
-  return { articles, duplicates, failures, warnings, errors };
+  for (const row of await store.getArticles(ingested.added)) articles.push(fullArticle(row, await stories.ofArticle(row.doc.id)));
+  return { articles, duplicates: ingested.duplicates, failures: ingested.failures, warnings: ingested.warnings };
 }
 
 /** List row: metadata without text, evidence or layers (those are in the full article). */

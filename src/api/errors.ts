@@ -33,6 +33,11 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   E_NOT_IMPLEMENTED: 501,
 };
 
+/** An error known by its code and message only (a job's failure, read back from the queue), with the status its code means. */
+export function apiErrorFor(code: string, message: string): ApiError {
+  return new ApiError(STATUS_BY_CODE[code] ?? 422, code, message);
+}
+
 /**
  * Map any thrown value to a status and the JSON error body. Unknown errors
  * become 500 E_INTERNAL with a fixed message: no stack trace or internal

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   AddArticleBody, AddResultSchema, ArticleSchema, ArticleSummarySchema, EntityPairBody, ErrorSchema, ExportQuery,
-  ListQuery, OverridesSchema, SearchQuery, SearchResultSchema, StorySchema, StorySummarySchema,
+  ListQuery, OverridesSchema, SearchQuery, SearchResultSchema, StorySchema, StorySummarySchema, StoryListQuery, BuildSchema,
 } from './schemas.js';
 import { ORIGINAL_MAX_BYTES } from '../store/index.js';
 
@@ -51,6 +51,7 @@ export function openApiDocument(): JsonSchema {
         StorySummary: schemaOf(StorySummarySchema),
         Story: schemaOf(StorySchema),
         Overrides: schemaOf(OverridesSchema),
+        Build: schemaOf(BuildSchema),
         SearchResult: schemaOf(SearchResultSchema),
       },
     },
@@ -82,6 +83,7 @@ export function openApiDocument(): JsonSchema {
           },
           responses: {
             '201': json(ref('AddResult'), 'at least one new article, each with the story it joined (storyId); inputs that failed are listed in failures'),
+            '202': json({ allOf: [ref('AddResult'), { type: 'object', properties: { pending: { type: 'array', items: { type: 'string' } } }, required: ['pending'] }] }, 'the workers had not finished every article within the deadline: `pending` lists the jobs still running; the change stream (GET /api/events) tells when they land'),
             '200': json(ref('AddResult'), 'every article was already stored (see duplicates)'),
             '400': error('malformed body (E_VALIDATION)'),
             '403': error('URL resolves to a loopback, private or link-local address (E_PRIVATE_ADDRESS)'),
@@ -134,16 +136,21 @@ export function openApiDocument(): JsonSchema {
       },
       '/api/stories': {
         get: {
-          summary: 'Stories: the stored articles grouped by the story they cover (each article is placed in a story when it is added)',
-          responses: { '200': json({ type: 'object', properties: { stories: { type: 'array', items: ref('StorySummary') } }, required: ['stories'] }, 'all stories'), ...commonErrors },
+          summary: 'Stories: the stored articles grouped by the story they cover (each article is placed in a story when it is added), a page at a time',
+          parameters: queryParameters(StoryListQuery),
+          responses: {
+            '200': json({ type: 'object', properties: { stories: { type: 'array', items: ref('StorySummary') }, total: { type: 'integer' } }, required: ['stories', 'total'] }, 'a page of stories and how many there are'),
+            '400': error('bad limit, offset or order (E_VALIDATION)'), ...commonErrors,
+          },
         },
       },
       '/api/stories/{id}': {
         get: {
           summary: 'One story: entities, timeline, stances, contradictions, quote variants, single-source claims, framing',
+          description: 'The latest stored build, at once: stories are rebuilt by jobs when articles join, never on a read. `build` says when it was built and whether changes wait for the next build (`stale`); it is null while the first build is being made (the story then lists its articles only). A story merged into another answers with that story.',
           parameters: [idParameter('story')],
           responses: {
-            '200': json({ type: 'object', properties: { story: ref('Story'), overrides: ref('Overrides') }, required: ['story', 'overrides'] }, 'the story'),
+            '200': json({ type: 'object', properties: { story: ref('Story'), overrides: ref('Overrides'), build: ref('Build') }, required: ['story', 'overrides', 'build'] }, 'the story'),
             '404': error('no such story (E_STORY_NOT_FOUND)'), ...commonErrors,
           },
         },
@@ -166,6 +173,17 @@ export function openApiDocument(): JsonSchema {
       },
       '/api/stories/{id}/entities/merge': entityOverrideRoute('Record that two entities are one person, organisation or place (stored; cancels an earlier unmerge of the same names)'),
       '/api/stories/{id}/entities/unmerge': entityOverrideRoute('Record that two names are different entities (stored; cancels an earlier merge of the same names)'),
+      '/api/events': {
+        get: {
+          summary: 'Live changes as Server-Sent Events: article-added, story-merged, story-updated, contradiction-new, stance-changed',
+          description: 'Each event\'s `id` is its position in the change log and its `data` a JSON object `{ seq, kind, storyId, articleId, data, at }`. A client reconnecting with `Last-Event-ID` (or `?since=`) gets what it missed; `?story=` keeps one story\'s changes.',
+          parameters: [
+            { name: 'story', in: 'query', required: false, schema: { type: 'string' }, description: 'only this story\'s changes' },
+            { name: 'since', in: 'query', required: false, schema: { type: 'integer' }, description: 'resume after this change (as Last-Event-ID)' },
+          ],
+          responses: { '200': { description: 'the stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, ...commonErrors },
+        },
+      },
       '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': json({ type: 'object' }, 'OpenAPI 3.1') } } },
     },
   };
@@ -178,7 +196,7 @@ function entityOverrideRoute(summary: string): JsonSchema {
       parameters: [idParameter('story')],
       requestBody: { required: true, content: { 'application/json': { schema: schemaOf(EntityPairBody, 'input') } } },
       responses: {
-        '200': json({ type: 'object', properties: { story: ref('Story'), overrides: ref('Overrides') }, required: ['story', 'overrides'] }, 'the story rebuilt with the override'),
+        '200': json({ type: 'object', properties: { story: ref('Story'), overrides: ref('Overrides'), build: ref('Build') }, required: ['story', 'overrides', 'build'] }, 'the story rebuilt with the override'),
         '400': error('malformed body (E_VALIDATION)'),
         '404': error('no such story or entity (E_STORY_NOT_FOUND, E_ENTITY_NOT_FOUND)'),
         ...commonErrors,

@@ -24,6 +24,15 @@ export const ListQuery = z.object({
   full: z.enum(['true', 'false']).optional().describe('include each article\'s full text'),
 });
 
+/** Stories per page when the client does not say: a screenful of the library. */
+export const DEFAULT_STORY_PAGE = 100;
+
+export const StoryListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_STORY_PAGE),
+  offset: z.coerce.number().int().min(0).default(0),
+  order: z.enum(['created', 'changed']).default('created').describe('created: in the order the stories began; changed: most recently changed first'),
+});
+
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(MAX_QUERY_CHARS),
   limit: z.coerce.number().int().min(1).max(MAX_SEARCH_RESULTS).default(20),
@@ -88,9 +97,19 @@ export const AddResultSchema = z.object({
     .describe('what was partial or corrected in the articles kept: a cut record or page, replaced bytes, an analysis cut at the per-article limit'),
 });
 
-export const StorySummarySchema = z.object({ id: z.string(), title: z.string(), articles: z.array(z.string()) });
+const StoryBaseSchema = z.object({ id: z.string(), title: z.string(), articles: z.array(z.string()) });
 
-export const StorySchema = StorySummarySchema.extend({
+export const StorySummarySchema = StoryBaseSchema.extend({ stale: z.boolean().describe('changed since its latest build: a rebuild is queued') });
+
+/** When the served build was made, and whether changes wait for the next one; null before the first build. */
+export const BuildSchema = z.object({
+  version: z.number().int(),
+  builtAt: z.string(),
+  stale: z.boolean(),
+  buildMs: z.number(),
+}).nullable();
+
+export const StorySchema = StoryBaseSchema.extend({
   entities: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), aliases: z.array(z.string()), articles: z.array(z.string()) })),
   timeline: z.array(z.object({ date: z.string(), actors: z.array(z.string()), summary: z.string() })),
   stances: z.array(z.object({ actor: z.string(), topic: z.string(), position: z.string(), date: z.string().nullable(), article: z.string(), evidence: z.string() })),

@@ -94,9 +94,10 @@ describe('stories from the story layer, persisted in a PGlite data folder', () =
     storyId = ids[0]!.storyId;
 
     const listed = await send<{ stories: { id: string; title: string; articles: string[] }[] }>(app, '/api/stories');
+    // Built in the request that added them: nothing waits for a rebuild.
     expect(listed.body.stories).toEqual([
-      { id: storyId, title: 'Veltria opens new harbour talks', articles: [harbourId, followupId] },
-      { id: ids[2]!.storyId, title: 'Flooding closes the Lunor bridge', articles: [riverId] },
+      { id: storyId, title: 'Veltria opens new harbour talks', articles: [harbourId, followupId], stale: false },
+      { id: ids[2]!.storyId, title: 'Flooding closes the Lunor bridge', articles: [riverId], stale: false },
     ]);
     const articles = await send<{ articles: { id: string; storyId: string | null }[] }>(app, '/api/articles');
     expect(articles.body.articles.map((a) => a.storyId)).toEqual([storyId, storyId, ids[2]!.storyId]);

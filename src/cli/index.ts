@@ -9,6 +9,8 @@ import { runExtract } from './commands/extract.js';
 import { runAnalyze } from './commands/analyze.js';
 import { runStories, runStory, runUnmerge } from './commands/stories.js';
 import { runServe } from './commands/serve.js';
+import { runWorker } from './commands/worker.js';
+import { runWatch } from './commands/watch.js';
 import { ConfigError, describeError } from '../core/index.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -36,9 +38,28 @@ function buildProgram(io: CliIO): Command {
     .argument('<inputs...>', 'files, folders (recursive), http(s) URLs, or - for stdin')
     .addOption(dbOption())
     .option('--fetch', 'for feeds: fetch the page each item links to')
+    .option('--wait', 'PostgreSQL: wait until the workers stored every article and rebuilt its story (PGlite always waits: the work runs in this process)')
+    .option('--concurrency <n>', 'PGlite: article loops in this process', (v) => parsePositiveInt(v, '--concurrency'))
     .option('-q, --quiet', 'print only errors and the summary')
     .option('--strict', 'treat warnings (a cut record or page, replaced bytes, an analysis cut at the per-article limit) as failures')
     .action(async (inputs: string[], flags) => { throw new ExitWith(await runAdd(inputs, flags, io)); });
+
+  program.command('worker')
+    .description('take jobs from the queue (read, annotate and place articles, rebuild stories, fetch URLs, poll feeds) until stopped')
+    .addOption(dbOption())
+    .option('--concurrency <n>', 'article loops in this process (one core: 1-2)', (v) => parsePositiveInt(v, '--concurrency'))
+    .option('--until-idle', 'stop once no job is waiting or running')
+    .action(async (flags) => { throw new ExitWith(await runWorker(flags, io)); });
+
+  program.command('watch')
+    .description('follow feeds: poll each on a schedule (conditional requests, polite per host) and add their new items')
+    .argument('<feeds...>', 'feed URLs, OPML files, or files with one feed URL per line')
+    .addOption(dbOption())
+    .option('--every <duration>', 'how often to poll each feed (90s, 15m, 1h)', '15m')
+    .option('--once', 'poll each feed once, wait for its new items, and exit')
+    .option('--fetch', 'fetch the page each item links to instead of using the item\'s own text')
+    .option('--workers <n>', 'article loops in this process; 0: only schedule polls (PostgreSQL, with `parallax worker` elsewhere)', (v) => parseCount(v, '--workers'))
+    .action(async (feeds: string[], flags) => { throw new ExitWith(await runWatch(feeds, flags, io)); });
 
   program.command('list')
     .description('list stored articles')
@@ -74,6 +95,7 @@ function buildProgram(io: CliIO): Command {
     .description('list the stories the stored articles form')
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--limit <n>', 'the largest N stories (default 50)', (v) => parsePositiveInt(v, '--limit'))
     .action(async (flags) => { throw new ExitWith(await runStories(flags, io)); });
 
   program.command('story')
@@ -99,6 +121,7 @@ function buildProgram(io: CliIO): Command {
     .option('--port <port>', 'port (0 picks a free one)', (v) => parsePort(v), 4317)
     .option('--example', 'load the fictional example story into the database when it is empty')
     .option('--allow-private-urls', 'let URL ingestion reach loopback and private addresses (off by default: SSRF guard)')
+    .option('--workers <n>', 'article loops in this process (default 1); 0 on PostgreSQL: leave the jobs to `parallax worker` processes', (v) => parseCount(v, '--workers'))
     .action(async (flags) => { throw new ExitWith(await runServe(flags, io)); });
 
   return program;
@@ -107,6 +130,12 @@ function buildProgram(io: CliIO): Command {
 function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError('E_USAGE', `--port needs a port number (0–65535), got "${value}"`);
+  return n;
+}
+
+function parseCount(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError('E_USAGE', `${flag} needs a whole number (0 or more), got "${value}"`);
   return n;
 }
 

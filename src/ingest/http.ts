@@ -16,6 +16,8 @@ export interface FetchUrlOptions {
   readonly maxRedirects: number;
   readonly userAgent: string;
   readonly allowPrivateAddresses: boolean;
+  /** Validators from an earlier answer: sent as If-None-Match / If-Modified-Since, and a 304 answer is returned as `notModified`. */
+  readonly conditional?: { readonly etag?: string | null; readonly lastModified?: string | null };
 }
 
 /** A successful HTTP answer, body decompressed and size-checked. */
@@ -27,6 +29,11 @@ export interface FetchedResource {
   readonly contentType?: string;
   readonly bytes: Uint8Array;
   readonly fetchedAt: string;
+  /** The answer's validators, for a conditional request next time. */
+  readonly etag?: string;
+  readonly lastModified?: string;
+  /** A conditional request was answered 304 Not Modified: `bytes` is empty. */
+  readonly notModified?: boolean;
 }
 
 /** What we ask servers for, best first; `*\/*` last so servers without negotiation still answer. */
@@ -56,6 +63,10 @@ export async function fetchUrl(url: string, options: FetchUrlOptions): Promise<F
         current = parseHttpUrl(next, url);
         continue;
       }
+      if (status === 304 && options.conditional) {
+        response.resume();
+        return { requestedUrl: url, url: current.href, status, bytes: new Uint8Array(), fetchedAt: new Date().toISOString(), notModified: true, ...validators(response) };
+      }
       if (status >= 400 || status < 200) {
         response.resume();
         throw new HttpStatusError(url, status, response.statusMessage ?? '');
@@ -81,6 +92,7 @@ export async function fetchUrl(url: string, options: FetchUrlOptions): Promise<F
         ...(contentType ? { contentType } : {}),
         bytes,
         fetchedAt: new Date().toISOString(),
+        ...validators(response),
       };
     }
   } catch (err) {
@@ -88,6 +100,21 @@ export async function fetchUrl(url: string, options: FetchUrlOptions): Promise<F
   } finally {
     clearTimeout(timer);
   }
+}
+
+function validators(response: http.IncomingMessage): { etag?: string; lastModified?: string } {
+  const etag = response.headers.etag;
+  const lastModified = response.headers['last-modified'];
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+}
+
+/** Request headers of a conditional GET. */
+function conditionalHeaders(conditional: FetchUrlOptions['conditional']): Record<string, string> {
+  if (!conditional) return {};
+  return {
+    ...(conditional.etag ? { 'if-none-match': conditional.etag } : {}),
+    ...(conditional.lastModified ? { 'if-modified-since': conditional.lastModified } : {}),
+  };
 }
 
 function parseHttpUrl(value: string, original = value): URL {
@@ -113,7 +140,7 @@ function request(url: URL, options: FetchUrlOptions, signal: AbortSignal): Promi
     const req = client.request(url, {
       method: 'GET',
       signal,
-      headers: { 'user-agent': options.userAgent, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br' },
+      headers: { 'user-agent': options.userAgent, accept: ACCEPT, 'accept-encoding': 'gzip, deflate, br', ...conditionalHeaders(options.conditional) },
       ...(options.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup(url.href) }),
     });
     req.once('response', resolve);

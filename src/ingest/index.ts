@@ -19,3 +19,4 @@ export { DEFAULT_USER_AGENT } from './user-agent.js';
 export { INGEST_ERROR_CODES, HttpStatusError, type IngestErrorCode } from './errors.js';
 export type { IngestWarning } from './warnings.js';
 export { isPrivateAddress } from './address.js';
+export { fetchUrl, type FetchUrlOptions, type FetchedResource } from './http.js';

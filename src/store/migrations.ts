@@ -94,4 +94,114 @@ CREATE TABLE article_originals (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'shared story index, stored story builds, change log',
+    sql: `
+-- The story index every process shares: placing an article reads and writes these rows in the
+-- article's own transaction, under one advisory lock, so concurrent workers agree without replaying history.
+CREATE TABLE story_index (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  article_count integer NOT NULL DEFAULT 0,
+  next_article integer NOT NULL DEFAULT 0,
+  next_story integer NOT NULL DEFAULT 0
+);
+INSERT INTO story_index DEFAULT VALUES;
+
+-- One row per entity key or key term: how many articles carry it, and the latest of them (capped).
+-- Rewritten on every placement: room on each page keeps the updates in place (HOT).
+CREATE TABLE story_features (
+  name text COLLATE "C" PRIMARY KEY,
+  df integer NOT NULL,
+  postings integer[] NOT NULL
+) WITH (fillfactor = 70);
+
+-- A story: the articles linked to each other. An absorbed story keeps its row, pointing to the one it joined.
+-- changed_seq moves on every change of membership or overrides; built_seq is the change the latest build covers.
+CREATE SEQUENCE story_change_seq;
+CREATE TABLE stories (
+  num integer PRIMARY KEY,
+  id text COLLATE "C" NOT NULL UNIQUE,
+  size integer NOT NULL,
+  title text,
+  merged_into text COLLATE "C",
+  created_at timestamptz NOT NULL DEFAULT now(),
+  changed_at timestamptz NOT NULL DEFAULT now(),
+  changed_seq bigint NOT NULL,
+  built_seq bigint NOT NULL DEFAULT 0
+);
+CREATE INDEX stories_stale_idx ON stories (changed_at) WHERE changed_seq > built_seq AND merged_into IS NULL;
+
+-- Each placed article as the index sees it: its story and the weights of its features when it was placed.
+CREATE TABLE story_articles (
+  num integer PRIMARY KEY,
+  article_id text COLLATE "C" NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+  story integer NOT NULL,
+  entity_mass double precision NOT NULL,
+  term_mass double precision NOT NULL,
+  day integer,
+  features text[] NOT NULL
+);
+CREATE INDEX story_articles_story_idx ON story_articles (story);
+
+-- Built stories, versioned: readers take the latest; the data is the story builder's output, opaque here.
+CREATE TABLE story_builds (
+  story_id text COLLATE "C" NOT NULL,
+  version integer NOT NULL,
+  built_at timestamptz NOT NULL DEFAULT now(),
+  covers_seq bigint NOT NULL,
+  article_count integer NOT NULL,
+  build_ms integer NOT NULL,
+  format integer NOT NULL,
+  data text NOT NULL,
+  PRIMARY KEY (story_id, version)
+);
+
+-- What changed, in order, for the live change stream (article added, story built, contradiction, stance).
+CREATE TABLE change_events (
+  seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  kind text NOT NULL,
+  story_id text COLLATE "C",
+  article_id text COLLATE "C",
+  data jsonb NOT NULL DEFAULT '{}',
+  at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Feeds followed by \`parallax watch\`: the validators of the last answer (conditional requests) and when to poll next.
+CREATE TABLE feeds (
+  url text COLLATE "C" PRIMARY KEY,
+  interval_seconds integer NOT NULL,
+  etag text,
+  last_modified text,
+  next_poll_at timestamptz NOT NULL DEFAULT now(),
+  last_polled_at timestamptz,
+  last_status text,
+  last_error text,
+  items_seen integer NOT NULL DEFAULT 0,
+  added_at timestamptz NOT NULL DEFAULT now()
+);
+-- Items of a feed already queued, by link or guid: a poll queues only the new ones.
+CREATE TABLE feed_items (
+  feed_url text COLLATE "C" NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+  item_key text NOT NULL,
+  seen_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (feed_url, item_key)
+);
+-- Politeness across processes: the earliest time the next request to a host may start.
+CREATE TABLE host_slots (
+  host text COLLATE "C" PRIMARY KEY,
+  next_at timestamptz NOT NULL
+);
+
+-- Articles waiting for a story (placement sets story_id in the article's transaction): found at once at any size.
+CREATE INDEX articles_unplaced_idx ON articles (seq) WHERE story_id IS NULL AND duplicate_of IS NULL;
+-- The largest stories first, at any size.
+CREATE INDEX stories_size_idx ON stories (size DESC, num) WHERE merged_into IS NULL;
+CREATE INDEX stories_changed_idx ON stories (changed_at DESC, num DESC) WHERE merged_into IS NULL;
+
+-- Groupings made by the old per-process indexes are placed again by the shared one.
+UPDATE articles SET story_id = NULL;
+`,
+  },
 ];
+

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ParallaxError, StoreError } from '../core/index.js';
 import { runMigrations } from './migrate.js';
 import { openPgliteClient } from './pglite-client.js';
+import { lockFolder } from './folder-lock.js';
 import { openPostgresClient } from './postgres-client.js';
 import type { SqlClient } from './sql-client.js';
 import { SqlStore } from './sql-store.js';
@@ -51,11 +52,25 @@ async function openDataDir(dataDir: string): Promise<SqlClient> {
   } catch (err) {
     throw new StoreError('E_DATA_DIR_NOT_WRITABLE', `cannot write the database folder ${dataDir}: ${reasonOf(err)}; pass another with --db or PARALLAX_DB`, { cause: err });
   }
+  // Before PGlite touches the folder: a second process must never open it at the same time.
+  const lock = await lockFolder(dataDir);
+  let client: SqlClient;
   try {
-    return await openPgliteClient({ dataDir });
+    client = await openPgliteClient({ dataDir });
   } catch (err) {
+    lock.release();
     throw new StoreError('E_DB_OPEN', `cannot open the database in ${dataDir}: ${reasonOf(err)}`, { cause: err });
   }
+  return {
+    ...client,
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
 }
 
 /** Connect to PostgreSQL; `schema` sets the search path (tests). */
@@ -78,7 +93,7 @@ export async function openPostgresTarget(url: string, options: { schema?: string
  * Build a store over an open client, applying pending migrations first.
  * Closes the client when migration fails.
  */
-export async function openStoreOnClient(client: SqlClient): Promise<Store> {
+export async function openStoreOnClient(client: SqlClient, location?: string): Promise<Store> {
   try {
     await runMigrations(client);
   } catch (err) {
@@ -86,7 +101,7 @@ export async function openStoreOnClient(client: SqlClient): Promise<Store> {
     if (err instanceof ParallaxError) throw err;
     throw new StoreError('E_MIGRATION_FAILED', `database schema migration failed: ${reasonOf(err)}`, { cause: err });
   }
-  return new SqlStore(client);
+  return new SqlStore(client, location);
 }
 
 /**
@@ -102,12 +117,16 @@ export async function openStoreOnClient(client: SqlClient): Promise<Store> {
 export async function openStore(config: StoreConfig = {}): Promise<Store> {
   const target = resolveStoreTarget(config);
   let client: SqlClient;
+  let location: string;
   if (target.engine === 'postgres') {
     client = await openPostgresTarget(target.url);
+    location = describeDatabaseUrl(target.url);
   } else if (target.dataDir === null) {
     client = await openPgliteClient({});
+    location = 'memory';
   } else {
     client = await openDataDir(target.dataDir);
+    location = target.dataDir;
   }
-  return openStoreOnClient(client);
+  return openStoreOnClient(client, location);
 }

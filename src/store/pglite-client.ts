@@ -24,6 +24,11 @@ export async function openPgliteClient(options: { dataDir?: string }): Promise<S
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
+    async script<R>(sql: string) {
+      const results = await db.exec(sql);
+      const last = results[results.length - 1];
+      return { rows: (last?.rows ?? []) as R[], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+    },
     transaction: (work) => db.transaction((tx) => work(executor(tx))),
     async close() {
       if (!db.closed) await db.close();

@@ -3,8 +3,8 @@ import type { SqlClient, SqlExecutor } from './sql-client.js';
 
 /** Fail fast on an unreachable host instead of waiting for the OS TCP timeout. */
 const CONNECT_TIMEOUT_MS = 10_000;
-/** A CLI or worker needs few connections; the server's default limit is 100 for everyone. */
-const MAX_POOL_CONNECTIONS = 4;
+/** A CLI needs one connection, a worker one per concurrent job plus the queue's; the server's default limit is 100 for everyone. */
+const MAX_POOL_CONNECTIONS = 8;
 
 function executor(db: pg.Pool | pg.PoolClient): SqlExecutor {
   return {
@@ -23,11 +23,11 @@ function executor(db: pg.Pool | pg.PoolClient): SqlExecutor {
  * path of every connection (tests use one schema each).
  * Resolves once a first connection succeeded; rejects with the driver's error otherwise.
  */
-export async function openPostgresClient(options: { url: string; schema?: string }): Promise<SqlClient> {
+export async function openPostgresClient(options: { url: string; schema?: string; maxConnections?: number }): Promise<SqlClient> {
   const pool = new pg.Pool({
     connectionString: options.url,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    max: MAX_POOL_CONNECTIONS,
+    max: options.maxConnections ?? MAX_POOL_CONNECTIONS,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
@@ -45,6 +45,12 @@ export async function openPostgresClient(options: { url: string; schema?: string
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
+    async script<R>(sql: string) {
+      // Without parameters node-postgres sends a simple query, which may hold several statements.
+      const result = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[];
+      const last = Array.isArray(result) ? result[result.length - 1] : result;
+      return { rows: (last?.rows ?? []) as R[], rowCount: last?.rowCount ?? 0 };
+    },
     async transaction(work) {
       const conn = await pool.connect();
       let broken: Error | undefined;

@@ -11,6 +11,8 @@ export interface SqlExecutor {
 
 export interface SqlClient extends SqlExecutor {
   readonly kind: 'pglite' | 'postgres';
+  /** Several statements without parameters, returning the rows of the last one (the job queue's own scripts). */
+  script<R>(sql: string): Promise<{ rows: R[]; rowCount: number }>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -2,7 +2,13 @@ import { contentId, ParallaxError, StoreError, type Doc, type DocSource } from '
 import { estimateJaccard, lshBandKeys, minHashSignature, NEAR_DUPLICATE_JACCARD, type MinHashSignature } from './minhash.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
 import { readOriginal, writeOriginal } from './originals.js';
-import type { AddOptions, AddOutcome, ArticleOriginal, ArticleOriginalInput, EntityOverride, ListOptions, SearchHit, Store, StoredArticle } from './types.js';
+import type { AddOptions, AddOutcome, ArticleOriginal, ArticleOriginalInput, EntityOverride, ListOptions, SearchHit, Store, StoredArticle, StoryBuildInput } from './types.js';
+import { placeInStory, placedStory, type Placement } from './story-state.js';
+import {
+  countStories, latestStoryBuild, latestStoryBuildHead, listStoryRecords, saveStoryBuild, staleStories, storyArticleIds, storyRecord, touchStory,
+  type StoryBuild, type StoryRecord,
+} from './story-builds.js';
+import { changesSince, latestChange, recordChange, type Change } from './changes.js';
 
 /** Hex digits after `a_` an id prefix needs: 16^6 ≈ 17 million values, so a prefix rarely matches two articles. */
 export const MIN_ID_PREFIX_DIGITS = 6;
@@ -61,8 +67,12 @@ export class SqlStore implements Store {
   readonly kind: 'pglite' | 'postgres';
   private closed = false;
 
-  constructor(private readonly client: SqlClient) {
+  constructor(private readonly client: SqlClient, readonly location: string = client.kind) {
     this.kind = client.kind;
+  }
+
+  get sql(): SqlClient {
+    return this.client;
   }
 
   async addDoc(doc: Doc, options: AddOptions = {}): Promise<AddOutcome> {
@@ -128,7 +138,9 @@ export class SqlStore implements Store {
         const originalError = options.original ? await storeOriginalBesideArticle(tx, doc.id, options.original) : undefined;
         const extra = originalError ? { originalError } : {};
         if (nearest) return { status: 'near-duplicate', id: doc.id, duplicateOf: nearest.id, similarity: nearest.similarity, ...extra };
-        return { status: 'added', id: doc.id, ...extra };
+        // Placed in the article's own transaction: a stored article always has its story, and a failed placement stores nothing.
+        const story = options.place ? await placeInStory(tx, doc) : undefined;
+        return { status: 'added', id: doc.id, ...(story ? { story } : {}), ...extra };
       }),
     );
   }
@@ -170,6 +182,16 @@ export class SqlStore implements Store {
     });
   }
 
+  async getArticles(ids: readonly string[]): Promise<StoredArticle[]> {
+    this.assertOpen();
+    if (ids.length === 0) return [];
+    return this.run(`get ${ids.length} articles`, async () => {
+      const { rows } = await this.client.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ANY($1::text[])`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id, toStoredArticle(r)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    });
+  }
+
   async countArticles(opts: { includeDuplicates?: boolean } = {}): Promise<number> {
     this.assertOpen();
     const where = opts.includeDuplicates ? '' : 'WHERE duplicate_of IS NULL';
@@ -205,19 +227,115 @@ export class SqlStore implements Store {
     if (rowCount === 0) throw new StoreError('E_ARTICLE_NOT_FOUND', `no article ${id} in the store: add it before updating its layers`);
   }
 
-  async setStory(articleId: string, storyId: string): Promise<void> {
+  async placeArticle(articleId: string): Promise<Placement> {
     this.assertOpen();
-    const { rowCount } = await this.run(`set story of ${articleId}`, () =>
-      this.client.query('UPDATE articles SET story_id = $2 WHERE id = $1', [articleId, storyId]),
+    return this.run(`place article ${articleId} in a story`, () =>
+      this.client.transaction(async (tx) => {
+        const { rows } = await tx.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = $1`, [articleId]);
+        const row = rows[0];
+        if (!row) throw new StoreError('E_ARTICLE_NOT_FOUND', `no article ${articleId} in the store: add it before placing it in a story`);
+        if (row.duplicate_of) throw new StoreError('E_NEAR_DUPLICATE', `article ${articleId} nearly duplicates ${row.duplicate_of}: it belongs to that article's story`);
+        return placeInStory(tx, toStoredArticle(row).doc);
+      }),
     );
-    if (rowCount === 0) throw new StoreError('E_ARTICLE_NOT_FOUND', `no article ${articleId} in the store: add it before grouping it`);
+  }
+
+  async unplacedArticles(limit: number): Promise<string[]> {
+    this.assertOpen();
+    return this.run('list unplaced articles', async () => {
+      const { rows } = await this.client.query<{ id: string }>(
+        'SELECT a.id FROM articles a WHERE a.story_id IS NULL AND a.duplicate_of IS NULL ORDER BY a.seq LIMIT $1',
+        [limit],
+      );
+      return rows.map((r) => r.id);
+    });
+  }
+
+  storyRecord(storyId: string): Promise<StoryRecord | null> {
+    return this.read(`read story ${storyId}`, (db) => storyRecord(db, storyId));
+  }
+
+  listStoryRecords(page: { limit?: number; offset?: number; order?: 'created' | 'changed' | 'size' } = {}): Promise<StoryRecord[]> {
+    return this.read('list stories', (db) => listStoryRecords(db, page));
+  }
+
+  countStories(): Promise<number> {
+    return this.read('count stories', countStories);
+  }
+
+  staleStories(limit: number): Promise<StoryRecord[]> {
+    return this.read('list stories to rebuild', (db) => staleStories(db, limit));
+  }
+
+  storyArticleIds(storyId: string): Promise<string[]> {
+    return this.read(`list the articles of story ${storyId}`, (db) => storyArticleIds(db, storyId));
+  }
+
+  storyOfArticle(articleId: string): Promise<string | null> {
+    return this.read(`find the story of ${articleId}`, (db) => placedStory(db, articleId));
+  }
+
+  storyArticles(storyIds: readonly string[]): Promise<Map<string, string[]>> {
+    return this.read('list the articles of stories', async (db) => {
+      const { rows } = await db.query<{ id: string; story_id: string }>(
+        'SELECT id, story_id FROM articles WHERE story_id = ANY($1::text[]) AND duplicate_of IS NULL ORDER BY seq',
+        [storyIds],
+      );
+      const out = new Map<string, string[]>(storyIds.map((s) => [s, []]));
+      for (const r of rows) out.get(r.story_id)?.push(r.id);
+      return out;
+    });
+  }
+
+  storiesOfArticles(articleIds: readonly string[]): Promise<Map<string, string>> {
+    return this.read('find the stories of articles', async (db) => {
+      const { rows } = await db.query<{ id: string; story_id: string }>(
+        'SELECT id, story_id FROM articles WHERE id = ANY($1::text[]) AND story_id IS NOT NULL',
+        [articleIds],
+      );
+      return new Map(rows.map((r) => [r.id, r.story_id]));
+    });
+  }
+
+  touchStory(storyId: string): Promise<void> {
+    return this.read(`mark story ${storyId} changed`, (db) => touchStory(db, storyId));
+  }
+
+  saveStoryBuild(build: StoryBuildInput): Promise<{ version: number; builtAt: string }> {
+    this.assertOpen();
+    return this.run(`store the build of story ${build.storyId}`, () => this.client.transaction((tx) => saveStoryBuild(tx, build)));
+  }
+
+  latestStoryBuildHead(storyId: string): Promise<Omit<StoryBuild, 'data'> | null> {
+    return this.read(`read the build of story ${storyId}`, (db) => latestStoryBuildHead(db, storyId));
+  }
+
+  latestStoryBuild(storyId: string): Promise<StoryBuild | null> {
+    return this.read(`read the build of story ${storyId}`, (db) => latestStoryBuild(db, storyId));
+  }
+
+  recordChanges(changes: Parameters<Store['recordChanges']>[0]): Promise<void> {
+    this.assertOpen();
+    if (changes.length === 0) return Promise.resolve();
+    return this.run('record changes', () => this.client.transaction(async (tx) => {
+      for (const change of changes) await recordChange(tx, change);
+    }));
+  }
+
+  changesSince(seq: number, limit: number): Promise<Change[]> {
+    return this.read('read the change log', (db) => changesSince(db, seq, limit));
+  }
+
+  latestChange(): Promise<number> {
+    return this.read('read the change log', latestChange);
   }
 
   async listStories(): Promise<{ id: string; articles: string[] }[]> {
     this.assertOpen();
     return this.run('list stories', async () => {
       const { rows } = await this.client.query<{ story_id: string; id: string }>(
-        'SELECT story_id, id FROM articles WHERE story_id IS NOT NULL AND duplicate_of IS NULL ORDER BY seq',
+        `SELECT a.story_id, a.id FROM articles a JOIN stories s ON s.id = a.story_id
+         WHERE a.duplicate_of IS NULL ORDER BY s.num, a.seq`,
       );
       const stories = new Map<string, string[]>();
       for (const r of rows) {
@@ -267,6 +385,12 @@ export class SqlStore implements Store {
 
   private assertOpen(): void {
     if (this.closed) throw new StoreError('E_STORE_CLOSED', 'the store was closed: open it again');
+  }
+
+  /** A read (or small write) on the open store, errors as in `run`. */
+  private read<T>(operation: string, work: (db: SqlClient) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return this.run(operation, () => work(this.client));
   }
 
   /** Runs a database operation, turning driver errors into StoreError with a one-line message. */

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { contentId, StoreError, type Doc } from '../core/index.js';
 import type { Store } from './types.js';
 import { ORIGINAL_MAX_BYTES } from './originals.js';
+import { StoryIndex } from '../story/cluster/index.js';
 import {
   FERRY_TEXT,
   FERRY_TITLE,
@@ -15,6 +16,7 @@ import {
   ORCHARD_TITLE,
   SEAWALL_SECOND_COPY_TEXT,
   SEAWALL_SYNDICATED_TEXT,
+  SEAWALL_FOLLOWUP_TEXT,
   SEAWALL_TEXT,
   SEAWALL_TITLE,
   UNICODE_TEXT,
@@ -267,20 +269,50 @@ export function defineStoreConformanceTests(engine: string, harness: StoreHarnes
       expect(await store.countArticles({ includeDuplicates: true })).toBe(0);
     });
 
-    it('records which story each article belongs to and lists stories in the order they began', async () => {
+    it('places each new article in a story in the article\'s transaction, as the in-memory index would', async () => {
       await fresh();
-      const seawall = makeDoc(SEAWALL_TEXT);
-      const ferry = makeDoc(FERRY_TEXT);
-      const orchard = makeDoc(ORCHARD_TEXT);
-      for (const d of [seawall, ferry, orchard]) await store.addDoc(d);
-      await store.setStory(seawall.id, 'story_harbour');
-      await store.setStory(orchard.id, 'story_orchard');
-      await store.setStory(ferry.id, 'story_harbour');
-      expect(await store.listStories()).toEqual([
-        { id: 'story_harbour', articles: [seawall.id, ferry.id] },
-        { id: 'story_orchard', articles: [orchard.id] },
-      ]);
-      await expectStoreError(store.setStory(contentId('never stored'), 'story_x'), 'E_ARTICLE_NOT_FOUND');
+      const docs = [SEAWALL_TEXT, FERRY_TEXT, ORCHARD_TEXT, SEAWALL_FOLLOWUP_TEXT].map((t) => makeDoc(t));
+      const outcomes = [];
+      for (const d of docs) outcomes.push(await store.addDoc(d, { place: true }));
+      const index = new StoryIndex();
+      for (const d of docs) index.addDoc(d);
+      expect(await store.listStories()).toEqual(index.stories());
+      expect(outcomes.map((o) => (o.status === 'added' ? o.story?.storyId : null))).toEqual(docs.map((d) => index.storyOf(d.id)));
+      const seawallStory = index.storyOf(docs[0]!.id)!;
+      expect(index.storyOf(docs[3]!.id)).toBe(seawallStory);
+      expect(await store.storyOfArticle(docs[3]!.id)).toBe(seawallStory);
+      expect(await store.storyArticleIds(seawallStory)).toEqual([docs[0]!.id, docs[3]!.id]);
+      expect(await store.storyRecord(seawallStory)).toMatchObject({ id: seawallStory, size: 2, stale: true, mergedInto: null });
+      // Placing again changes nothing; a near-duplicate is not placed.
+      expect(await store.placeArticle(docs[3]!.id)).toMatchObject({ storyId: seawallStory, already: true });
+      await store.addDoc(makeDoc(SEAWALL_SYNDICATED_TEXT), { place: true });
+      expect(await store.unplacedArticles(10)).toEqual([]);
+      expect((await store.changesSince(0, 100)).filter((c) => c.kind === 'article-added').map((c) => c.articleId)).toEqual(docs.map((d) => d.id));
+      await expectStoreError(store.placeArticle(contentId('never stored')), 'E_ARTICLE_NOT_FOUND');
+    });
+
+    it('places articles stored without a story later, and keeps the latest builds of a story', async () => {
+      await fresh();
+      const [a, b] = [SEAWALL_TEXT, SEAWALL_FOLLOWUP_TEXT].map((t) => makeDoc(t));
+      await store.addDoc(a!);
+      await store.addDoc(b!);
+      expect(await store.unplacedArticles(10)).toEqual([a!.id, b!.id]);
+      const first = await store.placeArticle(a!.id);
+      const second = await store.placeArticle(b!.id);
+      expect(second.storyId).toBe(first.storyId);
+      const record = (await store.storyRecord(first.storyId))!;
+      expect(await store.latestStoryBuild(first.storyId)).toBeNull();
+      for (const n of [1, 2, 3, 4]) {
+        await store.saveStoryBuild({ storyId: first.storyId, coversSeq: record.changedSeq, articleCount: 2, buildMs: 5, format: 1, data: JSON.stringify({ n }), title: `Title ${n}` });
+      }
+      const latest = (await store.latestStoryBuild(first.storyId))!;
+      expect(latest).toMatchObject({ version: 4, coversSeq: record.changedSeq, data: '{"n":4}' });
+      expect(await store.storyRecord(first.storyId)).toMatchObject({ stale: false, title: 'Title 4' });
+      expect(await store.staleStories(10)).toEqual([]);
+      await store.touchStory(first.storyId);
+      expect((await store.staleStories(10)).map((s) => s.id)).toEqual([first.storyId]);
+      const versions = await sut.sql<{ n: number }>(`SELECT count(*)::integer AS n FROM story_builds`);
+      expect(versions[0]!.n).toBe(3);
     });
 
     it('keeps analyst entity overrides per story, global ones for every story', async () => {

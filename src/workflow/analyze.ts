@@ -3,6 +3,7 @@ import type { IngestOptions } from '../ingest/index.js';
 import { buildStories, type Story, type UnmergeRule } from '../story/index.js';
 import { toArticleJson, annotationsToJson, type ArticleJson, type AnnotationsJson, type BriefArticle } from '../report/index.js';
 import { createArticlePipeline } from '../annotate/index.js';
+import type { Pipeline } from '../core/index.js';
 import { readArticles } from './read-articles.js';
 import { annotateArticle } from './annotate-pool.js';
 import { strictFailure, warningsOf } from './page-to-doc.js';
@@ -23,8 +24,12 @@ export interface AnalyzeResult {
 
 /** Annotate one Doc with the full per-article pipeline. */
 export function annotateDoc(doc: Doc): Doc {
-  return createArticlePipeline().run(doc);
+  // Built once per process: its models load once.
+  articlePipeline ??= createArticlePipeline();
+  return articlePipeline.run({ ...doc, layers: {} });
 }
+
+let articlePipeline: Pipeline | undefined;
 
 /**
  * Group annotated docs into stories and express each article with story-wide entity ids

@@ -1,50 +1,49 @@
 import type { Doc, RawPage } from '../core/index.js';
-import type { AddOutcome, ArticleOriginalInput, EntityOverride, Store } from '../store/index.js';
-import { StoryIndex, storyFeatures, buildStoryWithEntities, type Story, type EntityResolution } from '../story/index.js';
-import { annotateArticle } from './annotate-pool.js';
+import type { AddOutcome, ArticleOriginalInput, Store } from '../store/index.js';
+import type { Story } from '../story/index.js';
+import { annotated } from './process-article.js';
+import { buildFromStore, entityOf, latestBuild, rebuildStory, storyDocs, type BuiltStory, type RebuildOutcome } from './story-builds.js';
+import type { EntityOverrides } from './story-overrides.js';
 
 /** What adding one article did: the store's outcome, and the story it joined when it is new. */
-export type LibraryAddOutcome = AddOutcome & { storyId?: string; newStory?: boolean };
+export type LibraryAddOutcome = AddOutcome & { storyId?: string; newStory?: boolean; merged?: readonly string[] };
 
-/** A built story with the articles it was built from and its entity resolution. */
+/** A built story with the articles it was built from. */
 export interface LibraryStory {
   readonly story: Story;
   readonly docs: readonly Doc[];
-  readonly entities: EntityResolution;
-  readonly overrides: readonly EntityOverride[];
+  /** The analyst's standing merges and unmerges. */
+  readonly overrides: EntityOverrides;
+  /** Version, build time, and whether changes wait for a rebuild. */
+  readonly build: BuiltStory['build'];
+  /** The story entity id of an article's in-article entity. */
+  entityOf(articleId: string, localEntityId: string): string | undefined;
 }
 
 /**
- * The stored articles as stories: every added article is annotated, stored with its layers,
- * and placed in a story by the incremental story index; analyst overrides are stored and
- * replayed when a story is built. Shared by the CLI and the HTTP API, so both see the same stories.
+ * The stored articles as stories, shared by the CLI, the API and the job workers. Every
+ * process sees the same stories: articles are placed through the database's story index in
+ * their own transaction, and stories are built by jobs and stored, so opening a library
+ * costs the same at any size (nothing is replayed).
  */
 export class Library {
-  private constructor(readonly store: Store, private readonly index: StoryIndex) {}
+  constructor(readonly store: Store) {}
 
-  /**
-   * Open the library over a store, rebuilding the story index from the stored articles in the
-   * order they were added (the same order gives the same stories), annotating and grouping any
-   * article stored without them.
-   */
+  /** The library over a store (kept for callers of earlier releases: opening reads nothing). */
   static async open(store: Store): Promise<Library> {
-    const library = new Library(store, new StoryIndex());
-    const known = new Map<string, string>();
-    for (const s of await store.listStories()) for (const id of s.articles) known.set(id, s.id);
-    for (const { doc } of await store.listArticles()) await library.place(await library.annotated(doc), known.get(doc.id));
-    return library;
+    return new Library(store);
   }
 
   /**
-   * Annotate, store, and place a new article in a story. The `original` page it was read from is
-   * kept with a new article (same transaction); a page the store refuses is reported in
-   * `originalError` and never costs the article.
+   * Annotate, store and place one article in a story, in one transaction. The `original`
+   * page is kept with a new article; a page the store refuses is reported in `originalError`
+   * and never costs the article. The story is marked for a rebuild (see `rebuildStale`).
    */
   async add(doc: Doc, options: { original?: RawPage } = {}): Promise<LibraryAddOutcome> {
-    const annotated = doc.layers.entities ? doc : await annotateArticle(doc);
-    const outcome = await this.store.addDoc(annotated, options.original ? { original: originalOf(options.original) } : {});
-    if (outcome.status !== 'added') return outcome;
-    return { ...outcome, ...(await this.place(annotated)) };
+    const withLayers = await annotated(doc);
+    const outcome = await this.store.addDoc(withLayers, { place: true, ...(options.original ? { original: originalOf(options.original) } : {}) });
+    if (outcome.status !== 'added' || !outcome.story) return outcome;
+    return { ...outcome, storyId: outcome.story.storyId, newStory: outcome.story.isNew, merged: outcome.story.merged };
   }
 
   /** Stories and their article ids, in the order they began. */
@@ -52,53 +51,64 @@ export class Library {
     return this.store.listStories();
   }
 
-  /** The story with this id, built with its analyst overrides; null when there is none. */
-  async story(id: string): Promise<LibraryStory | null> {
-    const entry = (await this.store.listStories()).find((s) => s.id === id);
-    if (!entry) return null;
-    const docs: Doc[] = [];
-    for (const articleId of entry.articles) {
-      const stored = await this.store.getArticle(articleId);
-      if (stored) docs.push(await this.annotated(stored.doc));
+  /**
+   * The latest stored build of a story with its articles; null when there is no such story.
+   * A story never built is built and stored first when `buildIfMissing` (the CLI: one
+   * analyst, no worker running), otherwise it is null until its rebuild job ran.
+   */
+  async story(id: string, options: { buildIfMissing?: boolean } = {}): Promise<LibraryStory | null> {
+    const record = await this.store.storyRecord(id);
+    if (!record || record.mergedInto) return record?.mergedInto ? this.story(record.mergedInto, options) : null;
+    let built = await latestBuild(this.store, id, record);
+    if (!built && options.buildIfMissing) {
+      await rebuildStory(this.store, id);
+      built = await latestBuild(this.store, id);
     }
-    const overrides = await this.store.listEntityOverrides(id);
-    const { story, entities } = buildStoryWithEntities(docs, { id, unmerge: unmergeRules(overrides) });
-    return { story, docs, entities, overrides };
+    if (!built) return null;
+    const docs = await storyDocs(this.store, id);
+    const data = built;
+    return { story: built.story, docs: docs.filter((d) => built.story.articles.includes(d.id)), overrides: built.overrides, build: built.build, entityOf: (a, l) => entityOf(data, a, l) };
   }
 
-  /** Record that two names of a story are different entities (undo a wrong merge). */
+  /** Build a story now, without storing it (exports and tests of the build itself). */
+  async buildNow(id: string): Promise<{ story: Story; docs: Doc[] }> {
+    const { data, docs } = await buildFromStore(this.store, id);
+    return { story: data.story, docs };
+  }
+
+  /** Record that two names of a story are different entities (undo a wrong merge), and rebuild the story. */
   async unmerge(storyId: string, a: string, b: string): Promise<void> {
-    await this.store.addEntityOverride({ storyId, kind: 'unmerge', a, b });
+    await this.override(storyId, 'unmerge', a, b);
   }
 
-  /** The stored doc with its layers, annotating and saving them once if it was stored without. */
-  private async annotated(doc: Doc): Promise<Doc> {
-    if (doc.layers.entities && doc.layers.events) return doc;
-    const annotated = await annotateArticle(doc);
-    await this.store.updateLayers(doc.id, annotated.layers);
-    return annotated;
+  /** Record that two entities of a story are one, and rebuild the story. */
+  async merge(storyId: string, a: string, b: string): Promise<void> {
+    await this.override(storyId, 'merge', a, b);
   }
 
-  /** Put an article in the story index and record its story (unless the store already has that one). */
-  private async place(doc: Doc, storedStory?: string): Promise<{ storyId: string; newStory: boolean }> {
-    const assignment = this.index.add(doc.id, storyFeatures(doc, { termWeight: (t) => this.index.termWeight(t) }));
-    if (assignment.storyId !== storedStory) await this.store.setStory(doc.id, assignment.storyId);
-    return { storyId: assignment.storyId, newStory: assignment.isNew };
+  /** Rebuild one story if it changed since its latest build (always, with `force`). */
+  rebuild(storyId: string, options: { force?: boolean } = {}): Promise<RebuildOutcome> {
+    return rebuildStory(this.store, storyId, options);
+  }
+
+  /** Rebuild every story changed since its latest build, the least recently changed first; returns how many were built. */
+  async rebuildStale(options: { limit?: number } = {}): Promise<number> {
+    let built = 0;
+    for (const record of await this.store.staleStories(options.limit ?? Number.MAX_SAFE_INTEGER)) {
+      if ((await rebuildStory(this.store, record.id)).status === 'built') built++;
+    }
+    return built;
+  }
+
+  /** An analyst's correction is an analyst's action: stored, and the story rebuilt at once. */
+  private async override(storyId: string, kind: 'merge' | 'unmerge', a: string, b: string): Promise<void> {
+    await this.store.addEntityOverride({ storyId, kind, a, b });
+    await this.store.touchStory(storyId);
+    await rebuildStory(this.store, storyId);
   }
 }
 
 /** What the store keeps of a page: its decoded text and how it was read. */
-function originalOf(page: RawPage): ArticleOriginalInput {
+export function originalOf(page: RawPage): ArticleOriginalInput {
   return { content: page.content, contentType: page.contentType ?? null, encoding: page.encoding, format: page.format, fetchedAt: page.fetchedAt };
-}
-
-/** The unmerge overrides that still stand: a later merge of the same pair cancels an earlier unmerge. */
-function unmergeRules(overrides: readonly EntityOverride[]): { a: string; b: string }[] {
-  const standing = new Map<string, { a: string; b: string }>();
-  for (const o of overrides) {
-    const key = [o.a, o.b].sort().join('\u0000');
-    if (o.kind === 'unmerge') standing.set(key, { a: o.a, b: o.b });
-    else standing.delete(key);
-  }
-  return [...standing.values()];
 }

@@ -1,7 +1,7 @@
 import type { Doc, RawPage } from '../core/index.js';
-import { ParallaxError, ExtractError, describeError } from '../core/index.js';
+import type { ParallaxError } from '../core/index.js';
 import { ingest, type IngestOptions } from '../ingest/index.js';
-import { docFromPage } from './page-to-doc.js';
+import { extractPage } from './process-article.js';
 
 export type ReadResult =
   /** `page` is what the article was extracted from: keep it (`Library.add(doc, { original: page })`) to show the original later. */
@@ -18,13 +18,7 @@ export async function* readArticles(inputs: readonly string[], options: IngestOp
       yield { ok: false, input: result.input, error: result.error };
       continue;
     }
-    try {
-      yield { ok: true, input: result.input, doc: docFromPage(result.page), page: result.page };
-    } catch (err) {
-      const error = err instanceof ParallaxError
-        ? err
-        : new ExtractError('E_EXTRACT_FAILED', `${result.input}: extraction failed: ${describeError(err)}`, { cause: err });
-      yield { ok: false, input: result.input, error };
-    }
+    const extracted = extractPage(result.page, result.input);
+    yield extracted.ok ? { ok: true, input: result.input, doc: extracted.doc, page: result.page } : { ok: false, input: result.input, error: extracted.error };
   }
 }

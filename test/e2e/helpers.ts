@@ -51,7 +51,7 @@ export interface ExampleServer {
   close(): Promise<void>;
 }
 
-/** The real server with the example corpus added through the Library (annotate, store, place in a story), as `parallax serve --example` does. */
+/** The real server with the example corpus added through the Library (annotate, store, place in a story, build the stories), as `parallax serve --example` does. */
 export async function startExampleServer(options: { token?: string } = {}): Promise<ExampleServer> {
   const store = await openStore({ memory: true });
   let server: RunningServer;
@@ -60,6 +60,8 @@ export async function startExampleServer(options: { token?: string } = {}): Prom
     for await (const result of readArticles(EXAMPLE_INPUTS)) {
       if (result.ok) await library.add(result.doc, { original: result.page });
     }
+    // What the rebuild jobs do after adds: every story built and stored before the first read.
+    await library.rebuildStale();
     server = await startServer({ store, library, host: '127.0.0.1', port: 0, staticDir: WEB_DIST, env: {}, ...(options.token ? { token: options.token } : {}) });
   } catch (err) {
     await store.close();

@@ -23,14 +23,16 @@ export interface ArticleSummary {
 /** `GET /api/articles/:id`: the contract's Article with every layer. */
 export type FullArticle = ArticleJson & AnnotationsJson & { addedAt: string; duplicateOf: string | null; sources?: { path?: string; url?: string }[] };
 
-export interface StorySummary { id: string; title: string; articles: string[] }
+export interface StorySummary { id: string; title: string; articles: string[]; stale?: boolean }
 export interface SearchResult { id: string; title: string | null; snippet: string; rank: number }
 export interface AddResult {
   articles: FullArticle[];
   duplicates: { input: string; id: string; status: 'duplicate' | 'near-duplicate'; duplicateOf?: string }[];
   failures: { input: string; code: string; message: string }[];
 }
-export interface StoryBody { story: Story; overrides?: { merges: { a: string; b: string }[]; unmerges: { a: string; b: string }[] } }
+/** When the served build was made and whether newer changes wait for the next one; null before the first build. */
+export interface BuildInfo { version: number; builtAt: string; stale: boolean; buildMs: number }
+export interface StoryBody { story: Story; overrides?: { merges: { a: string; b: string }[]; unmerges: { a: string; b: string }[] }; build?: BuildInfo | null }
 
 /** An API error answer (`{error: {code, message}}`) or a network failure. */
 export class ApiFailure extends Error {
@@ -106,7 +108,8 @@ export const api = {
   articlePage: (offset: number, limit: number) => send<{ articles: ArticleSummary[]; total: number }>(`/api/articles?limit=${limit}&offset=${offset}`),
   original,
   article: (id: string) => send<{ article: FullArticle }>(`/api/articles/${encodeURIComponent(id)}`),
-  stories: () => send<{ stories: StorySummary[] }>('/api/stories'),
+  /** The most recently changed stories first: what a newsroom following its feeds wants on top. */
+  stories: () => send<{ stories: StorySummary[]; total: number }>(`/api/stories?limit=${LIBRARY_PAGE}&order=changed`),
   story: (id: string) => send<StoryBody>(`/api/stories/${encodeURIComponent(id)}`),
   search: (q: string) => send<{ results: SearchResult[] }>(`/api/search?q=${encodeURIComponent(q)}`),
   addJson: (body: { url: string } | { text: string; title?: string } | { html: string }) =>

@@ -5,6 +5,7 @@ import { renderLibrary } from './pages/library.js';
 import { renderStory } from './pages/story.js';
 import { renderArticle } from './pages/article.js';
 import { ApiFailure, sessionMode } from './api.js';
+import { stopListening } from './live.js';
 
 const main = document.getElementById('main') as HTMLElement;
 /** Each navigation gets a number; a page that finishes loading after the user moved on is dropped. */
@@ -13,6 +14,8 @@ let navigation = 0;
 async function render(route: Route): Promise<void> {
   const current = ++navigation;
   const isCurrent = () => current === navigation;
+  // The page being left stops listening; the new page starts its own stream if it wants one.
+  stopListening();
   main.setAttribute('aria-busy', 'true');
   try {
     if (route.page === 'story') await renderStory(main, route.id, { isCurrent });

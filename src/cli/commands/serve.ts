@@ -3,13 +3,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CliIO } from '../io.js';
 import { failureLine, writeLine } from '../io.js';
-import { openStoreFromFlags, type StoreFlags } from '../store-options.js';
+import type { StoreFlags } from '../store-options.js';
+import { openRuntime } from '../runtime.js';
 import { startServer, type RunningServer } from '../../api/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import { Library, readArticles, stopAnnotationPool, warmAnnotationPool } from '../../workflow/index.js';
 import { ParallaxError, describeError } from '../../core/index.js';
 
-export interface ServeFlags extends StoreFlags { host?: string; port?: number; example?: boolean; allowPrivateUrls?: boolean }
+export interface ServeFlags extends StoreFlags { host?: string; port?: number; example?: boolean; allowPrivateUrls?: boolean; workers?: number }
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The project's own fictional example story. */
@@ -25,21 +26,30 @@ async function loadExamples(library: Library, io: CliIO): Promise<void> {
     if (!result.ok) { writeLine(io.stderr, failureLine(result.input, describeError(result.error))); continue; }
     if ((await library.add(result.doc, { original: result.page })).status === 'added') added++;
   }
+  await library.rebuildStale();
   writeLine(io.stderr, `parallax: loaded ${added} example articles (a fictional story) into the empty database`);
 }
 
-/** `parallax serve`: the HTTP API and the web app in one process, on loopback unless told otherwise. Runs until stopped. */
+/**
+ * `parallax serve`: the HTTP API and the web app in one process, on loopback unless told
+ * otherwise. New articles go through the job queue; a worker runs in this process (always on
+ * PGlite; on PostgreSQL unless `--workers 0`, when `parallax worker` processes do the work).
+ * Runs until stopped.
+ */
 export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
-  const store = await openStoreFromFlags(flags, io);
+  const workers = flags.workers ?? 1;
+  const runtime = await openRuntime(flags, io, { work: workers === 0 ? 'embedded' : 'always', concurrency: Math.max(1, workers) });
+  const { store, queue } = runtime;
   let server: RunningServer;
   try {
-    const library = await Library.open(store);
+    const library = new Library(store);
     if (flags.example) await loadExamples(library, io);
     const staticDir = existsSync(path.join(WEB_DIR, 'index.html')) ? WEB_DIR : undefined;
     if (!staticDir) writeLine(io.stderr, `parallax: the web app is not built (${path.relative(process.cwd(), WEB_DIR)} is missing): run \`npm run build\`; serving the API only`);
     server = await startServer({
       store,
       library,
+      jobs: queue,
       host: flags.host,
       port: flags.port,
       staticDir,
@@ -47,10 +57,10 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
       env: io.env,
     });
     warmAnnotationPool();
-    writeLine(io.stderr, `parallax: serving ${staticDir ? 'the web app and ' : ''}the API at ${server.url} (Ctrl-C to stop)`);
+    writeLine(io.stderr, `parallax: serving ${staticDir ? 'the web app and ' : ''}the API at ${server.url} from ${store.location}${runtime.worker ? '' : ' (jobs run by `parallax worker` processes)'} (Ctrl-C to stop)`);
   } catch (err) {
-    // Nothing may keep the process alive after a failed start (an open database, a half-made pool).
-    await store.close();
+    // Nothing may keep the process alive after a failed start (an open database, a running worker, a half-made pool).
+    await runtime.close();
     await stopAnnotationPool();
     if (err instanceof ParallaxError && LISTEN_FAILURES.has(err.code)) {
       writeLine(io.stderr, `parallax: ${describeError(err)}`);
@@ -64,7 +74,7 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await server.close();
-  await store.close();
+  await runtime.close();
   await stopAnnotationPool();
   return EXIT_OK;
 }

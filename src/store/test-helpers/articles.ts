@@ -95,3 +95,13 @@ export const UNICODE_TEXT =
   'Emoji: 👩🏽‍🔬 🇳🇿 ❤️ 1️⃣. ' +
   'Combining: e\u0301 a\u0308 n\u0303; non-breaking\u00a0space; zero\u200bwidth; “quotes” ‘single’ – dash … ellipsis. ' +
   'Astral math 𝔸𝔹ℂ and 𐍈 Gothic.';
+
+/** A later report on the same seawall story, written differently: the same people, places and plan. */
+export const SEAWALL_FOLLOWUP_TEXT = [
+  'Marrow Bay published the timetable for its new seawall on Monday, a month after the Marrow Bay town council approved ' +
+    'the seawall along the northern harbour. The mayor, Tilda Okonkwo-Reyes, said the first section of the seawall would be built next spring.',
+  'Harbour traders who opposed the seawall said the timetable confirmed their fears: parts of the waterfront and the ' +
+    'boatyards will close for three summers. The Regional Planning Office still has to approve the final designs of the seawall.',
+  'Okonkwo-Reyes repeated that fishing boats would use the northern harbour throughout the works and that the old stone wall ' +
+    'would stay in place until the new seawall is finished. The Marrow Bay council will hold public hearings on the timetable.',
+].join('\n\n');

@@ -5,7 +5,7 @@ import type { SqlClient } from '../sql-client.js';
 import type { StoreHarness, StoreUnderTest } from '../store.conformance.js';
 import type { Store } from '../types.js';
 
-const STORE_TABLES = 'articles, article_sources, article_lsh_bands';
+const STORE_TABLES = 'articles, article_sources, article_lsh_bands, story_features, stories, story_articles, story_builds, change_events, entity_overrides';
 
 /**
  * One PGlite database for the whole file (creating one takes seconds),
@@ -21,7 +21,7 @@ export function pgliteHarness(dataDir: () => string | undefined): StoreHarness {
       store = await openStoreOnClient(client);
     },
     async fresh(): Promise<StoreUnderTest> {
-      await client!.exec(`TRUNCATE ${STORE_TABLES} RESTART IDENTITY CASCADE`);
+      await client!.exec(`TRUNCATE ${STORE_TABLES} RESTART IDENTITY CASCADE; UPDATE story_index SET article_count = 0, next_article = 0, next_story = 0`);
       return {
         store: store!,
         sql: async (statement) => (await client!.query<never>(statement)).rows,

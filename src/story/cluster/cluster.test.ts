@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clusterDocs, nameKey, stem, storyFeatures, StoryIndex, type StoryFeatures } from './index.js';
+import { clusterAgreement, clusterDocs, nameKey, stem, storyFeatures, StoryIndex, type StoryFeatures } from './index.js';
 import { makeDoc } from './make-doc.js';
-import { ConfigError } from '../../core/index.js';
 
 // Fictional stories written for these tests.
 const FERRY_1 = makeDoc({
@@ -91,6 +90,16 @@ describe('storyFeatures', () => {
   });
 });
 
+describe('clusterAgreement', () => {
+  it('is 1 for the same grouping and lower when an article changes group', () => {
+    const a = [{ articles: ['x', 'y'] }, { articles: ['z'] }];
+    expect(clusterAgreement(a, [{ articles: ['y', 'x'] }, { articles: ['z'] }]).f1).toBe(1);
+    const merged = clusterAgreement([{ articles: ['x', 'y', 'z'] }], a);
+    expect(merged.recall).toBe(1);
+    expect(merged.precision).toBeCloseTo((2 / 3 + 2 / 3 + 1 / 3) / 3, 6);
+  });
+});
+
 describe('StoryIndex', () => {
   it('joins articles of one story and keeps another story apart', () => {
     const stories = clusterDocs([FERRY_1, CHESS, FERRY_2]);
@@ -128,19 +137,23 @@ describe('StoryIndex', () => {
     expect(index.add('a2', { entities: ['rtk'], terms: ['chess', 'opening'], date: null }).isNew).toBe(true);
   });
 
-  it('continues identically after a JSON round-trip', () => {
-    const original = new StoryIndex({ dayWindow: 5 });
-    original.add(FERRY_1.id, storyFeatures(FERRY_1));
-    original.add(CHESS.id, storyFeatures(CHESS));
-    const restored = StoryIndex.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
-    expect(restored.stories()).toEqual(original.stories());
-    const features: StoryFeatures = storyFeatures(FERRY_2);
-    expect(restored.add(FERRY_2.id, features)).toEqual(original.add(FERRY_2.id, features));
-    expect(restored.toJSON()).toEqual(original.toJSON());
+  it('merges two stories when an article links both, keeping the larger one\'s id', () => {
+    const index = new StoryIndex();
+    index.add('a1', { entities: ['rtk', 'pltk'], terms: ['ferry', 'strike', 'harbour'], date: null });
+    index.add('a2', { entities: ['rtk', 'pltk'], terms: ['ferry', 'strike', 'crossing'], date: null });
+    index.add('a3', { entities: ['mkrl', 'lsn'], terms: ['court', 'ruling', 'appeal'], date: null });
+    expect(index.stories()).toHaveLength(2);
+    const bridge = index.add('a4', { entities: ['rtk', 'pltk', 'mkrl', 'lsn'], terms: ['ferry', 'strike', 'court', 'ruling'], date: null });
+    expect(bridge.merged).toEqual(['s_a3']);
+    expect(index.stories()).toEqual([{ id: 's_a1', articles: ['a1', 'a2', 'a3', 'a4'] }]);
   });
 
-  it('refuses a saved index of another format', () => {
-    expect(() => StoryIndex.fromJSON({ stories: [] })).toThrow(ConfigError);
+  it('groups the same articles the same way in any order of arrival', () => {
+    const docs = [FERRY_1, CHESS, FERRY_2];
+    const grouping = (order: typeof docs) => clusterDocs(order).map((s) => [...s.articles].sort()).sort();
+    expect(grouping([FERRY_2, CHESS, FERRY_1])).toEqual(grouping(docs));
+    expect(grouping([CHESS, FERRY_1, FERRY_2])).toEqual(grouping(docs));
+    expect(clusterAgreement(clusterDocs([...docs].reverse()), clusterDocs(docs)).f1).toBe(1);
   });
 
   it('gives the same stories and ids on every run, and an added article once', () => {

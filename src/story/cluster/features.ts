@@ -90,17 +90,24 @@ function termCounts(text: string, weight: number, counts: Map<string, number>): 
   }
 }
 
-/** The top terms: by frequency, then by frequency × rarity when the index's weights are given. */
-function keyTerms(doc: Doc, options: StoryFeaturesOptions): string[] {
+/**
+ * The TERM_POOL most frequent content words and bigrams of an article, with their counts:
+ * the candidates its key terms are picked from.
+ */
+export function termPool(doc: Doc): [string, number][] {
   const counts = new Map<string, number>();
   termCounts(doc.text, 1, counts);
   const title = doc.meta.title?.value;
   if (title) termCounts(title, TITLE_BOOST, counts);
   // A bigram seen once is usually chance adjacency, not a phrase of the story.
   for (const [term, n] of counts) if (term.includes(' ') && n < 2 * BIGRAM_BOOST) counts.delete(term);
-  const byCount = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERM_POOL);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, TERM_POOL);
+}
+
+/** The top terms of a pool: by frequency × rarity when the index's weights are given, else by frequency. */
+export function keyTerms(pool: readonly (readonly [string, number])[], options: StoryFeaturesOptions = {}): string[] {
   const weight = options.termWeight ?? (() => 1);
-  return byCount
+  return pool
     .map(([term, n]) => [term, n * weight(term)] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, MAX_TERMS)
@@ -190,6 +197,20 @@ function publicationDay(doc: Doc): string | null {
   return day ? day[0] : null;
 }
 
+/** What clustering needs of an article before the index's rarity weights pick its key terms. */
+export interface StoryFeatureCandidates {
+  readonly entities: string[];
+  /** The frequent terms with their counts, most frequent first (see `termPool`). */
+  readonly termPool: [string, number][];
+  readonly date: string | null;
+}
+
+/** Entity keys, the term pool and the publication day of an article: everything but the choice of key terms. */
+export function storyFeatureCandidates(doc: Doc): StoryFeatureCandidates {
+  const entities = doc.layers.entityIndex ? annotatedEntities(doc) : textEntities(doc);
+  return { entities, termPool: termPool(doc), date: publicationDay(doc) };
+}
+
 /**
  * What clustering looks at in one article: entity keys from the annotated
  * layers when present (else capitalised phrases of the text), key terms, and
@@ -200,6 +221,6 @@ function publicationDay(doc: Doc): string | null {
  * index.add(doc.id, storyFeatures(doc, { termWeight: (t) => index.termWeight(t) }));
  */
 export function storyFeatures(doc: Doc, options: StoryFeaturesOptions = {}): StoryFeatures {
-  const entities = doc.layers.entityIndex ? annotatedEntities(doc) : textEntities(doc);
-  return { entities, terms: keyTerms(doc, options), date: publicationDay(doc) };
+  const candidates = storyFeatureCandidates(doc);
+  return { entities: candidates.entities, terms: keyTerms(candidates.termPool, options), date: candidates.date };
 }

@@ -1,13 +1,15 @@
 /**
- * Story clustering: group articles into stories incrementally, by shared rare
- * entities, key terms and time, through capped posting lists (never all pairs).
+ * Story clustering: articles linked by shared rare entities, key terms and
+ * time form stories, found through capped posting lists (never all pairs).
  */
 import type { Doc } from '../../core/index.js';
-import { storyFeatures } from './features.js';
 import { StoryIndex, type StoryIndexOptions } from './story-index.js';
 
-export { storyFeatures, stem, type StoryFeatures, type StoryFeaturesOptions } from './features.js';
-export { StoryIndex, type StoryAssignment, type StoryIndexOptions } from './story-index.js';
+export { storyFeatures, storyFeatureCandidates, keyTerms, termPool, stem, type StoryFeatures, type StoryFeaturesOptions, type StoryFeatureCandidates } from './features.js';
+export { StoryIndex, linkingOptions, type StoryAssignment, type StoryIndexOptions } from './story-index.js';
+export * as linking from './linking.js';
+export { DEFAULT_LINKING, type LinkingOptions, type LinkedArticle, type StoryPlan } from './linking.js';
+export { clusterAgreement, type ClusterAgreement } from './agreement.js';
 export { nameKey, wordSkeleton } from './phonetic.js';
 
 /**
@@ -19,6 +21,6 @@ export { nameKey, wordSkeleton } from './phonetic.js';
  */
 export function clusterDocs(docs: readonly Doc[], options: StoryIndexOptions = {}): { id: string; articles: string[] }[] {
   const index = new StoryIndex(options);
-  for (const doc of docs) index.add(doc.id, storyFeatures(doc, { termWeight: (t) => index.termWeight(t) }));
+  for (const doc of docs) index.addDoc(doc);
   return index.stories();
 }

@@ -3,6 +3,7 @@ import { h, replaceChildren, announce } from '../dom.js';
 import { api, ApiFailure, type AddResult, type ArticleSummary, type StorySummary } from '../api.js';
 import { articleHref, storyHref } from '../router.js';
 import { formatDate, kindBadge, outletName, plural, snippetNodes, titleOf } from '../format.js';
+import { listen, type Change } from '../live.js';
 
 interface PageOptions { isCurrent: () => boolean }
 
@@ -13,32 +14,53 @@ const DEFAULT_PAGE_SIZE = 25;
 
 export async function renderLibrary(main: HTMLElement, options: PageOptions): Promise<void> {
   // Stories name their outlets from the article list; the table below reads one page at a time.
-  const [{ articles }, { stories }, firstPage] = await Promise.all([api.articles(), api.stories(), api.articlePage(0, DEFAULT_PAGE_SIZE)]);
+  const [{ articles }, { stories, total }, firstPage] = await Promise.all([api.articles(), api.stories(), api.articlePage(0, DEFAULT_PAGE_SIZE)]);
   if (!options.isCurrent()) return;
   const storiesSection = h('section', { 'aria-labelledby': 'stories-heading' });
   const articleList = pagedArticles(firstPage);
+  const liveNote = h('p', { class: 'live-note muted small', role: 'status', 'aria-live': 'polite' });
   const refresh = async () => {
     const [a, s] = await Promise.all([api.articles(), api.stories()]);
-    fillStories(storiesSection, s.stories, a.articles);
+    if (!options.isCurrent()) return;
+    fillStories(storiesSection, s.stories, a.articles, s.total);
     await articleList.reload();
   };
-  fillStories(storiesSection, stories, articles);
+  fillStories(storiesSection, stories, articles, total);
   replaceChildren(main,
     h('h1', { tabindex: '-1' }, 'Library'),
     h('div', { class: 'library-tools' }, searchSection(), addSection(refresh)),
+    liveNote,
     storiesSection,
     articleList.section);
+  // New articles from the feeds, workers or other analysts appear without a reload.
+  listen({
+    onBatch: (changes) => {
+      if (!options.isCurrent()) return;
+      const added = changes.filter((c) => c.kind === 'article-added').length;
+      liveNote.textContent = `${changeSummary(changes, added)} (${new Date().toLocaleTimeString()})`;
+      void refresh();
+    },
+  });
 }
 
-function fillStories(section: HTMLElement, stories: StorySummary[], articles: ArticleSummary[]): void {
+/** What a burst of changes did, in words. */
+function changeSummary(changes: Change[], added: number): string {
+  const built = new Set(changes.filter((c) => c.kind === 'story-updated').map((c) => c.storyId)).size;
+  const parts = [added ? `${plural(added, 'new article')}` : '', built ? `${plural(built, 'story', 'stories')} updated` : ''].filter(Boolean);
+  return `Live: ${parts.join(', ') || 'stories changed'}`;
+}
+
+function fillStories(section: HTMLElement, stories: StorySummary[], articles: ArticleSummary[], total = stories.length): void {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const sorted = [...stories].sort((a, b) => b.articles.length - a.articles.length || a.title.localeCompare(b.title));
   replaceChildren(section,
-    h('h2', { id: 'stories-heading' }, `Stories (${stories.length})`),
+    h('h2', { id: 'stories-heading' }, `Stories (${total})`),
+    total > stories.length ? h('p', { class: 'muted small' }, `The ${stories.length} most recently changed.`) : null,
     sorted.length === 0
       ? h('p', null, 'No stories yet: add articles below.')
       : h('ul', { class: 'story-list' }, sorted.map((story) => h('li', null,
         h('a', { href: storyHref(story.id), class: 'story-link' }, story.title || 'Untitled story'),
+        story.stale ? h('span', { class: 'badge warn small' }, ' updating') : null,
         h('span', { class: 'muted' }, ` — ${plural(story.articles.length, 'article')}: `,
           [...new Set(story.articles.map((id) => outletName(byId.get(id))))].join(', '))))));
 }

@@ -8,17 +8,60 @@ import { stanceSection } from '../views/stances.js';
 import { sourcesSection } from '../views/sources.js';
 import { contradictionsSection, quoteVariantsSection, singleSourceSection } from '../views/consistency.js';
 import { entitiesSection } from '../views/entities.js';
+import { plural } from '../format.js';
+import { listen, type Change } from '../live.js';
 
 interface PageOptions { isCurrent: () => boolean }
 
 
 export async function renderStory(main: HTMLElement, id: string, options: PageOptions): Promise<void> {
-  const [{ story, overrides }, { articles }] = await Promise.all([api.story(id), api.articles()]);
+  const [body, { articles }] = await Promise.all([api.story(id), api.articles()]);
   if (!options.isCurrent()) return;
-  draw(main, { story, overrides }, articles);
+  draw(main, body, articles);
+  // A rebuild (new articles, an analyst's correction elsewhere) redraws the page; what changed is said.
+  listen({
+    story: body.story.id,
+    onBatch: (changes) => void redraw(main, body.story.id, changes, options),
+  });
 }
 
-function draw(main: HTMLElement, body: StoryBody, articles: ArticleSummary[]): void {
+async function redraw(main: HTMLElement, id: string, changes: Change[], options: PageOptions): Promise<void> {
+  if (!changes.some((c) => c.kind === 'story-updated' || c.kind === 'story-merged')) return;
+  const [body, { articles }] = await Promise.all([api.story(id), api.articles()]);
+  if (!options.isCurrent()) return;
+  // Keep the reader where they were: redraw in place, keep the scroll position.
+  const y = window.scrollY;
+  draw(main, body, articles, whatChanged(changes));
+  window.scrollTo(0, y);
+  announce(`The story was updated: ${whatChanged(changes).join(' ') || 'rebuilt with new articles.'}`);
+}
+
+/** New contradictions and changed stances of a burst of changes, in words. */
+function whatChanged(changes: Change[]): string[] {
+  const lines: string[] = [];
+  const added = changes.filter((c) => c.kind === 'article-added').length;
+  if (added) lines.push(`${plural(added, 'new article')}.`);
+  for (const c of changes) {
+    if (c.kind === 'contradiction-new') lines.push(`New contradiction: ${String(c.data['claim'] ?? '')}.`);
+    if (c.kind === 'stance-changed') lines.push(`${String(c.data['actor'])} changed stance on ${String(c.data['topic'])}: ${String(c.data['from'])} → ${String(c.data['to'])}.`);
+  }
+  return lines;
+}
+
+/** When the story was built, and whether newer articles are on their way. */
+function buildNote(body: StoryBody, changes: string[]): HTMLElement {
+  const build = body.build;
+  const text = build === undefined
+    ? ''
+    : build === null
+      ? 'This story is being built: its analysis appears here by itself in a moment.'
+      : `Built ${new Date(build.builtAt).toLocaleString()} (version ${build.version})${build.stale ? '; newer articles are being added, and the page updates by itself' : ''}.`;
+  return h('div', { class: 'build-info muted small', role: 'status', 'aria-live': 'polite' },
+    h('p', null, text),
+    changes.length ? h('ul', { class: 'live-changes' }, changes.map((line) => h('li', null, line))) : null);
+}
+
+function draw(main: HTMLElement, body: StoryBody, articles: ArticleSummary[], changes: string[] = []): void {
   const { story } = body;
   const view = storyView(story, articles);
   /** Send one entity change, redraw with the rebuilt story, and say what happened; on failure, say why beside the button. */
@@ -48,6 +91,7 @@ function draw(main: HTMLElement, body: StoryBody, articles: ArticleSummary[]): v
   replaceChildren(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Library')),
     h('h1', { tabindex: '-1' }, story.title),
+    buildNote(body, changes),
     sectionNav(),
     summarySection(view),
     timelineSection(view),

@@ -1,0 +1,167 @@
+/**
+ * A worker: loops that take jobs from the queue and run their handlers, one
+ * job at a time per loop. Several loops (`concurrency`) overlap one article's
+ * database round trips with another's annotation; several worker processes
+ * (PostgreSQL) share the queue. A failed job is retried with backoff and, out
+ * of retries, dead-lettered with the reason; a worker that dies leaves its
+ * jobs to be retried. Besides jobs, a worker sweeps: stories left stale (their
+ * rebuild request lost in a crash) are queued again, and articles stored
+ * without a story are queued for placement.
+ */
+import { describeError } from '../core/index.js';
+import type { Store } from '../store/index.js';
+import type { JobContext, FetchSettings } from './context.js';
+import { DEFAULT_HOST_SPACING_MS } from './context.js';
+import { QUEUES, type QueueName } from './names.js';
+import type { JobQueue } from './queue.js';
+import { handleArticle } from './handlers/article.js';
+import { handleFetch } from './handlers/fetch.js';
+import { handleFeed } from './handlers/feed.js';
+import { handlePlace } from './handlers/place.js';
+import { handleRebuild } from './handlers/rebuild.js';
+
+type Handler = (ctx: JobContext, data: never) => Promise<object>;
+
+const HANDLERS: Record<Exclude<QueueName, 'dead'>, Handler> = {
+  article: handleArticle as Handler,
+  fetch: handleFetch as Handler,
+  feed: handleFeed as Handler,
+  place: handlePlace as Handler,
+  rebuild: handleRebuild as Handler,
+};
+
+/** Loops per queue and jobs taken per fetch, for concurrency 1: CPU-bound queues get one loop, network-bound ones several. */
+const SHAPE: Record<Exclude<QueueName, 'dead'>, { loops: number; batch: number; scales: boolean }> = {
+  article: { loops: 1, batch: 8, scales: true },
+  fetch: { loops: 4, batch: 1, scales: false },
+  feed: { loops: 2, batch: 1, scales: false },
+  place: { loops: 1, batch: 16, scales: false },
+  rebuild: { loops: 1, batch: 1, scales: false },
+};
+
+export interface WorkerOptions {
+  /** Article loops in this process. Default 1. */
+  readonly concurrency?: number;
+  /** Queues to work (default all). */
+  readonly queues?: readonly Exclude<QueueName, 'dead'>[];
+  /** How long an idle loop waits before asking for jobs again. Default 250 ms. */
+  readonly pollMs?: number;
+  /** How often stale stories and unplaced articles are swept up. Default 15 s. */
+  readonly sweepMs?: number;
+  readonly fetch?: Partial<FetchSettings>;
+  /** Worker log lines (default: stderr). */
+  readonly log?: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class Worker {
+  private stopping = false;
+  private readonly loops: Promise<void>[] = [];
+  private sweeper: NodeJS.Timeout | undefined;
+  private readonly ctx: JobContext;
+  /** Jobs finished by this worker (completed or failed), per queue. */
+  readonly done: Record<string, number> = {};
+
+  private constructor(readonly store: Store, readonly queue: JobQueue, private readonly options: WorkerOptions) {
+    const log = options.log ?? ((line: string) => process.stderr.write(`parallax worker: ${line}\n`));
+    this.ctx = {
+      store,
+      queue,
+      fetch: { hostSpacingMs: DEFAULT_HOST_SPACING_MS, ...options.fetch },
+      log,
+    };
+  }
+
+  /**
+   * Start working. On PGlite the jobs left active by a process that died are retried at once
+   * (one process holds the folder, so nothing else runs them).
+   */
+  static async start(store: Store, queue: JobQueue, options: WorkerOptions = {}): Promise<Worker> {
+    const worker = new Worker(store, queue, options);
+    if (store.kind === 'pglite') {
+      const orphans = await queue.recoverOrphans();
+      if (orphans > 0) worker.ctx.log(`retrying ${orphans} jobs left unfinished by a process that stopped`);
+    }
+    await worker.sweep();
+    const concurrency = Math.max(1, options.concurrency ?? 1);
+    for (const name of options.queues ?? (Object.keys(SHAPE) as (keyof typeof SHAPE)[])) {
+      const shape = SHAPE[name];
+      const loops = shape.scales ? concurrency : shape.loops;
+      for (let i = 0; i < loops; i++) worker.loops.push(worker.loop(name, shape.batch));
+    }
+    const sweepMs = options.sweepMs ?? 15_000;
+    worker.sweeper = setInterval(() => void worker.sweep().catch((err: unknown) => worker.ctx.log(`sweep failed: ${describeError(err)}`)), sweepMs);
+    worker.sweeper.unref();
+    return worker;
+  }
+
+  /** Resolve once no job waits or runs in any queue (checked every `pollMs`). */
+  async untilIdle(options: { timeoutMs?: number } = {}): Promise<void> {
+    const started = Date.now();
+    // Two idle readings in a row: a job finishing may queue another (an article queues its rebuild).
+    let idleReadings = 0;
+    while (idleReadings < 2) {
+      idleReadings = (await this.queue.idle(this.options.queues ?? undefined)) ? idleReadings + 1 : 0;
+      if (options.timeoutMs !== undefined && Date.now() - started > options.timeoutMs) throw new Error(`the queue was still busy after ${options.timeoutMs} ms`);
+      await sleep(this.options.pollMs ?? 250);
+    }
+  }
+
+  /** Finish the jobs in hand, then stop taking new ones. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    await Promise.all(this.loops);
+  }
+
+  private async loop(name: Exclude<QueueName, 'dead'>, batchSize: number): Promise<void> {
+    const handler = HANDLERS[name];
+    while (!this.stopping) {
+      let jobs: { id: string; data: unknown }[];
+      try {
+        jobs = await this.queue.boss.fetch(name, { batchSize });
+      } catch (err) {
+        this.ctx.log(`cannot take ${name} jobs: ${describeError(err)}`);
+        await sleep(1_000);
+        continue;
+      }
+      if (jobs.length === 0) {
+        await sleep(this.options.pollMs ?? 250);
+        continue;
+      }
+      for (const job of jobs) await this.run(name, handler, job);
+    }
+  }
+
+  private async run(name: Exclude<QueueName, 'dead'>, handler: Handler, job: { id: string; data: unknown }): Promise<void> {
+    try {
+      const output = await handler(this.ctx, job.data as never);
+      await this.queue.boss.complete(name, job.id, output);
+    } catch (err) {
+      const message = describeError(err);
+      this.ctx.log(`${name} job ${job.id} failed: ${message}`);
+      const code = (err as { code?: unknown }).code;
+      // Retried with backoff; out of retries it moves to the dead-letter queue with this reason.
+      await this.queue.boss.fail(name, job.id, { message, ...(typeof code === 'string' ? { code } : {}) }).catch((failErr: unknown) => {
+        this.ctx.log(`cannot record the failure of ${name} job ${job.id} (it will be retried when it expires): ${describeError(failErr)}`);
+      });
+    }
+    this.done[name] = (this.done[name] ?? 0) + 1;
+  }
+
+  /**
+   * Queue the rebuilds a crash may have lost (stories changed a while ago and still stale) and
+   * the placement of articles stored without a story.
+   */
+  private async sweep(): Promise<void> {
+    if (!this.options.queues || this.options.queues.includes(QUEUES.rebuild) || this.options.queues.includes(QUEUES.article)) {
+      const settleMs = (this.queue.rebuildDelaySeconds + 5) * 1000;
+      for (const story of await this.store.staleStories(200)) {
+        if (Date.now() - Date.parse(story.changedAt) > settleMs) await this.queue.requestRebuild(story.id);
+      }
+    }
+    const unplaced = await this.store.unplacedArticles(1_000);
+    for (const articleId of unplaced) await this.queue.send(QUEUES.place, { articleId }, { singletonKey: articleId });
+  }
+}
