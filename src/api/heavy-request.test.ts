@@ -12,7 +12,8 @@ beforeAll(async () => {
   // One worker thread, whatever PARALLAX_WORKERS says: analysis off the request loop is what is tested.
   configureAnnotationPool({ workers: 1 });
   store = await openStore({ memory: true });
-  api = await startServer({ store, port: 0, env: {}, maxUploadBytes: 4 * 1024 * 1024 });
+  // A deadline far above the analysis time, even on a loaded machine: health under load is tested here, the deadline below.
+  api = await startServer({ store, port: 0, env: {}, maxUploadBytes: 4 * 1024 * 1024, requestDeadlineMs: 280_000 });
 });
 
 afterAll(async () => {

@@ -29,6 +29,8 @@ async function redraw(main: HTMLElement, id: string, changes: Change[], options:
   if (!changes.some((c) => c.kind === 'story-updated' || c.kind === 'story-merged')) return;
   const [body, { articles }] = await Promise.all([api.story(id), api.articles()]);
   if (!options.isCurrent()) return;
+  // The build the page shows already (the one an analyst's own merge or unmerge made): nothing new to say.
+  if (body.build && shownBuild.get(main) === body.build.version) return;
   // Keep the reader where they were: redraw in place, keep the scroll position.
   const y = window.scrollY;
   draw(main, body, articles, whatChanged(changes));
@@ -61,8 +63,12 @@ function buildNote(body: StoryBody, changes: string[]): HTMLElement {
     changes.length ? h('ul', { class: 'live-changes' }, changes.map((line) => h('li', null, line))) : null);
 }
 
+/** The build version each story page shows, so a change stream announcing that same build changes nothing. */
+const shownBuild = new WeakMap<HTMLElement, number>();
+
 function draw(main: HTMLElement, body: StoryBody, articles: ArticleSummary[], changes: string[] = []): void {
   const { story } = body;
+  if (body.build) shownBuild.set(main, body.build.version);
   const view = storyView(story, articles);
   /** Send one entity change, redraw with the rebuilt story, and say what happened; on failure, say why beside the button. */
   const change = async (button: HTMLButtonElement, busy: string, request: () => Promise<StoryBody>, done: string) => {
