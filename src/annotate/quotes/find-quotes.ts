@@ -3,7 +3,7 @@ import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
   BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
-  isDeterminer, isNamingMarker, isPronoun, isPreposition, isWord, isAuxiliary,
+  isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary,
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
@@ -552,7 +552,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).sort((a, b) => a.start - b.start || b.end - a.end);
+  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end);
   return describeSpeakers(text, drafts, { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
 }
 
@@ -568,6 +568,38 @@ function withCueSpeaker(ctx: Context, t: Draft): Draft {
   const sp = speakerOfCue(ctx, c, ctx.sentenceTokens[sentenceOf(ctx, tok.start)]![0]);
   // The speaker stands outside what was said.
   return sp && (sp.span.end <= t.start || sp.span.start >= t.end) ? { ...t, speaker: sp } : t;
+}
+
+/**
+ * The speaker of a quote is the subject (or passive agent) of its cue verb when the parse gives one,
+ * whichever reader found the quote: the parse's phrase replaces the rules' or the tagger's guess.
+ */
+function withParsedSpeaker(ctx: Context, d: Draft): Draft {
+  if (!ctx.syntax || !d.cue) return d;
+  const c = firstTokenAtOrAfter(ctx.toks, d.cue.start);
+  const tok = ctx.toks[c];
+  if (!tok || !isWord(tok.text) || insideMark(ctx, tok.start)) return d;
+  const sp = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : parsedSpeaker(ctx, c);
+  const content = d.content ?? d;
+  if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0) return d;
+  return { ...d, speaker: sp };
+}
+
+/**
+ * Reported speech states something: its words hold a clause. A reported "quote" that is a noun
+ * phrase ("unveiled a sweeping new policy", "dubbed the moment …") is what someone did, not what
+ * they said. Words in quote marks are quotes whatever their form.
+ */
+function isStatement(ctx: Context, d: Draft): boolean {
+  if (!ctx.syntax || d.direct) return true;
+  if (ctx.syntax.holdsClause(d) || (d.content !== undefined && ctx.syntax.holdsClause(d.content))) return true;
+  // "according to X, …" and a verb whose object is what was said ("stressed the need for talks") report words in any form.
+  if (!d.cue) return false;
+  const view = ctx.syntax;
+  const words = ctx.toks.slice(firstTokenAtOrAfter(ctx.toks, d.cue.start), firstTokenAtOrAfter(ctx.toks, d.cue.end));
+  if (/^according$/i.test(words[0]?.text ?? '')) return true;
+  // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
+  return words.some((w) => objectIsSaid(w.text) && [d, d.content].some((s) => s !== undefined && view.governedBy(s, view.at(w.start))));
 }
 
 /** Options of {@link findQuotes}. */

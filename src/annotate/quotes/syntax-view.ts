@@ -14,6 +14,8 @@ export interface DependencyLike {
 const NOT_CORE = /^(?:appos|acl|acl:relcl|punct|parataxis|conj|cc|advcl|dep)$/;
 /** Relations of a subject. */
 const SUBJECT = /^(?:nsubj|nsubj:pass|csubj)$/;
+/** Relations that give a clause its subject, an expletive one included ("there is", "it is clear"). */
+const SUBJECT_OR_EXPLETIVE = /^(?:nsubj|nsubj:pass|csubj|csubj:pass|expl)$/;
 
 /**
  * The parse seen from character offsets: the syntax token at an offset, subjects and agents of a
@@ -102,10 +104,36 @@ export class SyntaxView {
     return { start, end };
   }
 
+  /**
+   * Is the span a clause: one of its top words (those whose head lies outside it) has a subject
+   * ("the talks would resume", "what X says [are unfair practices]"), or a word inside it has its
+   * subject inside it? A noun phrase or a bare infinitive is not.
+   */
+  holdsClause(span: Span): boolean {
+    for (let i = Math.max(0, this.at(span.start)); i < this.tokens.length && this.tokens[i]!.start < span.end; i++) {
+      const h = this.head(i);
+      const top = h < 0 || this.tokens[h]!.start < span.start || this.tokens[h]!.end > span.end;
+      if (top && this.childrenOf(i).some((c) => SUBJECT_OR_EXPLETIVE.test(this.rel(c)))) return true;
+      if (!top && SUBJECT_OR_EXPLETIVE.test(this.rel(i)) && this.tokens[i]!.start >= span.start) return true;
+    }
+    return false;
+  }
+
+  /** Is the phrase over `span` a dependent of token `head` (its root's head is `head`)? */
+  governedBy(span: Span, head: number): boolean {
+    for (let i = Math.max(0, this.at(span.start)); i < this.tokens.length && this.tokens[i]!.start < span.end; i++) {
+      const h = this.head(i);
+      const inside = h >= 0 && this.tokens[h]!.start >= span.start && this.tokens[h]!.end <= span.end;
+      if (!inside) return h === head;
+    }
+    return false;
+  }
+
   /** A speaker named by token `i`: the whole phrase with its appositive, and its core without clauses and appositives. */
   speakerPhrase(i: number): { span: Span; core: Span } {
     const core = this.subtree(i, NOT_CORE);
-    const span = this.subtree(i, /^(?:acl:relcl|punct|parataxis|conj|cc|advcl|dep)$/);
+    // The source as PolNeAR delimits it: the subject's whole phrase, coordinated names and relative clauses included.
+    const span = this.subtree(i, /^(?:punct|parataxis|advcl|dep)$/);
     return { span: { start: Math.min(span.start, core.start), end: Math.max(span.end, core.end) }, core };
   }
 }
