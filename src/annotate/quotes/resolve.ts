@@ -47,6 +47,8 @@ interface Discourse {
   readonly genders: ReadonlyMap<string, Gender>;
   readonly types: ReadonlyMap<string, string>;
   readonly titles: ReadonlyMap<string, readonly string[]>;
+  /** Capitals to the entity of the country they stand for (entityIndex `standsFor`). */
+  readonly standsFor: ReadonlyMap<string, string>;
   readonly tokens?: readonly Token[];
   /** Speakers already resolved, in text order of their phrases: the most salient referents of what follows. */
   readonly speakers: Array<{ core: Span; resolved: Resolved }>;
@@ -198,7 +200,9 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
   const core = sp.core;
   const inCore = d.mentions.filter((m) => overlaps(m, core));
   const phrase = classifySpeaker(text, core, inCore);
-  const referenced = d.references.find((r) => overlaps(r, core) && (phrase.kind !== 'name'));
+  // A reference speaks when it is the phrase's head ("the minister", "he"), not a place in its tail ("an official in [Corvel]").
+  const head = phrase.headSpan ?? core;
+  const referenced = d.references.find((r) => overlaps(r, head) && (phrase.kind !== 'name'));
   if (referenced) return { resolved: { entity: referenced.entity }, phrase };
   const appositivePerson = d.mentions.find((m) => m.start >= core.end && m.end <= sp.span.end && d.types.get(m.entity) === 'PERSON');
   const corePerson = phrase.kind === 'name' && phrase.mention && d.types.get(phrase.mention.entity) === 'PERSON';
@@ -208,7 +212,8 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
   if (appositiveName && (phrase.kind === 'role' || phrase.kind === 'collective')) return { resolved: { text: appositiveName[1]!.trim(), sort: 'person' }, phrase };
   switch (phrase.kind) {
     case 'name':
-      if (phrase.mention) return { resolved: { entity: phrase.mention.entity }, phrase };
+      // A capital standing for its country's government ("Corvel said") speaks as that state.
+      if (phrase.mention) return { resolved: { entity: d.standsFor.get(phrase.mention.entity) ?? phrase.mention.entity }, phrase };
       return { resolved: { text: describe(text, core) }, phrase };
     case 'pronoun': {
       const pronoun = text.slice(core.start, core.end);
@@ -275,7 +280,7 @@ function sentenceFirstToken(tokens: readonly Token[], sentences: readonly Span[]
 /** What the resolver reads besides the text. */
 export interface ResolveOptions {
   readonly entities?: readonly EntityMentionLike[];
-  readonly entityIndex?: readonly { readonly id: string; readonly type: string; readonly titles?: readonly string[] }[];
+  readonly entityIndex?: readonly { readonly id: string; readonly type: string; readonly titles?: readonly string[]; readonly standsFor?: string }[];
   readonly references?: readonly ReferenceLike[];
   readonly sentences: readonly Span[];
   readonly tokens?: readonly Token[];
@@ -297,6 +302,7 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
     references: options.references ?? [],
     genders: entityGenders(text, mentions, options.sentences, quoted),
     titles: new Map((options.entityIndex ?? []).filter((e) => e.titles?.length).map((e) => [e.id, e.titles!])),
+    standsFor: new Map((options.entityIndex ?? []).filter((e) => e.standsFor).map((e) => [e.id, e.standsFor!])),
     speakers: [],
   };
   const order = drafts.map((_, i) => i).filter((i) => drafts[i]!.speaker).sort((a, b) => drafts[a]!.speaker!.core.start - drafts[b]!.speaker!.core.start);

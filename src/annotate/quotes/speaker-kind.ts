@@ -18,6 +18,8 @@ export interface SpeakerPhrase {
   readonly mention?: EntityMentionLike;
   /** The head word, lower-cased. */
   readonly head: string;
+  /** Where the head word stands in the text. */
+  readonly headSpan?: Span;
   /** The phrase starts with "a", "an", "one", "some": an unnamed source, never resolved to a name. */
   readonly indefinite: boolean;
   /** The head is plural (a group). */
@@ -142,7 +144,7 @@ export function classifySpeaker(text: string, core: Span, mentions: readonly Ent
   const headWord = ws[end - 1]!;
   const head = headWord.w.toLowerCase();
   const plural = head !== singular(head) || /^(?:media|police|people|authorities|public|press|military|leadership)$/.test(head);
-  const base = { head, indefinite, plural };
+  const base = { head, headSpan: { start: headWord.start, end: headWord.end }, indefinite, plural };
   if (ws.length === 1 && PRONOUN.test(head)) return { kind: 'pronoun', ...base };
   if (ws.length === 1 && RELATIVE.test(head)) return { kind: 'relative', ...base };
   if (ANAPHOR.test(head)) return { kind: 'anaphor', ...base };

@@ -61,7 +61,8 @@ export class SyntaxView {
    */
   subjectOf(verb: number): number {
     for (let v = verb, n = 0; v >= 0 && n < 4; n++) {
-      const own = this.childrenOf(v).find((c) => SUBJECT.test(this.rel(c)));
+      // A mis-parse can give a verb two subjects ("Amid reports …, the agency said"): the one nearest the verb speaks.
+      const own = this.childrenOf(v).filter((c) => SUBJECT.test(this.rel(c))).sort((a, b) => Math.abs(a - v) - Math.abs(b - v))[0];
       if (own !== undefined) return own;
       if (!/^(?:xcomp|conj|advcl|ccomp)$/.test(this.rel(v))) return -1;
       v = this.head(v);
@@ -71,6 +72,10 @@ export class SyntaxView {
 
   /** The agent of a passive cue: "stated by X" (obl:agent, or obl introduced by "by"). */
   agentOf(verb: number, text: string): number {
+    // Only a passive verb has an agent: "told the agency by phone" is active, its "by" phrase a means.
+    const kids = this.childrenOf(verb);
+    const passive = kids.some((c) => /^(?:aux:pass|nsubj:pass)$/.test(this.rel(c))) || (!kids.some((c) => this.rel(c) === 'nsubj') && /^(?:acl|amod|advcl)$/.test(this.rel(verb)));
+    if (!passive) return kids.find((c) => this.rel(c) === 'obl:agent') ?? -1;
     return this.childrenOf(verb).find((c) => this.rel(c) === 'obl:agent' || (this.rel(c) === 'obl' && this.childrenOf(c).some((k) => this.rel(k) === 'case' && /^by$/i.test(this.word(text, k))))) ?? -1;
   }
 
