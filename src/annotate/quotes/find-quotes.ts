@@ -181,7 +181,8 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const phrase = view.speakerPhrase(who);
   // The case marker "by" is not part of the agent's name.
   const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
-  return within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core } : null;
+  const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };
+  return within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
 }
 
 function trimLeadingBy(text: string, s: Span): Span {

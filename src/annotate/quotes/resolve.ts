@@ -199,7 +199,7 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
   const { text } = d;
   const core = sp.core;
   const inCore = d.mentions.filter((m) => overlaps(m, core));
-  const phrase = classifySpeaker(text, core, inCore);
+  const phrase = classifySpeaker(text, core, inCore, sp.head);
   // A reference speaks when it is the phrase's head ("the minister", "he"), not a place in its tail ("an official in [Corvel]").
   const head = phrase.headSpan ?? core;
   const referenced = d.references.find((r) => overlaps(r, head) && (phrase.kind !== 'name'));
