@@ -553,7 +553,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).sort((a, b) => a.start - b.start || b.end - a.end);
   return describeSpeakers(text, drafts, { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
 }
 
@@ -587,7 +587,8 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
 }
 
 /**
- * Reported speech states something: its words hold a clause. A reported "quote" that is a noun
+ * Reported speech has someone reporting it (a reported record with no source phrase at all is the
+ * writer's own voice) and states something: its words hold a clause. A reported "quote" that is a noun
  * phrase ("unveiled a sweeping new policy", "dubbed the moment …") is what someone did, not what
  * they said. Words in quote marks are quotes whatever their form.
  */
