@@ -594,14 +594,15 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
  */
 function isStatement(ctx: Context, d: Draft): boolean {
   if (!ctx.syntax || d.direct) return true;
-  if (ctx.syntax.holdsClause(d) || (d.content !== undefined && ctx.syntax.holdsClause(d.content))) return true;
+  // The words the record shows (its main span), not the wider PolNeAR content, must be the statement.
+  if (ctx.syntax.holdsClause(d)) return true;
   // "according to X, …" and a verb whose object is what was said ("stressed the need for talks") report words in any form.
   if (!d.cue) return false;
   const view = ctx.syntax;
   const words = ctx.toks.slice(firstTokenAtOrAfter(ctx.toks, d.cue.start), firstTokenAtOrAfter(ctx.toks, d.cue.end));
   if (/^according$/i.test(words[0]?.text ?? '')) return true;
   // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
-  return words.some((w) => objectIsSaid(w.text) && [d, d.content].some((s) => s !== undefined && view.governedBy(s, view.at(w.start))));
+  return words.some((w) => objectIsSaid(w.text) && view.governedBy(d, view.at(w.start)));
 }
 
 /** Options of {@link findQuotes}. */
