@@ -203,7 +203,9 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
   // A reference speaks when it is the phrase's head ("the minister", "he"), not a place in its tail ("an official in [Corvel]").
   const head = phrase.headSpan ?? core;
   const referenced = d.references.find((r) => overlaps(r, head) && (phrase.kind !== 'name'));
-  if (referenced) return { resolved: { entity: referenced.entity }, phrase };
+  // A pronoun that speaks goes first to who spoke or was named just before (the quote-aware salience below);
+  // the references stage answers it when that finds no one.
+  if (referenced && phrase.kind !== 'pronoun') return { resolved: { entity: referenced.entity }, phrase };
   const appositivePerson = d.mentions.find((m) => m.start >= core.end && m.end <= sp.span.end && d.types.get(m.entity) === 'PERSON');
   const corePerson = phrase.kind === 'name' && phrase.mention && d.types.get(phrase.mention.entity) === 'PERSON';
   if (appositivePerson && !corePerson && phrase.kind !== 'pronoun') return { resolved: { entity: appositivePerson.entity }, phrase };
@@ -221,6 +223,7 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
         const r = antecedent(pronoun, core.start, d);
         if (r) return { resolved: r, phrase };
       }
+      if (referenced) return { resolved: { entity: referenced.entity }, phrase };
       const sentenceStart = sentenceStartBefore(text, core.start);
       const name = antecedentName(text, core.start, d.quoted, d.tokens, sentenceStart) ?? previousSpeakerText(d, core.start) ?? antecedentName(text, core.start, d.quoted, d.tokens);
       return { resolved: name ? { text: name } : undefined, phrase };
