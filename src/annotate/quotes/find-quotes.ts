@@ -580,7 +580,9 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   const c = firstTokenAtOrAfter(ctx.toks, d.cue.start);
   const tok = ctx.toks[c];
   if (!tok || !isWord(tok.text) || insideMark(ctx, tok.start)) return d;
-  const sp = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : parsedSpeaker(ctx, c);
+  const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
+  // "X reported, citing a source close to the talks, that …": the relayed source speaks, not the outlet.
+  const sp = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? parsedSpeaker(ctx, c);
   const content = d.content ?? d;
   if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0) return d;
   return { ...d, speaker: sp };
