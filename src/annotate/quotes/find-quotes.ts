@@ -153,7 +153,8 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
     const w = ctx.toks[i]!.text;
     if (isQuoteMark(w) || w === '.' || w === ';') break;
     if (!isCueVerb(w)) continue;
-    const sp = speakerBefore(ctx.toks, i, k, { anyNounPhrase: true });
+    // The rules' noun phrase, else the parse's subject ("…,” al-Ruiz said": a name the rules' capitals miss).
+    const sp = speakerBefore(ctx.toks, i, k, { anyNounPhrase: true }) ?? (ctx.syntax ? parsedSpeaker(ctx, i) : null);
     if (sp && sp.span.start === ctx.toks[k]!.start) return { speaker: sp, cue: ctx.toks[i]! };
     break;
   }
