@@ -186,6 +186,12 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   return within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
 }
 
+/** A source phrase without the "according to" that introduces it (a parse may hang the marker inside it). */
+function trimAccordingTo(text: string, s: Span): Span {
+  const m = /^according\s+to\s+/i.exec(text.slice(s.start, s.end));
+  return m ? { start: s.start + m[0].length, end: s.end } : s;
+}
+
 function trimLeadingBy(text: string, s: Span): Span {
   const m = /^by\s+/i.exec(text.slice(s.start, s.end));
   return m ? { start: s.start + m[0].length, end: s.end } : s;
@@ -200,7 +206,7 @@ function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   const phrase = view.speakerPhrase(host);
   const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: phrase.span.end };
   const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: phrase.core.end };
-  return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimContent(ctx.text, span.start, span.end), core: trimContent(ctx.text, core.start, core.end) } : null;
+  return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimAccordingTo(ctx.text, trimContent(ctx.text, span.start, span.end)), core: trimAccordingTo(ctx.text, trimContent(ctx.text, core.start, core.end)) } : null;
 }
 
 /** The clause a cue governs read from the parse (its ccomp without "that"), when the syntax stage ran. */

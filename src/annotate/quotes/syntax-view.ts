@@ -134,11 +134,24 @@ export class SyntaxView {
     return false;
   }
 
+  /** The end of the last word before `pos` that is not punctuation. */
+  private lastEndBefore(pos: number): number {
+    let k = this.at(pos) - 1;
+    while (k > 0 && this.rel(k) === 'punct') k--;
+    return k >= 0 ? this.tokens[k]!.end : pos;
+  }
+
   /** A speaker named by token `i`: the whole phrase with its appositive, and its core without clauses and appositives. */
   speakerPhrase(i: number): { span: Span; core: Span } {
     const core = this.subtree(i, NOT_CORE);
-    // The source as PolNeAR delimits it: the subject's whole phrase, coordinated names and relative clauses included.
-    const span = this.subtree(i, /^(?:punct|parataxis|advcl|dep)$/);
+    // The source as PolNeAR delimits it: the subject's whole phrase, coordinated names and relative clauses
+    // included, except a relative clause on the subject that is an attribution of its own ("X, who said that …").
+    let span = this.subtree(i, /^(?:punct|parataxis|advcl|dep)$/);
+    const saying = this.childrenOf(i).find((c) => this.rel(c) === 'acl:relcl' && this.childrenOf(c).some((k) => this.rel(k) === 'ccomp'));
+    if (saying !== undefined) {
+      const rel = this.subtree(saying);
+      if (rel.end >= span.end && rel.start > span.start) span = { start: span.start, end: this.lastEndBefore(rel.start) };
+    }
     return { span: { start: Math.min(span.start, core.start), end: Math.max(span.end, core.end) }, core };
   }
 }
