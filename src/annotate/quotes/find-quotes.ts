@@ -3,7 +3,7 @@ import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
   BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
-  isDeterminer, isNamingMarker, isPronoun, isPreposition, isWord, isAuxiliary,
+  isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary,
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
@@ -153,7 +153,8 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
     const w = ctx.toks[i]!.text;
     if (isQuoteMark(w) || w === '.' || w === ';') break;
     if (!isCueVerb(w)) continue;
-    const sp = speakerBefore(ctx.toks, i, k, { anyNounPhrase: true });
+    // The rules' noun phrase, else the parse's subject ("…,” al-Ruiz said": a name the rules' capitals miss).
+    const sp = speakerBefore(ctx.toks, i, k, { anyNounPhrase: true }) ?? (ctx.syntax ? parsedSpeaker(ctx, i) : null);
     if (sp && sp.span.start === ctx.toks[k]!.start) return { speaker: sp, cue: ctx.toks[i]! };
     break;
   }
@@ -181,7 +182,14 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const phrase = view.speakerPhrase(who);
   // The case marker "by" is not part of the agent's name.
   const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
-  return within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core } : null;
+  const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };
+  return within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
+}
+
+/** A source phrase without the "according to" that introduces it (a parse may hang the marker inside it). */
+function trimAccordingTo(text: string, s: Span): Span {
+  const m = /^according\s+to\s+/i.exec(text.slice(s.start, s.end));
+  return m ? { start: s.start + m[0].length, end: s.end } : s;
 }
 
 function trimLeadingBy(text: string, s: Span): Span {
@@ -198,7 +206,7 @@ function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   const phrase = view.speakerPhrase(host);
   const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: phrase.span.end };
   const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: phrase.core.end };
-  return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimContent(ctx.text, span.start, span.end), core: trimContent(ctx.text, core.start, core.end) } : null;
+  return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimAccordingTo(ctx.text, trimContent(ctx.text, span.start, span.end)), core: trimAccordingTo(ctx.text, trimContent(ctx.text, core.start, core.end)) } : null;
 }
 
 /** The clause a cue governs read from the parse (its ccomp without "that"), when the syntax stage ran. */
@@ -552,7 +560,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).sort((a, b) => a.start - b.start || b.end - a.end);
+  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).sort((a, b) => a.start - b.start || b.end - a.end);
   return describeSpeakers(text, drafts, { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
 }
 
@@ -568,6 +576,42 @@ function withCueSpeaker(ctx: Context, t: Draft): Draft {
   const sp = speakerOfCue(ctx, c, ctx.sentenceTokens[sentenceOf(ctx, tok.start)]![0]);
   // The speaker stands outside what was said.
   return sp && (sp.span.end <= t.start || sp.span.start >= t.end) ? { ...t, speaker: sp } : t;
+}
+
+/**
+ * The speaker of a quote is the subject (or passive agent) of its cue verb when the parse gives one,
+ * whichever reader found the quote: the parse's phrase replaces the rules' or the tagger's guess.
+ */
+function withParsedSpeaker(ctx: Context, d: Draft): Draft {
+  if (!ctx.syntax || !d.cue) return d;
+  const c = firstTokenAtOrAfter(ctx.toks, d.cue.start);
+  const tok = ctx.toks[c];
+  if (!tok || !isWord(tok.text) || insideMark(ctx, tok.start)) return d;
+  const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
+  // "X reported, citing a source close to the talks, that …": the relayed source speaks, not the outlet.
+  const sp = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? parsedSpeaker(ctx, c);
+  const content = d.content ?? d;
+  if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0) return d;
+  return { ...d, speaker: sp };
+}
+
+/**
+ * Reported speech has someone reporting it (a reported record with no source phrase at all is the
+ * writer's own voice) and states something: its words hold a clause. A reported "quote" that is a noun
+ * phrase ("unveiled a sweeping new policy", "dubbed the moment …") is what someone did, not what
+ * they said. Words in quote marks are quotes whatever their form.
+ */
+function isStatement(ctx: Context, d: Draft): boolean {
+  if (!ctx.syntax || d.direct) return true;
+  // The words the record shows (its main span), not the wider PolNeAR content, must be the statement.
+  if (ctx.syntax.holdsClause(d)) return true;
+  // "according to X, …" and a verb whose object is what was said ("stressed the need for talks") report words in any form.
+  if (!d.cue) return false;
+  const view = ctx.syntax;
+  const words = ctx.toks.slice(firstTokenAtOrAfter(ctx.toks, d.cue.start), firstTokenAtOrAfter(ctx.toks, d.cue.end));
+  if (/^according$/i.test(words[0]?.text ?? '')) return true;
+  // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
+  return words.some((w) => objectIsSaid(w.text) && view.governedBy(d, view.at(w.start)));
 }
 
 /** Options of {@link findQuotes}. */

@@ -34,6 +34,27 @@ const IRREGULAR_FORMS: Readonly<Record<string, readonly string[]>> = {
   say: ['said', 'says', 'saying'], tell: ['told', 'tells', 'telling'], write: ['wrote', 'written', 'writes', 'writing'],
   swear: ['swore', 'sworn', 'swears', 'swearing'], speak: ['spoke', 'spoken', 'speaks', 'speaking'],
 };
+/**
+ * Verbs whose object is itself what was said ("stressed the need for talks", "rejected the
+ * proposal", "urged restraint", "refused to negotiate"): with them a noun phrase or an infinitive is
+ * reported speech. After other cues ("unveiled a plan", "dubbed the day …", "outlined the scope")
+ * a noun phrase is what someone did, not what they said. Base forms; inflections are derived.
+ */
+const OBJECT_IS_SAID_VERBS = [
+  'say', 'state', 'stress', 'emphasize', 'emphasise', 'underline', 'underscore', 'reiterate', 'repeat', 'express', 'voice',
+  'announce', 'note', 'point', 'highlight', 'mention', 'confirm', 'deny', 'reject', 'dismiss', 'acknowledge', 'admit',
+  'demand', 'call', 'urge', 'propose', 'suggest', 'recommend', 'promise', 'pledge', 'vow', 'warn', 'predict', 'claim',
+  'question', 'welcome', 'praise', 'hail', 'condemn', 'denounce', 'decry', 'criticize', 'criticise', 'oppose', 'advocate',
+  'rule', 'refuse', 'insist', 'report', 'reveal', 'disclose', 'indicate', 'hint', 'threaten', 'ask', 'request', 'accuse',
+  'blame', 'describe', 'cite', 'argue', 'affirm', 'assert', 'declare', 'proclaim', 'concede', 'tell', 'explain', 'recall',
+  'agree', 'disagree', 'protest', 'complain', 'plead', 'beg', 'appeal', 'support', 'endorse', 'back', 'favor', 'favour',
+];
+/** Every form of those verbs. */
+const OBJECT_IS_SAID: ReadonlySet<string> = new Set(OBJECT_IS_SAID_VERBS.flatMap((b) => [b, ...inflections(b)]));
+
+/** Is `w` a form of a verb whose noun-phrase or infinitive object is what was said ("stressed the need …")? */
+export const objectIsSaid = (w: string): boolean => OBJECT_IS_SAID.has(lower(w));
+
 /** The cue rate given to a general speech verb that PolNeAR does not rate. */
 const GENERAL_CUE_RATE = 0.5;
 

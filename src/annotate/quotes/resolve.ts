@@ -47,6 +47,8 @@ interface Discourse {
   readonly genders: ReadonlyMap<string, Gender>;
   readonly types: ReadonlyMap<string, string>;
   readonly titles: ReadonlyMap<string, readonly string[]>;
+  /** Capitals to the entity of the country they stand for (entityIndex `standsFor`). */
+  readonly standsFor: ReadonlyMap<string, string>;
   readonly tokens?: readonly Token[];
   /** Speakers already resolved, in text order of their phrases: the most salient referents of what follows. */
   readonly speakers: Array<{ core: Span; resolved: Resolved }>;
@@ -197,9 +199,13 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
   const { text } = d;
   const core = sp.core;
   const inCore = d.mentions.filter((m) => overlaps(m, core));
-  const phrase = classifySpeaker(text, core, inCore);
-  const referenced = d.references.find((r) => overlaps(r, core) && (phrase.kind !== 'name'));
-  if (referenced) return { resolved: { entity: referenced.entity }, phrase };
+  const phrase = classifySpeaker(text, core, inCore, sp.head);
+  // A reference speaks when it is the phrase's head ("the minister", "he"), not a place in its tail ("an official in [Corvel]").
+  const head = phrase.headSpan ?? core;
+  const referenced = d.references.find((r) => overlaps(r, head) && (phrase.kind !== 'name'));
+  // A pronoun that speaks goes first to who spoke or was named just before (the quote-aware salience below);
+  // the references stage answers it when that finds no one.
+  if (referenced && phrase.kind !== 'pronoun') return { resolved: { entity: referenced.entity }, phrase };
   const appositivePerson = d.mentions.find((m) => m.start >= core.end && m.end <= sp.span.end && d.types.get(m.entity) === 'PERSON');
   const corePerson = phrase.kind === 'name' && phrase.mention && d.types.get(phrase.mention.entity) === 'PERSON';
   if (appositivePerson && !corePerson && phrase.kind !== 'pronoun') return { resolved: { entity: appositivePerson.entity }, phrase };
@@ -208,7 +214,8 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
   if (appositiveName && (phrase.kind === 'role' || phrase.kind === 'collective')) return { resolved: { text: appositiveName[1]!.trim(), sort: 'person' }, phrase };
   switch (phrase.kind) {
     case 'name':
-      if (phrase.mention) return { resolved: { entity: phrase.mention.entity }, phrase };
+      // A capital standing for its country's government ("Corvel said") speaks as that state.
+      if (phrase.mention) return { resolved: { entity: d.standsFor.get(phrase.mention.entity) ?? phrase.mention.entity }, phrase };
       return { resolved: { text: describe(text, core) }, phrase };
     case 'pronoun': {
       const pronoun = text.slice(core.start, core.end);
@@ -216,6 +223,7 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
         const r = antecedent(pronoun, core.start, d);
         if (r) return { resolved: r, phrase };
       }
+      if (referenced) return { resolved: { entity: referenced.entity }, phrase };
       const sentenceStart = sentenceStartBefore(text, core.start);
       const name = antecedentName(text, core.start, d.quoted, d.tokens, sentenceStart) ?? previousSpeakerText(d, core.start) ?? antecedentName(text, core.start, d.quoted, d.tokens);
       return { resolved: name ? { text: name } : undefined, phrase };
@@ -275,7 +283,7 @@ function sentenceFirstToken(tokens: readonly Token[], sentences: readonly Span[]
 /** What the resolver reads besides the text. */
 export interface ResolveOptions {
   readonly entities?: readonly EntityMentionLike[];
-  readonly entityIndex?: readonly { readonly id: string; readonly type: string; readonly titles?: readonly string[] }[];
+  readonly entityIndex?: readonly { readonly id: string; readonly type: string; readonly titles?: readonly string[]; readonly standsFor?: string }[];
   readonly references?: readonly ReferenceLike[];
   readonly sentences: readonly Span[];
   readonly tokens?: readonly Token[];
@@ -297,6 +305,7 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
     references: options.references ?? [],
     genders: entityGenders(text, mentions, options.sentences, quoted),
     titles: new Map((options.entityIndex ?? []).filter((e) => e.titles?.length).map((e) => [e.id, e.titles!])),
+    standsFor: new Map((options.entityIndex ?? []).filter((e) => e.standsFor).map((e) => [e.id, e.standsFor!])),
     speakers: [],
   };
   const order = drafts.map((_, i) => i).filter((i) => drafts[i]!.speaker).sort((a, b) => drafts[a]!.speaker!.core.start - drafts[b]!.speaker!.core.start);

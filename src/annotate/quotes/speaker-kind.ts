@@ -18,6 +18,8 @@ export interface SpeakerPhrase {
   readonly mention?: EntityMentionLike;
   /** The head word, lower-cased. */
   readonly head: string;
+  /** Where the head word stands in the text. */
+  readonly headSpan?: Span;
   /** The phrase starts with "a", "an", "one", "some": an unnamed source, never resolved to a name. */
   readonly indefinite: boolean;
   /** The head is plural (a group). */
@@ -125,7 +127,7 @@ function words(text: string, span: Span): Array<{ w: string; start: number; end:
  * @example
  * classifySpeaker('A Libyan official in the city of Derna', { start: 0, end: 39 }, [derna]) // → role, indefinite, head 'official'
  */
-export function classifySpeaker(text: string, core: Span, mentions: readonly EntityMentionLike[]): SpeakerPhrase {
+export function classifySpeaker(text: string, core: Span, mentions: readonly EntityMentionLike[], parsedHead?: Span): SpeakerPhrase {
   const ws = words(text, core);
   if (ws.length === 0) return { kind: 'junk', head: '', indefinite: false, plural: false };
   const first = ws[0]!.w.toLowerCase();
@@ -139,10 +141,13 @@ export function classifySpeaker(text: string, core: Span, mentions: readonly Ent
     for (let i = end + 1; i < ws.length; i++) if (TAIL.test(ws[i]!.w.toLowerCase())) { next = i; break; }
     if (next > end + 1) end = next;
   }
+  // The parse's head word, when it gave one inside the core ("Marie Ruiz, the group's secretary-general": Marie), else the rules' head.
+  const parsed = parsedHead ? ws.findIndex((w) => w.start <= parsedHead.start && w.end >= parsedHead.end - 1) : -1;
+  if (parsed >= 0 && !QUANTITY.test(ws[parsed]!.w.toLowerCase())) end = parsed + 1;
   const headWord = ws[end - 1]!;
   const head = headWord.w.toLowerCase();
   const plural = head !== singular(head) || /^(?:media|police|people|authorities|public|press|military|leadership)$/.test(head);
-  const base = { head, indefinite, plural };
+  const base = { head, headSpan: { start: headWord.start, end: headWord.end }, indefinite, plural };
   if (ws.length === 1 && PRONOUN.test(head)) return { kind: 'pronoun', ...base };
   if (ws.length === 1 && RELATIVE.test(head)) return { kind: 'relative', ...base };
   if (ANAPHOR.test(head)) return { kind: 'anaphor', ...base };
@@ -151,7 +156,8 @@ export function classifySpeaker(text: string, core: Span, mentions: readonly Ent
   if (heading) return { kind: 'name', mention: heading, ...base };
   // A title and the name after it ("Leader of the Revolution Ali Example", "the head of the delegation Ana Oresk").
   const last = ws[ws.length - 1]!;
-  const closing = mentions.find((m) => m.type === 'PERSON' && m.start <= last.start && m.end >= last.end);
+  // Not a place the phrase's tail names ("an official in the city of Corvel").
+  const closing = mentions.find((m) => m.type === 'PERSON' && m.start <= last.start && m.end >= last.end && m.start > headWord.start && !/\b(?:in|at|from|of|for|on|with|near|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(core.start, m.start - 20), m.start)));
   if (closing) return { kind: 'name', mention: closing, ...base };
   if (isRoleNoun(head)) return { kind: plural ? 'collective' : 'role', ...base };
   // A capitalised head the entity tagger missed reads as a name ("the Daily Post", "the agency APP");

@@ -117,6 +117,8 @@ export interface SpeakerFound {
   readonly span: Span;
   /** Tokens of the core phrase (without appositive), for describing and resolving it. */
   readonly core: Span;
+  /** The phrase's head word, when the parse gave it (the subject token of the cue). */
+  readonly head?: Span;
 }
 
 function found(toks: readonly Token[], from: number, to: number, coreTo = to): SpeakerFound {

@@ -14,6 +14,8 @@ export interface DependencyLike {
 const NOT_CORE = /^(?:appos|acl|acl:relcl|punct|parataxis|conj|cc|advcl|dep)$/;
 /** Relations of a subject. */
 const SUBJECT = /^(?:nsubj|nsubj:pass|csubj)$/;
+/** Relations that give a clause its subject, an expletive one included ("there is", "it is clear"). */
+const SUBJECT_OR_EXPLETIVE = /^(?:nsubj|nsubj:pass|csubj|csubj:pass|expl)$/;
 
 /**
  * The parse seen from character offsets: the syntax token at an offset, subjects and agents of a
@@ -59,7 +61,8 @@ export class SyntaxView {
    */
   subjectOf(verb: number): number {
     for (let v = verb, n = 0; v >= 0 && n < 4; n++) {
-      const own = this.childrenOf(v).find((c) => SUBJECT.test(this.rel(c)));
+      // A mis-parse can give a verb two subjects ("Amid reports …, the agency said"): the one nearest the verb speaks.
+      const own = this.childrenOf(v).filter((c) => SUBJECT.test(this.rel(c))).sort((a, b) => Math.abs(a - v) - Math.abs(b - v))[0];
       if (own !== undefined) return own;
       if (!/^(?:xcomp|conj|advcl|ccomp)$/.test(this.rel(v))) return -1;
       v = this.head(v);
@@ -69,6 +72,10 @@ export class SyntaxView {
 
   /** The agent of a passive cue: "stated by X" (obl:agent, or obl introduced by "by"). */
   agentOf(verb: number, text: string): number {
+    // Only a passive verb has an agent: "told the agency by phone" is active, its "by" phrase a means.
+    const kids = this.childrenOf(verb);
+    const passive = kids.some((c) => /^(?:aux:pass|nsubj:pass)$/.test(this.rel(c))) || (!kids.some((c) => this.rel(c) === 'nsubj') && /^(?:acl|amod|advcl)$/.test(this.rel(verb)));
+    if (!passive) return kids.find((c) => this.rel(c) === 'obl:agent') ?? -1;
     return this.childrenOf(verb).find((c) => this.rel(c) === 'obl:agent' || (this.rel(c) === 'obl' && this.childrenOf(c).some((k) => this.rel(k) === 'case' && /^by$/i.test(this.word(text, k))))) ?? -1;
   }
 
@@ -102,10 +109,49 @@ export class SyntaxView {
     return { start, end };
   }
 
+  /**
+   * Is the span a clause: one of its top words (those whose head lies outside it) has a subject
+   * ("the talks would resume", "what X says [are unfair practices]"), or a word inside it has its
+   * subject inside it? A noun phrase or a bare infinitive is not.
+   */
+  holdsClause(span: Span): boolean {
+    for (let i = Math.max(0, this.at(span.start)); i < this.tokens.length && this.tokens[i]!.start < span.end; i++) {
+      const h = this.head(i);
+      const top = h < 0 || this.tokens[h]!.start < span.start || this.tokens[h]!.end > span.end;
+      if (top && this.childrenOf(i).some((c) => SUBJECT_OR_EXPLETIVE.test(this.rel(c)))) return true;
+      if (!top && SUBJECT_OR_EXPLETIVE.test(this.rel(i)) && this.tokens[i]!.start >= span.start) return true;
+    }
+    return false;
+  }
+
+  /** Is the phrase over `span` a dependent of token `head` (its root's head is `head`)? */
+  governedBy(span: Span, head: number): boolean {
+    for (let i = Math.max(0, this.at(span.start)); i < this.tokens.length && this.tokens[i]!.start < span.end; i++) {
+      const h = this.head(i);
+      const inside = h >= 0 && this.tokens[h]!.start >= span.start && this.tokens[h]!.end <= span.end;
+      if (!inside) return h === head;
+    }
+    return false;
+  }
+
+  /** The end of the last word before `pos` that is not punctuation. */
+  private lastEndBefore(pos: number): number {
+    let k = this.at(pos) - 1;
+    while (k > 0 && this.rel(k) === 'punct') k--;
+    return k >= 0 ? this.tokens[k]!.end : pos;
+  }
+
   /** A speaker named by token `i`: the whole phrase with its appositive, and its core without clauses and appositives. */
   speakerPhrase(i: number): { span: Span; core: Span } {
     const core = this.subtree(i, NOT_CORE);
-    const span = this.subtree(i, /^(?:acl:relcl|punct|parataxis|conj|cc|advcl|dep)$/);
+    // The source as PolNeAR delimits it: the subject's whole phrase, coordinated names and relative clauses
+    // included, except a relative clause on the subject that is an attribution of its own ("X, who said that …").
+    let span = this.subtree(i, /^(?:punct|parataxis|advcl|dep)$/);
+    const saying = this.childrenOf(i).find((c) => this.rel(c) === 'acl:relcl' && this.childrenOf(c).some((k) => this.rel(k) === 'ccomp'));
+    if (saying !== undefined) {
+      const rel = this.subtree(saying);
+      if (rel.end >= span.end && rel.start > span.start) span = { start: span.start, end: this.lastEndBefore(rel.start) };
+    }
     return { span: { start: Math.min(span.start, core.start), end: Math.max(span.end, core.end) }, core };
   }
 }

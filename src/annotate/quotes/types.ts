@@ -36,6 +36,8 @@ export interface ArticleEntityLike {
   readonly type: string;
   /** Roles the article gives the entity ("foreign minister"): a role speaker resolves to its holder. */
   readonly titles?: readonly string[];
+  /** On a capital: the entity of the country whose government it stands for ("Corvel said"). */
+  readonly standsFor?: string;
 }
 
 /** A pronoun, role, title or capital resolved to an entity (the references layer, structurally). */
