@@ -7,8 +7,13 @@
  * - templates over small atoms only (tags, labels, distances, valencies) are
  *   merged into a few dense tables indexed by their atoms' values, each entry
  *   holding the sum of all templates of the group: no hashing at all;
+ * - templates of one word and one small atom elsewhere (s0's word-and-tag
+ *   with b0's tag) keep, in the word's cached row, the weights for every
+ *   value of the small atom: a read in a row already in cache instead of a
+ *   hash and a likely cache miss in the large table of weights;
  * - the rest are hashed and looked up in the table of weights.
- * The scores equal the keyed sum up to float rounding (a test checks it).
+ * The scores equal the keyed sum up to float rounding (a test checks it); the
+ * last two groups are added in template order, as before they were split.
  */
 import { featureKey } from './hashing.js';
 
@@ -36,6 +41,8 @@ const MAX_DENSE_FLOATS = 1 << 19;
 const MAX_GROUP_ATOMS = 4;
 /** Past this many distinct word-and-tag pairs the lexical cache starts afresh, bounding its memory. */
 const MAX_CACHED = 100_000;
+/** Most floats a word's row keeps for one template of a word and a small atom (19 tags × 3 moves: yes; × 51 labels: no). */
+const MAX_WORD_TABLE = 64;
 
 interface DenseGroup {
   readonly atoms: number[];
@@ -51,29 +58,47 @@ export class TemplateScorer {
   private readonly denseStrides: Int32Array;
   private readonly denseOffsets: Int32Array;
   private readonly tables: Float32Array;
-  /** Hashed templates: number and three atoms each (-1: unused). */
+  /**
+   * Templates scored last, in template order, four numbers each: the template,
+   * its three atoms (-1: unused) for a hashed one; or -1, the word's position,
+   * the small atom and the table's offset in the word's row for a word-with-small-atom one.
+   */
   private readonly hashed: Int32Array;
+  /** Per word-with-small-atom template of the word's row: its template, word atom and small atom. */
+  private readonly wordTables: { t: number; word: number; small: number; offset: number }[] = [];
+  /** Floats of a word's row: the lexical sums of each position, then the word-with-small-atom tables. */
+  private readonly rowLength: number;
   private readonly cache = new Map<number, Float32Array>();
   /** Lexical sums of the current words (the last one: no word). */
   private rows: Float32Array[] = [];
   private absent = 0;
 
-  constructor(private readonly weights: KeyedWeights, private readonly set: TemplateSet, classes: number, labelCount: number) {
+  constructor(private readonly weights: KeyedWeights, private readonly set: TemplateSet, classes: number, private readonly labelCount: number) {
     this.classes = classes;
     this.lexical = Array.from({ length: set.positions }, () => []);
     const positionOf = (a: number): number => (a < set.positions * 4 ? Math.floor(a / 4) : -1);
     const hashed: number[] = [];
     const dense: { t: number; atoms: readonly number[] }[] = [];
+    let rowLength = set.positions * classes;
+    const isWord = (a: number): boolean => positionOf(a) >= 0 && (a % 4 === W || a % 4 === WP);
     set.templates.forEach((atoms, t) => {
       const positions = new Set(atoms.map(positionOf));
       if (positions.size === 1 && !positions.has(-1) && atoms.every((a) => a % 4 !== L)) {
         this.lexical[positionOf(atoms[0]!)]!.push(t);
       } else if (atoms.every((a) => set.range(a, labelCount) > 0)) {
         dense.push({ t, atoms });
+      } else if (atoms.length === 2 && atoms.some(isWord) && atoms.some((a) => set.range(a, labelCount) > 0)
+        && atoms.reduce((r, a) => r * Math.max(1, set.range(a, labelCount)), classes) <= MAX_WORD_TABLE) {
+        const word = atoms.find(isWord)!;
+        const small = atoms.find((a) => set.range(a, labelCount) > 0)!;
+        this.wordTables.push({ t, word, small, offset: rowLength });
+        hashed.push(-1, positionOf(word), small, rowLength);
+        rowLength += set.range(small, labelCount) * classes;
       } else {
         hashed.push(t, atoms[0]!, atoms[1] ?? -1, atoms[2] ?? -1);
       }
     });
+    this.rowLength = rowLength;
     // merge dense templates into groups whose joint table stays small, largest templates first
     const groups: DenseGroup[] = [];
     const MAX_DENSE = Math.floor(MAX_DENSE_FLOATS / classes);
@@ -130,7 +155,7 @@ export class TemplateScorer {
   private lexicalRow(word: number, tag: number, wordTag: number): Float32Array {
     let row = this.cache.get(wordTag);
     if (row) return row;
-    row = new Float32Array(this.set.positions * this.classes);
+    row = new Float32Array(this.rowLength);
     const values = [word, tag, wordTag];
     for (let p = 0; p < this.set.positions; p++) {
       for (const t of this.lexical[p]!) {
@@ -139,6 +164,14 @@ export class TemplateScorer {
         const b = atoms.length > 1 ? values[atoms[1]! % 4]! : 0;
         const c = atoms.length > 2 ? values[atoms[2]! % 4]! : 0;
         this.weights.add(featureKey(t, a, b, c), row, p * this.classes);
+      }
+    }
+    // one template's weights per value of its small atom: each entry is one weight, exactly as the keyed lookup adds it
+    for (const { t, word: wordAtom, small, offset } of this.wordTables) {
+      const own = values[wordAtom % 4]!;
+      const wordFirst = this.set.templates[t]![0] === wordAtom;
+      for (let v = 0, range = this.set.range(small, this.labelCount); v < range; v++) {
+        this.weights.add(featureKey(t, wordFirst ? own : v, wordFirst ? v : own, 0), row, offset + v * this.classes);
       }
     }
     if (this.cache.size >= MAX_CACHED) this.cache.clear();
@@ -182,18 +215,29 @@ export class TemplateScorer {
     }
     const hashed = this.hashed;
     for (let h = 0; h < hashed.length; h += 4) {
+      const t = hashed[h]!;
+      if (t < 0) {
+        const x = positions[hashed[h + 1]!]!;
+        const row = rows[x < 0 ? this.absent : x]!;
+        const o = hashed[h + 3]! + atoms[hashed[h + 2]!]! * classes;
+        for (let c = 0; c < classes; c++) out[c]! += row[o + c]!;
+        continue;
+      }
       const a1 = hashed[h + 2]!, a2 = hashed[h + 3]!;
-      this.weights.add(featureKey(hashed[h]!, atoms[hashed[h + 1]!]!, a1 < 0 ? 0 : atoms[a1]!, a2 < 0 ? 0 : atoms[a2]!), out, 0);
+      this.weights.add(featureKey(t, atoms[hashed[h + 1]!]!, a1 < 0 ? 0 : atoms[a1]!, a2 < 0 ? 0 : atoms[a2]!), out, 0);
     }
   }
 
   /** How the templates were placed (for the model's documentation and tests). */
-  layout(): { lexical: number; dense: number; denseTables: number; hashed: number } {
+  layout(): { lexical: number; dense: number; denseTables: number; wordTables: number; hashed: number } {
+    const lexical = this.lexical.reduce((s, l) => s + l.length, 0);
+    const hashed = this.hashed.length / 4 - this.wordTables.length;
     return {
-      lexical: this.lexical.reduce((s, l) => s + l.length, 0),
-      dense: this.set.templates.length - this.lexical.reduce((s, l) => s + l.length, 0) - this.hashed.length / 4,
+      lexical,
+      dense: this.set.templates.length - lexical - this.wordTables.length - hashed,
       denseTables: this.denseOffsets.length,
-      hashed: this.hashed.length / 4,
+      wordTables: this.wordTables.length,
+      hashed,
     };
   }
 }

@@ -94,54 +94,60 @@ function tableSize(rows: number): number {
 /**
  * Weights with many classes, most of them zero in a pruned row (the tagger's
  * and the label classifier's): each row keeps only its non-zero classes.
+ * A lookup touches two places in memory: the slot (key and where its row
+ * starts, side by side) and the row (its length, then class and weight
+ * pairs, side by side), not five separate arrays: the tables are megabytes,
+ * so nearly every lookup is a cache miss and the misses are the cost.
  */
 export class SparseWeights {
   readonly classes: number;
   readonly rows: number;
   private readonly mask: number;
-  /** Slot → feature key (0: empty) and slot → row. */
-  private readonly slotKeys: Int32Array;
-  private readonly slotRows: Int32Array;
-  /** Row r's non-zero weights are entries rowStart[r] … rowStart[r + 1] - 1. */
-  private readonly rowStart: Int32Array;
-  private readonly classIds: Uint8Array;
-  private readonly values: Float32Array;
+  /** Slot s: feature key at `slots[2s]` (0: empty), its row's start in `data` at `slots[2s + 1]`. */
+  private readonly slots: Int32Array;
+  /** Row at r: `data[r]` entries, then per entry its class at `data[r + 1 + 2e]` and weight at `weights[r + 2 + 2e]` (one buffer, two views). */
+  private readonly data: Int32Array;
+  private readonly weights: Float32Array;
 
   constructor(stored: StoredWeights) {
     this.classes = stored.classes;
     const { keys, counts, classIds, values } = decodeWeights(stored);
-    this.classIds = classIds;
-    this.values = values;
     this.rows = keys.length;
-    this.rowStart = new Int32Array(keys.length + 1);
-    for (let r = 0; r < keys.length; r++) this.rowStart[r + 1] = this.rowStart[r]! + counts[r]!;
+    const buffer = new ArrayBuffer((keys.length + 2 * classIds.length) * 4);
+    this.data = new Int32Array(buffer);
+    this.weights = new Float32Array(buffer);
     const size = tableSize(keys.length);
     this.mask = size - 1;
-    this.slotKeys = new Int32Array(size);
-    this.slotRows = new Int32Array(size);
-    for (let r = 0; r < keys.length; r++) {
+    this.slots = new Int32Array(size * 2);
+    for (let r = 0, at = 0, entry = 0; r < keys.length; r++) {
       let s = keys[r]! & this.mask;
-      while (this.slotKeys[s] !== 0) s = (s + 1) & this.mask;
-      this.slotKeys[s] = keys[r]!;
-      this.slotRows[s] = r;
+      while (this.slots[s * 2] !== 0) s = (s + 1) & this.mask;
+      this.slots[s * 2] = keys[r]!;
+      this.slots[s * 2 + 1] = at;
+      this.data[at] = counts[r]!;
+      for (let e = 0; e < counts[r]!; e++, entry++) {
+        this.data[at + 1 + 2 * e] = classIds[entry]!;
+        this.weights[at + 2 + 2 * e] = values[entry]!;
+      }
+      at += 1 + 2 * counts[r]!;
     }
   }
 
   /** Add the weights of feature `key` to `scores` from `offset` on. */
   add(key: number, scores: Float32Array, offset: number): void {
-    const slotKeys = this.slotKeys;
+    const slots = this.slots;
     const mask = this.mask;
     let s = key & mask;
-    let k = slotKeys[s]!;
+    let k = slots[s * 2]!;
     while (k !== key) {
       if (k === 0) return;
       s = (s + 1) & mask;
-      k = slotKeys[s]!;
+      k = slots[s * 2]!;
     }
-    const row = this.slotRows[s]!;
-    const classIds = this.classIds;
-    const values = this.values;
-    for (let e = this.rowStart[row]!, end = this.rowStart[row + 1]!; e < end; e++) scores[offset + classIds[e]!]! += values[e]!;
+    const data = this.data;
+    const weights = this.weights;
+    const at = slots[s * 2 + 1]!;
+    for (let e = at + 1, end = at + 1 + 2 * data[at]!; e < end; e += 2) scores[offset + data[e]!]! += weights[e + 1]!;
   }
 
   /** Add the weights of each of the first `count` feature keys to `scores` (length `classes`). */
