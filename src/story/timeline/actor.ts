@@ -138,6 +138,8 @@ function pronounActor(ctx: StoryContext, doc: Doc, pronoun: Span): Actor | undef
   return person ? named(ctx, doc, person) : undefined;
 }
 
+/** Nouns naming a body that acts for a state ("the Iranian government", "the Chinese ministry"). */
+const BODY_NOUN = /^(?:government|ministry|mission|embassy|delegation|army|military|administration|cabinet|parliament|side|leadership|regime|authorities)$/i;
 /** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("a storm which hit"). */
 const RELATIVE_PRONOUN = /^(?:which|that|who)$/i;
 /** Dependents that are not part of a noun phrase's name: clauses, asides, lists and punctuation. */
@@ -203,6 +205,10 @@ function tokenActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], d
   }
   const mention = (doc.layers.entities ?? []).find((m) => m.start <= token.start && token.end <= m.end && ACTOR_TYPES.has(m.type));
   if (mention) return named(ctx, doc, mention);
+  // A role or title the reference layer resolved ("the U.S. president", "the minister").
+  const role = !PRONOUN.test(word) ? referencesOf(doc)?.find((r) => r.kind !== 'pronoun' && r.start <= token.start && token.end <= r.end) : undefined;
+  const resolvedRole = role ? storyName(ctx, doc, role.entity) : undefined;
+  if (resolvedRole) return { id: resolvedRole.id, name: resolvedRole.name };
   if (PRONOUN.test(word)) {
     const resolved = pronounActorByReference(ctx, doc, token);
     if (resolved) return resolved;
@@ -223,11 +229,15 @@ function describedActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[
   const tokens = doc.layers.tokens!;
   const near = parse.flatMap((d, k) => (d.head === doer ? [k] : []));
   const inside = (k: number): EntityMention | undefined => (doc.layers.entities ?? []).find((m) => m.start <= tokens[k]!.start && tokens[k]!.end <= m.end && ACTOR_TYPES.has(m.type));
+  // A country before one office-holder ("the U.S. president") qualifies the person, it does not act: only groups and bodies stand for it.
+  const head = doc.text.slice(tokens[doer]!.start, tokens[doer]!.end);
+  const forCountry = /s$/i.test(head) || BODY_NOUN.test(head);
+  const stands = (m: EntityMention): boolean => forCountry || m.type !== 'GPE';
   for (const rel of ['nmod:poss', 'flat', 'appos', 'compound']) {
-    const k = near.find((c) => parse[c]!.rel === rel && inside(c));
+    const k = near.find((c) => parse[c]!.rel === rel && inside(c) && (rel === 'nmod:poss' || stands(inside(c)!)));
     if (k !== undefined) return named(ctx, doc, inside(k)!);
   }
-  for (const k of near.filter((c) => parse[c]!.rel === 'amod')) {
+  for (const k of forCountry ? near.filter((c) => parse[c]!.rel === 'amod') : []) {
     const country = countryActor(ctx, doc.text.slice(tokens[k]!.start, tokens[k]!.end));
     if (country) return country;
   }
@@ -266,6 +276,20 @@ function parsedDoer(ctx: StoryContext, doc: Doc, at: number, date: Span, describ
     if (thing) return thing;
   }
   const doer = doerOf(parse, i, (k) => tokens[k]!.start < date.end && date.start < tokens[k]!.end);
+  return doer === undefined ? undefined : tokenActor(ctx, doc, parse, doer, described);
+}
+
+/**
+ * Who does what the word at a point names, by the parse alone: its clause's subject (a passive's
+ * agent) resolved to an entity, through the reference layer for pronouns, roles and capitals, or a
+ * nationality's country; with `described`, a group named by a common noun. Stances read their
+ * holders with it when the words around a cue name nobody.
+ */
+export function parsedDoerAt(ctx: StoryContext, doc: Doc, at: number, described = false): Actor | undefined {
+  const parse = syntaxOf(doc);
+  const i = tokenAt(doc, at);
+  if (!parse || i < 0) return undefined;
+  const doer = doerOf(parse, i);
   return doer === undefined ? undefined : tokenActor(ctx, doc, parse, doer, described);
 }
 

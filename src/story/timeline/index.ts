@@ -6,7 +6,7 @@ import { contentWords, wordOverlap } from './words.js';
 export { compareDates, datesCompatible, dateInterval } from './dates.js';
 export { contentWords, stem, wordOverlap } from './words.js';
 export { storyName } from './names.js';
-export { clauseAround } from './actor.js';
+export { clauseAround, parsedDoerAt } from './actor.js';
 
 /** Two reports are of one event when this share of the shorter one's content words is in the other. */
 const SAME_EVENT_OVERLAP = 0.3;
