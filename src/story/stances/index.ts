@@ -98,6 +98,18 @@ function personBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number): 
   return n ? { name: n.name, id: n.id } : undefined;
 }
 
+/**
+ * The state or organisation a reported clause names as the cue's subject, when another actor
+ * reports it ("the mission affirmed that [Veskaria] does not rule out talks"): the position is
+ * stated for the state, so the state holds it as well as its spokesperson.
+ */
+function reportedState(ctx: StoryContext, doc: Doc, cue: Span, reporter: { name: string; id: string | null }): { name: string; id: string } | undefined {
+  const parsed = parsedDoerAt(ctx, doc, cue.start);
+  if (!parsed?.id || parsed.id === reporter.id || parsed.name === reporter.name) return undefined;
+  const type = ctx.entities.get(parsed.id)?.type;
+  return type === 'GPE' ? { name: parsed.name, id: parsed.id } : undefined;
+}
+
 /** An infinitive cue ("willing to facilitate …") whose verb is not the topic's action: a stance on something else. */
 function offTopicInfinitive(doc: Doc, cue: Span, stems: ReadonlySet<string>): boolean {
   if (!INFINITIVE_CUE.test(doc.text.slice(cue.start, cue.end))) return false;
@@ -221,11 +233,15 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             }
           }
           if (!actor) continue;
-          const key = actor.name;
-          const prior = perActor.get(key);
-          const position = prior ? strongerPosition(prior.position, cue.position) : cue.position;
-          const date = prior?.date ?? stanceDate(ctx, doc, sentence, cue, previous, actor.id);
-          perActor.set(key, { actor: actor.name, actorId: actor.id, position, date, doc, sentence });
+          // "The mission said that [the state] does not rule out talks": the state named as the cue's own subject holds it too.
+          const state = reportedState(ctx, doc, cue, actor);
+          for (const holder of state ? [actor, state] : [actor]) {
+            const key = holder.name;
+            const prior = perActor.get(key);
+            const position = prior ? strongerPosition(prior.position, cue.position) : cue.position;
+            const date = prior?.date ?? stanceDate(ctx, doc, sentence, cue, previous, holder.id);
+            perActor.set(key, { actor: holder.name, actorId: holder.id, position, date, doc, sentence });
+          }
         }
         const align = ALIGNMENT.exec(text);
         if (align) {
