@@ -27,3 +27,23 @@ describe('findPositionContradictions', () => {
     ])).toEqual([]);
   });
 });
+
+describe('findPositionContradictions: a change over time', () => {
+  it('does not set an undated refusal against an opening when the dated statements show the actor changed its mind', () => {
+    expect(findPositionContradictions([
+      stance('a', 'against', '2031-09-02', 'On 2 September Veskaria refused to sign.'),
+      stance('b', 'against', null, 'Veskaria would not sign the draft.'),
+      stance('c', 'for', '2031-09-16', 'On 16 September Veskaria said it would sign.'),
+    ])).toEqual([]);
+  });
+});
+
+describe('findPositionContradictions: an article that tells of a change', () => {
+  it('takes no side when one article gives the actor both positions', () => {
+    expect(findPositionContradictions([
+      stance('a', 'against', null, 'Veskaria had initially rejected the draft.'),
+      stance('a', 'for', null, 'Veskaria will sign.'),
+      stance('b', 'against', null, 'Veskaria would not sign the draft.'),
+    ])).toEqual([]);
+  });
+});
