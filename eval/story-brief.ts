@@ -146,6 +146,8 @@ async function measure(corpus: GoldCorpus, rows: Row[], metrics: Record<string, 
   row('alias groups merged', show(aliasMerged, aliasTotal), ratio(aliasMerged, aliasTotal));
   row('entities merging two gold entities', String(t.wrongMerges ?? 0), null);
   m('aliases_merged', ratio(aliasMerged, aliasTotal)); m('alias_wrong_merges', t.wrongMerges ?? 0);
+  // Floors are minimums: 1 when no entity merges two gold entities, pinned so a wrong merge fails the run.
+  m('alias_wrong_merge_free', (t.wrongMerges ?? 0) === 0 ? 1 : 0);
   row('quote variants found', `${show(t.variantsFound ?? 0, t.variantsTotal ?? 0)} (+${t.variantsExtra ?? 0} not in gold; ${t.variantsSameScore ?? 0} different wordings scored identical)`, ratio(t.variantsFound ?? 0, t.variantsTotal ?? 0));
   m('quote_variants_found', ratio(t.variantsFound ?? 0, t.variantsTotal ?? 0)); m('quote_variants_scored_identical', t.variantsSameScore ?? 0);
   row('single-source claims found', show(t.singleFound ?? 0, t.singleTotal ?? 0), ratio(t.singleFound ?? 0, t.singleTotal ?? 0));

@@ -12,6 +12,7 @@ import type { Doc } from '../src/core/index.js';
 import { analyzeInputs } from '../src/workflow/analyze.js';
 import { mergeEntities } from '../src/story/entities/index.js';
 import { buildTimeline } from '../src/story/timeline/index.js';
+import { findStances } from '../src/story/stances/index.js';
 import { findContradictions, findQuoteVariants, findSingleSourceClaims, samePersonName } from '../src/story/consistency/index.js';
 import type { Contradiction, QuoteVariant, SingleSourceClaim } from '../src/story/types.js';
 import type { EvalResult, EvalTask } from './types.js';
@@ -78,8 +79,8 @@ async function scoreStory(dir: string, inputs: string[]): Promise<StoryScore> {
   const docs = all.filter((d) => { const id = goldIdOf(d, gold); if (id) ids.set(d.id, id); return id !== null; });
   const ctx = { docs, entities: mergeEntities(docs) };
   const variants = findQuoteVariants(ctx);
-  // As the story builds them: with the timeline's dates and the quote variants' wording.
-  const contradictions = findContradictions(ctx, { timeline: buildTimeline(ctx), quoteVariants: variants });
+  // As the story builds them: with the timeline's dates, the quote variants' wording and the stances' positions.
+  const contradictions = findContradictions(ctx, { timeline: buildTimeline(ctx), quoteVariants: variants, stances: findStances(ctx) });
   const single = findSingleSourceClaims(ctx);
   const matchedC = gold.contradictions.filter((g) => contradictions.some((f) => contradictionMatches(f, g, ids)));
   const fps = contradictions.filter((f) => !gold.contradictions.some((g) => contradictionMatches(f, g, ids)));

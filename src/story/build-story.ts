@@ -104,7 +104,7 @@ export function buildStoryWithEntities(given: readonly Doc[], options: BuildStor
   const stances = stage('findStances', () => findStances(ctx, topics));
   const framing = stage('describeFraming', () => describeFraming(ctx, { mainActors: mainActors(entities.entities), mainEvents: mainEvents(timeline) }));
   const quoteVariants = stage('findQuoteVariants', () => findQuoteVariants(ctx));
-  const contradictions = stage('findContradictions', () => findContradictions(ctx, { timeline, quoteVariants }));
+  const contradictions = stage('findContradictions', () => findContradictions(ctx, { timeline, quoteVariants, stances }));
   const singleSource = stage('findSingleSourceClaims', () => findSingleSourceClaims(ctx));
   const kinds = new Map(framing.map((f) => [f.article, f.kind]));
   const findings = { docs, entities: entities.entities, timeline, topics, stances, contradictions, singleSource, kinds };

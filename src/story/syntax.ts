@@ -45,14 +45,17 @@ const AGENT_RELS = new Set(['obl:agent']);
  * Who does what the token at `i` names, by the parse: the nearest verb or noun head above it, and
  * that head's subject (or a passive's agent, or a noun's possessor: "Trump’s withdrawal"), climbing
  * through `xcomp`, `conj` and `acl` links to the clause that has one. Returns the token index of the
- * subject's head word, or undefined.
+ * subject's head word, or undefined. `skip` leaves tokens out (the date itself is never its own doer:
+ * "Tomorrow there will be a delegation…").
  */
-export function doerOf(parse: readonly Dependency[], i: number): number | undefined {
+export function doerOf(parse: readonly Dependency[], i: number, skip: (k: number) => boolean = () => false): number | undefined {
   let at = i;
   for (let steps = 0; at >= 0 && steps < 8; steps++) {
-    const children = parse.flatMap((d, k) => (d.head === at ? [k] : []));
+    const here = at;
+    const children = parse.flatMap((d, k) => (d.head === here && !skip(k) ? [k] : []));
     const agent = children.find((k) => AGENT_RELS.has(parse[k]!.rel) || (parse[k]!.rel === 'obl' && parse[k]!.upos === 'PROPN'));
-    const subject = children.find((k) => SUBJECT_RELS.has(parse[k]!.rel));
+    // A clause has one subject; when the parser gives two (a dateline's place and the real subject), the one nearest the verb.
+    const subject = children.filter((k) => SUBJECT_RELS.has(parse[k]!.rel)).sort((a, b) => Math.abs(a - here) - Math.abs(b - here))[0];
     if (subject !== undefined) return subject;
     if (agent !== undefined && AGENT_RELS.has(parse[agent]!.rel)) return agent;
     if (parse[at]!.upos === 'NOUN') {

@@ -101,6 +101,16 @@ describe('number contradictions', () => {
     expect(findContradictions(ctxOf([x, y])).filter((c) => c.kind === 'number')).toEqual([]);
   });
 
+  it('says which figure is the other rounded when it sets two different figures apart', () => {
+    const x = makeDoc({ id: 'x', text: 'The death toll in Velmar rose to 4,300, the agency said.', places: ['Velmar'] });
+    const y = makeDoc({ id: 'y', text: 'More than 4,310 people are dead in Velmar, officials said.', places: ['Velmar'] });
+    const z = makeDoc({ id: 'z', text: 'The death toll in Velmar rose to 2,000, the ministry said.', places: ['Velmar'] });
+    const found = findContradictions(ctxOf([x, y, z])).filter((c) => c.kind === 'number');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.sides.map((s) => s.value).join(' | ')).toMatch(/elsewhere: the same figure rounded/);
+    expect(found[0]!.sides).toHaveLength(2);
+  });
+
   it('keeps a projection apart from a count', () => {
     const x = makeDoc({ id: 'x', text: 'The death toll in Velmar could reach 9,000, the mayor said.', places: ['Velmar'] });
     const y = makeDoc({ id: 'y', text: 'The death toll in Velmar rose to 4,300, the agency said.', places: ['Velmar'] });

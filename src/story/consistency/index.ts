@@ -1,9 +1,10 @@
-import type { Contradiction, QuoteVariant, SingleSourceClaim, StoryContext, TimelineEntry } from '../types.js';
+import type { Contradiction, QuoteVariant, SingleSourceClaim, Stance, StoryContext, TimelineEntry } from '../types.js';
 import { findOfficeHolderContradictions } from './office-holders.js';
 import { findNumberContradictions } from './number-conflicts.js';
 import { findAttributionContradictions } from './attribution-conflicts.js';
 import { findDateContradictions } from './date-conflicts.js';
 import { findWordingContradictions } from './wording-conflicts.js';
+import { findPositionContradictions } from './position-conflicts.js';
 import { findAffiliationContradictions } from './affiliation-conflicts.js';
 import { findQuoteVariantGroups } from './quote-variants.js';
 import { findSingleSourceClaimList } from './single-source.js';
@@ -18,17 +19,17 @@ export { samePersonName } from './text.js';
  * (kind `office-holder`), different figures for the same quantity (`number`), one figure on the
  * authority of different sources (`attribution`), and, given the timeline and the quote
  * variants, one event dated differently (`date`) and one statement rendered as saying different
- * things (`who-said-what`).
+ * things (`who-said-what`); given the stances, one actor given opposite positions at one time (`position`).
  * Each side lists its articles and the verbatim words.
  *
  * @example
  * const ctx = { docs, entities: mergeEntities(docs) };
  * for (const c of findContradictions(ctx)) console.log(c.kind, c.claim, c.sides.map((s) => s.value));
  */
-export function findContradictions(ctx: StoryContext, story: { timeline?: readonly TimelineEntry[]; quoteVariants?: readonly QuoteVariant[] } = {}): Contradiction[] {
+export function findContradictions(ctx: StoryContext, story: { timeline?: readonly TimelineEntry[]; quoteVariants?: readonly QuoteVariant[]; stances?: readonly Stance[] } = {}): Contradiction[] {
   return [
     ...findOfficeHolderContradictions(ctx), ...findAffiliationContradictions(ctx), ...findNumberContradictions(ctx), ...findAttributionContradictions(ctx),
-    ...findDateContradictions(story.timeline ?? []), ...findWordingContradictions(story.quoteVariants ?? []),
+    ...findDateContradictions(story.timeline ?? []), ...findWordingContradictions(story.quoteVariants ?? []), ...findPositionContradictions(story.stances ?? []),
   ];
 }
 

@@ -208,6 +208,9 @@ function side(v: readonly Figure[], docs: ReadonlyMap<string, Doc>): Contradicti
   const articles = [...new Set(ordered.map((f) => f.article))];
   const byArticle = articles.map((a) => evidence(ordered.find((f) => f.article === a)!, docs));
   const first = ordered[0]!;
-  const label = first.written + (v.every((f) => f.earlier) ? ' (earlier figure)' : v.every((f) => f.total) ? ' (total)' : '');
+  // The same figure rounded in another article is said as rounding, not counted as another value.
+  const rounded = [...new Set(ordered.filter((f) => f.value !== first.value && f.article !== first.article).map((f) => f.written))];
+  const label = first.written + (v.every((f) => f.earlier) ? ' (earlier figure)' : v.every((f) => f.total) ? ' (total)' : '')
+    + (rounded.length ? ` (${rounded.join(', ')} elsewhere: the same figure rounded)` : '');
   return { value: label, articles, evidence: byArticle[0]!.evidence, evidenceByArticle: byArticle };
 }

@@ -34,13 +34,12 @@ export function capitalUse(text: string, mention: Span): 'government' | 'place' 
 }
 
 /**
- * Whether the article uses this entity (a capital) for its government: the entity index says so
- * (`standsFor`, from the reference stage), or more of its mentions read as the government than
- * as the place.
+ * Whether the article uses this entity (a capital) for its government: the entity index links it to
+ * its country (`standsFor`) and no mention reads only as the city, or more of its mentions read as
+ * the government than as the place.
  */
 export function standsForGovernment(doc: Doc, localId: string): boolean {
   const entry = doc.layers.entityIndex?.find((e) => e.id === localId) as { standsFor?: string } | undefined;
-  if (entry?.standsFor) return true;
   let government = 0;
   let place = 0;
   for (const m of doc.layers.entities ?? []) {
@@ -49,5 +48,7 @@ export function standsForGovernment(doc: Doc, localId: string): boolean {
     if (use === 'government') government++;
     else if (use === 'place') place++;
   }
-  return government > place;
+  // The entity stage links every capital to its country when both are named; an article whose every
+  // clear use is the city ("the capital Tripoli", "speaking from Ankara") does not use it for the government.
+  return entry?.standsFor ? government > 0 || place === 0 : government > place;
 }

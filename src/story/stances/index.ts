@@ -2,7 +2,7 @@ import type { Doc, Span } from '../../core/index.js';
 import type { EntityMention } from '../../annotate/index.js';
 import { isDateValue } from '../../annotate/events/index.js';
 import type { Stance, StancePosition, StanceTopic, StoryContext } from '../types.js';
-import { stem, storyName } from '../timeline/index.js';
+import { parsedDoerAt, stem, storyName } from '../timeline/index.js';
 import { ALIGNMENT, EARLIER_VIEW, REPORTING_VERB, findCues, strongerPosition } from './cues.js';
 import { findTopics as findTopicsBy, type ObjectCandidate } from './topics.js';
 
@@ -29,6 +29,9 @@ const INFINITIVE_CUE = /(?:\bto|refus\w*)$/iu;
 const TRAILING_ATTRIBUTION = /,\s*([^,;.“”"]{2,80}?)\s+(?:said|says|told|stated|added|announced|insisted|declared)\b/u;
 /** Descriptions kept as actors when no entity names the speaker: a body, not an unnamed person or group. */
 const BODY_DESCRIPTION = /\b(?:mission|ministry|embassy|delegation|government|office|committee|council|parliament|union|commission|cabinet)\b/iu;
+
+/** A described holder that is a group of people: one plural noun, possibly with an adjective ("reformists", "some analysts"). */
+const GROUP = /^(?:\p{Ll}+\s+)?\p{Ll}+(?:ists|ers|ors|ians|ants|ents|ives|ics)$/u;
 
 interface Found {
   actor: string;
@@ -93,6 +96,18 @@ function personBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number): 
   const mention = (doc.layers.entities ?? []).filter((m) => m.start >= sentence.start && m.end <= at && m.type === 'PERSON' && isSubjectLike(doc.text, m, sentence.start)).pop();
   const n = mention ? storyName(ctx, doc, mention.entity) : undefined;
   return n ? { name: n.name, id: n.id } : undefined;
+}
+
+/**
+ * The state or organisation a reported clause names as the cue's subject, when another actor
+ * reports it ("the mission affirmed that [Veskaria] does not rule out talks"): the position is
+ * stated for the state, so the state holds it as well as its spokesperson.
+ */
+function reportedState(ctx: StoryContext, doc: Doc, cue: Span, reporter: { name: string; id: string | null }): { name: string; id: string } | undefined {
+  const parsed = parsedDoerAt(ctx, doc, cue.start);
+  if (!parsed?.id || parsed.id === reporter.id || parsed.name === reporter.name) return undefined;
+  const type = ctx.entities.get(parsed.id)?.type;
+  return type === 'GPE' ? { name: parsed.name, id: parsed.id } : undefined;
 }
 
 /** An infinitive cue ("willing to facilitate …") whose verb is not the topic's action: a stance on something else. */
@@ -210,13 +225,23 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             const clause = doc.text.slice(clauseStart(doc.text, sentence.start, cue.start), cue.start);
             // "X …, where he refused": the pronoun takes the last person named earlier in the sentence, else the last actor before it
             if (!actor && PRONOUN_SUBJECT.test(clause)) actor = personBefore(ctx, doc, sentence, cue.start) ?? lastActor;
+            // Else the parse's subject of the cue, resolved through the reference layer ("the minister", a capital for its government).
+            // A group named by a plural noun ("the principlists currently reject …") holds the position as a group.
+            if (!actor) {
+              const parsed = parsedDoerAt(ctx, doc, cue.start, true);
+              if (parsed && (parsed.id !== null || GROUP.test(parsed.name))) actor = { name: parsed.name, id: parsed.id };
+            }
           }
           if (!actor) continue;
-          const key = actor.name;
-          const prior = perActor.get(key);
-          const position = prior ? strongerPosition(prior.position, cue.position) : cue.position;
-          const date = prior?.date ?? stanceDate(ctx, doc, sentence, cue, previous, actor.id);
-          perActor.set(key, { actor: actor.name, actorId: actor.id, position, date, doc, sentence });
+          // "The mission said that [the state] does not rule out talks": the state named as the cue's own subject holds it too.
+          const state = reportedState(ctx, doc, cue, actor);
+          for (const holder of state ? [actor, state] : [actor]) {
+            const key = holder.name;
+            const prior = perActor.get(key);
+            const position = prior ? strongerPosition(prior.position, cue.position) : cue.position;
+            const date = prior?.date ?? stanceDate(ctx, doc, sentence, cue, previous, holder.id);
+            perActor.set(key, { actor: holder.name, actorId: holder.id, position, date, doc, sentence });
+          }
         }
         const align = ALIGNMENT.exec(text);
         if (align) {

@@ -11,7 +11,7 @@ import type { Doc, Span } from '../../core/index.js';
 import type { EntityMention } from '../../annotate/index.js';
 import type { StoryContext } from '../types.js';
 import { countryOfQualifier } from '../entities/countries.js';
-import { doerOf, referencesOf, syntaxOf, tokenAt } from '../syntax.js';
+import { doerOf, referencesOf, syntaxOf, tokenAt, type Dependency } from '../syntax.js';
 import { storyName } from './names.js';
 
 export interface Actor {
@@ -123,30 +123,174 @@ function subjectBefore(ctx: StoryContext, doc: Doc, clause: Span, point: number)
   return group ? countryActor(ctx, group[1]!) : undefined;
 }
 
+/** Who the reference layer says a pronoun, role or title stands for. */
+function pronounActorByReference(ctx: StoryContext, doc: Doc, pronoun: Span): Actor | undefined {
+  const ref = referencesOf(doc)?.find((r) => r.start <= pronoun.start && pronoun.end <= r.end);
+  const n = ref ? storyName(ctx, doc, ref.entity) : undefined;
+  return n ? { id: n.id, name: n.name } : undefined;
+}
+
 /** The person a pronoun stands for: resolved by the reference layer, else the last person named before it. */
 function pronounActor(ctx: StoryContext, doc: Doc, pronoun: Span): Actor | undefined {
-  const ref = referencesOf(doc)?.find((r) => r.start <= pronoun.start && pronoun.end <= r.end);
-  if (ref) {
-    const n = storyName(ctx, doc, ref.entity);
-    if (n) return { id: n.id, name: n.name };
-  }
+  const resolved = pronounActorByReference(ctx, doc, pronoun);
+  if (resolved) return resolved;
   const person = (doc.layers.entities ?? []).filter((m) => m.end <= pronoun.start && m.type === 'PERSON' && pronoun.start - m.end < 600).pop();
   return person ? named(ctx, doc, person) : undefined;
 }
 
-/** The parse's doer of the word at a point, mapped to an entity mention or reference covering it. */
-function parsedDoer(ctx: StoryContext, doc: Doc, at: number): Actor | undefined {
+/** Nouns naming a body that acts for a state ("the Iranian government", "the Chinese ministry"). */
+const BODY_NOUN = /^(?:government|ministry|mission|embassy|delegation|army|military|administration|cabinet|parliament|side|leadership|regime|authorities)$/i;
+/** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("a storm which hit"). */
+const RELATIVE_PRONOUN = /^(?:which|that|who)$/i;
+/** Dependents that are not part of a noun phrase's name: clauses, asides, lists and punctuation. */
+const NOT_IN_PHRASE = new Set(['acl', 'acl:relcl', 'appos', 'punct', 'advcl', 'conj', 'cc', 'parataxis', 'det', 'dep']);
+/** A described doer has at most this many words ("officials in eastern Libya"); longer, only its head and modifiers. */
+const MAX_DESCRIBED_WORDS = 6;
+
+/** Every token under `head` in the parse, except branches the predicate cuts. */
+function subtree(parse: readonly Dependency[], head: number, cut: (k: number) => boolean): number[] {
+  const out = [head];
+  for (let n = 0; n < out.length; n++) parse.forEach((d, k) => { if (d.head === out[n] && !cut(k)) out.push(k); });
+  return out.sort((a, b) => a - b);
+}
+
+/** The words of a common-noun doer, determiner and clauses left out: "the storm" → "storm", "Officials in eastern Libya". */
+function describedPhrase(doc: Doc, parse: readonly Dependency[], head: number): string | undefined {
+  const tokens = doc.layers.tokens!;
+  const full = subtree(parse, head, (k) => NOT_IN_PHRASE.has(parse[k]!.rel));
+  const contiguous = full.every((k, n) => n === 0 || k === full[n - 1]! + 1);
+  const words = contiguous && full.length <= MAX_DESCRIBED_WORDS ? full
+    : subtree(parse, head, (k) => !['compound', 'amod'].includes(parse[k]!.rel) || k > head);
+  const text = doc.text.slice(tokens[words[0]!]!.start, tokens[words[words.length - 1]!]!.end).replace(/\s+/g, ' ').trim();
+  return /\p{L}{3}/u.test(text) ? text : undefined;
+}
+
+/**
+ * A definite description's named referent: the one story entity whose name holds the description's
+ * head noun ("the storm" → "Storm Daniel", "the ministry" when the story names one ministry).
+ */
+function headMatch(ctx: StoryContext, phrase: string): Actor | undefined {
+  if (!/^\p{Ll}+$/u.test(phrase)) return undefined;
+  const hits = ctx.entities.entities.filter((e) => e.name.toLowerCase().split(/[\s-]+/).includes(phrase));
+  return hits.length === 1 ? { id: hits[0]!.id, name: hits[0]!.name } : undefined;
+}
+
+/**
+ * "they" with no resolved reference: the subject of the clause it depends on, when that is a group
+ * ("Officials in eastern Libya warned…, and on Sunday, they ordered…").
+ */
+function pluralAntecedent(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], pronoun: number): Actor | undefined {
+  let clause = parse[pronoun]!.head;
+  for (let steps = 0; clause >= 0 && steps < 3; steps++) {
+    if (!['advcl', 'conj', 'ccomp', 'xcomp'].includes(parse[clause]!.rel)) return undefined;
+    clause = parse[clause]!.head;
+    if (clause < 0) return undefined;
+    const at = clause;
+    const subject = parse.findIndex((d, k) => d.head === at && SUBJECT_REL.test(d.rel) && k !== pronoun);
+    if (subject >= 0) return tokenActor(ctx, doc, parse, subject, true, new Set([pronoun]));
+  }
+  return undefined;
+}
+
+const SUBJECT_REL = /^nsubj$/;
+
+/** The actor a doer token stands for: a named entity, a resolved pronoun, a nationality's country or a described group. */
+function tokenActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], doer: number, described: boolean, seen: Set<number> = new Set()): Actor | undefined {
+  const token = doc.layers.tokens![doer]!;
+  const word = doc.text.slice(token.start, token.end);
+  // "a storm which hit Libya": the noun the relative clause is about.
+  const clause = parse[doer]!.head;
+  if (RELATIVE_PRONOUN.test(word) && clause >= 0 && parse[clause]!.rel.startsWith('acl') && parse[clause]!.head >= 0 && !seen.has(clause)) {
+    return tokenActor(ctx, doc, parse, parse[clause]!.head, described, new Set([...seen, doer]));
+  }
+  const mention = (doc.layers.entities ?? []).find((m) => m.start <= token.start && token.end <= m.end && ACTOR_TYPES.has(m.type));
+  if (mention) return named(ctx, doc, mention);
+  // A role or title the reference layer resolved ("the U.S. president", "the minister").
+  const role = !PRONOUN.test(word) ? referencesOf(doc)?.find((r) => r.kind !== 'pronoun' && r.start <= token.start && token.end <= r.end) : undefined;
+  const resolvedRole = role ? storyName(ctx, doc, role.entity) : undefined;
+  if (resolvedRole) return { id: resolvedRole.id, name: resolvedRole.name };
+  if (PRONOUN.test(word)) {
+    const resolved = pronounActorByReference(ctx, doc, token);
+    if (resolved) return resolved;
+    if (/^they$/i.test(word) && !seen.has(doer)) return pluralAntecedent(ctx, doc, parse, doer) ?? pronounActor(ctx, doc, token);
+    return pronounActor(ctx, doc, token);
+  }
+  const country = countryActor(ctx, word);
+  if (country || !described || parse[doer]!.upos !== 'NOUN') return country;
+  return describedActor(ctx, doc, parse, doer);
+}
+
+/**
+ * A common-noun doer: the entity it belongs to when the phrase names one ("Iran’s economy" → Iran,
+ * "Iranian officials" → Iran, "Defence Minister Rustem Umerov" → Umerov), the one story entity its
+ * head noun names ("the storm" → Storm Daniel), else the group as written ("officials in eastern Libya").
+ */
+function describedActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], doer: number): Actor | undefined {
+  const tokens = doc.layers.tokens!;
+  const near = parse.flatMap((d, k) => (d.head === doer ? [k] : []));
+  const inside = (k: number): EntityMention | undefined => (doc.layers.entities ?? []).find((m) => m.start <= tokens[k]!.start && tokens[k]!.end <= m.end && ACTOR_TYPES.has(m.type));
+  // A country before one office-holder ("the U.S. president") qualifies the person, it does not act: only groups and bodies stand for it.
+  const head = doc.text.slice(tokens[doer]!.start, tokens[doer]!.end);
+  const forCountry = /s$/i.test(head) || BODY_NOUN.test(head);
+  const stands = (m: EntityMention): boolean => forCountry || m.type !== 'GPE';
+  for (const rel of ['nmod:poss', 'flat', 'appos', 'compound']) {
+    const k = near.find((c) => parse[c]!.rel === rel && inside(c) && (rel === 'nmod:poss' || stands(inside(c)!)));
+    if (k !== undefined) return named(ctx, doc, inside(k)!);
+  }
+  for (const k of forCountry ? near.filter((c) => parse[c]!.rel === 'amod') : []) {
+    const country = countryActor(ctx, doc.text.slice(tokens[k]!.start, tokens[k]!.end));
+    if (country) return country;
+  }
+  const phrase = describedPhrase(doc, parse, doer);
+  if (!phrase) return undefined;
+  return headMatch(ctx, phrase.toLowerCase() === phrase ? phrase : '') ?? { id: null, name: phrase };
+}
+
+/**
+ * A dated noun that heads a relative clause it is the subject of ("a 2011 uprising that toppled the
+ * ruler"): the thing dated is what acted.
+ */
+function datedNounDoer(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], date: Span): Actor | undefined {
+  const tokens = doc.layers.tokens!;
+  const inDate = (k: number): boolean => k >= 0 && tokens[k]!.start >= date.start && tokens[k]!.end <= date.end;
+  const top = tokens.findIndex((t, k) => t.start >= date.start && t.end <= date.end && !inDate(parse[k]!.head));
+  const noun = top >= 0 ? parse[top]!.head : -1;
+  if (noun < 0 || parse[noun]!.upos !== 'NOUN' || !['nummod', 'amod', 'compound', 'nmod', 'nmod:tmod'].includes(parse[top]!.rel)) return undefined;
+  const relative = parse.findIndex((d, k) => d.head === noun && d.rel === 'acl:relcl'
+    && parse.some((x, j) => x.head === k && x.rel === 'nsubj' && RELATIVE_PRONOUN.test(doc.text.slice(tokens[j]!.start, tokens[j]!.end))));
+  return relative >= 0 ? describedActor(ctx, doc, parse, noun) : undefined;
+}
+
+/**
+ * The parse's doer of the word at a point, mapped to an entity mention, a resolved reference or a
+ * country; with `described`, also a group or thing named by a common noun (asked only when nothing
+ * else names the doer, since a described doer keeps reports apart that a named one would join).
+ */
+function parsedDoer(ctx: StoryContext, doc: Doc, at: number, date: Span, described: boolean): Actor | undefined {
+  const parse = syntaxOf(doc);
+  const i = tokenAt(doc, at);
+  if (!parse || i < 0) return undefined;
+  const tokens = doc.layers.tokens!;
+  if (described) {
+    const thing = datedNounDoer(ctx, doc, parse, date);
+    if (thing) return thing;
+  }
+  const doer = doerOf(parse, i, (k) => tokens[k]!.start < date.end && date.start < tokens[k]!.end);
+  return doer === undefined ? undefined : tokenActor(ctx, doc, parse, doer, described);
+}
+
+/**
+ * Who does what the word at a point names, by the parse alone: its clause's subject (a passive's
+ * agent) resolved to an entity, through the reference layer for pronouns, roles and capitals, or a
+ * nationality's country; with `described`, a group named by a common noun. Stances read their
+ * holders with it when the words around a cue name nobody.
+ */
+export function parsedDoerAt(ctx: StoryContext, doc: Doc, at: number, described = false): Actor | undefined {
   const parse = syntaxOf(doc);
   const i = tokenAt(doc, at);
   if (!parse || i < 0) return undefined;
   const doer = doerOf(parse, i);
-  if (doer === undefined) return undefined;
-  const token = doc.layers.tokens![doer]!;
-  const mention = (doc.layers.entities ?? []).find((m) => m.start <= token.start && token.end <= m.end && ACTOR_TYPES.has(m.type));
-  if (mention) return named(ctx, doc, mention);
-  const word = doc.text.slice(token.start, token.end);
-  if (PRONOUN.test(word)) return pronounActor(ctx, doc, token);
-  return countryActor(ctx, word);
+  return doer === undefined ? undefined : tokenActor(ctx, doc, parse, doer, described);
 }
 
 /** What a date in a sentence dates: the doer, where the action is named, and the clause. */
@@ -181,9 +325,13 @@ export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Spa
   const verb = noun ? undefined : before ?? after;
   const action: Span | undefined = noun ?? (verb ? { start: verb.start, end: verb.end } : undefined);
   const base = { action, nominal: noun !== undefined, clause };
-  const parsed = parsedDoer(ctx, doc, (action ?? date).start);
+  const parsed = parsedDoer(ctx, doc, (action ?? date).start, date, false);
   if (parsed) return { ...base, actor: parsed, passive: false };
   const read = { ...base, ...heuristicDoer(ctx, doc, sentence, clause, date, noun, verb) };
+  if (!read.actor && !read.theme) {
+    const described = parsedDoer(ctx, doc, (action ?? date).start, date, true);
+    if (described) return { ...base, actor: described, passive: false };
+  }
   // "talks …, the latest of which was in mid-January": a relative clause that names no doer dates the main clause's action.
   const relative = /(?:,\s*|\s)(?:of\s+)?(?:which|whom)\s+\S*\s*$/i.exec(doc.text.slice(sentence.start, clause.start)) ?? /\bof\s+which\s+/i.exec(doc.text.slice(Math.max(sentence.start, clause.start - 30), clause.start));
   if (!read.actor && !read.theme && relative && clause.start > sentence.start) {

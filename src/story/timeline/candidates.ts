@@ -35,6 +35,8 @@ export interface Candidate {
   readonly objectIds: readonly string[];
   /** Words of the thing the date is the date of, when the text dates a thing ("the 2015 nuclear deal (JCPOA)", "the JCPOA, signed in 2015"). */
   readonly thingWords: ReadonlySet<string>;
+  /** True when the action only reports speech ("said", "announced that"): what was said, not something done. */
+  readonly speaks: boolean;
   /** A happening over in a moment that the clause dates ("the storm", "the blast"): one day only, so two days are a conflict. */
   readonly happening: string | null;
 }
@@ -52,8 +54,13 @@ const DATED_THING = /^\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+(?:\s+\([\p{Lu}\d]{2,1
 const REPORTING_VERBS = /^(?:say|said|says|saying|tell|told|tells|stat\w*|announc\w*|add\w*|not\w*|indicat\w*|affirm\w*|confirm\w*|emphasi[sz]\w*|stress\w*|report\w*|declar\w*|insist\w*|wr(?:ite|ote|itten)\w*|tweet\w*|explain\w*|argu\w*|clarif\w*)$/i;
 
 /** A reporting verb reports speech when a clause or quote follows it ("announced that…", "said:"), not a thing ("announced tariffs"). */
+/** A time phrase between a reporting verb and what was said ("said Friday that …", "said earlier this week that …"). */
+const TIME_AFTER_VERB = /^\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month)|(?:last|this)\s+(?:week|month))\b/iu;
+
 function reportsSpeech(doc: Doc, verb: Span): boolean {
   const after = doc.text.slice(verb.end, verb.end + 60);
+  // "said Friday that …" reports speech; "announced Tuesday, April 1, includes …" names a thing announced.
+  if (/^\s*that\b/i.test(doc.text.slice(verb.end, verb.end + 90).replace(TIME_AFTER_VERB, ''))) return true;
   return /^\s*(?:,?\s*that\b|[:“"‘]|,)|^\s+(?:he|she|it|they|we|i|there|this)\b/iu.test(after) || /^\s*$/.test(after);
 }
 
@@ -92,6 +99,7 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
     const evidence = doc.text.slice(sentence.start, sentence.end);
     const actor = read.actor;
     const actionText = read.action ? doc.text.slice(read.action.start, read.action.end).split(/\s+/)[0]!.toLowerCase() : '';
+    const speaks = actionText !== '' && REPORTING_VERBS.test(actionText) && reportsSpeech(doc, read.action!);
     // Bodies and named things the clause is about ("the JCPOA"); places say where, not what.
     const objectIds = [...new Set((doc.layers.entities ?? [])
       .filter((m) => m.start >= read.clause.start && m.end <= read.clause.end && m.type !== 'GPE' && m.type !== 'LOC' && m.type !== 'PERSON')
@@ -103,7 +111,8 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
       sentence, evidence, focus: read.action ?? event?.trigger ?? time, time,
       words: contentWords(evidence), localWords: contentWords(doc.text.slice(read.clause.start, read.clause.end)),
       label: whoDidWhat(doc, sentence, read, time),
-      actionWord: actionText && !(REPORTING_VERBS.test(actionText) && reportsSpeech(doc, read.action!)) ? stem(actionText) : null,
+      actionWord: actionText && !speaks ? stem(actionText) : null,
+      speaks,
       objectIds,
       thingWords: contentWords(read.theme ? doc.text.slice(read.theme.start, read.theme.end) : DATED_THING.exec(doc.text.slice(t.end, t.end + 80))?.[1] ?? ''),
       // The clause, or for a relative clause ("a storm which hit … on Sunday") the words just before it.

@@ -6,7 +6,7 @@ import { contentWords, wordOverlap } from './words.js';
 export { compareDates, datesCompatible, dateInterval } from './dates.js';
 export { contentWords, stem, wordOverlap } from './words.js';
 export { storyName } from './names.js';
-export { clauseAround } from './actor.js';
+export { clauseAround, parsedDoerAt } from './actor.js';
 
 /** Two reports are of one event when this share of the shorter one's content words is in the other. */
 const SAME_EVENT_OVERLAP = 0.3;
@@ -46,6 +46,8 @@ const actorsAgree = (a: Candidate, b: Candidate): boolean => a.actorIds.length =
 function sameEvent(a: Candidate, b: Candidate, topicWords: ReadonlySet<string>): boolean {
   if (a.article === b.article && a.sentence.start === b.sentence.start) return a.date === b.date;
   if (!datesCompatible(a.date, b.date)) return false;
+  // Two speakers saying things on one day made two statements, however alike their words.
+  if (a.speaks && b.speaks && a.actorIds.length > 0 && b.actorIds.length > 0 && !sharesActor(a, b)) return false;
   if (a.date === b.date) {
     if (a.actionWord && a.actionWord === b.actionWord) return true;
     if (actorsAgree(a, b) && a.objectIds.some((o) => b.objectIds.includes(o))) return true;

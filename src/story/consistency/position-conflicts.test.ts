@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Stance } from '../types.js';
+import { findPositionContradictions } from './position-conflicts.js';
+
+const stance = (article: string, position: Stance['position'], date: string | null, evidence: string): Stance =>
+  ({ actor: 'Veskaria', topic: 'negotiating with Corvel', position, date, article, evidence, start: 0, end: evidence.length });
+
+describe('findPositionContradictions', () => {
+  it('sets one source saying an actor rules out talks against another saying it does not, each side with its words', () => {
+    const found = findPositionContradictions([
+      stance('a', 'against', null, 'Veskaria rules out talks with Corvel.'),
+      stance('b', 'open', '2031-03-09', 'Veskaria does not rule out talks with Corvel.'),
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.kind).toBe('position');
+    expect(found[0]!.sides.map((s) => [s.articles, s.evidence])).toEqual([[['a'], 'Veskaria rules out talks with Corvel.'], [['b'], 'Veskaria does not rule out talks with Corvel.']]);
+  });
+
+  it('reads positions dated days apart as a change over time, and one article narrating a change as no conflict', () => {
+    expect(findPositionContradictions([
+      stance('a', 'against', '2031-03-01', 'On 1 March Veskaria refused talks.'),
+      stance('b', 'open', '2031-03-12', 'On 12 March Veskaria said it does not rule out talks.'),
+    ])).toEqual([]);
+    expect(findPositionContradictions([
+      stance('a', 'against', null, 'Veskaria refused talks.'),
+      stance('a', 'open', null, 'Veskaria later said it does not rule out talks.'),
+    ])).toEqual([]);
+  });
+});
+
+describe('findPositionContradictions: a change over time', () => {
+  it('does not set an undated refusal against an opening when the dated statements show the actor changed its mind', () => {
+    expect(findPositionContradictions([
+      stance('a', 'against', '2031-09-02', 'On 2 September Veskaria refused to sign.'),
+      stance('b', 'against', null, 'Veskaria would not sign the draft.'),
+      stance('c', 'for', '2031-09-16', 'On 16 September Veskaria said it would sign.'),
+    ])).toEqual([]);
+  });
+});
+
+describe('findPositionContradictions: an article that tells of a change', () => {
+  it('takes no side when one article gives the actor both positions', () => {
+    expect(findPositionContradictions([
+      stance('a', 'against', null, 'Veskaria had initially rejected the draft.'),
+      stance('a', 'for', null, 'Veskaria will sign.'),
+      stance('b', 'against', null, 'Veskaria would not sign the draft.'),
+    ])).toEqual([]);
+  });
+});

@@ -1,0 +1,72 @@
+import type { Contradiction, SourceEvidence, Stance, StancePosition } from '../types.js';
+import { dateInterval } from '../timeline/index.js';
+
+/** Positions that cannot both hold for one actor at one time: a refusal and an opening or a yes. */
+const OPPOSITE: Readonly<Record<string, readonly StancePosition[]>> = { against: ['open', 'for'], open: ['against'], for: ['against'] };
+/** Two dated statements further apart than this are a change of position over time, not a disagreement. */
+const SAME_TIME_DAYS = 1;
+
+/** Whether two stances speak of one time: one undated (a standing position), or dates a day apart at most. */
+function sameTime(a: Stance, b: Stance): boolean {
+  if (!a.date || !b.date) return true;
+  const [x, y] = [dateInterval(a.date), dateInterval(b.date)];
+  if (!x || !y) return a.date === b.date;
+  // Intervals in days: overlapping, or their ends within a day.
+  return x.start <= y.end + SAME_TIME_DAYS && y.start <= x.end + SAME_TIME_DAYS;
+}
+
+/**
+ * Every dated refusal before every dated opening, or after it, more than a day apart: the actor
+ * changed position, and its undated statements cannot be set against either time.
+ */
+function changedOverTime(against: readonly Stance[], opening: readonly Stance[]): boolean {
+  const spans = (list: readonly Stance[]) => list.map((s) => (s.date ? dateInterval(s.date) : null)).filter((x): x is NonNullable<typeof x> => x !== null);
+  const [a, o] = [spans(against), spans(opening)];
+  if (a.length === 0 || o.length === 0) return false;
+  const before = (x: typeof a, y: typeof a): boolean => Math.max(...x.map((i) => i.end)) + SAME_TIME_DAYS < Math.min(...y.map((i) => i.start));
+  return before(a, o) || before(o, a);
+}
+
+const side = (value: string, stances: readonly Stance[]): Contradiction['sides'][number] => {
+  const byArticle: SourceEvidence[] = [];
+  for (const s of stances) if (!byArticle.some((e) => e.article === s.article && e.start === s.start)) byArticle.push({ article: s.article, evidence: s.evidence.trim(), start: s.start, end: s.end });
+  return { value, articles: [...new Set(stances.map((s) => s.article))], evidence: byArticle[0]?.evidence ?? '', evidenceByArticle: byArticle };
+};
+
+/**
+ * Sources that give one actor opposite positions on the story's question at the same time (one
+ * article: "X rules out talks"; another: "X does not rule out talks"), each side with the words
+ * of every article that gives it. Positions the articles date days apart are a change over time
+ * and positions noted as an earlier view are a change too, not a disagreement; sides must come
+ * from different articles, and an article that gives the actor both positions narrates a change,
+ * so its words are on neither side.
+ */
+export function findPositionContradictions(stances: readonly Stance[]): Contradiction[] {
+  const out: Contradiction[] = [];
+  const byHolder = new Map<string, Stance[]>();
+  for (const s of stances) {
+    if (s.note && /initially|aligned/i.test(s.note)) continue;
+    const key = `${s.topic}\u0000${s.actor}`;
+    (byHolder.get(key) ?? byHolder.set(key, []).get(key)!).push(s);
+  }
+  for (const group of byHolder.values()) {
+    // An article giving the actor both positions tells of a change ("had initially rejected …, will sign"): its words take no side.
+    const polarity = (s: Stance): number => (s.position === 'against' ? -1 : OPPOSITE.against!.includes(s.position) ? 1 : 0);
+    const narratesChange = new Set(group.filter((s) => group.some((o) => o.article === s.article && polarity(o) * polarity(s) < 0)).map((s) => s.article));
+    const against = group.filter((s) => s.position === 'against' && !narratesChange.has(s.article));
+    const other = group.filter((s) => OPPOSITE.against!.includes(s.position) && !narratesChange.has(s.article));
+    if (changedOverTime(against, other)) continue;
+    const pairs = against.flatMap((a) => other.filter((o) => o.article !== a.article && sameTime(a, o)).map((o) => [a, o] as const));
+    if (pairs.length === 0) continue;
+    const refusing = against.filter((a) => pairs.some(([x]) => x === a));
+    const opening = other.filter((o) => pairs.some(([, y]) => y === o));
+    const { actor, topic } = group[0]!;
+    const openWord = opening.every((o) => o.position === 'for') ? 'favours' : 'is open to';
+    out.push({
+      kind: 'position',
+      claim: `Whether ${actor} ${openWord} ${topic}`,
+      sides: [side(`${actor} against ${topic}`, refusing), side(`${actor} ${openWord} ${topic}`, opening)],
+    });
+  }
+  return out;
+}

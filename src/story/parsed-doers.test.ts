@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../core/index.js';
+import { createArticlePipeline } from '../annotate/index.js';
+import { mergeEntities } from './entities/index.js';
+import { buildTimeline } from './timeline/index.js';
+
+/** Fictional articles run through the real article pipeline (tokens, parse, entities, references, times, events). */
+function timelineOf(...texts: string[]) {
+  const pipeline = createArticlePipeline();
+  const docs: Doc[] = texts.map((text, i) => pipeline.run({
+    id: `a${i}`, text, meta: { published: { value: '2031-09-15', evidence: { source: 'line', at: 'line 1' } } }, source: {}, layers: {}, messages: [],
+  } as Doc));
+  return buildTimeline({ docs, entities: mergeEntities(docs) });
+}
+
+const entryOf = (timeline: ReturnType<typeof buildTimeline>, words: string) => timeline.find((t) => t.sources.some((s) => s.evidence.includes(words)));
+
+describe('timeline doers named by a common noun, from the parse', () => {
+  it('gives a group described by its function the act ("officials … they ordered"), not nobody', () => {
+    const timeline = timelineOf('Officials in northern Veskaria warned the public about the rains, and on 10 September 2031, they ordered residents to leave the coast.');
+    expect(entryOf(timeline, 'they ordered')?.actors[0]).toBe('Officials in northern Veskaria');
+  });
+
+  it('reads "the storm" as the one storm the story names', () => {
+    const timeline = timelineOf(
+      'Storm Orlena reached the coast of Veskaria late on Saturday. Rescue teams searched the port all week.',
+      'The storm pounded the coast on 11 September 2031, and the harbour wall gave way.',
+    );
+    expect(entryOf(timeline, 'The storm pounded')?.actors[0]).toBe('Storm Orlena');
+  });
+});
+
+describe('stance holders named by the parse', () => {
+  it('gives a group named by a plural noun its position when no name is the subject', async () => {
+    const { buildStoryWithEntities } = await import('./index.js');
+    const pipeline = createArticlePipeline();
+    const texts = [
+      'Veskaria will not negotiate with Corvel under pressure, President Ana Oresk said on Monday. The talks with Corvel stalled in May.',
+      'Negotiations with Corvel divide the capital. The modernists currently reject negotiations with Corvel due to a lack of leverage. President Ana Oresk said she is ready to negotiate with Corvel.',
+    ];
+    const docs = texts.map((text, i) => pipeline.run({ id: `s${i}`, text, meta: {}, source: {}, layers: {}, messages: [] } as Doc));
+    const { story } = buildStoryWithEntities(docs);
+    expect(story.stances.find((s) => s.actor === 'modernists')?.position).toBe('against');
+  });
+});
