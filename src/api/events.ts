@@ -66,11 +66,12 @@ export class ChangeFeed {
  * Stream changes to one client: after `Last-Event-ID` (or `?since=`) when given, else from now;
  * `?story=<id>` keeps only that story's changes.
  */
-export function streamChanges(c: Context, store: Store, feed: ChangeFeed): Response {
+export async function streamChanges(c: Context, store: Store, feed: ChangeFeed): Promise<Response> {
   const story = c.req.query('story') || null;
   const resumeFrom = Number(c.req.header('last-event-id') ?? c.req.query('since') ?? Number.NaN);
+  // "From now" is fixed before the answer starts: a client that has the stream open sees every change made after.
+  let cursor = Number.isInteger(resumeFrom) && resumeFrom >= 0 ? resumeFrom : await store.latestChange();
   return streamSSE(c, async (stream) => {
-    let cursor = Number.isInteger(resumeFrom) && resumeFrom >= 0 ? resumeFrom : await store.latestChange();
     let writing: Promise<void> = Promise.resolve();
     const send = (changes: readonly Change[]) => {
       writing = writing.then(async () => {
