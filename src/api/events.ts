@@ -28,8 +28,10 @@ export class ChangeFeed {
 
   constructor(private readonly store: Store, private readonly pollMs: number = POLL_MS) {}
 
-  /** Listen to changes from now on; returns the way to stop. */
-  subscribe(listener: Listener): () => void {
+  /** Listen to changes after `from` (a change sequence number); returns the way to stop. */
+  subscribe(listener: Listener, from: number): () => void {
+    // Read from the earliest cursor any listener needs: a change made before the first poll is not skipped.
+    if (this.cursor === null || from < this.cursor) this.cursor = from;
     this.listeners.add(listener);
     if (!this.timer) this.timer = setInterval(() => void this.poll(), this.pollMs);
     return () => {
@@ -83,7 +85,7 @@ export async function streamChanges(c: Context, store: Store, feed: ChangeFeed):
         }
       }).catch(() => {});
     };
-    const stop = feed.subscribe(send);
+    const stop = feed.subscribe(send, cursor);
     let closed = false;
     stream.onAbort(() => { closed = true; stop(); });
     // What the client missed while away, then the live changes as they come.
