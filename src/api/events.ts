@@ -28,8 +28,10 @@ export class ChangeFeed {
 
   constructor(private readonly store: Store, private readonly pollMs: number = POLL_MS) {}
 
-  /** Listen to changes from now on; returns the way to stop. */
-  subscribe(listener: Listener): () => void {
+  /** Listen to changes after `from` (a change sequence number); returns the way to stop. */
+  subscribe(listener: Listener, from: number): () => void {
+    // Read from the earliest cursor any listener needs: a change made before the first poll is not skipped.
+    if (this.cursor === null || from < this.cursor) this.cursor = from;
     this.listeners.add(listener);
     if (!this.timer) this.timer = setInterval(() => void this.poll(), this.pollMs);
     return () => {
@@ -66,11 +68,12 @@ export class ChangeFeed {
  * Stream changes to one client: after `Last-Event-ID` (or `?since=`) when given, else from now;
  * `?story=<id>` keeps only that story's changes.
  */
-export function streamChanges(c: Context, store: Store, feed: ChangeFeed): Response {
+export async function streamChanges(c: Context, store: Store, feed: ChangeFeed): Promise<Response> {
   const story = c.req.query('story') || null;
   const resumeFrom = Number(c.req.header('last-event-id') ?? c.req.query('since') ?? Number.NaN);
+  // "From now" is fixed before the answer starts: a client that has the stream open sees every change made after.
+  let cursor = Number.isInteger(resumeFrom) && resumeFrom >= 0 ? resumeFrom : await store.latestChange();
   return streamSSE(c, async (stream) => {
-    let cursor = Number.isInteger(resumeFrom) && resumeFrom >= 0 ? resumeFrom : await store.latestChange();
     let writing: Promise<void> = Promise.resolve();
     const send = (changes: readonly Change[]) => {
       writing = writing.then(async () => {
@@ -82,7 +85,7 @@ export function streamChanges(c: Context, store: Store, feed: ChangeFeed): Respo
         }
       }).catch(() => {});
     };
-    const stop = feed.subscribe(send);
+    const stop = feed.subscribe(send, cursor);
     let closed = false;
     stream.onAbort(() => { closed = true; stop(); });
     // What the client missed while away, then the live changes as they come.

@@ -15,11 +15,12 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** A positive number from the environment (seconds, or milliseconds for *_MS), or undefined. */
 function envSeconds(io: CliIO, name: string): number | undefined {
   const raw = io.env[name];
   if (!raw) return undefined;
   const n = Number(raw);
-  if (!(Number.isFinite(n) && n > 0)) throw new ConfigError('E_USAGE', `${name} must be a positive number of seconds, got "${raw}"`);
+  if (!(Number.isFinite(n) && n > 0)) throw new ConfigError('E_USAGE', `${name} must be a positive number, got "${raw}"`);
   return n;
 }
 
@@ -43,7 +44,12 @@ export async function openRuntime(flags: StoreFlags, io: CliIO, options: { work:
     throw err;
   }
   const limits = ingestOptionsFrom({}, io);
-  const fetch = { ...(limits.timeoutMs ? { timeoutMs: limits.timeoutMs } : {}), ...(limits.maxBytes ? { maxBytes: limits.maxBytes } : {}) };
+  const spacing = envSeconds(io, 'PARALLAX_HOST_SPACING_MS');
+  const fetch = {
+    ...(limits.timeoutMs ? { timeoutMs: limits.timeoutMs } : {}),
+    ...(limits.maxBytes ? { maxBytes: limits.maxBytes } : {}),
+    ...(spacing ? { hostSpacingMs: spacing } : {}),
+  };
   const worker = works
     ? await Worker.start(store, queue, { concurrency: options.concurrency ?? 1, fetch, log: (line) => writeLine(io.stderr, `parallax: ${line}`) })
     : null;

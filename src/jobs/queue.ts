@@ -19,6 +19,8 @@ export const DEFAULT_JOB_SCHEMA = 'parallax_jobs';
 export const DEFAULT_EXPIRE_SECONDS = 300;
 /** A rebuild waits this long after the change that asked for it, so changes close together make one build. */
 export const DEFAULT_REBUILD_DELAY_SECONDS = 1;
+/** Rebuilds may run this many times longer than other jobs before they are taken for lost. */
+const LONG_JOB_FACTOR = 6;
 /** How often pg-boss maintenance (expiring lost jobs, archiving) runs, in the processes that run it. */
 const MAINTENANCE_SECONDS = 10;
 /** Completed jobs stay in the job table this long (readable by `add --wait`), then move to the archive. */
@@ -43,7 +45,7 @@ export interface JobQueueOptions {
 
 /** Retries and dead-lettering per queue. */
 interface QueuePolicy {
-  readonly policy: 'standard' | 'stately';
+  readonly policy: 'standard' | 'short';
   readonly retryLimit: number;
   readonly retryDelay: number;
   readonly expireLong?: boolean;
@@ -53,10 +55,11 @@ const POLICIES: Record<Exclude<QueueName, 'dead'>, QueuePolicy> = {
   // A worker killed mid-article costs one attempt: allow a few before giving up on the input.
   article: { policy: 'standard', retryLimit: 5, retryDelay: 2 },
   fetch: { policy: 'standard', retryLimit: 3, retryDelay: 10 },
-  place: { policy: 'stately', retryLimit: 5, retryDelay: 2 },
-  // One queued and one running rebuild per story at most: later requests fold into the queued one.
-  rebuild: { policy: 'stately', retryLimit: 3, retryDelay: 5, expireLong: true },
-  feed: { policy: 'stately', retryLimit: 2, retryDelay: 30 },
+  // `short`: at most one queued job per key (a story, a feed, an article); later requests fold into it.
+  // (Not `stately`, whose one-running-job-per-key rule lets a job left running by a dead worker block the whole queue.)
+  place: { policy: 'short', retryLimit: 5, retryDelay: 2 },
+  rebuild: { policy: 'short', retryLimit: 3, retryDelay: 5, expireLong: true },
+  feed: { policy: 'short', retryLimit: 2, retryDelay: 30 },
 };
 
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
@@ -148,7 +151,8 @@ export class JobQueue {
         retryLimit: options.retry?.limit ?? p.retryLimit,
         retryDelay: options.retry?.delaySeconds ?? p.retryDelay,
         retryBackoff: true,
-        expireInSeconds: p.expireLong ? Math.max(expireSeconds, 30 * 60) : expireSeconds,
+        // A big story can take minutes to build: its jobs may run longer before they count as lost.
+        expireInSeconds: p.expireLong ? expireSeconds * LONG_JOB_FACTOR : expireSeconds,
         deadLetter: QUEUES.dead,
       }) as PgBoss.Queue),
     ];
@@ -160,7 +164,7 @@ export class JobQueue {
     return new JobQueue(boss, store, schema, options.rebuildDelaySeconds ?? DEFAULT_REBUILD_DELAY_SECONDS);
   }
 
-  /** Queue one job; returns its id (null when a stately queue already holds one for the key). */
+  /** Queue one job; returns its id (null when the queue already holds one waiting for the key). */
   async send(queue: QueueName, data: object, options: { singletonKey?: string; startAfterSeconds?: number; tx?: SqlExecutor } = {}): Promise<string | null> {
     return this.boss.send(queue, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
@@ -169,7 +173,7 @@ export class JobQueue {
     } as PgBoss.SendOptions);
   }
 
-  /** Queue many jobs of one queue at once (not for stately queues, whose jobs need a key); returns their ids in order. */
+  /** Queue many jobs of one queue at once (not for keyed queues: place, rebuild, feed); returns their ids in order. */
   async sendMany(queue: QueueName, items: readonly object[]): Promise<string[]> {
     const ids = items.map(() => orderedUuid());
     for (let i = 0; i < items.length; i += INSERT_CHUNK) {

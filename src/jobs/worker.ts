@@ -9,6 +9,8 @@
  * without a story are queued for placement.
  */
 import { describeError } from '../core/index.js';
+import { warmBackground } from '../story/cluster/index.js';
+import { warmAnnotationPool } from '../workflow/index.js';
 import type { Store } from '../store/index.js';
 import type { JobContext, FetchSettings } from './context.js';
 import { DEFAULT_HOST_SPACING_MS } from './context.js';
@@ -79,6 +81,10 @@ export class Worker {
    */
   static async start(store: Store, queue: JobQueue, options: WorkerOptions = {}): Promise<Worker> {
     const worker = new Worker(store, queue, options);
+    // Before the first job: placing an article needs the word counts, and loading them inside the
+    // placement would hold every worker's story-index lock (and this event loop) for seconds.
+    warmAnnotationPool();
+    warmBackground();
     if (store.kind === 'pglite') {
       const orphans = await queue.recoverOrphans();
       if (orphans > 0) worker.ctx.log(`retrying ${orphans} jobs left unfinished by a process that stopped`);

@@ -35,6 +35,14 @@ function wordShares(): Map<string, number> {
 }
 
 /**
+ * Load the word counts now (about 3 s of one core, once per process), so the first placement does
+ * not pay for it while it holds the story index's lock and the process's event loop.
+ */
+export function warmBackground(): void {
+  wordShares();
+}
+
+/**
  * Chance that an ordinary article carries a term (`term:` features: a stemmed word, or two
  * joined by a space, taken as independent); 0 for names and anything unknown.
  */

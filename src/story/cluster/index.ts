@@ -11,6 +11,7 @@ export * as linking from './linking.js';
 export { DEFAULT_LINKING, type LinkingOptions, type LinkedArticle, type StoryPlan } from './linking.js';
 export { clusterAgreement, type ClusterAgreement } from './agreement.js';
 export { nameKey, wordSkeleton } from './phonetic.js';
+export { warmBackground } from './background.js';
 
 /**
  * Cluster docs with a fresh index, adding them in the given order; key terms
