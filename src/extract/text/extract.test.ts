@@ -208,7 +208,7 @@ describe('extractFromText: what is not the page', () => {
   it('takes the date from the address when no stamp or date line gives one', () => {
     // A past date: an address dated in the future is not believed.
     const dump = 'URL: https://news.example.org/2024/05/02/harbour-wall-breached/\nThe harbour wall at Velmar gave way overnight, officials of the port authority said this morning.';
-    expect(extractArticle({ source: {}, format: 'text', content: dump }).meta.published).toMatchObject({ value: '2024-05-02', evidence: { source: 'url' } });
+    expect(extractArticle({ source: {}, format: 'text', content: dump, encoding: 'utf-8', fetchedAt: '2024-05-02T08:00:00Z' }).meta.published).toMatchObject({ value: '2024-05-02', evidence: { source: 'url' } });
   });
 
   it('never names the outlet after the platform in a "Powered by" footer', () => {
