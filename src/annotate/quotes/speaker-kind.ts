@@ -125,7 +125,7 @@ function words(text: string, span: Span): Array<{ w: string; start: number; end:
  * Classify a speaker phrase. `mentions` are the entity mentions overlapping it (in text order).
  *
  * @example
- * classifySpeaker('A Libyan official in the city of Derna', { start: 0, end: 39 }, [derna]) // → role, indefinite, head 'official'
+ * classifySpeaker('A Corvish official in the city of Velmar', { start: 0, end: 40 }, [velmar]) // → role, indefinite, head 'official'
  */
 export function classifySpeaker(text: string, core: Span, mentions: readonly EntityMentionLike[], parsedHead?: Span): SpeakerPhrase {
   const ws = words(text, core);

@@ -213,7 +213,7 @@ export function clauseSubject(toks: readonly Token[], cue: number, sentenceStart
 
 /**
  * A speaker phrase found too short, inside a prepositional tail ("A Libyan official in [the port
- * city of Derna]"): the noun phrase before the preposition, with the tail kept in the span.
+ * city of Velmar]"): the noun phrase before the preposition, with the tail kept in the span.
  * Null when no phrase stands before a preposition.
  */
 export function widenOverPreposition(toks: readonly Token[], sp: SpeakerFound, sentenceStart: number, junk: boolean): SpeakerFound | null {

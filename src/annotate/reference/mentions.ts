@@ -198,7 +198,7 @@ export function findCandidates(ctx: TextContext): Candidate[] {
   return out;
 }
 
-/** True when the phrase ending at token `last` ends there: punctuation, a verb or the end of the text follows ("Derna, the country's agency" does not end at "country"). */
+/** True when the phrase ending at token `last` ends there: punctuation, a verb or the end of the text follows ("Velmar, the country's agency" does not end at "country"). */
 export function endsPhrase(ctx: TextContext, last: number): boolean {
   const next = ctx.tokens[last + 1];
   if (!next || next.sentence !== ctx.tokens[last]!.sentence) return true;

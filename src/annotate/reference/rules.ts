@@ -69,7 +69,7 @@ const GENERIC_CLASSES = new Set(['official', 'person']);
 /** "Ana Oresk, the foreign minister," and "the foreign minister, Ana Oresk,": the name the description is set beside. */
 function apposition(ctx: TextContext, c: Candidate, states: ReadonlyMap<string, EntityState>): string | undefined {
   const fits = (type: string): boolean => (c.description!.target === 'person' ? type === 'PERSON' : c.description!.target === 'org' ? type === 'ORG' : type === 'GPE' || type === 'LOC');
-  // the description must end its phrase: "Derna, the country's agency" sets the agency beside Derna, not the country
+  // the description must end its phrase: "Velmar, the country's agency" sets the agency beside Velmar, not the country
   if (endsPhrase(ctx, c.last) && c.first >= 2 && ctx.lower[c.first - 1] === ',' && ctx.namedAt[c.first - 2] !== -1) {
     const m = ctx.named[ctx.namedAt[c.first - 2]!]!;
     if (fits(m.type) && states.has(m.entity)) return m.entity;
@@ -161,7 +161,7 @@ function onlyCompatible(c: Candidate, states: ReadonlyMap<string, EntityState>, 
 const OFFICIAL_WINDOW = 2;
 
 /**
- * "… Umerov said. The official added …": a general description of someone acting for a
+ * "… Oresk said. The official added …": a general description of someone acting for a
  * government ("the official", "the spokesman", "the Veskarian official") is the person most
  * recently mentioned, within two sentences, whom the article gave such an office and no
  * other country, when no other such person was mentioned in that span.

@@ -29,7 +29,7 @@ function entityName(ctx: StoryContext, doc: Doc, local: string): { id: string | 
   return e ? { id: null, name: e.name } : undefined;
 }
 
-/** The named source in a span: a person first (a place in "the mayor of Derna, X" is not the source), then a body. */
+/** The named source in a span: a person first (a place in "the mayor of Velmar, X" is not the source), then a body. */
 function namedIn(ctx: StoryContext, doc: Doc, span: Span): Source | undefined {
   const inside = (doc.layers.entities ?? []).filter((m) => m.start >= span.start && m.end <= span.end && m.type !== 'LOC');
   const pick = inside.filter((m) => m.type === 'PERSON').pop() ?? inside.filter((m) => m.type === 'ORG').pop()

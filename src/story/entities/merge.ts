@@ -396,7 +396,7 @@ function mergeSurnames(clusters: readonly Cluster[], union: Union): void {
   }
 }
 
-/** Places and organisations whose names match word by word in transliteration ("Teheran"/"Tehran", "Rooznameh Mardom"/"Ruznameh Mardom"). */
+/** Places and organisations whose names match word by word in transliteration ("Teheran"/"Tehran", "Rooznameh Vatan"/"Ruznameh Vatan"). */
 function mergePlaceAndOrgVariants(clusters: readonly Cluster[], union: Union): void {
   const block = new Map<string, Cluster[]>();
   // A capital used for its government joins its country, not the city of the same name.

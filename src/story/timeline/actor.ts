@@ -222,8 +222,8 @@ function tokenActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], d
 
 /**
  * A common-noun doer: the entity it belongs to when the phrase names one ("Iran’s economy" → Iran,
- * "Iranian officials" → Iran, "Defence Minister Rustem Umerov" → Umerov), the one story entity its
- * head noun names ("the storm" → Storm Daniel), else the group as written ("officials in eastern Libya").
+ * "Veskarian officials" → Veskaria, "Defence Minister Ana Oresk" → Oresk), the one story entity its
+ * head noun names ("the storm" → Storm Aldric), else the group as written ("officials in eastern Libya").
  */
 function describedActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], doer: number): Actor | undefined {
   const tokens = doc.layers.tokens!;

@@ -1,7 +1,7 @@
 /**
  * A short "who did what" line for a timeline entry: the doer's name and the action as the
  * article words it, from the verb (or event noun) on, without the date, a dozen words at most
- * and cut at a word: "Esmaeil Baqaei indicated that the message was being studied…",
+ * and cut at a word: "Ana Oresk indicated that the message was being studied…",
  * "United States: withdrawal from the Joint Comprehensive Plan of Action (JCPOA)".
  */
 import type { Doc, Span } from '../../core/index.js';
