@@ -41,6 +41,19 @@ export function tokenAt(doc: Doc, at: number): number {
 const SUBJECT_RELS = new Set(['nsubj', 'csubj']);
 const AGENT_RELS = new Set(['obl:agent']);
 
+/** Each token's dependents, built once per parse: walking up a clause must not scan the whole article at every step. */
+const childrenIndex = new WeakMap<readonly Dependency[], number[][]>();
+
+function childrenIn(parse: readonly Dependency[], head: number): readonly number[] {
+  let index = childrenIndex.get(parse);
+  if (!index) {
+    index = parse.map(() => []);
+    parse.forEach((d, k) => { if (d.head >= 0) index![d.head]!.push(k); });
+    childrenIndex.set(parse, index);
+  }
+  return index[head] ?? [];
+}
+
 /**
  * Who does what the token at `i` names, by the parse: the nearest verb or noun head above it, and
  * that head's subject (or a passive's agent, or a noun's possessor: "Trump’s withdrawal"), climbing
@@ -52,7 +65,7 @@ export function doerOf(parse: readonly Dependency[], i: number, skip: (k: number
   let at = i;
   for (let steps = 0; at >= 0 && steps < 8; steps++) {
     const here = at;
-    const children = parse.flatMap((d, k) => (d.head === here && !skip(k) ? [k] : []));
+    const children = childrenIn(parse, here).filter((k) => !skip(k));
     const agent = children.find((k) => AGENT_RELS.has(parse[k]!.rel) || (parse[k]!.rel === 'obl' && parse[k]!.upos === 'PROPN'));
     // A clause has one subject; when the parser gives two (a dateline's place and the real subject), the one nearest the verb.
     const subject = children.filter((k) => SUBJECT_RELS.has(parse[k]!.rel)).sort((a, b) => Math.abs(a - here) - Math.abs(b - here))[0];

@@ -40,6 +40,13 @@ describe.skipIf(!HAS_CHROMIUM)(`story pages in Chromium${HAS_CHROMIUM ? '' : ` (
     await page.locator('#timeline-heading').waitFor();
   }
 
+  /** Open one article's page afresh: a hash change alone would leave the previous article's text in place while the new one loads. */
+  async function openArticle(id: string): Promise<void> {
+    await page.goto('about:blank');
+    await page.goto(`${server.url}/#/article/${id}`);
+    await page.locator('.article-text').waitFor();
+  }
+
   it('groups the example articles into one story', () => {
     expect(story.articles.length).toBeGreaterThanOrEqual(4);
   });
@@ -340,8 +347,7 @@ describe.skipIf(!HAS_CHROMIUM)(`story pages in Chromium${HAS_CHROMIUM ? '' : ` (
     await openStory();
     const columns = await page.locator('.source-column').evaluateAll((els) => els.map((el) => [el.getAttribute('data-article'), el.querySelector('.badge.kind')?.textContent ?? '']));
     for (const [id, kind] of columns.slice(0, 3)) {
-      await page.goto(`${server.url}/#/article/${id}`);
-      await page.locator('.article-text').waitFor();
+      await openArticle(id!);
       expect(await page.locator('.byline .badge.kind').textContent()).toBe(kind);
     }
   });
@@ -351,8 +357,7 @@ describe.skipIf(!HAS_CHROMIUM)(`story pages in Chromium${HAS_CHROMIUM ? '' : ` (
     const { articles } = (await res.json()) as { articles: { id: string }[] };
     let headings = 0;
     for (const { id } of articles) {
-      await page.goto(`${server.url}/#/article/${id}`);
-      await page.locator('.article-text').waitFor();
+      await openArticle(id);
       headings += await page.locator('.article-text h3.article-subheading').count();
       const before = await page.locator('.article-text .hl-quote[tabindex="0"]').evaluateAll((els) => els.map((el) => {
         const text = (document.querySelector('.article-text')!.textContent ?? '');

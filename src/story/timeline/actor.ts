@@ -307,6 +307,20 @@ export interface DatedAction {
   readonly clause: Span;
 }
 
+/** The tokens (with their indices) inside a span, found by binary search: a dated action must not scan the whole article. */
+function tokensWithin<T extends Span>(tokens: readonly T[], span: Span): { t: T; i: number }[] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: { t: T; i: number }[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.start < span.end; i++) if (tokens[i]!.end <= span.end) out.push({ t: tokens[i]!, i });
+  return out;
+}
+
 /**
  * Who did what a date in a sentence is the date of. `predicate` is where the action is named
  * when the event layer found it (a verb or an event noun), else the verb nearest the date is used.
@@ -315,13 +329,13 @@ export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Spa
   const clause = clauseAround(doc.text, sentence, date);
   const tokens = doc.layers.tokens ?? [];
   const asides = asidesIn(doc, clause);
-  const inClause = tokens.map((t, i) => ({ t, i })).filter(({ t }) => t.start >= clause.start && t.end <= clause.end && !asides.some((a) => a.start <= t.start && t.end <= a.end));
+  const inClause = tokensWithin(tokens, clause).filter(({ t }) => !asides.some((a) => a.start <= t.start && t.end <= a.end));
   const verbs = inClause.filter(({ i }) => isVerb(doc, i));
   const before = verbs.filter(({ t }) => t.end <= date.start).pop()?.t;
   const after = verbs.find(({ t }) => t.start >= date.end)?.t;
   // An event noun between the verb and the date is what the date dates ("the US withdrawal in 2018").
   const noun = predicate && predicate.start >= clause.start && predicate.end <= date.start && (!before || predicate.start > before.end)
-    && !tokens.some((t) => t.start >= predicate.start && t.end <= predicate.end && t.pos === 'VERB') ? predicate : undefined;
+    && !tokensWithin(tokens, predicate).some(({ t }) => t.pos === 'VERB') ? predicate : undefined;
   const verb = noun ? undefined : before ?? after;
   const action: Span | undefined = noun ?? (verb ? { start: verb.start, end: verb.end } : undefined);
   const base = { action, nominal: noun !== undefined, clause };
