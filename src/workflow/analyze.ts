@@ -2,10 +2,9 @@ import { ParallaxError, StageError, describeError, type Doc, type Message } from
 import type { IngestOptions } from '../ingest/index.js';
 import { buildStories, type Story, type UnmergeRule } from '../story/index.js';
 import { toArticleJson, annotationsToJson, type ArticleJson, type AnnotationsJson, type BriefArticle } from '../report/index.js';
-import { createArticlePipeline } from '../annotate/index.js';
-import type { Pipeline } from '../core/index.js';
 import { readArticles } from './read-articles.js';
 import { annotateArticle } from './annotate-pool.js';
+import { runAnnotateJob } from './annotate-job.js';
 import { strictFailure, warningsOf } from './page-to-doc.js';
 
 export type AnalyzedArticle = ArticleJson & AnnotationsJson;
@@ -24,12 +23,9 @@ export interface AnalyzeResult {
 
 /** Annotate one Doc with the full per-article pipeline. */
 export function annotateDoc(doc: Doc): Doc {
-  // Built once per process: its models load once.
-  articlePipeline ??= createArticlePipeline();
-  return articlePipeline.run({ ...doc, layers: {} });
+  // The pool's own job on this thread: the pipeline (and its models) built once per process.
+  return runAnnotateJob({ ...doc, layers: {} });
 }
-
-let articlePipeline: Pipeline | undefined;
 
 /**
  * Group annotated docs into stories and express each article with story-wide entity ids
