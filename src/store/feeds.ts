@@ -114,3 +114,15 @@ export async function claimHostSlot(db: SqlExecutor, host: string, spacingMs: nu
   );
   return Math.max(0, Number(rows[0]?.wait_ms ?? 0));
 }
+
+/**
+ * After a request to a host has been answered: the host's next slot is at least `spacingMs`
+ * after now, so a request that started late (a slow connection, a busy process) is still
+ * followed by a full interval.
+ */
+export async function extendHostSlot(db: SqlExecutor, host: string, spacingMs: number): Promise<void> {
+  await db.query(
+    `UPDATE host_slots SET next_at = greatest(next_at, clock_timestamp() + $2 * interval '1 millisecond') WHERE host = $1`,
+    [host, spacingMs],
+  );
+}

@@ -12,4 +12,4 @@ export { SNIPPET_MARK, MIN_ID_PREFIX_DIGITS } from './sql-store.js';
 export { NEAR_DUPLICATE_JACCARD } from './minhash.js';
 export { MIGRATIONS } from './migrations.js';
 export { ORIGINAL_MAX_BYTES, capOriginal } from './originals.js';
-export { FeedRegistry, claimHostSlot, type FeedRecord } from './feeds.js';
+export { FeedRegistry, claimHostSlot, extendHostSlot, type FeedRecord } from './feeds.js';

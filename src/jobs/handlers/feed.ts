@@ -17,18 +17,17 @@ interface Item { readonly key: string; readonly input: string; readonly page: Ra
 export async function handleFeed(ctx: JobContext, job: FeedJob): Promise<FetchOutcome> {
   const registry = new FeedRegistry(ctx.store.sql);
   const known = await registry.get(job.url);
-  await politely(ctx, job.url);
   const maxBytes = ctx.fetch.maxBytes ?? DEFAULT_MAX_BYTES;
   let answer;
   try {
-    answer = await fetchUrl(job.url, {
+    answer = await politely(ctx, job.url, () => fetchUrl(job.url, {
       timeoutMs: ctx.fetch.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxBytes,
       maxRedirects: DEFAULT_MAX_REDIRECTS,
       userAgent: DEFAULT_USER_AGENT,
       allowPrivateAddresses: job.allowPrivateAddresses ?? false,
       conditional: { etag: known?.etag ?? null, lastModified: known?.lastModified ?? null },
-    });
+    }));
   } catch (err) {
     const error = err instanceof IngestError ? err : new IngestError('E_FETCH', `${job.url}: ${describeError(err)}`, { cause: err });
     await registry.recordPoll(job.url, { status: 'error', error: error.message });
