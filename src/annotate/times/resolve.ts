@@ -196,6 +196,8 @@ export function resolveCandidates(text: string, candidates: readonly Candidate[]
           anchor = 'publication';
         }
         if (!base) break;
+        // "Over the weekend, officials said…" on a weekday is the weekend just gone, not the one ahead.
+        if (m.weekend && n === 0 && anchor === 'publication' && weekday(base) >= 1 && weekday(base) <= 5 && tense() === 'past') n = -1;
         const day = shiftDay(base, grain, n);
         value = printAt(day, grain, m.weekend) + partSuffix(m.part);
         break;

@@ -13,6 +13,10 @@ const POSSESSIVE_AFTER = /^['’]s\b/;
 const LOOKING_AHEAD = /\b(?:ahead of|before|until|till|for|awaiting|await)\s+$/i;
 /** A preposition right before a date that points forward: "by Jan. 14", "until Friday". */
 const FORWARD_PREPOSITION = /\b(?:by|until|till|through|as (?:soon|early) as)\s+$/i;
+/** "had been due to", "had planned to": a plan seen from after it, so the day it names has passed. */
+const PAST_PERFECT_BEFORE = /\bhad\s+(?:been\s+)?$/i;
+/** "had not called", "had been": the past perfect, which looks back from a past already told. */
+const PAST_PERFECT = /\bhad\s+(?:not\s+|never\s+)?(?:been|[a-z]{2,}(?:ed|en|wn|un|ught|t))\b/i;
 
 interface Cue { readonly tense: Tense; readonly start: number; readonly end: number }
 
@@ -24,7 +28,10 @@ function cues(sentence: string): Cue[] {
   const found: Cue[] = [];
   for (const [re, tense] of [[FUTURE_CUE, 'future'], [REGULAR_PAST, 'past'], [PRESENT_CUE, 'present']] as const) {
     re.lastIndex = 0;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) found.push({ tense, start: m.index, end: m.index + m[0].length });
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const seenFromAfter = tense === 'future' && PAST_PERFECT_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index));
+      found.push({ tense: seenFromAfter ? 'past' : tense, start: m.index, end: m.index + m[0].length });
+    }
   }
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
@@ -43,7 +50,7 @@ function cues(sentence: string): Cue[] {
 export function tenseAround(sentence: string, at: number, length: number): Tense {
   if (POSSESSIVE_AFTER.test(sentence.slice(at + length, at + length + 3)) && !LOOKING_AHEAD.test(sentence.slice(Math.max(0, at - 16), at))) return 'past';
   const all = cues(sentence);
-  if (FORWARD_PREPOSITION.test(sentence.slice(Math.max(0, at - 16), at)) && !all.some((c) => c.tense === 'past' && c.end <= at)) return 'future';
+  if (FORWARD_PREPOSITION.test(sentence.slice(Math.max(0, at - 16), at)) && !all.some((c) => c.tense === 'past' && c.end <= at) && !PAST_PERFECT.test(sentence)) return 'future';
   let before: Cue | null = null;
   let after: Cue | null = null;
   for (const c of all) {

@@ -85,6 +85,17 @@ describe('relative to the publication date', () => {
     expect(valueOf('The envoy will return on Tuesday with an answer.', 'Tuesday')).toBe('2025-03-11');
   });
 
+  it('takes "the weekend" told in the past on a weekday as the weekend just gone, and the coming one otherwise', () => {
+    expect(valueOf('Over the weekend, the ferry operators agreed to a new timetable.', 'the weekend')).toBe('2025-W09-WE');
+    expect(valueOf('The ferry operators will meet over the weekend.', 'the weekend')).toBe('2025-W10-WE');
+  });
+
+  it('reads a plan told in the past perfect, or a day before the past perfect, as a day gone by', () => {
+    expect(valueOf('The offer had been due to expire on Friday evening.', 'Friday')).toBe('2025-02-28TEV');
+    expect(valueOf('Until Monday, the harbour board had not named a new chair.', 'Monday')).toBe('2025-03-03');
+    expect(valueOf('The offer is due to expire on Friday evening.', 'Friday')).toBe('2025-03-07TEV');
+  });
+
   it('marks what it resolved from the publication date', () => {
     expect(expr('The envoy left yesterday.', 'yesterday').anchor).toBe('publication');
   });
