@@ -8,6 +8,7 @@ import { ConfigError, ExtractError, IngestError, ParallaxError, StageError, Stor
 import type { IngestedPage } from '../ingest/index.js';
 import { createArticlePipeline, type AnalysisBudget } from '../annotate/index.js';
 import { docFromPage } from './page-to-doc.js';
+import { runStoryBuildJob, type StoryBuildInput } from './story-build-job.js';
 
 /** What a job is given: a read page (extracted, then annotated) or an extracted doc. */
 export type AnnotateInput = Doc | IngestedPage;
@@ -36,6 +37,16 @@ export function isPage(input: AnnotateInput): input is IngestedPage {
 export function runAnnotateJob(input: AnnotateInput, budget?: AnalysisBudget): Doc {
   const doc = isPage(input) ? docFromPage(input) : input;
   return pipelineFor(budget).run(doc);
+}
+
+/** One job of the analysis pool: annotate an article, or build a story from annotated articles. */
+export type PoolWork =
+  | { readonly kind: 'annotate'; readonly input: AnnotateInput; readonly budget?: AnalysisBudget }
+  | { readonly kind: 'story'; readonly input: StoryBuildInput };
+
+/** Run a pool job: the annotated doc, or the story build's data. */
+export function runPoolWork(work: PoolWork): unknown {
+  return work.kind === 'story' ? runStoryBuildJob(work.input) : runAnnotateJob(work.input, work.budget);
 }
 
 export function errorToData(err: unknown): ErrorData {

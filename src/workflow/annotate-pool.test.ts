@@ -3,7 +3,9 @@ import { ExtractError, contentId, type Doc } from '../core/index.js';
 import { createArticlePipeline } from '../annotate/index.js';
 import type { IngestedPage } from '../ingest/index.js';
 import { fictionalText } from '../../test/helpers/fictional-text.js';
-import { annotateArticle, configureAnnotationPool, stopAnnotationPool } from './annotate-pool.js';
+import { HARBOUR_PARAGRAPHS } from '../../test/helpers/fictional-pages.js';
+import { annotateArticle, buildStoryOffThread, configureAnnotationPool, stopAnnotationPool } from './annotate-pool.js';
+import { runStoryBuildJob } from './story-build-job.js';
 
 // One worker thread, whatever PARALLAX_WORKERS says: the worker is what these tests are about.
 beforeAll(() => configureAnnotationPool({ workers: 1 }));
@@ -59,4 +61,24 @@ describe('annotateArticle: analysis on a worker thread', () => {
     const next = await annotateArticle(docOf(fictionalText(2000, { seed: 2 })));
     expect(next.layers.sentences?.length).toBeGreaterThan(0);
   }, 300_000); // the replacement worker loads its code and models again
+});
+
+describe('buildStoryOffThread: a story built on a worker thread', () => {
+  it('gives the build this thread gives, with the analyst\'s overrides, while the event loop keeps turning', async () => {
+    const pipeline = createArticlePipeline();
+    const docs = [
+      docOf(`Veldmark closes old ferry pier\n\n${HARBOUR_PARAGRAPHS.join('\n\n')}`),
+      docOf(`Ferry pier in Veldmark to shut\n\n${[...HARBOUR_PARAGRAPHS].reverse().join('\n\n')}\n\n${fictionalText(3000, { seed: 4 })}`),
+    ].map((d) => pipeline.run(d));
+    const input = { storyId: 's_harbour', docs, overrides: { merges: [], unmerges: [] } };
+    const here = runStoryBuildJob(input);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const there = await buildStoryOffThread(input);
+    clearInterval(timer);
+    expect(there).toEqual(here);
+    expect(there.story.articles).toHaveLength(2);
+    expect(Object.keys(there.entities)).toEqual(docs.map((d) => d.id));
+    expect(ticks).toBeGreaterThan(0);
+  }, 300_000);
 });

@@ -16,7 +16,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { StageError, type Doc } from '../core/index.js';
 import type { AnalysisBudget } from '../annotate/index.js';
-import { errorFromData, isPage, runAnnotateJob, type AnnotateInput, type ErrorData } from './annotate-job.js';
+import { errorFromData, isPage, runPoolWork, type AnnotateInput, type ErrorData, type PoolWork } from './annotate-job.js';
+import type { StoryBuildData, StoryBuildInput } from './story-build-job.js';
 
 export type { AnnotateInput } from './annotate-job.js';
 
@@ -44,11 +45,10 @@ const MAX_DEFAULT_WORKERS = 4;
 
 interface Job {
   readonly id: number;
-  readonly input: AnnotateInput;
-  readonly budget?: AnalysisBudget;
+  readonly work: PoolWork;
   readonly name: string;
   readonly signal?: AbortSignal;
-  readonly resolve: (doc: Doc) => void;
+  readonly resolve: (result: unknown) => void;
   readonly reject: (err: Error) => void;
   startedAt?: number;
   onAbort?: () => void;
@@ -60,7 +60,7 @@ interface Slot {
   ready: boolean;
 }
 
-type Reply = { id: number; ok: true; doc: Doc } | { id: number; ok: false; error: ErrorData } | { ready: true };
+type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: ErrorData } | { ready: true };
 
 class AnnotationPool {
   private readonly slots: Slot[] = [];
@@ -71,13 +71,16 @@ class AnnotationPool {
 
   constructor(private readonly size: number, private readonly maxQueued: number) {}
 
-  run(input: AnnotateInput, options: AnnotateOptions): Promise<Doc> {
-    const name = options.name ?? nameOf(input);
-    if (this.size === 0 || this.broken) return runHere(input, options.budget);
+  /**
+   * Run a job on a worker. `unbounded` jobs (story builds, which the job queue already meters) are
+   * never refused for a full queue.
+   */
+  run(work: PoolWork, name: string, options: { signal?: AbortSignal; unbounded?: boolean } = {}): Promise<unknown> {
+    if (this.size === 0 || this.broken) return runHere(work);
     if (options.signal?.aborted) return Promise.reject(busy(name, this.queue.length));
-    if (this.queue.length >= this.maxQueued) return Promise.reject(busy(name, this.queue.length));
-    return new Promise<Doc>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, input, budget: options.budget, name, signal: options.signal, resolve, reject };
+    if (!options.unbounded && this.queue.length >= this.maxQueued) return Promise.reject(busy(name, this.queue.length));
+    return new Promise<unknown>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, work, name, signal: options.signal, resolve, reject };
       if (job.signal) {
         job.onAbort = () => this.abort(job);
         job.signal.addEventListener('abort', job.onAbort, { once: true });
@@ -102,7 +105,7 @@ class AnnotationPool {
   private dispatch(): void {
     while (this.queue.length > 0) {
       if (this.broken) {
-        for (const job of this.queue.splice(0)) runHere(job.input, job.budget).then((doc) => this.finish(job, null, doc), (err: Error) => this.finish(job, err));
+        for (const job of this.queue.splice(0)) runHere(job.work).then((result) => this.finish(job, null, result), (err: Error) => this.finish(job, err));
         return;
       }
       const slot = this.slots.find((s) => s.job === null) ?? (this.slots.length < this.size ? this.spawn() : null);
@@ -111,7 +114,7 @@ class AnnotationPool {
       slot.job = job;
       job.startedAt = Date.now();
       slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, input: job.input, ...(job.budget ? { budget: job.budget } : {}) });
+      slot.worker.postMessage({ id: job.id, work: job.work });
     }
   }
 
@@ -129,7 +132,7 @@ class AnnotationPool {
       if (!job || job.id !== reply.id) return;
       slot.job = null;
       worker.unref();
-      if (reply.ok) this.finish(job, null, reply.doc);
+      if (reply.ok) this.finish(job, null, reply.result);
       else this.finish(job, errorFromData(reply.error, job.name));
       this.dispatch();
     });
@@ -179,10 +182,10 @@ class AnnotationPool {
     this.dispatch();
   }
 
-  private finish(job: Job, err: Error | null, doc?: Doc): void {
+  private finish(job: Job, err: Error | null, result?: unknown): void {
     if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
     if (err) job.reject(err);
-    else job.resolve(doc!);
+    else job.resolve(result);
   }
 }
 
@@ -204,9 +207,9 @@ function tsxApi(): string {
   return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
 }
 
-function runHere(input: AnnotateInput, budget: AnalysisBudget | undefined): Promise<Doc> {
+function runHere(work: PoolWork): Promise<unknown> {
   try {
-    return Promise.resolve(runAnnotateJob(input, budget));
+    return Promise.resolve(runPoolWork(work));
   } catch (err) {
     return Promise.reject(err);
   }
@@ -243,7 +246,22 @@ export function configureAnnotationPool(options: AnnotationPoolOptions): void {
  */
 export function annotateArticle(input: AnnotateInput, options: AnnotateOptions = {}): Promise<Doc> {
   pool ??= new AnnotationPool(defaultWorkers(), DEFAULT_MAX_QUEUED);
-  return pool.run(input, options);
+  const work: PoolWork = { kind: 'annotate', input, ...(options.budget ? { budget: options.budget } : {}) };
+  return pool.run(work, options.name ?? nameOf(input), options.signal ? { signal: options.signal } : {}) as Promise<Doc>;
+}
+
+/**
+ * Build a story on a pool worker (on this thread when workers are off): the build's data.
+ * Rejects with `E_TOO_COMPLEX` or `E_WORKER_FAILED` naming the story when its worker fails.
+ */
+export function buildStoryOffThread(input: StoryBuildInput): Promise<StoryBuildData> {
+  pool ??= new AnnotationPool(defaultWorkers(), DEFAULT_MAX_QUEUED);
+  const built = pool.run({ kind: 'story', input }, `story ${input.storyId}`, { unbounded: true }) as Promise<StoryBuildData>;
+  // A story too large for a worker's heap is still built, on this thread's larger one.
+  return built.catch((err: unknown) => {
+    if (err instanceof StageError && err.code === 'E_TOO_COMPLEX') return runPoolWork({ kind: 'story', input }) as StoryBuildData;
+    throw err;
+  });
 }
 
 /** Start the pool's workers ahead of the first job (a server does this when it starts listening). */

@@ -1,17 +1,15 @@
-/** A pool worker: runs analysis jobs posted by `annotate-pool.ts`, one at a time. */
+/** A pool worker: runs jobs posted by `annotate-pool.ts` (annotate an article, build a story), one at a time. */
 import { parentPort } from 'node:worker_threads';
-import type { AnalysisBudget } from '../annotate/index.js';
-import { errorToData, runAnnotateJob, type AnnotateInput } from './annotate-job.js';
+import { errorToData, runPoolWork, type PoolWork } from './annotate-job.js';
 
 interface JobMessage {
   readonly id: number;
-  readonly input: AnnotateInput;
-  readonly budget?: AnalysisBudget;
+  readonly work: PoolWork;
 }
 
 parentPort!.on('message', (job: JobMessage) => {
   try {
-    parentPort!.postMessage({ id: job.id, ok: true, doc: runAnnotateJob(job.input, job.budget) });
+    parentPort!.postMessage({ id: job.id, ok: true, result: runPoolWork(job.work) });
   } catch (err) {
     parentPort!.postMessage({ id: job.id, ok: false, error: errorToData(err) });
   }

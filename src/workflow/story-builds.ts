@@ -9,22 +9,13 @@
  */
 import type { Doc } from '../core/index.js';
 import type { Store, StoryRecord } from '../store/index.js';
-import { buildStoryWithEntities, type Story } from '../story/index.js';
+import type { Story } from '../story/index.js';
 import { annotated as withLayers, isAnnotated } from './process-article.js';
-import { mergeEntitiesOf, standingOverrides, type EntityOverrides } from './story-overrides.js';
+import { standingOverrides } from './story-overrides.js';
+import { buildStoryOffThread } from './annotate-pool.js';
+import { STORY_BUILD_FORMAT, type StoryBuildData } from './story-build-job.js';
 
-/** Format number of the stored build data; bump it when its shape changes (old builds are then rebuilt). */
-export const STORY_BUILD_FORMAT = 1;
-
-/** What a stored build holds. */
-export interface StoryBuildData {
-  readonly format: number;
-  /** The story as `buildStory` made it, with the analyst's standing merges applied. */
-  readonly story: Story;
-  readonly overrides: EntityOverrides;
-  /** The story entity of each article's in-article entity: `entities[articleId][localEntityId]`. */
-  readonly entities: Readonly<Record<string, Readonly<Record<string, string>>>>;
-}
+export { STORY_BUILD_FORMAT, type StoryBuildData } from './story-build-job.js';
 
 /** A story as readers get it: the latest build, when it was made, and whether changes wait for a rebuild. */
 export interface BuiltStory extends StoryBuildData {
@@ -56,22 +47,14 @@ export async function storyDocs(store: Store, storyId: string): Promise<Doc[]> {
   return docs;
 }
 
-/** Build a story from its stored articles and overrides (nothing is stored). */
+/**
+ * Build a story from its stored articles and overrides (nothing is stored), on an analysis
+ * worker: a large story takes seconds, which the server's event loop must not wait for.
+ */
 export async function buildFromStore(store: Store, storyId: string): Promise<{ data: StoryBuildData; docs: Doc[] }> {
   const docs = await storyDocs(store, storyId);
   const overrides = standingOverrides(await store.listEntityOverrides(storyId));
-  const built = buildStoryWithEntities(docs, { id: storyId, unmerge: overrides.unmerges });
-  const { story, redirects } = mergeEntitiesOf(built.story, overrides.merges);
-  const entities: Record<string, Record<string, string>> = {};
-  for (const doc of docs) {
-    const map: Record<string, string> = {};
-    for (const e of doc.layers.entityIndex ?? []) {
-      const id = built.entities.resolve(doc.id, e.id);
-      if (id !== undefined) map[e.id] = redirects.get(id) ?? id;
-    }
-    entities[doc.id] = map;
-  }
-  return { data: { format: STORY_BUILD_FORMAT, story, overrides, entities }, docs };
+  return { data: await buildStoryOffThread({ storyId, docs, overrides }), docs };
 }
 
 /**
