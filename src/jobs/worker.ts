@@ -55,6 +55,9 @@ export interface WorkerOptions {
   readonly log?: (line: string) => void;
 }
 
+/** How long `untilIdle` keeps asking a queue it cannot read before it gives up. */
+const UNREADABLE_QUEUE_MS = 60_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class Worker {
@@ -107,8 +110,19 @@ export class Worker {
     const started = Date.now();
     // Two idle readings in a row: a job finishing may queue another (an article queues its rebuild).
     let idleReadings = 0;
+    let failingSince: number | null = null;
     while (idleReadings < 2) {
-      idleReadings = (await this.queue.idle(this.options.queues ?? undefined)) ? idleReadings + 1 : 0;
+      let idle = false;
+      try {
+        idle = await this.queue.idle(this.options.queues ?? undefined);
+        failingSince = null;
+      } catch (err) {
+        // A database that stops answering for a while (a restart, a pool held up) is waited for; one gone for a minute is an error.
+        failingSince ??= Date.now();
+        if (Date.now() - failingSince > UNREADABLE_QUEUE_MS) throw err;
+        this.ctx.log(`cannot read the queue, asking again: ${describeError(err)}`);
+      }
+      idleReadings = idle ? idleReadings + 1 : 0;
       if (options.timeoutMs !== undefined && Date.now() - started > options.timeoutMs) throw new Error(`the queue was still busy after ${options.timeoutMs} ms`);
       await sleep(this.options.pollMs ?? 250);
     }

@@ -1,8 +1,14 @@
 import pg from 'pg';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
 
-/** Fail fast on an unreachable host instead of waiting for the OS TCP timeout. */
+/** Fail fast on an unreachable host instead of waiting for the OS TCP timeout (the first connection). */
 const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * Once the server answered, how long a query may wait for a free connection of the pool. Longer than
+ * the first connection's limit: a process whose event loop was held (a model loading, a large story
+ * built on this thread) must not find every waiting query timed out when it resumes.
+ */
+const POOL_WAIT_MS = 60_000;
 /** A CLI needs one connection, a worker one per concurrent job plus the queue's; the server's default limit is 100 for everyone. */
 const MAX_POOL_CONNECTIONS = 8;
 
@@ -26,18 +32,22 @@ function executor(db: pg.Pool | pg.PoolClient): SqlExecutor {
 export async function openPostgresClient(options: { url: string; schema?: string; maxConnections?: number }): Promise<SqlClient> {
   const pool = new pg.Pool({
     connectionString: options.url,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: POOL_WAIT_MS,
     max: options.maxConnections ?? MAX_POOL_CONNECTIONS,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => {});
+  // The first connection on its own, with the short limit: an unreachable server is said at once.
+  const first = new pg.Client({ connectionString: options.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  first.on('error', () => {});
   try {
-    const first = await pool.connect();
-    first.release();
+    await first.connect();
   } catch (err) {
     await pool.end().catch(() => {});
     throw err;
+  } finally {
+    await first.end().catch(() => {});
   }
   const base = executor(pool);
   let closed = false;
