@@ -1,3 +1,4 @@
+import { firstStartingFrom } from '../../core/index.js';
 import type { RawMention } from './resolve.js';
 import type { TaggerToken } from './tag.js';
 
@@ -70,7 +71,8 @@ function unifyTypes(text: string, mentions: readonly RawMention[]): RawMention[]
 }
 
 function trimTrailingLowercase(text: string, tokens: readonly TaggerToken[], m: RawMention): RawMention {
-  const inside = tokens.filter((t) => t.start >= m.start && t.end <= m.end);
+  const inside: TaggerToken[] = [];
+  for (let i = firstStartingFrom(tokens, m.start); i < tokens.length && tokens[i]!.start < m.end; i++) if (tokens[i]!.end <= m.end) inside.push(tokens[i]!);
   if (inside.length < 2 || !inside.some((t) => /^\p{Lu}/u.test(text.slice(t.start, t.end)))) return m;
   let last = inside.length - 1;
   while (last > 0 && /^\p{Ll}+$/u.test(text.slice(inside[last]!.start, inside[last]!.end)) && !/^(?:of|the|and|for|de|al|bin|van|von|der)$/.test(text.slice(inside[last]!.start, inside[last]!.end))) last--;

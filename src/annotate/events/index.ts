@@ -1,4 +1,4 @@
-import type { Span, Stage, StageContext, DocWith } from '../../core/index.js';
+import { SpanIndex, type Span, type Stage, type StageContext, type DocWith } from '../../core/index.js';
 import type { EntityMention } from '../entities/index.js';
 import type { Timex } from '../times/index.js';
 import type { Quote } from '../quotes/index.js';
@@ -157,18 +157,24 @@ export function findEvents(text: string, layers: EventLayers, options: EventOpti
   const events: Event[] = [];
   const byPublication = options.datePresentTenseByPublication ?? true;
   const tokens = layers.tokens ?? [];
+  // Each sentence reads only its own part of the layers (a scan of the whole layer per sentence was quadratic).
+  const entityIndex = new SpanIndex(layers.entities);
+  const timeIndex = new SpanIndex(layers.times);
+  const quoteIndex = new SpanIndex(layers.quotes ?? []);
   for (const sentence of layers.sentences) {
-    const hits = findTriggers(text, sentence, layers.entities, tokens);
+    const mentions = entityIndex.overlapping(sentence);
+    const hits = findTriggers(text, sentence, mentions, tokens);
     if (hits.length === 0) continue;
+    const quotes = quoteIndex.overlapping(sentence);
     const make = (hit: Hit, date: string | null, dateFrom: Event['dateFrom'], time?: Span): Event => {
-      const actor = pickActor(text, layers.entities, sentence, hit.trigger, layers.quotes ?? []);
+      const actor = pickActor(text, mentions, sentence, hit.trigger, quotes);
       return {
         start: sentence.start, end: sentence.end, action: hit.action, trigger: hit.trigger, actor,
-        target: pickTarget(layers.entities, sentence, hit.trigger, actor), date, dateFrom,
+        target: pickTarget(mentions, sentence, hit.trigger, actor), date, dateFrom,
         ...(time ? { time: { start: time.start, end: time.end } } : {}),
       };
     };
-    const dated = datedTimes(layers.times, sentence);
+    const dated = datedTimes(timeIndex.within(sentence), sentence);
     if (dated.length) {
       const seen = new Set<string>();
       for (const time of dated) {

@@ -1,4 +1,4 @@
-import type { Span } from '../../core/index.js';
+import { SpanIndex, type Span } from '../../core/index.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
@@ -659,9 +659,12 @@ function agree(rule: Draft, tagged: Draft): boolean {
 function combine(parts: { rules: readonly Draft[]; tagged: readonly Draft[] }): Draft[] {
   const { rules, tagged } = parts;
   const used = new Set<number>();
+  // Both tests need an overlap: each side looks only at the other side's quotes that overlap it.
+  const taggedIndex = new SpanIndex(tagged.map((t, k) => ({ start: t.start, end: t.end, k })));
+  const rulesIndex = new SpanIndex(rules);
   const out = rules.map((r): Draft => {
     let best = -1;
-    for (let k = 0; k < tagged.length; k++) {
+    for (const k of taggedIndex.overlapping(r).map((c) => c.k).sort((a, b) => a - b)) {
       if (agree(r, tagged[k]!) && (best < 0 || overlap(r, tagged[k]!) > overlap(r, tagged[best]!))) best = k;
     }
     if (best < 0) return r;
@@ -670,7 +673,7 @@ function combine(parts: { rules: readonly Draft[]; tagged: readonly Draft[] }): 
     return t.start === r.start && t.end === r.end ? r : { ...r, content: { start: t.start, end: t.end } };
   });
   tagged.forEach((t, k) => {
-    if (!used.has(k) && !rules.some((r) => sameQuote(r, t))) out.push(t);
+    if (!used.has(k) && !rulesIndex.overlapping(t).some((r) => sameQuote(r, t))) out.push(t);
   });
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Span } from '../../core/index.js';
+import { firstStartingFrom, type Span } from '../../core/index.js';
 import { spanIndexAt, tokenize, type Token } from './segment.js';
 import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition, isPronoun } from './lexicon.js';
 import { widenOverPreposition, type SpeakerFound } from './speaker.js';
@@ -277,7 +277,8 @@ function junkPhrase(text: string, sp: SpeakerFound, mentions: readonly EntityMen
 function sentenceFirstToken(tokens: readonly Token[], sentences: readonly Span[], at: number): number {
   const s = sentences[Math.max(0, spanIndexAt(sentences, at))];
   const from = s ? s.start : 0;
-  return Math.max(0, tokens.findIndex((t) => t.start >= from));
+  const first = firstStartingFrom(tokens, from);
+  return first < tokens.length ? first : 0;
 }
 
 /** What the resolver reads besides the text. */

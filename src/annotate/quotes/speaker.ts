@@ -1,4 +1,4 @@
-import type { Span } from '../../core/index.js';
+import { firstStartingFrom, type Span } from '../../core/index.js';
 import type { Token } from './segment.js';
 import { canHeadSpeaker, isDocumentNoun, isRoleNoun } from './speaker-kind.js';
 import {
@@ -216,10 +216,24 @@ export function clauseSubject(toks: readonly Token[], cue: number, sentenceStart
  * city of Velmar]"): the noun phrase before the preposition, with the tail kept in the span.
  * Null when no phrase stands before a preposition.
  */
+/** Index of the token starting exactly at `at` (tokens are in text order), or -1. */
+function tokenStartingAt(toks: readonly Token[], at: number): number {
+  const i = firstStartingFrom(toks, at);
+  return toks[i]?.start === at ? i : -1;
+}
+
+/** Index of the first token ending exactly at `at`, or -1. */
+function tokenEndingAt(toks: readonly Token[], at: number): number {
+  // Tokens do not overlap, so their ends are in order too: the token ending at `at` starts before it.
+  const i = firstStartingFrom(toks, at) - 1;
+  for (let j = Math.max(0, i); j >= 0 && j >= i - 1; j--) if (toks[j]!.end === at) return j;
+  return -1;
+}
+
 export function widenOverPreposition(toks: readonly Token[], sp: SpeakerFound, sentenceStart: number, junk: boolean): SpeakerFound | null {
-  let at = toks.findIndex((t) => t.start === sp.core.start);
-  const coreEnd = toks.findIndex((t) => t.end === sp.core.end);
-  const spanEnd = toks.findIndex((t) => t.end === sp.span.end);
+  let at = tokenStartingAt(toks, sp.core.start);
+  const coreEnd = tokenEndingAt(toks, sp.core.end);
+  const spanEnd = tokenEndingAt(toks, sp.span.end);
   for (let step = 0; step < 2 && at > sentenceStart + 1; step++) {
     // "a post from X", "a statement by X": X is the author, the speaker already.
     if (!isPreposition(toks[at - 1]!.text) || /^(?:by|from)$/i.test(toks[at - 1]!.text)) return null;

@@ -3,6 +3,7 @@
  * text and a function that turns a match into a meaning, resolved later against the
  * publication date or a date the text gave before.
  */
+import { firstStartingFrom } from '../../core/index.js';
 import type { TimexMod, TimexType } from './timex.js';
 import {
   COUNT_RE, DAY_NUM_RE, MONTHS, MONTH_RE, ORDINALS, UNIT_RE, WEEKDAYS, WEEKDAY_RE, YEAR_RE,
@@ -653,9 +654,13 @@ export function matchRules(text: string): Candidate[] {
 /** Keep the longest of overlapping matches (earlier rule on ties), in text order. */
 export function selectLongest(candidates: readonly Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
+  // Taken matches do not overlap, so kept in text order only the neighbours of a candidate can overlap it.
   const taken: Candidate[] = [];
   for (const c of sorted) {
-    if (!taken.some((t) => t.start < c.end && c.start < t.end)) taken.push(c);
+    const at = firstStartingFrom(taken, c.start);
+    if (taken[at] && taken[at]!.start < c.end) continue;
+    if (at > 0 && taken[at - 1]!.end > c.start) continue;
+    taken.splice(at, 0, c);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken;
 }
