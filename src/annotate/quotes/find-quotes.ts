@@ -1,4 +1,4 @@
-import { SpanIndex, type Span } from '../../core/index.js';
+import { firstStartingFrom, SpanIndex, type Span } from '../../core/index.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
@@ -55,16 +55,7 @@ interface Context {
 
 const countWords = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-function firstTokenAtOrAfter(toks: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstTokenAtOrAfter = (toks: readonly Token[], pos: number): number => firstStartingFrom(toks, pos);
 
 function sentenceOf(ctx: Context, pos: number): number {
   return Math.max(0, spanIndexAt(ctx.sentences, pos));

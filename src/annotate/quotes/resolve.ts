@@ -135,13 +135,7 @@ function describe(text: string, core: Span, unnamedRole = false): string {
 
 /** The text's tokens inside [from, to), by binary search (the text is tokenized once). */
 function tokensWithin(tokens: readonly Token[], from: number, to: number): readonly Token[] {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingFrom(tokens, from);
   let end = lo;
   while (end < tokens.length && tokens[end]!.end <= to) end++;
   return tokens.slice(lo, end);
