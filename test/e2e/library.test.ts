@@ -117,6 +117,24 @@ describe.skipIf(!HAS_CHROMIUM)(`library page in Chromium${HAS_CHROMIUM ? '' : ` 
     expect(seen.dialogs).toEqual([]);
   });
 
+  it('shows on the article page that a page cut off mid-tag was read only in part', async () => {
+    // A fictional page whose download stopped inside a tag: its first paragraphs are kept, with a warning.
+    const cut = `<!doctype html><html><head><title>Ferry timetable changes at Port Aven</title></head><body><article>
+<h1>Ferry timetable changes at Port Aven</h1>
+<p>The harbour authority of Port Aven said on Monday that the morning ferry to Lusk will leave half an hour earlier from next week, after months of complaints from commuters.</p>
+<p>"The change gives workers on the island a full morning," harbour master Tomas Rell told reporters, adding that the evening crossing would stay as it is.</p>
+<p>Fares will not change, the authority said, and the winter timetable will be announced in <a href="/timetable" class="inl`;
+    const res = await fetch(`${server.url}/api/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ html: cut }) });
+    expect(res.status).toBe(201);
+    const { articles, warnings } = (await res.json()) as { articles: { id: string }[]; warnings: { code: string }[] };
+    expect(warnings.map((w) => w.code)).toContain('W_TRUNCATED_HTML');
+    await page.goto(`${server.url}/#/article/${articles[0]!.id}`);
+    const note = page.getByRole('note', { name: 'Warnings about this article' });
+    await note.waitFor();
+    expect(await note.textContent()).toContain('read or analysed only in part');
+    expect(await page.locator('.article-text').textContent()).toContain('harbour master Tomas Rell');
+  });
+
   it('pages through the articles with previous and next, by the page size chosen', async () => {
     // Enough articles for two pages of ten: fictional notes written for this test.
     for (const n of [1, 2, 3]) {
