@@ -240,6 +240,23 @@ describe('who the speaker is (fictional sentences)', () => {
     for (const q of findQuotes(t)) expect(q.speakerText).toBeUndefined();
   });
 
+  it('makes no record of the writer’s conjecture from things that cannot speak ("several factors explain why …")', () => {
+    const t = 'Several factors explain why the harbour lost its trade. Tensions continue in Corvel, hoping for a settlement that will end the blockade.';
+    expect(findQuotes(t)).toEqual([]);
+  });
+
+  it('describes a share of people as a source ("Twelve percent said that …")', () => {
+    const t = 'Twelve percent said that they were not sure about the harbour plan.';
+    expect(only(t).speakerText).toBe('Twelve percent');
+  });
+
+  it('keeps what a study or report states, with its document as the source', () => {
+    const t = 'Recent studies highlight that the harbour of Corvel has lost half its trade.';
+    const q = only(t);
+    expect(said(t, q)).toContain('the harbour of Corvel has lost half its trade');
+    expect(who(t, q)).toBe('Recent studies');
+  });
+
   it('does not read a formula in quote marks as a quote attributed to the outlet after it', () => {
     const t = 'The sides agreed on an exchange in the format of "500 for 500", writes the Daily Ledger.';
     expect(findQuotes(t).filter((q) => q.direct)).toEqual([]);
@@ -279,6 +296,11 @@ describe('a state is a speaker only of what it says', () => {
     const t = 'Veskaria has consistently refused to engage under pressure. It believes that talks must be based on respect.';
     const entities = [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }];
     for (const q of findQuotes(t, { entities })) expect(q.speaker).toBeUndefined();
+  });
+
+  it('makes no record of a country’s attitude told in the writer’s words', () => {
+    const t = 'Veskaria believes that talks must be based on respect.';
+    expect(findQuotes(t, { entities: [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }] })).toEqual([]);
   });
 
   it('keeps a country as the speaker of what it said', () => {

@@ -21,6 +21,16 @@ const MAX_CATAPHOR_DISTANCE = 600;
 /** Cues of an attitude or a decision rather than of speech ("believes", "has refused", "seems"): the last word of the cue. */
 const ATTITUDE_CUE = /\b(?:believ|think|thought|refus|want|hop|fear|see|saw|view|consider|feel|felt|know|knew|seem|appear|intend|plan|seek|sought|wish|expect)\w*$/i;
 
+/**
+ * Cues of conjecture or explanation rather than of speech ("seems", "explains", "hoping", "citing"):
+ * with a subject that can speak for no one ("the situation seems", "several factors explain",
+ * "tensions continue, hoping") the clause is the writer's own reasoning. The last word of the cue.
+ * ("shows", "suggests", "reveals" stay: PolNeAR reads "the poll shows that …" as an attribution.)
+ */
+const CONJECTURE_CUE = /\b(?:seem|appear|explain|hop|cit)\w*$/i;
+/** Attitudes a state is given in the writer's words ("Veskaria believes that …"), never a statement it made. */
+const STATE_ATTITUDE_CUE = /\b(?:believ|think|thought|seem|appear|feel|felt|hop|wish|fear)\w*$/i;
+
 /** How many sentences back a definite role with no title holder looks for the person it stands for. */
 const ROLE_SENTENCES = 2;
 
@@ -332,10 +342,17 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
     if (!draft.speaker || !r) { out.push(base); return; }
     const sp = speakers.get(i) ?? draft.speaker;
     const speakerSpan = { start: sp.span.start, end: sp.span.end };
+    const cue = draft.cue ? text.slice(draft.cue.start, draft.cue.end) : '';
+    // Reported words whose subject can speak for no one, after a verb of conjecture ("several factors explain why …",
+    // "the situation seems …"): the writer's reasoning, no record.
+    if (r.phrase.kind === 'junk' && !draft.direct && CONJECTURE_CUE.test(cue)) return;
     // An unnamed source with nothing to describe it by ("Some", "Others"): the words are attributed, to no one we can name.
     if (r.phrase.kind === 'junk' || r.phrase.kind === 'unnamed') { out.push({ ...base, speakerSpan }); return; }
-    // A state that "believes", "refuses" or "seems" is the writer's reading of it, not a statement it made.
-    if (r.resolved?.entity && d.types.get(r.resolved.entity) === 'GPE' && draft.cue && ATTITUDE_CUE.test(text.slice(draft.cue.start, draft.cue.end))) { out.push({ ...base, speakerSpan }); return; }
+    // A state that "believes", "refuses" or "seems" is the writer's reading of it, not a statement it made: no speaker;
+    // a belief or feeling so given in reported words is no record at all.
+    const stateAttitude = r.resolved?.entity !== undefined && d.types.get(r.resolved.entity) === 'GPE';
+    if (stateAttitude && !draft.direct && STATE_ATTITUDE_CUE.test(cue)) return;
+    if (stateAttitude && ATTITUDE_CUE.test(cue)) { out.push({ ...base, speakerSpan }); return; }
     if (r.resolved?.entity) out.push({ ...base, speaker: r.resolved.entity, speakerSpan });
     else out.push({ ...base, speakerSpan, ...(r.resolved?.text ? { speakerText: r.resolved.text } : {}) });
   });
