@@ -4,6 +4,7 @@ import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, is
 import { widenOverPreposition, type SpeakerFound } from './speaker.js';
 import { classifySpeaker, type SpeakerPhrase } from './speaker-kind.js';
 import { entityGenders, pronounGender, type Gender } from './gender.js';
+import { isWritersImpersonalRemark } from './writer-voice.js';
 import type { EntityMentionLike, Quote, ReferenceLike } from './types.js';
 
 interface DraftLike extends Span {
@@ -343,6 +344,8 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
     const sp = speakers.get(i) ?? draft.speaker;
     const speakerSpan = { start: sp.span.start, end: sp.span.end };
     const cue = draft.cue ? text.slice(draft.cue.start, draft.cue.end) : '';
+    // "It is worth noting that …", "it can be said that …": the writer's own remark, no one reported (quoted words keep no speaker).
+    if (isWritersImpersonalRemark(text, sp.core)) { if (draft.direct) out.push(base); return; }
     // Reported words whose subject can speak for no one, after a verb of conjecture ("several factors explain why …",
     // "the situation seems …"): the writer's reasoning, no record.
     if (r.phrase.kind === 'junk' && !draft.direct && CONJECTURE_CUE.test(cue)) return;
