@@ -382,7 +382,7 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue });
         continue;
       }
-      if (!isCueVerb(w)) continue;
+      if (!isCueVerb(w) || isNamePart(ctx, c, first)) continue;
       if (RELAY_CUES.test(w) && relayedBy(ctx, c, first)) continue; // "X reported, citing Y": one attribution, read at X's cue
       if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') {
         // "This was stated by X": X said the sentence before; otherwise the agent speaks through a later cue.
@@ -408,6 +408,14 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
     }
   });
   return out;
+}
+
+/**
+ * A capitalised word after a capitalised word of its sentence is part of a name ("the United States",
+ * "Corvel Reports Daily"), not a verb of saying, whatever form it shares with one.
+ */
+function isNamePart(ctx: Context, c: number, first: number): boolean {
+  return c > first && /^\p{Lu}\p{Ll}/u.test(ctx.toks[c]!.text) && isCapitalised(ctx.toks[c - 1]!.text);
 }
 
 /** Particles of phrasal cues ("pointed out that", "spoke up"). */

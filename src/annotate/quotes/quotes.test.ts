@@ -303,6 +303,11 @@ describe('a state is a speaker only of what it says', () => {
     expect(findQuotes(t, { entities: [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }] })).toEqual([]);
   });
 
+  it('reads no verb of saying in a name ("the United States that …")', () => {
+    const t = 'Veskaria has learned from its dealings with the United States that promises can be broken.';
+    expect(findQuotes(t).map((q) => cueOf(t, q))).not.toContain('States');
+  });
+
   it('keeps a country as the speaker of what it said', () => {
     const t = 'Veskaria said that it would answer the tariffs with its own.';
     const q = only(t, { entities: [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }] });
