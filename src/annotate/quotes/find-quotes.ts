@@ -568,8 +568,31 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end);
   return describeSpeakers(text, drafts, { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+}
+
+/** A concession the writer adds after what was reported (", though this has not yet led to results"). */
+const CONCESSION = /,\s+(?:though|although|even\s+though)\s/i;
+/** Another source's attribution tacked on with "with" (", with some arguing that …", ", with critics saying …"). */
+const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/u;
+
+/**
+ * Reported words end where the writer's concession or another source's attribution starts
+ * ("expressed willingness to mediate, though this has not yet led to results"; "voiced doubts about
+ * the talks, with some arguing that …"). The main span is cut there; the clause as first read stays
+ * the `content` when none was set.
+ */
+function withoutTrailingAside(ctx: Context, d: Draft): Draft {
+  if (d.direct) return d;
+  const words = ctx.text.slice(d.start, d.end);
+  const concession = CONCESSION.exec(words);
+  const tacked = TACKED_ON_SOURCE.exec(words);
+  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined].filter((x): x is number => x !== undefined && x > 0);
+  if (cuts.length === 0) return d;
+  const end = d.start + Math.min(...cuts);
+  if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;
+  return { ...d, end, content: d.content ?? { start: d.start, end: d.end } };
 }
 
 /**

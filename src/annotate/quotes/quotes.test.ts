@@ -291,6 +291,20 @@ describe('speakers and contents read from a dependency parse, when the syntax st
   });
 });
 
+describe('where reported words end (fictional sentences)', () => {
+  it('ends reported words before the writer’s concession', () => {
+    const t = 'Veskaria has expressed willingness to mediate between the two ports, though this has not yet led to results.';
+    const q = findQuotes(t).find((x) => !x.direct)!;
+    expect(said(t, q)).toBe('willingness to mediate between the two ports');
+  });
+
+  it('ends reported words where another source’s attribution is tacked on with "with"', () => {
+    const t = 'Residents of Corvel have expressed skepticism about the harbour plan, with some arguing that it will cost too much.';
+    const q = findQuotes(t).find((x) => !x.direct && said(t, x).startsWith('skepticism'))!;
+    expect(said(t, q)).toBe('skepticism about the harbour plan');
+  });
+});
+
 describe('a state is a speaker only of what it says', () => {
   it('gives no speaker to a country that "believes" or "refuses" in the writer’s words', () => {
     const t = 'Veskaria has consistently refused to engage under pressure. It believes that talks must be based on respect.';
