@@ -176,9 +176,14 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const k = view.at(tok.start);
   if (k < 0) return null;
   const sentence = sentenceSpan(ctx, tok.start);
-  const agent = view.agentOf(k, ctx.text);
-  const who = agent >= 0 ? agent : view.subjectOf(k);
+  let agent = view.agentOf(k, ctx.text);
+  let who = agent >= 0 ? agent : view.subjectOf(k);
   if (who < 0) return null;
+  // "This was confirmed by X …, stating that …": a participle chained to a passive speaks with that verb's agent, not its subject.
+  if (agent < 0 && view.rel(who) === 'nsubj:pass') {
+    const chained = view.agentOf(view.head(who), ctx.text);
+    if (chained >= 0) { agent = chained; who = chained; }
+  }
   const phrase = view.speakerPhrase(who);
   // The case marker "by" is not part of the agent's name.
   const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;

@@ -280,6 +280,31 @@ describe('speakers and contents read from a dependency parse, when the syntax st
     expect(who(t, only(t, { tagger: false }))).toContain('Dal Brin');
   });
 
+  it('gives a participle chained to a passive the passive’s agent: "This was confirmed by X, stating that …"', () => {
+    const t = 'This was confirmed by Ana Oresk, stating that the port would reopen.';
+    const syntax = [dep(2, 'nsubj:pass'), dep(2, 'aux:pass'), dep(-1, 'root'), dep(4, 'case'), dep(2, 'obl:agent'), dep(4, 'flat'), dep(7, 'punct'), dep(2, 'advcl'),
+      dep(12, 'mark'), dep(10, 'det'), dep(12, 'nsubj'), dep(12, 'aux'), dep(7, 'ccomp'), dep(2, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(said(t, q)).toBe('the port would reopen');
+    expect(q.speakerText).toBe('Ana Oresk');
+  });
+
+  it('gives a document the role it comes from: "A post from a harbour analyst said …"', () => {
+    const t = 'A recent post from a veteran harbour analyst said that the port would reopen.';
+    const syntax = [dep(2, 'det'), dep(2, 'amod'), dep(8, 'nsubj'), dep(7, 'case'), dep(7, 'det'), dep(7, 'amod'), dep(7, 'compound'), dep(2, 'nmod'), dep(-1, 'root'),
+      dep(13, 'mark'), dep(11, 'det'), dep(13, 'nsubj'), dep(13, 'aux'), dep(8, 'ccomp'), dep(8, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(q.speakerText).toBe('unnamed veteran harbour analyst');
+  });
+
+  it('reads the speaker after a label that heads the line: "Details: X, the minister, confirmed …"', () => {
+    const t = 'Details: Ana Oresk, the harbour minister, confirmed that the port would reopen.';
+    const syntax = [dep(9, 'nsubj'), dep(3, 'punct'), dep(3, 'compound'), dep(0, 'appos'), dep(7, 'punct'), dep(7, 'det'), dep(7, 'compound'), dep(3, 'appos'), dep(0, 'punct'), dep(-1, 'root'),
+      dep(14, 'mark'), dep(12, 'det'), dep(14, 'nsubj'), dep(14, 'aux'), dep(9, 'ccomp'), dep(9, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(q.speakerText).toBe('Ana Oresk');
+  });
+
   it('keeps an appositive with its subject and gives the name it holds', () => {
     const t = 'The harbour minister, Ana Oresk, said on Monday that the port would reopen.';
     const syntax = [dep(2, 'det'), dep(2, 'compound'), dep(7, 'nsubj'), dep(4, 'punct'), dep(2, 'appos'), dep(4, 'flat'), dep(4, 'punct'), dep(-1, 'root'),

@@ -261,6 +261,13 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
       // "the ministry's statement", "a statement by the ministry": its author is the entity it names.
       const author = d.mentions.find((m) => overlaps(m, sp.span) && d.types.get(m.entity) !== 'LOC');
       if (author) return { resolved: { entity: author.entity }, phrase };
+      // "a tweet from a prominent analyst", "a report by local officials": the role or group it comes from.
+      const from = /\s(?:from|by)\s+(\S.*)$/su.exec(text.slice(core.start, core.end));
+      if (from) {
+        const by = { start: core.end - from[1]!.length, end: core.end };
+        const kind = classifySpeaker(text, by, []).kind;
+        if (kind === 'role' || kind === 'collective') return { resolved: { text: describe(text, by, true), sort: kind === 'role' ? 'person' : 'group' }, phrase };
+      }
       // "The Commerce Ministry statement": the capitalised words before the document noun name its author.
       const named = /^(?:the\s+)?((?:\p{Lu}[\p{L}’'-]*\s+)+)\p{Ll}/u.exec(text.slice(core.start, core.end));
       if (named && !/^(?:All|Some|Many|Most|This|That|These|Those|Its|Their|His|Her|A|An|One)\b/.test(named[1]!)) return { resolved: { text: named[1]!.trim(), sort: 'group' }, phrase };
@@ -289,6 +296,23 @@ function sentenceFirstToken(tokens: readonly Token[], sentences: readonly Span[]
   const s = sentences[Math.max(0, spanIndexAt(sentences, at))];
   const from = s ? s.start : 0;
   return Math.max(0, tokens.findIndex((t) => t.start >= from));
+}
+
+/**
+ * A speaker phrase starts after a label that heads its line ("Details: Ana Oresk, the minister, confirmed …"):
+ * the label is the page's furniture, not part of who spoke.
+ */
+function afterLabel(text: string, sp: SpeakerFound): SpeakerFound {
+  const words = text.slice(sp.span.start, sp.span.end);
+  const m = /^[^:\n]{1,30}:\s+(?=\S)/u.exec(words);
+  if (!m || /\d:\d/.test(m[0])) return sp;
+  const start = sp.span.start + m[0].length;
+  // The phrase after the label: its core up to its appositive ("Ana Oresk, the minister").
+  const comma = text.slice(start, sp.span.end).indexOf(',');
+  const coreEnd = sp.core.end > start ? sp.core.end : comma > 0 ? start + comma : sp.span.end;
+  // A head read inside the label is no head of the phrase after it.
+  const { head, ...rest } = sp;
+  return { ...rest, ...(head && head.start >= start ? { head } : {}), core: { start, end: coreEnd }, span: { start, end: sp.span.end } };
 }
 
 /** What the resolver reads besides the text. */
@@ -324,7 +348,8 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
   /** Speaker phrases widened past a prepositional tail, by draft index. */
   const speakers = new Map<number, SpeakerFound>();
   for (const i of order) {
-    let sp = drafts[i]!.speaker!;
+    let sp = afterLabel(text, drafts[i]!.speaker!);
+    if (sp !== drafts[i]!.speaker) speakers.set(i, sp);
     const wider = options.tokens ? widenOverPreposition(options.tokens, sp, sentenceFirstToken(options.tokens, options.sentences, sp.core.start), junkPhrase(text, sp, mentions)) : null;
     if (wider) { sp = wider; speakers.set(i, wider); }
     const same = d.speakers.find((x) => x.core.start === sp.core.start && x.core.end === sp.core.end);
