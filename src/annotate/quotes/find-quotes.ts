@@ -461,7 +461,8 @@ function citedSource(ctx: Context, c: number, last: number, first: number): Spea
   for (let i = c + 1; i <= Math.min(last, c + 8); i++) {
     const w = ctx.toks[i]!.text;
     if (w === '.' || w === ';' || w.toLowerCase() === 'that' || isQuoteMark(w)) return null;
-    if (!RELAY_CUES.test(w) || ctx.toks[i - 1]!.text !== ',') continue;
+    // "…, citing Y" or right after the cue ("X reports citing Y").
+    if (!RELAY_CUES.test(w) || (ctx.toks[i - 1]!.text !== ',' && i !== c + 1)) continue;
     const sp = speakerAfter(ctx.toks, i + 1, last, first, { anyNounPhrase: true });
     if (!sp) return null;
     const kind = classifySpeaker(ctx.text, sp.core, ctx.entities.filter((m) => m.start < sp.core.end && sp.core.start < m.end)).kind;
@@ -518,7 +519,10 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   const before = firstTokenAtOrAfter(toks, sp.span.start) - 1;
   let restEnd = last;
   // "…, the agency reported on Sunday, citing figures": the participle clause is not part of the adjunct.
-  for (let i = c + 1; i < last; i++) if (toks[i]!.text === ',' && /ing$/i.test(toks[i + 1]!.text)) { restEnd = i - 1; break; }
+  for (let i = c + 1; i < last; i++) {
+    if (toks[i]!.text === ',' && /ing$/i.test(toks[i + 1]!.text)) { restEnd = i - 1; break; }
+    if (i === c + 1 && RELAY_CUES.test(toks[i]!.text)) { restEnd = i - 1; break; }
+  }
   const rest = toks.slice(c + 1, restEnd + 1).filter((t) => isWord(t.text));
   if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text))) {
     return trimContent(text, sent.start, toks[before]!.start);
@@ -646,6 +650,8 @@ function isStatement(ctx: Context, d: Draft): boolean {
   const view = ctx.syntax;
   const words = ctx.toks.slice(firstTokenAtOrAfter(ctx.toks, d.cue.start), firstTokenAtOrAfter(ctx.toks, d.cue.end));
   if (/^according$/i.test(words[0]?.text ?? '')) return true;
+  // "citing Y", "quoting Y" where Y can speak (a name, a body, a role, a document): Y is a source, not what it said ("citing concerns" is said).
+  if (RELAY_CUES.test(words[0]?.text ?? '') && /^(?:name|collective|role|document)$/.test(classifySpeaker(ctx.text, d, ctx.entities.filter((m) => m.start < d.end && d.start < m.end)).kind)) return false;
   // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
   return words.some((w) => objectIsSaid(w.text) && view.governedBy(d, view.at(w.start)));
 }

@@ -305,6 +305,15 @@ describe('speakers and contents read from a dependency parse, when the syntax st
     expect(q.speakerText).toBe('Ana Oresk');
   });
 
+  it('gives the source an outlet cites right after its cue, and never reads the cited source as what was said', () => {
+    const t = 'The toll in Corvel has risen to 300, the Daily Ledger reports citing the harbour authority.';
+    const syntax = [dep(1, 'det'), dep(5, 'nsubj'), dep(3, 'case'), dep(1, 'nmod'), dep(5, 'aux'), dep(12, 'ccomp'), dep(7, 'case'), dep(5, 'obl'), dep(5, 'punct'),
+      dep(11, 'det'), dep(11, 'compound'), dep(12, 'nsubj'), dep(-1, 'root'), dep(12, 'advcl'), dep(16, 'det'), dep(16, 'compound'), dep(13, 'obj'), dep(12, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax });
+    expect(said(t, q)).toBe('The toll in Corvel has risen to 300');
+    expect(q.speakerText).toBe('harbour authority');
+  });
+
   it('keeps an appositive with its subject and gives the name it holds', () => {
     const t = 'The harbour minister, Ana Oresk, said on Monday that the port would reopen.';
     const syntax = [dep(2, 'det'), dep(2, 'compound'), dep(7, 'nsubj'), dep(4, 'punct'), dep(2, 'appos'), dep(4, 'flat'), dep(4, 'punct'), dep(-1, 'root'),
