@@ -586,6 +586,20 @@ const CONCESSION = /,\s+(?:though|although|even\s+though)\s/i;
 /** Another source's attribution tacked on with "with" (", with some arguing that …", ", with critics saying …"). */
 const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/u;
 
+/** Conjunctions that open a sentence with a subordinate clause ("While X noted that …, he declined …"). */
+const SUBORDINATE_OPENER = /^(?:while|although|though|whereas)$/i;
+
+/**
+ * "While X noted that A, he declined to …": reported words inside an opening subordinate clause end at
+ * the comma where the main clause starts with its pronoun subject. The offset in the draft's words, or undefined.
+ */
+function mainClauseAfterSubordinate(ctx: Context, d: Draft): number | undefined {
+  const [first] = ctx.sentenceTokens[sentenceOf(ctx, d.start)]!;
+  if (!SUBORDINATE_OPENER.test(ctx.toks[first]?.text ?? '') || !d.cue || d.cue.start < ctx.toks[first]!.start) return undefined;
+  const m = /,\s+(?:he|she|they|we|it|I)\s+\p{Ll}/u.exec(ctx.text.slice(d.start, d.end));
+  return m?.index;
+}
+
 /**
  * Reported words end where the writer's concession or another source's attribution starts
  * ("expressed willingness to mediate, though this has not yet led to results"; "voiced doubts about
@@ -597,7 +611,7 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   const words = ctx.text.slice(d.start, d.end);
   const concession = CONCESSION.exec(words);
   const tacked = TACKED_ON_SOURCE.exec(words);
-  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined].filter((x): x is number => x !== undefined && x > 0);
+  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
   if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;

@@ -332,6 +332,12 @@ describe('where reported words end (fictional sentences)', () => {
     expect(said(t, q)).toBe('willingness to mediate between the two ports');
   });
 
+  it('ends reported words in an opening "While …" clause where the main clause starts', () => {
+    const t = 'While Ana Oresk noted that a date for the exchange has been set, she declined to give it.';
+    const q = findQuotes(t).find((x) => !x.direct && said(t, x).startsWith('a date'))!;
+    expect(said(t, q)).toBe('a date for the exchange has been set');
+  });
+
   it('ends reported words where another source’s attribution is tacked on with "with"', () => {
     const t = 'Residents of Corvel have expressed skepticism about the harbour plan, with some arguing that it will cost too much.';
     const q = findQuotes(t).find((x) => !x.direct && said(t, x).startsWith('skepticism'))!;
