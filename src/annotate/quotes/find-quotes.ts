@@ -382,7 +382,7 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         const cue = { start: tok.start, end: ctx.toks[c + 1]!.end };
         const before = c > first ? ctx.text.slice(sent.start, tok.start) : '';
         const content = countWords(before) >= MIN_REPORTED_WORDS
-          ? trimContent(ctx.text, sent.start, tok.start)
+          ? afterOpeningSubordinate(ctx, trimContent(ctx.text, sent.start, tok.start))
           : trimContent(ctx.text, sp.span.end, sent.end);
         if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue });
         continue;
@@ -588,6 +588,19 @@ const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/
 
 /** Conjunctions that open a sentence with a subordinate clause ("While X noted that …, he declined …"). */
 const SUBORDINATE_OPENER = /^(?:while|although|though|whereas)$/i;
+
+/**
+ * "While rescue teams search for survivors, 900 people are missing, according to X": what X reports is the
+ * main clause, not the writer's opening "While …" clause before it.
+ */
+function afterOpeningSubordinate(ctx: Context, content: Span): Span {
+  const words = ctx.text.slice(content.start, content.end);
+  const opener = /^\p{L}+/u.exec(words)?.[0] ?? '';
+  const comma = words.indexOf(', ');
+  if (!SUBORDINATE_OPENER.test(opener) || comma < 0) return content;
+  const rest = trimContent(ctx.text, content.start + comma + 1, content.end);
+  return countWords(ctx.text.slice(rest.start, rest.end)) >= MIN_REPORTED_WORDS ? rest : content;
+}
 
 /**
  * "While X noted that A, he declined to …": reported words inside an opening subordinate clause end at

@@ -338,6 +338,12 @@ describe('where reported words end (fictional sentences)', () => {
     expect(said(t, q)).toBe('a date for the exchange has been set');
   });
 
+  it('leaves the writer’s opening "While …" clause out of what a source reports: "…, according to X"', () => {
+    const t = 'While rescue teams search the harbour, about 900 people are missing, according to the Corvel port authority.';
+    const q = only(t);
+    expect(said(t, q)).toBe('about 900 people are missing');
+  });
+
   it('ends reported words where another source’s attribution is tacked on with "with"', () => {
     const t = 'Residents of Corvel have expressed skepticism about the harbour plan, with some arguing that it will cost too much.';
     const q = findQuotes(t).find((x) => !x.direct && said(t, x).startsWith('skepticism'))!;
