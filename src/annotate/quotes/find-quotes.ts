@@ -583,6 +583,8 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
 
 /** A concession the writer adds after what was reported (", though this has not yet led to results"). */
 const CONCESSION = /,\s+(?:though|although|even\s+though)\s/i;
+/** The writer's aside between dashes, opened by a participle ("… soybeans and pork—echoing an earlier dispute—plus …"). */
+const DASH_ASIDE = /\s*[—–]\s*\p{Ll}+ing\b/u;
 /** Another source's attribution tacked on with "with" (", with some arguing that …", ", with critics saying …"). */
 const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/u;
 
@@ -624,7 +626,7 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   const words = ctx.text.slice(d.start, d.end);
   const concession = CONCESSION.exec(words);
   const tacked = TACKED_ON_SOURCE.exec(words);
-  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
+  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index].filter((x): x is number => x !== undefined && x > 0);
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
   if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;

@@ -344,6 +344,12 @@ describe('where reported words end (fictional sentences)', () => {
     expect(said(t, q)).toBe('about 900 people are missing');
   });
 
+  it('ends reported words before the writer’s aside between dashes', () => {
+    const t = 'State radio reported that Veskaria will put a tariff on Corvish grain—echoing the dispute of 2019—plus limits on fishing.';
+    const q = findQuotes(t).find((x) => !x.direct)!;
+    expect(said(t, q)).toBe('Veskaria will put a tariff on Corvish grain');
+  });
+
   it('ends reported words where another source’s attribution is tacked on with "with"', () => {
     const t = 'Residents of Corvel have expressed skepticism about the harbour plan, with some arguing that it will cost too much.';
     const q = findQuotes(t).find((x) => !x.direct && said(t, x).startsWith('skepticism'))!;
