@@ -314,6 +314,17 @@ describe('speakers and contents read from a dependency parse, when the syntax st
     expect(q.speakerText).toBe('harbour authority');
   });
 
+  it('does not take a name in a prepositional tail after the source for an appositive ("…, particularly in Velmar")', () => {
+    const t = 'The flooding has left 300 people homeless, according to the Corvel Relief Agency, particularly in Velmar.';
+    const syntax = [dep(1, 'det'), dep(3, 'nsubj'), dep(3, 'aux'), dep(-1, 'root'), dep(5, 'nummod'), dep(6, 'nsubj'), dep(3, 'obj'), dep(13, 'punct'), dep(13, 'case'), dep(8, 'fixed'),
+      dep(13, 'det'), dep(13, 'compound'), dep(13, 'compound'), dep(3, 'obl'), dep(17, 'punct'), dep(17, 'advmod'), dep(17, 'case'), dep(13, 'conj'), dep(3, 'punct')];
+    const at = (w: string) => ({ start: t.indexOf(w), end: t.indexOf(w) + w.length });
+    // A tagger that mistakes the place for a person.
+    const entities = [{ ...at('Corvel Relief Agency'), type: 'ORG', entity: 'agency' }, { ...at('Velmar'), type: 'PERSON', entity: 'velmar' }];
+    const q = findQuotes(t, { tokens: spans(t), syntax, entities, tagger: false }).find((x) => said(t, x).startsWith('The flooding'))!;
+    expect(q.speaker).toBe('agency');
+  });
+
   it('keeps an appositive with its subject and gives the name it holds', () => {
     const t = 'The harbour minister, Ana Oresk, said on Monday that the port would reopen.';
     const syntax = [dep(2, 'det'), dep(2, 'compound'), dep(7, 'nsubj'), dep(4, 'punct'), dep(2, 'appos'), dep(4, 'flat'), dep(4, 'punct'), dep(-1, 'root'),

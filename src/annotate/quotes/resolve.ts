@@ -217,7 +217,9 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
   // A pronoun that speaks goes first to who spoke or was named just before (the quote-aware salience below);
   // the references stage answers it when that finds no one.
   if (referenced && phrase.kind !== 'pronoun') return { resolved: { entity: referenced.entity }, phrase };
-  const appositivePerson = d.mentions.find((m) => m.start >= core.end && m.end <= sp.span.end && d.types.get(m.entity) === 'PERSON');
+  // An appositive, not a name in a prepositional tail after the core ("…, particularly in Corvel").
+  const appositivePerson = d.mentions.find((m) => m.start >= core.end && m.end <= sp.span.end && d.types.get(m.entity) === 'PERSON'
+    && !/\b(?:in|at|from|of|for|on|with|near|to|by)\s+(?:the\s+)?$/i.test(text.slice(core.end, m.start)));
   const corePerson = phrase.kind === 'name' && phrase.mention && d.types.get(phrase.mention.entity) === 'PERSON';
   if (appositivePerson && !corePerson && phrase.kind !== 'pronoun') return { resolved: { entity: appositivePerson.entity }, phrase };
   // Without an entity for it, a name standing as the appositive of a role ("the head of the delegation, Ana Oresk").
