@@ -206,8 +206,10 @@ function trimLeadingBy(text: string, s: Span): Span {
 function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   const view = ctx.syntax!;
   const k = view.at(ctx.toks[c]!.start);
-  const host = k < 0 ? -1 : view.caseHost(k);
+  let host = k < 0 ? -1 : view.caseHost(k);
   if (host < 0) return null;
+  // A parse may hang the marker on a modifier of the source ("according to [state]-run agency X"): the source is the noun it modifies.
+  for (let n = 0; n < 4 && /^(?:compound|flat|amod)$/.test(view.rel(host)) && view.head(host) > host; n++) host = view.head(host);
   const phrase = view.speakerPhrase(host);
   const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: phrase.span.end };
   const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: phrase.core.end };

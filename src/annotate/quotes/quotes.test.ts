@@ -325,6 +325,15 @@ describe('speakers and contents read from a dependency parse, when the syntax st
     expect(q.speaker).toBe('agency');
   });
 
+  it('reads the source of "according to" as the noun a misattached modifier belongs to ("according to the state-run agency X")', () => {
+    const t = 'The port of Corvel reopened on Monday, according to the state-run agency VNA.';
+    const syntax = [dep(1, 'det'), dep(4, 'nsubj'), dep(3, 'case'), dep(1, 'nmod'), dep(-1, 'root'), dep(6, 'case'), dep(4, 'obl'), dep(11, 'punct'), dep(11, 'case'), dep(8, 'fixed'),
+      dep(15, 'det'), dep(15, 'compound'), dep(11, 'punct'), dep(14, 'compound'), dep(15, 'compound'), dep(4, 'obl'), dep(4, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(said(t, q)).toBe('The port of Corvel reopened on Monday');
+    expect(who(t, q)).toBe('the state-run agency VNA');
+  });
+
   it('keeps an appositive with its subject and gives the name it holds', () => {
     const t = 'The harbour minister, Ana Oresk, said on Monday that the port would reopen.';
     const syntax = [dep(2, 'det'), dep(2, 'compound'), dep(7, 'nsubj'), dep(4, 'punct'), dep(2, 'appos'), dep(4, 'flat'), dep(4, 'punct'), dep(-1, 'root'),
