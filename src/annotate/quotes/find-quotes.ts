@@ -568,7 +568,10 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}) };
 
   const { found: direct, waiting } = directQuotes(ctx);
-  const usedCues = new Set(direct.filter((d) => d.cue).map((d) => d.cue!.start));
+  // A cue that introduced a quote is spent, unless the quote is a few marked words inside the "that" clause it
+  // governs ("asserting that tariffs would stop the country being “ripped off”"): the clause is then reported too.
+  const partialInClause = (d: Draft): boolean => countWords(text.slice(d.start, d.end)) <= MAX_TERM_WORDS && d.cue!.end < d.start && /\bthat\b/i.test(text.slice(d.cue!.end, d.start));
+  const usedCues = new Set(direct.filter((d) => d.cue && !partialInClause(d)).map((d) => d.cue!.start));
   const reported = reportedQuotes(ctx, usedCues).filter(
     // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
     (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && countWords(outsideMarks(ctx, r)) < MIN_REPORTED_WORDS),
@@ -580,7 +583,17 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
   const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end);
-  return describeSpeakers(text, drafts, { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+  return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, drafts)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+}
+
+/**
+ * A reported clause and a partial quote inside it under the same cue are one attribution as PolNeAR
+ * delimits it: the clause's `content` is the quote's, so both records carry the same attribution.
+ */
+function asOneAttribution(d: Draft, all: readonly Draft[]): Draft {
+  if (d.direct || !d.cue) return d;
+  const quoted = all.find((x) => x.direct && x.cue?.start === d.cue!.start && x.start >= d.start && x.end <= d.end);
+  return quoted ? { ...d, content: quoted.content ?? { start: quoted.start, end: quoted.end } } : d;
 }
 
 /** A concession the writer adds after what was reported (", though this has not yet led to results"). */

@@ -345,6 +345,19 @@ describe('speakers and contents read from a dependency parse, when the syntax st
   });
 });
 
+describe('a partial quote inside a reported clause (fictional sentences)', () => {
+  it('reports the "that" clause as well as the few words quoted inside it', () => {
+    const t = 'Ana Oresk has argued for weeks, asserting that the tariffs would stop Veskaria being "ripped off" by its neighbours.';
+    const qs = findQuotes(t);
+    const partial = qs.find((q) => q.direct && said(t, q) === 'ripped off')!;
+    const clause = qs.find((q) => !q.direct && said(t, q) === 'the tariffs would stop Veskaria being "ripped off" by its neighbours')!;
+    expect(partial).toBeDefined();
+    expect(clause).toBeDefined();
+    // One attribution as PolNeAR delimits it: the clause carries the partial quote's content.
+    expect(clause.content).toEqual(partial.content ?? { start: partial.start, end: partial.end });
+  });
+});
+
 describe('where reported words end (fictional sentences)', () => {
   it('ends reported words before the writer’s concession', () => {
     const t = 'Veskaria has expressed willingness to mediate between the two ports, though this has not yet led to results.';
