@@ -3,11 +3,11 @@ import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
   BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
-  isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary,
+  isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary, isCalendarWord,
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
-import { classifySpeaker } from './speaker-kind.js';
+import { classifySpeaker, isRoleNoun } from './speaker-kind.js';
 import { SyntaxView, type DependencyLike } from './syntax-view.js';
 import { taggedQuotes } from './tagger-decode.js';
 import { shippedWeights } from './tagger.js';
@@ -188,7 +188,25 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   // The case marker "by" is not part of the agent's name.
   const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
   const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };
-  return within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
+  const found = within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
+  return found ? withNameAfterRole(ctx.text, found, sentence) : null;
+}
+
+/** A name right after a role word ("economist Ana Oresk"), when the parse left it out of the speaker's phrase. */
+const NAME_AFTER = /^\s+(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*)*/u;
+
+/**
+ * "As noted by economist Ana Oresk, “…”": a parse may end the speaker at the role and read the name as
+ * the subject of the quote. A role word ending the phrase takes the capitalised words right after it.
+ */
+function withNameAfterRole(text: string, sp: SpeakerFound, sentence: Span): SpeakerFound {
+  if (sp.core.end !== sp.span.end) return sp;
+  const last = /[\p{L}-]+$/u.exec(text.slice(sp.core.start, sp.core.end))?.[0] ?? '';
+  if (!isRoleNoun(last.toLowerCase()) || /\p{Lu}/u.test(last[0] ?? '')) return sp;
+  const m = NAME_AFTER.exec(text.slice(sp.span.end, sentence.end));
+  if (!m || m[0].trim().split(/\s+/).some((w) => isCalendarWord(w) || isCueVerb(w))) return sp;
+  const end = sp.span.end + m[0].length;
+  return { ...sp, span: { start: sp.span.start, end }, core: { start: sp.core.start, end } };
 }
 
 /** A source phrase without the "according to" that introduces it (a parse may hang the marker inside it). */

@@ -334,6 +334,15 @@ describe('speakers and contents read from a dependency parse, when the syntax st
     expect(who(t, q)).toBe('the state-run agency VNA');
   });
 
+  it('takes the name right after a role word when the parse ends the speaker at the role ("by economist X")', () => {
+    const t = 'As noted by economist Ana Oresk, “The harbour is at a crossroads.”';
+    // As(0) noted(1) by(2) economist(3) Ana(4) Oresk(5) ,(6) “(7) The(8) harbour(9) is(10) at(11) a(12) crossroads(13) .(14) ”(15)
+    const syntax = [dep(1, 'mark'), dep(-1, 'root'), dep(3, 'case'), dep(1, 'obl:agent'), dep(13, 'nsubj'), dep(4, 'flat'), dep(5, 'punct'), dep(5, 'punct'),
+      dep(9, 'det'), dep(13, 'nsubj'), dep(13, 'cop'), dep(13, 'case'), dep(13, 'det'), dep(1, 'ccomp'), dep(1, 'punct'), dep(1, 'punct')];
+    const q = findQuotes(t, { tokens: spans(t), syntax, tagger: false }).find((x) => x.direct)!;
+    expect(who(t, q)).toBe('economist Ana Oresk');
+  });
+
   it('keeps an appositive with its subject and gives the name it holds', () => {
     const t = 'The harbour minister, Ana Oresk, said on Monday that the port would reopen.';
     const syntax = [dep(2, 'det'), dep(2, 'compound'), dep(7, 'nsubj'), dep(4, 'punct'), dep(2, 'appos'), dep(4, 'flat'), dep(4, 'punct'), dep(-1, 'root'),
