@@ -3,11 +3,11 @@ import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
   BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
-  isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary,
+  isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary, isCalendarWord,
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
-import { classifySpeaker } from './speaker-kind.js';
+import { classifySpeaker, isRoleNoun } from './speaker-kind.js';
 import { SyntaxView, type DependencyLike } from './syntax-view.js';
 import { taggedQuotes } from './tagger-decode.js';
 import { shippedWeights } from './tagger.js';
@@ -167,14 +167,37 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const k = view.at(tok.start);
   if (k < 0) return null;
   const sentence = sentenceSpan(ctx, tok.start);
-  const agent = view.agentOf(k, ctx.text);
-  const who = agent >= 0 ? agent : view.subjectOf(k);
+  let agent = view.agentOf(k, ctx.text);
+  let who = agent >= 0 ? agent : view.subjectOf(k);
   if (who < 0) return null;
+  // "This was confirmed by X …, stating that …": a participle chained to a passive speaks with that verb's agent, not its subject.
+  if (agent < 0 && view.rel(who) === 'nsubj:pass') {
+    const chained = view.agentOf(view.head(who), ctx.text);
+    if (chained >= 0) { agent = chained; who = chained; }
+  }
   const phrase = view.speakerPhrase(who);
   // The case marker "by" is not part of the agent's name.
   const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
   const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };
-  return within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
+  const found = within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
+  return found ? withNameAfterRole(ctx.text, found, sentence) : null;
+}
+
+/** A name right after a role word ("economist Ana Oresk"), when the parse left it out of the speaker's phrase. */
+const NAME_AFTER = /^\s+(?:\p{Lu}[\p{L}’'.-]*)(?:\s+\p{Lu}[\p{L}’'.-]*)*/u;
+
+/**
+ * "As noted by economist Ana Oresk, “…”": a parse may end the speaker at the role and read the name as
+ * the subject of the quote. A role word ending the phrase takes the capitalised words right after it.
+ */
+function withNameAfterRole(text: string, sp: SpeakerFound, sentence: Span): SpeakerFound {
+  if (sp.core.end !== sp.span.end) return sp;
+  const last = /[\p{L}-]+$/u.exec(text.slice(sp.core.start, sp.core.end))?.[0] ?? '';
+  if (!isRoleNoun(last.toLowerCase()) || /\p{Lu}/u.test(last[0] ?? '')) return sp;
+  const m = NAME_AFTER.exec(text.slice(sp.span.end, sentence.end));
+  if (!m || m[0].trim().split(/\s+/).some((w) => isCalendarWord(w) || isCueVerb(w))) return sp;
+  const end = sp.span.end + m[0].length;
+  return { ...sp, span: { start: sp.span.start, end }, core: { start: sp.core.start, end } };
 }
 
 /** A source phrase without the "according to" that introduces it (a parse may hang the marker inside it). */
@@ -192,8 +215,10 @@ function trimLeadingBy(text: string, s: Span): Span {
 function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   const view = ctx.syntax!;
   const k = view.at(ctx.toks[c]!.start);
-  const host = k < 0 ? -1 : view.caseHost(k);
+  let host = k < 0 ? -1 : view.caseHost(k);
   if (host < 0) return null;
+  // A parse may hang the marker on a modifier of the source ("according to [state]-run agency X"): the source is the noun it modifies.
+  for (let n = 0; n < 4 && /^(?:compound|flat|amod)$/.test(view.rel(host)) && view.head(host) > host; n++) host = view.head(host);
   const phrase = view.speakerPhrase(host);
   const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: phrase.span.end };
   const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: phrase.core.end };
@@ -368,12 +393,12 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         const cue = { start: tok.start, end: ctx.toks[c + 1]!.end };
         const before = c > first ? ctx.text.slice(sent.start, tok.start) : '';
         const content = countWords(before) >= MIN_REPORTED_WORDS
-          ? trimContent(ctx.text, sent.start, tok.start)
+          ? afterOpeningSubordinate(ctx, trimContent(ctx.text, sent.start, tok.start))
           : trimContent(ctx.text, sp.span.end, sent.end);
         if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue });
         continue;
       }
-      if (!isCueVerb(w)) continue;
+      if (!isCueVerb(w) || isNamePart(ctx, c, first)) continue;
       if (RELAY_CUES.test(w) && relayedBy(ctx, c, first)) continue; // "X reported, citing Y": one attribution, read at X's cue
       if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') {
         // "This was stated by X": X said the sentence before; otherwise the agent speaks through a later cue.
@@ -399,6 +424,14 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
     }
   });
   return out;
+}
+
+/**
+ * A capitalised word after a capitalised word of its sentence is part of a name ("the United States",
+ * "Corvel Reports Daily"), not a verb of saying, whatever form it shares with one.
+ */
+function isNamePart(ctx: Context, c: number, first: number): boolean {
+  return c > first && /^\p{Lu}\p{Ll}/u.test(ctx.toks[c]!.text) && isCapitalised(ctx.toks[c - 1]!.text);
 }
 
 /** Particles of phrasal cues ("pointed out that", "spoke up"). */
@@ -439,7 +472,8 @@ function citedSource(ctx: Context, c: number, last: number, first: number): Spea
   for (let i = c + 1; i <= Math.min(last, c + 8); i++) {
     const w = ctx.toks[i]!.text;
     if (w === '.' || w === ';' || w.toLowerCase() === 'that' || isQuoteMark(w)) return null;
-    if (!RELAY_CUES.test(w) || ctx.toks[i - 1]!.text !== ',') continue;
+    // "…, citing Y" or right after the cue ("X reports citing Y").
+    if (!RELAY_CUES.test(w) || (ctx.toks[i - 1]!.text !== ',' && i !== c + 1)) continue;
     const sp = speakerAfter(ctx.toks, i + 1, last, first, { anyNounPhrase: true });
     if (!sp) return null;
     const kind = classifySpeaker(ctx.text, sp.core, ctx.entities.filter((m) => m.start < sp.core.end && sp.core.start < m.end)).kind;
@@ -496,7 +530,10 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   const before = firstTokenAtOrAfter(toks, sp.span.start) - 1;
   let restEnd = last;
   // "…, the agency reported on Sunday, citing figures": the participle clause is not part of the adjunct.
-  for (let i = c + 1; i < last; i++) if (toks[i]!.text === ',' && /ing$/i.test(toks[i + 1]!.text)) { restEnd = i - 1; break; }
+  for (let i = c + 1; i < last; i++) {
+    if (toks[i]!.text === ',' && /ing$/i.test(toks[i + 1]!.text)) { restEnd = i - 1; break; }
+    if (i === c + 1 && RELAY_CUES.test(toks[i]!.text)) { restEnd = i - 1; break; }
+  }
   const rest = toks.slice(c + 1, restEnd + 1).filter((t) => isWord(t.text));
   if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text))) {
     return trimContent(text, sent.start, toks[before]!.start);
@@ -540,7 +577,10 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}) };
 
   const { found: direct, waiting } = directQuotes(ctx);
-  const usedCues = new Set(direct.filter((d) => d.cue).map((d) => d.cue!.start));
+  // A cue that introduced a quote is spent, unless the quote is a few marked words inside the "that" clause it
+  // governs ("asserting that tariffs would stop the country being “ripped off”"): the clause is then reported too.
+  const partialInClause = (d: Draft): boolean => countWords(text.slice(d.start, d.end)) <= MAX_TERM_WORDS && d.cue!.end < d.start && /\bthat\b/i.test(text.slice(d.cue!.end, d.start));
+  const usedCues = new Set(direct.filter((d) => d.cue && !partialInClause(d)).map((d) => d.cue!.start));
   const reported = reportedQuotes(ctx, usedCues).filter(
     // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
     (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && countWords(outsideMarks(ctx, r)) < MIN_REPORTED_WORDS),
@@ -551,8 +591,70 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).sort((a, b) => a.start - b.start || b.end - a.end);
-  return describeSpeakers(text, drafts, { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end);
+  return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, drafts)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+}
+
+/**
+ * A reported clause and a partial quote inside it under the same cue are one attribution as PolNeAR
+ * delimits it: the clause's `content` is the quote's, so both records carry the same attribution.
+ */
+function asOneAttribution(d: Draft, all: readonly Draft[]): Draft {
+  if (d.direct || !d.cue) return d;
+  const quoted = all.find((x) => x.direct && x.cue?.start === d.cue!.start && x.start >= d.start && x.end <= d.end);
+  return quoted ? { ...d, content: quoted.content ?? { start: quoted.start, end: quoted.end } } : d;
+}
+
+/** A concession the writer adds after what was reported (", though this has not yet led to results"). */
+const CONCESSION = /,\s+(?:though|although|even\s+though)\s/i;
+/** The writer's aside between dashes, opened by a participle ("… soybeans and pork—echoing an earlier dispute—plus …"). */
+const DASH_ASIDE = /\s*[—–]\s*\p{Ll}+ing\b/u;
+/** Another source's attribution tacked on with "with" (", with some arguing that …", ", with critics saying …"). */
+const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/u;
+
+/** Conjunctions that open a sentence with a subordinate clause ("While X noted that …, he declined …"). */
+const SUBORDINATE_OPENER = /^(?:while|although|though|whereas)$/i;
+
+/**
+ * "While rescue teams search for survivors, 900 people are missing, according to X": what X reports is the
+ * main clause, not the writer's opening "While …" clause before it.
+ */
+function afterOpeningSubordinate(ctx: Context, content: Span): Span {
+  const words = ctx.text.slice(content.start, content.end);
+  const opener = /^\p{L}+/u.exec(words)?.[0] ?? '';
+  const comma = words.indexOf(', ');
+  if (!SUBORDINATE_OPENER.test(opener) || comma < 0) return content;
+  const rest = trimContent(ctx.text, content.start + comma + 1, content.end);
+  return countWords(ctx.text.slice(rest.start, rest.end)) >= MIN_REPORTED_WORDS ? rest : content;
+}
+
+/**
+ * "While X noted that A, he declined to …": reported words inside an opening subordinate clause end at
+ * the comma where the main clause starts with its pronoun subject. The offset in the draft's words, or undefined.
+ */
+function mainClauseAfterSubordinate(ctx: Context, d: Draft): number | undefined {
+  const [first] = ctx.sentenceTokens[sentenceOf(ctx, d.start)]!;
+  if (!SUBORDINATE_OPENER.test(ctx.toks[first]?.text ?? '') || !d.cue || d.cue.start < ctx.toks[first]!.start) return undefined;
+  const m = /,\s+(?:he|she|they|we|it|I)\s+\p{Ll}/u.exec(ctx.text.slice(d.start, d.end));
+  return m?.index;
+}
+
+/**
+ * Reported words end where the writer's concession or another source's attribution starts
+ * ("expressed willingness to mediate, though this has not yet led to results"; "voiced doubts about
+ * the talks, with some arguing that …"). The main span is cut there; the clause as first read stays
+ * the `content` when none was set.
+ */
+function withoutTrailingAside(ctx: Context, d: Draft): Draft {
+  if (d.direct) return d;
+  const words = ctx.text.slice(d.start, d.end);
+  const concession = CONCESSION.exec(words);
+  const tacked = TACKED_ON_SOURCE.exec(words);
+  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index].filter((x): x is number => x !== undefined && x > 0);
+  if (cuts.length === 0) return d;
+  const end = d.start + Math.min(...cuts);
+  if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;
+  return { ...d, end, content: d.content ?? { start: d.start, end: d.end } };
 }
 
 /**
@@ -601,6 +703,8 @@ function isStatement(ctx: Context, d: Draft): boolean {
   const view = ctx.syntax;
   const words = ctx.toks.slice(firstTokenAtOrAfter(ctx.toks, d.cue.start), firstTokenAtOrAfter(ctx.toks, d.cue.end));
   if (/^according$/i.test(words[0]?.text ?? '')) return true;
+  // "citing Y", "quoting Y" where Y can speak (a name, a body, a role, a document): Y is a source, not what it said ("citing concerns" is said).
+  if (RELAY_CUES.test(words[0]?.text ?? '') && /^(?:name|collective|role|document)$/.test(classifySpeaker(ctx.text, d, ctx.entities.filter((m) => m.start < d.end && d.start < m.end)).kind)) return false;
   // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
   return words.some((w) => objectIsSaid(w.text) && view.governedBy(d, view.at(w.start)));
 }

@@ -240,6 +240,23 @@ describe('who the speaker is (fictional sentences)', () => {
     for (const q of findQuotes(t)) expect(q.speakerText).toBeUndefined();
   });
 
+  it('makes no record of the writer’s conjecture from things that cannot speak ("several factors explain why …")', () => {
+    const t = 'Several factors explain why the harbour lost its trade. Tensions continue in Corvel, hoping for a settlement that will end the blockade.';
+    expect(findQuotes(t)).toEqual([]);
+  });
+
+  it('describes a share of people as a source ("Twelve percent said that …")', () => {
+    const t = 'Twelve percent said that they were not sure about the harbour plan.';
+    expect(only(t).speakerText).toBe('Twelve percent');
+  });
+
+  it('keeps what a study or report states, with its document as the source', () => {
+    const t = 'Recent studies highlight that the harbour of Corvel has lost half its trade.';
+    const q = only(t);
+    expect(said(t, q)).toContain('the harbour of Corvel has lost half its trade');
+    expect(who(t, q)).toBe('Recent studies');
+  });
+
   it('does not read a formula in quote marks as a quote attributed to the outlet after it', () => {
     const t = 'The sides agreed on an exchange in the format of "500 for 500", writes the Daily Ledger.';
     expect(findQuotes(t).filter((q) => q.direct)).toEqual([]);
@@ -263,6 +280,69 @@ describe('speakers and contents read from a dependency parse, when the syntax st
     expect(who(t, only(t, { tagger: false }))).toContain('Dal Brin');
   });
 
+  it('gives a participle chained to a passive the passive’s agent: "This was confirmed by X, stating that …"', () => {
+    const t = 'This was confirmed by Ana Oresk, stating that the port would reopen.';
+    const syntax = [dep(2, 'nsubj:pass'), dep(2, 'aux:pass'), dep(-1, 'root'), dep(4, 'case'), dep(2, 'obl:agent'), dep(4, 'flat'), dep(7, 'punct'), dep(2, 'advcl'),
+      dep(12, 'mark'), dep(10, 'det'), dep(12, 'nsubj'), dep(12, 'aux'), dep(7, 'ccomp'), dep(2, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(said(t, q)).toBe('the port would reopen');
+    expect(q.speakerText).toBe('Ana Oresk');
+  });
+
+  it('gives a document the role it comes from: "A post from a harbour analyst said …"', () => {
+    const t = 'A recent post from a veteran harbour analyst said that the port would reopen.';
+    const syntax = [dep(2, 'det'), dep(2, 'amod'), dep(8, 'nsubj'), dep(7, 'case'), dep(7, 'det'), dep(7, 'amod'), dep(7, 'compound'), dep(2, 'nmod'), dep(-1, 'root'),
+      dep(13, 'mark'), dep(11, 'det'), dep(13, 'nsubj'), dep(13, 'aux'), dep(8, 'ccomp'), dep(8, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(q.speakerText).toBe('unnamed veteran harbour analyst');
+  });
+
+  it('reads the speaker after a label that heads the line: "Details: X, the minister, confirmed …"', () => {
+    const t = 'Details: Ana Oresk, the harbour minister, confirmed that the port would reopen.';
+    const syntax = [dep(9, 'nsubj'), dep(3, 'punct'), dep(3, 'compound'), dep(0, 'appos'), dep(7, 'punct'), dep(7, 'det'), dep(7, 'compound'), dep(3, 'appos'), dep(0, 'punct'), dep(-1, 'root'),
+      dep(14, 'mark'), dep(12, 'det'), dep(14, 'nsubj'), dep(14, 'aux'), dep(9, 'ccomp'), dep(9, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(q.speakerText).toBe('Ana Oresk');
+  });
+
+  it('gives the source an outlet cites right after its cue, and never reads the cited source as what was said', () => {
+    const t = 'The toll in Corvel has risen to 300, the Daily Ledger reports citing the harbour authority.';
+    const syntax = [dep(1, 'det'), dep(5, 'nsubj'), dep(3, 'case'), dep(1, 'nmod'), dep(5, 'aux'), dep(12, 'ccomp'), dep(7, 'case'), dep(5, 'obl'), dep(5, 'punct'),
+      dep(11, 'det'), dep(11, 'compound'), dep(12, 'nsubj'), dep(-1, 'root'), dep(12, 'advcl'), dep(16, 'det'), dep(16, 'compound'), dep(13, 'obj'), dep(12, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax });
+    expect(said(t, q)).toBe('The toll in Corvel has risen to 300');
+    expect(q.speakerText).toBe('harbour authority');
+  });
+
+  it('does not take a name in a prepositional tail after the source for an appositive ("…, particularly in Velmar")', () => {
+    const t = 'The flooding has left 300 people homeless, according to the Corvel Relief Agency, particularly in Velmar.';
+    const syntax = [dep(1, 'det'), dep(3, 'nsubj'), dep(3, 'aux'), dep(-1, 'root'), dep(5, 'nummod'), dep(6, 'nsubj'), dep(3, 'obj'), dep(13, 'punct'), dep(13, 'case'), dep(8, 'fixed'),
+      dep(13, 'det'), dep(13, 'compound'), dep(13, 'compound'), dep(3, 'obl'), dep(17, 'punct'), dep(17, 'advmod'), dep(17, 'case'), dep(13, 'conj'), dep(3, 'punct')];
+    const at = (w: string) => ({ start: t.indexOf(w), end: t.indexOf(w) + w.length });
+    // A tagger that mistakes the place for a person.
+    const entities = [{ ...at('Corvel Relief Agency'), type: 'ORG', entity: 'agency' }, { ...at('Velmar'), type: 'PERSON', entity: 'velmar' }];
+    const q = findQuotes(t, { tokens: spans(t), syntax, entities, tagger: false }).find((x) => said(t, x).startsWith('The flooding'))!;
+    expect(q.speaker).toBe('agency');
+  });
+
+  it('reads the source of "according to" as the noun a misattached modifier belongs to ("according to the state-run agency X")', () => {
+    const t = 'The port of Corvel reopened on Monday, according to the state-run agency VNA.';
+    const syntax = [dep(1, 'det'), dep(4, 'nsubj'), dep(3, 'case'), dep(1, 'nmod'), dep(-1, 'root'), dep(6, 'case'), dep(4, 'obl'), dep(11, 'punct'), dep(11, 'case'), dep(8, 'fixed'),
+      dep(15, 'det'), dep(15, 'compound'), dep(11, 'punct'), dep(14, 'compound'), dep(15, 'compound'), dep(4, 'obl'), dep(4, 'punct')];
+    const q = only(t, { tokens: spans(t), syntax, tagger: false });
+    expect(said(t, q)).toBe('The port of Corvel reopened on Monday');
+    expect(who(t, q)).toBe('the state-run agency VNA');
+  });
+
+  it('takes the name right after a role word when the parse ends the speaker at the role ("by economist X")', () => {
+    const t = 'As noted by economist Ana Oresk, “The harbour is at a crossroads.”';
+    // As(0) noted(1) by(2) economist(3) Ana(4) Oresk(5) ,(6) “(7) The(8) harbour(9) is(10) at(11) a(12) crossroads(13) .(14) ”(15)
+    const syntax = [dep(1, 'mark'), dep(-1, 'root'), dep(3, 'case'), dep(1, 'obl:agent'), dep(13, 'nsubj'), dep(4, 'flat'), dep(5, 'punct'), dep(5, 'punct'),
+      dep(9, 'det'), dep(13, 'nsubj'), dep(13, 'cop'), dep(13, 'case'), dep(13, 'det'), dep(1, 'ccomp'), dep(1, 'punct'), dep(1, 'punct')];
+    const q = findQuotes(t, { tokens: spans(t), syntax, tagger: false }).find((x) => x.direct)!;
+    expect(who(t, q)).toBe('economist Ana Oresk');
+  });
+
   it('keeps an appositive with its subject and gives the name it holds', () => {
     const t = 'The harbour minister, Ana Oresk, said on Monday that the port would reopen.';
     const syntax = [dep(2, 'det'), dep(2, 'compound'), dep(7, 'nsubj'), dep(4, 'punct'), dep(2, 'appos'), dep(4, 'flat'), dep(4, 'punct'), dep(-1, 'root'),
@@ -274,11 +354,66 @@ describe('speakers and contents read from a dependency parse, when the syntax st
   });
 });
 
+describe('a partial quote inside a reported clause (fictional sentences)', () => {
+  it('reports the "that" clause as well as the few words quoted inside it', () => {
+    const t = 'Ana Oresk has argued for weeks, asserting that the tariffs would stop Veskaria being "ripped off" by its neighbours.';
+    const qs = findQuotes(t);
+    const partial = qs.find((q) => q.direct && said(t, q) === 'ripped off')!;
+    const clause = qs.find((q) => !q.direct && said(t, q) === 'the tariffs would stop Veskaria being "ripped off" by its neighbours')!;
+    expect(partial).toBeDefined();
+    expect(clause).toBeDefined();
+    // One attribution as PolNeAR delimits it: the clause carries the partial quote's content.
+    expect(clause.content).toEqual(partial.content ?? { start: partial.start, end: partial.end });
+  });
+});
+
+describe('where reported words end (fictional sentences)', () => {
+  it('ends reported words before the writer’s concession', () => {
+    const t = 'Veskaria has expressed willingness to mediate between the two ports, though this has not yet led to results.';
+    const q = findQuotes(t).find((x) => !x.direct)!;
+    expect(said(t, q)).toBe('willingness to mediate between the two ports');
+  });
+
+  it('ends reported words in an opening "While …" clause where the main clause starts', () => {
+    const t = 'While Ana Oresk noted that a date for the exchange has been set, she declined to give it.';
+    const q = findQuotes(t).find((x) => !x.direct && said(t, x).startsWith('a date'))!;
+    expect(said(t, q)).toBe('a date for the exchange has been set');
+  });
+
+  it('leaves the writer’s opening "While …" clause out of what a source reports: "…, according to X"', () => {
+    const t = 'While rescue teams search the harbour, about 900 people are missing, according to the Corvel port authority.';
+    const q = only(t);
+    expect(said(t, q)).toBe('about 900 people are missing');
+  });
+
+  it('ends reported words before the writer’s aside between dashes', () => {
+    const t = 'State radio reported that Veskaria will put a tariff on Corvish grain—echoing the dispute of 2019—plus limits on fishing.';
+    const q = findQuotes(t).find((x) => !x.direct)!;
+    expect(said(t, q)).toBe('Veskaria will put a tariff on Corvish grain');
+  });
+
+  it('ends reported words where another source’s attribution is tacked on with "with"', () => {
+    const t = 'Residents of Corvel have expressed skepticism about the harbour plan, with some arguing that it will cost too much.';
+    const q = findQuotes(t).find((x) => !x.direct && said(t, x).startsWith('skepticism'))!;
+    expect(said(t, q)).toBe('skepticism about the harbour plan');
+  });
+});
+
 describe('a state is a speaker only of what it says', () => {
   it('gives no speaker to a country that "believes" or "refuses" in the writer’s words', () => {
     const t = 'Veskaria has consistently refused to engage under pressure. It believes that talks must be based on respect.';
     const entities = [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }];
     for (const q of findQuotes(t, { entities })) expect(q.speaker).toBeUndefined();
+  });
+
+  it('makes no record of a country’s attitude told in the writer’s words', () => {
+    const t = 'Veskaria believes that talks must be based on respect.';
+    expect(findQuotes(t, { entities: [{ start: 0, end: 8, type: 'GPE', entity: 'e1' }] })).toEqual([]);
+  });
+
+  it('reads no verb of saying in a name ("the United States that …")', () => {
+    const t = 'Veskaria has learned from its dealings with the United States that promises can be broken.';
+    expect(findQuotes(t).map((q) => cueOf(t, q))).not.toContain('States');
   });
 
   it('keeps a country as the speaker of what it said', () => {

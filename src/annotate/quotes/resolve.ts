@@ -4,6 +4,7 @@ import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, is
 import { widenOverPreposition, type SpeakerFound } from './speaker.js';
 import { classifySpeaker, type SpeakerPhrase } from './speaker-kind.js';
 import { entityGenders, pronounGender, type Gender } from './gender.js';
+import { isWritersImpersonalRemark } from './writer-voice.js';
 import type { EntityMentionLike, Quote, ReferenceLike } from './types.js';
 
 interface DraftLike extends Span {
@@ -20,6 +21,16 @@ const MAX_CATAPHOR_DISTANCE = 600;
 
 /** Cues of an attitude or a decision rather than of speech ("believes", "has refused", "seems"): the last word of the cue. */
 const ATTITUDE_CUE = /\b(?:believ|think|thought|refus|want|hop|fear|see|saw|view|consider|feel|felt|know|knew|seem|appear|intend|plan|seek|sought|wish|expect)\w*$/i;
+
+/**
+ * Cues of conjecture or explanation rather than of speech ("seems", "explains", "hoping", "citing"):
+ * with a subject that can speak for no one ("the situation seems", "several factors explain",
+ * "tensions continue, hoping") the clause is the writer's own reasoning. The last word of the cue.
+ * ("shows", "suggests", "reveals" stay: PolNeAR reads "the poll shows that …" as an attribution.)
+ */
+const CONJECTURE_CUE = /\b(?:seem|appear|explain|hop|cit)\w*$/i;
+/** Attitudes a state is given in the writer's words ("Veskaria believes that …"), never a statement it made. */
+const STATE_ATTITUDE_CUE = /\b(?:believ|think|thought|seem|appear|feel|felt|hop|wish|fear)\w*$/i;
 
 /** How many sentences back a definite role with no title holder looks for the person it stands for. */
 const ROLE_SENTENCES = 2;
@@ -200,7 +211,9 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
   // A pronoun that speaks goes first to who spoke or was named just before (the quote-aware salience below);
   // the references stage answers it when that finds no one.
   if (referenced && phrase.kind !== 'pronoun') return { resolved: { entity: referenced.entity }, phrase };
-  const appositivePerson = d.mentions.find((m) => m.start >= core.end && m.end <= sp.span.end && d.types.get(m.entity) === 'PERSON');
+  // An appositive, not a name in a prepositional tail after the core ("…, particularly in Corvel").
+  const appositivePerson = d.mentions.find((m) => m.start >= core.end && m.end <= sp.span.end && d.types.get(m.entity) === 'PERSON'
+    && !/\b(?:in|at|from|of|for|on|with|near|to|by)\s+(?:the\s+)?$/i.test(text.slice(core.end, m.start)));
   const corePerson = phrase.kind === 'name' && phrase.mention && d.types.get(phrase.mention.entity) === 'PERSON';
   if (appositivePerson && !corePerson && phrase.kind !== 'pronoun') return { resolved: { entity: appositivePerson.entity }, phrase };
   // Without an entity for it, a name standing as the appositive of a role ("the head of the delegation, Ana Oresk").
@@ -244,6 +257,13 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
       // "the ministry's statement", "a statement by the ministry": its author is the entity it names.
       const author = d.mentions.find((m) => overlaps(m, sp.span) && d.types.get(m.entity) !== 'LOC');
       if (author) return { resolved: { entity: author.entity }, phrase };
+      // "a tweet from a prominent analyst", "a report by local officials": the role or group it comes from.
+      const from = /\s(?:from|by)\s+(\S.*)$/su.exec(text.slice(core.start, core.end));
+      if (from) {
+        const by = { start: core.end - from[1]!.length, end: core.end };
+        const kind = classifySpeaker(text, by, []).kind;
+        if (kind === 'role' || kind === 'collective') return { resolved: { text: describe(text, by, true), sort: kind === 'role' ? 'person' : 'group' }, phrase };
+      }
       // "The Commerce Ministry statement": the capitalised words before the document noun name its author.
       const named = /^(?:the\s+)?((?:\p{Lu}[\p{L}’'-]*\s+)+)\p{Ll}/u.exec(text.slice(core.start, core.end));
       if (named && !/^(?:All|Some|Many|Most|This|That|These|Those|Its|Their|His|Her|A|An|One)\b/.test(named[1]!)) return { resolved: { text: named[1]!.trim(), sort: 'group' }, phrase };
@@ -273,6 +293,23 @@ function sentenceFirstToken(tokens: readonly Token[], sentences: readonly Span[]
   const from = s ? s.start : 0;
   const first = firstStartingFrom(tokens, from);
   return first < tokens.length ? first : 0;
+}
+
+/**
+ * A speaker phrase starts after a label that heads its line ("Details: Ana Oresk, the minister, confirmed …"):
+ * the label is the page's furniture, not part of who spoke.
+ */
+function afterLabel(text: string, sp: SpeakerFound): SpeakerFound {
+  const words = text.slice(sp.span.start, sp.span.end);
+  const m = /^[^:\n]{1,30}:\s+(?=\S)/u.exec(words);
+  if (!m || /\d:\d/.test(m[0])) return sp;
+  const start = sp.span.start + m[0].length;
+  // The phrase after the label: its core up to its appositive ("Ana Oresk, the minister").
+  const comma = text.slice(start, sp.span.end).indexOf(',');
+  const coreEnd = sp.core.end > start ? sp.core.end : comma > 0 ? start + comma : sp.span.end;
+  // A head read inside the label is no head of the phrase after it.
+  const { head, ...rest } = sp;
+  return { ...rest, ...(head && head.start >= start ? { head } : {}), core: { start, end: coreEnd }, span: { start, end: sp.span.end } };
 }
 
 /** What the resolver reads besides the text. */
@@ -308,7 +345,8 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
   /** Speaker phrases widened past a prepositional tail, by draft index. */
   const speakers = new Map<number, SpeakerFound>();
   for (const i of order) {
-    let sp = drafts[i]!.speaker!;
+    let sp = afterLabel(text, drafts[i]!.speaker!);
+    if (sp !== drafts[i]!.speaker) speakers.set(i, sp);
     const wider = options.tokens ? widenOverPreposition(options.tokens, sp, sentenceFirstToken(options.tokens, options.sentences, sp.core.start), junkPhrase(text, sp, mentions)) : null;
     if (wider) { sp = wider; speakers.set(i, wider); }
     const same = d.speakers.find((x) => x.core.start === sp.core.start && x.core.end === sp.core.end);
@@ -327,10 +365,19 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
     if (!draft.speaker || !r) { out.push(base); return; }
     const sp = speakers.get(i) ?? draft.speaker;
     const speakerSpan = { start: sp.span.start, end: sp.span.end };
+    const cue = draft.cue ? text.slice(draft.cue.start, draft.cue.end) : '';
+    // "It is worth noting that …", "it can be said that …": the writer's own remark, no one reported (quoted words keep no speaker).
+    if (isWritersImpersonalRemark(text, sp.core)) { if (draft.direct) out.push(base); return; }
+    // Reported words whose subject can speak for no one, after a verb of conjecture ("several factors explain why …",
+    // "the situation seems …"): the writer's reasoning, no record.
+    if (r.phrase.kind === 'junk' && !draft.direct && CONJECTURE_CUE.test(cue)) return;
     // An unnamed source with nothing to describe it by ("Some", "Others"): the words are attributed, to no one we can name.
     if (r.phrase.kind === 'junk' || r.phrase.kind === 'unnamed') { out.push({ ...base, speakerSpan }); return; }
-    // A state that "believes", "refuses" or "seems" is the writer's reading of it, not a statement it made.
-    if (r.resolved?.entity && d.types.get(r.resolved.entity) === 'GPE' && draft.cue && ATTITUDE_CUE.test(text.slice(draft.cue.start, draft.cue.end))) { out.push({ ...base, speakerSpan }); return; }
+    // A state that "believes", "refuses" or "seems" is the writer's reading of it, not a statement it made: no speaker;
+    // a belief or feeling so given in reported words is no record at all.
+    const stateAttitude = r.resolved?.entity !== undefined && d.types.get(r.resolved.entity) === 'GPE';
+    if (stateAttitude && !draft.direct && STATE_ATTITUDE_CUE.test(cue)) return;
+    if (stateAttitude && ATTITUDE_CUE.test(cue)) { out.push({ ...base, speakerSpan }); return; }
     if (r.resolved?.entity) out.push({ ...base, speaker: r.resolved.entity, speakerSpan });
     else out.push({ ...base, speakerSpan, ...(r.resolved?.text ? { speakerText: r.resolved.text } : {}) });
   });

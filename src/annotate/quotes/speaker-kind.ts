@@ -37,7 +37,7 @@ const ROLE_NOUNS = new Set([
   'professor', 'scholar', 'researcher', 'economist', 'scientist', 'lawyer', 'attorney', 'judge', 'prosecutor',
   'senator', 'lawmaker', 'legislator', 'deputy', 'mp', 'congressman', 'congresswoman', 'representative', 'member',
   'worker', 'resident', 'witness', 'survivor', 'doctor', 'nurse', 'activist', 'campaigner', 'candidate', 'nominee',
-  'founder', 'executive', 'ceo', 'manager', 'owner', 'negotiator', 'mediator', 'king', 'queen', 'prince', 'emperor',
+  'founder', 'executive', 'ceo', 'boss', 'manager', 'owner', 'negotiator', 'mediator', 'king', 'queen', 'prince', 'emperor',
   'monarch', 'dictator', 'republican', 'democrat', 'conservative', 'liberal', 'source', 'insider', 'commentator',
   'observer', 'journalist', 'reporter', 'correspondent', 'editor', 'columnist', 'writer', 'author', 'veteran',
   'student', 'teacher', 'farmer', 'driver', 'victim', 'relative', 'neighbour', 'neighbor', 'friend', 'colleague',
@@ -160,11 +160,13 @@ export function classifySpeaker(text: string, core: Span, mentions: readonly Ent
   const closing = mentions.find((m) => m.type === 'PERSON' && m.start <= last.start && m.end >= last.end && m.start > headWord.start && !/\b(?:in|at|from|of|for|on|with|near|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(core.start, m.start - 20), m.start)));
   if (closing) return { kind: 'name', mention: closing, ...base };
   if (isRoleNoun(head)) return { kind: plural ? 'collective' : 'role', ...base };
+  // "Twelve percent said …": a share of the people asked.
+  if (head === 'percent' && end > 1) return { kind: 'collective', ...base, plural: true };
   // A capitalised head the entity tagger missed reads as a name ("the Daily Post", "the agency APP");
   // a lone capitalised plural ("Floods", at a sentence start) or a demonym ("… European") does not.
   const named = isCapitalised(headWord.w) && (end > 1 || /^\p{Lu}.*\p{Lu}/u.test(headWord.w) || !/s$/.test(headWord.w)) && !(end > 1 && DEMONYM.test(headWord.w) && !isCapitalised(ws[end - 2]!.w));
   if (named) return { kind: 'name', ...base };
-  if (DOCUMENT_NOUNS.has(head)) return { kind: 'document', ...base };
+  if (DOCUMENT_NOUNS.has(head) || DOCUMENT_NOUNS.has(singular(head))) return { kind: 'document', ...base };
   if (BODY_NOUNS.has(head) || BODY_NOUNS.has(singular(head))) return { kind: 'collective', ...base };
   if (isSourceHead(head)) return { kind: plural ? 'collective' : 'role', ...base };
   if (SOMEONE.test(head)) return { kind: 'unnamed', ...base };

@@ -1,0 +1,20 @@
+import type { Span } from '../../core/index.js';
+
+/**
+ * An impersonal "it" that opens the writer's own remark: "it is worth noting that …", "it should be
+ * noted that …", "it can be said that …", "it is noteworthy that …". Nobody is reported: what follows
+ * is the writer's voice.
+ */
+const IMPERSONAL_FRAME = /^\s+(?:(?:is|was)\s+(?:also\s+)?(?:worth|noteworthy|notable|clear|evident|obvious|apparent)\b|(?:can|could|should|must|may|might)\s+(?:also\s+)?be\s+\p{Ll}+(?:ed|id|en)\b)/u;
+
+/**
+ * Is the speaker phrase at `speaker` the impersonal "it" of the writer's own remark?
+ *
+ * @example
+ * const t = 'It is worth noting that the harbour of Corvel reopened.';
+ * isWritersImpersonalRemark(t, { start: 0, end: 2 }) // → true
+ */
+export function isWritersImpersonalRemark(text: string, speaker: Span): boolean {
+  if (!/^it$/i.test(text.slice(speaker.start, speaker.end))) return false;
+  return IMPERSONAL_FRAME.test(text.slice(speaker.end, speaker.end + 40));
+}
