@@ -43,3 +43,14 @@ describe('stance holders named by the parse', () => {
     expect(story.stances.find((s) => s.actor === 'modernists')?.position).toBe('against');
   });
 });
+
+describe('timeline doers written right before their verb', () => {
+  it('gives the act to the body or name just before a verb, not to a subject the parse climbs to', () => {
+    const timeline = timelineOf(
+      'While President Ana Oresk rejected statements made by Prime Minister Tavo Lindqvist on 8 March 2031, in which he announced sending a letter to Veskaria calling for talks on a new accord, the Veskarian mission to the United Nations affirmed the following day, through a post on its account, that Veskaria does not rule out talks.',
+      'On the same day, Foreign Minister Ilse Varga confirmed that Corvel had received the letter, and the spokesperson for the Corvelian Foreign Ministry, Piet Marlo, indicated the following day that the letter was being studied.',
+    );
+    expect(timeline.find((t) => t.date === '2031-03-09' && t.sources.some((s) => s.evidence.includes('affirmed')))?.actors[0]).toBe('Veskarian mission to the United Nations');
+    expect(timeline.find((t) => t.summary.includes('indicated'))?.actors[0]).toBe('Piet Marlo');
+  });
+});

@@ -11,7 +11,7 @@ import type { Doc, Span } from '../../core/index.js';
 import type { EntityMention } from '../../annotate/index.js';
 import type { StoryContext } from '../types.js';
 import { countryOfQualifier } from '../entities/countries.js';
-import { doerOf, referencesOf, syntaxOf, tokenAt, type Dependency } from '../syntax.js';
+import { doerOf, hasOwnDoer, referencesOf, syntaxOf, tokenAt, type Dependency } from '../syntax.js';
 import { storyName } from './names.js';
 
 export interface Actor {
@@ -293,6 +293,28 @@ export function parsedDoerAt(ctx: StoryContext, doc: Doc, at: number, described 
   return doer === undefined ? undefined : tokenActor(ctx, doc, parse, doer, described);
 }
 
+/** True when the parse gives the verb at a span a subject or agent of its own (false without a parse, or when it gives none). */
+function parsedOwnDoer(doc: Doc, verb: Span): boolean {
+  const parse = syntaxOf(doc);
+  const i = tokenAt(doc, verb.start);
+  return parse !== undefined && i >= 0 && hasOwnDoer(parse, i);
+}
+
+/**
+ * The subject written right before a verb, auxiliaries aside: a name ("…, and the spokesperson for
+ * the ministry, Ana Oresk, indicated") or a body named by its function ("…, the Veskarian mission to
+ * the United Nations affirmed"). A name inside a prepositional phrase or a possessive is not one.
+ */
+function subjectRightBefore(ctx: StoryContext, doc: Doc, sentence: Span, verb: Span): Actor | undefined {
+  const lead = doc.text.slice(sentence.start, verb.start).replace(AUXILIARY_TAIL, '');
+  const end = sentence.start + lead.replace(/\s*,?\s*$/u, '').length;
+  const last = mentionsIn(doc, { start: sentence.start, end }).pop();
+  if (last && last.end === end && subjectLike(doc, last, sentence.start)) return named(ctx, doc, last);
+  const body = DESCRIBED_BODY.exec(lead);
+  if (body && body[1]!.includes(' ') && !PREPOSITION_BEFORE.test(lead.slice(0, body.index))) return { id: null, name: body[1]!.replace(/\s+/g, ' ').trim() };
+  return undefined;
+}
+
 /** What a date in a sentence dates: the doer, where the action is named, and the clause. */
 export interface DatedAction {
   readonly actor: Actor | undefined;
@@ -339,6 +361,9 @@ export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Spa
   const verb = noun ? undefined : before ?? after;
   const action: Span | undefined = noun ?? (verb ? { start: verb.start, end: verb.end } : undefined);
   const base = { action, nominal: noun !== undefined, clause };
+  // A verb the parse gave no subject of its own, right after a name or a body: the parse climbed past the subject written there.
+  const written = verb && !parsedOwnDoer(doc, verb) ? subjectRightBefore(ctx, doc, sentence, verb) : undefined;
+  if (written) return { ...base, actor: written, passive: false };
   const parsed = parsedDoer(ctx, doc, (action ?? date).start, date, false);
   if (parsed) return { ...base, actor: parsed, passive: false };
   const read = { ...base, ...heuristicDoer(ctx, doc, sentence, clause, date, noun, verb) };
