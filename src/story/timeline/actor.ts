@@ -293,6 +293,26 @@ export function parsedDoerAt(ctx: StoryContext, doc: Doc, at: number, described 
   return doer === undefined ? undefined : tokenActor(ctx, doc, parse, doer, described);
 }
 
+/** A caption: a picture (or a set of them) from a named provider that shows something ("This combination of satellite images from Corvel Imaging shows …"). */
+const CAPTION = /^\s*(?:(?:this|these|the|an?)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:image|photo|photograph|picture|footage|video|combination|composite|screenshot|still)s?\b([^.;:]*?)\b(?:shows?|showing|depicts?|depicting)\b/iu;
+/** The provider's name after "from", "by" or "courtesy of" in the caption's subject: capitalised words. */
+const PROVIDED_BY = /\b(?:from|by|courtesy\s+of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.’'-]*(?:\s+\p{Lu}[\p{L}\p{N}&.’'-]*)*)/u;
+
+/**
+ * The named provider of a caption's pictures (a person or organisation): the entity named there,
+ * else the name as written (a provider the entity layer missed). Undefined when the sentence is no caption.
+ */
+function pictureProvider(ctx: StoryContext, doc: Doc, sentence: Span): Actor | undefined {
+  const caption = CAPTION.exec(doc.text.slice(sentence.start, sentence.end));
+  const by = caption ? PROVIDED_BY.exec(caption[1]!) : null;
+  if (!caption || !by) return undefined;
+  const start = sentence.start + caption.index + caption[0].indexOf(caption[1]!) + by.index + by[0].length - by[1]!.length;
+  const span = { start, end: start + by[1]!.length };
+  const mention = (doc.layers.entities ?? []).find((m) => m.start < span.end && span.start < m.end && ACTOR_TYPES.has(m.type));
+  if (mention?.type === 'GPE') return undefined;
+  return (mention && named(ctx, doc, mention)) ?? { id: null, name: by[1]! };
+}
+
 /** True when the parse gives the verb at a span a subject or agent of its own (false without a parse, or when it gives none). */
 function parsedOwnDoer(doc: Doc, verb: Span): boolean {
   const parse = syntaxOf(doc);
@@ -361,6 +381,9 @@ export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Spa
   const verb = noun ? undefined : before ?? after;
   const action: Span | undefined = noun ?? (verb ? { start: verb.start, end: verb.end } : undefined);
   const base = { action, nominal: noun !== undefined, clause };
+  // A caption's dates are when its pictures were taken, by whoever provided them.
+  const provider = pictureProvider(ctx, doc, sentence);
+  if (provider) return { ...base, actor: provider, passive: false };
   // A verb the parse gave no subject of its own, right after a name or a body: the parse climbed past the subject written there.
   const written = verb && !parsedOwnDoer(doc, verb) ? subjectRightBefore(ctx, doc, sentence, verb) : undefined;
   if (written) return { ...base, actor: written, passive: false };

@@ -84,6 +84,14 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
     expect(timeline[0]!.summary).toBe('Tilda Vance signed the bridge contract with the river authority');
   });
 
+  it('gives the dates of a picture caption to the pictures\' provider, named or not by the entity layer', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'This combination of satellite images from Corvel Imaging shows the Marrow Bridge on 2 March 2030, top, and the same flooded bridge on 14 April 2030.',
+      times: [{ text: '2 March 2030', value: '2030-03-02' }, { text: '14 April 2030', value: '2030-04-14' }], verbs: ['shows', 'flooded'],
+    }]));
+    expect(timeline.map((e) => [e.date, e.actors[0]])).toEqual([['2030-03-02', 'Corvel Imaging'], ['2030-04-14', 'Corvel Imaging']]);
+  });
+
   it('gives one entry to a thing restated by year in two articles', () => {
     const timeline = buildTimeline(makeContext([
       { id: 'a1', text: 'Both towns still cite the 2029 river accord (MRA).', entities: [{ text: 'MRA', type: 'ORG' }], times: [{ text: '2029', value: '2029' }], verbs: ['cite'] },
