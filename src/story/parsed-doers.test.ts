@@ -54,3 +54,18 @@ describe('timeline doers written right before their verb', () => {
     expect(timeline.find((t) => t.summary.includes('indicated'))?.actors[0]).toBe('Piet Marlo');
   });
 });
+
+describe('one disaster told twice on one day', () => {
+  it('is one entry with the named storm as its doer, and a rival date keeps the storm\'s own words as evidence', () => {
+    const timeline = timelineOf(
+      'Storm Orlena reached Veskaria at the weekend. The flooding swept away entire streets in Port Adel on 11 September 2031 and cut the coast road. As the storm pounded the coast on 11 September 2031, residents said they heard the harbour wall give way.',
+      'The city was flooded after a storm which hit Veskaria on 10 September 2031.',
+    );
+    const monday = timeline.filter((t) => t.date === '2031-09-11');
+    expect(monday).toHaveLength(1);
+    expect(monday[0]!.actors[0]).toBe('Storm Orlena');
+    expect(monday[0]!.sources).toHaveLength(2);
+    expect(monday[0]!.conflictingDates?.map((d) => d.date)).toEqual(['2031-09-10', '2031-09-11']);
+    expect(monday[0]!.sources[0]!.evidence).toContain('the storm pounded the coast');
+  });
+});

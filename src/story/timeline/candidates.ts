@@ -47,6 +47,27 @@ export interface Candidate {
  */
 const HAPPENING = /\b(storm|hurricane|cyclone|typhoon|tornado|earthquake|quake|tsunami|landslide|flood|flooding|eruption|explosion|blast|bombing|attack|strike|airstrike|crash|collision|collapse|shooting|assassination|coup|fire|wildfire|derailment|sinking)s?\b/i;
 
+/** Happenings that are one disaster when told on one day: a storm and the flood it brings. */
+const ONE_DISASTER = new Set(['storm', 'hurricane', 'cyclone', 'typhoon', 'flood']);
+
+/** What a report's happening is one of: itself, or one disaster for a storm and its flood; null when it names none. */
+export function happeningKind(c: Candidate): string | null {
+  return c.happening !== null && ONE_DISASTER.has(c.happening) ? 'disaster' : c.happening;
+}
+
+/** Two reports name one happening, or two faces of one disaster ("the storm pounded the coast" / "the flooding swept away families"). */
+export function sameHappening(a: Candidate, b: Candidate): boolean {
+  return happeningKind(a) !== null && happeningKind(a) === happeningKind(b);
+}
+
+/** The doer found is the happening itself, named by a common noun ("the flooding swept away"): what happened, not who did it. */
+export function doerIsHappening(c: Candidate): boolean {
+  return c.actorIds.length > 0 && c.actorIds[0]!.startsWith(DESCRIBED) && HAPPENING.test(c.actorNames[0]!);
+}
+
+/** Prefix of the id of a doer described by a common noun rather than named by the entity layer. */
+export const DESCRIBED = 'described:';
+
 /** A date used as a modifier of what follows it: "the 2015 nuclear deal (JCPOA)". */
 const DATED_THING = /^\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+(?:\s+\([\p{Lu}\d]{2,10}\))?)/u;
 
@@ -107,7 +128,7 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
       .filter((id): id is string => id !== undefined && id !== actor?.id))];
     out.push({
       article: doc.id, reported, date: t.value, dateFrom: 'time', action: event?.action ?? UNCLASSIFIED_ACTION,
-      actorIds: actor ? [actor.id ?? `described:${actor.name}`] : [], actorNames: actor ? [actor.name] : [],
+      actorIds: actor ? [actor.id ?? `${DESCRIBED}${actor.name}`] : [], actorNames: actor ? [actor.name] : [],
       sentence, evidence, focus: read.action ?? event?.trigger ?? time, time,
       words: contentWords(evidence), localWords: contentWords(doc.text.slice(read.clause.start, read.clause.end)),
       label: whoDidWhat(doc, sentence, read, time),

@@ -1,5 +1,5 @@
 import type { StoryContext, TimelineEntry } from '../types.js';
-import { collectCandidates, UNCLASSIFIED_ACTION, type Candidate } from './candidates.js';
+import { collectCandidates, DESCRIBED, doerIsHappening, happeningKind, sameHappening, UNCLASSIFIED_ACTION, type Candidate } from './candidates.js';
 import { compareDates, dateInterval, datesCompatible, finerDate } from './dates.js';
 import { contentWords, wordOverlap } from './words.js';
 
@@ -50,6 +50,8 @@ function sameEvent(a: Candidate, b: Candidate, topicWords: ReadonlySet<string>):
   if (a.speaks && b.speaks && a.actorIds.length > 0 && b.actorIds.length > 0 && !sharesActor(a, b)) return false;
   if (a.date === b.date) {
     if (a.actionWord && a.actionWord === b.actionWord) return true;
+    // One disaster told twice on one day ("the storm pounded the coast on Monday" / "the flooding swept away families on Monday").
+    if (!coarse(a.date) && sameHappening(a, b) && (actorsAgree(a, b) || doerIsHappening(a) || doerIsHappening(b))) return true;
     if (actorsAgree(a, b) && a.objectIds.some((o) => b.objectIds.includes(o))) return true;
     // The same distinctive words around one date from doers that do not conflict: a year needs one ("JCPOA"), a day two ("Rose Garden").
     if (actorsAgree(a, b) && sharedDistinctive(a, b, topicWords) >= (coarse(a.date) ? 1 : 2)) return true;
@@ -117,7 +119,9 @@ function mostFrequent(values: readonly string[]): string {
 function toEntry(members: readonly Candidate[]): TimelineEntry {
   const date = members.map((m) => m.date).reduce(finerDate);
   const doers = members.map((m) => m.actorNames[0]).filter((n): n is string => n !== undefined);
-  const main = doers.length ? mostFrequent(doers) : undefined;
+  // A doer the entity layer names goes before one described by a common noun ("Storm Aldric" before "flooding").
+  const named = members.filter((m) => m.actorIds[0] !== undefined && !m.actorIds[0].startsWith(DESCRIBED)).map((m) => m.actorNames[0]!);
+  const main = named.length ? mostFrequent(named) : doers.length ? mostFrequent(doers) : undefined;
   const actors = [...new Set([...(main ? [main] : []), ...doers])];
   const classified = members.map((m) => m.action).filter((a) => a !== UNCLASSIFIED_ACTION);
   const seen = new Set<string>();
@@ -152,10 +156,13 @@ export function buildTimeline(ctx: StoryContext): TimelineEntry[] {
   const clusters: Candidate[][] = [];
   candidates.forEach((c, i) => (clusters[clusterOf[i]!] ??= []).push(c));
   const entries = clusters.map((members) => ({ members, entry: toEntry(members) }));
-  const rivals = conflictingClusters(candidates, clusterOf, sentenceDates);
-  const flagged = entries.map(({ entry }, i) => {
+  const { rivals, conflicted } = conflictingClusters(candidates, clusterOf, sentenceDates);
+  const flagged = entries.map(({ entry: merged }, i) => {
     const rivalEntries = [...(rivals.get(i) ?? [])].sort((x, y) => x - y).map((j) => entries[j]!.entry);
-    if (rivalEntries.length === 0) return entry;
+    if (rivalEntries.length === 0) return merged;
+    // The reports that date the event differently come first: they are each side's evidence.
+    const first = (s: TimelineEntry['sources'][number]): number => (conflicted.has(`${s.article}:${s.start}`) ? 0 : 1);
+    const entry = { ...merged, sources: [...merged.sources].sort((a, b) => first(a) - first(b)) };
     const byDate = new Map<string, Set<string>>();
     for (const e of [entry, ...rivalEntries]) {
       for (const s of e.sources) {
@@ -214,6 +221,7 @@ function clusterEvents(candidates: readonly Candidate[], topicWords: ReadonlySet
     ...c.objectIds.map((o) => `o|${c.date}|${o}`),
     ...[...c.localWords].filter((w) => !topicWords.has(w)).map((w) => `w|${c.date}|${w}`),
     ...[...c.thingWords].map((w) => `t|${c.date}|${w}`),
+    ...(happeningKind(c) ? [`h|${c.date}|${happeningKind(c)}`] : []),
   ];
   candidates.forEach((c, i) => {
     const seen = new Set<number>();
@@ -238,7 +246,7 @@ function clusterEvents(candidates: readonly Candidate[], topicWords: ReadonlySet
  * Conflicting reports share a classified action and an actor and several content words, so only
  * reports in the same action-and-actor block sharing that many words are compared.
  */
-function conflictingClusters(candidates: readonly Candidate[], clusterOf: readonly number[], dates: SentenceDates): Map<number, Set<number>> {
+function conflictingClusters(candidates: readonly Candidate[], clusterOf: readonly number[], dates: SentenceDates): { rivals: Map<number, Set<number>>; conflicted: Set<string> } {
   const blocks = new Map<string, number[]>();
   candidates.forEach((c, i) => {
     for (const word of [c.actionWord, c.happening]) if (word) (blocks.get(`w\u0000${word}`) ?? blocks.set(`w\u0000${word}`, []).get(`w\u0000${word}`)!).push(i);
@@ -249,6 +257,7 @@ function conflictingClusters(candidates: readonly Candidate[], clusterOf: readon
     }
   });
   const rivals = new Map<number, Set<number>>();
+  const conflicted = new Set<string>();
   const note = (x: number, y: number): void => { (rivals.get(x) ?? rivals.set(x, new Set()).get(x)!).add(y); };
   for (const [key, members] of blocks) {
     // Reports naming one action word are few: each pair is compared. Others must share several words first.
@@ -262,10 +271,10 @@ function conflictingClusters(candidates: readonly Candidate[], clusterOf: readon
       for (const [m, n] of counts) {
         const [x, y] = [clusterOf[i]!, clusterOf[m]!];
         if (n < CONFLICT_MIN_SHARED || x === y || rivals.get(x)?.has(y)) continue;
-        if (conflicting(candidates[m]!, c, dates)) { note(x, y); note(y, x); }
+        if (conflicting(candidates[m]!, c, dates)) { note(x, y); note(y, x); conflicted.add(sentenceKey(candidates[m]!)).add(sentenceKey(c)); }
       }
       postings.add(i, c.words);
     });
   }
-  return rivals;
+  return { rivals, conflicted };
 }
