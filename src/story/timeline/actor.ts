@@ -13,6 +13,7 @@ import type { StoryContext } from '../types.js';
 import { countryOfQualifier } from '../entities/countries.js';
 import { doerOf, hasOwnDoer, referencesOf, syntaxOf, tokenAt, type Dependency } from '../syntax.js';
 import { storyName } from './names.js';
+import { datelinePlace } from './dateline.js';
 
 export interface Actor {
   /** Story entity id, or null for a described body or group the entity layer does not name. */
@@ -82,6 +83,7 @@ function subjectLike(doc: Doc, m: EntityMention, from: number, verb?: number): b
 }
 
 function named(ctx: StoryContext, doc: Doc, m: EntityMention): Actor | undefined {
+  if (datelinePlace(doc, m)) return undefined;
   const n = storyName(ctx, doc, m.entity);
   return n ? { id: n.id, name: n.name } : undefined;
 }

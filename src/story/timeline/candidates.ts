@@ -4,6 +4,7 @@ import type { StoryContext } from '../types.js';
 import { contentWords, stem } from './words.js';
 import { readDated } from './actor.js';
 import { whoDidWhat } from './label.js';
+import { datelineDate } from './dateline.js';
 
 /** One dated report of something happening, from one sentence of one article, before merging. */
 export interface Candidate {
@@ -85,6 +86,18 @@ function reportsSpeech(doc: Doc, verb: Span): boolean {
   return /^\s*(?:,?\s*that\b|[:“"‘]|,)|^\s+(?:he|she|it|they|we|i|there|this)\b/iu.test(after) || /^\s*$/.test(after);
 }
 
+/**
+ * The first verb after a point is in the present perfect ("China has vowed"): done by the time of
+ * writing, not on a named day (the tense takes no definite past date), so a dateline does not date it.
+ */
+function leadsWithPresentPerfect(doc: Doc, span: Span): boolean {
+  const tokens = (doc.layers.tokens ?? []).filter((t) => t.start >= span.start && t.end <= span.end);
+  const first = tokens.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (first < 0 || !/^(?:has|have)$/i.test(doc.text.slice(tokens[first]!.start, tokens[first]!.end))) return false;
+  const next = tokens.slice(first + 1).find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  return next !== undefined && next.pos === 'VERB';
+}
+
 /** The action of a dated sentence with no trigger from the taxonomy. */
 export const UNCLASSIFIED_ACTION = 'other';
 
@@ -117,6 +130,7 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
       ?? events.find((e) => !e.time && e.start === sentence.start && e.date === t.value);
     const time = { start: t.start, end: t.end };
     const read = readDated(ctx, doc, sentence, time, event?.trigger);
+    if (datelineDate(doc, sentence, time) && leadsWithPresentPerfect(doc, { start: time.end, end: sentence.end })) continue;
     const evidence = doc.text.slice(sentence.start, sentence.end);
     const actor = read.actor;
     const actionText = read.action ? doc.text.slice(read.action.start, read.action.end).split(/\s+/)[0]!.toLowerCase() : '';
