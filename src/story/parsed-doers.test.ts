@@ -86,3 +86,18 @@ describe('wire datelines', () => {
     for (const t of said) expect(t.actors[0]).toBe('Veskaria');
   });
 });
+
+describe('one gathering on one day', () => {
+  it('is one entry however it is told ("negotiations … concluded", "at talks on …", "the talks began at 13:30"), a party\'s statement about it apart', () => {
+    const timeline = timelineOf(
+      'Negotiations between the Veskarian delegation, headed by Defence Minister Ana Oresk, and the Corvelian delegation, headed by envoy Piet Marlo, concluded in Lindberg on 16 May 2031.',
+      'At talks in Lindberg on 16 May 2031, Veskaria and Corvel discussed a ceasefire and an exchange of prisoners.',
+      'The talks began at 13:30 on 16 May 2031. Ana Oresk confirmed on 16 May 2031 that the two sides had discussed an exchange of prisoners at the talks.',
+    );
+    const talks = timeline.filter((t) => t.sources.some((s) => /Negotiations between|At talks|talks began/.test(s.evidence)));
+    expect(talks).toHaveLength(1);
+    expect(talks[0]!.sources).toHaveLength(3);
+    expect(talks[0]!.actors).not.toContain('talks');
+    expect(timeline.find((t) => t.sources.some((s) => s.evidence.includes('Oresk confirmed')))).not.toBe(talks[0]);
+  });
+});

@@ -5,6 +5,7 @@ import { contentWords, stem } from './words.js';
 import { readDated } from './actor.js';
 import { whoDidWhat } from './label.js';
 import { datelineDate } from './dateline.js';
+import { syntaxOf, tokenAt } from '../syntax.js';
 
 /** One dated report of something happening, from one sentence of one article, before merging. */
 export interface Candidate {
@@ -38,9 +39,16 @@ export interface Candidate {
   readonly thingWords: ReadonlySet<string>;
   /** True when the action only reports speech ("said", "announced that"): what was said, not something done. */
   readonly speaks: boolean;
+  /** True when the action is named by a verb of saying, whatever follows it ("confirmed", "announced tariffs"). */
+  readonly saying: boolean;
   /** A happening over in a moment that the clause dates ("the storm", "the blast"): one day only, so two days are a conflict. */
   readonly happening: string | null;
+  /** True when the clause dates a gathering ("talks", "negotiations", "a summit"): one story's gathering on one date is one event. */
+  readonly gathering: boolean;
 }
+
+/** Nouns of a gathering of parties, which runs for a while and which its parties hold (the noun itself does nothing). */
+const GATHERING = /\b(?:talks|negotiations|meeting|meetings|summit|discussions|consultations|conference)\b/i;
 
 /**
  * Happenings that occur once, at one moment: news reporting one on two different days reports one
@@ -98,6 +106,15 @@ function leadsWithPresentPerfect(doc: Doc, span: Span): boolean {
   return next !== undefined && next.pos === 'VERB';
 }
 
+/** The head word of the parse's subject of the verb at a span ("Negotiations … concluded" → "Negotiations"), when there is a parse. */
+function subjectWord(doc: Doc, verb: Span): string | undefined {
+  const parse = syntaxOf(doc);
+  const i = tokenAt(doc, verb.start);
+  const subject = parse && i >= 0 ? parse.findIndex((d) => d.head === i && d.rel === 'nsubj') : -1;
+  const token = subject >= 0 ? doc.layers.tokens![subject]! : undefined;
+  return token ? doc.text.slice(token.start, token.end) : undefined;
+}
+
 /** The action of a dated sentence with no trigger from the taxonomy. */
 export const UNCLASSIFIED_ACTION = 'other';
 
@@ -132,7 +149,8 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
     const read = readDated(ctx, doc, sentence, time, event?.trigger);
     if (datelineDate(doc, sentence, time) && leadsWithPresentPerfect(doc, { start: time.end, end: sentence.end })) continue;
     const evidence = doc.text.slice(sentence.start, sentence.end);
-    const actor = read.actor;
+    // "The talks began", "negotiations concluded": the gathering is what happened, not who did it.
+    const actor = read.actor && !(read.actor.id === null && GATHERING.test(read.actor.name.split(/\s+/).pop()!)) ? read.actor : undefined;
     const actionText = read.action ? doc.text.slice(read.action.start, read.action.end).split(/\s+/)[0]!.toLowerCase() : '';
     const speaks = actionText !== '' && REPORTING_VERBS.test(actionText) && reportsSpeech(doc, read.action!);
     // Bodies and named things the clause is about ("the JCPOA"); places say where, not what.
@@ -148,9 +166,11 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
       label: whoDidWhat(doc, sentence, read, time),
       actionWord: actionText && !speaks ? stem(actionText) : null,
       speaks,
+      saying: actionText !== '' && REPORTING_VERBS.test(actionText),
       objectIds,
       thingWords: contentWords(read.theme ? doc.text.slice(read.theme.start, read.theme.end) : DATED_THING.exec(doc.text.slice(t.end, t.end + 80))?.[1] ?? ''),
       // The clause, or for a relative clause ("a storm which hit … on Sunday") the words just before it.
+      gathering: GATHERING.test(doc.text.slice(Math.max(sentence.start, read.clause.start - 30), read.clause.end)) || (read.action !== undefined && GATHERING.test(subjectWord(doc, read.action) ?? '')),
       happening: HAPPENING.exec(doc.text.slice(Math.max(sentence.start, read.clause.start - 30), read.clause.end))?.[1]!.toLowerCase().replace(/^(?:quake|flooding)$/, (w) => (w === 'quake' ? 'earthquake' : 'flood')) ?? null,
     });
   }

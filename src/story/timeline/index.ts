@@ -8,6 +8,8 @@ export { contentWords, stem, wordOverlap } from './words.js';
 export { storyName } from './names.js';
 export { clauseAround, parsedDoerAt } from './actor.js';
 
+/** The action class of statements in the event taxonomy. */
+const STATEMENT_ACTION = 'statement';
 /** Two reports are of one event when this share of the shorter one's content words is in the other. */
 const SAME_EVENT_OVERLAP = 0.3;
 /** …and at least this many content words are shared (two short sentences share one word by chance). */
@@ -22,6 +24,8 @@ function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return n;
 }
 
+/** Length of a day's date ("2031-05-16"): a finer date starts with its day. */
+const DAY_LENGTH = 10;
 /** A date no finer than a month: one story rarely has two events of that kind in one year or month. */
 const coarse = (date: string): boolean => (dateInterval(date)?.precision ?? 5) <= 3;
 /** Shared local words that are not the story's topic words (those say nothing about which event is meant). */
@@ -33,6 +37,8 @@ function sharedDistinctive(a: Candidate, b: Candidate, topicWords: ReadonlySet<s
 const sharesActor = (a: Candidate, b: Candidate): boolean => a.actorIds.some((id) => b.actorIds.includes(id));
 const similar = (a: Candidate, b: Candidate, overlap: number, min: number): boolean =>
   shared(a.words, b.words) >= min && wordOverlap(a.words, b.words) >= overlap;
+/** The report is of something said, not done. */
+const states = (c: Candidate): boolean => c.speaks || c.saying || c.action === STATEMENT_ACTION;
 /** Neither names a doer the other contradicts. */
 const actorsAgree = (a: Candidate, b: Candidate): boolean => a.actorIds.length === 0 || b.actorIds.length === 0 || sharesActor(a, b);
 
@@ -48,6 +54,9 @@ function sameEvent(a: Candidate, b: Candidate, topicWords: ReadonlySet<string>):
   if (!datesCompatible(a.date, b.date)) return false;
   // Two speakers saying things on one day made two statements, however alike their words.
   if (a.speaks && b.speaks && a.actorIds.length > 0 && b.actorIds.length > 0 && !sharesActor(a, b)) return false;
+  // One gathering on one date or one day ("negotiations … concluded in Lindberg today" / "at talks in Lindberg on 16 May, A and B discussed").
+  // (What a party says about it, "X confirmed on Friday that the sides discussed …", is a statement of its own.)
+  if (a.gathering && b.gathering && !states(a) && !states(b) && actorsAgree(a, b) && (a.date === b.date || (!coarse(a.date) && !coarse(b.date)))) return true;
   if (a.date === b.date) {
     if (a.actionWord && a.actionWord === b.actionWord) return true;
     // One disaster told twice on one day ("the storm pounded the coast on Monday" / "the flooding swept away families on Monday").
@@ -222,6 +231,7 @@ function clusterEvents(candidates: readonly Candidate[], topicWords: ReadonlySet
     ...[...c.localWords].filter((w) => !topicWords.has(w)).map((w) => `w|${c.date}|${w}`),
     ...[...c.thingWords].map((w) => `t|${c.date}|${w}`),
     ...(happeningKind(c) ? [`h|${c.date}|${happeningKind(c)}`] : []),
+    ...(c.gathering ? [`g|${c.date.slice(0, DAY_LENGTH)}`] : []),
   ];
   candidates.forEach((c, i) => {
     const seen = new Set<number>();
