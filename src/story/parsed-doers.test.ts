@@ -101,3 +101,15 @@ describe('one gathering on one day', () => {
     expect(timeline.find((t) => t.sources.some((s) => s.evidence.includes('Oresk confirmed')))).not.toBe(talks[0]);
   });
 });
+
+describe('a thing dated where it is named', () => {
+  it('is one entry with no doer taken from elsewhere ("the accord (MRA), signed in 2029", "they … particularly the 2029 accord")', () => {
+    const [accord, ...restatements] = timelineOf(
+      'President Tavo Lindqvist spoke on Monday. Veskaria has learned from its dealings with Corvel and the Northern League that they are not reliable, particularly the 2029 river accord (MRA).',
+      'Ana Oresk stressed that talks between Veskaria and Corvel could be one of the few signs of Lindberg’s continued commitment to the Marrow River Accord (MRA), signed in 2029, despite Lindqvist’s withdrawal from it after three years.',
+    ).filter((t) => t.date === '2029');
+    expect(restatements).toEqual([]);
+    expect(accord?.sources.map((s) => s.article).sort()).toEqual(['a0', 'a1']);
+    expect(accord?.actors.filter((a) => a === 'Ana Oresk' || a === 'Tavo Lindqvist')).toEqual([]);
+  });
+});

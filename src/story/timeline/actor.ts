@@ -132,10 +132,13 @@ function pronounActorByReference(ctx: StoryContext, doc: Doc, pronoun: Span): Ac
   return n ? { id: n.id, name: n.name } : undefined;
 }
 
-/** The person a pronoun stands for: resolved by the reference layer, else the last person named before it. */
+/**
+ * The person a pronoun stands for: resolved by the reference layer, else the last person named
+ * before it ("they" stands for a group or several, never for one person named before).
+ */
 function pronounActor(ctx: StoryContext, doc: Doc, pronoun: Span): Actor | undefined {
   const resolved = pronounActorByReference(ctx, doc, pronoun);
-  if (resolved) return resolved;
+  if (resolved || /^they$/i.test(doc.text.slice(pronoun.start, pronoun.end))) return resolved;
   const person = (doc.layers.entities ?? []).filter((m) => m.end <= pronoun.start && m.type === 'PERSON' && pronoun.start - m.end < 600).pop();
   return person ? named(ctx, doc, person) : undefined;
 }
@@ -383,6 +386,9 @@ export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Spa
   const verb = noun ? undefined : before ?? after;
   const action: Span | undefined = noun ?? (verb ? { start: verb.start, end: verb.end } : undefined);
   const base = { action, nominal: noun !== undefined, clause };
+  // "the accord (VA), signed in 2029, …" with no subject of its own: what was done, not a doer the parse climbs to.
+  const theme = verb && !parsedOwnDoer(doc, verb) ? reducedRelative(doc, clause, verb) : undefined;
+  if (theme) return { ...base, actor: undefined, passive: false, theme };
   // A caption's dates are when its pictures were taken, by whoever provided them.
   const provider = pictureProvider(ctx, doc, sentence);
   if (provider) return { ...base, actor: provider, passive: false };
