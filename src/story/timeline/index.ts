@@ -171,7 +171,9 @@ export function buildTimeline(ctx: StoryContext): TimelineEntry[] {
     if (rivalEntries.length === 0) return merged;
     // The reports that date the event differently come first: they are each side's evidence.
     const first = (s: TimelineEntry['sources'][number]): number => (conflicted.has(`${s.article}:${s.start}`) ? 0 : 1);
-    const entry = { ...merged, sources: [...merged.sources].sort((a, b) => first(a) - first(b)) };
+    // A report naming no doer of an event the others date differently is of that event: its doer is theirs ("the escalation, announced Tuesday" / "X announced on Wednesday").
+    const actors = merged.actors.length ? merged.actors : rivalEntries.find((e) => e.actors.length)?.actors.slice(0, 1) ?? [];
+    const entry = { ...merged, actors, sources: [...merged.sources].sort((a, b) => first(a) - first(b)) };
     const byDate = new Map<string, Set<string>>();
     for (const e of [entry, ...rivalEntries]) {
       for (const s of e.sources) {
