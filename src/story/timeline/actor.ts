@@ -10,7 +10,7 @@
 import type { Doc, Span } from '../../core/index.js';
 import type { EntityMention } from '../../annotate/index.js';
 import type { StoryContext } from '../types.js';
-import { countryOfQualifier } from '../entities/countries.js';
+import { countryNamed, countryOfQualifier } from '../entities/countries.js';
 import { doerOf, hasOwnDoer, referencesOf, syntaxOf, tokenAt, type Dependency } from '../syntax.js';
 import { storyName } from './names.js';
 import { datelinePlace } from './dateline.js';
@@ -85,7 +85,21 @@ function subjectLike(doc: Doc, m: EntityMention, from: number, verb?: number): b
 function named(ctx: StoryContext, doc: Doc, m: EntityMention): Actor | undefined {
   if (datelinePlace(doc, m)) return undefined;
   const n = storyName(ctx, doc, m.entity);
-  return n ? { id: n.id, name: n.name } : undefined;
+  return n ? { id: n.id, name: withNationality(doc, m, n.name) } : undefined;
+}
+
+/** A nationality word right before an organisation's name, in capitals ("the Veskarian Red Cross"). */
+const NATIONALITY_BEFORE = /(?:^|\bthe\s+)(\p{Lu}\p{Ll}+)\s$/u;
+
+/**
+ * An organisation written with its nationality, which the entity layer left out of the name ("the
+ * Veskarian Red Cross" → "Red Cross"): its full name, since the nationality tells one national body from another.
+ */
+function withNationality(doc: Doc, m: EntityMention, name: string): string {
+  if (m.type !== 'ORG') return name;
+  const word = NATIONALITY_BEFORE.exec(doc.text.slice(Math.max(0, m.start - 40), m.start))?.[1];
+  const demonym = word !== undefined && countryOfQualifier(word) !== undefined && countryNamed(word) === undefined;
+  return demonym && !name.includes(word) ? `${word} ${name}` : name;
 }
 
 /** The country entity of a nationality word, when the story has one ("Iranian" → Iran). */

@@ -102,6 +102,14 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
     expect(tuesday?.actors).toEqual(['Tilda Vance']);
   });
 
+  it('names a national body with the nationality the entity layer left out of its name', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'The toll on the Marrow coast reached 40, the Danish Sea Rescue said on 3 May 2030.',
+      entities: [{ text: 'Sea Rescue', type: 'ORG' }], times: [{ text: '3 May 2030', value: '2030-05-03' }], verbs: ['reached', 'said'],
+    }]));
+    expect(timeline.map((e) => e.actors[0])).toEqual(['Danish Sea Rescue']);
+  });
+
   it('gives one entry to a thing restated by year in two articles', () => {
     const timeline = buildTimeline(makeContext([
       { id: 'a1', text: 'Both towns still cite the 2029 river accord (MRA).', entities: [{ text: 'MRA', type: 'ORG' }], times: [{ text: '2029', value: '2029' }], verbs: ['cite'] },
