@@ -206,7 +206,7 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
         const prevTopic = previous ? mentionsTopic(doc.text.slice(previous.start, previous.end), stems, objects).length > 0 : false;
         const perActor = new Map<string, Found>();
         for (const cue of findCues(text, sentence.start)) {
-          const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && cue.position === 'open');
+          const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && (cue.position === 'open' || cue.position === 'neutral'));
           if (!near || offTopicInfinitive(doc, cue, stems)) continue;
           const quote = doc.layers.quotes?.find((q) => q.direct && q.start <= cue.start && cue.end <= q.end);
           let actor: { name: string; id: string | null } | undefined;

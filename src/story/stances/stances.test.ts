@@ -38,6 +38,18 @@ describe('findStances', () => {
     expect(of('Pell Arno')).toMatchObject([{ position: 'for', date: '2031-06-10' }]);
   });
 
+  it('reads a proposal under review as neutral, and "is considering" as open', () => {
+    expect(findCues('The offer was being studied and would be answered.').map((c) => c.position)).toEqual(['neutral']);
+    expect(findCues('Norland is considering talks.').map((c) => c.position)).toEqual(['open']);
+    const ctx = makeContext([A, {
+      id: 'a_three', published: '2031-06-14',
+      text: 'Oda Lind refused to sign the canal treaty. Spokesman Tam Reyes said the letter from Sudmark was being studied.',
+      entities: [{ text: 'Oda Lind', type: 'PERSON' as const }, { text: 'Tam Reyes', type: 'PERSON' as const }, { text: 'Sudmark', type: 'GPE' as const }],
+      verbs: ['refused', 'said'],
+    }]);
+    expect(findStances(ctx).filter((s) => s.actor === 'Tam Reyes').map((s) => s.position)).toEqual(['neutral']);
+  });
+
   it('reads "only if" as a conditional position', () => {
     expect(of('Kai Moss')).toMatchObject([{ position: 'conditional' }]);
   });
