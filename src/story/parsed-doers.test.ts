@@ -34,17 +34,27 @@ describe('timeline doers named by a common noun, from the parse', () => {
   });
 });
 
+/** The stances of a fictional two-article story on negotiating with Corvel, the second article's middle sentence given. */
+async function stancesWith(sentence: string) {
+  const { buildStoryWithEntities } = await import('./index.js');
+  const pipeline = createArticlePipeline();
+  const texts = [
+    'Veskaria will not negotiate with Corvel under pressure, President Ana Oresk said on Monday. The talks with Corvel stalled in May.',
+    `Negotiations with Corvel divide the capital. ${sentence} President Ana Oresk said she is ready to negotiate with Corvel.`,
+  ];
+  const docs = texts.map((text, i) => pipeline.run({ id: `s${i}`, text, meta: {}, source: {}, layers: {}, messages: [] } as Doc));
+  return buildStoryWithEntities(docs).story.stances;
+}
+
 describe('stance holders named by the parse', () => {
   it('gives a group named by a plural noun its position when no name is the subject', async () => {
-    const { buildStoryWithEntities } = await import('./index.js');
-    const pipeline = createArticlePipeline();
-    const texts = [
-      'Veskaria will not negotiate with Corvel under pressure, President Ana Oresk said on Monday. The talks with Corvel stalled in May.',
-      'Negotiations with Corvel divide the capital. The modernists currently reject negotiations with Corvel due to a lack of leverage. President Ana Oresk said she is ready to negotiate with Corvel.',
-    ];
-    const docs = texts.map((text, i) => pipeline.run({ id: `s${i}`, text, meta: {}, source: {}, layers: {}, messages: [] } as Doc));
-    const { story } = buildStoryWithEntities(docs);
-    expect(story.stances.find((s) => s.actor === 'modernists')?.position).toBe('against');
+    const stances = await stancesWith('The modernists currently reject negotiations with Corvel due to a lack of leverage.');
+    expect(stances.find((s) => s.actor === 'modernists')?.position).toBe('against');
+  });
+
+  it('gives a group the position a newspaper reports it holds ("want to force the cabinet to negotiate"), not the newspaper', async () => {
+    const stances = await stancesWith('The daily Morning Bell emphasized in its report that the modernists want to force the cabinet to negotiate with Corvel.');
+    expect(stances.filter((s) => s.evidence.includes('want to force')).map((s) => [s.actor, s.position])).toEqual([['modernists', 'for']]);
   });
 });
 

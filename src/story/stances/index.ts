@@ -116,8 +116,15 @@ function offTopicInfinitive(doc: Doc, cue: Span, stems: ReadonlySet<string>): bo
   const next = /^\s+(?:to\s+)?(?:\p{Ll}+ly\s+)?(\p{L}+)/u.exec(doc.text.slice(cue.end, cue.end + 40));
   if (!next) return false;
   const word = next[1]!.toLowerCase();
-  return !stems.has(stem(word)) && !ASPECT_VERBS.has(word) && ![...stems].some((s) => s.length >= 4 && word.startsWith(s));
+  const onTopic = (w: string): boolean => stems.has(stem(w)) || ASPECT_VERBS.has(w) || [...stems].some((s) => s.length >= 4 && w.startsWith(s));
+  if (onTopic(word)) return false;
+  // "want to force the government to negotiate": the verb a causative puts its object up to is what the stance is about.
+  const caused = CAUSATIVE.test(word) ? /^\s+(?:\S+\s+){1,4}?to\s+(\p{L}+)/u.exec(doc.text.slice(cue.end + next[0].length, cue.end + next[0].length + 60)) : null;
+  return !(caused && onTopic(caused[1]!.toLowerCase()));
 }
+
+/** Verbs that make someone else do something: "force X to …", "push X to …". */
+const CAUSATIVE = /^(?:force|forcing|push|pushing|pressure|pressuring|pressing|press|compel|compelling|urge|urging|get|persuade|persuading|convince|convincing|drive|driving)$/;
 
 /** The date of a stance: the dated time expression nearest the cue; a present reference or none gives the publication date of a present-tense report. */
 function stanceDate(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span, previous: Span | undefined, actorId: string | null): string | null {
@@ -220,6 +227,9 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             const reports = [...text.slice(0, cue.start - sentence.start).matchAll(REPORTING_VERB)];
             const verb = reports[reports.length - 1];
             actor = verb ? subjectBefore(ctx, doc, sentence, sentence.start + verb.index) : undefined;
+            // "A reported that the modernists want to …": a group named as the cue's own subject holds it, not the one reporting it.
+            const group = actor ? parsedDoerAt(ctx, doc, cue.start, true) : undefined;
+            if (group && group.id === null && GROUP.test(group.name)) actor = { name: group.name, id: null };
             // the cue's own clause holds its subject: in "…, and as officials rule out talks" an earlier name is not it
             actor ??= subjectBefore(ctx, doc, sentence, cue.start, { ownClause: true });
             const clause = doc.text.slice(clauseStart(doc.text, sentence.start, cue.start), cue.start);
