@@ -123,3 +123,13 @@ describe('a thing dated where it is named', () => {
     expect(accord?.actors.filter((a) => a === 'Ana Oresk' || a === 'Tavo Lindqvist')).toEqual([]);
   });
 });
+
+describe('an earlier gathering named by "since"', () => {
+  it('is one entry whether the clause names the gathering ("since talks collapsed in March 2029") or hangs on it ("the first negotiations … since March 2029 ended")', () => {
+    const entries = timelineOf(
+      'The high-stakes discussions mark the first formal diplomatic contact between the two countries since peace negotiations collapsed in March 2029.',
+      'On 16 May 2031, the first direct negotiations between the delegations of Veskaria and Corvel since March 2029 ended in the Amber Palace in Lindberg.',
+    ).filter((t) => t.date === '2029-03');
+    expect(entries.map((t) => t.sources.map((s) => s.article))).toEqual([['a0', 'a1']]);
+  });
+});

@@ -106,12 +106,19 @@ function leadsWithPresentPerfect(doc: Doc, span: Span): boolean {
   return next !== undefined && next.pos === 'VERB';
 }
 
-/** The head word of the parse's subject of the verb at a span ("Negotiations … concluded" → "Negotiations"), when there is a parse. */
+/**
+ * The head word of the parse's subject of the verb at a span ("Negotiations … concluded" →
+ * "Negotiations"), or of the noun the verb's clause hangs on when it has no subject ("the first
+ * negotiations … since March 2031 ended" → "negotiations"), when there is a parse.
+ */
 function subjectWord(doc: Doc, verb: Span): string | undefined {
   const parse = syntaxOf(doc);
   const i = tokenAt(doc, verb.start);
-  const subject = parse && i >= 0 ? parse.findIndex((d) => d.head === i && d.rel === 'nsubj') : -1;
-  const token = subject >= 0 ? doc.layers.tokens![subject]! : undefined;
+  if (!parse || i < 0) return undefined;
+  const subject = parse.findIndex((d) => d.head === i && d.rel === 'nsubj');
+  const head = parse[i]!.head;
+  const word = subject >= 0 ? subject : head >= 0 && parse[head]!.upos === 'NOUN' ? head : -1;
+  const token = word >= 0 ? doc.layers.tokens![word]! : undefined;
   return token ? doc.text.slice(token.start, token.end) : undefined;
 }
 
