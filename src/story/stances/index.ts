@@ -119,9 +119,16 @@ function offTopicInfinitive(doc: Doc, cue: Span, stems: ReadonlySet<string>): bo
   const onTopic = (w: string): boolean => stems.has(stem(w)) || ASPECT_VERBS.has(w) || [...stems].some((s) => s.length >= 4 && w.startsWith(s));
   if (onTopic(word)) return false;
   // "want to force the government to negotiate": the verb a causative puts its object up to is what the stance is about.
-  const caused = CAUSATIVE.test(word) ? /^\s+(?:\S+\s+){1,4}?to\s+(\p{L}+)/u.exec(doc.text.slice(cue.end + next[0].length, cue.end + next[0].length + 60)) : null;
-  return !(caused && onTopic(caused[1]!.toLowerCase()));
+  const rest = doc.text.slice(cue.end + next[0].length, cue.end + next[0].length + 60);
+  const caused = CAUSATIVE.test(word) ? /^\s+(?:\S+\s+){1,4}?to\s+(\p{L}+)/u.exec(rest) : null;
+  if (caused && onTopic(caused[1]!.toLowerCase())) return false;
+  // "willing to facilitate dialogue": a verb that brings the topic about, its object the topic's own noun.
+  const object = FURTHERING.test(word) ? /^\s+(?:(?:the|a|an|any|direct|further|new|renewed)\s+)*(\p{L}+)/u.exec(rest) : null;
+  return !(object && onTopic(object[1]!.toLowerCase()));
 }
+
+/** Verbs that bring something about: "willing to facilitate dialogue", "ready to support talks". */
+const FURTHERING = /^(?:facilitate|facilitating|support|supporting|encourage|encouraging|promote|promoting|host|hosting|mediate|mediating|broker|brokering|pursue|pursuing|seek|seeking|allow|allowing)$/;
 
 /** Verbs that make someone else do something: "force X to …", "push X to …". */
 const CAUSATIVE = /^(?:force|forcing|push|pushing|pressure|pressuring|pressing|press|compel|compelling|urge|urging|get|persuade|persuading|convince|convincing|drive|driving)$/;
