@@ -81,3 +81,8 @@ export function doerOf(parse: readonly Dependency[], i: number, skip: (k: number
   }
   return undefined;
 }
+
+/** True when the token at `i` has a subject or a passive's agent among its own dependents. */
+export function hasOwnDoer(parse: readonly Dependency[], i: number): boolean {
+  return childrenIn(parse, i).some((k) => SUBJECT_RELS.has(parse[k]!.rel) || AGENT_RELS.has(parse[k]!.rel) || parse[k]!.rel === 'nsubj:pass');
+}

@@ -13,9 +13,11 @@ export interface Cue {
  * `against`; a condition ("only if") overrides the plain "will sign" it qualifies.
  */
 const CUES: readonly (readonly [StancePosition, RegExp])[] = [
-  ['open', /\b(?:(?:does|do|did|will|would)\s+not|doesn[’']t|don[’']t|never)\s+(?:rule|rules|ruled)\s+out\b|\bnot\s+ruling\s+out\b|\bkeeps?\s+the\s+door\s+open\b|\bdoor\s+(?:remains|is)\s+open\b|\b(?:is|are|was|were|being)\s+(?:stud(?:ying|ied)|considering|considered|examining|examined)\b|\bremains?\s+on\s+the\s+table\b|\b(?:reject|refus)\w*\s[^.;]{0,40}?\b(?:has|have|had|is|was)\s+never\b|\bnever\s+(?:reject|refus)\w*/giu],
+  ['open', /\b(?:(?:does|do|did|will|would)\s+not|doesn[’']t|don[’']t|never)\s+(?:rule|rules|ruled)\s+out\b|\bnot\s+ruling\s+out\b|\bkeeps?\s+the\s+door\s+open\b|\bdoor\s+(?:remains|is)\s+open\b|\b(?:is|are|was|were)\s+(?:studying|considering|examining)\b|\bremains?\s+on\s+the\s+table\b|\b(?:reject|refus)\w*\s[^.;]{0,40}?\b(?:has|have|had|is|was)\s+never\b|\bnever\s+(?:reject|refus)\w*/giu],
   ['conditional', /\bonly\s+(?:if|when)\b|\bprovided\s+(?:that\b)?|\bas\s+long\s+as\b|\bunless\b|\bunder\s+certain\s+conditions\b|\bcondition\s+(?:of|for)\b/giu],
   ['against', /\brefus\w*|\breject\w*|\brul(?:e|es|ed|ing)\s+out\b|\b(?:will|would|shall|could)\s+not\b|\bwon[’']t\b|\bunwise\b|\bnot\s+honou?rable\b|\boppos(?:e|es|ed|ing)\b|\bnot\s+conducive\b|\bnever\s+(?:negotiat|talk|sign|accept|agree)\w*/giu],
+  // Something under review, no decision taken ("the letter is being studied and will be answered"): the question addressed, no side taken.
+  ['neutral', /\b(?:is|are|was|were)\s+being\s+(?:stud(?:ied)|considered|examined|reviewed|evaluated|assessed)\b|\bunder\s+(?:study|review|consideration|examination)\b/giu],
   ['for', /\bready\s+to\b|\bwilling(?:ness)?\s+to\b|\bkeen(?:ness)?\s+to\b|\bcall(?:s|ed|ing)?\s+for\b|\bwants?\s+to\b|\b(?:would|will)\s+sign\b|\bagreed\s+to\b|\bgolden\s+opportunity\b|\b(?:no|not|cannot|can[’']t)\b[^.;]{0,40}\bwithout\b/giu],
 ];
 

@@ -116,8 +116,22 @@ function offTopicInfinitive(doc: Doc, cue: Span, stems: ReadonlySet<string>): bo
   const next = /^\s+(?:to\s+)?(?:\p{Ll}+ly\s+)?(\p{L}+)/u.exec(doc.text.slice(cue.end, cue.end + 40));
   if (!next) return false;
   const word = next[1]!.toLowerCase();
-  return !stems.has(stem(word)) && !ASPECT_VERBS.has(word) && ![...stems].some((s) => s.length >= 4 && word.startsWith(s));
+  const onTopic = (w: string): boolean => stems.has(stem(w)) || ASPECT_VERBS.has(w) || [...stems].some((s) => s.length >= 4 && w.startsWith(s));
+  if (onTopic(word)) return false;
+  // "want to force the government to negotiate": the verb a causative puts its object up to is what the stance is about.
+  const rest = doc.text.slice(cue.end + next[0].length, cue.end + next[0].length + 60);
+  const caused = CAUSATIVE.test(word) ? /^\s+(?:\S+\s+){1,4}?to\s+(\p{L}+)/u.exec(rest) : null;
+  if (caused && onTopic(caused[1]!.toLowerCase())) return false;
+  // "willing to facilitate dialogue": a verb that brings the topic about, its object the topic's own noun.
+  const object = FURTHERING.test(word) ? /^\s+(?:(?:the|a|an|any|direct|further|new|renewed)\s+)*(\p{L}+)/u.exec(rest) : null;
+  return !(object && onTopic(object[1]!.toLowerCase()));
 }
+
+/** Verbs that bring something about: "willing to facilitate dialogue", "ready to support talks". */
+const FURTHERING = /^(?:facilitate|facilitating|support|supporting|encourage|encouraging|promote|promoting|host|hosting|mediate|mediating|broker|brokering|pursue|pursuing|seek|seeking|allow|allowing)$/;
+
+/** Verbs that make someone else do something: "force X to …", "push X to …". */
+const CAUSATIVE = /^(?:force|forcing|push|pushing|pressure|pressuring|pressing|press|compel|compelling|urge|urging|get|persuade|persuading|convince|convincing|drive|driving)$/;
 
 /** The date of a stance: the dated time expression nearest the cue; a present reference or none gives the publication date of a present-tense report. */
 function stanceDate(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span, previous: Span | undefined, actorId: string | null): string | null {
@@ -206,7 +220,7 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
         const prevTopic = previous ? mentionsTopic(doc.text.slice(previous.start, previous.end), stems, objects).length > 0 : false;
         const perActor = new Map<string, Found>();
         for (const cue of findCues(text, sentence.start)) {
-          const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && cue.position === 'open');
+          const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && (cue.position === 'open' || cue.position === 'neutral'));
           if (!near || offTopicInfinitive(doc, cue, stems)) continue;
           const quote = doc.layers.quotes?.find((q) => q.direct && q.start <= cue.start && cue.end <= q.end);
           let actor: { name: string; id: string | null } | undefined;
@@ -220,6 +234,9 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             const reports = [...text.slice(0, cue.start - sentence.start).matchAll(REPORTING_VERB)];
             const verb = reports[reports.length - 1];
             actor = verb ? subjectBefore(ctx, doc, sentence, sentence.start + verb.index) : undefined;
+            // "A reported that the modernists want to …": a group named as the cue's own subject holds it, not the one reporting it.
+            const group = actor ? parsedDoerAt(ctx, doc, cue.start, true) : undefined;
+            if (group && group.id === null && GROUP.test(group.name)) actor = { name: group.name, id: null };
             // the cue's own clause holds its subject: in "…, and as officials rule out talks" an earlier name is not it
             actor ??= subjectBefore(ctx, doc, sentence, cue.start, { ownClause: true });
             const clause = doc.text.slice(clauseStart(doc.text, sentence.start, cue.start), cue.start);

@@ -38,6 +38,29 @@ describe('findStances', () => {
     expect(of('Pell Arno')).toMatchObject([{ position: 'for', date: '2031-06-10' }]);
   });
 
+  it('reads a proposal under review as neutral, and "is considering" as open', () => {
+    expect(findCues('The offer was being studied and would be answered.').map((c) => c.position)).toEqual(['neutral']);
+    expect(findCues('Norland is considering talks.').map((c) => c.position)).toEqual(['open']);
+    const ctx = makeContext([A, {
+      id: 'a_three', published: '2031-06-14',
+      text: 'Oda Lind refused to sign the canal treaty. Spokesman Tam Reyes said the letter from Sudmark was being studied.',
+      entities: [{ text: 'Oda Lind', type: 'PERSON' as const }, { text: 'Tam Reyes', type: 'PERSON' as const }, { text: 'Sudmark', type: 'GPE' as const }],
+      verbs: ['refused', 'said'],
+    }]);
+    expect(findStances(ctx).filter((s) => s.actor === 'Tam Reyes').map((s) => s.position)).toEqual(['neutral']);
+  });
+
+  it('reads willingness to bring the topic about ("willing to facilitate a treaty") as for, and to do something else as no stance', () => {
+    const ctx = makeContext([A, B, {
+      id: 'a_four', published: '2031-06-14',
+      text: 'Ostmark has expressed willingness to facilitate a treaty between Norland and Sudmark on the canal. Velmar is willing to build a second canal.',
+      entities: [{ text: 'Ostmark', type: 'GPE' as const }, { text: 'Norland', type: 'GPE' as const }, { text: 'Sudmark', type: 'GPE' as const }, { text: 'Velmar', type: 'GPE' as const }],
+      verbs: ['expressed', 'facilitate', 'build'],
+    }]);
+    const stances = findStances(ctx).filter((s) => s.article === 'a_four');
+    expect(stances.map((s) => [s.actor, s.position])).toEqual([['Ostmark', 'for']]);
+  });
+
   it('reads "only if" as a conditional position', () => {
     expect(of('Kai Moss')).toMatchObject([{ position: 'conditional' }]);
   });

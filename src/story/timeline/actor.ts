@@ -10,9 +10,10 @@
 import type { Doc, Span } from '../../core/index.js';
 import type { EntityMention } from '../../annotate/index.js';
 import type { StoryContext } from '../types.js';
-import { countryOfQualifier } from '../entities/countries.js';
-import { doerOf, referencesOf, syntaxOf, tokenAt, type Dependency } from '../syntax.js';
+import { countryNamed, countryOfQualifier } from '../entities/countries.js';
+import { doerOf, hasOwnDoer, referencesOf, syntaxOf, tokenAt, type Dependency } from '../syntax.js';
 import { storyName } from './names.js';
+import { datelinePlace } from './dateline.js';
 
 export interface Actor {
   /** Story entity id, or null for a described body or group the entity layer does not name. */
@@ -82,8 +83,23 @@ function subjectLike(doc: Doc, m: EntityMention, from: number, verb?: number): b
 }
 
 function named(ctx: StoryContext, doc: Doc, m: EntityMention): Actor | undefined {
+  if (datelinePlace(doc, m)) return undefined;
   const n = storyName(ctx, doc, m.entity);
-  return n ? { id: n.id, name: n.name } : undefined;
+  return n ? { id: n.id, name: withNationality(doc, m, n.name) } : undefined;
+}
+
+/** A nationality word right before an organisation's name, in capitals ("the Veskarian Red Cross"). */
+const NATIONALITY_BEFORE = /(?:^|\bthe\s+)(\p{Lu}\p{Ll}+)\s$/u;
+
+/**
+ * An organisation written with its nationality, which the entity layer left out of the name ("the
+ * Veskarian Red Cross" → "Red Cross"): its full name, since the nationality tells one national body from another.
+ */
+function withNationality(doc: Doc, m: EntityMention, name: string): string {
+  if (m.type !== 'ORG') return name;
+  const word = NATIONALITY_BEFORE.exec(doc.text.slice(Math.max(0, m.start - 40), m.start))?.[1];
+  const demonym = word !== undefined && countryOfQualifier(word) !== undefined && countryNamed(word) === undefined;
+  return demonym && !name.includes(word) ? `${word} ${name}` : name;
 }
 
 /** The country entity of a nationality word, when the story has one ("Iranian" → Iran). */
@@ -130,10 +146,13 @@ function pronounActorByReference(ctx: StoryContext, doc: Doc, pronoun: Span): Ac
   return n ? { id: n.id, name: n.name } : undefined;
 }
 
-/** The person a pronoun stands for: resolved by the reference layer, else the last person named before it. */
+/**
+ * The person a pronoun stands for: resolved by the reference layer, else the last person named
+ * before it ("they" stands for a group or several, never for one person named before).
+ */
 function pronounActor(ctx: StoryContext, doc: Doc, pronoun: Span): Actor | undefined {
   const resolved = pronounActorByReference(ctx, doc, pronoun);
-  if (resolved) return resolved;
+  if (resolved || /^they$/i.test(doc.text.slice(pronoun.start, pronoun.end))) return resolved;
   const person = (doc.layers.entities ?? []).filter((m) => m.end <= pronoun.start && m.type === 'PERSON' && pronoun.start - m.end < 600).pop();
   return person ? named(ctx, doc, person) : undefined;
 }
@@ -293,6 +312,48 @@ export function parsedDoerAt(ctx: StoryContext, doc: Doc, at: number, described 
   return doer === undefined ? undefined : tokenActor(ctx, doc, parse, doer, described);
 }
 
+/** A caption: a picture (or a set of them) from a named provider that shows something ("This combination of satellite images from Corvel Imaging shows …"). */
+const CAPTION = /^\s*(?:(?:this|these|the|an?)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:image|photo|photograph|picture|footage|video|combination|composite|screenshot|still)s?\b([^.;:]*?)\b(?:shows?|showing|depicts?|depicting)\b/iu;
+/** The provider's name after "from", "by" or "courtesy of" in the caption's subject: capitalised words. */
+const PROVIDED_BY = /\b(?:from|by|courtesy\s+of)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}&.’'-]*(?:\s+\p{Lu}[\p{L}\p{N}&.’'-]*)*)/u;
+
+/**
+ * The named provider of a caption's pictures (a person or organisation): the entity named there,
+ * else the name as written (a provider the entity layer missed). Undefined when the sentence is no caption.
+ */
+function pictureProvider(ctx: StoryContext, doc: Doc, sentence: Span): Actor | undefined {
+  const caption = CAPTION.exec(doc.text.slice(sentence.start, sentence.end));
+  const by = caption ? PROVIDED_BY.exec(caption[1]!) : null;
+  if (!caption || !by) return undefined;
+  const start = sentence.start + caption.index + caption[0].indexOf(caption[1]!) + by.index + by[0].length - by[1]!.length;
+  const span = { start, end: start + by[1]!.length };
+  const mention = (doc.layers.entities ?? []).find((m) => m.start < span.end && span.start < m.end && ACTOR_TYPES.has(m.type));
+  if (mention?.type === 'GPE') return undefined;
+  return (mention && named(ctx, doc, mention)) ?? { id: null, name: by[1]! };
+}
+
+/** True when the parse gives the verb at a span a subject or agent of its own (false without a parse, or when it gives none). */
+function parsedOwnDoer(doc: Doc, verb: Span): boolean {
+  const parse = syntaxOf(doc);
+  const i = tokenAt(doc, verb.start);
+  return parse !== undefined && i >= 0 && hasOwnDoer(parse, i);
+}
+
+/**
+ * The subject written right before a verb, auxiliaries aside: a name ("…, and the spokesperson for
+ * the ministry, Ana Oresk, indicated") or a body named by its function ("…, the Veskarian mission to
+ * the United Nations affirmed"). A name inside a prepositional phrase or a possessive is not one.
+ */
+function subjectRightBefore(ctx: StoryContext, doc: Doc, sentence: Span, verb: Span): Actor | undefined {
+  const lead = doc.text.slice(sentence.start, verb.start).replace(AUXILIARY_TAIL, '');
+  const end = sentence.start + lead.replace(/\s*,?\s*$/u, '').length;
+  const last = mentionsIn(doc, { start: sentence.start, end }).pop();
+  if (last && last.end === end && subjectLike(doc, last, sentence.start)) return named(ctx, doc, last);
+  const body = DESCRIBED_BODY.exec(lead);
+  if (body && body[1]!.includes(' ') && !PREPOSITION_BEFORE.test(lead.slice(0, body.index))) return { id: null, name: body[1]!.replace(/\s+/g, ' ').trim() };
+  return undefined;
+}
+
 /** What a date in a sentence dates: the doer, where the action is named, and the clause. */
 export interface DatedAction {
   readonly actor: Actor | undefined;
@@ -339,6 +400,15 @@ export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Spa
   const verb = noun ? undefined : before ?? after;
   const action: Span | undefined = noun ?? (verb ? { start: verb.start, end: verb.end } : undefined);
   const base = { action, nominal: noun !== undefined, clause };
+  // "the accord (VA), signed in 2029, …" with no subject of its own: what was done, not a doer the parse climbs to.
+  const theme = verb && !parsedOwnDoer(doc, verb) ? reducedRelative(doc, clause, verb) : undefined;
+  if (theme) return { ...base, actor: undefined, passive: false, theme };
+  // A caption's dates are when its pictures were taken, by whoever provided them.
+  const provider = pictureProvider(ctx, doc, sentence);
+  if (provider) return { ...base, actor: provider, passive: false };
+  // A verb the parse gave no subject of its own, right after a name or a body: the parse climbed past the subject written there.
+  const written = verb && !parsedOwnDoer(doc, verb) ? subjectRightBefore(ctx, doc, sentence, verb) : undefined;
+  if (written) return { ...base, actor: written, passive: false };
   const parsed = parsedDoer(ctx, doc, (action ?? date).start, date, false);
   if (parsed) return { ...base, actor: parsed, passive: false };
   const read = { ...base, ...heuristicDoer(ctx, doc, sentence, clause, date, noun, verb) };

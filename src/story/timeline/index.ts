@@ -1,5 +1,5 @@
 import type { StoryContext, TimelineEntry } from '../types.js';
-import { collectCandidates, UNCLASSIFIED_ACTION, type Candidate } from './candidates.js';
+import { collectCandidates, DESCRIBED, doerIsHappening, happeningKind, sameHappening, UNCLASSIFIED_ACTION, type Candidate } from './candidates.js';
 import { compareDates, dateInterval, datesCompatible, finerDate } from './dates.js';
 import { contentWords, wordOverlap } from './words.js';
 
@@ -8,6 +8,8 @@ export { contentWords, stem, wordOverlap } from './words.js';
 export { storyName } from './names.js';
 export { clauseAround, parsedDoerAt } from './actor.js';
 
+/** The action class of statements in the event taxonomy. */
+const STATEMENT_ACTION = 'statement';
 /** Two reports are of one event when this share of the shorter one's content words is in the other. */
 const SAME_EVENT_OVERLAP = 0.3;
 /** …and at least this many content words are shared (two short sentences share one word by chance). */
@@ -22,6 +24,8 @@ function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return n;
 }
 
+/** Length of a day's date ("2031-05-16"): a finer date starts with its day. */
+const DAY_LENGTH = 10;
 /** A date no finer than a month: one story rarely has two events of that kind in one year or month. */
 const coarse = (date: string): boolean => (dateInterval(date)?.precision ?? 5) <= 3;
 /** Shared local words that are not the story's topic words (those say nothing about which event is meant). */
@@ -33,6 +37,8 @@ function sharedDistinctive(a: Candidate, b: Candidate, topicWords: ReadonlySet<s
 const sharesActor = (a: Candidate, b: Candidate): boolean => a.actorIds.some((id) => b.actorIds.includes(id));
 const similar = (a: Candidate, b: Candidate, overlap: number, min: number): boolean =>
   shared(a.words, b.words) >= min && wordOverlap(a.words, b.words) >= overlap;
+/** The report is of something said, not done. */
+const states = (c: Candidate): boolean => c.speaks || c.saying || c.action === STATEMENT_ACTION;
 /** Neither names a doer the other contradicts. */
 const actorsAgree = (a: Candidate, b: Candidate): boolean => a.actorIds.length === 0 || b.actorIds.length === 0 || sharesActor(a, b);
 
@@ -48,8 +54,13 @@ function sameEvent(a: Candidate, b: Candidate, topicWords: ReadonlySet<string>):
   if (!datesCompatible(a.date, b.date)) return false;
   // Two speakers saying things on one day made two statements, however alike their words.
   if (a.speaks && b.speaks && a.actorIds.length > 0 && b.actorIds.length > 0 && !sharesActor(a, b)) return false;
+  // One gathering on one date or one day ("negotiations … concluded in Lindberg today" / "at talks in Lindberg on 16 May, A and B discussed").
+  // (What a party says about it, "X confirmed on Friday that the sides discussed …", is a statement of its own.)
+  if (a.gathering && b.gathering && !states(a) && !states(b) && actorsAgree(a, b) && (a.date === b.date || (!coarse(a.date) && !coarse(b.date)))) return true;
   if (a.date === b.date) {
     if (a.actionWord && a.actionWord === b.actionWord) return true;
+    // One disaster told twice on one day ("the storm pounded the coast on Monday" / "the flooding swept away families on Monday").
+    if (!coarse(a.date) && sameHappening(a, b) && (actorsAgree(a, b) || doerIsHappening(a) || doerIsHappening(b))) return true;
     if (actorsAgree(a, b) && a.objectIds.some((o) => b.objectIds.includes(o))) return true;
     // The same distinctive words around one date from doers that do not conflict: a year needs one ("JCPOA"), a day two ("Rose Garden").
     if (actorsAgree(a, b) && sharedDistinctive(a, b, topicWords) >= (coarse(a.date) ? 1 : 2)) return true;
@@ -117,7 +128,9 @@ function mostFrequent(values: readonly string[]): string {
 function toEntry(members: readonly Candidate[]): TimelineEntry {
   const date = members.map((m) => m.date).reduce(finerDate);
   const doers = members.map((m) => m.actorNames[0]).filter((n): n is string => n !== undefined);
-  const main = doers.length ? mostFrequent(doers) : undefined;
+  // A doer the entity layer names goes before one described by a common noun ("Storm Aldric" before "flooding").
+  const named = members.filter((m) => m.actorIds[0] !== undefined && !m.actorIds[0].startsWith(DESCRIBED)).map((m) => m.actorNames[0]!);
+  const main = named.length ? mostFrequent(named) : doers.length ? mostFrequent(doers) : undefined;
   const actors = [...new Set([...(main ? [main] : []), ...doers])];
   const classified = members.map((m) => m.action).filter((a) => a !== UNCLASSIFIED_ACTION);
   const seen = new Set<string>();
@@ -152,10 +165,15 @@ export function buildTimeline(ctx: StoryContext): TimelineEntry[] {
   const clusters: Candidate[][] = [];
   candidates.forEach((c, i) => (clusters[clusterOf[i]!] ??= []).push(c));
   const entries = clusters.map((members) => ({ members, entry: toEntry(members) }));
-  const rivals = conflictingClusters(candidates, clusterOf, sentenceDates);
-  const flagged = entries.map(({ entry }, i) => {
+  const { rivals, conflicted } = conflictingClusters(candidates, clusterOf, sentenceDates);
+  const flagged = entries.map(({ entry: merged }, i) => {
     const rivalEntries = [...(rivals.get(i) ?? [])].sort((x, y) => x - y).map((j) => entries[j]!.entry);
-    if (rivalEntries.length === 0) return entry;
+    if (rivalEntries.length === 0) return merged;
+    // The reports that date the event differently come first: they are each side's evidence.
+    const first = (s: TimelineEntry['sources'][number]): number => (conflicted.has(`${s.article}:${s.start}`) ? 0 : 1);
+    // A report naming no doer of an event the others date differently is of that event: its doer is theirs ("the escalation, announced Tuesday" / "X announced on Wednesday").
+    const actors = merged.actors.length ? merged.actors : rivalEntries.find((e) => e.actors.length)?.actors.slice(0, 1) ?? [];
+    const entry = { ...merged, actors, sources: [...merged.sources].sort((a, b) => first(a) - first(b)) };
     const byDate = new Map<string, Set<string>>();
     for (const e of [entry, ...rivalEntries]) {
       for (const s of e.sources) {
@@ -214,6 +232,8 @@ function clusterEvents(candidates: readonly Candidate[], topicWords: ReadonlySet
     ...c.objectIds.map((o) => `o|${c.date}|${o}`),
     ...[...c.localWords].filter((w) => !topicWords.has(w)).map((w) => `w|${c.date}|${w}`),
     ...[...c.thingWords].map((w) => `t|${c.date}|${w}`),
+    ...(happeningKind(c) ? [`h|${c.date}|${happeningKind(c)}`] : []),
+    ...(c.gathering ? [`g|${c.date.slice(0, DAY_LENGTH)}`] : []),
   ];
   candidates.forEach((c, i) => {
     const seen = new Set<number>();
@@ -238,7 +258,7 @@ function clusterEvents(candidates: readonly Candidate[], topicWords: ReadonlySet
  * Conflicting reports share a classified action and an actor and several content words, so only
  * reports in the same action-and-actor block sharing that many words are compared.
  */
-function conflictingClusters(candidates: readonly Candidate[], clusterOf: readonly number[], dates: SentenceDates): Map<number, Set<number>> {
+function conflictingClusters(candidates: readonly Candidate[], clusterOf: readonly number[], dates: SentenceDates): { rivals: Map<number, Set<number>>; conflicted: Set<string> } {
   const blocks = new Map<string, number[]>();
   candidates.forEach((c, i) => {
     for (const word of [c.actionWord, c.happening]) if (word) (blocks.get(`w\u0000${word}`) ?? blocks.set(`w\u0000${word}`, []).get(`w\u0000${word}`)!).push(i);
@@ -249,6 +269,7 @@ function conflictingClusters(candidates: readonly Candidate[], clusterOf: readon
     }
   });
   const rivals = new Map<number, Set<number>>();
+  const conflicted = new Set<string>();
   const note = (x: number, y: number): void => { (rivals.get(x) ?? rivals.set(x, new Set()).get(x)!).add(y); };
   for (const [key, members] of blocks) {
     // Reports naming one action word are few: each pair is compared. Others must share several words first.
@@ -262,10 +283,10 @@ function conflictingClusters(candidates: readonly Candidate[], clusterOf: readon
       for (const [m, n] of counts) {
         const [x, y] = [clusterOf[i]!, clusterOf[m]!];
         if (n < CONFLICT_MIN_SHARED || x === y || rivals.get(x)?.has(y)) continue;
-        if (conflicting(candidates[m]!, c, dates)) { note(x, y); note(y, x); }
+        if (conflicting(candidates[m]!, c, dates)) { note(x, y); note(y, x); conflicted.add(sentenceKey(candidates[m]!)).add(sentenceKey(c)); }
       }
       postings.add(i, c.words);
     });
   }
-  return rivals;
+  return { rivals, conflicted };
 }

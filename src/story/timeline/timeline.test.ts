@@ -84,6 +84,32 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
     expect(timeline[0]!.summary).toBe('Tilda Vance signed the bridge contract with the river authority');
   });
 
+  it('gives the dates of a picture caption to the pictures\' provider, named or not by the entity layer', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'This combination of satellite images from Corvel Imaging shows the Marrow Bridge on 2 March 2030, top, and the same flooded bridge on 14 April 2030.',
+      times: [{ text: '2 March 2030', value: '2030-03-02' }, { text: '14 April 2030', value: '2030-04-14' }], verbs: ['shows', 'flooded'],
+    }]));
+    expect(timeline.map((e) => [e.date, e.actors[0]])).toEqual([['2030-03-02', 'Corvel Imaging'], ['2030-04-14', 'Corvel Imaging']]);
+  });
+
+  it('gives a report naming no doer the doer of the report that dates the same act differently', () => {
+    const timeline = buildTimeline(makeContext([
+      { id: 'a1', text: 'The new toll, announced Tuesday, 1 April 2030, covers every bridge.', times: [{ text: 'Tuesday, 1 April 2030', value: '2030-04-01' }], verbs: ['announced', 'covers'] },
+      { id: 'a2', text: 'Mayor Tilda Vance announced the new toll on 2 April 2030.', entities: [{ text: 'Tilda Vance', type: 'PERSON' }], times: [{ text: '2 April 2030', value: '2030-04-02' }], verbs: ['announced'] },
+    ]));
+    const tuesday = timeline.find((e) => e.date === '2030-04-01');
+    expect(tuesday?.conflictingDates?.map((d) => d.date)).toEqual(['2030-04-01', '2030-04-02']);
+    expect(tuesday?.actors).toEqual(['Tilda Vance']);
+  });
+
+  it('names a national body with the nationality the entity layer left out of its name', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'The toll on the Marrow coast reached 40, the Danish Sea Rescue said on 3 May 2030.',
+      entities: [{ text: 'Sea Rescue', type: 'ORG' }], times: [{ text: '3 May 2030', value: '2030-05-03' }], verbs: ['reached', 'said'],
+    }]));
+    expect(timeline.map((e) => e.actors[0])).toEqual(['Danish Sea Rescue']);
+  });
+
   it('gives one entry to a thing restated by year in two articles', () => {
     const timeline = buildTimeline(makeContext([
       { id: 'a1', text: 'Both towns still cite the 2029 river accord (MRA).', entities: [{ text: 'MRA', type: 'ORG' }], times: [{ text: '2029', value: '2029' }], verbs: ['cite'] },
