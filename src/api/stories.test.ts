@@ -124,6 +124,23 @@ describe('stories from the story layer, persisted in a PGlite data folder', () =
     expect((await send<StoryBody>(app, `/api/stories/${storyId}`)).body.story.articles).toHaveLength(3);
   });
 
+  it('reads and parses a story’s new build once for all the readers asking for it at the same time', async () => {
+    let reads = 0;
+    const counting = new Proxy(store, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop === 'latestStoryBuild') return (...args: unknown[]) => { reads++; return (value as (...a: unknown[]) => unknown).apply(target, args); };
+        return (value as (...a: unknown[]) => unknown).bind(target);
+      },
+    });
+    const reader = createApp({ store: counting });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => send<StoryBody>(reader, `/api/stories/${storyId}`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(new Set(answers.map((a) => JSON.stringify(a.body.story))).size).toBe(1);
+    expect(reads).toBe(1);
+  });
+
   it('splits an entity on unmerge, and the split survives a restart', async () => {
     const split = await send<StoryBody>(app, `/api/stories/${storyId}/entities/unmerge`, { a: 'Mara Quillon', b: 'Mara Quilon' });
     expect(split.status).toBe(200);

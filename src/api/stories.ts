@@ -80,6 +80,8 @@ function pending(record: StoryRecord, articles: readonly string[]): ServedStory 
  */
 export class StoryService {
   private readonly cache = new Map<string, { version: number; served: ServedStory }>();
+  /** Builds being read and parsed: readers of a new version share one load instead of each parsing it. */
+  private readonly loading = new Map<string, { version: number; served: Promise<ServedStory | null> }>();
 
   constructor(private readonly store: Store, private readonly library: () => Promise<Library>) {}
 
@@ -111,10 +113,27 @@ export class StoryService {
       const stale = record.changedSeq > head.coversSeq;
       return stale === hit.served.build?.stale ? hit.served : { ...hit.served, build: { ...hit.served.build!, stale } };
     }
-    const built = await latestBuild(this.store, id, record);
-    if (!built) return pending(record, await this.store.storyArticleIds(id));
-    const served = serve(built);
-    this.remember(id, built.build.version, served);
+    const served = await this.load(id, head.version, record);
+    return served ?? pending(record, await this.store.storyArticleIds(id));
+  }
+
+  /**
+   * Read and parse a story's latest build once however many readers ask for it at the same time: a
+   * large story rebuilt while many clients read it would otherwise be parsed by each of them at once.
+   */
+  private load(id: string, version: number, record: StoryRecord): Promise<ServedStory | null> {
+    const inFlight = this.loading.get(id);
+    if (inFlight && inFlight.version === version) return inFlight.served;
+    const served = latestBuild(this.store, id, record).then((built) => {
+      if (!built) return null;
+      const out = serve(built);
+      this.remember(id, built.build.version, out);
+      return out;
+    });
+    const entry = { version, served };
+    this.loading.set(id, entry);
+    const done = () => { if (this.loading.get(id) === entry) this.loading.delete(id); };
+    served.then(done, done);
     return served;
   }
 
