@@ -200,7 +200,9 @@ export async function benchScale(): Promise<Figures> {
     const t2a = await throughput(two.url, filesFor(0, first), 2);
     const costs1k = await openingCosts(two.url);
     const t2b = await throughput(two.url, filesFor(first, forThroughput), 2);
-    const twoRate = (t2a.articles + t2b.articles) / (t2a.articles / t2a.perSecond + t2b.articles / t2b.perSecond);
+    // The second part is empty when the throughput sample is no larger than the first milestone.
+    const parts = [t2a, t2b].filter((t) => t.articles > 0);
+    const twoRate = parts.reduce((n, t) => n + t.articles, 0) / parts.reduce((s, t) => s + t.articles / t.perSecond, 0);
     Object.assign(figures, {
       twoWorkersArticlesPerSecond: twoRate,
       twoWorkersSpeedup: twoRate / t1.perSecond,
