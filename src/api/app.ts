@@ -64,6 +64,8 @@ export function createApp(options: ApiOptions): Hono {
   const readOptions = { allowPrivateUrls: options.allowPrivateUrls ?? false, maxBytes };
   const library = libraryOf(options);
   const stories = new StoryService(store, library);
+  /** Each served story's JSON body, written once per build and state rather than once per reader. */
+  const storyBodies = new WeakMap<ServedStory, string>();
   const ingestion = options.jobs ? queuedIngestion(options.jobs, options.ingestDeadlineMs ?? deadlineMs) : inlineIngestion(library);
   const changes = new ChangeFeed(store);
   const app = new Hono();
@@ -158,7 +160,10 @@ export function createApp(options: ApiOptions): Hono {
 
   app.get('/api/stories/:id', zValidator('param', IdParam, validationHook), async (c) => {
     const { id } = c.req.valid('param');
-    return c.json(storyBody(await stories.get(id)));
+    const served = await stories.get(id);
+    let body = storyBodies.get(served);
+    if (body === undefined) storyBodies.set(served, (body = JSON.stringify(storyBody(served))));
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/api/events', (c) => streamChanges(c, store, changes));

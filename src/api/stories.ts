@@ -111,7 +111,11 @@ export class StoryService {
     const hit = this.cache.get(id);
     if (hit && hit.version === head.version) {
       const stale = record.changedSeq > head.coversSeq;
-      return stale === hit.served.build?.stale ? hit.served : { ...hit.served, build: { ...hit.served.build!, stale } };
+      if (stale === hit.served.build?.stale) return hit.served;
+      // A build once stale stays so (its story only changes further): keep that one object for the next readers.
+      const marked = { ...hit.served, build: { ...hit.served.build!, stale } };
+      this.remember(id, head.version, marked);
+      return marked;
     }
     const served = await this.load(id, head.version, record);
     return served ?? pending(record, await this.store.storyArticleIds(id));
