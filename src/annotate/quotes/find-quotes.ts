@@ -302,8 +302,8 @@ function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 
         if (sp) return { speaker: sp, cue: colon, inline: false };
       }
     }
-    // "A statement attributed to Y reflects this stance:" — the first name in the sentence.
-    for (let c = first + 1; c < j; c++) {
+    // "A statement attributed to Y reflects this stance:", "Quote from Y:" — the first name in the sentence, up to the colon.
+    for (let c = first + 1; c <= j; c++) {
       if (!isCapitalised(ctx.toks[c]!.text)) continue;
       const e = phraseStartingAt(ctx.toks, c, j);
       if (e >= 0) return { speaker: { span: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end }, core: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end } }, cue: colon, inline: false };

@@ -206,6 +206,13 @@ describe('pronoun speakers with entities: salience and gender', () => {
 
 
 describe('who the speaker is (fictional sentences)', () => {
+  it('gives a quote after a label naming its source right before the colon ("Words from Okafor: “…”") to that source', () => {
+    const t = 'Details: The harbour board met on Monday.\nWords from Okafor: "The ferries will run again before the winter storms arrive."';
+    const q = only(t);
+    expect(q.direct).toBe(true);
+    expect(who(t, q)).toBe('Okafor');
+  });
+
   it('takes the official, not the place of its prepositional tail, as the speaker', () => {
     const t = 'A Veskarian official in the port city of Corvel has told journalists that the toll could reach 900.';
     const q = only(t);
