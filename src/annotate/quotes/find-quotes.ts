@@ -560,6 +560,23 @@ function continuationQuotes(ctx: Context, waiting: readonly MarkedSpan[], known:
   return out;
 }
 
+/** The words of a span, lower-cased and space-joined with a space at each end, for matching one quote inside another. */
+const wordKey = (text: string, s: Span): string => ` ${(text.slice(s.start, s.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+
+/**
+ * A direct quote whose words recur inside a longer direct quote elsewhere in the article (a subheading
+ * or summary line “Not on these terms” over “…, and not on these terms,” Ana Oresk said) is an echo
+ * of that quote: when no cue of its own introduces it, it takes that quote's speaker.
+ */
+function withEchoedSpeakers(ctx: Context, drafts: Draft[]): Draft[] {
+  const keys = drafts.map((d) => (d.direct ? wordKey(ctx.text, d) : ''));
+  return drafts.map((d, i) => {
+    if (!d.direct || d.cue || countWords(ctx.text.slice(d.start, d.end)) < MIN_CONTINUATION_WORDS) return d;
+    const source = drafts.find((e, k) => k !== i && e.direct && e.speaker && keys[k]!.length > keys[i]!.length && keys[k]!.includes(keys[i]!));
+    return source ? { ...d, speaker: source.speaker } : d;
+  });
+}
+
 /**
  * Find direct quotes and reported speech in a text, with speaker and cue.
  * Independent of other layers; pass `sentences` and `entities` when you have them.
@@ -591,7 +608,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
   return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, drafts)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
 }
 

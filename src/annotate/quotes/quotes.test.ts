@@ -206,6 +206,13 @@ describe('pronoun speakers with entities: salience and gender', () => {
 
 
 describe('who the speaker is (fictional sentences)', () => {
+  it('gives a quoted subheading that echoes a later quote the speaker of that quote, not the previous speaker', () => {
+    const t = '“The port stays open,” Jon Hale said on Monday.\n\n“Not on these terms”\n\nAna Oresk said the city would keep talking. “We want a deal, but not on these terms,” Oresk said.';
+    const heading = findQuotes(t).find((q) => q.direct && t.slice(q.start, q.end) === 'Not on these terms');
+    expect(heading).toBeDefined();
+    expect(who(t, heading!)).toBe('Oresk');
+  });
+
   it('gives a quote after a label naming its source right before the colon ("Words from Okafor: “…”") to that source', () => {
     const t = 'Details: The harbour board met on Monday.\nWords from Okafor: "The ferries will run again before the winter storms arrive."';
     const q = only(t);
