@@ -1,6 +1,6 @@
 import { firstStartingFrom, SpanIndex, type Span } from '../../core/index.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
-import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
+import { splitParagraphs, splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
   BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
   isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary, isCalendarWord,
@@ -541,6 +541,29 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   return null;
 }
 
+/** A paragraph closed by a dash and its attribution ("… we will reply - Oresk said.", "… - said Ana Oresk."): name, cue. */
+const DASH_ATTRIBUTION = /\s[-–—]\s+(?:(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})\s+(said|says|added|stated)|(said|says|added|stated)\s+(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}))\.?\s*$/u;
+
+/**
+ * Unmarked direct speech in the dash convention of some outlets: a paragraph of the speaker's words
+ * closed by " - Ana Oresk said." is a direct quote of the words before the dash.
+ */
+function dashAttributedQuotes(ctx: Context): Draft[] {
+  const out: Draft[] = [];
+  for (const p of splitParagraphs(ctx.text)) {
+    const para = ctx.text.slice(p.start, p.end);
+    const m = DASH_ATTRIBUTION.exec(para);
+    if (!m || insideMark(ctx, p.start + m.index) || countWords(para.slice(0, m.index)) < MIN_CONTINUATION_WORDS) continue;
+    const name = m[1] ?? m[4]!;
+    const cue = m[2] ?? m[3]!;
+    const nameAt = p.start + m.index + m[0].indexOf(name, m[1] ? 0 : m[0].indexOf(cue) + cue.length);
+    const cueAt = p.start + m.index + m[0].indexOf(cue);
+    const speaker = { start: nameAt, end: nameAt + name.length };
+    out.push({ start: p.start, end: p.start + m.index, direct: true, speaker: { span: speaker, core: speaker }, cue: { start: cueAt, end: cueAt + cue.length } });
+  }
+  return out;
+}
+
 /** Quotes standing alone after an attributed one ("“…,” she said. “…”"): the same speaker. */
 function continuationQuotes(ctx: Context, waiting: readonly MarkedSpan[], known: Draft[]): Draft[] {
   const out: Draft[] = [];
@@ -608,7 +631,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: [...direct, ...reported, ...continued, ...dashAttributedQuotes(ctx)], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
   return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, drafts)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
 }
 
