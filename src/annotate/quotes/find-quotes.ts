@@ -1,6 +1,6 @@
 import { firstStartingFrom, SpanIndex, type Span } from '../../core/index.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
-import { splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
+import { splitParagraphs, splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
   BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
   isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary, isCalendarWord,
@@ -302,8 +302,8 @@ function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 
         if (sp) return { speaker: sp, cue: colon, inline: false };
       }
     }
-    // "A statement attributed to Y reflects this stance:" — the first name in the sentence.
-    for (let c = first + 1; c < j; c++) {
+    // "A statement attributed to Y reflects this stance:", "Quote from Y:" — the first name in the sentence, up to the colon.
+    for (let c = first + 1; c <= j; c++) {
       if (!isCapitalised(ctx.toks[c]!.text)) continue;
       const e = phraseStartingAt(ctx.toks, c, j);
       if (e >= 0) return { speaker: { span: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end }, core: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end } }, cue: colon, inline: false };
@@ -541,6 +541,29 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   return null;
 }
 
+/** A paragraph closed by a dash and its attribution ("… we will reply - Oresk said.", "… - said Ana Oresk."): name, cue. */
+const DASH_ATTRIBUTION = /\s[-–—]\s+(?:(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2})\s+(said|says|added|stated)|(said|says|added|stated)\s+(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2}))\.?\s*$/u;
+
+/**
+ * Unmarked direct speech in the dash convention of some outlets: a paragraph of the speaker's words
+ * closed by " - Ana Oresk said." is a direct quote of the words before the dash.
+ */
+function dashAttributedQuotes(ctx: Context): Draft[] {
+  const out: Draft[] = [];
+  for (const p of splitParagraphs(ctx.text)) {
+    const para = ctx.text.slice(p.start, p.end);
+    const m = DASH_ATTRIBUTION.exec(para);
+    if (!m || insideMark(ctx, p.start + m.index) || countWords(para.slice(0, m.index)) < MIN_CONTINUATION_WORDS) continue;
+    const name = m[1] ?? m[4]!;
+    const cue = m[2] ?? m[3]!;
+    const nameAt = p.start + m.index + m[0].indexOf(name, m[1] ? 0 : m[0].indexOf(cue) + cue.length);
+    const cueAt = p.start + m.index + m[0].indexOf(cue);
+    const speaker = { start: nameAt, end: nameAt + name.length };
+    out.push({ start: p.start, end: p.start + m.index, direct: true, speaker: { span: speaker, core: speaker }, cue: { start: cueAt, end: cueAt + cue.length } });
+  }
+  return out;
+}
+
 /** Quotes standing alone after an attributed one ("“…,” she said. “…”"): the same speaker. */
 function continuationQuotes(ctx: Context, waiting: readonly MarkedSpan[], known: Draft[]): Draft[] {
   const out: Draft[] = [];
@@ -558,6 +581,23 @@ function continuationQuotes(ctx: Context, waiting: readonly MarkedSpan[], known:
     out.push({ start: m.start, end: m.end, direct: true, speaker: prev.speaker });
   }
   return out;
+}
+
+/** The words of a span, lower-cased and space-joined with a space at each end, for matching one quote inside another. */
+const wordKey = (text: string, s: Span): string => ` ${(text.slice(s.start, s.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+
+/**
+ * A direct quote whose words recur inside a longer direct quote elsewhere in the article (a subheading
+ * or summary line “Not on these terms” over “…, and not on these terms,” Ana Oresk said) is an echo
+ * of that quote: when no cue of its own introduces it, it takes that quote's speaker.
+ */
+function withEchoedSpeakers(ctx: Context, drafts: Draft[]): Draft[] {
+  const keys = drafts.map((d) => (d.direct ? wordKey(ctx.text, d) : ''));
+  return drafts.map((d, i) => {
+    if (!d.direct || d.cue || countWords(ctx.text.slice(d.start, d.end)) < MIN_CONTINUATION_WORDS) return d;
+    const source = drafts.find((e, k) => k !== i && e.direct && e.speaker && keys[k]!.length > keys[i]!.length && keys[k]!.includes(keys[i]!));
+    return source ? { ...d, speaker: source.speaker } : d;
+  });
 }
 
 /**
@@ -591,7 +631,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = combine({ rules: [...direct, ...reported, ...continued], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: [...direct, ...reported, ...continued, ...dashAttributedQuotes(ctx)], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
   return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, drafts)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
 }
 

@@ -34,6 +34,18 @@ describe('speakers read from the parse', () => {
   });
 });
 
+describe('pronoun speakers read against the sentence before', () => {
+  it('gives "he said" to who spoke in the sentence before ("…, X told reporters."), not to the first person it names', () => {
+    const t = 'Port Minister Jon Hale started a meeting with a trade delegation in Corvel, ministry spokesman Tomas Vell told reporters.\n\n“The meeting has begun,” he said.';
+    const { doc, quotes } = run(t);
+    const q = quotes.find((x) => x.direct && words(t, x)?.includes('meeting has begun'));
+    const vell = doc.layers.entities?.find((e) => words(t, e) === 'Tomas Vell');
+    expect(q).toBeDefined();
+    expect(vell).toBeDefined();
+    expect(q!.speaker).toBe(vell!.entity);
+  });
+});
+
 describe('records that are not statements', () => {
   it('emits no reported record for the object of a verb that is not speech ("unveiled a plan")', () => {
     const t = 'On Monday, Mayor Ines Kovac unveiled a sweeping new housing plan for the harbour district.';

@@ -206,6 +206,27 @@ describe('pronoun speakers with entities: salience and gender', () => {
 
 
 describe('who the speaker is (fictional sentences)', () => {
+  it('reads a paragraph closed by a dash attribution ("… - Oresk said.") as her direct quote', () => {
+    const t = 'The harbour talks ended on Monday.\n\nWe have agreed to reopen the ferry line. The details will follow next week - Oresk said.\n\nThe board meets again in May.';
+    const q = findQuotes(t).find((x) => x.direct);
+    expect(q && t.slice(q.start, q.end)).toBe('We have agreed to reopen the ferry line. The details will follow next week');
+    expect(who(t, q!)).toBe('Oresk');
+  });
+
+  it('gives a quoted subheading that echoes a later quote the speaker of that quote, not the previous speaker', () => {
+    const t = '“The port stays open,” Jon Hale said on Monday.\n\n“Not on these terms”\n\nAna Oresk said the city would keep talking. “We want a deal, but not on these terms,” Oresk said.';
+    const heading = findQuotes(t).find((q) => q.direct && t.slice(q.start, q.end) === 'Not on these terms');
+    expect(heading).toBeDefined();
+    expect(who(t, heading!)).toBe('Oresk');
+  });
+
+  it('gives a quote after a label naming its source right before the colon ("Words from Okafor: “…”") to that source', () => {
+    const t = 'Details: The harbour board met on Monday.\nWords from Okafor: "The ferries will run again before the winter storms arrive."';
+    const q = only(t);
+    expect(q.direct).toBe(true);
+    expect(who(t, q)).toBe('Okafor');
+  });
+
   it('takes the official, not the place of its prepositional tail, as the speaker', () => {
     const t = 'A Veskarian official in the port city of Corvel has told journalists that the toll could reach 900.';
     const q = only(t);

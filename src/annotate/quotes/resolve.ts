@@ -72,11 +72,18 @@ function sortOfType(type: string | undefined): Resolved['sort'] {
   return type === 'PERSON' ? 'person' : type ? 'group' : undefined;
 }
 
+/** A mention followed by a cue verb, perhaps after an auxiliary ("Ana Oresk told", "Ana Oresk has said"): the subject of that cue. */
+function isCueSubject(text: string, m: Span): boolean {
+  const next = /^\s+([\p{L}’']+)(?:\s+([\p{L}’']+))?/u.exec(text.slice(m.end, m.end + 40));
+  if (!next) return false;
+  return isCueVerb(next[1]!) || (isAuxiliary(next[1]!) && next[2] !== undefined && isCueVerb(next[2]));
+}
+
 /**
  * The antecedent of a pronoun, by salience: in its own sentence, the first fitting entity named
  * before it that is not a possessive; else, sentence by sentence backwards, the speaker of a quote
- * there (named or described), then the first fitting entity named (the subject, as a rule), then a
- * possessive. Persons whose gender the text shows otherwise than the pronoun's are skipped.
+ * there (named or described), then a fitting entity that is the subject of a cue verb there, then the
+ * first fitting entity named (the subject, as a rule), then a possessive. Persons whose gender the text shows otherwise than the pronoun's are skipped.
  */
 function antecedent(pronoun: string, at: number, d: Discourse, maxSentences = Infinity): Resolved | undefined {
   const sorts: ReadonlyArray<Resolved['sort']> = PERSON_PRONOUNS.test(pronoun) ? ['person'] : THING_PRONOUNS.test(pronoun) ? ['group'] : ['person', 'group'];
@@ -104,6 +111,9 @@ function antecedent(pronoun: string, at: number, d: Discourse, maxSentences = In
     end = from;
     if (inSentence.length === 0) continue;
     const plain = inSentence.filter((m) => !isPossessive(d.text, m));
+    // In an earlier sentence, who spoke there ("…, ministry spokesman Tomas Vell told reporters.") outranks its first name.
+    const speaking = n > 0 ? plain.find((m) => isCueSubject(d.text, m)) : undefined;
+    if (speaking) return { entity: speaking.entity };
     if (plain.length > 0) return { entity: plain[0]!.entity };
     possessives.push(...inSentence);
   }
