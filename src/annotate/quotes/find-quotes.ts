@@ -55,8 +55,6 @@ interface Context {
 
 const countWords = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-const firstTokenAtOrAfter = (toks: readonly Token[], pos: number): number => firstStartingFrom(toks, pos);
-
 function sentenceOf(ctx: Context, pos: number): number {
   return Math.max(0, spanIndexAt(ctx.sentences, pos));
 }
@@ -82,7 +80,7 @@ const isQuoteMark = (w: string): boolean => /^["“”‘’«»']$/.test(w);
 function isNamedTerm(ctx: Context, m: MarkedSpan): boolean {
   const content = ctx.text.slice(m.start, m.end);
   if (countWords(content) > MAX_TERM_WORDS) return false;
-  const prev = ctx.toks[firstTokenAtOrAfter(ctx.toks, m.open) - 1]?.text ?? '';
+  const prev = ctx.toks[firstStartingFrom(ctx.toks, m.open) - 1]?.text ?? '';
   return /\p{N}/u.test(content) || isTitleCased(content) || isNamingMarker(prev) || /^(?:the|this|that|these|those|of)$/i.test(prev);
 }
 
@@ -108,7 +106,7 @@ function isTitleCased(content: string): boolean {
 function isTermUse(ctx: Context, m: MarkedSpan): boolean {
   const content = ctx.text.slice(m.start, m.end);
   if (isTitleCased(content)) return true;
-  const before = firstTokenAtOrAfter(ctx.toks, m.open) - 1;
+  const before = firstStartingFrom(ctx.toks, m.open) - 1;
   const prev = ctx.toks[before]?.text ?? '';
   const prev2 = ctx.toks[before - 1]?.text ?? '';
   if (isNamingMarker(prev)) return true;
@@ -119,7 +117,7 @@ function isTermUse(ctx: Context, m: MarkedSpan): boolean {
 
 /** A few marked words modifying the noun after them ("the “X” platform"); a longer quote runs on into its clause ("… world” based on"). */
 function modifiesNextNoun(ctx: Context, m: MarkedSpan): boolean {
-  const next = ctx.toks[firstTokenAtOrAfter(ctx.toks, m.close)];
+  const next = ctx.toks[firstStartingFrom(ctx.toks, m.close)];
   const gap = next ? ctx.text.slice(m.close, next.start) : '';
   return next !== undefined && countWords(ctx.text.slice(m.start, m.end)) <= MAX_MODIFIER_WORDS && /^\s+$/.test(gap) && isWord(next.text) && !isCapitalised(next.text)
     && !isClauseWord(next.text) && !isPreposition(next.text) && !isCueVerb(next.text) && !isAuxiliary(next.text);
@@ -128,7 +126,7 @@ function modifiesNextNoun(ctx: Context, m: MarkedSpan): boolean {
 /** "“…,” X said" / "“…,” said X": the speaker and cue after the closing mark. */
 function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'cue'> | null {
   const inner = ctx.text.slice(m.start, m.end).trimEnd();
-  let k = firstTokenAtOrAfter(ctx.toks, m.close);
+  let k = firstStartingFrom(ctx.toks, m.close);
   const endsOpen = /[,?!\u2014\u2013-]$/.test(inner);
   if (ctx.toks[k]?.text === ',' && ctx.toks[k]!.start === m.close) k++;
   else if (!endsOpen) return null;
@@ -272,7 +270,7 @@ function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | nu
 
 /** "X said: “…”", "X told reporters, “…”", "stating, “…”", "she notes that “…”", "called them “…”". */
 function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 'cue'> & { inline: boolean }) | null {
-  let j = firstTokenAtOrAfter(ctx.toks, m.open) - 1;
+  let j = firstStartingFrom(ctx.toks, m.open) - 1;
   let s = sentenceOf(ctx, m.open);
   // A quote opening a paragraph after "…this stance:" is introduced by the sentence before.
   if (j >= 0 && j < ctx.sentenceTokens[s]![0] && ctx.toks[j]!.text === ':') s = sentenceOf(ctx, ctx.toks[j]!.start);
@@ -316,7 +314,7 @@ function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 
 function attributeInline(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'cue'> | null {
   const s = sentenceOf(ctx, m.open);
   const first = ctx.sentenceTokens[s]![0];
-  const j = firstTokenAtOrAfter(ctx.toks, m.open) - 1;
+  const j = firstStartingFrom(ctx.toks, m.open) - 1;
   for (let c = j; c >= first; c--) {
     const w = ctx.toks[c]!.text;
     if (w === ';') break;
@@ -412,7 +410,7 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         // "…, said X." — the inverted form at the sentence end.
         if (ctx.toks[c - 1]?.text === ',') {
           const inv = speakerAfter(ctx.toks, c + 1, last, first);
-          if (inv && firstTokenAtOrAfter(ctx.toks, inv.span.end) >= last) {
+          if (inv && firstStartingFrom(ctx.toks, inv.span.end) >= last) {
             const content = trimContent(ctx.text, sent.start, ctx.toks[c - 1]!.start);
             if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: inv, cue: tok });
           }
@@ -443,7 +441,7 @@ const PARTICLE = /^(?:out|up|back|on)$/i;
  */
 function clauseUpToNextCue(ctx: Context, from: number, to: number): Span {
   const { toks } = ctx;
-  for (let i = firstTokenAtOrAfter(toks, from) + 1; i < toks.length && toks[i]!.end <= to; i++) {
+  for (let i = firstStartingFrom(toks, from) + 1; i < toks.length && toks[i]!.end <= to; i++) {
     const w = toks[i]!.text;
     if (!isCueVerb(w) || insideMark(ctx, toks[i]!.start)) continue;
     const prev = toks[i - 1]!.text;
@@ -527,7 +525,7 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
     if (from <= last) return trimContent(text, toks[from]!.start, sent.end);
   }
   // "…, he said." — the clause before the speaker, when the cue ends the sentence.
-  const before = firstTokenAtOrAfter(toks, sp.span.start) - 1;
+  const before = firstStartingFrom(toks, sp.span.start) - 1;
   let restEnd = last;
   // "…, the agency reported on Sunday, citing figures": the participle clause is not part of the adjunct.
   for (let i = c + 1; i < last; i++) {
@@ -611,7 +609,7 @@ function withEchoedSpeakers(ctx: Context, drafts: Draft[]): Draft[] {
 export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote[] {
   const sentences = options.sentences && options.sentences.length > 0 ? [...options.sentences].sort((a, b) => a.start - b.start) : splitSentences(text);
   const toks = tokenize(text);
-  const sentenceTokens = sentences.map((s) => [firstTokenAtOrAfter(toks, s.start), firstTokenAtOrAfter(toks, s.end) - 1] as const);
+  const sentenceTokens = sentences.map((s) => [firstStartingFrom(toks, s.start), firstStartingFrom(toks, s.end) - 1] as const);
   const entities = options.entities ? [...options.entities].sort((a, b) => a.start - b.start) : [];
   const syntax = options.syntax && options.tokens && options.syntax.length === options.tokens.length ? new SyntaxView(options.tokens, options.syntax) : undefined;
   const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}) };
@@ -632,16 +630,18 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
   const drafts = withEchoedSpeakers(ctx, combine({ rules: [...direct, ...reported, ...continued, ...dashAttributedQuotes(ctx)], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
-  return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, drafts)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+  const quotedByCue = new Map<number, Draft[]>();
+  for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
+  return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
 }
 
 /**
  * A reported clause and a partial quote inside it under the same cue are one attribution as PolNeAR
  * delimits it: the clause's `content` is the quote's, so both records carry the same attribution.
  */
-function asOneAttribution(d: Draft, all: readonly Draft[]): Draft {
+function asOneAttribution(d: Draft, quotedByCue: ReadonlyMap<number, readonly Draft[]>): Draft {
   if (d.direct || !d.cue) return d;
-  const quoted = all.find((x) => x.direct && x.cue?.start === d.cue!.start && x.start >= d.start && x.end <= d.end);
+  const quoted = quotedByCue.get(d.cue.start)?.find((x) => x.start >= d.start && x.end <= d.end);
   return quoted ? { ...d, content: quoted.content ?? { start: quoted.start, end: quoted.end } } : d;
 }
 
@@ -703,7 +703,7 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
  */
 function withCueSpeaker(ctx: Context, t: Draft): Draft {
   if (t.speaker || !t.cue) return t;
-  const c = firstTokenAtOrAfter(ctx.toks, t.cue.start);
+  const c = firstStartingFrom(ctx.toks, t.cue.start);
   const tok = ctx.toks[c];
   if (!tok || !isCueVerb(tok.text) || insideMark(ctx, tok.start)) return t;
   const sp = speakerOfCue(ctx, c, ctx.sentenceTokens[sentenceOf(ctx, tok.start)]![0]);
@@ -717,7 +717,7 @@ function withCueSpeaker(ctx: Context, t: Draft): Draft {
  */
 function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   if (!ctx.syntax || !d.cue) return d;
-  const c = firstTokenAtOrAfter(ctx.toks, d.cue.start);
+  const c = firstStartingFrom(ctx.toks, d.cue.start);
   const tok = ctx.toks[c];
   if (!tok || !isWord(tok.text) || insideMark(ctx, tok.start)) return d;
   const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
@@ -741,7 +741,7 @@ function isStatement(ctx: Context, d: Draft): boolean {
   // "according to X, …" and a verb whose object is what was said ("stressed the need for talks") report words in any form.
   if (!d.cue) return false;
   const view = ctx.syntax;
-  const words = ctx.toks.slice(firstTokenAtOrAfter(ctx.toks, d.cue.start), firstTokenAtOrAfter(ctx.toks, d.cue.end));
+  const words = ctx.toks.slice(firstStartingFrom(ctx.toks, d.cue.start), firstStartingFrom(ctx.toks, d.cue.end));
   if (/^according$/i.test(words[0]?.text ?? '')) return true;
   // "citing Y", "quoting Y" where Y can speak (a name, a body, a role, a document): Y is a source, not what it said ("citing concerns" is said).
   if (RELAY_CUES.test(words[0]?.text ?? '') && /^(?:name|collective|role|document)$/.test(classifySpeaker(ctx.text, d, ctx.entities.filter((m) => m.start < d.end && d.start < m.end)).kind)) return false;

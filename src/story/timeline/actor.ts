@@ -401,13 +401,14 @@ export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Spa
   const action: Span | undefined = noun ?? (verb ? { start: verb.start, end: verb.end } : undefined);
   const base = { action, nominal: noun !== undefined, clause };
   // "the accord (VA), signed in 2029, …" with no subject of its own: what was done, not a doer the parse climbs to.
-  const theme = verb && !parsedOwnDoer(doc, verb) ? reducedRelative(doc, clause, verb) : undefined;
+  const doerless = verb !== undefined && !parsedOwnDoer(doc, verb);
+  const theme = doerless ? reducedRelative(doc, clause, verb) : undefined;
   if (theme) return { ...base, actor: undefined, passive: false, theme };
   // A caption's dates are when its pictures were taken, by whoever provided them.
   const provider = pictureProvider(ctx, doc, sentence);
   if (provider) return { ...base, actor: provider, passive: false };
   // A verb the parse gave no subject of its own, right after a name or a body: the parse climbed past the subject written there.
-  const written = verb && !parsedOwnDoer(doc, verb) ? subjectRightBefore(ctx, doc, sentence, verb) : undefined;
+  const written = doerless ? subjectRightBefore(ctx, doc, sentence, verb) : undefined;
   if (written) return { ...base, actor: written, passive: false };
   const parsed = parsedDoer(ctx, doc, (action ?? date).start, date, false);
   if (parsed) return { ...base, actor: parsed, passive: false };

@@ -232,7 +232,7 @@ function clusterEvents(candidates: readonly Candidate[], topicWords: ReadonlySet
     ...c.objectIds.map((o) => `o|${c.date}|${o}`),
     ...[...c.localWords].filter((w) => !topicWords.has(w)).map((w) => `w|${c.date}|${w}`),
     ...[...c.thingWords].map((w) => `t|${c.date}|${w}`),
-    ...(happeningKind(c) ? [`h|${c.date}|${happeningKind(c)}`] : []),
+    ...[happeningKind(c)].filter((k): k is string => Boolean(k)).map((k) => `h|${c.date}|${k}`),
     ...(c.gathering ? [`g|${c.date.slice(0, DAY_LENGTH)}`] : []),
   ];
   candidates.forEach((c, i) => {
