@@ -80,3 +80,19 @@ describe('reading names', () => {
     expect(isInitialismOf('UK', 'United States')).toBe(false);
   });
 });
+
+describe('given names spelled from a script without short vowels', () => {
+  it('one person when the consonants agree and only vowels are written differently', () => {
+    const m = matchPersonNames(nameWords('Abdulhakam al-Tabouni'), nameWords('Abdel-Hokim al-Tabouni'));
+    expect(m).toBeDefined();
+    expect(m?.omittedGiven).toEqual([]);
+    expect(matchPersonNames(nameWords('Nasreddin Qorvani'), nameWords('Nasruddin Qorvani'))).toBeDefined();
+  });
+  it('two people when a vowel is added or dropped, or the name is too short to tell', () => {
+    // Mahmoud / Muhammad share their consonants but not their syllables.
+    expect(matchPersonNames(nameWords('Mahmoud Tabouni'), nameWords('Muhammad Tabouni'))).toBeUndefined();
+    expect(matchPersonNames(nameWords('Hasan Tabouni'), nameWords('Husain Tabouni'))).toBeUndefined();
+    // The surname still has to match.
+    expect(matchPersonNames(nameWords('Abdulkarem Tabouni'), nameWords('Abdel-Kareem Tabuna'))).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@
  * Deciding whether two spellings of a word, or two full names, are one name written
  * in two transliterations, and saying why in words a journalist can check.
  */
-import { jaroWinkler, keyString, phoneticDistance, phoneticDistanceLowerBound, phoneticKey, type PhoneticSymbol } from './phonetic.js';
+import { jaroWinkler, keyString, phoneticDistance, phoneticDistanceLowerBound, phoneticKey, type AlignedPair, type PhoneticSymbol } from './phonetic.js';
 
 /** How close two words must be. */
 export type Strictness =
@@ -19,6 +19,13 @@ const MIN_SOUNDS_FOR_GIVEN_VARIANT = 4;
 const MAX_VARIANT_COST = 0.5;
 /** Jaro-Winkler similarity of the keys a variant must also reach, so a vowel change in a short key is not enough. */
 const MIN_KEY_SIMILARITY = 0.8;
+/**
+ * A given name next to a matching surname with this many consonant sounds or more may have any of its
+ * vowels written differently ("Abdulmenam"/"Abdelmoneim"): Arabic script leaves short vowels out, so
+ * romanisations of one name agree on the consonants and differ on the vowels. A vowel added or dropped
+ * still counts as a change ("Mahmoud"/"Muhammad" are two names).
+ */
+const MIN_CONSONANTS_FOR_VOWEL_SPELLING = 4;
 
 export interface WordMatch {
   /** The letters written differently, e.g. ["b/p", "a/e"]; empty when only case or accents differ. */
@@ -67,12 +74,34 @@ function compareWords(a: string, b: string, strictness: Strictness): WordMatch |
     if (Math.max(ka.length, kb.length) < minSounds || phoneticDistanceLowerBound(ka, kb) > MAX_VARIANT_COST) return undefined;
   }
   const { cost, alignment } = phoneticDistance(ka, kb);
+  if (cost > MAX_VARIANT_COST && strictness === 'given' && vowelSpellingOnly(ka, kb)) return { differences: differencesOf(alignment) };
   if (cost > 0) {
     const sounds = Math.max(ka.length, kb.length);
     const minSounds = strictness === 'strict' ? MIN_SOUNDS_FOR_VOWEL_VARIANT : MIN_SOUNDS_FOR_GIVEN_VARIANT;
     if (cost > MAX_VARIANT_COST || sounds < minSounds) return undefined;
     if (jaroWinkler(keyString(ka), keyString(kb)) < MIN_KEY_SIMILARITY) return undefined;
   }
+  return { differences: differencesOf(alignment) };
+}
+
+/** Two keys with the same sounds in the same places, only vowels written differently, and enough consonants to tell a name. */
+function vowelSpellingOnly(a: readonly PhoneticSymbol[], b: readonly PhoneticSymbol[]): boolean {
+  if (a.length !== b.length) return false;
+  let consonants = 0;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.vowel !== y.vowel) return false;
+    if (!x.vowel) {
+      if (x.symbol !== y.symbol) return false;
+      consonants++;
+    }
+  }
+  return consonants >= MIN_CONSONANTS_FOR_VOWEL_SPELLING;
+}
+
+/** The letters written differently along an alignment, e.g. ["b/p", "a/e"]. */
+function differencesOf(alignment: readonly AlignedPair[]): string[] {
   const differences: string[] = [];
   for (const pair of alignment) {
     const x = pair.a?.source ?? '';
@@ -81,7 +110,7 @@ function compareWords(a: string, b: string, strictness: Strictness): WordMatch |
     const label = [x || '–', y || '–'].sort().join('/');
     if (!differences.includes(label)) differences.push(label);
   }
-  return { differences };
+  return differences;
 }
 
 /** How two full names correspond, word by word. */
@@ -125,11 +154,22 @@ export function matchPersonNames(a: readonly string[], b: readonly string[]): Na
         break;
       }
     }
-    if (!found) return undefined;
+    if (!found) return compoundGivenMatch(surname.differences, longGiven, shortGiven);
   }
   // The first given name may be dropped ("Javad Zarif"), or the middle ones ("Mohammad Zarif"), not both the first and last kept ones changed.
   const omittedGiven = longGiven.filter((_, i) => !matched[i]);
   return { surnameDifferences: surname.differences, givenDifferences, omittedGiven, spacingOnly: false };
+}
+
+/**
+ * A compound given name written as one word in one form and as two in the other
+ * ("Abdulmenam" / "Abdel-Moneim", "Abdelrahman" / "Abd al-Rahman"): the given names compared joined.
+ */
+function compoundGivenMatch(surnameDifferences: string[], longGiven: readonly string[], shortGiven: readonly string[]): NameMatch | undefined {
+  if (longGiven.length === shortGiven.length) return undefined;
+  const joined = matchWord(shortGiven.join(''), longGiven.join(''), 'given');
+  if (!joined) return undefined;
+  return { surnameDifferences, givenDifferences: joined.differences, omittedGiven: [], spacingOnly: false };
 }
 
 /** Match two names word by word (same number of words), each word strictly: places, organisations, one-word names. */
