@@ -176,3 +176,19 @@ describe.skipIf(!existsSync(TEST_FILE))('entities: Universal NER English-EWT tes
     expect(result.micro.f1).toBeGreaterThanOrEqual(0.75);
   });
 });
+
+describe('entities: places named by the words around them', () => {
+  const doc = run(
+    'Rescue teams reached the port city of Marelka Dunov on Tuesday. Families in Marelka Dunov lost their homes, and the worst-hit was Marelka Dunov. ' +
+      'Aid trucks left from Sefira, Libya, by road. Water rushed down Wadi Ostrel toward the sea.',
+  );
+  const typeOf = (surface: string, nth = 0): string | undefined => entityOf(doc, surface, nth)?.type;
+
+  it('a name after "the city of" is a place, and stays one wherever the article repeats it', () => {
+    expect(typeOf('Marelka Dunov', 0)).toBe('GPE');
+    expect(typeOf('Marelka Dunov', 1)).toBe('GPE');
+    expect(typeOf('Marelka Dunov', 2)).toBe('GPE');
+  });
+  it('a name followed by a comma and a country is a place in it', () => expect(typeOf('Sefira')).toBe('GPE'));
+  it('"Wadi …" is a geographic feature', () => expect(typeOf('Wadi Ostrel')).toBe('LOC'));
+});

@@ -48,9 +48,12 @@ export function propagateNames(text: string, tokens: readonly TaggerToken[], men
   return [...trimmed, ...added].sort((a, b) => a.start - b.start);
 }
 
+/** A mention whose type a pattern gave ("the city of …") outvotes this many of the tagger's guesses. */
+const RULE_VOTE = 3;
+
 /**
  * One name keeps one type through an article: mentions with the same surface
- * take the type the tagger gave most of them (the first one's on a tie).
+ * take the type the tagger gave most of them (the first one's on a tie), a rule's type weighing more.
  */
 function unifyTypes(text: string, mentions: readonly RawMention[]): RawMention[] {
   const votes = new Map<string, Map<RawMention['type'], number>>();
@@ -58,7 +61,7 @@ function unifyTypes(text: string, mentions: readonly RawMention[]): RawMention[]
     const surface = text.slice(m.start, m.end);
     let counts = votes.get(surface);
     if (!counts) votes.set(surface, (counts = new Map()));
-    counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
+    counts.set(m.type, (counts.get(m.type) ?? 0) + (m.byRule ? RULE_VOTE : 1));
   }
   return mentions.map((m) => {
     const counts = votes.get(text.slice(m.start, m.end))!;

@@ -8,6 +8,8 @@ export type MentionForm = 'name' | 'surname' | 'acronym' | 'title' | 'pronoun';
 /** A mention found by the tagger, before resolution. */
 export interface RawMention extends Span {
   readonly type: EntityType;
+  /** Found by a pattern that says what kind of name it is ("the city of …"), not by the tagger's guess. */
+  readonly byRule?: boolean;
 }
 
 export interface ResolvedMention extends Span {

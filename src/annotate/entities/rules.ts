@@ -67,6 +67,35 @@ function organisationsByNoun(text: string): RawMention[] {
   return out;
 }
 
+/** Capitalised words of a place name: "Port Velan", "Nova Kasp" (up to three). */
+const PLACE_NAME = String.raw`(\p{Lu}[\p{L}'’-]*(?<!['’]s)(?:\s+\p{Lu}[\p{L}'’-]*(?<!['’]s)){0,2})`;
+/** "the port city of Velan", "the village of Oskel", "the province of Kasp": the name after such a noun is a place. */
+const PLACE_OF = new RegExp(
+  String.raw`\b(?:city|town|village|port|province|region|district|capital|municipality|county|governorate|prefecture|suburb|neighbou?rhood)\s+of\s+${PLACE_NAME}(?![\p{L}'’])`,
+  'gu',
+);
+/** "in Velan, Veskaria": a name followed by a comma and a country is a place in it (the country is the gazetteer's). */
+const PLACE_COMMA = new RegExp(String.raw`(?<=\b(?:in|at|from|near|outside)\s+)${PLACE_NAME},\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?)(?![\p{L}'’])`, 'gu');
+/** Geographic features: "Wadi Oskel", "Mount Kasp", "Lake Velan", "the Oskel River". */
+const FEATURE_BEFORE = String.raw`(?:Wadi|Mount|Mt\.|Lake|River|Gulf\s+of|Sea\s+of|Strait\s+of|Bay\s+of|Cape)`;
+const FEATURE_AFTER = String.raw`(?:River|Valley|Mountains|Sea|Ocean|Desert|Strait|Gulf|Bay|Peninsula|Lake|Plateau)`;
+const FEATURE = new RegExp(String.raw`\b${FEATURE_BEFORE}\s+\p{Lu}[\p{L}'’-]*|\b\p{Lu}[\p{L}'’-]*(?<!['’]s)\s+${FEATURE_AFTER}\b`, 'gu');
+
+/** Places named by the words around them: "the city of …", "… , <country>", "Wadi …", "… River". */
+function placesByContext(text: string): RawMention[] {
+  const out: RawMention[] = [];
+  for (const m of text.matchAll(PLACE_OF)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({ start, end: start + m[1]!.length, type: 'GPE', byRule: true });
+  }
+  for (const m of text.matchAll(PLACE_COMMA)) {
+    if (!countryNamed(m[2]!) || countryNamed(m[1]!) || isDemonym(m[1]!)) continue;
+    out.push({ start: m.index, end: m.index + m[1]!.length, type: 'GPE', byRule: true });
+  }
+  for (const m of text.matchAll(FEATURE)) out.push({ start: m.index, end: m.index + m[0].length, type: 'LOC', byRule: true });
+  return out;
+}
+
 /** A capitalised phrase defining a bracketed acronym: "Joint Plan of Action (JPA)". */
 const ACRONYM_DEFINITION = /((?:\p{Lu}[\p{L}'’-]*\s+)(?:(?:of|the|and|for|on|to)\s+|\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*)\s*\((\p{Lu}{2,8})\)/gu;
 const SMALL_WORD = /^(?:of|the|and|for|on|to)$/;
@@ -114,6 +143,7 @@ export function applyRules(text: string, mentions: readonly RawMention[]): RawMe
     ruled.push({ start, end: start + long.text.length, type: tagged?.type ?? 'ORG' });
   }
   ruled.push(...organisationsByNoun(text));
+  ruled.push(...placesByContext(text));
   // an organisation pattern runs on into a person the tagger found ("… of the General Staff Ana Oresk"): it stops before them
   for (let k = 0; k < ruled.length; k++) {
     const r = ruled[k]!;
