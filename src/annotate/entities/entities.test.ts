@@ -192,3 +192,19 @@ describe('entities: places named by the words around them', () => {
   it('a name followed by a comma and a country is a place in it', () => expect(typeOf('Sefira')).toBe('GPE'));
   it('"Wadi …" is a geographic feature', () => expect(typeOf('Wadi Ostrel')).toBe('LOC'));
 });
+
+describe('entities: names written in quotation marks and spelled-out acronyms', () => {
+  const doc = run(
+    'The government branded the vote “National Renewal Day” and promised a new “Golden Harvest” for farmers. ' +
+      'Critics called the plan "reckless". Velda left the Joint Plan of Action (JPOA) in 2019.',
+  );
+  it('a title-case phrase that is the whole quotation is a name of its own', () => {
+    expect(entityOf(doc, 'National Renewal Day')?.type).toBe('OTHER');
+    expect(entityOf(doc, 'Golden Harvest')?.type).toBe('OTHER');
+    expect(mentionsOf(doc).some((m) => m.text.includes('reckless'))).toBe(false);
+  });
+  it('a long name whose small words give a letter of its acronym is found with it', () => {
+    expect(entityOf(doc, 'Joint Plan of Action')).toBeDefined();
+    expect(entityOf(doc, 'JPOA')?.entity).toBe(entityOf(doc, 'Joint Plan of Action')?.entity);
+  });
+});

@@ -1,5 +1,6 @@
 import type { RawMention } from './resolve.js';
 import { countryNamed, isDemonym } from './countries.js';
+import { isInitialismOf } from './acronym.js';
 
 /** Capitalised titles that, written before a capitalised name, make it a person. */
 const PERSON_TITLE = /(?:\b(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Dr\.|Mr\.|Mrs\.|Ms\.|Gen\.|Ambassador|King|Queen|Prince|Pope|Ayatollah|Sheikh|Judge|Spokesman|Spokeswoman|Spokesperson)\s+)((?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}'’-]+)/gu;
@@ -96,6 +97,12 @@ function placesByContext(text: string): RawMention[] {
   return out;
 }
 
+/**
+ * A title-case phrase that is the whole of a quotation ("“Liberation Week”", "'Operation Sand Owl'"): the name of an event,
+ * an operation, a law or a campaign. Two to six words, every one capitalised but the small words between them.
+ */
+const QUOTED_NAME = /(?<=(?:^|[\s(])[“"‘'])(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:(?:of|the|and|for|on|in|to|a|an)\s+)?\p{Lu}[\p{L}\p{N}'’-]*){1,5})[.,!?]?(?=[”"’'])/gu;
+
 /** A capitalised phrase defining a bracketed acronym: "Joint Plan of Action (JPA)". */
 const ACRONYM_DEFINITION = /((?:\p{Lu}[\p{L}'’-]*\s+)(?:(?:of|the|and|for|on|to)\s+|\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*)\s*\((\p{Lu}{2,8})\)/gu;
 const SMALL_WORD = /^(?:of|the|and|for|on|to)$/;
@@ -107,9 +114,9 @@ function definedLongForm(phrase: string, acronym: string): { offset: number; tex
   const words = [...phrase.matchAll(/\S+/g)];
   for (let i = 0; i < words.length; i++) {
     const tail = words.slice(i);
-    if (SMALL_WORD.test(tail[0]![0])) continue;
-    const initials = tail.filter((w) => !SMALL_WORD.test(w[0])).map((w) => w[0][0]).join('');
-    if (initials === acronym) return { offset: tail[0]!.index, text: phrase.slice(tail[0]!.index) };
+    if (SMALL_WORD.test(tail[0]![0].toLowerCase())) continue;
+    // "Joint Plan of Action" is JPA or JPOA: a small word may give its letter or none
+    if (isInitialismOf(acronym, tail.map((w) => w[0]).join(' '))) return { offset: tail[0]!.index, text: phrase.slice(tail[0]!.index) };
   }
   return undefined;
 }
@@ -144,6 +151,11 @@ export function applyRules(text: string, mentions: readonly RawMention[]): RawMe
   }
   ruled.push(...organisationsByNoun(text));
   ruled.push(...placesByContext(text));
+  // a quoted title-case phrase is a name of its own only where the tagger saw none in it
+  for (const m of text.matchAll(QUOTED_NAME)) {
+    const end = m.index + m[1]!.length;
+    if (!mentions.some((t) => t.start < end && m.index < t.end)) ruled.push({ start: m.index, end, type: 'OTHER', byRule: true });
+  }
   // an organisation pattern runs on into a person the tagger found ("… of the General Staff Ana Oresk"): it stops before them
   for (let k = 0; k < ruled.length; k++) {
     const r = ruled[k]!;

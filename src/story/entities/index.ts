@@ -6,5 +6,5 @@ export { mergeEntities, canonicalName, type MergeOptions } from './merge.js';
 export { nameKey, nameWords } from './names.js';
 export { phoneticKey, phoneticDistance, jaroWinkler, type PhoneticSymbol } from './phonetic.js';
 export { matchWord, matchPersonNames, type NameMatch, type Strictness } from './match.js';
-export { isInitialismOf } from './acronym.js';
+export { isInitialismOf } from '../../annotate/entities/acronym.js';
 export { scoreAliasGroups, type AliasGroup, type AliasGroupResult, type AliasScore } from './alias-score.js';

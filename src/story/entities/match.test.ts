@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchPersonNames, matchWord } from './match.js';
 import { nameKey, nameWords } from './names.js';
-import { isInitialismOf } from './acronym.js';
+import { isInitialismOf } from '../../annotate/entities/acronym.js';
 
 /** Every pair of the spellings matches as a surname. */
 function allMatch(spellings: string[]): void {

@@ -215,3 +215,23 @@ describe('mergeEntities: a short form met before its long name', () => {
     expect(one(r, 'Karsk River Board').articles).toEqual(['s1', 's2']);
   });
 });
+
+describe('mergeEntities: one name in two word orders', () => {
+  const docs = [
+    makeDoc('a1', [{ name: 'Ministry of Defence', type: 'ORG' }, { name: 'Unity Day', type: 'OTHER' }]),
+    makeDoc('a2', [{ name: 'Defence Ministry', type: 'ORG' }, { name: 'Day of Unity', type: 'OTHER' }]),
+    makeDoc('a3', [{ name: 'Bank of Velda', type: 'ORG' }, { name: 'Velda', type: 'GPE' }, { name: 'Defence Council', type: 'ORG' }]),
+  ];
+  const r = mergeEntities(docs);
+
+  it('"<Head> of <Words>" joins "<Words> <Head>", with the reason', () => {
+    expect(one(r, 'Ministry of Defence').aliases).toContain('Defence Ministry');
+    const day = one(r, 'Unity Day');
+    expect(day.aliases).toContain('Day of Unity');
+    expect(day.merges.find((m) => m.alias === 'Day of Unity' || m.alias === 'Unity Day')?.rule).toBe('word-order');
+  });
+  it('keeps apart names that only share words', () => {
+    expect(one(r, 'Bank of Velda').aliases).not.toContain('Velda');
+    expect(one(r, 'Defence Council').aliases).not.toContain('Defence Ministry');
+  });
+});

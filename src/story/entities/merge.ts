@@ -4,7 +4,7 @@ import type { EntityType } from '../../annotate/index.js';
 import type { EntityResolution, MergeReason, StoryEntity, UnmergeRule } from '../types.js';
 import { hasLeadingTitle, isShortForm, isShouted, nameKey, nameWords, withoutTitles } from './names.js';
 import { blockingKey, matchPersonNames, matchWord, matchWordByWord, strictBlockingKey } from './match.js';
-import { isInitialismOf } from './acronym.js';
+import { isInitialismOf } from '../../annotate/entities/acronym.js';
 import { countryName, countryNamed, countryOfCapital, countryOfQualifier, foldName } from './countries.js';
 import { standsForGovernment } from './metonymy.js';
 
@@ -210,6 +210,7 @@ export function mergeEntities(docs: readonly Doc[], options: MergeOptions = {}):
   mergeCountryNames(live(), union);
   mergeCapitalsIntoCountries(live(), union);
   mergeQualifiedBodies(live(), union);
+  mergeInvertedNames(live(), union);
 
   const docOrder = new Map(docs.map((d, i) => [d.id, i]));
   return buildResolution(live(), recordCluster, docOrder);
@@ -517,6 +518,33 @@ function mergeQualifiedBodies(clusters: readonly Cluster[], union: Union): void 
         ? `"${x.name}" and "${target.name}" name the same body of ${countryName(code) ?? code}`
         : `"${x.name}" is the ${countryName(code) ?? code} body the story names as "${target.name}" (no other country's)`;
       union(target.cluster, root(x.cluster), () => ({ alias: x.name, rule: 'qualified-name', detail, articles: articlesOf(root(x.cluster)) }));
+    }
+  }
+}
+
+/**
+ * "<Head> of <Words>" and "<Words> <Head>" are one name in two word orders: "Ministry of Defence" and
+ * "Defence Ministry", "University of Velda" and "Velda University", "Day of Unity" and "Unity Day".
+ * The head is one word; people are never compared so.
+ */
+function invertedKey(name: string): string | undefined {
+  const words = nameWords(name);
+  const of = words.indexOf('of');
+  if (of !== 1 || words.length < 3 || words.lastIndexOf('of') !== of) return undefined;
+  return [...words.slice(2), words[0]!].join(' ');
+}
+
+function mergeInvertedNames(clusters: readonly Cluster[], union: Union): void {
+  const byKey = new Map<string, Cluster>();
+  const candidates = clusters.filter((c) => family(c) === 'org' || family(c) === 'other');
+  for (const c of candidates) for (const name of namesOf(c)) if (!byKey.has(`${family(c)}:${nameKey(name)}`)) byKey.set(`${family(c)}:${nameKey(name)}`, c);
+  for (const c of candidates) {
+    for (const name of namesOf(c)) {
+      const key = invertedKey(name);
+      const d = key === undefined ? undefined : byKey.get(`${family(c)}:${key}`);
+      if (!d || root(d) === root(c)) continue;
+      const other = namesOf(d).find((n) => nameKey(n) === key) ?? key;
+      union(d, c, () => ({ alias: name, rule: 'word-order', detail: `"${name}" is "${other}" with its words in the other order`, articles: articlesOf(c) }));
     }
   }
 }
