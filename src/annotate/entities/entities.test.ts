@@ -208,3 +208,11 @@ describe('entities: names written in quotation marks and spelled-out acronyms', 
     expect(entityOf(doc, 'JPOA')?.entity).toBe(entityOf(doc, 'Joint Plan of Action')?.entity);
   });
 });
+
+describe('entities: a place rule never cuts a longer name', () => {
+  const doc = run('Fans of the Cedar Lake Rovers gathered in Salt Lake City on Sunday, while doctors at Mount Carmel Hospital treated the injured.');
+  it('keeps the club, the city and the hospital whole', () => {
+    expect(entityOf(doc, 'Salt Lake')).toBeUndefined();
+    expect(entityOf(doc, 'Mount Carmel')).toBeUndefined();
+  });
+});

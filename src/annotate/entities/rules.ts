@@ -150,7 +150,8 @@ export function applyRules(text: string, mentions: readonly RawMention[]): RawMe
     ruled.push({ start, end: start + long.text.length, type: tagged?.type ?? 'ORG' });
   }
   ruled.push(...organisationsByNoun(text));
-  ruled.push(...placesByContext(text));
+  // a place found by its context yields to a longer name the tagger found around it ("Green Bay Packers", "Salt Lake City")
+  ruled.push(...placesByContext(text).filter((r) => !mentions.some((t) => t.start < r.end && r.start < t.end && (t.start < r.start || t.end > r.end))));
   // a quoted title-case phrase is a name of its own only where the tagger saw none in it
   for (const m of text.matchAll(QUOTED_NAME)) {
     const end = m.index + m[1]!.length;
