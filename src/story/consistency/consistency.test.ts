@@ -77,6 +77,15 @@ describe('number contradictions', () => {
     expect(extractNumbers(c).map((n) => [n.written, n.unit])).toEqual([['14%', '%']]);
   });
 
+  it('reads units glued to the figure, and no count in a figure that modifies a noun', () => {
+    const d = makeDoc({ id: 'd', text: 'The 64-year-old minister said the storm dropped more than 300mm of rain and the river rose along a 12km stretch. The tariffs on 9 goods stay.' });
+    expect(extractNumbers(d).map((n) => [n.written, n.unit])).toEqual([
+      ['more than 300mm', 'millimeter'],
+      ['12km', 'kilometer'],
+      ['9', 'good'],
+    ]);
+  });
+
   it('finds the same march counted differently, and agrees on the same figure', () => {
     const numbers = findContradictions(ctxOf([a, b, c])).filter((x) => x.kind === 'number');
     expect(numbers).toHaveLength(1);
@@ -169,6 +178,13 @@ describe('single-source claims', () => {
     const stats = claims.filter((x) => x.kind === 'statistic');
     expect(stats.map((s) => s.article)).toEqual(['c']);
     expect(stats[0]!.evidence).toContain('exports fell by 14% in 2030');
+  });
+
+  it('flags a sentence once, even when it holds two figures or the page repeats it', () => {
+    const repeated = 'The flood destroyed at least 640 homes and 12,000 tonnes of grain, the Velmar news agency reported.';
+    const d = makeDoc({ id: 'd', text: `${repeated} Rescuers searched all night. ${repeated} Only 3 bridges stand.`, places: ['Velmar'] });
+    const stats = findSingleSourceClaims(ctxOf([d, b])).filter((x) => x.kind === 'statistic' && x.article === 'd');
+    expect(stats.filter((s) => s.evidence === repeated)).toHaveLength(1);
   });
 });
 

@@ -35,7 +35,14 @@ const MULTIPLIERS: Readonly<Record<string, number>> = { thousand: 1e3, million: 
 /** Measurement words that make a figure comparable on their own. */
 const UNIT_WORDS = /^(?:per|cubic|square|metres?|meters?|kilometres?|kilometers?|km|miles?|megawatts?|gigawatts?|mw|gw|kilowatts?|barrels?|tonnes?|tons?|litres?|liters?|dollars?|euros?|pounds?|rials?|hectares?|acres?|degrees?|seconds?|hours?|days?|weeks?|months?|years?|people|persons|points?)$/i;
 
-const FIGURE = /(?<qual>(?:more than|over|above|past|in excess of|upwards of|at least|no fewer than|no less than|less than|fewer than|under|below|at most|up to|no more than|about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|just over|just under)\s+)?(?<cur>[$€£]|(?:USD|US\$|EUR|GBP)\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<mult>thousand|million|billion|trillion|bn)\b)?(?<pct>%|\s*per\s?cent\b|\s*percent\b)?/giu;
+const FIGURE = /(?<qual>(?:more than|over|above|past|in excess of|upwards of|at least|no fewer than|no less than|less than|fewer than|under|below|at most|up to|no more than|about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|just over|just under)\s+)?(?<cur>[$€£]|(?:USD|US\$|EUR|GBP)\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?<mult>thousand|million|billion|trillion|bn)\b)?(?<pct>%|\s*per\s?cent\b|\s*percent\b)?(?<glued>(?:mm|cm|km|kg|mph|km\/h|kmh|ft|lbs?|mw|gw|kw|kwh)\b)?/giu;
+/** Units written glued to the figure ("400mm", "5km"), as their words. */
+const GLUED_UNITS: Readonly<Record<string, string>> = {
+  mm: 'millimeter', cm: 'centimeter', km: 'kilometer', kg: 'kilogram', mph: 'mile per hour', 'km/h': 'kilometer per hour', kmh: 'kilometer per hour',
+  ft: 'foot', lb: 'pound', lbs: 'pound', mw: 'megawatt', gw: 'gigawatt', kw: 'kilowatt', kwh: 'kilowatt hour',
+};
+/** A figure joined by a hyphen to the word after it modifies a noun ("a 78-year-old senator", "a 10-point plan"): no count of its own. */
+const COMPOUND_MODIFIER = /^-\p{L}/u;
 
 /** Words that follow a figure and name what it counts: a noun or measurement words, "per X" joined on. */
 function unitAfter(text: string, from: number): { unit: string; end: number } | null {
@@ -106,6 +113,8 @@ export function extractNumbers(doc: Doc): NumberMention[] {
     let end = m.index + m[0].length;
     const currency = g.cur ? currencyOf(g.cur) : undefined;
     if (g.pct) unit = '%';
+    else if (g.glued) unit = GLUED_UNITS[g.glued.toLowerCase()]!;
+    else if (COMPOUND_MODIFIER.test(doc.text.slice(end, end + 2))) continue;
     else {
       const after = unitAfter(doc.text, end);
       const noUnitAfter = !after || NOT_A_FIGURE.test(after.unit.split(' ')[0]!) || !nounAt(doc, end);

@@ -8,6 +8,8 @@ import { TokenIndex } from './candidate-pairs.js';
 
 /** At most this many statistics per article: the most specific first. */
 const STATISTICS_PER_ARTICLE = 3;
+/** Counts below this, of plain things, rank after every other figure. */
+const SMALL_COUNT = 10;
 /** At most this many quotes per article. */
 const QUOTES_PER_ARTICLE = 2;
 /** A quote shorter than this many words is a phrase, not a claim worth flagging. */
@@ -54,7 +56,9 @@ class SentenceWords {
 function specificity(n: NumberMention, doc: Doc): number {
   const sentence = doc.text.slice(n.sentence.start, n.sentence.end);
   const attributed = ATTRIBUTION.test(sentence) || (doc.layers.entities ?? []).some((m) => m.type === 'ORG' && m.start >= n.sentence.start && m.end <= n.sentence.end);
-  return (attributed ? 2 : 0) + (n.unit === '%' || n.unit.includes(' ') ? 1 : 0) + (/\d[.,]\d/.test(n.written) ? 0.5 : 0);
+  // a count below ten of plain things ("2 dam walls") is rarely the claim a sentence rests on
+  const smallCount = n.value < SMALL_COUNT && !/\d[.,]\d/.test(n.written) && n.unit !== '%' && !n.unit.includes(' ') && !/^[$€£]/.test(n.unit);
+  return (attributed ? 2 : 0) + (n.unit === '%' || n.unit.includes(' ') ? 1 : 0) + (/\d[.,]\d/.test(n.written) ? 0.5 : 0) - (smallCount ? 1 : 0);
 }
 
 /**
@@ -94,6 +98,11 @@ export function findSingleSourceClaimList(ctx: StoryContext): SingleSourceClaim[
       .filter((n) => !sentenceWords.echoedElsewhere(n.context, doc.id))
       .map((n) => ({ n, score: specificity(n, doc) }))
       .sort((a, b) => b.score - a.score || a.n.span.start - b.n.span.start)
+      // one claim per sentence, and a sentence the page repeats word for word is one claim
+      .filter(({ n }, i, all) => {
+        const text = doc.text.slice(n.sentence.start, n.sentence.end).trim();
+        return !all.slice(0, i).some(({ n: m }) => m.sentence.start === n.sentence.start || doc.text.slice(m.sentence.start, m.sentence.end).trim() === text);
+      })
       .slice(0, STATISTICS_PER_ARTICLE);
     for (const { n } of stats) {
       const evidence = doc.text.slice(n.sentence.start, n.sentence.end).trim();
