@@ -136,6 +136,20 @@ describe('who is quoted', () => {
     expect(f!.quotedSpeakers).toEqual(['Tomas Reld', 'unnamed senior official']);
   });
 
+  it('keeps the capitals of a short form, and does not take an official news agency for an unnamed official', () => {
+    const doc = makeDoc({
+      id: 'a_agency',
+      kind: INFERRED_NEWS,
+      text: 'A UN official said most deaths could have been avoided.\n\nAt least 300 homes were destroyed, the country’s official news agency reported.',
+      quotes: [
+        { text: 'most deaths could have been avoided', speakerText: 'A UN official', speakerAt: 'A UN official', direct: false },
+        { text: 'At least 300 homes were destroyed', speakerText: 'the country’s official news agency', speakerAt: 'the country’s official news agency', direct: false },
+      ],
+    });
+    const [f] = describeFraming(contextOf(doc), { mainActors: [], mainEvents: [] });
+    expect(f!.speakers.map((s) => s.name)).toEqual(['unnamed UN official']);
+  });
+
   it('classes a named researcher as an analyst and notes a single anonymous source', () => {
     const doc = makeDoc({
       id: 'a_analyst',

@@ -123,6 +123,9 @@ function storyName(doc: Doc, ctx: StoryContext, localId: string): string | undef
 /** A description of people (not a document, a country group or a stray phrase): "a source", "officials", "some analysts", "others". */
 const HUMAN_SOURCE = /\b(?:sources?|officials?|analysts?|experts?|observers?|diplomats?|aides?|insiders?|person|persons|people|users?|residents?|witnesses?|members?|figures?|activists?|commentators?|critics?|supporters?|opponents?|spokes(?:person|man|woman)|ministers?|leaders?|lawmakers?|legislators?|economists?|researchers?|scholars?|academics?|advisers?|advisors?|negotiators?|staff|employees?|workers?|someone|somebody|others|some|many|camp|circles?|government|ministry|administration)\b/i;
 
+/** "the country's official news agency", "official figures": "official" describing a document or an outlet, not a person. */
+const OFFICIAL_AS_ADJECTIVE = /\bofficial\s+(?:news|media|agency|statement|figures?|data|website|account|channel|tally|toll|count|reports?|estimates?|statistics|results?)\b/i;
+
 /** A short description for a source nobody names: "unnamed political analyst", "unnamed Velmari officials". */
 function describeUnnamed(text: string, doc: Doc): string {
   // The description ends at its first verb ("officials rule out talks" → "officials").
@@ -133,7 +136,8 @@ function describeUnnamed(text: string, doc: Doc): string {
   if (!phrase) return 'unnamed source';
   // Lower-case the first word unless the article capitalises it mid-sentence too (a nationality, a name).
   const first = phrase.split(' ')[0]!;
-  const proper = new RegExp(`[\\p{Ll},;] ${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(doc.text);
+  // a short form in capitals ("UN official") keeps its capitals
+  const proper = /^\p{Lu}{2,}/u.test(first) || new RegExp(`[\\p{Ll},;] ${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'u').test(doc.text);
   return `unnamed ${proper ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1)}`;
 }
 
@@ -163,7 +167,7 @@ export function describeSpeakers(doc: Doc, ctx: StoryContext): QuotedSpeaker[] {
       // An unresolved pronoun says nothing about who the source is.
       if (!text || /^(?:he|she|they|it|we|i|him|her|them)$/i.test(text.trim())) continue;
       // A document, a collective or a stray phrase ("the report", "European countries") is not a person quoted.
-      if (!HUMAN_SOURCE.test(text)) continue;
+      if (!HUMAN_SOURCE.test(text) || OFFICIAL_AS_ADJECTIVE.test(text)) continue;
       // "the minister" when the article names its minister is that person, not an anonymous source.
       const holder = roleHolder(doc, text);
       if (holder) {
