@@ -14,6 +14,8 @@ import { analysedPart } from '../annotate/budget.js';
 const MAIN_ACTORS = 8;
 /** Entity types that act in a story. */
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE']);
+/** A news outlet or agency ("The Daily Ledger", "Velda Press Agency"): the medium a story travels by, not one of its actors. */
+const MEDIA_NAME = /\b(?:Press|News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Agency|Television|TV|Radio|Broadcasting|Newswire|Wire)\b/;
 
 export interface BuildStoryOptions {
   /** Story id; by default derived from the article ids. */
@@ -30,7 +32,7 @@ export type StoryStage = 'mergeEntities' | 'buildTimeline' | 'findTopics' | 'fin
 /** Actors most articles mention, then most often: who a reader of the whole story meets. */
 function mainActors(entities: readonly StoryEntity[]): string[] {
   return entities
-    .filter((e) => ACTOR_TYPES.has(e.type))
+    .filter((e) => ACTOR_TYPES.has(e.type) && !(e.type === 'ORG' && MEDIA_NAME.test(e.name)))
     .sort((a, b) => b.articles.length - a.articles.length || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name))
     .slice(0, MAIN_ACTORS)
     .map((e) => e.name);

@@ -1,6 +1,7 @@
 import type { Doc } from '../../core/index.js';
 import type { SourceEvidence, StoryContext, StoryEntity } from '../types.js';
 import { describeDate } from '../summary/words.js';
+import { countryNamed, countryOfQualifier } from '../entities/countries.js';
 
 /** A main event of the story, recognised in an article by its keywords. */
 export interface MainEvent {
@@ -90,8 +91,15 @@ function namesActor(doc: Doc, ctx: StoryContext, actor: string, resolved: Readon
   if (resolved.has(actor)) return true;
   const entity = entityNamed(ctx, actor);
   const forms = entity ? entity.aliases : [actor];
+  // A country is mentioned by its people's adjective too ("the Libyan coast" mentions Libya).
+  if (countryNamed(actor) && namesDemonymOf(doc, countryNamed(actor)!)) return true;
   // An acronym in capitals ("UN") counts as written, case and all; other short forms are too ambiguous.
   return forms.some((f) => (f.length >= 3 && mentionsWord(doc, f)) || (/^\p{Lu}{2}$/u.test(f) && new RegExp(`(?<![\\p{L}\\p{N}])${f}(?![\\p{L}\\p{N}])`, 'u').test(doc.text)));
+}
+
+function namesDemonymOf(doc: Doc, country: string): boolean {
+  for (const m of doc.text.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}{2,}(?:an|ian|ese|ish|i|ic)(?![\p{L}])/gu)) if (countryOfQualifier(m[0]) === country) return true;
+  return false;
 }
 
 /** Whether the article names the actor: an entity mention resolved to it, or one of its aliases in the text. */

@@ -250,6 +250,12 @@ describe('coverage and notes', () => {
     expect(framing[1]!.notes).toContain('quotes no one');
   });
 
+  it('never says an article leaves out a country whose people it names ("the Libyan coast")', () => {
+    const coast = makeDoc({ id: 'a_coast', text: 'The storm flooded the Libyan coast on Monday.' });
+    const framing = describeFraming(contextOf(coast), { mainActors: ['Libya', 'Tomas Reld'], mainEvents: [] });
+    expect(framing[0]!.omits).toEqual(['does not mention Tomas Reld']);
+  });
+
   it('never says an article leaves out an event it reports in other words', () => {
     const other = makeDoc({ id: 'a_other', text: 'Mara Quill inaugurated the new barrage.', entities: [{ text: 'Mara Quill', type: 'PERSON', entity: 'e1' }] });
     const ctx = contextOf(NEWS, other);

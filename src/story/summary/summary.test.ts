@@ -44,3 +44,16 @@ describe('story summary', () => {
     expect(describeDate('198X')).toBe('the 1980s');
   });
 });
+
+describe('story: the outlets a story travels by are not its actors', () => {
+  const wire = [
+    makeDoc({ id: 'w1', text: 'Mayor Tilda Vance told the Marrow Press Agency that the bridge would open in May.', entities: [{ text: 'Tilda Vance', type: 'PERSON' }, { text: 'Marrow Press Agency', type: 'ORG' }], verbs: ['told'] }),
+    makeDoc({ id: 'w2', text: 'Tilda Vance told the Marrow Press Agency the bridge was late.', entities: [{ text: 'Tilda Vance', type: 'PERSON' }, { text: 'Marrow Press Agency', type: 'ORG' }], verbs: ['told'] }),
+    makeDoc({ id: 'w3', text: 'Tilda Vance opened the bridge.', entities: [{ text: 'Tilda Vance', type: 'PERSON' }], verbs: ['opened'] }),
+  ];
+  it('never says an article leaves out the agency the others quote', () => {
+    const story = buildStory(wire);
+    const w3 = story.framing.find((f) => f.article === 'w3')!;
+    expect(w3.notes.join(' ')).not.toContain('Marrow Press Agency');
+  });
+});
