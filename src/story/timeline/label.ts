@@ -11,6 +11,10 @@ import type { DatedAction } from './actor.js';
 const MAX_LABEL_WORDS = 12;
 /** A date phrase and the preposition before it, removed from the action's words. */
 const DATE_LEAD = /\s*(?:\b(?:on|in|at|since|by|from|until|during|of)\s+)?(?:the\s+)?$/i;
+/** An action that is only the verb of saying ("said", "told reporters"): the words said come before it. */
+const REPORTING_ONLY = /^(?:said|says|told(?:\s+\S+){0,2}|added|reported|announced|stated|confirmed)$/i;
+/** The words said, before ", the X said" at the end of a sentence. */
+const SAID_BEFORE = /^\s*(.+?)\s*,\s*(?:[\p{L}’'-]+\s+){0,6}$/u;
 /** Where an action's words end: the next clause or the sentence's end. */
 const ACTION_END = /[;:—–]|,\s+(?:and|but|while|whereas|which|where|as)\b|\s+(?:while|whereas|because|although)\b/u;
 
@@ -65,9 +69,18 @@ export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Sp
   const antecedent = !read.actor && !read.theme ? /((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*,?\s+(?:which|that|who)\s+$/u.exec(doc.text.slice(sentence.start, read.clause.start)) : null;
   // The noun phrase from its article on ("following a storm" → "a storm").
   if (antecedent && text.length) text = `${antecedent[1]!.replace(/^.*?\b(?=(?:a|an|the)\s)/i, '')} ${text}`;
+  // "a 2011 uprising" with its date taken out reads "an uprising".
+  text = text.replace(/\b([Aa])\s+(?=[aeiouAEIOU]\p{Ll})/u, '$1n ');
+  const who = read.actor?.name;
+  // "…, the relief agency said": what was said, before the attribution, is the action.
+  if (who && REPORTING_ONLY.test(text.replace(/[\s.,;:!?]+$/u, ''))) {
+    const said = SAID_BEFORE.exec(doc.text.slice(sentence.start, read.action?.start ?? read.clause.start));
+    if (said) return `${who}: ${words(said[1]!, MAX_LABEL_WORDS)}`;
+  }
   // Nothing left once the date is out ("In 2019."): the sentence itself, cut short.
   const action = words(/\p{L}{3}/u.test(text) ? text : doc.text.slice(sentence.start, sentence.end), MAX_LABEL_WORDS);
-  const who = read.actor?.name;
   if (!who) return action.charAt(0).toUpperCase() + action.slice(1);
+  // The event noun named as its own doer ("uprising" of "an uprising that toppled …") is said once.
+  if (new RegExp(`^(?:(?:a|an|the)\\s+)?${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(action)) return action.charAt(0).toUpperCase() + action.slice(1);
   return colon ? `${who}: ${action}` : `${who} ${action}`;
 }

@@ -84,6 +84,14 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
     expect(timeline[0]!.summary).toBe('Tilda Vance signed the bridge contract with the river authority');
   });
 
+  it('labels a statement attributed at the end of its sentence by what was said', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'The toll on the Marrow Bridge has risen to 40 coins as repairs continue, the Marrow River Authority said on 3 April 2030.',
+      entities: [{ text: 'Marrow River Authority', type: 'ORG' }], times: [{ text: '3 April 2030', value: '2030-04-03' }], verbs: ['risen', 'continue', 'said'],
+    }]));
+    expect(timeline[0]!.summary).toMatch(/^Marrow River Authority: The toll on the Marrow Bridge has risen to 40 coins/);
+  });
+
   it('gives the dates of a picture caption to the pictures\' provider, named or not by the entity layer', () => {
     const timeline = buildTimeline(makeContext([{
       id: 'a1', text: 'This combination of satellite images from Corvel Imaging shows the Marrow Bridge on 2 March 2030, top, and the same flooded bridge on 14 April 2030.',
