@@ -11,6 +11,8 @@ import type { DatedAction } from './actor.js';
 const MAX_LABEL_WORDS = 12;
 /** A date phrase and the preposition before it, removed from the action's words. */
 const DATE_LEAD = /\s*(?:\b(?:on|in|at|since|by|from|until|during|of)\s+)?(?:the\s+)?$/i;
+/** A dateline opening a sentence ("PORT VELAN, Veskaria — "): no part of what happened. */
+const DATELINE_LEAD = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s*[\p{L}.\s]+?)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*/u;
 /** An action that is only the verb of saying ("said", "told reporters"): the words said come before it. */
 const REPORTING_ONLY = /^(?:said|says|told(?:\s+\S+){0,2}|added|reported|announced|stated|confirmed)$/i;
 /** The words said, before ", the X said" at the end of a sentence. */
@@ -43,8 +45,11 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
     const head = modifier ? text.slice(0, date.start - from).replace(/\s+$/, '') : text.slice(0, date.start - from).replace(DATE_LEAD, '');
     // "…on 3 April, her office said": the attribution after the date is not part of what was done.
     const endsHere = !modifier && /^\s*(?:,\s*\d{4})?\s*,\s*(?!(?:in\s+)?(?:which|who|that|where)\b)(?:[\p{L}’'-]+\s+){0,4}(?:said|says|told|added|reported|according)\b/u.test(after);
-    const tail = endsHere ? '' : after.replace(/^\s*,?\s*(?:\d{4}\s*,?)?/, ' ');
-    text = `${head}${tail}`;
+    // "2018's playbook" loses its possessive with its year
+    const tail = endsHere ? '' : after.replace(/^[’']s\b/u, '').replace(/^\s*,?\s*(?:\d{4}\s*,?)?/, ' ');
+    // "a 2011 uprising" without its year reads "an uprising"
+    const article = /\b[Aa]$/.test(head) && /^\s*(?:[aeio]|u[b-df-hj-np-tv-z]{2})/.test(tail) ? 'n' : '';
+    text = `${head}${article}${tail}`;
   }
   if (read.passive && read.action) {
     // "statements made by X in response to…" reads "statements in response to…" after the doer's name;
@@ -69,8 +74,6 @@ export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Sp
   const antecedent = !read.actor && !read.theme ? /((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*,?\s+(?:which|that|who)\s+$/u.exec(doc.text.slice(sentence.start, read.clause.start)) : null;
   // The noun phrase from its article on ("following a storm" → "a storm").
   if (antecedent && text.length) text = `${antecedent[1]!.replace(/^.*?\b(?=(?:a|an|the)\s)/i, '')} ${text}`;
-  // "a 2011 uprising" with its date taken out reads "an uprising".
-  text = text.replace(/\b([Aa])\s+(?=[aeiouAEIOU]\p{Ll})/u, '$1n ');
   const who = read.actor?.name;
   // "…, the relief agency said": what was said, before the attribution, is the action.
   if (who && REPORTING_ONLY.test(text.replace(/[\s.,;:!?]+$/u, ''))) {
@@ -78,7 +81,7 @@ export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Sp
     if (said) return `${who}: ${words(said[1]!, MAX_LABEL_WORDS)}`;
   }
   // Nothing left once the date is out ("In 2019."): the sentence itself, cut short.
-  const action = words(/\p{L}{3}/u.test(text) ? text : doc.text.slice(sentence.start, sentence.end), MAX_LABEL_WORDS);
+  const action = words(/\p{L}{3}/u.test(text) ? text : doc.text.slice(sentence.start, sentence.end).replace(DATELINE_LEAD, ''), MAX_LABEL_WORDS);
   if (!who) return action.charAt(0).toUpperCase() + action.slice(1);
   // The event noun named as its own doer ("uprising" of "an uprising that toppled …") is said once.
   if (new RegExp(`^(?:(?:a|an|the)\\s+)?${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(action)) return action.charAt(0).toUpperCase() + action.slice(1);

@@ -84,6 +84,16 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
     expect(timeline[0]!.summary).toBe('Tilda Vance signed the bridge contract with the river authority');
   });
 
+  it('labels an event noun once, with its article mended when its year is taken out', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'The flood exposed old divisions in Marrow that go back to a 2011 uprising that toppled the old council.',
+      times: [{ text: '2011', value: '2011' }], verbs: ['exposed', 'go', 'toppled'],
+    }]));
+    const label = timeline.find((e) => e.date === '2011')?.summary ?? '';
+    expect(label).toMatch(/\ban uprising that toppled the old council/i);
+    expect(label).not.toMatch(/uprising an? uprising/i);
+  });
+
   it('labels a statement attributed at the end of its sentence by what was said', () => {
     const timeline = buildTimeline(makeContext([{
       id: 'a1', text: 'The toll on the Marrow Bridge has risen to 40 coins as repairs continue, the Marrow River Authority said on 3 April 2030.',
