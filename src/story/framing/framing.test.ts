@@ -136,18 +136,28 @@ describe('who is quoted', () => {
     expect(f!.quotedSpeakers).toEqual(['Tomas Reld', 'unnamed senior official']);
   });
 
+  /** The framing of one news article whose reported statements are given as [words, speaker as written, speaker span]. */
+  const framingOfReported = (id: string, text: string, reported: [string, string, string][]) =>
+    describeFraming(contextOf(makeDoc({
+      id, kind: INFERRED_NEWS, text,
+      quotes: reported.map(([words, speakerText, speakerAt]) => ({ text: words, speakerText, speakerAt, direct: false })),
+    })), { mainActors: [], mainEvents: [] })[0]!;
+
   it('keeps the capitals of a short form, and does not take an official news agency for an unnamed official', () => {
-    const doc = makeDoc({
-      id: 'a_agency',
-      kind: INFERRED_NEWS,
-      text: 'A UN official said most deaths could have been avoided.\n\nAt least 300 homes were destroyed, the country’s official news agency reported.',
-      quotes: [
-        { text: 'most deaths could have been avoided', speakerText: 'A UN official', speakerAt: 'A UN official', direct: false },
-        { text: 'At least 300 homes were destroyed', speakerText: 'the country’s official news agency', speakerAt: 'the country’s official news agency', direct: false },
-      ],
-    });
-    const [f] = describeFraming(contextOf(doc), { mainActors: [], mainEvents: [] });
-    expect(f!.speakers.map((s) => s.name)).toEqual(['unnamed UN official']);
+    const f = framingOfReported('a_agency', 'A UN official said most deaths could have been avoided.\n\nAt least 300 homes were destroyed, the country’s official news agency reported.', [
+      ['most deaths could have been avoided', 'A UN official', 'A UN official'],
+      ['At least 300 homes were destroyed', 'the country’s official news agency', 'the country’s official news agency'],
+    ]);
+    expect(f.speakers.map((s) => s.name)).toEqual(['unnamed UN official']);
+  });
+
+  it('counts a state\'s leadership speaking as one as a named source, not an anonymous one', () => {
+    const f = framingOfReported('a_leaders', "Trade Talks\n\nFrance's leaders have said they will not sign the pact. France's leaders also said talks could resume.", [
+      ['they will not sign the pact', 'leaders', "France's leaders"],
+      ['talks could resume', "France's leaders", "France's leaders also"],
+    ]);
+    expect(f.speakers.map((s) => [s.name, s.named, s.kind])).toEqual([["France's leaders", true, 'official']]);
+    expect(f.speakerKinds.anonymous ?? 0).toBe(0);
   });
 
   it('classes a named researcher as an analyst and notes a single anonymous source', () => {

@@ -1,6 +1,7 @@
 import type { Doc } from '../../core/index.js';
 import type { Quote } from '../../annotate/index.js';
 import type { StoryContext } from '../types.js';
+import { countryNamed } from '../entities/countries.js';
 
 export type SpeakerKind = 'official' | 'analyst' | 'anonymous' | 'other';
 
@@ -141,6 +142,24 @@ function describeUnnamed(text: string, doc: Doc): string {
   return `unnamed ${proper ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1)}`;
 }
 
+/** "Veskaria's leaders", "the country's government" written before the quote: a state's leadership as one speaker. */
+const STATE_COLLECTIVE = /((?:\p{Lu}[\p{L}.]*[ \t]+){0,2}\p{Lu}[\p{L}.]*)['’]s\s+(leaders|leadership|government|rulers)\s*$/u;
+
+function stateCollective(doc: Doc, q: Quote, text: string): string | undefined {
+  const written = q.speakerSpan ? doc.text.slice(Math.max(0, q.speakerSpan.start - 40), q.speakerSpan.end) : '';
+  for (const candidate of [written, text]) {
+    const m = STATE_COLLECTIVE.exec(candidate.trim());
+    if (!m) continue;
+    // the state's name is the last words before the possessive ("… Negotiations Velda's leaders" is Velda's)
+    const words = m[1]!.split(/[ \t]+/);
+    for (let k = 0; k < words.length; k++) {
+      const state = words.slice(k).join(' ');
+      if (countryNamed(state)) return `${state}'s ${m[2]}`;
+    }
+  }
+  return undefined;
+}
+
 /** The person a definite role ("the minister", "the spokesman") stands for: the one the article gives that title, when only one. */
 function roleHolder(doc: Doc, text: string): { id: string; name: string } | undefined {
   const role = /^\s*the\s+(?:[\p{L}-]+\s+){0,2}?(minister|spokes\w+|president|mayor|governor|chief|head|director|secretary|ambassador|envoy|leader)\b/iu.exec(text)?.[1]?.toLowerCase();
@@ -170,7 +189,14 @@ export function describeSpeakers(doc: Doc, ctx: StoryContext): QuotedSpeaker[] {
       if (!HUMAN_SOURCE.test(text) || OFFICIAL_AS_ADJECTIVE.test(text)) continue;
       // "the minister" when the article names its minister is that person, not an anonymous source.
       const holder = roleHolder(doc, text);
-      if (holder) {
+      const collective = holder ? undefined : stateCollective(doc, q, text);
+      if (collective) {
+        // "Iran's leaders": a state's leadership speaking as one, named by its state, not an unnamed source.
+        name = collective;
+        entityType = 'GPE';
+        named = true;
+        key = `c:${collective.toLowerCase()}`;
+      } else if (holder) {
         name = storyName(doc, ctx, holder.id) ?? holder.name;
         entityType = 'PERSON';
         named = true;
