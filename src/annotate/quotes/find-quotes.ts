@@ -166,7 +166,7 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   if (k < 0) return null;
   const sentence = sentenceSpan(ctx, tok.start);
   let agent = view.agentOf(k, ctx.text);
-  let who = agent >= 0 ? agent : view.subjectOf(k);
+  let who = agent >= 0 ? agent : view.subjectOf(participleHost(ctx, c, k));
   if (who < 0) return null;
   // "This was confirmed by X …, stating that …": a participle chained to a passive speaks with that verb's agent, not its subject.
   if (agent < 0 && view.rel(who) === 'nsubj:pass') {
@@ -179,6 +179,23 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };
   const found = within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
   return found ? withNameAfterRole(ctx.text, found, sentence) : null;
+}
+
+/**
+ * "X stressed that A is B, saying “…”": a parse may hang the participle on the verb of the reported
+ * clause, whose subject did not say it. A participle cue after a comma hung on the complement of
+ * another verb of saying speaks with that verb: the syntax token to take the subject of.
+ */
+function participleHost(ctx: Context, c: number, k: number): number {
+  const view = ctx.syntax!;
+  if (!/ing$/i.test(ctx.toks[c]!.text) || ctx.toks[c - 1]?.text !== ',' || view.rel(k) !== 'advcl') return k;
+  const h = view.head(k);
+  if (h < 0 || view.rel(h) !== 'ccomp') return k;
+  // "X said he doubted it, arguing …": a pronoun subject of the reported clause is the speaker again; keep it.
+  const own = view.subjectOf(h);
+  if (own >= 0 && isPronoun(view.word(ctx.text, own))) return k;
+  const cue = view.head(h);
+  return cue >= 0 && isCueVerb(view.word(ctx.text, cue)) ? cue : k;
 }
 
 /** A name right after a role word ("economist Ana Oresk"), when the parse left it out of the speaker's phrase. */
@@ -223,6 +240,12 @@ function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimAccordingTo(ctx.text, trimContent(ctx.text, span.start, span.end)), core: trimAccordingTo(ctx.text, trimContent(ctx.text, core.start, core.end)) } : null;
 }
 
+/**
+ * A time adverbial of the cue that a parse may hang inside the clause ("said earlier this week that …",
+ * "announced on Friday that …"): when it stands before "that", the clause starts after it.
+ */
+const LEADING_TIME_THAT = /^(?:on\s+|last\s+|earlier\s+|late\s+|this\s+)?(?:[\p{L}\p{N},]+\s+){0,3}?(?:earlier|later|yesterday|today|week|month|year|morning|afternoon|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+that\s+/iu;
+
 /** The clause a cue governs read from the parse (its ccomp without "that"), when the syntax stage ran. */
 function parsedContent(ctx: Context, c: number): Span | null {
   const view = ctx.syntax!;
@@ -230,7 +253,7 @@ function parsedContent(ctx: Context, c: number): Span | null {
   const comp = k < 0 ? -1 : view.complementOf(k);
   if (comp < 0) return null;
   const span = view.subtree(comp);
-  const m = /^(?:that|whether|if)\s+/i.exec(ctx.text.slice(span.start, span.end));
+  const m = /^(?:that|whether|if)\s+/i.exec(ctx.text.slice(span.start, span.end)) ?? LEADING_TIME_THAT.exec(ctx.text.slice(span.start, span.end));
   return trimContent(ctx.text, span.start + (m ? m[0].length : 0), span.end);
 }
 
@@ -522,7 +545,10 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
       if (e < 0) return null;
       from = e + 1;
     }
-    if (from <= last) return trimContent(text, toks[from]!.start, sent.end);
+    if (from <= last) {
+      const lead = LEADING_TIME_THAT.exec(text.slice(toks[from]!.start, sent.end));
+      return trimContent(text, toks[from]!.start + (lead ? lead[0].length : 0), sent.end);
+    }
   }
   // "…, he said." — the clause before the speaker, when the cue ends the sentence.
   const before = firstStartingFrom(toks, sp.span.start) - 1;
@@ -652,6 +678,45 @@ const DASH_ASIDE = /\s*[—–]\s*\p{Ll}+ing\b/u;
 /** Another source's attribution tacked on with "with" (", with some arguing that …", ", with critics saying …"). */
 const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/u;
 
+/** Words between "and" and a cue verb that can be the subject of a new attribution ("and the report called", "and the spokesman, Ana Oresk, said"). */
+const MAX_NEW_SUBJECT_TOKENS = 8;
+
+/**
+ * Where reported words give way to the next attribution of the sentence: ", saying …", ", adding that …"
+ * (the speaker goes on with a statement of its own), ", and the report called on …" (another clause with
+ * its own verb of saying). The offset in the draft's words, or undefined.
+ */
+function nextAttribution(ctx: Context, d: Draft): number | undefined {
+  const { toks } = ctx;
+  const last = firstStartingFrom(toks, d.end) - 1;
+  for (let i = firstStartingFrom(toks, d.start) + 1; i <= last; i++) {
+    if (toks[i]!.text !== ',' || insideMark(ctx, toks[i]!.start)) continue;
+    const next = toks[i + 1]?.text ?? '';
+    if (/ing$/i.test(next) && isCueVerb(next) && !RELAY_CUES.test(next) && introducesWords(ctx, i + 1)) return toks[i]!.start - d.start;
+    if (next.toLowerCase() !== 'and') continue;
+    for (let k = i + 2; k <= Math.min(last, i + 2 + MAX_NEW_SUBJECT_TOKENS); k++) {
+      const w = toks[k]!.text;
+      if (w === '.' || w === ';' || isQuoteMark(w) || w.toLowerCase() === 'that') break;
+      // "and that of …", "and then" are no subject; a cue right after "and" has the same subject (kept as one clause).
+      if (isCueVerb(w) && /(?:ed|s)$/i.test(w) && k > i + 2 && !isDeterminer(toks[k - 1]!.text) && !isPreposition(toks[k - 1]!.text)) return toks[i]!.start - d.start;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A participle cue inside reported words that goes on with a statement of its own ("…, saying that …",
+ * "…, emphasizing “…”", "…, saying the ports must …"), not one that only acts on someone ("issued
+ * warnings, notifying the authorities"): it introduces a clause, a quote or "that".
+ */
+function introducesWords(ctx: Context, p: number): boolean {
+  const after = ctx.toks[p + 1]?.text ?? '';
+  if (/^(?:that|,|:)$/i.test(after) || isQuoteMark(after)) return true;
+  if (!ctx.syntax) return false;
+  const k = ctx.syntax.at(ctx.toks[p]!.start);
+  return k >= 0 && ctx.syntax.complementOf(k) >= 0;
+}
+
 /** Conjunctions that open a sentence with a subordinate clause ("While X noted that …, he declined …"). */
 const SUBORDINATE_OPENER = /^(?:while|although|though|whereas)$/i;
 
@@ -690,7 +755,7 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   const words = ctx.text.slice(d.start, d.end);
   const concession = CONCESSION.exec(words);
   const tacked = TACKED_ON_SOURCE.exec(words);
-  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index].filter((x): x is number => x !== undefined && x > 0);
+  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
   if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;

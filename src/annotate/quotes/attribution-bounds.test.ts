@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createArticlePipeline } from '../index.js';
+import type { Quote } from './index.js';
+
+// Fictional sentences written for these tests; run through the whole article pipeline (parse, entities, references).
+function run(text: string): Quote[] {
+  const doc = createArticlePipeline().run({ id: 'fiction', text, meta: {}, source: {}, layers: {}, messages: [] });
+  return doc.layers.quotes ?? [];
+}
+const words = (text: string, s: { start: number; end: number } | undefined): string | undefined => (s ? text.slice(s.start, s.end) : undefined);
+const reported = (t: string, qs: readonly Quote[], start: string): Quote | undefined => qs.find((q) => !q.direct && words(t, q)?.startsWith(start));
+
+describe('where reported words end', () => {
+  it.each([
+    ['where the speaker goes on with a participle of saying (", saying …")',
+      'In this context, the economist Mira Dalen stressed that the new customs union is a rare chance to rebuild the Veskarian fleet, saying the ports must double their capacity within five years.',
+      'the new customs union is a rare chance to rebuild the Veskarian fleet'],
+    ['where another clause with its own verb of saying starts (", and the editorial called on …")',
+      'The weekly Corvel Herald noted in its editorial on Friday that the harbour officials must be wary of the new tariff deal, and the editorial called on the council to publish every contract.',
+      'the harbour officials must be wary of the new tariff deal'],
+  ])('ends them %s', (_what, t, expected) => {
+    const q = reported(t, run(t), expected.split(' ').slice(0, 3).join(' '));
+    expect(q).toBeDefined();
+    expect(words(t, q)).toBe(expected);
+  });
+
+  it('keeps a participle of the reported clause\'s own subject inside it ("issued warnings, notifying …")', () => {
+    const t = 'The World Weather Body said earlier this week that the coastal bureau issued warnings 72 hours before the flooding, notifying all district councils by email and through the media.';
+    const q = reported(t, run(t), 'the coastal bureau');
+    expect(q).toBeDefined();
+    expect(words(t, q)).toContain('notifying all district councils');
+  });
+
+});
+
+describe('the speaker of a participle of saying after reported words', () => {
+  it('gives “…” after "X emphasized that A is B, saying" to X, not to the subject of A', () => {
+    const t = 'The Veskarian analyst Oren Pask wrote an essay for the Corvel Review, emphasizing that what matters now is changing the plan, not the people, saying, “We have repeated the same mistakes for forty years and we cannot go on like this.”';
+    const q = run(t).find((x) => x.direct && words(t, x)?.startsWith('We have repeated'));
+    expect(q).toBeDefined();
+    expect(words(t, q!.speakerSpan)).toContain('Oren Pask');
+  });
+});
