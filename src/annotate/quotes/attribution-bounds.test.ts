@@ -41,3 +41,32 @@ describe('the speaker of a participle of saying after reported words', () => {
     expect(words(t, q!.speakerSpan)).toContain('Oren Pask');
   });
 });
+
+describe('a list of points introduced by a speaker', () => {
+  const t = [
+    'The talks in Corvel ended after two hours.',
+    'The head of the Veskarian delegation, Ana Oresk, named three results of the meeting:',
+    '→ in the "next few weeks" both sides will free 500 detained fishermen;',
+    '→ the other side "asked for" a meeting of the two presidents, and Veskaria "took note of the request";',
+    'The delegations left the palace at noon.',
+  ].join('\n\n');
+  const qs = run(t);
+
+  it('gives each list item to the speaker who introduced the list, as reported speech', () => {
+    const item = qs.find((q) => !q.direct && words(t, q)?.includes('both sides will free 500'));
+    expect(item).toBeDefined();
+    expect(words(t, item!.speakerSpan)).toContain('Ana Oresk');
+  });
+
+  it('gives the words in marks inside the items to that speaker too', () => {
+    for (const quoted of ['next few weeks', 'asked for', 'took note of the request']) {
+      const q = qs.find((x) => x.direct && words(t, x) === quoted);
+      expect(q, quoted).toBeDefined();
+      expect(words(t, q!.speakerSpan)).toContain('Ana Oresk');
+    }
+  });
+
+  it('stops at the first paragraph that is not a list item', () => {
+    expect(qs.some((q) => words(t, q)?.includes('left the palace'))).toBe(false);
+  });
+});

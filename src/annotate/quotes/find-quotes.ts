@@ -588,6 +588,48 @@ function dashAttributedQuotes(ctx: Context): Draft[] {
   return out;
 }
 
+/** A list item's marker at the start of a paragraph: an arrow, bullet, dash or number. */
+const LIST_MARKER = /^[ \t]*(?:[→•●▪■◦‣*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
+/** Verbs that introduce a list of points someone made ("named three results:", "listed the demands:"), beyond the cue verbs. */
+const LIST_VERBS = /^(?:named|listed|outlined|identified|set|laid|gave|presented|summed|summarised|summarized)$/i;
+
+/**
+ * "X named three results of the meeting:" followed by list items ("→ in the coming days …"): each item
+ * is X's reported statement, and words in marks inside it X's direct words, unless the item has a
+ * cue of its own.
+ */
+function listedQuotes(ctx: Context): Draft[] {
+  const out: Draft[] = [];
+  const paras = splitParagraphs(ctx.text);
+  for (let p = 0; p < paras.length - 1; p++) {
+    const intro = ctx.text.slice(paras[p]!.start, paras[p]!.end).trimEnd();
+    if (!intro.endsWith(':') || !LIST_MARKER.test(ctx.text.slice(paras[p + 1]!.start, paras[p + 1]!.end))) continue;
+    const colon = paras[p]!.start + intro.length - 1;
+    const si = sentenceOf(ctx, colon);
+    const [first] = ctx.sentenceTokens[si]!;
+    const last = firstStartingFrom(ctx.toks, colon) - 1;
+    let found: Pick<Draft, 'speaker' | 'cue'> | null = null;
+    for (let c = first; c <= last && !found; c++) {
+      const w = ctx.toks[c]!.text;
+      if (insideMark(ctx, ctx.toks[c]!.start) || !(isCueVerb(w) || LIST_VERBS.test(w)) || isNamePart(ctx, c, first)) continue;
+      const sp = speakerOfCue(ctx, c, first);
+      if (sp) found = { speaker: sp, cue: ctx.toks[c]! };
+    }
+    if (!found) continue;
+    for (let q = p + 1; q < paras.length; q++) {
+      const para = paras[q]!;
+      const marker = LIST_MARKER.exec(ctx.text.slice(para.start, para.end));
+      if (!marker) break;
+      const item = trimContent(ctx.text, para.start + marker[0].length, para.end);
+      const itemToks = ctx.toks.slice(firstStartingFrom(ctx.toks, item.start), firstStartingFrom(ctx.toks, item.end));
+      if (itemToks.some((t) => isCueVerb(t.text) && !insideMark(ctx, t.start))) continue;
+      if (countWords(outsideMarks(ctx, item)) >= MIN_REPORTED_WORDS) out.push({ ...item, direct: false, ...found });
+      for (const m of ctx.marks) if (m.open >= item.start && m.close <= para.end) out.push({ start: m.start, end: m.end, direct: true, ...found });
+    }
+  }
+  return out;
+}
+
 /** Quotes standing alone after an attributed one ("“…,” she said. “…”"): the same speaker. */
 function continuationQuotes(ctx: Context, waiting: readonly MarkedSpan[], known: Draft[]): Draft[] {
   const out: Draft[] = [];
@@ -655,10 +697,16 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: [...direct, ...reported, ...continued, ...dashAttributedQuotes(ctx)], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashAttributedQuotes(ctx)], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+}
+
+/** List items' quotes replace what the other readers found on the same words (the list's introduction names the speaker). */
+function withListed(rules: readonly Draft[], listed: readonly Draft[]): Draft[] {
+  if (listed.length === 0) return [...rules];
+  return [...rules.filter((r) => !listed.some((l) => l.direct === r.direct && sameQuote(l, r))), ...listed];
 }
 
 /**
