@@ -70,3 +70,15 @@ describe('a list of points introduced by a speaker', () => {
     expect(qs.some((q) => words(t, q)?.includes('left the palace'))).toBe(false);
   });
 });
+
+describe('conjecture in the writer\'s voice', () => {
+  it('gives no record to "the stalemate suggests that …" or "all indicators suggest that …" (no one spoke)', () => {
+    const t = 'The long stalemate between Veskaria and Corvel suggests that resolving their differences will take years. Many families have left the coast, and all indicators suggest that hope for a quick return has faded.';
+    expect(run(t).filter((q) => !q.direct)).toEqual([]);
+  });
+
+  it('keeps what a study or a story "suggests" as reported by that document', () => {
+    const t = 'A new study by the Corvel Fisheries Institute suggests that the cod stocks will recover within a decade.';
+    expect(run(t).some((q) => !q.direct && words(t, q)?.includes('cod stocks will recover'))).toBe(true);
+  });
+});

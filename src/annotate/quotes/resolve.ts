@@ -28,7 +28,7 @@ const ATTITUDE_CUE = /\b(?:believ|think|thought|refus|want|hop|fear|see|saw|view
  * "tensions continue, hoping") the clause is the writer's own reasoning. The last word of the cue.
  * ("shows", "suggests", "reveals" stay: PolNeAR reads "the poll shows that …" as an attribution.)
  */
-const CONJECTURE_CUE = /\b(?:seem|appear|explain|hop|cit)\w*$/i;
+const CONJECTURE_CUE = /\b(?:seem|appear|explain|hop|cit|suggest|indicat)\w*$/i;
 /** Attitudes a state is given in the writer's words ("Veskaria believes that …"), never a statement it made. */
 const STATE_ATTITUDE_CUE = /\b(?:believ|think|thought|seem|appear|feel|felt|hop|wish|fear)\w*$/i;
 
