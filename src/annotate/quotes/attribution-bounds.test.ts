@@ -82,3 +82,14 @@ describe('conjecture in the writer\'s voice', () => {
     expect(run(t).some((q) => !q.direct && words(t, q)?.includes('cod stocks will recover'))).toBe(true);
   });
 });
+
+describe('a role speaker with a named appositive', () => {
+  it('gives "stated by the head of the delegation, aide to the president Oren Pask" to Oren Pask', () => {
+    const t = 'The talks ended with an exchange of 300 prisoners. This was stated by the head of the Veskarian delegation, aide to the President of Veskaria Oren Pask, expressing satisfaction with the results.';
+    const doc = createArticlePipeline().run({ id: 'fiction', text: t, meta: {}, source: {}, layers: {}, messages: [] });
+    const q = (doc.layers.quotes ?? []).find((x) => words(t, x)?.startsWith('The talks ended'));
+    expect(q?.speaker).toBeDefined();
+    const named = (doc.layers.entities ?? []).filter((m) => m.entity === q!.speaker).map((m) => t.slice(m.start, m.end));
+    expect(named.join(' ')).toContain('Oren Pask');
+  });
+});

@@ -203,6 +203,22 @@ function relativeHead(text: string, at: number, d: Discourse): Resolved | undefi
   return undefined;
 }
 
+/** Longest appositive read after a speaker phrase, in characters. */
+const MAX_APPOSITIVE_CHARS = 100;
+
+/**
+ * A person named at the end of an appositive right after a speaker phrase (", aide to the president
+ * Ana Oresk," closed by a comma or the sentence end), with no verb of saying between.
+ */
+function trailingAppositivePerson(span: Span, d: Discourse): EntityMentionLike | undefined {
+  const { text } = d;
+  const m = d.mentions.find((x) => x.start >= span.end && x.start - span.end <= MAX_APPOSITIVE_CHARS && d.types.get(x.entity) === 'PERSON');
+  if (!m) return undefined;
+  const between = text.slice(span.end, m.start);
+  if (!/^\s*,\s/.test(between) || /[,;:.!?"“”()]/.test(between.slice(between.indexOf(',') + 1)) || between.split(/\s+/).some((w) => isCueVerb(w))) return undefined;
+  return /^\s*(?:[,.;]|$)/.test(text.slice(m.end, m.end + 3)) ? m : undefined;
+}
+
 /**
  * Resolve one speaker phrase. The appositive's person wins over a role, a body or a place in the
  * core ("the spokesperson for the ministry, Ana Ruiz"); a name resolves to its entity; a pronoun,
@@ -226,6 +242,9 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
     && !/\b(?:in|at|from|of|for|on|with|near|to|by)\s+(?:the\s+)?$/i.test(text.slice(core.end, m.start)));
   const corePerson = phrase.kind === 'name' && phrase.mention && d.types.get(phrase.mention.entity) === 'PERSON';
   if (appositivePerson && !corePerson && phrase.kind !== 'pronoun') return { resolved: { entity: appositivePerson.entity }, phrase };
+  // A role whose appositive the phrase left out ("stated by the head of the delegation, aide to the president Ana Oresk, …").
+  const trailing = phrase.kind === 'role' ? trailingAppositivePerson(sp.span, d) : undefined;
+  if (trailing) return { resolved: { entity: trailing.entity }, phrase };
   // Without an entity for it, a name standing as the appositive of a role ("the head of the delegation, Ana Oresk").
   const appositiveName = /^\s*,\s*((?:\p{Lu}[\p{L}’'.-]*\s?){2,4})$/u.exec(text.slice(core.end, sp.span.end));
   if (appositiveName && (phrase.kind === 'role' || phrase.kind === 'collective')) return { resolved: { text: appositiveName[1]!.trim(), sort: 'person' }, phrase };
