@@ -93,3 +93,14 @@ describe('a role speaker with a named appositive', () => {
     expect(named.join(' ')).toContain('Oren Pask');
   });
 });
+
+describe('a paragraph closed by a dash attribution', () => {
+  it('is one direct quote of the speaker, its last sentence no reported record of its own', () => {
+    const t = 'The talks in Corvel ended on Friday.\n\nWe are potentially preparing a meeting at the level of the ministers of the two countries. We talked about an exchange of 300 for 300. We are also working on other details of this exchange. First, we need to deal with the exchange of fishermen, and then we will inform you of our next steps - Oresk said.\n\nThe delegations left at noon.';
+    const qs = run(t);
+    const own = qs.filter((q) => q.start >= t.indexOf('We are potentially') && q.end <= t.indexOf(' - Oresk'));
+    expect(own).toHaveLength(1);
+    expect(own[0]!.direct).toBe(true);
+    expect(words(t, own[0]!.speakerSpan)).toBe('Oresk');
+  });
+});
