@@ -104,3 +104,26 @@ describe('a paragraph closed by a dash attribution', () => {
     expect(words(t, own[0]!.speakerSpan)).toBe('Oresk');
   });
 });
+
+describe('the clause before a sentence-final attribution', () => {
+  it('is reported by a speaker who "told reporters" after it', () => {
+    const t = 'The Veskarian foreign minister Oren Pask started a meeting with a Corvel delegation in Varn, ministry spokesman Tomas Vell told reporters.';
+    const q = run(t).find((x) => !x.direct && words(t, x)?.startsWith('The Veskarian foreign minister'));
+    expect(q).toBeDefined();
+    expect(words(t, q!.speakerSpan)).toContain('Tomas Vell');
+  });
+
+  it('is reported by the source an outlet cites ("…, the Ledger reports citing Y.")', () => {
+    const t = 'The death toll in the coastal city of Varn has soared to 1,300 as search efforts continue following a massive flood fed by the breaching of two dams in heavy rains, Al Mirat reports citing the Veskarian Red Cross.';
+    const q = run(t).find((x) => !x.direct && words(t, x)?.startsWith('The death toll'));
+    expect(q).toBeDefined();
+    expect(words(t, q!.speakerSpan)).toContain('Red Cross');
+  });
+});
+
+describe('a topic is not a statement', () => {
+  it('gives no record to "warned the public about the coming storm"', () => {
+    const t = 'Officials in the northern province warned the public about the coming storm, and on Sunday, they ordered residents to leave the coast.';
+    expect(run(t).filter((q) => !q.direct && words(t, q)?.startsWith('about'))).toEqual([]);
+  });
+});

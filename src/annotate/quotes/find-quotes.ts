@@ -27,6 +27,8 @@ const MAX_MODIFIER_WORDS = 3;
 const MAX_TERM_WORDS = 5;
 /** Reported content shorter than this is an object ("said so"), not a clause. */
 const MIN_REPORTED_WORDS = 3;
+/** Words of a listener after a sentence-final cue ("…, X told the Daily Ledger on Monday."). */
+const MAX_LISTENER_WORDS = 6;
 /** Cue verbs that take a listener before the clause ("told reporters that"). */
 const LISTENER_CUES = /^(?:told|tell|tells|telling|assured|warned|reminded|informed|urged|asked)$/i;
 
@@ -440,7 +442,7 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         }
         continue;
       }
-      const content = reportedContent(ctx, c, last, sp, sent);
+      const content = reportedContent(ctx, c, last, found!, sent);
       if (content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue: tok });
     }
   });
@@ -538,17 +540,18 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   // A bare clause follows a frequent speech verb, or any cue when a subject plainly starts it ("believes the plan …").
   // Only for verbs PolNeAR saw as cues: a general speech verb before "the …" mostly takes an object ("condemned the strike").
   const clauseStarts = learnedCueRate(cueWord) > 0 && isWord(next?.text ?? '') && (isPronoun(next!.text) || isDeterminer(next!.text)) && !/^(?:it|this|that|her|his|its|their)$/i.test(next!.text);
-  if (next && (cueRate(cueWord) >= BARE_CLAUSE_CUE_RATE || clauseStarts) && isWord(next.text) && !isPreposition(next.text) && c + 1 <= last) {
+  // "…, the agency reports citing Y.": the relay participle opens no clause of what was said.
+  if (next && (cueRate(cueWord) >= BARE_CLAUSE_CUE_RATE || clauseStarts) && isWord(next.text) && !isPreposition(next.text) && !RELAY_CUES.test(next.text) && c + 1 <= last) {
     let from = c + 1;
     if (LISTENER_CUES.test(cueWord)) {
       const e = phraseStartingAt(toks, from, last);
       if (e < 0) return null;
       from = e + 1;
     }
-    if (from <= last) {
-      const lead = LEADING_TIME_THAT.exec(text.slice(toks[from]!.start, sent.end));
-      return trimContent(text, toks[from]!.start + (lead ? lead[0].length : 0), sent.end);
-    }
+    const lead = from <= last ? LEADING_TIME_THAT.exec(text.slice(toks[from]!.start, sent.end)) : null;
+    const clause = from <= last ? trimContent(text, toks[from]!.start + (lead ? lead[0].length : 0), sent.end) : null;
+    // Nothing after the listener ("…, X told reporters."): the clause is the one before.
+    if (clause && clause.end > clause.start) return clause;
   }
   // "…, he said." — the clause before the speaker, when the cue ends the sentence.
   const before = firstStartingFrom(toks, sp.span.start) - 1;
@@ -559,7 +562,11 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
     if (i === c + 1 && RELAY_CUES.test(toks[i]!.text)) { restEnd = i - 1; break; }
   }
   const rest = toks.slice(c + 1, restEnd + 1).filter((t) => isWord(t.text));
-  if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text))) {
+  // "…, X told reporters." / "…, X told the Daily Ledger on Monday.": the listener is no clause either.
+  // (Not when the clause before is an attribution of its own: "X were incensed that …, sources told the Ledger.")
+  const listener = LISTENER_CUES.test(cueWord) && rest.length <= MAX_LISTENER_WORDS && !rest.some((t) => isCueVerb(t.text) || isClauseWord(t.text))
+    && !toks.slice(firstStartingFrom(toks, sent.start), before).some((t) => (isCueVerb(t.text) || /^that$/i.test(t.text)) && !insideMark(ctx, t.start));
+  if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text) || listener)) {
     return trimContent(text, sent.start, toks[before]!.start);
   }
   return null;
@@ -699,7 +706,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).filter((d) => !isTopicOnly(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -862,6 +869,17 @@ function isStatement(ctx: Context, d: Draft): boolean {
   if (RELAY_CUES.test(words[0]?.text ?? '') && /^(?:name|collective|role|document)$/.test(classifySpeaker(ctx.text, d, ctx.entities.filter((m) => m.start < d.end && d.start < m.end)).kind)) return false;
   // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
   return words.some((w) => objectIsSaid(w.text) && view.governedBy(d, view.at(w.start)));
+}
+
+/**
+ * "Officials warned the public about the coming storm": reported words that only name the topic
+ * (a phrase opened by "about", "regarding", "concerning", no clause in it) say nothing that was said.
+ * A question's topic ("asked about the candidates") is what was asked, and stays.
+ */
+function isTopicOnly(ctx: Context, d: Draft): boolean {
+  if (d.direct || !ctx.syntax || !d.cue) return false;
+  if (!/^(?:about|regarding|concerning)\s/i.test(ctx.text.slice(d.start, d.end)) || ctx.syntax.holdsClause(d)) return false;
+  return !/^ask/i.test(ctx.text.slice(d.cue.start, d.cue.end));
 }
 
 /** Options of {@link findQuotes}. */
