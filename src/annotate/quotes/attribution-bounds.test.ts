@@ -127,3 +127,12 @@ describe('a topic is not a statement', () => {
     expect(run(t).filter((q) => !q.direct && words(t, q)?.startsWith('about'))).toEqual([]);
   });
 });
+
+describe('an echo of a quote under a cue that names no one', () => {
+  it('gives "the response signals a readiness to “fight to the end”" to who said it in full before', () => {
+    const t = 'Ministry spokesperson Lina Darv raised the stakes at a briefing, declaring, “If Corvel insists on a tariff war, Veskaria will fight to the end.”\n\nVeskaria’s sharp response signals a readiness to “fight to the end,” as trade tensions rise.';
+    const q = run(t).find((x) => x.direct && words(t, x)?.startsWith('fight to the end') && x.start > t.indexOf('sharp response'));
+    expect(q).toBeDefined();
+    expect(words(t, q!.speakerSpan)).toContain('Lina Darv');
+  });
+});

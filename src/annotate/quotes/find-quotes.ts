@@ -17,6 +17,8 @@ import type { ArticleEntityLike, EntityMentionLike, Quote, ReferenceLike } from 
 const MAX_CUE_TO_MARK_TOKENS = 6;
 /** How far after a cue "that" may come ("stated in an interview with … on March 2, that …"), in tokens. */
 const MAX_CUE_TO_THAT_TOKENS = 30;
+/** Words a quote under a cue that names no speaker needs to take the speaker of a longer quote it echoes. */
+const ECHO_MIN_WORDS = 3;
 /** A quote standing alone with no cue is taken as a continuation only when it is this long (shorter ones are terms). */
 const MIN_CONTINUATION_WORDS = 4;
 /** A colon-introduced quote with no cue verb must be a sentence, not a label. */
@@ -667,7 +669,9 @@ const wordKey = (text: string, s: Span): string => ` ${(text.slice(s.start, s.en
 function withEchoedSpeakers(ctx: Context, drafts: Draft[]): Draft[] {
   const keys = drafts.map((d) => (d.direct ? wordKey(ctx.text, d) : ''));
   return drafts.map((d, i) => {
-    if (!d.direct || d.cue || countWords(ctx.text.slice(d.start, d.end)) < MIN_CONTINUATION_WORDS) return d;
+    // A quote with a cue whose subject can speak for no one ("the sharp response signals a readiness to “…”") echoes too.
+    const unspoken = d.cue !== undefined && d.speaker !== undefined && classifySpeaker(ctx.text, d.speaker.core, ctx.entities.filter((m) => m.start < d.speaker!.core.end && d.speaker!.core.start < m.end)).kind === 'junk';
+    if (!d.direct || (d.cue && !unspoken) || countWords(ctx.text.slice(d.start, d.end)) < (unspoken ? ECHO_MIN_WORDS : MIN_CONTINUATION_WORDS)) return d;
     const source = drafts.find((e, k) => k !== i && e.direct && e.speaker && keys[k]!.length > keys[i]!.length && keys[k]!.includes(keys[i]!));
     return source ? { ...d, speaker: source.speaker } : d;
   });
