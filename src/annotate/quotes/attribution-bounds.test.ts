@@ -9,6 +9,12 @@ function run(text: string): Quote[] {
 }
 const words = (text: string, s: { start: number; end: number } | undefined): string | undefined => (s ? text.slice(s.start, s.end) : undefined);
 const reported = (t: string, qs: readonly Quote[], start: string): Quote | undefined => qs.find((q) => !q.direct && words(t, q)?.startsWith(start));
+/** The speaker as written of the reported record of `t` holding `part` (the test fails when there is none). */
+function reportedSpeaker(t: string, part: string): string | undefined {
+  const q = run(t).find((x) => !x.direct && words(t, x)?.includes(part));
+  expect(q, part).toBeDefined();
+  return words(t, q!.speakerSpan);
+}
 
 describe('where reported words end', () => {
   it.each([
@@ -108,16 +114,12 @@ describe('a paragraph closed by a dash attribution', () => {
 describe('the clause before a sentence-final attribution', () => {
   it('is reported by a speaker who "told reporters" after it', () => {
     const t = 'The Veskarian foreign minister Oren Pask started a meeting with a Corvel delegation in Varn, ministry spokesman Tomas Vell told reporters.';
-    const q = run(t).find((x) => !x.direct && words(t, x)?.startsWith('The Veskarian foreign minister'));
-    expect(q).toBeDefined();
-    expect(words(t, q!.speakerSpan)).toContain('Tomas Vell');
+    expect(reportedSpeaker(t, 'The Veskarian foreign minister')).toContain('Tomas Vell');
   });
 
   it('is reported by the source an outlet cites ("…, the Ledger reports citing Y.")', () => {
     const t = 'The death toll in the coastal city of Varn has soared to 1,300 as search efforts continue following a massive flood fed by the breaching of two dams in heavy rains, Al Mirat reports citing the Veskarian Red Cross.';
-    const q = run(t).find((x) => !x.direct && words(t, x)?.startsWith('The death toll'));
-    expect(q).toBeDefined();
-    expect(words(t, q!.speakerSpan)).toContain('Red Cross');
+    expect(reportedSpeaker(t, 'The death toll')).toContain('Red Cross');
   });
 });
 
@@ -134,5 +136,12 @@ describe('an echo of a quote under a cue that names no one', () => {
     const q = run(t).find((x) => x.direct && words(t, x)?.startsWith('fight to the end') && x.start > t.indexOf('sharp response'));
     expect(q).toBeDefined();
     expect(words(t, q!.speakerSpan)).toContain('Lina Darv');
+  });
+});
+
+describe('the subject of a cue read with its auxiliaries', () => {
+  it('gives "Veskaria’s leaders have made it clear that …" to the whole subject, possessive included', () => {
+    const t = "In a bold statement, Veskaria's leaders have made it clear that they will not engage in talks with Corvel if they feel threatened.";
+    expect(reportedSpeaker(t, 'will not engage')).toBe("Veskaria's leaders");
   });
 });

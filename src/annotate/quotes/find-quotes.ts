@@ -843,7 +843,11 @@ function withCueSpeaker(ctx: Context, t: Draft): Draft {
  */
 function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   if (!ctx.syntax || !d.cue) return d;
-  const c = firstStartingFrom(ctx.toks, d.cue.start);
+  let c = firstStartingFrom(ctx.toks, d.cue.start);
+  // A cue read with its auxiliaries ("have made it clear", "were also reported"): the verb after them has the subject.
+  while (c + 1 < ctx.toks.length && ctx.toks[c + 1]!.end <= d.cue.end && isAuxiliary(ctx.toks[c]!.text)) c++;
+  // "The dams are said to have released …": hearsay, its subject is what was said of, not a speaker.
+  if (/^(?:is|are|was|were|be|been)$/i.test(ctx.toks[c - 1]?.text ?? '') && /^to$/i.test(ctx.toks[c + 1]?.text ?? '')) return d;
   const tok = ctx.toks[c];
   if (!tok || !isWord(tok.text) || insideMark(ctx, tok.start)) return d;
   const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
