@@ -78,8 +78,8 @@ describe('a list of points introduced by a speaker', () => {
 });
 
 describe('conjecture in the writer\'s voice', () => {
-  it('gives no record to "the stalemate suggests that …" or "all indicators suggest that …" (no one spoke)', () => {
-    const t = 'The long stalemate between Veskaria and Corvel suggests that resolving their differences will take years. Many families have left the coast, and all indicators suggest that hope for a quick return has faded.';
+  it('gives no record to "the stalemate suggests that …", "all indicators suggest that …", "the dialogue shows that …" (no one spoke)', () => {
+    const t = 'The long stalemate between Veskaria and Corvel suggests that resolving their differences will take years. Many families have left the coast, and all indicators suggest that hope for a quick return has faded. Yet the continued dialogue with the northern neighbours shows that the doors are still open.';
     expect(run(t).filter((q) => !q.direct)).toEqual([]);
   });
 

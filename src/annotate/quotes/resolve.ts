@@ -26,9 +26,9 @@ const ATTITUDE_CUE = /\b(?:believ|think|thought|refus|want|hop|fear|see|saw|view
  * Cues of conjecture or explanation rather than of speech ("seems", "explains", "hoping", "citing"):
  * with a subject that can speak for no one ("the situation seems", "several factors explain",
  * "tensions continue, hoping") the clause is the writer's own reasoning. The last word of the cue.
- * ("shows", "suggests", "reveals" stay: PolNeAR reads "the poll shows that …" as an attribution.)
+ * A document or body that shows or suggests ("the poll shows that …", "the study suggests …") is no such subject: it stays.
  */
-const CONJECTURE_CUE = /\b(?:seem|appear|explain|hop|cit|suggest|indicat)\w*$/i;
+const CONJECTURE_CUE = /\b(?:seem|appear|explain|hop|cit|suggest|indicat|show|reveal)\w*$/i;
 /** Attitudes a state is given in the writer's words ("Veskaria believes that …"), never a statement it made. */
 const STATE_ATTITUDE_CUE = /\b(?:believ|think|thought|seem|appear|feel|felt|hop|wish|fear)\w*$/i;
 
