@@ -9,6 +9,14 @@ function run(text: string): Quote[] {
 }
 const words = (text: string, s: { start: number; end: number } | undefined): string | undefined => (s ? text.slice(s.start, s.end) : undefined);
 const reported = (t: string, qs: readonly Quote[], start: string): Quote | undefined => qs.find((q) => !q.direct && words(t, q)?.startsWith(start));
+/** The written forms of the entity the record of `t` holding `part` is given to, joined. */
+function speakerEntityForms(t: string, part: string): string {
+  const doc = createArticlePipeline().run({ id: 'fiction', text: t, meta: {}, source: {}, layers: {}, messages: [] });
+  const q = (doc.layers.quotes ?? []).find((x) => words(t, x)?.includes(part));
+  expect(q?.speaker, part).toBeDefined();
+  return (doc.layers.entities ?? []).filter((m) => m.entity === q!.speaker).map((m) => t.slice(m.start, m.end)).join(' ');
+}
+
 /** The speaker as written of the reported record of `t` holding `part` (the test fails when there is none). */
 function reportedSpeaker(t: string, part: string): string | undefined {
   const q = run(t).find((x) => !x.direct && words(t, x)?.includes(part));
@@ -92,11 +100,7 @@ describe('conjecture in the writer\'s voice', () => {
 describe('a role speaker with a named appositive', () => {
   it('gives "stated by the head of the delegation, aide to the president Oren Pask" to Oren Pask', () => {
     const t = 'The talks ended with an exchange of 300 prisoners. This was stated by the head of the Veskarian delegation, aide to the President of Veskaria Oren Pask, expressing satisfaction with the results.';
-    const doc = createArticlePipeline().run({ id: 'fiction', text: t, meta: {}, source: {}, layers: {}, messages: [] });
-    const q = (doc.layers.quotes ?? []).find((x) => words(t, x)?.startsWith('The talks ended'));
-    expect(q?.speaker).toBeDefined();
-    const named = (doc.layers.entities ?? []).filter((m) => m.entity === q!.speaker).map((m) => t.slice(m.start, m.end));
-    expect(named.join(' ')).toContain('Oren Pask');
+    expect(speakerEntityForms(t, 'The talks ended')).toContain('Oren Pask');
   });
 });
 
@@ -143,5 +147,12 @@ describe('the subject of a cue read with its auxiliaries', () => {
   it('gives "Veskaria’s leaders have made it clear that …" to the whole subject, possessive included', () => {
     const t = "In a bold statement, Veskaria's leaders have made it clear that they will not engage in talks with Corvel if they feel threatened.";
     expect(reportedSpeaker(t, 'will not engage')).toBe("Veskaria's leaders");
+  });
+});
+
+describe('"the latter" as a speaker', () => {
+  it('is the entity named last before it, a possessive included', () => {
+    const t = 'Veskaria fears a strike if the talks stall in response to Oren Pask’s call, especially after the latter announced in an interview on Monday that there are two options, a deal or a war.';
+    expect(speakerEntityForms(t, 'two options')).toContain('Oren Pask');
   });
 });

@@ -136,7 +136,8 @@ function titleHolder(head: string, at: number, d: Discourse): string | undefined
 
 /** "the latter", "the former": the last, or the one before the last, entity named before it. */
 function anaphorTarget(head: string, at: number, d: Discourse): string | undefined {
-  const before = d.mentions.filter((m) => m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && !inQuote(d, m) && !isPossessive(d.text, m));
+  // A possessive counts: "in response to Trump's call, after the latter announced" is Trump.
+  const before = d.mentions.filter((m) => m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && !inQuote(d, m));
   const distinct: string[] = [];
   for (let k = before.length - 1; k >= 0 && distinct.length < 2; k--) if (!distinct.includes(before[k]!.entity)) distinct.push(before[k]!.entity);
   return head === 'latter' ? distinct[0] : distinct[1];
