@@ -156,3 +156,12 @@ describe('"the latter" as a speaker', () => {
     expect(speakerEntityForms(t, 'two options')).toContain('Oren Pask');
   });
 });
+
+describe('reported words coordinated with ", and"', () => {
+  it('run on to the sentence end when the parse hangs the rest on the cue', () => {
+    const t = 'Oresk said Veskaria was constantly studying the new envoy’s behaviour, and that of his advisers, and had drawn useful lessons from it.';
+    const q = reported(t, run(t), 'Veskaria was constantly');
+    expect(q).toBeDefined();
+    expect(words(t, q)).toContain('had drawn useful lessons from it');
+  });
+});

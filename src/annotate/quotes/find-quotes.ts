@@ -258,7 +258,20 @@ function parsedContent(ctx: Context, c: number): Span | null {
   if (comp < 0) return null;
   const span = view.subtree(comp);
   const m = /^(?:that|whether|if)\s+/i.exec(ctx.text.slice(span.start, span.end)) ?? LEADING_TIME_THAT.exec(ctx.text.slice(span.start, span.end));
-  return trimContent(ctx.text, span.start + (m ? m[0].length : 0), span.end);
+  return withCoordinatedRest(ctx, trimContent(ctx.text, span.start + (m ? m[0].length : 0), span.end));
+}
+
+/**
+ * "X said A was studying B, and that of C, and had drawn conclusions": a parse may hang the
+ * coordinated rest on the cue, but it goes on with what was said. A clause followed by ", and" runs on
+ * to the sentence end, up to where another attribution starts.
+ */
+function withCoordinatedRest(ctx: Context, content: Span): Span {
+  const after = ctx.text.slice(content.end, content.end + 8);
+  if (!/^,\s+and\s/i.test(after)) return content;
+  const sentence = sentenceSpan(ctx, content.start);
+  const longer = clauseUpToNextCue(ctx, content.start, sentence.end);
+  return longer.end > content.end ? longer : content;
 }
 
 /** The speaker of a cue inside a sentence, whichever side the rules find it on. */
