@@ -17,6 +17,8 @@ import type { ArticleEntityLike, EntityMentionLike, Quote, ReferenceLike } from 
 const MAX_CUE_TO_MARK_TOKENS = 6;
 /** How far after a cue "that" may come ("stated in an interview with … on March 2, that …"), in tokens. */
 const MAX_CUE_TO_THAT_TOKENS = 30;
+/** Words a quote under a cue that names no speaker needs to take the speaker of a longer quote it echoes. */
+const ECHO_MIN_WORDS = 3;
 /** A quote standing alone with no cue is taken as a continuation only when it is this long (shorter ones are terms). */
 const MIN_CONTINUATION_WORDS = 4;
 /** A colon-introduced quote with no cue verb must be a sentence, not a label. */
@@ -27,6 +29,8 @@ const MAX_MODIFIER_WORDS = 3;
 const MAX_TERM_WORDS = 5;
 /** Reported content shorter than this is an object ("said so"), not a clause. */
 const MIN_REPORTED_WORDS = 3;
+/** Words of a listener after a sentence-final cue ("…, X told the Daily Ledger on Monday."). */
+const MAX_LISTENER_WORDS = 6;
 /** Cue verbs that take a listener before the clause ("told reporters that"). */
 const LISTENER_CUES = /^(?:told|tell|tells|telling|assured|warned|reminded|informed|urged|asked)$/i;
 
@@ -166,7 +170,7 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   if (k < 0) return null;
   const sentence = sentenceSpan(ctx, tok.start);
   let agent = view.agentOf(k, ctx.text);
-  let who = agent >= 0 ? agent : view.subjectOf(k);
+  let who = agent >= 0 ? agent : view.subjectOf(participleHost(ctx, c, k));
   if (who < 0) return null;
   // "This was confirmed by X …, stating that …": a participle chained to a passive speaks with that verb's agent, not its subject.
   if (agent < 0 && view.rel(who) === 'nsubj:pass') {
@@ -179,6 +183,23 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };
   const found = within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
   return found ? withNameAfterRole(ctx.text, found, sentence) : null;
+}
+
+/**
+ * "X stressed that A is B, saying “…”": a parse may hang the participle on the verb of the reported
+ * clause, whose subject did not say it. A participle cue after a comma hung on the complement of
+ * another verb of saying speaks with that verb: the syntax token to take the subject of.
+ */
+function participleHost(ctx: Context, c: number, k: number): number {
+  const view = ctx.syntax!;
+  if (!/ing$/i.test(ctx.toks[c]!.text) || ctx.toks[c - 1]?.text !== ',' || view.rel(k) !== 'advcl') return k;
+  const h = view.head(k);
+  if (h < 0 || view.rel(h) !== 'ccomp') return k;
+  // "X said he doubted it, arguing …": a pronoun subject of the reported clause is the speaker again; keep it.
+  const own = view.subjectOf(h);
+  if (own >= 0 && isPronoun(view.word(ctx.text, own))) return k;
+  const cue = view.head(h);
+  return cue >= 0 && isCueVerb(view.word(ctx.text, cue)) ? cue : k;
 }
 
 /** A name right after a role word ("economist Ana Oresk"), when the parse left it out of the speaker's phrase. */
@@ -223,6 +244,12 @@ function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimAccordingTo(ctx.text, trimContent(ctx.text, span.start, span.end)), core: trimAccordingTo(ctx.text, trimContent(ctx.text, core.start, core.end)) } : null;
 }
 
+/**
+ * A time adverbial of the cue that a parse may hang inside the clause ("said earlier this week that …",
+ * "announced on Friday that …"): when it stands before "that", the clause starts after it.
+ */
+const LEADING_TIME_THAT = /^(?:on\s+|last\s+|earlier\s+|late\s+|this\s+)?(?:[\p{L}\p{N},]+\s+){0,3}?(?:earlier|later|yesterday|today|week|month|year|morning|afternoon|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+that\s+/iu;
+
 /** The clause a cue governs read from the parse (its ccomp without "that"), when the syntax stage ran. */
 function parsedContent(ctx: Context, c: number): Span | null {
   const view = ctx.syntax!;
@@ -230,8 +257,21 @@ function parsedContent(ctx: Context, c: number): Span | null {
   const comp = k < 0 ? -1 : view.complementOf(k);
   if (comp < 0) return null;
   const span = view.subtree(comp);
-  const m = /^(?:that|whether|if)\s+/i.exec(ctx.text.slice(span.start, span.end));
-  return trimContent(ctx.text, span.start + (m ? m[0].length : 0), span.end);
+  const m = /^(?:that|whether|if)\s+/i.exec(ctx.text.slice(span.start, span.end)) ?? LEADING_TIME_THAT.exec(ctx.text.slice(span.start, span.end));
+  return withCoordinatedRest(ctx, trimContent(ctx.text, span.start + (m ? m[0].length : 0), span.end));
+}
+
+/**
+ * "X said A was studying B, and that of C, and had drawn conclusions": a parse may hang the
+ * coordinated rest on the cue, but it goes on with what was said. A clause followed by ", and" runs on
+ * to the sentence end, up to where another attribution starts.
+ */
+function withCoordinatedRest(ctx: Context, content: Span): Span {
+  const after = ctx.text.slice(content.end, content.end + 8);
+  if (!/^,\s+and\s/i.test(after)) return content;
+  const sentence = sentenceSpan(ctx, content.start);
+  const longer = clauseUpToNextCue(ctx, content.start, sentence.end);
+  return longer.end > content.end ? longer : content;
 }
 
 /** The speaker of a cue inside a sentence, whichever side the rules find it on. */
@@ -417,7 +457,7 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         }
         continue;
       }
-      const content = reportedContent(ctx, c, last, sp, sent);
+      const content = reportedContent(ctx, c, last, found!, sent);
       if (content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue: tok });
     }
   });
@@ -515,14 +555,18 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   // A bare clause follows a frequent speech verb, or any cue when a subject plainly starts it ("believes the plan …").
   // Only for verbs PolNeAR saw as cues: a general speech verb before "the …" mostly takes an object ("condemned the strike").
   const clauseStarts = learnedCueRate(cueWord) > 0 && isWord(next?.text ?? '') && (isPronoun(next!.text) || isDeterminer(next!.text)) && !/^(?:it|this|that|her|his|its|their)$/i.test(next!.text);
-  if (next && (cueRate(cueWord) >= BARE_CLAUSE_CUE_RATE || clauseStarts) && isWord(next.text) && !isPreposition(next.text) && c + 1 <= last) {
+  // "…, the agency reports citing Y.": the relay participle opens no clause of what was said.
+  if (next && (cueRate(cueWord) >= BARE_CLAUSE_CUE_RATE || clauseStarts) && isWord(next.text) && !isPreposition(next.text) && !RELAY_CUES.test(next.text) && c + 1 <= last) {
     let from = c + 1;
     if (LISTENER_CUES.test(cueWord)) {
       const e = phraseStartingAt(toks, from, last);
       if (e < 0) return null;
       from = e + 1;
     }
-    if (from <= last) return trimContent(text, toks[from]!.start, sent.end);
+    const lead = from <= last ? LEADING_TIME_THAT.exec(text.slice(toks[from]!.start, sent.end)) : null;
+    const clause = from <= last ? trimContent(text, toks[from]!.start + (lead ? lead[0].length : 0), sent.end) : null;
+    // Nothing after the listener ("…, X told reporters."): the clause is the one before.
+    if (clause && clause.end > clause.start) return clause;
   }
   // "…, he said." — the clause before the speaker, when the cue ends the sentence.
   const before = firstStartingFrom(toks, sp.span.start) - 1;
@@ -533,7 +577,11 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
     if (i === c + 1 && RELAY_CUES.test(toks[i]!.text)) { restEnd = i - 1; break; }
   }
   const rest = toks.slice(c + 1, restEnd + 1).filter((t) => isWord(t.text));
-  if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text))) {
+  // "…, X told reporters." / "…, X told the Daily Ledger on Monday.": the listener is no clause either.
+  // (Not when the clause before is an attribution of its own: "X were incensed that …, sources told the Ledger.")
+  const listener = LISTENER_CUES.test(cueWord) && rest.length <= MAX_LISTENER_WORDS && !rest.some((t) => isCueVerb(t.text) || isClauseWord(t.text))
+    && !toks.slice(firstStartingFrom(toks, sent.start), before).some((t) => (isCueVerb(t.text) || /^that$/i.test(t.text)) && !insideMark(ctx, t.start));
+  if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text) || listener)) {
     return trimContent(text, sent.start, toks[before]!.start);
   }
   return null;
@@ -558,6 +606,48 @@ function dashAttributedQuotes(ctx: Context): Draft[] {
     const cueAt = p.start + m.index + m[0].indexOf(cue);
     const speaker = { start: nameAt, end: nameAt + name.length };
     out.push({ start: p.start, end: p.start + m.index, direct: true, speaker: { span: speaker, core: speaker }, cue: { start: cueAt, end: cueAt + cue.length } });
+  }
+  return out;
+}
+
+/** A list item's marker at the start of a paragraph: an arrow, bullet, dash or number. */
+const LIST_MARKER = /^[ \t]*(?:[→•●▪■◦‣*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
+/** Verbs that introduce a list of points someone made ("named three results:", "listed the demands:"), beyond the cue verbs. */
+const LIST_VERBS = /^(?:named|listed|outlined|identified|set|laid|gave|presented|summed|summarised|summarized)$/i;
+
+/**
+ * "X named three results of the meeting:" followed by list items ("→ in the coming days …"): each item
+ * is X's reported statement, and words in marks inside it X's direct words, unless the item has a
+ * cue of its own.
+ */
+function listedQuotes(ctx: Context): Draft[] {
+  const out: Draft[] = [];
+  const paras = splitParagraphs(ctx.text);
+  for (let p = 0; p < paras.length - 1; p++) {
+    const intro = ctx.text.slice(paras[p]!.start, paras[p]!.end).trimEnd();
+    if (!intro.endsWith(':') || !LIST_MARKER.test(ctx.text.slice(paras[p + 1]!.start, paras[p + 1]!.end))) continue;
+    const colon = paras[p]!.start + intro.length - 1;
+    const si = sentenceOf(ctx, colon);
+    const [first] = ctx.sentenceTokens[si]!;
+    const last = firstStartingFrom(ctx.toks, colon) - 1;
+    let found: Pick<Draft, 'speaker' | 'cue'> | null = null;
+    for (let c = first; c <= last && !found; c++) {
+      const w = ctx.toks[c]!.text;
+      if (insideMark(ctx, ctx.toks[c]!.start) || !(isCueVerb(w) || LIST_VERBS.test(w)) || isNamePart(ctx, c, first)) continue;
+      const sp = speakerOfCue(ctx, c, first);
+      if (sp) found = { speaker: sp, cue: ctx.toks[c]! };
+    }
+    if (!found) continue;
+    for (let q = p + 1; q < paras.length; q++) {
+      const para = paras[q]!;
+      const marker = LIST_MARKER.exec(ctx.text.slice(para.start, para.end));
+      if (!marker) break;
+      const item = trimContent(ctx.text, para.start + marker[0].length, para.end);
+      const itemToks = ctx.toks.slice(firstStartingFrom(ctx.toks, item.start), firstStartingFrom(ctx.toks, item.end));
+      if (itemToks.some((t) => isCueVerb(t.text) && !insideMark(ctx, t.start))) continue;
+      if (countWords(outsideMarks(ctx, item)) >= MIN_REPORTED_WORDS) out.push({ ...item, direct: false, ...found });
+      for (const m of ctx.marks) if (m.open >= item.start && m.close <= para.end) out.push({ start: m.start, end: m.end, direct: true, ...found });
+    }
   }
   return out;
 }
@@ -592,7 +682,9 @@ const wordKey = (text: string, s: Span): string => ` ${(text.slice(s.start, s.en
 function withEchoedSpeakers(ctx: Context, drafts: Draft[]): Draft[] {
   const keys = drafts.map((d) => (d.direct ? wordKey(ctx.text, d) : ''));
   return drafts.map((d, i) => {
-    if (!d.direct || d.cue || countWords(ctx.text.slice(d.start, d.end)) < MIN_CONTINUATION_WORDS) return d;
+    // A quote with a cue whose subject can speak for no one ("the sharp response signals a readiness to “…”") echoes too.
+    const unspoken = d.cue !== undefined && d.speaker !== undefined && classifySpeaker(ctx.text, d.speaker.core, ctx.entities.filter((m) => m.start < d.speaker!.core.end && d.speaker!.core.start < m.end)).kind === 'junk';
+    if (!d.direct || (d.cue && !unspoken) || countWords(ctx.text.slice(d.start, d.end)) < (unspoken ? ECHO_MIN_WORDS : MIN_CONTINUATION_WORDS)) return d;
     const source = drafts.find((e, k) => k !== i && e.direct && e.speaker && keys[k]!.length > keys[i]!.length && keys[k]!.includes(keys[i]!));
     return source ? { ...d, speaker: source.speaker } : d;
   });
@@ -618,7 +710,9 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   // A cue that introduced a quote is spent, unless the quote is a few marked words inside the "that" clause it
   // governs ("asserting that tariffs would stop the country being “ripped off”"): the clause is then reported too.
   const partialInClause = (d: Draft): boolean => countWords(text.slice(d.start, d.end)) <= MAX_TERM_WORDS && d.cue!.end < d.start && /\bthat\b/i.test(text.slice(d.cue!.end, d.start));
-  const usedCues = new Set(direct.filter((d) => d.cue && !partialInClause(d)).map((d) => d.cue!.start));
+  const dashed = dashAttributedQuotes(ctx);
+  // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
+  const usedCues = new Set([...direct.filter((d) => d.cue && !partialInClause(d)), ...dashed].map((d) => d.cue!.start));
   const reported = reportedQuotes(ctx, usedCues).filter(
     // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
     (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && countWords(outsideMarks(ctx, r)) < MIN_REPORTED_WORDS),
@@ -629,10 +723,16 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: [...direct, ...reported, ...continued, ...dashAttributedQuotes(ctx)], tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).filter((d) => !isTopicOnly(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+}
+
+/** List items' quotes replace what the other readers found on the same words (the list's introduction names the speaker). */
+function withListed(rules: readonly Draft[], listed: readonly Draft[]): Draft[] {
+  if (listed.length === 0) return [...rules];
+  return [...rules.filter((r) => !listed.some((l) => l.direct === r.direct && sameQuote(l, r))), ...listed];
 }
 
 /**
@@ -651,6 +751,45 @@ const CONCESSION = /,\s+(?:though|although|even\s+though)\s/i;
 const DASH_ASIDE = /\s*[—–]\s*\p{Ll}+ing\b/u;
 /** Another source's attribution tacked on with "with" (", with some arguing that …", ", with critics saying …"). */
 const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/u;
+
+/** Words between "and" and a cue verb that can be the subject of a new attribution ("and the report called", "and the spokesman, Ana Oresk, said"). */
+const MAX_NEW_SUBJECT_TOKENS = 8;
+
+/**
+ * Where reported words give way to the next attribution of the sentence: ", saying …", ", adding that …"
+ * (the speaker goes on with a statement of its own), ", and the report called on …" (another clause with
+ * its own verb of saying). The offset in the draft's words, or undefined.
+ */
+function nextAttribution(ctx: Context, d: Draft): number | undefined {
+  const { toks } = ctx;
+  const last = firstStartingFrom(toks, d.end) - 1;
+  for (let i = firstStartingFrom(toks, d.start) + 1; i <= last; i++) {
+    if (toks[i]!.text !== ',' || insideMark(ctx, toks[i]!.start)) continue;
+    const next = toks[i + 1]?.text ?? '';
+    if (/ing$/i.test(next) && isCueVerb(next) && !RELAY_CUES.test(next) && introducesWords(ctx, i + 1)) return toks[i]!.start - d.start;
+    if (next.toLowerCase() !== 'and') continue;
+    for (let k = i + 2; k <= Math.min(last, i + 2 + MAX_NEW_SUBJECT_TOKENS); k++) {
+      const w = toks[k]!.text;
+      if (w === '.' || w === ';' || isQuoteMark(w) || w.toLowerCase() === 'that') break;
+      // "and that of …", "and then" are no subject; a cue right after "and" has the same subject (kept as one clause).
+      if (isCueVerb(w) && /(?:ed|s)$/i.test(w) && k > i + 2 && !isDeterminer(toks[k - 1]!.text) && !isPreposition(toks[k - 1]!.text)) return toks[i]!.start - d.start;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A participle cue inside reported words that goes on with a statement of its own ("…, saying that …",
+ * "…, emphasizing “…”", "…, saying the ports must …"), not one that only acts on someone ("issued
+ * warnings, notifying the authorities"): it introduces a clause, a quote or "that".
+ */
+function introducesWords(ctx: Context, p: number): boolean {
+  const after = ctx.toks[p + 1]?.text ?? '';
+  if (/^(?:that|,|:)$/i.test(after) || isQuoteMark(after)) return true;
+  if (!ctx.syntax) return false;
+  const k = ctx.syntax.at(ctx.toks[p]!.start);
+  return k >= 0 && ctx.syntax.complementOf(k) >= 0;
+}
 
 /** Conjunctions that open a sentence with a subordinate clause ("While X noted that …, he declined …"). */
 const SUBORDINATE_OPENER = /^(?:while|although|though|whereas)$/i;
@@ -690,7 +829,7 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   const words = ctx.text.slice(d.start, d.end);
   const concession = CONCESSION.exec(words);
   const tacked = TACKED_ON_SOURCE.exec(words);
-  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index].filter((x): x is number => x !== undefined && x > 0);
+  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
   if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;
@@ -717,7 +856,11 @@ function withCueSpeaker(ctx: Context, t: Draft): Draft {
  */
 function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   if (!ctx.syntax || !d.cue) return d;
-  const c = firstStartingFrom(ctx.toks, d.cue.start);
+  let c = firstStartingFrom(ctx.toks, d.cue.start);
+  // A cue read with its auxiliaries ("have made it clear", "were also reported"): the verb after them has the subject.
+  while (c + 1 < ctx.toks.length && ctx.toks[c + 1]!.end <= d.cue.end && isAuxiliary(ctx.toks[c]!.text)) c++;
+  // "The dams are said to have released …": hearsay, its subject is what was said of, not a speaker.
+  if (/^(?:is|are|was|were|be|been)$/i.test(ctx.toks[c - 1]?.text ?? '') && /^to$/i.test(ctx.toks[c + 1]?.text ?? '')) return d;
   const tok = ctx.toks[c];
   if (!tok || !isWord(tok.text) || insideMark(ctx, tok.start)) return d;
   const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
@@ -747,6 +890,17 @@ function isStatement(ctx: Context, d: Draft): boolean {
   if (RELAY_CUES.test(words[0]?.text ?? '') && /^(?:name|collective|role|document)$/.test(classifySpeaker(ctx.text, d, ctx.entities.filter((m) => m.start < d.end && d.start < m.end)).kind)) return false;
   // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
   return words.some((w) => objectIsSaid(w.text) && view.governedBy(d, view.at(w.start)));
+}
+
+/**
+ * "Officials warned the public about the coming storm": reported words that only name the topic
+ * (a phrase opened by "about", "regarding", "concerning", no clause in it) say nothing that was said.
+ * A question's topic ("asked about the candidates") is what was asked, and stays.
+ */
+function isTopicOnly(ctx: Context, d: Draft): boolean {
+  if (d.direct || !ctx.syntax || !d.cue) return false;
+  if (!/^(?:about|regarding|concerning)\s/i.test(ctx.text.slice(d.start, d.end)) || ctx.syntax.holdsClause(d)) return false;
+  return !/^ask/i.test(ctx.text.slice(d.cue.start, d.cue.end));
 }
 
 /** Options of {@link findQuotes}. */

@@ -26,9 +26,9 @@ const ATTITUDE_CUE = /\b(?:believ|think|thought|refus|want|hop|fear|see|saw|view
  * Cues of conjecture or explanation rather than of speech ("seems", "explains", "hoping", "citing"):
  * with a subject that can speak for no one ("the situation seems", "several factors explain",
  * "tensions continue, hoping") the clause is the writer's own reasoning. The last word of the cue.
- * ("shows", "suggests", "reveals" stay: PolNeAR reads "the poll shows that …" as an attribution.)
+ * A document or body that shows or suggests ("the poll shows that …", "the study suggests …") is no such subject: it stays.
  */
-const CONJECTURE_CUE = /\b(?:seem|appear|explain|hop|cit)\w*$/i;
+const CONJECTURE_CUE = /\b(?:seem|appear|explain|hop|cit|suggest|indicat|show|reveal)\w*$/i;
 /** Attitudes a state is given in the writer's words ("Veskaria believes that …"), never a statement it made. */
 const STATE_ATTITUDE_CUE = /\b(?:believ|think|thought|seem|appear|feel|felt|hop|wish|fear)\w*$/i;
 
@@ -136,7 +136,8 @@ function titleHolder(head: string, at: number, d: Discourse): string | undefined
 
 /** "the latter", "the former": the last, or the one before the last, entity named before it. */
 function anaphorTarget(head: string, at: number, d: Discourse): string | undefined {
-  const before = d.mentions.filter((m) => m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && !inQuote(d, m) && !isPossessive(d.text, m));
+  // A possessive counts: "in response to Trump's call, after the latter announced" is Trump.
+  const before = d.mentions.filter((m) => m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && !inQuote(d, m));
   const distinct: string[] = [];
   for (let k = before.length - 1; k >= 0 && distinct.length < 2; k--) if (!distinct.includes(before[k]!.entity)) distinct.push(before[k]!.entity);
   return head === 'latter' ? distinct[0] : distinct[1];
@@ -203,6 +204,22 @@ function relativeHead(text: string, at: number, d: Discourse): Resolved | undefi
   return undefined;
 }
 
+/** Longest appositive read after a speaker phrase, in characters. */
+const MAX_APPOSITIVE_CHARS = 100;
+
+/**
+ * A person named at the end of an appositive right after a speaker phrase (", aide to the president
+ * Ana Oresk," closed by a comma or the sentence end), with no verb of saying between.
+ */
+function trailingAppositivePerson(span: Span, d: Discourse): EntityMentionLike | undefined {
+  const { text } = d;
+  const m = d.mentions.find((x) => x.start >= span.end && x.start - span.end <= MAX_APPOSITIVE_CHARS && d.types.get(x.entity) === 'PERSON');
+  if (!m) return undefined;
+  const between = text.slice(span.end, m.start);
+  if (!/^\s*,\s/.test(between) || /[,;:.!?"“”()]/.test(between.slice(between.indexOf(',') + 1)) || between.split(/\s+/).some((w) => isCueVerb(w))) return undefined;
+  return /^\s*(?:[,.;]|$)/.test(text.slice(m.end, m.end + 3)) ? m : undefined;
+}
+
 /**
  * Resolve one speaker phrase. The appositive's person wins over a role, a body or a place in the
  * core ("the spokesperson for the ministry, Ana Ruiz"); a name resolves to its entity; a pronoun,
@@ -226,6 +243,9 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
     && !/\b(?:in|at|from|of|for|on|with|near|to|by)\s+(?:the\s+)?$/i.test(text.slice(core.end, m.start)));
   const corePerson = phrase.kind === 'name' && phrase.mention && d.types.get(phrase.mention.entity) === 'PERSON';
   if (appositivePerson && !corePerson && phrase.kind !== 'pronoun') return { resolved: { entity: appositivePerson.entity }, phrase };
+  // A role whose appositive the phrase left out ("stated by the head of the delegation, aide to the president Ana Oresk, …").
+  const trailing = phrase.kind === 'role' ? trailingAppositivePerson(sp.span, d) : undefined;
+  if (trailing) return { resolved: { entity: trailing.entity }, phrase };
   // Without an entity for it, a name standing as the appositive of a role ("the head of the delegation, Ana Oresk").
   const appositiveName = /^\s*,\s*((?:\p{Lu}[\p{L}’'.-]*\s?){2,4})$/u.exec(text.slice(core.end, sp.span.end));
   if (appositiveName && (phrase.kind === 'role' || phrase.kind === 'collective')) return { resolved: { text: appositiveName[1]!.trim(), sort: 'person' }, phrase };

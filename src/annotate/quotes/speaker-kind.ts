@@ -65,6 +65,7 @@ const DOCUMENT_NOUNS = new Set([
   'article', 'editorial', 'column', 'study', 'survey', 'poll', 'polls', 'document', 'documents', 'filing', 'filings',
   'ruling', 'order', 'decree', 'resolution', 'declaration', 'transcript', 'readout', 'notice', 'bulletin', 'announcement',
   'analysis', 'review', 'research', 'data', 'records', 'figures', 'statistics', 'numbers', 'estimates', 'estimate', 'website', 'ad', 'video', 'book', 'speech', 'interview',
+  'story', 'footage', 'evidence', 'photo', 'photos', 'image', 'images', 'email', 'emails', 'results', 'findings', 'testimony', 'slide', 'slides', 'chart', 'charts', 'graph', 'graphs', 'map', 'maps',
 ]);
 
 /** Heads that count or quantify a group: the speaker is the group after "of" ("25 percent of voters"). */
