@@ -13,23 +13,15 @@
 import type { AnalyzedArticle } from '../src/workflow/index.js';
 import type { Span } from '../src/core/index.js';
 import type { EvalResult, EvalTask } from './types.js';
+import { weekAsMonth } from '../src/annotate/times/index.js';
 import { analyzeCorpus, corporaOrReason, type GoldEvent } from './metrics/corpus-gold.js';
-
-/** The Thursday of an ISO week decides its month, as it decides its year. */
-function monthOfWeek(value: string): string | null {
-  const m = /^(\d{4})-W(\d{2})$/.exec(value);
-  if (!m) return null;
-  const jan4 = new Date(Date.UTC(Number(m[1]), 0, 4));
-  const monday = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (Number(m[2]) - 1) * 7 * 86_400_000;
-  return new Date(monday + 3 * 86_400_000).toISOString().slice(0, 7);
-}
 
 /** True when a value we emitted names the gold date at the gold's precision. */
 export function dateMatches(ours: string | null | undefined, gold: string): boolean {
   if (!ours) return false;
   const day = ours.replace(/T.*$/, '');
   if (day === gold) return true;
-  return /^\d{4}-\d{2}$/.test(gold) && monthOfWeek(day.replace(/-WE$/, '')) === gold;
+  return /^\d{4}-\d{2}$/.test(gold) && /-W\d{2}/.test(day) && weekAsMonth(day) === gold;
 }
 
 function evidenceSpans(text: string, ev: GoldEvent): Span[] {

@@ -1,5 +1,6 @@
 import type { Doc } from '../core/index.js';
 import type { ArticleEntity } from '../annotate/index.js';
+import { weekAsMonth } from '../annotate/times/index.js';
 
 /** Contract shapes of the annotation arrays of an `Article` (CONTRACT.md). */
 export interface EntityJson { text: string; start: number; end: number; type: string; entity: string; form: string }
@@ -62,7 +63,8 @@ export function annotationsToJson(
     })),
     times: (doc.layers.times ?? []).map((t) => ({ text: text.slice(t.start, t.end), start: t.start, end: t.end, type: t.type, value: t.value })),
     events: (doc.layers.events ?? []).map((e) => ({
-      date: e.date,
+      // a week is given as its month, as the contract's dates are years, months, days and times
+      date: e.date === null ? null : weekAsMonth(e.date),
       actor: nameOf(e.actor),
       target: nameOf(e.target),
       action: e.action,

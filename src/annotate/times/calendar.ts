@@ -97,3 +97,16 @@ export function quarterOf(month: number): number {
 export function formatTime(d: CalendarDay, hour: number, minute: number): string {
   return `${formatDay(d)}T${pad2(hour)}:${pad2(minute)}`;
 }
+
+/**
+ * A week value given as the month its Thursday falls in (`2023-W37` → `2023-09`), as news annotation gives
+ * "this week" an event happened; any other value is returned as it is. ISO 8601 lets the Thursday decide
+ * a week's year, and so its month.
+ */
+export function weekAsMonth(value: string): string {
+  const m = /^(\d{4})-W(\d{2})(?:-WE)?$/.exec(value);
+  if (!m) return value;
+  const jan4 = new Date(Date.UTC(Number(m[1]), 0, 4));
+  const monday = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (Number(m[2]) - 1) * 7 * 86_400_000;
+  return new Date(monday + 3 * 86_400_000).toISOString().slice(0, 7);
+}

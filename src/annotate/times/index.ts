@@ -9,6 +9,7 @@ import { findTimeExpressions } from './find.js';
 export type { Timex, TimexType, TimexAnchor, TimexMod } from './timex.js';
 export { findTimeExpressions, type FindTimeOptions } from './find.js';
 export { splitSentences } from './sentences.js';
+export { weekAsMonth } from './calendar.js';
 
 declare module '../../core/layers.js' {
   interface LayerMap {
