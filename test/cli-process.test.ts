@@ -53,3 +53,30 @@ describe('parallax serve as a process', () => {
     }
   }, 180_000);
 });
+
+describe('parallax worker as a process', () => {
+  /** Start a worker, wait until it says it is taking jobs, send it a signal: its exit code and stderr, or null if it is still running after `limitMs`. */
+  function stopWorker(signal: NodeJS.Signals, db: string, limitMs: number): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/helpers/cli-main.ts'), 'worker', '--db', db], { cwd: ROOT, env: { ...process.env, PARALLAX_TOKEN: '' } });
+      let stderr = '';
+      let timer: NodeJS.Timeout | undefined;
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        if (!timer && stderr.includes('Ctrl-C to stop')) {
+          child.kill(signal);
+          timer = setTimeout(() => { child.kill('SIGKILL'); resolve({ code: null, stderr }); }, limitMs);
+        }
+      });
+      child.on('exit', (code) => { clearTimeout(timer); resolve({ code, stderr }); });
+    });
+  }
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it(`stops on ${signal} and exits with status 0`, async () => {
+      const run = await stopWorker(signal, path.join(dir, `worker-${signal}`), 60_000);
+      expect(run.code, `still running 60 s after ${signal}; stderr: ${run.stderr}`).toBe(0);
+      expect(run.stderr).toContain('stopped after');
+    }, 180_000);
+  }
+});

@@ -1,6 +1,7 @@
 import { ConfigError } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { JobQueue, Worker } from '../jobs/index.js';
+import { stopAnnotationPool } from '../workflow/index.js';
 import type { CliIO } from './io.js';
 import { writeLine } from './io.js';
 import { openStoreFromFlags, type StoreFlags } from './store-options.js';
@@ -63,6 +64,8 @@ export async function openRuntime(flags: StoreFlags, io: CliIO, options: { work:
         await queue.stop();
       } finally {
         await store.close();
+        // the worker warmed the analysis threads: they go with it, or the process would never exit
+        if (worker) await stopAnnotationPool();
       }
     },
   };

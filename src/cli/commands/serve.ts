@@ -8,6 +8,7 @@ import { openRuntime } from '../runtime.js';
 import { startServer, type RunningServer } from '../../api/index.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import { Library, readArticles, stopAnnotationPool, warmAnnotationPool } from '../../workflow/index.js';
+import { listenForStop } from '../stop-signal.js';
 import { ParallaxError, describeError } from '../../core/index.js';
 
 export interface ServeFlags extends StoreFlags { host?: string; port?: number; example?: boolean; allowPrivateUrls?: boolean; workers?: number }
@@ -41,6 +42,8 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
   const runtime = await openRuntime(flags, io, { work: workers === 0 ? 'embedded' : 'always', concurrency: Math.max(1, workers) });
   const { store, queue } = runtime;
   let server: RunningServer;
+  // listening before the server says it is up: a Ctrl-C right after that line is a clean stop
+  const stop = listenForStop();
   try {
     const library = new Library(store);
     if (flags.example) await loadExamples(library, io);
@@ -60,6 +63,7 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
     writeLine(io.stderr, `parallax: serving ${staticDir ? 'the web app and ' : ''}the API at ${server.url} from ${store.location}${runtime.worker ? '' : ' (jobs run by `parallax worker` processes)'} (Ctrl-C to stop)`);
   } catch (err) {
     // Nothing may keep the process alive after a failed start (an open database, a running worker, a half-made pool).
+    stop.release();
     await runtime.close();
     await stopAnnotationPool();
     if (err instanceof ParallaxError && LISTEN_FAILURES.has(err.code)) {
@@ -68,14 +72,14 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
     }
     throw err;
   }
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await server.close();
-  await runtime.close();
-  await stopAnnotationPool();
+  try {
+    await stop.stopped;
+    await server.close();
+    await runtime.close();
+    await stopAnnotationPool();
+  } finally {
+    stop.release();
+  }
   return EXIT_OK;
 }
 

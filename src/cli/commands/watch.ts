@@ -2,6 +2,7 @@ import type { CliIO } from '../io.js';
 import { writeLine } from '../io.js';
 import { EXIT_OK, EXIT_SOME_FAILED } from '../exit-codes.js';
 import type { StoreFlags } from '../store-options.js';
+import { listenForStop } from '../stop-signal.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { parseInterval, readFeedList } from '../feed-list.js';
 import { FeedRegistry } from '../../store/index.js';
@@ -31,22 +32,32 @@ export async function runWatch(inputs: string[], flags: WatchFlags, io: CliIO): 
     await registry.follow(urls, interval);
     const job = (url: string): FeedJob => ({ url, fetchLinked: Boolean(flags.fetch), allowPrivateAddresses: true });
     if (flags.once) return await pollOnce(runtime, urls.map(job), io);
+    const stop = listenForStop();
     writeLine(io.stderr, `parallax: watching ${urls.length} feeds every ${interval} s in ${runtime.store.location} (Ctrl-C to stop)`);
-    let stopped = false;
-    const stop = () => { stopped = true; };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    while (!stopped) {
-      for (const feed of await registry.takeDue(urls, 100)) {
-        // One queued poll per feed at most: a slow feed is not polled twice at once.
-        await runtime.queue.send(QUEUES.feed, job(feed.url), { singletonKey: feed.url });
-        writeLine(io.stderr, `parallax: polling ${feed.url}${feed.lastStatus ? ` (last answer ${feed.lastStatus})` : ''}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(TICK_MS, interval * 1000)));
+    try {
+      await watchUntilStopped(runtime, registry, urls, interval, job, stop, io);
+    } finally {
+      stop.release();
     }
     return EXIT_OK;
   } finally {
     await runtime.close();
+  }
+}
+
+/** Queue a poll of every feed that is due, tick after tick, until a stop signal. */
+async function watchUntilStopped(
+  runtime: Runtime, registry: FeedRegistry, urls: readonly string[], interval: number, job: (url: string) => FeedJob,
+  stop: ReturnType<typeof listenForStop>, io: CliIO,
+): Promise<void> {
+  while (!stop.received) {
+    for (const feed of await registry.takeDue(urls, 100)) {
+      // One queued poll per feed at most: a slow feed is not polled twice at once.
+      await runtime.queue.send(QUEUES.feed, job(feed.url), { singletonKey: feed.url });
+      writeLine(io.stderr, `parallax: polling ${feed.url}${feed.lastStatus ? ` (last answer ${feed.lastStatus})` : ''}`);
+    }
+    // a tick, or the stop signal, whichever comes first
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, Math.min(TICK_MS, interval * 1000))), stop.stopped]);
   }
 }
 
