@@ -42,6 +42,8 @@ interface Draft {
   cue?: Span;
   /** PolNeAR-style content when it differs from [start, end) (see Quote.content). */
   content?: Span;
+  /** An act attributed to someone, not a statement (see Quote.act). */
+  act?: boolean;
 }
 
 interface Context {
@@ -723,7 +725,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).filter((d) => !isTopicOnly(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -890,6 +892,31 @@ function isStatement(ctx: Context, d: Draft): boolean {
   if (RELAY_CUES.test(words[0]?.text ?? '') && /^(?:name|collective|role|document)$/.test(classifySpeaker(ctx.text, d, ctx.entities.filter((m) => m.start < d.end && d.start < m.end)).kind)) return false;
   // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
   return words.some((w) => objectIsSaid(w.text) && view.governedBy(d, view.at(w.start)));
+}
+
+/**
+ * An act attributed to someone rather than a statement: reported words that are only the noun-phrase
+ * object of their cue verb ("announced sweeping tariffs", "signed a memorandum that …", "ordered an
+ * inquiry"), with no clause of their own as the verb's complement. What was said has a clause (a
+ * "that" clause, a reported proposition) or quote marks; "according to X, …" reports words in any form.
+ */
+const ANNOUNCES_ACT = /^(?:announc|declar)/i;
+
+function isAttributedAct(ctx: Context, d: Draft): boolean {
+  if (d.direct || !ctx.syntax || !d.cue) return false;
+  const view = ctx.syntax;
+  const c = firstStartingFrom(ctx.toks, d.cue.start);
+  const cueTok = ctx.toks[c];
+  if (!cueTok || /^according$/i.test(cueTok.text) || RELAY_CUES.test(cueTok.text)) return false;
+  // Items of a list a cue introduces ("named three results:" then "→ …") are what was said, whatever their form.
+  if (d.cue.end <= d.start && /[:\n]/.test(ctx.text.slice(d.cue.end, d.start))) return false;
+  const top = view.topWord(d);
+  if (top < 0 || view.holdsOwnClause(d)) return false;
+  if (!/^(?:obj|iobj)$/.test(view.rel(top)) || !/^(?:NOUN|PROPN|PRON|NUM)$/.test(view.upos(top)) || /^(?:what|how|why|whether|if|that)$/i.test(view.word(ctx.text, top))) return false;
+  // A verb whose object is itself what was said ("stressed the need for talks", "expressed doubts") reports speech;
+  // announcing or declaring a thing ("announced new tariffs", "declared a day of mourning") is an act.
+  const verb = view.word(ctx.text, view.head(top));
+  return !objectIsSaid(verb) || ANNOUNCES_ACT.test(verb);
 }
 
 /**
