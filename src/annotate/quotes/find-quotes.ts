@@ -911,7 +911,14 @@ function isAttributedAct(ctx: Context, d: Draft): boolean {
   // Items of a list a cue introduces ("named three results:" then "→ …") are what was said, whatever their form.
   if (d.cue.end <= d.start && /[:\n]/.test(ctx.text.slice(d.cue.end, d.start))) return false;
   const top = view.topWord(d);
-  if (top < 0 || view.holdsOwnClause(d)) return false;
+  if (top < 0) return false;
+  // Cue words that only qualify the verb of reported words with no subject of their own ("he did not immediately
+  // [outline the scope]"): the record is what someone did, unless that verb is itself one of saying.
+  const cueWords = ctx.toks.slice(c, firstStartingFrom(ctx.toks, d.cue.end)).map((t) => view.at(t.start)).filter((i) => i >= 0);
+  const inside = (i: number): boolean => i >= 0 && view.tokens[i]!.start >= d.start && view.tokens[i]!.end <= d.end;
+  const ownSubject = view.childrenOf(top).some((i) => /^(?:nsubj|nsubj:pass|expl)$/.test(view.rel(i)) && inside(i));
+  if (!ownSubject && cueWords.length > 0 && cueWords.every((i) => inside(view.head(i))) && view.upos(top) === 'VERB' && !isCueVerb(view.word(ctx.text, top))) return true;
+  if (view.holdsOwnClause(d)) return false;
   if (!/^(?:obj|iobj)$/.test(view.rel(top)) || !/^(?:NOUN|PROPN|PRON|NUM)$/.test(view.upos(top)) || /^(?:what|how|why|whether|if|that)$/i.test(view.word(ctx.text, top))) return false;
   // A verb whose object is itself what was said ("stressed the need for talks", "expressed doubts") reports speech;
   // announcing or declaring a thing ("announced new tariffs", "declared a day of mourning") is an act.

@@ -72,6 +72,11 @@ describe('statements and attributed acts', () => {
     expect(words(t, act!.speakerSpan)).toContain('Ana Oresk');
   });
 
+  it('reads "did not immediately outline the plan" as an act, not words said', () => {
+    const t = 'The krona slipped 1% against the euro as Oresk was speaking.\n\nWhile he did not immediately outline the full scope of the levies, the 64-year-old president said they would make Veskaria rich again.';
+    expect(run(t).quotes.some((q) => words(t, q)?.includes('full scope'))).toBe(false);
+  });
+
   it('keeps statements: a "that" clause after the same verb, and a verb whose object is what was said', () => {
     const t1 = 'President Ana Oresk announced that the tariffs on Corvelian steel would double in May.';
     expect(run(t1).quotes.find((q) => words(t1, q)?.includes('tariffs on Corvelian steel'))?.act).toBeUndefined();
