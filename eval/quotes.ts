@@ -1,6 +1,10 @@
 /**
  * Quotes and speakers against PolNeAR dev (../shared/eval-data/quotes/README.md).
  *
+ * What is scored is the attribution layer (findQuotes): statements and acts attributed to someone
+ * ("announced new tariffs", marked `act`), as PolNeAR annotates both. The product's `quotes` layer
+ * (what the CLI, the API and the story findings read, what corpus-quotes scores) holds the statements only.
+ *
  * Scoring, per component (content, source, cue), micro P/R/F1 over all articles:
  * - overlap: a predicted span matches a gold one when their word-token overlap
  *   covers at least half of each (one-to-one, greedy in text order);
@@ -229,7 +233,7 @@ export const task: EvalTask = {
         };
       }
     }
-    return { task: 'quotes', data: `${articles.length} articles of PolNeAR dev (../shared/eval-data/quotes/polnear-dev.json), the quotes stage on the article pipeline's layers; content scored as Quote.content ?? span`, rows, metrics };
+    return { task: 'quotes', data: `${articles.length} articles of PolNeAR dev (../shared/eval-data/quotes/polnear-dev.json), the attribution layer (statements and acts attributed to someone, as PolNeAR annotates both; the product's quotes are its statements) on the article pipeline's layers; content scored as Quote.content ?? span`, rows, metrics };
   },
 };
 

@@ -1,11 +1,14 @@
 import type { RawMention } from './resolve.js';
 import { roleNoun } from './titles.js';
+import { isDemonym } from './countries.js';
 
 /** A word that may start the second half of an Arabic, Dutch, German or Romance family name: "al-Veski", "van der Berg". */
 const NAME_PARTICLE = /^(?:(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|ben|bint)-\p{Lu}[\p{L}'’-]*|(?:al|el|bin|ibn|abu|van|von|de|da|di|du|del|della|der|den|le|la|dos|das)$)/u;
 const CAPITALISED = /^\p{Lu}[\p{L}'’-]*$/u;
 /** "Corvel-backed", "Veska-based": a name glued to a participle or adjective is the name alone. */
 const GLUED_MODIFIER = /^(\p{Lu}[\p{L}.]*)-(?:aligned|backed|based|led|linked|funded|born|owned|run|allied|affiliated|controlled|sponsored|friendly|bound|made|style|era|type|brokered|imposed|occupied|held|centric|wide)(?![\p{L}])/u;
+/** "the Veskarian " right before an organisation's name: the demonym is part of it ("the Veskarian Red Cross"). */
+const THE_DEMONYM_BEFORE = /(?:^|[^\p{L}])[Tt]he\s+(\p{Lu}\p{Ll}+)\s+$/u;
 /** An acronym at a sentence end keeps the full stop the tokenizer left on it: "… told VNA." */
 const ACRONYM_WITH_STOP = /^\p{Lu}{2,}\.$/u;
 
@@ -38,9 +41,22 @@ export function fixBoundaries(text: string, mentions: readonly RawMention[]): Ra
       else if (words.length > 0 && roleNoun(words.map((w) => w[0]).join(' ')) && /^\p{Lu}/u.test(words[0]![0])) continue;
     }
     if (m.type === 'PERSON') end = withParticles(text, end);
+    // A one-word name is its own ("the Veskarian Ledger" is the Ledger, of Veskaria); a descriptive one takes it ("the Veskarian Red Cross").
+    if (m.type === 'ORG' && start === m.start && /\s/.test(text.slice(start, end))) start = withDemonym(text, start, mentions);
     if (end > start) out.push(start === m.start && end === m.end ? m : { ...m, start, end });
   }
   return out;
+}
+
+/**
+ * The start of an organisation's name with the demonym an article gives it ("the Veskarian Red Cross",
+ * "the Veskarian Football Federation"), when no other mention holds that word.
+ */
+function withDemonym(text: string, start: number, mentions: readonly RawMention[]): number {
+  const before = THE_DEMONYM_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  if (!before || !isDemonym(before[1]!)) return start;
+  const from = start - before[0].length + before[0].indexOf(before[1]!, before[0].search(/[Tt]he/) + 3);
+  return mentions.some((o) => o.start < start && o.end > from) ? start : from;
 }
 
 /** The end of a person's name after any family-name particles that follow it ("Ali" + " al-Veski"). */

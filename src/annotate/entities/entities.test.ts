@@ -121,6 +121,12 @@ describe('entities: organisations and states', () => {
     expect(found).toContainEqual(expect.objectContaining({ text: 'Unity', type: 'ORG' }));
   });
 
+  it('keeps the demonym of a descriptive organisation name ("the Kenyan Red Cross"), not of a one-word one', () => {
+    // Fictional sentence.
+    const doc = run('Flooding cut the road to Velda overnight, the Kenyan Red Cross said on Monday.');
+    expect(mentionsOf(doc)).toContainEqual(expect.objectContaining({ text: 'Kenyan Red Cross', type: 'ORG' }));
+  });
+
   it('never makes a demonym an organisation ("the Swedish newspaper")', () => {
     const doc = run('The Swedish newspaper said the deal was close.');
     expect(mentionsOf(doc).filter((m) => m.text === 'Swedish')).toEqual([]);

@@ -42,6 +42,8 @@ interface Draft {
   cue?: Span;
   /** PolNeAR-style content when it differs from [start, end) (see Quote.content). */
   content?: Span;
+  /** An act attributed to someone, not a statement (see Quote.act). */
+  act?: boolean;
 }
 
 interface Context {
@@ -723,7 +725,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).filter((d) => !isTopicOnly(ctx, d)).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -890,6 +892,38 @@ function isStatement(ctx: Context, d: Draft): boolean {
   if (RELAY_CUES.test(words[0]?.text ?? '') && /^(?:name|collective|role|document)$/.test(classifySpeaker(ctx.text, d, ctx.entities.filter((m) => m.start < d.end && d.start < m.end)).kind)) return false;
   // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
   return words.some((w) => objectIsSaid(w.text) && view.governedBy(d, view.at(w.start)));
+}
+
+/**
+ * An act attributed to someone rather than a statement: reported words that are only the noun-phrase
+ * object of their cue verb ("announced sweeping tariffs", "signed a memorandum that …", "ordered an
+ * inquiry"), with no clause of their own as the verb's complement. What was said has a clause (a
+ * "that" clause, a reported proposition) or quote marks; "according to X, …" reports words in any form.
+ */
+const ANNOUNCES_ACT = /^(?:announc|declar)/i;
+
+function isAttributedAct(ctx: Context, d: Draft): boolean {
+  if (d.direct || !ctx.syntax || !d.cue) return false;
+  const view = ctx.syntax;
+  const c = firstStartingFrom(ctx.toks, d.cue.start);
+  const cueTok = ctx.toks[c];
+  if (!cueTok || /^according$/i.test(cueTok.text) || RELAY_CUES.test(cueTok.text)) return false;
+  // Items of a list a cue introduces ("named three results:" then "→ …") are what was said, whatever their form.
+  if (d.cue.end <= d.start && /[:\n]/.test(ctx.text.slice(d.cue.end, d.start))) return false;
+  const top = view.topWord(d);
+  if (top < 0) return false;
+  // Cue words that only qualify the verb of reported words with no subject of their own ("he did not immediately
+  // [outline the scope]"): the record is what someone did, unless that verb is itself one of saying.
+  const cueWords = ctx.toks.slice(c, firstStartingFrom(ctx.toks, d.cue.end)).map((t) => view.at(t.start)).filter((i) => i >= 0);
+  const inside = (i: number): boolean => i >= 0 && view.tokens[i]!.start >= d.start && view.tokens[i]!.end <= d.end;
+  const ownSubject = view.childrenOf(top).some((i) => /^(?:nsubj|nsubj:pass|expl)$/.test(view.rel(i)) && inside(i));
+  if (!ownSubject && cueWords.length > 0 && cueWords.every((i) => inside(view.head(i))) && view.upos(top) === 'VERB' && !isCueVerb(view.word(ctx.text, top))) return true;
+  if (view.holdsOwnClause(d)) return false;
+  if (!/^(?:obj|iobj)$/.test(view.rel(top)) || !/^(?:NOUN|PROPN|PRON|NUM)$/.test(view.upos(top)) || /^(?:what|how|why|whether|if|that)$/i.test(view.word(ctx.text, top))) return false;
+  // A verb whose object is itself what was said ("stressed the need for talks", "expressed doubts") reports speech;
+  // announcing or declaring a thing ("announced new tariffs", "declared a day of mourning") is an act.
+  const verb = view.word(ctx.text, view.head(top));
+  return !objectIsSaid(verb) || ANNOUNCES_ACT.test(verb);
 }
 
 /**

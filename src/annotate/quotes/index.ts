@@ -36,10 +36,11 @@ export function quotes(_options: QuotesOptions = {}): Stage<never, 'quotes'> {
         tokens?: readonly Span[]; syntax?: readonly DependencyLike[];
       };
       return {
+        // The attribution layer holds acts attributed to someone too (PolNeAR's); quotes are the statements.
         quotes: findQuotes(doc.text, {
           sentences: layers.sentences, entities: layers.entities, entityIndex: layers.entityIndex, references: layers.references,
           tokens: layers.tokens, syntax: layers.syntax,
-        }),
+        }).filter((q) => !q.act),
       };
     },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../../core/index.js';
 import { createArticlePipeline } from '../index.js';
-import type { Quote } from './index.js';
+import { findQuotes, type FindQuotesOptions, type Quote } from './index.js';
 
 // Fictional sentences written for these tests; run through the whole article pipeline (parse, entities, references).
 function run(text: string): { doc: Doc; quotes: Quote[] } {
@@ -57,5 +57,31 @@ describe('records that are not statements', () => {
     const q = run(t).quotes.find((x) => words(t, x)?.includes('the need for new housing'));
     expect(q).toBeDefined();
     expect(words(t, q!.speakerSpan)).toBe('Mayor Ines Kovac');
+  });
+});
+
+describe('statements and attributed acts', () => {
+  // Fictional sentences: an act attributed to someone is in the attribution layer (as PolNeAR annotates it), not among the quotes.
+  const layersOf = (text: string): Doc['layers'] & Record<string, unknown> => run(text).doc.layers as Doc['layers'] & Record<string, unknown>;
+  it('keeps an announced measure out of the quotes but in the attribution layer, marked as an act', () => {
+    const t = 'President Ana Oresk on Tuesday announced new tariffs on imports from Corvelia that would double the duties on steel.';
+    expect(run(t).quotes.some((q) => words(t, q)?.includes('tariffs'))).toBe(false);
+    const all = findQuotes(t, layersOf(t) as FindQuotesOptions);
+    const act = all.find((q) => words(t, q)?.includes('tariffs'));
+    expect(act?.act).toBe(true);
+    expect(words(t, act!.speakerSpan)).toContain('Ana Oresk');
+  });
+
+  it('reads "did not immediately outline the plan" as an act, not words said', () => {
+    const t = 'The krona slipped 1% against the euro as Oresk was speaking.\n\nWhile he did not immediately outline the full scope of the levies, the 64-year-old president said they would make Veskaria rich again.';
+    expect(run(t).quotes.some((q) => words(t, q)?.includes('full scope'))).toBe(false);
+  });
+
+  it('keeps statements: a "that" clause after the same verb, and a verb whose object is what was said', () => {
+    const t1 = 'President Ana Oresk announced that the tariffs on Corvelian steel would double in May.';
+    expect(run(t1).quotes.find((q) => words(t1, q)?.includes('tariffs on Corvelian steel'))?.act).toBeUndefined();
+    expect(run(t1).quotes.some((q) => words(t1, q)?.includes('tariffs on Corvelian steel'))).toBe(true);
+    const t2 = 'The foreign minister, Ivo Marek, stressed the need for talks with Corvelia before the summit.';
+    expect(run(t2).quotes.some((q) => words(t2, q)?.includes('need for talks'))).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ interface DraftLike extends Span {
   readonly speaker?: SpeakerFound;
   readonly cue?: Span;
   readonly content?: Span;
+  readonly act?: boolean;
 }
 
 /** How far back a pronoun or role looks for what it refers to, in characters (about two paragraphs). */
@@ -390,6 +391,7 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
       start: draft.start, end: draft.end, direct: draft.direct,
       ...(draft.cue ? { cue: { start: draft.cue.start, end: draft.cue.end } } : {}),
       ...(draft.content ? { content: { start: draft.content.start, end: draft.content.end } } : {}),
+      ...(draft.act ? { act: true as const } : {}),
     };
     const r = results.get(i);
     if (!draft.speaker || !r) { out.push(base); return; }

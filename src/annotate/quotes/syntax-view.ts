@@ -62,12 +62,22 @@ export class SyntaxView {
   subjectOf(verb: number): number {
     for (let v = verb, n = 0; v >= 0 && n < 4; n++) {
       // A mis-parse can give a verb two subjects ("Amid reports …, the agency said"): the one nearest the verb speaks.
-      const own = this.childrenOf(v).filter((c) => SUBJECT.test(this.rel(c))).sort((a, b) => Math.abs(a - v) - Math.abs(b - v))[0];
+      // One right after a preposition ("X on Tuesday announced …") is an oblique read as a subject: another one speaks.
+      const subjects = this.childrenOf(v).filter((c) => SUBJECT.test(this.rel(c)));
+      const plain = subjects.filter((c) => !this.afterPreposition(c));
+      const own = (plain.length > 0 ? plain : subjects).sort((a, b) => Math.abs(a - v) - Math.abs(b - v))[0];
       if (own !== undefined) return own;
       if (!/^(?:xcomp|conj|advcl|ccomp)$/.test(this.rel(v))) return -1;
       v = this.head(v);
     }
     return -1;
+  }
+
+  /** Does the phrase of `i` come right after a preposition (the word before its first word is an ADP)? */
+  private afterPreposition(i: number): boolean {
+    let first = i;
+    for (const c of this.childrenOf(i)) if (c < first) first = c;
+    return first > 0 && this.deps[first - 1]?.upos === 'ADP';
   }
 
   /** The agent of a passive cue: "stated by X" (obl:agent, or obl introduced by "by"). */
@@ -120,6 +130,29 @@ export class SyntaxView {
       const top = h < 0 || this.tokens[h]!.start < span.start || this.tokens[h]!.end > span.end;
       if (top && this.childrenOf(i).some((c) => SUBJECT_OR_EXPLETIVE.test(this.rel(c)))) return true;
       if (!top && SUBJECT_OR_EXPLETIVE.test(this.rel(i)) && this.tokens[i]!.start >= span.start) return true;
+    }
+    return false;
+  }
+
+  upos(i: number): string {
+    return this.deps[i]?.upos ?? '';
+  }
+
+  /** The first word of `span` whose head lies outside it (the root of the phrase over it), or -1. */
+  topWord(span: Span): number {
+    for (let i = Math.max(0, this.at(span.start)); i < this.tokens.length && this.tokens[i]!.start < span.end; i++) {
+      const h = this.head(i);
+      if (h < 0 || this.tokens[h]!.start < span.start || this.tokens[h]!.end > span.end) return i;
+    }
+    return -1;
+  }
+
+  /** Is the span a clause of its own: one of its top words has a subject ("the talks would resume")? */
+  holdsOwnClause(span: Span): boolean {
+    for (let i = Math.max(0, this.at(span.start)); i < this.tokens.length && this.tokens[i]!.start < span.end; i++) {
+      const h = this.head(i);
+      const top = h < 0 || this.tokens[h]!.start < span.start || this.tokens[h]!.end > span.end;
+      if (top && this.childrenOf(i).some((c) => SUBJECT_OR_EXPLETIVE.test(this.rel(c)))) return true;
     }
     return false;
   }

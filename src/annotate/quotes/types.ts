@@ -22,6 +22,13 @@ export interface Quote extends Span {
    * The main span keeps the product's conventions (the marked words only, no "that").
    */
   readonly content?: Span;
+  /**
+   * An act attributed to someone rather than a statement: a cue verb whose only complement is a noun
+   * phrase ("announced new tariffs", "signed a memorandum that …"). The attribution layer
+   * ({@link findQuotes}) keeps it, as PolNeAR annotates it; the product's `quotes` layer, what readers
+   * call quotes (someone said, stated or claimed something), leaves it out.
+   */
+  readonly act?: true;
 }
 
 /** The shape of an entity mention this stage reads (the entities layer, structurally). */
