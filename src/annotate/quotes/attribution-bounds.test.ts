@@ -39,18 +39,18 @@ describe('where reported words end', () => {
   });
 
   it('keeps a participle of the reported clause\'s own subject inside it ("issued warnings, notifying …")', () => {
-    const t = 'The World Weather Body said earlier this week that the coastal bureau issued warnings 72 hours before the flooding, notifying all district councils by email and through the media.';
-    const q = reported(t, run(t), 'the coastal bureau');
+    const t = 'The regional flood agency said on Tuesday that the river office sent alerts two days before the water rose, warning every village council by text message and on local radio.';
+    const q = reported(t, run(t), 'the river office');
     expect(q).toBeDefined();
-    expect(words(t, q)).toContain('notifying all district councils');
+    expect(words(t, q)).toContain('warning every village council');
   });
 
 });
 
 describe('the speaker of a participle of saying after reported words', () => {
   it('gives “…” after "X emphasized that A is B, saying" to X, not to the subject of A', () => {
-    const t = 'The Veskarian analyst Oren Pask wrote an essay for the Corvel Review, emphasizing that what matters now is changing the plan, not the people, saying, “We have repeated the same mistakes for forty years and we cannot go on like this.”';
-    const q = run(t).find((x) => x.direct && words(t, x)?.startsWith('We have repeated'));
+    const t = 'The Veskarian historian Oren Pask wrote a column for the Corvel Review, arguing that what counts today is rebuilding trust, not new treaties, saying, “We keep making the same promises and nobody believes them any more.”';
+    const q = run(t).find((x) => x.direct && words(t, x)?.startsWith('We keep making'));
     expect(q).toBeDefined();
     expect(words(t, q!.speakerSpan)).toContain('Oren Pask');
   });
@@ -87,7 +87,7 @@ describe('a list of points introduced by a speaker', () => {
 
 describe('conjecture in the writer\'s voice', () => {
   it('gives no record to "the stalemate suggests that …", "all indicators suggest that …", "the dialogue shows that …" (no one spoke)', () => {
-    const t = 'The long stalemate between Veskaria and Corvel suggests that resolving their differences will take years. Many families have left the coast, and all indicators suggest that hope for a quick return has faded. Yet the continued dialogue with the northern neighbours shows that the doors are still open.';
+    const t = 'Months of deadlock between Veskaria and Corvel suggest that any settlement is still far away. Shops along the border have closed, and all indicators suggest that trade will not come back soon. Still, the quiet exchanges between the two ports show that neither side wants a rupture.';
     expect(run(t).filter((q) => !q.direct)).toEqual([]);
   });
 
@@ -99,16 +99,16 @@ describe('conjecture in the writer\'s voice', () => {
 
 describe('a role speaker with a named appositive', () => {
   it('gives "stated by the head of the delegation, aide to the president Oren Pask" to Oren Pask', () => {
-    const t = 'The talks ended with an exchange of 300 prisoners. This was stated by the head of the Veskarian delegation, aide to the President of Veskaria Oren Pask, expressing satisfaction with the results.';
-    expect(speakerEntityForms(t, 'The talks ended')).toContain('Oren Pask');
+    const t = 'The first round closed with a swap of 300 detainees. This was stated by the head of the Veskarian delegation, aide to the President of Veskaria Oren Pask, expressing satisfaction with the outcome.';
+    expect(speakerEntityForms(t, 'The first round closed')).toContain('Oren Pask');
   });
 });
 
 describe('a paragraph closed by a dash attribution', () => {
   it('is one direct quote of the speaker, its last sentence no reported record of its own', () => {
-    const t = 'The talks in Corvel ended on Friday.\n\nWe are potentially preparing a meeting at the level of the ministers of the two countries. We talked about an exchange of 300 for 300. We are also working on other details of this exchange. First, we need to deal with the exchange of fishermen, and then we will inform you of our next steps - Oresk said.\n\nThe delegations left at noon.';
+    const t = 'The meeting in Corvel ended on Friday.\n\nWe may soon arrange a meeting of the two prime ministers. We discussed a swap of 300 for 300. We are still settling the practical side of the swap. First the fishermen come home, and after that we will tell you what comes next - Oresk said.\n\nThe delegations left at noon.';
     const qs = run(t);
-    const own = qs.filter((q) => q.start >= t.indexOf('We are potentially') && q.end <= t.indexOf(' - Oresk'));
+    const own = qs.filter((q) => q.start >= t.indexOf('We may soon') && q.end <= t.indexOf(' - Oresk'));
     expect(own).toHaveLength(1);
     expect(own[0]!.direct).toBe(true);
     expect(words(t, own[0]!.speakerSpan)).toBe('Oresk');
@@ -117,27 +117,27 @@ describe('a paragraph closed by a dash attribution', () => {
 
 describe('the clause before a sentence-final attribution', () => {
   it('is reported by a speaker who "told reporters" after it', () => {
-    const t = 'The Veskarian foreign minister Oren Pask started a meeting with a Corvel delegation in Varn, ministry spokesman Tomas Vell told reporters.';
-    expect(reportedSpeaker(t, 'The Veskarian foreign minister')).toContain('Tomas Vell');
+    const t = 'The Veskarian trade minister Oren Pask started a meeting with a Corvel delegation in Varn, ministry spokesman Tomas Vell told reporters.';
+    expect(reportedSpeaker(t, 'The Veskarian trade minister')).toContain('Tomas Vell');
   });
 
   it('is reported by the source an outlet cites ("…, the Ledger reports citing Y.")', () => {
-    const t = 'The death toll in the coastal city of Varn has soared to 1,300 as search efforts continue following a massive flood fed by the breaching of two dams in heavy rains, Al Mirat reports citing the Veskarian Red Cross.';
-    expect(reportedSpeaker(t, 'The death toll')).toContain('Red Cross');
+    const t = 'The number of people missing in the river town of Varn has climbed to 1,300 while divers keep searching the flooded streets, Al Mirat reports citing the Veskarian Red Cross.';
+    expect(reportedSpeaker(t, 'The number of people missing')).toContain('Red Cross');
   });
 });
 
 describe('a topic is not a statement', () => {
   it('gives no record to "warned the public about the coming storm"', () => {
-    const t = 'Officials in the northern province warned the public about the coming storm, and on Sunday, they ordered residents to leave the coast.';
+    const t = 'Officials in the northern province warned the public about the coming frost, and on Monday, they ordered farmers to move their herds.';
     expect(run(t).filter((q) => !q.direct && words(t, q)?.startsWith('about'))).toEqual([]);
   });
 });
 
 describe('an echo of a quote under a cue that names no one', () => {
   it('gives "the response signals a readiness to “fight to the end”" to who said it in full before', () => {
-    const t = 'Ministry spokesperson Lina Darv raised the stakes at a briefing, declaring, “If Corvel insists on a tariff war, Veskaria will fight to the end.”\n\nVeskaria’s sharp response signals a readiness to “fight to the end,” as trade tensions rise.';
-    const q = run(t).find((x) => x.direct && words(t, x)?.startsWith('fight to the end') && x.start > t.indexOf('sharp response'));
+    const t = 'Ministry spokesperson Lina Darv hardened the tone at a briefing, declaring, “If Corvel keeps raising duties, Veskaria will answer every step.”\n\nVeskaria’s firm reply signals a resolve to “answer every step,” as the quarrel over duties grows.';
+    const q = run(t).find((x) => x.direct && words(t, x)?.startsWith('answer every step') && x.start > t.indexOf('firm reply'));
     expect(q).toBeDefined();
     expect(words(t, q!.speakerSpan)).toContain('Lina Darv');
   });
@@ -145,21 +145,21 @@ describe('an echo of a quote under a cue that names no one', () => {
 
 describe('the subject of a cue read with its auxiliaries', () => {
   it('gives "Veskaria’s leaders have made it clear that …" to the whole subject, possessive included', () => {
-    const t = "In a bold statement, Veskaria's leaders have made it clear that they will not engage in talks with Corvel if they feel threatened.";
-    expect(reportedSpeaker(t, 'will not engage')).toBe("Veskaria's leaders");
+    const t = "In a joint letter, Veskaria's leaders have made it clear that they will not sign any pact with Corvel while its warships stay in the bay.";
+    expect(reportedSpeaker(t, 'will not sign')).toBe("Veskaria's leaders");
   });
 });
 
 describe('"the latter" as a speaker', () => {
   it('is the entity named last before it, a possessive included', () => {
-    const t = 'Veskaria fears a strike if the talks stall in response to Oren Pask’s call, especially after the latter announced in an interview on Monday that there are two options, a deal or a war.';
-    expect(speakerEntityForms(t, 'two options')).toContain('Oren Pask');
+    const t = 'Veskaria expects new sanctions if the summit fails, following Oren Pask’s warning, especially after the latter declared in a radio interview on Monday that only two paths remain, a treaty or a blockade.';
+    expect(speakerEntityForms(t, 'only two paths')).toContain('Oren Pask');
   });
 });
 
 describe('reported words coordinated with ", and"', () => {
   it('run on to the sentence end when the parse hangs the rest on the cue', () => {
-    const t = 'Oresk said Veskaria was constantly studying the new envoy’s behaviour, and that of his advisers, and had drawn useful lessons from it.';
+    const t = 'Oresk said Veskaria was constantly studying the new governor’s conduct, and that of his aides, and had drawn useful lessons from it.';
     const q = reported(t, run(t), 'Veskaria was constantly');
     expect(q).toBeDefined();
     expect(words(t, q)).toContain('had drawn useful lessons from it');

@@ -72,9 +72,9 @@ describe('statements and attributed acts', () => {
     expect(words(t, act!.speakerSpan)).toContain('Ana Oresk');
   });
 
-  it('reads "did not immediately outline the plan" as an act, not words said', () => {
-    const t = 'The krona slipped 1% against the euro as Oresk was speaking.\n\nWhile he did not immediately outline the full scope of the levies, the 64-year-old president said they would make Veskaria rich again.';
-    expect(run(t).quotes.some((q) => words(t, q)?.includes('full scope'))).toBe(false);
+  it('reads "did not immediately detail the cost" as an act, not words said', () => {
+    const t = 'Shares in Varn fell sharply during the speech.\n\nWhile she did not immediately detail the cost of the levies, the 58-year-old premier said they would bring the shipyards back to Veskaria.';
+    expect(run(t).quotes.some((q) => words(t, q)?.includes('the cost of the levies'))).toBe(false);
   });
 
   it('keeps statements: a "that" clause after the same verb, and a verb whose object is what was said', () => {

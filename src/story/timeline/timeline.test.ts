@@ -86,11 +86,11 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
 
   it('labels an event noun once, with its article mended when its year is taken out', () => {
     const timeline = buildTimeline(makeContext([{
-      id: 'a1', text: 'The flood exposed old divisions in Marrow that go back to a 2011 uprising that toppled the old council.',
-      times: [{ text: '2011', value: '2011' }], verbs: ['exposed', 'go', 'toppled'],
+      id: 'a1', text: 'The strike revived old quarrels in Marrow that go back to a 2009 uprising that ousted the harbour guild.',
+      times: [{ text: '2009', value: '2009' }], verbs: ['revived', 'go', 'ousted'],
     }]));
-    const label = timeline.find((e) => e.date === '2011')?.summary ?? '';
-    expect(label).toMatch(/\ban uprising that toppled the old council/i);
+    const label = timeline.find((e) => e.date === '2009')?.summary ?? '';
+    expect(label).toMatch(/\ban uprising that ousted the harbour guild/i);
     expect(label).not.toMatch(/uprising an? uprising/i);
   });
 
