@@ -260,7 +260,9 @@ const RULES: readonly Rule[] = [
     build: (m, text) => {
       const before = text.slice(Math.max(0, m.index - 2), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-      if (/[$£€#,.\d]\s?$/.test(before) || /^(?:[.,]\d|%|-\d|:\d|\s*(?:a\.m|p\.m)|\s+(?:to|and|or)\s+\d)/i.test(after) || COUNT_NOUN.test(after)) return null;
+      // "1,990 to 2,100 jobs" is a count; "between 1985 and 1987", "from 1991 to 1997" are two years.
+      const rangeOfYears = /^\s+(?:to|and|or)\s+(?:1[5-9]\d\d|20\d\d)(?![\d%]|[,.]\d)/.test(after) && !COUNT_NOUN.test(after.replace(/^\s+(?:to|and|or)\s+\d{4}/, ''));
+      if (/[$£€#,.\d]\s?$/.test(before) || /^(?:[.,]\d|%|-\d|:\d|\s*(?:a\.m|p\.m))/i.test(after) || (/^\s+(?:to|and|or)\s+\d/.test(after) && !rangeOfYears) || COUNT_NOUN.test(after)) return null;
       return { type: 'DATE', meaning: { kind: 'fixed', value: m[3]! }, mod: modOf(m[1] ?? m[2]) };
     },
   },
@@ -402,6 +404,22 @@ const RULES: readonly Rule[] = [
       const mod = modOf(m[1]);
       if ((unit === 'decade' || unit === 'century') && n === -1) return { type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(1, unit) } };
       return { type: 'DATE', meaning: { kind: 'shift', grain: grainOf(unit), n, base: 'reference', weekend: unit === 'weekend' }, mod };
+    },
+  },
+  {
+    // "the year" the text is in: "for the year", "earlier in the year", "the rest of the year"; a
+    // reported year ("the year ended Sept. 30") is a year's length, as TimeML annotates it (measured).
+    name: 'the-year',
+    needs: needs(String.raw`the\s+(?:full\s+|whole\s+|entire\s+|fiscal\s+)?year`),
+    re: rx(String.raw`the\s+(?:full\s+|whole\s+|entire\s+|fiscal\s+)?year`),
+    build: (m, text) => {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      if (/^\s+(?:ended|ending)\b/i.test(after)) return { type: 'DURATION', meaning: { kind: 'fixed', value: 'P1Y' } };
+      if (/^(?:-|['’]s|\s+(?:before|after|earlier|ago|later|in\s+which|when|that|which|of|\d|two|nineteen|eighteen|to\s+date))/i.test(after)) return null;
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      const anchored = /\b(?:for|in|during|through|throughout|into)\s+$/i.test(before)
+        || /\b(?:months?|weeks?|days?|half|part|rest|end|start|beginning|middle|remainder|balance|course|close|turn)\s+of\s+$/i.test(before);
+      return anchored ? { type: 'DATE', meaning: { kind: 'shift', grain: 'year', n: 0, base: 'reference' } } : null;
     },
   },
   {
@@ -567,6 +585,9 @@ const RULES: readonly Rule[] = [
     // "previously", "formerly" and the adjective "recent" are mostly not annotated in TimeML gold (measured).
     re: rx(String.raw`recently|lately|the\s+past|recent\s+(?:years|months|weeks|days|decades|times)`),
     build: (m, text) => {
+      // "in recent years" is a stretch of unstated length, as TimeML annotates it (PXY; measured).
+      const span = /^recent\s+(years|months|weeks|days|decades)$/i.exec(m[0].replace(/\s+/g, ' '));
+      if (span) return { type: 'DURATION', meaning: { kind: 'fixed', value: durationValue(null, unitOf(span[1]!)) } };
       if (/^the\s+past$/i.test(m[0]) && /^\s+(?:\d|[a-z]+\s+(?:days|weeks|months|years)|few|several)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
       return { type: 'DATE', meaning: { kind: 'fixed', value: 'PAST_REF' } };
     },

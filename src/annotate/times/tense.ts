@@ -18,6 +18,9 @@ const PAST_PERFECT_BEFORE = /\bhad\s+(?:been\s+)?$/i;
 /** "had not called", "had been": the past perfect, which looks back from a past already told. */
 const PAST_PERFECT = /\bhad\s+(?:not\s+|never\s+)?(?:been|[a-z]{2,}(?:ed|en|wn|un|ught|t))\b/i;
 
+/** "be" or "being" (and an adverb) right before a participle: "will be held", "being quickly sold". */
+const PASSIVE_BE_BEFORE = /\b(?:be|being)\s+(?:[a-z]+ly\s+)?$/i;
+
 interface Cue { readonly tense: Tense; readonly start: number; readonly end: number }
 
 /** The sentence whose cues were found last: several expressions of one sentence ask in a row. */
@@ -29,13 +32,15 @@ function cues(sentence: string): Cue[] {
   for (const [re, tense] of [[FUTURE_CUE, 'future'], [REGULAR_PAST, 'past'], [PRESENT_CUE, 'present']] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      // "will be held", "would be paid": a passive participle takes its tense from the auxiliary before it.
+      if (tense === 'past' && PASSIVE_BE_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index))) continue;
       const seenFromAfter = tense === 'future' && PAST_PERFECT_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index));
       found.push({ tense: seenFromAfter ? 'past' : tense, start: m.index, end: m.index + m[0].length });
     }
   }
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) {
-    if (IRREGULAR_PAST.has(m[0])) found.push({ tense: 'past', start: m.index, end: m.index + m[0].length });
+    if (IRREGULAR_PAST.has(m[0]) && !PASSIVE_BE_BEFORE.test(sentence.slice(Math.max(0, m.index - 20), m.index))) found.push({ tense: 'past', start: m.index, end: m.index + m[0].length });
   }
   cached = { sentence, cues: found };
   return found;

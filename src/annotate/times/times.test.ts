@@ -41,6 +41,11 @@ describe('absolute dates', () => {
     expect(valueOf('The council met on Mar. 2 to vote.', 'Mar. 2')).toBe('2025-03-02');
   });
 
+  it('reads both years of a range', () => {
+    expect(find('The fleet grew between 1985 and 1987, and again from 1991 to 1997.').map((t) => t.value)).toEqual(['1985', '1987', '1991', '1997']);
+    expect(find('The mill cut 1990 to 2100 jobs.').map((t) => t.value)).toEqual([]);
+  });
+
   it('takes a bare year in a date context and leaves counts and money alone', () => {
     const text = 'The port closed in 2018 under the 2015 trade pact, when 2,000 troops and $2015 in cash arrived with 2015 soldiers.';
     const found = find(text).map((t) => text.slice(t.start, t.end));
@@ -143,6 +148,23 @@ describe('relative to the publication date', () => {
   it('gives vague amounts back or later no date', () => {
     expect(expr('The mill closed several years ago after a fire.', 'several years ago')).toMatchObject({ type: 'DATE', value: 'PAST_REF' });
     expect(expr('The mill closed in May. A few days later, the owner left.', 'A few days later')).toMatchObject({ type: 'DURATION', value: 'PXD' });
+  });
+
+  it('reads a passive with "will be" or "would be" as future, not as a past participle', () => {
+    expect(valueOf('The ferry talks will be held on Tuesday in Varn.', 'Tuesday')).toBe('2025-03-11');
+    expect(valueOf('The harbour vote is expected to be completed in January.', 'January', '2025-11-05')).toBe('2026-01');
+    expect(valueOf('The harbour vote was completed on Tuesday.', 'Tuesday')).toBe('2025-03-04');
+  });
+
+  it('takes "the year" the text is in, and a reported year ended on a date as a year long', () => {
+    expect(valueOf('Ferry traffic fell 4% for the year, the port said.', 'the year')).toBe('2025');
+    expect(valueOf('The dredging ran late earlier in the year.', 'the year')).toBe('2025');
+    expect(expr('The port earned $3 million in the year ended June 30.', 'the year')).toMatchObject({ type: 'DURATION', value: 'P1Y' });
+    expect(find('She was named ferry captain of the year.').map((t) => t.value)).toEqual([]);
+  });
+
+  it('gives "recent years" as a stretch of unstated length', () => {
+    expect(expr('Ferry fares have doubled in recent years.', 'recent years')).toMatchObject({ type: 'DURATION', value: 'PXY' });
   });
 });
 
