@@ -127,6 +127,21 @@ describe('the clause before a sentence-final attribution', () => {
   });
 });
 
+describe('two attributions joined by ", and" in one sentence', () => {
+  it('ends the first reported clause where a second subject with its own appositive takes the floor', () => {
+    const t = "The mayor of Kell, Lena Voss, announced that the old bridge would reopen in May, and the head of the city's transport office, Piet Arnd, said on Friday that buses would keep their detour until then.";
+    const qs = run(t);
+    expect(words(t, reported(t, qs, 'the old bridge'))).toBe('the old bridge would reopen in May');
+    expect(reportedSpeaker(t, 'buses would keep')).toContain('Piet Arnd');
+  });
+
+  it('gives the second clause to its own subject when the parse hangs that subject inside the first clause', () => {
+    const t = "The harbour master, Ilse Brandt, confirmed that the ferry had left Kell on time, and the operator's press officer, Jonas Wiel, indicated the next morning that the crossing would be repeated daily.";
+    expect(reportedSpeaker(t, 'the crossing would be repeated')).toContain('Jonas Wiel');
+    expect(words(t, reported(t, run(t), 'the ferry had left'))).toBe('the ferry had left Kell on time');
+  });
+});
+
 describe('a topic is not a statement', () => {
   it('gives no record to "warned the public about the coming storm"', () => {
     const t = 'Officials in the northern province warned the public about the coming frost, and on Monday, they ordered farmers to move their herds.';

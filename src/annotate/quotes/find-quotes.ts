@@ -279,7 +279,21 @@ function withCoordinatedRest(ctx: Context, content: Span): Span {
 /** The speaker of a cue inside a sentence, whichever side the rules find it on. */
 function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | null {
   const parsed = ctx.syntax ? parsedSpeaker(ctx, c) : null;
-  if (parsed) return parsed;
+  return parsed ? unlessNewSubject(ctx, c, first, parsed) : speakerOfCueByRules(ctx, c, first);
+}
+
+/**
+ * "X confirmed that …, and the spokesperson, Y, indicated …": a parse that hangs the new subject inside
+ * the first clause gives the cue X's subject; the subject written between ", and" and the cue speaks.
+ */
+function unlessNewSubject(ctx: Context, c: number, first: number, parsed: SpeakerFound): SpeakerFound {
+  if (parsed.span.end > ctx.toks[c]!.start || !/,\s+and\s/i.test(ctx.text.slice(parsed.span.end, ctx.toks[c]!.start))) return parsed;
+  const written = speakerOfCueByRules(ctx, c, first);
+  return written && written.span.start > parsed.span.end ? written : parsed;
+}
+
+/** The speaker of a cue read from the words around it, without a parse. */
+function speakerOfCueByRules(ctx: Context, c: number, first: number): SpeakerFound | null {
   const w = ctx.toks[c]!.text;
   // "As noted by X, …": the passive agent speaks.
   if (ctx.toks[c + 1]?.text.toLowerCase() === 'by') {
@@ -755,7 +769,7 @@ const DASH_ASIDE = /\s*[—–]\s*\p{Ll}+ing\b/u;
 const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/u;
 
 /** Words between "and" and a cue verb that can be the subject of a new attribution ("and the report called", "and the spokesman, Ana Oresk, said"). */
-const MAX_NEW_SUBJECT_TOKENS = 8;
+const MAX_NEW_SUBJECT_TOKENS = 14;
 
 /**
  * Where reported words give way to the next attribution of the sentence: ", saying …", ", adding that …"
@@ -770,11 +784,12 @@ function nextAttribution(ctx: Context, d: Draft): number | undefined {
     const next = toks[i + 1]?.text ?? '';
     if (/ing$/i.test(next) && isCueVerb(next) && !RELAY_CUES.test(next) && introducesWords(ctx, i + 1)) return toks[i]!.start - d.start;
     if (next.toLowerCase() !== 'and') continue;
-    for (let k = i + 2; k <= Math.min(last, i + 2 + MAX_NEW_SUBJECT_TOKENS); k++) {
+    // The cue may follow the draft (after an appositive's comma), when the parse ended the reported words at the new subject.
+    for (let k = i + 2; k <= Math.min(last + 2, toks.length - 1, i + 2 + MAX_NEW_SUBJECT_TOKENS); k++) {
       const w = toks[k]!.text;
       if (w === '.' || w === ';' || isQuoteMark(w) || w.toLowerCase() === 'that') break;
       // "and that of …", "and then" are no subject; a cue right after "and" has the same subject (kept as one clause).
-      if (isCueVerb(w) && /(?:ed|s)$/i.test(w) && k > i + 2 && !isDeterminer(toks[k - 1]!.text) && !isPreposition(toks[k - 1]!.text)) return toks[i]!.start - d.start;
+      if (isCueVerb(w) && /(?:ed|s)$|^(?:said|told|wrote)$/i.test(w) && k > i + 2 && !isDeterminer(toks[k - 1]!.text) && !isPreposition(toks[k - 1]!.text)) return toks[i]!.start - d.start;
     }
   }
   return undefined;
@@ -867,7 +882,8 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   if (!tok || !isWord(tok.text) || insideMark(ctx, tok.start)) return d;
   const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
   // "X reported, citing a source close to the talks, that …": the relayed source speaks, not the outlet.
-  const sp = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? parsedSpeaker(ctx, c);
+  const parsed = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? parsedSpeaker(ctx, c);
+  const sp = parsed && tok.text.toLowerCase() !== 'according' ? unlessNewSubject(ctx, c, first, parsed) : parsed;
   const content = d.content ?? d;
   if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0) return d;
   return { ...d, speaker: sp };

@@ -139,11 +139,16 @@ export function speakerBefore(toks: readonly Token[], cue: number, sentenceStart
       if (t === ';' || t === ':' || t === '“' || t === '"') break;
       if (t !== ',') continue;
       const opener = toks[k + 1]?.text ?? '';
+      // An appositive does not reach back over ", and" into the clause before.
+      if (/^(?:and|but)$/i.test(opener)) break;
       if (!(isDeterminer(opener) || isCapitalised(opener) || /^(?:who|which)$/i.test(opener) || /^\p{N}/u.test(opener))) continue;
       const s = phraseEndingAt(toks, k - 1, sentenceStart);
-      if (s >= 0 && isSpeakerPhrase(toks, s, k - 1, sentenceStart) && toks.slice(s, k).some((x) => isCapitalised(x.text) || isPronoun(x.text))) {
+      // "the press officer, Jonas Wiel, said": a role with a name in apposition speaks, capitals or not.
+      const namedAppositive = j - k >= 2 && toks.slice(k + 1, j).every((x) => isCapitalised(x.text));
+      if (s >= 0 && isSpeakerPhrase(toks, s, k - 1, sentenceStart) && (namedAppositive || toks.slice(s, k).some((x) => isCapitalised(x.text) || isPronoun(x.text)))) {
         return found(toks, s, j - 1, k - 1);
       }
+      if (namedAppositive && s >= 0 && isDeterminer(toks[s]!.text)) return found(toks, s, j - 1, k - 1);
     }
     return null;
   }
