@@ -156,6 +156,22 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
   return null;
 }
 
+/** A quote signed on its own line, as pull quotes and readers' comments are: "“…” ― Ana Oresk". */
+const SIGNATURE = /^[ \t\u00a0]*([―—–])[ \t\u00a0]*(\p{Lu}[\p{L}’'.-]*(?:[ \u00a0]+\p{Lu}[\p{L}’'.-]*){0,3})[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)/u;
+
+/** "“…” ― Ana Oresk" at the end of a line: the name after the dash signs the quote. */
+function attributeSigned(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'cue'> | null {
+  if (m.unclosed) return null;
+  const sig = SIGNATURE.exec(ctx.text.slice(m.close, m.close + 80));
+  if (!sig) return null;
+  const dashAt = m.close + sig[0].indexOf(sig[1]!);
+  const nameAt = m.close + sig[0].indexOf(sig[2]!, sig[0].indexOf(sig[1]!) + 1);
+  // A full stop after the name ends the line, unless the name ends in an initial ("Ana O.").
+  const written = sig[2]!.replace(/(\p{L}{2,})\.$/u, '$1');
+  const name = { start: nameAt, end: nameAt + written.length };
+  return { speaker: { span: name, core: name }, cue: { start: dashAt, end: dashAt + 1 } };
+}
+
 /** The sentence span holding a character position. */
 const sentenceSpan = (ctx: Context, pos: number): Span => ctx.sentences[sentenceOf(ctx, pos)]!;
 const within = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.end;
@@ -393,6 +409,8 @@ function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
     // (after a preposition or a possessive too: "retaliate with “all necessary countermeasures”")
     const inside = opens || modifiesNextNoun(ctx, m) ? null : attributeInline(ctx, m);
     if (inside) { found.push({ start: m.start, end: m.end, direct: true, ...inside }); continue; }
+    const signed = attributeSigned(ctx, m);
+    if (signed) { found.push({ start: m.start, end: m.end, direct: true, ...signed }); continue; }
     const after = attributeAfter(ctx, m);
     if (after) { found.push({ start: m.start, end: m.end, direct: true, ...after }); continue; }
     const before = attributeBefore(ctx, m);
@@ -626,6 +644,33 @@ function dashAttributedQuotes(ctx: Context): Draft[] {
   return out;
 }
 
+/** A transcript turn: a paragraph opened by its speaker's name in capitals and a colon ("PELL: Well, look, …"). */
+const TRANSCRIPT_TURN = /^[ \t\u00a0]*["“]?((?:MR\.|MS\.|MRS\.|DR\.|SEN\.|REP\.|GOV\.)?[ \u00a0]?\p{Lu}{2,}[\p{Lu}’'-]*(?:[ \u00a0]+\p{Lu}{2,}[\p{Lu}’'-]*){0,2}):[ \t\u00a0]+(?=\S)/u;
+/** Capitalised labels that open a paragraph with a colon and name no speaker. */
+const NOT_A_SPEAKER = /^(?:UPDATE|UPDATED|NOTE|EDITOR'S NOTE|EDITOR’S NOTE|WATCH|READ MORE|READ|RELATED|PHOTOS?|VIDEO|BREAKING|EXCLUSIVE|CORRECTION|CLARIFICATION|SOURCES?|QUOTE|WARNING|DISCLAIMER|LIVE|ANALYSIS|OPINION|ADVERTISEMENT|TRANSCRIPT|CROSSTALK|END|MORE|PHOTO|AUDIO|FILE|UPDATES|TAGS|TOPICS|SUBSCRIBE|SHARE|CONTACT|EMAIL|WEB|URL|DATE|TIME|BY|CREDIT|COPYRIGHT|AP|AFP|REUTERS)$/;
+/** Fewest turns for a text to be read as a transcript (one capitalised label alone is a heading). */
+const MIN_TRANSCRIPT_TURNS = 2;
+
+/** A transcript's turns as direct quotes of the speaker who opens each ("WALLACE: …", "PENCE: …"). */
+function transcriptQuotes(ctx: Context): Draft[] {
+  const out: Draft[] = [];
+  for (const p of splitParagraphs(ctx.text)) {
+    const para = ctx.text.slice(p.start, p.end);
+    const m = TRANSCRIPT_TURN.exec(para);
+    if (!m || NOT_A_SPEAKER.test(m[1]!.replace(/[ \u00a0]+/g, ' '))) continue;
+    const nameAt = p.start + m[0].indexOf(m[1]!);
+    // A turn may open with a quote mark (a transcript quoted whole); a name inside someone else's marks is not a turn.
+    const mark = insideMark(ctx, nameAt);
+    if (mark && !/^["“]$/.test(ctx.text[nameAt - 1] ?? '')) continue;
+    const colonAt = nameAt + m[1]!.length;
+    const words = trimContent(ctx.text, p.start + m[0].length, p.end);
+    if (countWords(ctx.text.slice(words.start, words.end)) < MIN_REPORTED_WORDS) continue;
+    const name = { start: nameAt, end: colonAt };
+    out.push({ start: words.start, end: words.end, direct: true, speaker: { span: name, core: name }, cue: { start: colonAt, end: colonAt + 1 } });
+  }
+  return out.length >= MIN_TRANSCRIPT_TURNS ? out : [];
+}
+
 /** A list item's marker at the start of a paragraph: an arrow, bullet, dash or number. */
 const LIST_MARKER = /^[ \t]*(?:[→•●▪■◦‣*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
 /** Verbs that introduce a list of points someone made ("named three results:", "listed the demands:"), beyond the cue verbs. */
@@ -726,7 +771,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   // A cue that introduced a quote is spent, unless the quote is a few marked words inside the "that" clause it
   // governs ("asserting that tariffs would stop the country being “ripped off”"): the clause is then reported too.
   const partialInClause = (d: Draft): boolean => countWords(text.slice(d.start, d.end)) <= MAX_TERM_WORDS && d.cue!.end < d.start && /\bthat\b/i.test(text.slice(d.cue!.end, d.start));
-  const dashed = dashAttributedQuotes(ctx);
+  const dashed = [...dashAttributedQuotes(ctx), ...transcriptQuotes(ctx)];
   // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
   const usedCues = new Set([...direct.filter((d) => d.cue && !partialInClause(d)), ...dashed].map((d) => d.cue!.start));
   const reported = reportedQuotes(ctx, usedCues).filter(

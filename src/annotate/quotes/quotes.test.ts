@@ -94,6 +94,28 @@ describe('direct quotes', () => {
   });
 });
 
+describe('quotes signed on their own line and transcript turns', () => {
+  it('gives a quote closed by a dash and a name on its line to that name', () => {
+    const t = 'Readers wrote to us about the ferry.\n“The ferry is always late and nobody cares.” ― Mira Dalen\n“I take the bus now, it is quicker.”― Tom Weil.\n\nThe port said nothing.';
+    const qs = findQuotes(t).filter((q) => q.direct);
+    expect(qs.map((q) => [said(t, q), who(t, q)])).toEqual([
+      ['The ferry is always late and nobody cares.', 'Mira Dalen'],
+      ['I take the bus now, it is quicker.', 'Tom Weil'],
+    ]);
+  });
+
+  it('reads "NAME: words" paragraphs of a transcript as the named speaker\'s words, and a lone capitalised label as none', () => {
+    const t = 'The interview aired on Sunday.\n\n"HOST: Let us start with the ferry strike. Will the boats run on Monday?\n\n"PELL: Well, look, the boats will run, and the crews know it.\n\nUPDATE: The strike ended on Tuesday after a vote.';
+    const qs = findQuotes(t);
+    expect(qs.map((q) => [said(t, q), who(t, q)])).toEqual([
+      ['Let us start with the ferry strike. Will the boats run on Monday?', 'HOST'],
+      ['Well, look, the boats will run, and the crews know it', 'PELL'],
+    ]);
+    const single = 'NOTICE: The ferry office will close early on Friday for repairs.';
+    expect(findQuotes(single)).toEqual([]);
+  });
+});
+
 describe('not quotes', () => {
   it('ignores scare quotes and coined terms with no speaker', () => {
     const t = 'The “green corridor” policy failed. Critics of the doctrine of "calculated silence" were few.';
