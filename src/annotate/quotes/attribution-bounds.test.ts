@@ -142,6 +142,15 @@ describe('two attributions joined by ", and" in one sentence', () => {
   });
 });
 
+describe('a word pointing back at what was said', () => {
+  it('is no quote: "X expressed this in a statement to …" shows who spoke, not what', () => {
+    const t = 'Ferry fares should fall before the summer. The harbour economist Lena Voss expressed this in an interview with the Kell Courier, adding that the ferry operator had cut its costs.';
+    const qs = run(t);
+    expect(qs.some((q) => words(t, q)?.startsWith('this'))).toBe(false);
+    expect(reportedSpeaker(t, 'the ferry operator had cut')).toContain('Lena Voss');
+  });
+});
+
 describe('a topic is not a statement', () => {
   it('gives no record to "warned the public about the coming storm"', () => {
     const t = 'Officials in the northern province warned the public about the coming frost, and on Monday, they ordered farmers to move their herds.';

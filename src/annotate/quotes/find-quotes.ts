@@ -940,6 +940,9 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
  * phrase ("unveiled a sweeping new policy", "dubbed the moment …") is what someone did, not what
  * they said. Words in quote marks are quotes whatever their form.
  */
+/** Reported words that are only a pronoun pointing back, with the circumstances of saying it. */
+const BACK_POINTER = /^(?:this|that|these|those|it|so)(?:\s*[,.;:]?\s*$|\s+(?:in|to|during|at|on|with|via|through|when|while|after|before|before|from|on|as|again|too|also|publicly|clearly|repeatedly|earlier|later|today|yesterday)\b)/i;
+
 function isStatement(ctx: Context, d: Draft): boolean {
   if (!ctx.syntax || d.direct) return true;
   // The words the record shows (its main span), not the wider PolNeAR content, must be the statement.
@@ -964,7 +967,11 @@ function isStatement(ctx: Context, d: Draft): boolean {
 const ANNOUNCES_ACT = /^(?:announc|declar)/i;
 
 function isAttributedAct(ctx: Context, d: Draft): boolean {
-  if (d.direct || !ctx.syntax || !d.cue) return false;
+  if (d.direct) return false;
+  // "X expressed this in a statement to the agency": the record points back at words said elsewhere; it shows
+  // that X said something (an attribution, as PolNeAR marks it), not what, so it is no quote of its own.
+  if (BACK_POINTER.test(ctx.text.slice(d.start, d.end))) return true;
+  if (!ctx.syntax || !d.cue) return false;
   const view = ctx.syntax;
   const c = firstStartingFrom(ctx.toks, d.cue.start);
   const cueTok = ctx.toks[c];
