@@ -142,6 +142,15 @@ describe('two attributions joined by ", and" in one sentence', () => {
   });
 });
 
+describe('a passive verb of saying', () => {
+  it('makes no speaker of its subject: "…, they should be addressed within the treaty" is one record, the first speaker\'s', () => {
+    const t = 'Vesk confirmed that if there are any disputes over the harbour, they should be addressed within the framework of the treaty.';
+    const qs = run(t);
+    expect(qs).toHaveLength(1);
+    expect(words(t, qs[0]!.speakerSpan)).toBe('Vesk');
+  });
+});
+
 describe('a word pointing back at what was said', () => {
   it('is no quote: "X expressed this in a statement to …" shows who spoke, not what', () => {
     const t = 'Ferry fares should fall before the summer. The harbour economist Lena Voss expressed this in an interview with the Kell Courier, adding that the ferry operator had cut its costs.';

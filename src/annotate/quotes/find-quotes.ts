@@ -615,7 +615,9 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   // (Not when the clause before is an attribution of its own: "X were incensed that …, sources told the Ledger.")
   const listener = LISTENER_CUES.test(cueWord) && rest.length <= MAX_LISTENER_WORDS && !rest.some((t) => isCueVerb(t.text) || isClauseWord(t.text))
     && !toks.slice(firstStartingFrom(toks, sent.start), before).some((t) => (isCueVerb(t.text) || /^that$/i.test(t.text)) && !insideMark(ctx, t.start));
-  if (toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text) || listener)) {
+  // "…, they should be addressed within the treaty": a passive verb's subject is what is spoken of, not a speaker.
+  const passive = /^(?:be|been|being|is|are|was|were)$/i.test(toks[c - 1]?.text ?? '');
+  if (!passive && toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text) || listener)) {
     return trimContent(text, sent.start, toks[before]!.start);
   }
   return null;
