@@ -142,6 +142,15 @@ describe('two attributions joined by ", and" in one sentence', () => {
   });
 });
 
+describe('a statement named by a noun', () => {
+  it('gives "a statement from X that …" to X, and "This is backed by …" does not make X the speaker of the sentence before', () => {
+    const t = 'Ferry fares will fall before the summer. This is backed by a statement from Harbour Minister Lena Voss that her office proposed during the talks in Kell to cut port fees.';
+    const qs = run(t);
+    expect(reportedSpeaker(t, 'her office proposed')).toContain('Lena Voss');
+    expect(qs.some((q) => words(t, q)?.startsWith('Ferry fares'))).toBe(false);
+  });
+});
+
 describe('a passive verb of saying', () => {
   it('makes no speaker of its subject: "…, they should be addressed within the treaty" is one record, the first speaker\'s', () => {
     const t = 'Vesk confirmed that if there are any disputes over the harbour, they should be addressed within the framework of the treaty.';

@@ -555,10 +555,13 @@ function citedSource(ctx: Context, c: number, last: number, first: number): Spea
 }
 
 /** "This was stated by X." after a sentence: X's reported statement is that sentence (of the same paragraph). */
+/** "This is supported by …", "This was criticised by …": the agent judges what came before; it did not say it. */
+const JUDGES_NOT_SAYS = /^(?:supported|backed|endorsed|welcomed|praised|critici[sz]ed|rejected|opposed|condemned|denied|disputed|challenged|contradicted|questioned|reinforced|undermined)$/i;
+
 function backReference(ctx: Context, si: number, c: number): Draft | null {
   const [first, last] = ctx.sentenceTokens[si]!;
   const opener = ctx.toks[first]!.text;
-  if (si === 0 || !BACK_REFERENCE.test(opener) || c - first > 3) return null;
+  if (si === 0 || !BACK_REFERENCE.test(opener) || c - first > 3 || JUDGES_NOT_SAYS.test(ctx.toks[c]!.text)) return null;
   for (let i = first + 1; i < c; i++) if (!isAuxiliary(ctx.toks[i]!.text)) return null;
   const sp = speakerAfter(ctx.toks, c + 2, last, first, { anyNounPhrase: true });
   const prev = ctx.sentences[si - 1]!;
@@ -643,6 +646,28 @@ function dashAttributedQuotes(ctx: Context): Draft[] {
     const speaker = { start: nameAt, end: nameAt + name.length };
     out.push({ start: p.start, end: p.start + m.index, direct: true, speaker: { span: speaker, core: speaker }, cue: { start: cueAt, end: cueAt + cue.length } });
   }
+  return out;
+}
+
+/** Nouns that carry what someone said, when "from"/"by" names the speaker and "that" opens the words: "a statement from X that …". */
+const STATEMENT_NOUN = /^(?:statement|statements|remarks|comments|announcement|assertion|claim|warning|pledge|assurance|admission)$/i;
+
+/** "a statement from Foreign Minister X that his country proposed …": the clause after "that" is X's. */
+function statementNounQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
+  const out: Draft[] = [];
+  ctx.sentences.forEach((sent, si) => {
+    const [first, last] = ctx.sentenceTokens[si]!;
+    for (let c = first; c < last; c++) {
+      const tok = ctx.toks[c]!;
+      if (!STATEMENT_NOUN.test(tok.text) || !/^(?:from|by)$/i.test(ctx.toks[c + 1]!.text) || usedCues.has(tok.start) || insideMark(ctx, tok.start)) continue;
+      const sp = speakerAfter(ctx.toks, c + 2, last, first);
+      if (!sp) continue;
+      const k = firstStartingFrom(ctx.toks, sp.span.end);
+      if (ctx.toks[k]?.text.toLowerCase() !== 'that' || k > last) continue;
+      const content = clauseUpToNextCue(ctx, ctx.toks[k]!.end, sent.end);
+      if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue: { start: tok.start, end: ctx.toks[c + 1]!.end } });
+    }
+  });
   return out;
 }
 
@@ -776,7 +801,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const dashed = [...dashAttributedQuotes(ctx), ...transcriptQuotes(ctx)];
   // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
   const usedCues = new Set([...direct.filter((d) => d.cue && !partialInClause(d)), ...dashed].map((d) => d.cue!.start));
-  const reported = reportedQuotes(ctx, usedCues).filter(
+  const reported = [...reportedQuotes(ctx, usedCues), ...statementNounQuotes(ctx, usedCues)].filter(
     // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
     (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && countWords(outsideMarks(ctx, r)) < MIN_REPORTED_WORDS),
   );
