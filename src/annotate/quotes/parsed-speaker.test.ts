@@ -10,6 +10,17 @@ function run(text: string): { doc: Doc; quotes: Quote[] } {
 }
 const words = (text: string, s: { start: number; end: number } | undefined): string | undefined => (s ? text.slice(s.start, s.end) : undefined);
 
+describe('a speaker with a role written before the name', () => {
+  it('keeps the role in the speaker\'s words and makes no quote of the role', () => {
+    const t = 'Harbour Office press secretary Ilse Brandt said the ferries would run on Monday.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q))).toEqual(['the ferries would run on Monday']);
+    const u = 'Kell spokeswoman Mira Dalen told reporters the ferries would run on Monday.';
+    const q = run(u).quotes.find((x) => words(u, x)?.includes('ferries would run'));
+    expect(words(u, q!.speakerSpan)).toBe('Kell spokeswoman Mira Dalen');
+  });
+});
+
 describe('speakers read from the parse', () => {
   it('gives a reported statement to the subject of its cue, not to a name before it in the sentence', () => {
     const t = 'Amid conflicting reports on the number of victims, the Veskarian Red Cross said the toll had risen to 400.';

@@ -96,7 +96,16 @@ export class SyntaxView {
 
   /** The clausal complement of a cue (what was said): ccomp, or a parataxis that opens with a quote or colon. */
   complementOf(verb: number): number {
-    return this.childrenOf(verb).find((c) => this.rel(c) === 'ccomp') ?? -1;
+    // A complement before the verb is fronted reported speech only when punctuation sets it off ("The plan
+    // will fail, X said"); one running straight into the subject is a misparse ("White House press secretary X said").
+    return this.childrenOf(verb).find((c) => this.rel(c) === 'ccomp' && (c > verb || this.punctuatedBefore(c, verb))) ?? -1;
+  }
+
+  /** Whether a punctuation token stands between the subtree of `c` (before `verb`) and `verb`. */
+  private punctuatedBefore(c: number, verb: number): boolean {
+    const end = this.subtree(c).end;
+    for (let i = c + 1; i < verb; i++) if (this.tokens[i]!.start >= end - 1 && this.upos(i) === 'PUNCT') return true;
+    return false;
   }
 
   word(text: string, i: number): string {
@@ -184,6 +193,15 @@ export class SyntaxView {
     if (saying !== undefined) {
       const rel = this.subtree(saying);
       if (rel.end >= span.end && rel.start > span.start) span = { start: span.start, end: this.lastEndBefore(rel.start) };
+    }
+    // "Stein spokeswoman Melezia Figueroa": a parse may split a role and the name after it into two subjects
+    // of one verb; the role written right before the name belongs to the speaker's phrase.
+    const h = this.head(i);
+    for (const sib of h >= 0 ? this.childrenOf(h) : []) {
+      if (sib >= i || this.rel(sib) !== this.rel(i)) continue;
+      const role = this.subtree(sib, /^(?:punct|parataxis|advcl|dep|acl:relcl)$/);
+      const next = this.tokens.findIndex((t) => t.start >= role.end);
+      if (next >= 0 && this.tokens[next]!.start === span.start && this.upos(sib) === 'NOUN') span = { start: role.start, end: span.end };
     }
     return { span: { start: Math.min(span.start, core.start), end: Math.max(span.end, core.end) }, core };
   }
