@@ -794,11 +794,16 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const syntax = options.syntax && options.tokens && options.syntax.length === options.tokens.length ? new SyntaxView(options.tokens, options.syntax) : undefined;
   const ctx: Context = { text, toks, sentences, sentenceTokens, marks: findMarkedSpans(text), entities, ...(syntax ? { syntax } : {}) };
 
-  const { found: direct, waiting } = directQuotes(ctx);
+  const turns = transcriptQuotes(ctx);
+  // A transcript's turns name their speakers; quote marks around a turn do not make it someone else's quote.
+  const inTurn = (d: Span): boolean => turns.some((t) => d.start < t.end && t.start < d.end);
+  const marked = directQuotes(ctx);
+  const direct = marked.found.filter((d) => !inTurn(d));
+  const waiting = marked.waiting.filter((m) => !inTurn(m));
   // A cue that introduced a quote is spent, unless the quote is a few marked words inside the "that" clause it
   // governs ("asserting that tariffs would stop the country being “ripped off”"): the clause is then reported too.
   const partialInClause = (d: Draft): boolean => countWords(text.slice(d.start, d.end)) <= MAX_TERM_WORDS && d.cue!.end < d.start && /\bthat\b/i.test(text.slice(d.cue!.end, d.start));
-  const dashed = [...dashAttributedQuotes(ctx), ...transcriptQuotes(ctx)];
+  const dashed = [...dashAttributedQuotes(ctx), ...turns];
   // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
   const usedCues = new Set([...direct.filter((d) => d.cue && !partialInClause(d)), ...dashed].map((d) => d.cue!.start));
   const reported = [...reportedQuotes(ctx, usedCues), ...statementNounQuotes(ctx, usedCues)].filter(
