@@ -176,6 +176,11 @@ function attributeSigned(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | '
 const sentenceSpan = (ctx: Context, pos: number): Span => ctx.sentences[sentenceOf(ctx, pos)]!;
 const within = (a: Span, b: Span): boolean => a.start >= b.start && a.end <= b.end;
 
+/** An open bracket right before a phrase (a party-state affiliation may start inside it: "(R-"). */
+const IN_BRACKETS_BEFORE = /\(\s*(?:[\p{L}.]+\s*[-–]\s*)?$/u;
+/** The bracket closing right after the phrase. */
+const IN_BRACKETS_AFTER = /^[\p{L}.]*\s*\)/u;
+
 /**
  * The speaker of a cue read from the dependency parse, when the syntax stage ran: the agent of a
  * passive cue ("stated by X"), else the subject of the cue or of the verb it is chained to
@@ -200,6 +205,8 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
   const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };
   const found = within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
+  // "Rep. Ana Oresk (R-S.C.) said": a parse may take the bracketed affiliation for the subject; it never speaks.
+  if (found && IN_BRACKETS_BEFORE.test(ctx.text.slice(sentence.start, found.span.start)) && IN_BRACKETS_AFTER.test(ctx.text.slice(found.span.end, sentence.end))) return null;
   return found ? withNameAfterRole(ctx.text, found, sentence) : null;
 }
 

@@ -21,6 +21,14 @@ describe('a speaker with a role written before the name', () => {
   });
 });
 
+describe('a speaker with a bracketed party and state', () => {
+  it('is the member, never the affiliation in brackets', () => {
+    const t = 'Rep. Ida Moro (R-S.C.) said that claim smacked of hypocrisy, because the harbour board had asked the same questions.';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('smacked of hypocrisy'));
+    expect(words(t, q!.speakerSpan)).toMatch(/^Rep\. Ida Moro/);
+  });
+});
+
 describe('speakers read from the parse', () => {
   it('gives a reported statement to the subject of its cue, not to a name before it in the sentence', () => {
     const t = 'Amid conflicting reports on the number of victims, the Veskarian Red Cross said the toll had risen to 400.';

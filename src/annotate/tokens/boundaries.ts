@@ -62,6 +62,8 @@ export function repairSentences(tokens: readonly BoundaryToken[], sentences: num
     if (NEVER_FINAL_ABBREVIATIONS.has(last)) return true;
     if (INITIALISM.test(last) && !/^[\p{Lu}"“‘'(]/u.test(first)) return true;
     if (index === 0 && isDateline(tokens, prev)) return true;
+    // "(R-S.C.)" read as "S" "." "C.": an initialism the tokenizer broke, not a sentence end.
+    if (last === '.' && prev.length >= 2 && /^\p{Lu}$/u.test(tokens[prev[prev.length - 2]!]!.text) && /^\p{Lu}\.$/u.test(first)) return true;
     return false;
   });
   return out;

@@ -70,6 +70,23 @@ function skipSpaces(text: string, from: number): number {
   return SPACES.lastIndex;
 }
 
+/**
+ * Initialisms the tokeniser split ("S.C." as "S" "." "C.", as in "(R-S.C.)"): the index of each first piece
+ * mapped to the end offset of the whole, and each later piece to -1.
+ */
+function brokenInitialisms(located: readonly { start: number; end: number; text: string }[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = 0; i + 2 < located.length; i++) {
+    const [a, dot, b] = [located[i]!, located[i + 1]!, located[i + 2]!];
+    if (!/^\p{Lu}$/u.test(a.text) || dot.text !== '.' || !/^\p{Lu}\.$/u.test(b.text) || a.end !== dot.start || dot.end !== b.start) continue;
+    out.set(i, b.end);
+    out.set(i + 1, -1);
+    out.set(i + 2, -1);
+    i += 2;
+  }
+  return out;
+}
+
 /** Sentences and tokens of a whole text: the work of the `tokens()` stage, callable on its own. */
 export function tokenize(text: string, options: TokensOptions = {}): { sentences: Span[]; tokens: Token[] } {
   const sentences: Span[] = [];
@@ -91,6 +108,7 @@ export function tokenize(text: string, options: TokensOptions = {}): { sentences
       (winkSentences[wink.sentence[k]!] ??= []).push(located.length);
       located.push({ start: block.start + at, end: block.start + cursor, pos: wink.pos[k] ?? 'X', text: value });
     }
+    const joinedEnd = brokenInitialisms(located);
     for (const sentence of capSentenceLength(located, repairSentences(located, winkSentences.filter(Boolean)))) {
       const index = sentences.length;
       const first = located[sentence[0]!]!;
@@ -98,7 +116,9 @@ export function tokenize(text: string, options: TokensOptions = {}): { sentences
       sentences.push({ start: first.start, end: last.end });
       for (const i of sentence) {
         const t = located[i]!;
-        tokens.push({ start: t.start, end: t.end, pos: t.pos, sentence: index });
+        const end = joinedEnd.get(i);
+        if (end === -1) continue; // a piece of the initialism the token before holds
+        tokens.push(end === undefined ? { start: t.start, end: t.end, pos: t.pos, sentence: index } : { start: t.start, end, pos: 'PROPN', sentence: index });
       }
     }
   }

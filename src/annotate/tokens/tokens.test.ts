@@ -28,6 +28,14 @@ describe('tokens: sentence boundaries for news', () => {
     ).toEqual(['Dr. Lina Ortez met Gen. Paulo Brask and Sen. Ida Moro at No. 10 on Jan. 5 with U.S. officials.', 'They left.']);
   });
 
+  it('keeps a state initialism in a bracketed affiliation whole and inside its sentence', () => {
+    const text = 'Rep. Ida Moro (R-S.C.) said the vote failed. Sen. Paulo Brask (D-N.Y.) agreed.';
+    expect(sentencesOf(text)).toEqual(['Rep. Ida Moro (R-S.C.) said the vote failed.', 'Sen. Paulo Brask (D-N.Y.) agreed.']);
+    const { tokens: toks } = tokenize(text);
+    expect(toks.map((t) => text.slice(t.start, t.end))).toContain('S.C.');
+    expect(toks.map((t) => text.slice(t.start, t.end))).toContain('N.Y.');
+  });
+
   it('still ends a sentence after an initialism when a new sentence begins', () => {
     expect(sentencesOf('The envoy flew to the U.S. Then she returned home.')).toEqual([
       'The envoy flew to the U.S.',
