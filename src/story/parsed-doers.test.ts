@@ -32,6 +32,22 @@ describe('timeline doers named by a common noun, from the parse', () => {
     );
     expect(entryOf(timeline, 'The storm pounded')?.actors[0]).toBe('Storm Orlena');
   });
+
+  it('gives "both delegations" to the two parties named together before, not to the word "delegations"', () => {
+    const timeline = timelineOf('Officials say Estavia and Norland are weighing a swap of detainees, as both delegations met in Lorvik on 12 September 2031 for their first direct talks in two years.');
+    expect(entryOf(timeline, 'both delegations')?.actors[0]).toBe('Estavia and Norland');
+  });
+
+  it('gives a list of delegations the act, not the leader of the first one', () => {
+    const timeline = timelineOf('"Tomorrow in Lorvik there will be a Veskarian delegation led by Foreign Minister Ana Oresk, a Dornish delegation headed by the defence minister and a Corvelian delegation," the spokesman Ivo Marten said.');
+    const actor = entryOf(timeline, 'Tomorrow in Lorvik')?.actors[0];
+    expect(actor).toMatch(/^Veskarian, Dornish and Corvelian delegations$/);
+  });
+
+  it('gives what a state\'s ministry pledges to the state, as another outlet writes it', () => {
+    const timeline = timelineOf('Dornland’s Trade Ministry condemned the levies as “blackmail”, pledging to defend its interests with countermeasures set to begin on 20 September 2031.');
+    expect(entryOf(timeline, 'set to begin')?.actors[0]).toBe('Dornland');
+  });
 });
 
 /** The stances of a fictional two-article story on negotiating with Corvel, the second article's middle sentence given. */
