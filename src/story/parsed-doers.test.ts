@@ -50,17 +50,20 @@ describe('timeline doers named by a common noun, from the parse', () => {
   });
 });
 
-/** The stances of a fictional two-article story on negotiating with Corvel, the second article's middle sentence given. */
-async function stancesWith(sentence: string) {
+/** A fictional two-article story on negotiating with Corvel, the second article's middle sentences given. */
+async function storyWith(sentences: string) {
   const { buildStoryWithEntities } = await import('./index.js');
   const pipeline = createArticlePipeline();
   const texts = [
     'Veskaria will not negotiate with Corvel under pressure, President Ana Oresk said on Monday. The talks with Corvel stalled in May.',
-    `Negotiations with Corvel divide the capital. ${sentence} President Ana Oresk said she is ready to negotiate with Corvel.`,
+    `Negotiations with Corvel divide the capital. ${sentences} President Ana Oresk said she is ready to negotiate with Corvel.`,
   ];
   const docs = texts.map((text, i) => pipeline.run({ id: `s${i}`, text, meta: {}, source: {}, layers: {}, messages: [] } as Doc));
-  return buildStoryWithEntities(docs).story.stances;
+  return buildStoryWithEntities(docs).story;
 }
+
+/** Its stances. */
+const stancesWith = async (sentences: string) => (await storyWith(sentences)).stances;
 
 describe('stance holders named by the parse', () => {
   it('gives a group named by a plural noun its position when no name is the subject', async () => {
@@ -147,5 +150,44 @@ describe('an earlier gathering named by "since"', () => {
       'On 16 May 2031, the first direct negotiations between the delegations of Veskaria and Corvel since March 2029 ended in the Amber Palace in Lindberg.',
     ).filter((t) => t.date === '2029-03');
     expect(entries.map((t) => t.sources.map((s) => s.article))).toEqual([['a0', 'a1']]);
+  });
+});
+
+const held = (stances: Awaited<ReturnType<typeof stancesWith>>, words: string) => stances.filter((s) => s.evidence.includes(words)).map((s) => [s.actor, s.position]);
+
+describe('stances that are neutral, conditional or inferred', () => {
+  it('reads confirming that a letter was received as neutral, for the one who confirmed it and not for the state that received it', async () => {
+    const stances = await stancesWith('Foreign Minister Ivo Marten confirmed that Veskaria had received the letter from Corvel.');
+    expect(held(stances, 'had received')).toEqual([['Ivo Marten', 'neutral']]);
+  });
+
+  it('reads terms set on any deal as a condition, and an unnamed group ("some analysts") as unnamed', async () => {
+    const stances = await stancesWith('Minister Pell Arno has emphasized that any deal must come with guarantees against a new walkout. Some analysts advocate engaging with Corvel through backchannel diplomacy, away from formal negotiations.');
+    expect(held(stances, 'must come with')).toEqual([['Pell Arno', 'conditional']]);
+    expect(held(stances, 'backchannel')).toEqual([['unnamed analysts', 'conditional']]);
+  });
+
+  it('gives a government named after its leader its own position, and a threat if talks fail to the one who makes it', async () => {
+    const stances = await stancesWith('While the hardliners reject negotiations with Corvel, the reformist government of Ana Oresk aims to reach an agreement with Corvel soon. Dornland has threatened new tariffs if the negotiations fail.');
+    expect(held(stances, 'aims to reach')).toContainEqual(['Oresk government', 'for']);
+    expect(held(stances, 'if the negotiations fail')).toEqual([['Dornland', 'for']]);
+  });
+
+  it('gives "the latter" the one named last, and reads a deal offered as the only way out of force as wanting a deal', async () => {
+    const stances = await stancesWith('Minister Pell Arno met Dara Holm on Friday, and the latter declared that Corvel faces a choice: either sanctions or a deal on the border.');
+    expect(held(stances, 'the latter declared')).toEqual([['Dara Holm', 'for']]);
+  });
+
+  it('gives no position to a call for something other than the question ("called for a change of leadership before any talks")', async () => {
+    const stances = await stancesWith('The modernists called for a change of leadership before any talks with Corvel.');
+    expect(held(stances, 'change of leadership')).toEqual([]);
+  });
+
+  it('shows a view held before aligning with a leader as the other side, undated, and no contradiction', async () => {
+    const story = await storyWith('On 3 June 2031, Premier Lio Sand said he was committed to the position outlined by President Ana Oresk regarding negotiations with Corvel, though his own view had initially been different.');
+    const sand = story.stances.filter((s) => s.actor === 'Lio Sand');
+    expect(sand.map((s) => s.date === null)).toEqual([false, true]);
+    expect(sand[1]!.position).toBe(sand[0]!.position === 'against' ? 'for' : 'against');
+    expect(story.contradictions.filter((c) => c.kind === 'position' && c.claim.includes('Lio Sand'))).toEqual([]);
   });
 });
