@@ -183,6 +183,16 @@ describe('stances that are neutral, conditional or inferred', () => {
     expect(held(stances, 'change of leadership')).toEqual([]);
   });
 
+  it('reads setting the question aside ("what matters is …, not talks") as neutral, for the speaker and not the outlet quoted by name', async () => {
+    const stances = await stancesWith('The economist Mira Dalen spoke to the “Harbour Post” daily, stressing that what matters now is rebuilding the ports, not talks with Corvel.');
+    expect(held(stances, 'what matters')).toEqual([['Mira Dalen', 'neutral']]);
+  });
+
+  it('gives terms proposed by people the text leaves unnamed ("Some have suggested") to unnamed commentators', async () => {
+    const stances = await stancesWith('Some have suggested that the old border accord should be the starting point for negotiations with Corvel.');
+    expect(held(stances, 'Some have suggested')).toEqual([['unnamed commentators', 'conditional']]);
+  });
+
   it('shows a view held before aligning with a leader as the other side, undated, and no contradiction', async () => {
     const story = await storyWith('On 3 June 2031, Premier Lio Sand said he was committed to the position outlined by President Ana Oresk regarding negotiations with Corvel, though his own view had initially been different.');
     const sand = story.stances.filter((s) => s.actor === 'Lio Sand');

@@ -56,7 +56,8 @@ interface Found {
 function isSubjectLike(text: string, m: EntityMention, from: number): boolean {
   if (/^[’']s\b/.test(text.slice(m.end, m.end + 3))) return false;
   const before = text.slice(Math.max(from, m.start - 40), m.start);
-  const lead = before.replace(/(?:\s+(?:the|a|an|its|his|her|their|and|\p{Lu}[\p{L}.’'-]*))*\s*$/u, '');
+  // (an opening quote mark before a quoted name is no subject: 'to the “Daily Star” newspaper')
+  const lead = before.replace(/\s*[“"‘]$/u, '').replace(/(?:\s+(?:the|a|an|its|his|her|their|and|\p{Lu}[\p{L}.’'-]*))*\s*$/u, '');
   return !PREPOSITION_BEFORE.test(lead);
 }
 
@@ -302,6 +303,8 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             const reports = [...text.slice(0, cue.start - sentence.start).matchAll(REPORTING_VERB)];
             const verb = reports[reports.length - 1];
             actor = verb ? latterBefore(ctx, doc, sentence, sentence.start + verb.index) ?? subjectBefore(ctx, doc, sentence, sentence.start + verb.index) : undefined;
+            // "Some have suggested that …": people the text leaves unnamed, speaking as commentators.
+            if (verb && !actor && /(?:^|[.:;]\s*|\s)(?:some|others|many)\s+(?:have\s+|had\s+)?$/iu.test(text.slice(0, verb.index))) actor = { name: 'unnamed commentators', id: null };
             // "Some analysts advocate …": a group the parse gives as the reporting verb's subject, when no name is.
             const speakers = verb && !actor ? parsedDoerAt(ctx, doc, sentence.start + verb.index, true) : undefined;
             if (speakers && speakers.id === null && GROUP.test(speakers.name)) actor = { name: groupName(doc, sentence, speakers.name), id: null };
