@@ -156,9 +156,20 @@ describe('an earlier gathering named by "since"', () => {
 const held = (stances: Awaited<ReturnType<typeof stancesWith>>, words: string) => stances.filter((s) => s.evidence.includes(words)).map((s) => [s.actor, s.position]);
 
 describe('stances that are neutral, conditional or inferred', () => {
-  it('reads confirming that a letter was received as neutral, for the one who confirmed it and not for the state that received it', async () => {
-    const stances = await stancesWith('Foreign Minister Ivo Marten confirmed that Veskaria had received the letter from Corvel.');
-    expect(held(stances, 'had received')).toEqual([['Ivo Marten', 'neutral']]);
+  // Each: what the case is, the sentence, words of the sentence, and the [holder, position] pairs expected for it.
+  it.each([
+    ['reads confirming that a letter was received as neutral, for the one who confirmed it and not for the state that received it',
+      'Foreign Minister Ivo Marten confirmed that Veskaria had received the letter from Corvel.', 'had received', [['Ivo Marten', 'neutral']]],
+    ['gives "the latter" the one named last, and reads a deal offered as the only way out of force as wanting a deal',
+      'Minister Pell Arno met Dara Holm on Friday, and the latter declared that Corvel faces a choice: either sanctions or a deal on the border.', 'the latter declared', [['Dara Holm', 'for']]],
+    ['gives no position to a call for something other than the question ("called for a change of leadership before any talks")',
+      'The modernists called for a change of leadership before any talks with Corvel.', 'change of leadership', []],
+    ['reads setting the question aside ("what matters is …, not talks") as neutral, for the speaker and not the outlet quoted by name',
+      'The economist Mira Dalen spoke to the “Harbour Post” daily, stressing that what matters now is rebuilding the ports, not talks with Corvel.', 'what matters', [['Mira Dalen', 'neutral']]],
+    ['gives terms proposed by people the text leaves unnamed ("Some have suggested") to unnamed commentators',
+      'Some have suggested that the old border accord should be the starting point for negotiations with Corvel.', 'Some have suggested', [['unnamed commentators', 'conditional']]],
+  ] as const)('%s', async (_what, sentence, words, expected) => {
+    expect(held(await stancesWith(sentence), words)).toEqual(expected);
   });
 
   it('reads terms set on any deal as a condition, and an unnamed group ("some analysts") as unnamed', async () => {
@@ -171,26 +182,6 @@ describe('stances that are neutral, conditional or inferred', () => {
     const stances = await stancesWith('While the hardliners reject negotiations with Corvel, the reformist government of Ana Oresk aims to reach an agreement with Corvel soon. Dornland has threatened new tariffs if the negotiations fail.');
     expect(held(stances, 'aims to reach')).toContainEqual(['Oresk government', 'for']);
     expect(held(stances, 'if the negotiations fail')).toEqual([['Dornland', 'for']]);
-  });
-
-  it('gives "the latter" the one named last, and reads a deal offered as the only way out of force as wanting a deal', async () => {
-    const stances = await stancesWith('Minister Pell Arno met Dara Holm on Friday, and the latter declared that Corvel faces a choice: either sanctions or a deal on the border.');
-    expect(held(stances, 'the latter declared')).toEqual([['Dara Holm', 'for']]);
-  });
-
-  it('gives no position to a call for something other than the question ("called for a change of leadership before any talks")', async () => {
-    const stances = await stancesWith('The modernists called for a change of leadership before any talks with Corvel.');
-    expect(held(stances, 'change of leadership')).toEqual([]);
-  });
-
-  it('reads setting the question aside ("what matters is …, not talks") as neutral, for the speaker and not the outlet quoted by name', async () => {
-    const stances = await stancesWith('The economist Mira Dalen spoke to the “Harbour Post” daily, stressing that what matters now is rebuilding the ports, not talks with Corvel.');
-    expect(held(stances, 'what matters')).toEqual([['Mira Dalen', 'neutral']]);
-  });
-
-  it('gives terms proposed by people the text leaves unnamed ("Some have suggested") to unnamed commentators', async () => {
-    const stances = await stancesWith('Some have suggested that the old border accord should be the starting point for negotiations with Corvel.');
-    expect(held(stances, 'Some have suggested')).toEqual([['unnamed commentators', 'conditional']]);
   });
 
   it('shows a view held before aligning with a leader as the other side, undated, and no contradiction', async () => {
