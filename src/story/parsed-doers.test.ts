@@ -168,6 +168,8 @@ describe('stances that are neutral, conditional or inferred', () => {
       'The economist Mira Dalen spoke to the “Harbour Post” daily, stressing that what matters now is rebuilding the ports, not talks with Corvel.', 'what matters', [['Mira Dalen', 'neutral']]],
     ['gives terms proposed by people the text leaves unnamed ("Some have suggested") to unnamed commentators',
       'Some have suggested that the old border accord should be the starting point for negotiations with Corvel.', 'Some have suggested', [['unnamed commentators', 'conditional']]],
+    ['gives a statement named by a noun to its speaker ("a statement from X that …"), and a proposal to build on an accord as a condition',
+      'This matches a statement from Foreign Minister Tova Rinn that her country proposed during the talks with Corvel to build on the old border accord.', 'proposed during', [['Tova Rinn', 'conditional']]],
   ] as const)('%s', async (_what, sentence, words, expected) => {
     expect(held(await stancesWith(sentence), words)).toEqual(expected);
   });
