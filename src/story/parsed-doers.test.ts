@@ -32,19 +32,38 @@ describe('timeline doers named by a common noun, from the parse', () => {
     );
     expect(entryOf(timeline, 'The storm pounded')?.actors[0]).toBe('Storm Orlena');
   });
+
+  it('gives "both delegations" to the two parties named together before, not to the word "delegations"', () => {
+    const timeline = timelineOf('Officials say Estavia and Norland are weighing a swap of detainees, as both delegations met in Lorvik on 12 September 2031 for their first direct talks in two years.');
+    expect(entryOf(timeline, 'both delegations')?.actors[0]).toBe('Estavia and Norland');
+  });
+
+  it('gives a list of delegations the act, not the leader of the first one', () => {
+    const timeline = timelineOf('"Tomorrow in Lorvik there will be a Veskarian delegation led by Foreign Minister Ana Oresk, a Dornish delegation headed by the defence minister and a Corvelian delegation," the spokesman Ivo Marten said.');
+    const actor = entryOf(timeline, 'Tomorrow in Lorvik')?.actors[0];
+    expect(actor).toMatch(/^Veskarian, Dornish and Corvelian delegations$/);
+  });
+
+  it('gives what a state\'s ministry pledges to the state, as another outlet writes it', () => {
+    const timeline = timelineOf('Dornland’s Trade Ministry condemned the levies as “blackmail”, pledging to defend its interests with countermeasures set to begin on 20 September 2031.');
+    expect(entryOf(timeline, 'set to begin')?.actors[0]).toBe('Dornland');
+  });
 });
 
-/** The stances of a fictional two-article story on negotiating with Corvel, the second article's middle sentence given. */
-async function stancesWith(sentence: string) {
+/** A fictional two-article story on negotiating with Corvel, the second article's middle sentences given. */
+async function storyWith(sentences: string) {
   const { buildStoryWithEntities } = await import('./index.js');
   const pipeline = createArticlePipeline();
   const texts = [
     'Veskaria will not negotiate with Corvel under pressure, President Ana Oresk said on Monday. The talks with Corvel stalled in May.',
-    `Negotiations with Corvel divide the capital. ${sentence} President Ana Oresk said she is ready to negotiate with Corvel.`,
+    `Negotiations with Corvel divide the capital. ${sentences} President Ana Oresk said she is ready to negotiate with Corvel.`,
   ];
   const docs = texts.map((text, i) => pipeline.run({ id: `s${i}`, text, meta: {}, source: {}, layers: {}, messages: [] } as Doc));
-  return buildStoryWithEntities(docs).story.stances;
+  return buildStoryWithEntities(docs).story;
 }
+
+/** Its stances. */
+const stancesWith = async (sentences: string) => (await storyWith(sentences)).stances;
 
 describe('stance holders named by the parse', () => {
   it('gives a group named by a plural noun its position when no name is the subject', async () => {
@@ -131,5 +150,47 @@ describe('an earlier gathering named by "since"', () => {
       'On 16 May 2031, the first direct negotiations between the delegations of Veskaria and Corvel since March 2029 ended in the Amber Palace in Lindberg.',
     ).filter((t) => t.date === '2029-03');
     expect(entries.map((t) => t.sources.map((s) => s.article))).toEqual([['a0', 'a1']]);
+  });
+});
+
+const held = (stances: Awaited<ReturnType<typeof stancesWith>>, words: string) => stances.filter((s) => s.evidence.includes(words)).map((s) => [s.actor, s.position]);
+
+describe('stances that are neutral, conditional or inferred', () => {
+  // Each: what the case is, the sentence, words of the sentence, and the [holder, position] pairs expected for it.
+  it.each([
+    ['reads confirming that a letter was received as neutral, for the one who confirmed it and not for the state that received it',
+      'Foreign Minister Ivo Marten confirmed that Veskaria had received the letter from Corvel.', 'had received', [['Ivo Marten', 'neutral']]],
+    ['gives "the latter" the one named last, and reads a deal offered as the only way out of force as wanting a deal',
+      'Minister Pell Arno met Dara Holm on Friday, and the latter declared that Corvel faces a choice: either sanctions or a deal on the border.', 'the latter declared', [['Dara Holm', 'for']]],
+    ['gives no position to a call for something other than the question ("called for a change of leadership before any talks")',
+      'The modernists called for a change of leadership before any talks with Corvel.', 'change of leadership', []],
+    ['reads setting the question aside ("what matters is …, not talks") as neutral, for the speaker and not the outlet quoted by name',
+      'The economist Mira Dalen spoke to the “Harbour Post” daily, stressing that what matters now is rebuilding the ports, not talks with Corvel.', 'what matters', [['Mira Dalen', 'neutral']]],
+    ['gives terms proposed by people the text leaves unnamed ("Some have suggested") to unnamed commentators',
+      'Some have suggested that the old border accord should be the starting point for negotiations with Corvel.', 'Some have suggested', [['unnamed commentators', 'conditional']]],
+    ['gives a statement named by a noun to its speaker ("a statement from X that …"), and a proposal to build on an accord as a condition',
+      'This matches a statement from Foreign Minister Tova Rinn that her country proposed during the talks with Corvel to build on the old border accord.', 'proposed during', [['Tova Rinn', 'conditional']]],
+  ] as const)('%s', async (_what, sentence, words, expected) => {
+    expect(held(await stancesWith(sentence), words)).toEqual(expected);
+  });
+
+  it('reads terms set on any deal as a condition, and an unnamed group ("some analysts") as unnamed', async () => {
+    const stances = await stancesWith('Minister Pell Arno has emphasized that any deal must come with guarantees against a new walkout. Some analysts advocate engaging with Corvel through backchannel diplomacy, away from formal negotiations.');
+    expect(held(stances, 'must come with')).toEqual([['Pell Arno', 'conditional']]);
+    expect(held(stances, 'backchannel')).toEqual([['unnamed analysts', 'conditional']]);
+  });
+
+  it('gives a government named after its leader its own position, and a threat if talks fail to the one who makes it', async () => {
+    const stances = await stancesWith('While the hardliners reject negotiations with Corvel, the reformist government of Ana Oresk aims to reach an agreement with Corvel soon. Dornland has threatened new tariffs if the negotiations fail.');
+    expect(held(stances, 'aims to reach')).toContainEqual(['Oresk government', 'for']);
+    expect(held(stances, 'if the negotiations fail')).toEqual([['Dornland', 'for']]);
+  });
+
+  it('shows a view held before aligning with a leader as the other side, undated, and no contradiction', async () => {
+    const story = await storyWith('On 3 June 2031, Premier Lio Sand said he was committed to the position outlined by President Ana Oresk regarding negotiations with Corvel, though his own view had initially been different.');
+    const sand = story.stances.filter((s) => s.actor === 'Lio Sand');
+    expect(sand.map((s) => s.date === null)).toEqual([false, true]);
+    expect(sand[1]!.position).toBe(sand[0]!.position === 'against' ? 'for' : 'against');
+    expect(story.contradictions.filter((c) => c.kind === 'position' && c.claim.includes('Lio Sand'))).toEqual([]);
   });
 });

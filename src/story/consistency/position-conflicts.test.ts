@@ -47,3 +47,25 @@ describe('findPositionContradictions: an article that tells of a change', () => 
     ])).toEqual([]);
   });
 });
+
+describe('findPositionContradictions: a leader and the government named after them', () => {
+  const held = (actor: string, article: string, position: Stance['position'], evidence: string): Stance => ({ ...stance(article, position, null, evidence), actor });
+
+  it('sets the government\'s aim against the leader\'s refusal in another article, each side named by its holder', () => {
+    const found = findPositionContradictions([
+      held('Ana Oresk', 'a', 'against', 'Oresk said she will not negotiate with Corvel.'),
+      held('Ana Oresk', 'b', 'against', 'Oresk refused to negotiate under threat.'),
+      held('Oresk government', 'b', 'for', 'The government of Oresk aims to reach an agreement with Corvel.'),
+    ]);
+    expect(found.map((c) => c.sides.map((s) => [s.value, s.articles]))).toEqual([[
+      ['Ana Oresk against negotiating with Corvel', ['a']], ['Oresk government favours negotiating with Corvel', ['b']],
+    ]]);
+  });
+
+  it('keeps a government apart from a holder it is not named after', () => {
+    expect(findPositionContradictions([
+      held('Ana Oresk', 'a', 'against', 'Oresk said she will not negotiate with Corvel.'),
+      held('Dalen government', 'b', 'for', 'The government of Dalen aims to reach an agreement with Corvel.'),
+    ])).toEqual([]);
+  });
+});

@@ -33,6 +33,25 @@ const side = (value: string, stances: readonly Stance[]): Contradiction['sides']
   return { value, articles: [...new Set(stances.map((s) => s.article))], evidence: byArticle[0]?.evidence ?? '', evidenceByArticle: byArticle };
 };
 
+/** A government named after its leader ("Oresk government"). */
+const LEADERS_BODY = /^(.+?)\s+(?:government|administration|cabinet)$/u;
+
+/**
+ * The holder a stance is set against others under: a government named after its leader is the
+ * leader's side ("Oresk government" → "Ana Oresk", when one holder of the stances bears that surname).
+ */
+function leaders(stances: readonly Stance[]): (actor: string) => string {
+  const actors = [...new Set(stances.map((s) => s.actor))];
+  return (actor) => {
+    const surname = LEADERS_BODY.exec(actor)?.[1];
+    const leader = surname ? actors.filter((a) => a !== actor && a.split(/\s+/).pop() === surname) : [];
+    return leader.length === 1 ? leader[0]! : actor;
+  };
+}
+
+/** Who holds a side: its one holder ("Oresk government"), else the leader both stand for. */
+const who = (side: readonly Stance[], leader: string): string => (new Set(side.map((s) => s.actor)).size === 1 ? side[0]!.actor : leader);
+
 /**
  * Sources that give one actor opposite positions on the story's question at the same time (one
  * article: "X rules out talks"; another: "X does not rule out talks"), each side with the words
@@ -44,15 +63,17 @@ const side = (value: string, stances: readonly Stance[]): Contradiction['sides']
 export function findPositionContradictions(stances: readonly Stance[]): Contradiction[] {
   const out: Contradiction[] = [];
   const byHolder = new Map<string, Stance[]>();
+  const holderOf = leaders(stances);
   for (const s of stances) {
     if (s.note && /initially|aligned/i.test(s.note)) continue;
-    const key = `${s.topic}\u0000${s.actor}`;
+    const key = `${s.topic}\u0000${holderOf(s.actor)}`;
     (byHolder.get(key) ?? byHolder.set(key, []).get(key)!).push(s);
   }
   for (const group of byHolder.values()) {
     // An article giving the actor both positions tells of a change ("had initially rejected …, will sign"): its words take no side.
+    // (A leader and the government named after them are one side of the question, but an article giving each their own position tells of no change.)
     const polarity = (s: Stance): number => (s.position === 'against' ? -1 : OPPOSITE.against!.includes(s.position) ? 1 : 0);
-    const narratesChange = new Set(group.filter((s) => group.some((o) => o.article === s.article && polarity(o) * polarity(s) < 0)).map((s) => s.article));
+    const narratesChange = new Set(group.filter((s) => group.some((o) => o.article === s.article && o.actor === s.actor && polarity(o) * polarity(s) < 0)).map((s) => s.article));
     const against = group.filter((s) => s.position === 'against' && !narratesChange.has(s.article));
     const other = group.filter((s) => OPPOSITE.against!.includes(s.position) && !narratesChange.has(s.article));
     if (changedOverTime(against, other)) continue;
@@ -60,12 +81,13 @@ export function findPositionContradictions(stances: readonly Stance[]): Contradi
     if (pairs.length === 0) continue;
     const refusing = against.filter((a) => pairs.some(([x]) => x === a));
     const opening = other.filter((o) => pairs.some(([, y]) => y === o));
-    const { actor, topic } = group[0]!;
+    const { topic } = group[0]!;
+    const actor = holderOf(group[0]!.actor);
     const openWord = opening.every((o) => o.position === 'for') ? 'favours' : 'is open to';
     out.push({
       kind: 'position',
       claim: `Whether ${actor} ${openWord} ${topic}`,
-      sides: [side(`${actor} against ${topic}`, refusing), side(`${actor} ${openWord} ${topic}`, opening)],
+      sides: [side(`${who(refusing, actor)} against ${topic}`, refusing), side(`${who(opening, actor)} ${openWord} ${topic}`, opening)],
     });
   }
   return out;

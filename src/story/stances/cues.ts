@@ -14,11 +14,15 @@ export interface Cue {
  */
 const CUES: readonly (readonly [StancePosition, RegExp])[] = [
   ['open', /\b(?:(?:does|do|did|will|would)\s+not|doesn[’']t|don[’']t|never)\s+(?:rule|rules|ruled)\s+out\b|\bnot\s+ruling\s+out\b|\bkeeps?\s+the\s+door\s+open\b|\bdoor\s+(?:remains|is)\s+open\b|\b(?:is|are|was|were)\s+(?:studying|considering|examining)\b|\bremains?\s+on\s+the\s+table\b|\b(?:reject|refus)\w*\s[^.;]{0,40}?\b(?:has|have|had|is|was)\s+never\b|\bnever\s+(?:reject|refus)\w*/giu],
-  ['conditional', /\bonly\s+(?:if|when)\b|\bprovided\s+(?:that\b)?|\bas\s+long\s+as\b|\bunless\b|\bunder\s+certain\s+conditions\b|\bcondition\s+(?:of|for)\b/giu],
+  // Terms a deal or talks must meet: "must come with guarantees", "within the framework of the accord", "through backchannels".
+  ['conditional', /\bonly\s+(?:if|when)\b|\bprovided\s+(?:that\b)?|\bas\s+long\s+as\b|\bunless\b|\bunder\s+certain\s+conditions\b|\bcondition\s+(?:of|for)\b|\b(?:must|should|would\s+have\s+to)\s+(?:come\s+with|include|be\s+accompanied\s+by|be\s+based\s+on|rest\s+on)\b|\bwith\s+(?:\p{Ll}+\s+)?guarantees\b|\b(?:through|via)\s+back-?\s?channels?\b|\bpropos\w*\b[^.;]{0,60}?\bto\s+(?:work\s+on|build\s+on|return\s+to|revive)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}(?:agreement|deal|accord)\b|\bwithin\s+the\s+framework\s+of\b|\b(?:should|must)\s+be\s+the\s+(?:main\s+|only\s+|sole\s+)?(?:basis|starting\s+point)\s+for\s+(?:any\s+|the\s+|new\s+)?(?:negotiat\w*|talks)\b/giu],
   ['against', /\brefus\w*|\breject\w*|\brul(?:e|es|ed|ing)\s+out\b|\b(?:will|would|shall|could)\s+not\b|\bwon[’']t\b|\bunwise\b|\bnot\s+honou?rable\b|\boppos(?:e|es|ed|ing)\b|\bnot\s+conducive\b|\bnever\s+(?:negotiat|talk|sign|accept|agree)\w*/giu],
   // Something under review, no decision taken ("the letter is being studied and will be answered"): the question addressed, no side taken.
-  ['neutral', /\b(?:is|are|was|were)\s+being\s+(?:stud(?:ied)|considered|examined|reviewed|evaluated|assessed)\b|\bunder\s+(?:study|review|consideration|examination)\b/giu],
-  ['for', /\bready\s+to\b|\bwilling(?:ness)?\s+to\b|\bkeen(?:ness)?\s+to\b|\bcall(?:s|ed|ing)?\s+for\b|\bwants?\s+to\b|\b(?:would|will)\s+sign\b|\bagreed\s+to\b|\bgolden\s+opportunity\b|\b(?:no|not|cannot|can[’']t)\b[^.;]{0,40}\bwithout\b/giu],
+  // …or only received ("confirmed that the government had received the letter"): acknowledged, no answer given.
+  // …or set aside for something else that matters more ("what matters is reform, not talks").
+  ['neutral', /\bwhat\s+(?:matters|counts|is\s+needed)\b[^.;]{0,80}?,\s*not\s+(?:the\s+)?(?:negotiat\w*|talks)\b|\b(?:is|are|was|were)\s+being\s+(?:stud(?:ied)|considered|examined|reviewed|evaluated|assessed)\b|\bunder\s+(?:study|review|consideration|examination)\b|\b(?:had|has|have)\s+received\s+(?:the\s+|a\s+)?(?:[\p{L}.]+[’']s\s+)?(?:message|letter|proposal|offer|invitation)\b|\breceipt\s+of\s+(?:the\s+|a\s+)?(?:[\p{L}.]+[’']s\s+)?(?:message|letter|proposal|offer|invitation)\b/giu],
+  // Wanting a deal: aiming to reach one, normal relations as a necessity, a deal as the one alternative to force, a threat if talks fail.
+  ['for', /\baim(?:s|ed|ing)?\s+to\s+(?:reach|conclude|strike|secure)\b|\bnormali[sz](?:e|es|ed|ing)\s+(?:of\s+)?relations\b|\beither\b[^.;]{0,60}?\bor\s+(?:reaching|reach|striking|strike|making|make|signing|sign)?\s*(?:an?\s+)?(?:agreement|deal)\b|\bif\s+(?:the\s+)?(?:negotiations|talks|diplomacy)\s+(?:fail|fails|failed|collapse|collapses|break\s+down)\b|\bready\s+to\b|\bwilling(?:ness)?\s+to\b|\bkeen(?:ness)?\s+to\b|\bcall(?:s|ed|ing)?\s+for\b|\bwants?\s+to\b|\b(?:would|will)\s+sign\b|\bagreed\s+to\b|\bgolden\s+opportunity\b|\b(?:no|not|cannot|can[’']t)\b[^.;]{0,40}\bwithout\b/giu],
 ];
 
 const PRIORITY: readonly StancePosition[] = ['open', 'conditional', 'against', 'for', 'neutral'];
@@ -49,4 +53,4 @@ export const EARLIER_VIEW = /\b(?:initially|at first|originally|previously|earli
 export const ALIGNMENT = /\b(?:committed\s+to|support(?:s|ed|ing)?|back(?:s|ed|ing)?|endors(?:e|es|ed|ing)|align(?:s|ed)?\s+with)\s+the\s+(?:position|stance|view|line)s?\s+(?:\w+\s+)?(?:by|of)\s/iu;
 
 /** Verbs that report speech: in "A said that B will not …" the stance is A's. */
-export const REPORTING_VERB = /\b(?:said|says|say|stated|states|affirmed|affirms|told|tells|confirmed|confirms|indicated|indicates|announced|announces|emphasi[sz]ed|stressed|noted|added|declared|insisted|insists|repeated|argued|wrote|tweeted|saying)\b/giu;
+export const REPORTING_VERB = /\b(?:said|says|say|stated|states|affirmed|affirms|told|tells|confirmed|confirms|indicated|indicates|announced|announces|emphasi[sz](?:ed|ing)|stress(?:ed|ing)|not(?:ed|ing)|added|declared|insisted|insists|repeated|argued|wrote|tweeted|saying|advocat(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|suggest(?:s|ed|ing)?|recommend(?:s|ed|ing)?)\b/giu;

@@ -30,8 +30,17 @@ const TRAILING_ATTRIBUTION = /,\s*([^,;.“”"]{2,80}?)\s+(?:said|says|told|sta
 /** Descriptions kept as actors when no entity names the speaker: a body, not an unnamed person or group. */
 const BODY_DESCRIPTION = /\b(?:mission|ministry|embassy|delegation|government|office|committee|council|parliament|union|commission|cabinet)\b/iu;
 
+/** Topic words of negotiating, and the deal it seeks named right before a condition ("any deal must come with …"). */
+const NEGOTIATION_STEM = /^(?:negotiat|talk)/;
+const DEAL = /\b(?:deal|agreement|accord)s?\b/u;
+const DEAL_BEFORE = /\b(?:deal|agreement|accord)s?\s+(?:\p{Ll}+\s+){0,2}$/u;
+
+const EARLIER_NOTE = 'initially held another view';
+/** The other side of a plain yes or no. */
+const OPPOSITE: Partial<Record<StancePosition, StancePosition>> = { for: 'against', against: 'for' };
+
 /** A described holder that is a group of people: one plural noun, possibly with an adjective ("reformists", "some analysts"). */
-const GROUP = /^(?:\p{Ll}+\s+)?\p{Ll}+(?:ists|ers|ors|ians|ants|ents|ives|ics)$/u;
+const GROUP = /^(?:\p{Ll}+\s+)?\p{Ll}+(?:ists|ysts|erts|ers|ors|ians|ants|ents|ives|ics)$/u;
 
 interface Found {
   actor: string;
@@ -47,7 +56,8 @@ interface Found {
 function isSubjectLike(text: string, m: EntityMention, from: number): boolean {
   if (/^[’']s\b/.test(text.slice(m.end, m.end + 3))) return false;
   const before = text.slice(Math.max(from, m.start - 40), m.start);
-  const lead = before.replace(/(?:\s+(?:the|a|an|its|his|her|their|and|\p{Lu}[\p{L}.’'-]*))*\s*$/u, '');
+  // (an opening quote mark before a quoted name is no subject: 'to the “Daily Star” newspaper')
+  const lead = before.replace(/\s*[“"‘]$/u, '').replace(/(?:\s+(?:the|a|an|its|his|her|their|and|\p{Lu}[\p{L}.’'-]*))*\s*$/u, '');
   return !PREPOSITION_BEFORE.test(lead);
 }
 
@@ -91,6 +101,28 @@ function trailingSpeaker(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span)
   return n ? { name: n.name, id: n.id } : undefined;
 }
 
+/** A statement attributed by a noun: "a statement from X that …", "remarks by X that …" (the name ends right before "that"). */
+const STATEMENT_FROM = /\b(?:statement|remarks?|comments?|announcement|assertion|claim)\s+(?:from|by)\s+[^,;.]{2,80}?\s+that\s+[^;]*$/iu;
+
+/** The speaker of a statement named by a noun before the cue ("a statement from Foreign Minister X that his country proposed …"). */
+function statementFrom(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span): { name: string; id: string | null } | undefined {
+  const m = STATEMENT_FROM.exec(doc.text.slice(sentence.start, cue.start));
+  if (!m) return undefined;
+  const that = sentence.start + m.index + m[0].search(/\s+that\s/iu);
+  const mention = (doc.layers.entities ?? []).filter((e) => e.start >= sentence.start + m.index && e.end <= that && (e.type === 'PERSON' || e.type === 'ORG')).pop();
+  const n = mention && /^\s*$/.test(doc.text.slice(mention.end, that)) ? storyName(ctx, doc, mention.entity) : undefined;
+  return n ? { name: n.name, id: n.id } : undefined;
+}
+
+/** "the latter announced": the one named last before it, in the sentence. */
+function latterBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number): { name: string; id: string | null } | undefined {
+  const lead = /\bthe\s+latter\s+(?:\p{Ll}+ly\s+)?(?:has\s+|had\s+)?$/iu.exec(doc.text.slice(sentence.start, at));
+  if (!lead) return undefined;
+  const mention = (doc.layers.entities ?? []).filter((m) => m.start >= sentence.start && m.end <= sentence.start + lead.index && ACTOR_TYPES.has(m.type)).pop();
+  const n = mention ? storyName(ctx, doc, mention.entity) : undefined;
+  return n ? { name: n.name, id: n.id } : undefined;
+}
+
 /** The last person named in the sentence before a point. */
 function personBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number): { name: string; id: string | null } | undefined {
   const mention = (doc.layers.entities ?? []).filter((m) => m.start >= sentence.start && m.end <= at && m.type === 'PERSON' && isSubjectLike(doc.text, m, sentence.start)).pop();
@@ -110,8 +142,38 @@ function reportedState(ctx: StoryContext, doc: Doc, cue: Span, reporter: { name:
   return type === 'GPE' ? { name: parsed.name, id: parsed.id } : undefined;
 }
 
+/** Words that leave a group unnamed: "some analysts", "several diplomats". */
+const INDEFINITE = /\b(?:some|several|many|various|other|certain|a\s+few|a\s+number\s+of)\s+$/iu;
+
+/**
+ * A group's name as the contract gives it: "unnamed analysts" for an indefinite set ("Some analysts
+ * advocate …"), the group as written for one the text defines ("the modernists").
+ */
+function groupName(doc: Doc, sentence: Span, name: string): string {
+  const text = doc.text.slice(sentence.start, sentence.end);
+  const at = text.indexOf(name);
+  return at >= 0 && INDEFINITE.test(text.slice(Math.max(0, at - 20), at)) ? `unnamed ${name}` : name;
+}
+
+/** A government named after its leader: "the reform-minded government of Ana Oresk". */
+const LEADERS_BODY = /\bthe\s+(?:[\p{Ll}-]+\s+){0,3}(government|administration|cabinet)\s+of\s+(?:President\s+|Prime\s+Minister\s+)?(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)\s*$/u;
+
+/**
+ * A government described by its leader's name, as the subject written right before a cue, holds
+ * its own position apart from the leader's ("the new government of Ana Oresk aims to reach a deal"
+ * → "Oresk government"): the leader must be a person the story names.
+ */
+function leadersBody(ctx: StoryContext, doc: Doc, sentence: Span, lead: string): { name: string; id: null } | undefined {
+  const m = LEADERS_BODY.exec(lead);
+  if (!m) return undefined;
+  const mention = (doc.layers.entities ?? []).find((e) => e.type === 'PERSON' && e.start >= sentence.start && e.end <= sentence.end && doc.text.slice(e.start, e.end) === m[2]);
+  const leader = mention ? storyName(ctx, doc, mention.entity) : undefined;
+  return leader ? { name: `${leader.name.split(/\s+/).pop()} ${m[1]}`, id: null } : undefined;
+}
+
 /** An infinitive cue ("willing to facilitate …") whose verb is not the topic's action: a stance on something else. */
 function offTopicInfinitive(doc: Doc, cue: Span, stems: ReadonlySet<string>): boolean {
+  if (CALL_FOR.test(doc.text.slice(cue.start, cue.end))) return offTopicCall(doc, cue, stems);
   if (!INFINITIVE_CUE.test(doc.text.slice(cue.start, cue.end))) return false;
   const next = /^\s+(?:to\s+)?(?:\p{Ll}+ly\s+)?(\p{L}+)/u.exec(doc.text.slice(cue.end, cue.end + 40));
   if (!next) return false;
@@ -125,6 +187,22 @@ function offTopicInfinitive(doc: Doc, cue: Span, stems: ReadonlySet<string>): bo
   // "willing to facilitate dialogue": a verb that brings the topic about, its object the topic's own noun.
   const object = FURTHERING.test(word) ? /^\s+(?:(?:the|a|an|any|direct|further|new|renewed)\s+)*(\p{L}+)/u.exec(rest) : null;
   return !(object && onTopic(object[1]!.toLowerCase()));
+}
+
+/** "call for": what is called for follows. */
+const CALL_FOR = /^call\w*\s+for$/iu;
+/** Nouns that only frame what is called for ("the necessity of", "the need for"). */
+const FRAMING_NOUN = /^(?:necessity|need|importance|start|resumption|launch|opening|beginning)$/;
+
+/**
+ * "called for the necessity of reevaluating the strategy …": a call for something other than the
+ * topic (its first content word, framing nouns such as "the need for" passed over, is not a topic word).
+ */
+function offTopicCall(doc: Doc, cue: Span, stems: ReadonlySet<string>): boolean {
+  const words = [...doc.text.slice(cue.end, cue.end + 80).matchAll(/\p{L}+/gu)].map((m) => m[0].toLowerCase());
+  const content = words.filter((w) => !/^(?:the|a|an|of|for|to|any|new|direct|immediate|further|renewed|more|urgent)$/.test(w));
+  const first = content.find((w) => !FRAMING_NOUN.test(w));
+  return first === undefined || !(stems.has(stem(first)) || [...stems].some((s) => s.length >= 4 && first.startsWith(s)));
 }
 
 /** Verbs that bring something about: "willing to facilitate dialogue", "ready to support talks". */
@@ -210,6 +288,8 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
     const stems = new Set(topic.terms.filter((t) => !t.includes(' ')).map((t) => stem(t)));
     const objects = topic.terms.filter((t) => t.includes(' '));
     const found: Found[] = [];
+    // A deal is what negotiating seeks: terms set on "any deal" are terms set on negotiating.
+    const negotiating = [...stems].some((t) => NEGOTIATION_STEM.test(t));
     for (const doc of ctx.docs) {
       const sentences = doc.layers.sentences ?? [];
       let lastActor: { name: string; id: string | null } | undefined;
@@ -220,7 +300,9 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
         const prevTopic = previous ? mentionsTopic(doc.text.slice(previous.start, previous.end), stems, objects).length > 0 : false;
         const perActor = new Map<string, Found>();
         for (const cue of findCues(text, sentence.start)) {
-          const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && (cue.position === 'open' || cue.position === 'neutral'));
+          const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && (cue.position === 'open' || cue.position === 'neutral'))
+            || (negotiating && (cue.position === 'conditional' || cue.position === 'for')
+              && (DEAL_BEFORE.test(doc.text.slice(Math.max(sentence.start, cue.start - 40), cue.start)) || DEAL.test(doc.text.slice(cue.start, cue.end))));
           if (!near || offTopicInfinitive(doc, cue, stems)) continue;
           const quote = doc.layers.quotes?.find((q) => q.direct && q.start <= cue.start && cue.end <= q.end);
           let actor: { name: string; id: string | null } | undefined;
@@ -229,16 +311,21 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             // an unnamed speaker ("a prominent analyst") is no actor; a body described by its function is
             actor = n ? { name: n.name, id: n.id } : quote.speakerText && BODY_DESCRIPTION.test(quote.speakerText) && !/^unnamed\b/i.test(quote.speakerText) ? { name: quote.speakerText, id: null } : undefined;
           }
-          if (!actor && !quote) actor = trailingSpeaker(ctx, doc, sentence, cue);
+          if (!actor && !quote) actor = trailingSpeaker(ctx, doc, sentence, cue) ?? statementFrom(ctx, doc, sentence, cue);
           if (!actor && !quote) {
             const reports = [...text.slice(0, cue.start - sentence.start).matchAll(REPORTING_VERB)];
             const verb = reports[reports.length - 1];
-            actor = verb ? subjectBefore(ctx, doc, sentence, sentence.start + verb.index) : undefined;
+            actor = verb ? latterBefore(ctx, doc, sentence, sentence.start + verb.index) ?? subjectBefore(ctx, doc, sentence, sentence.start + verb.index) : undefined;
+            // "Some have suggested that …": people the text leaves unnamed, speaking as commentators.
+            if (verb && !actor && /(?:^|[.:;]\s*|\s)(?:some|others|many)\s+(?:have\s+|had\s+)?$/iu.test(text.slice(0, verb.index))) actor = { name: 'unnamed commentators', id: null };
+            // "Some analysts advocate …": a group the parse gives as the reporting verb's subject, when no name is.
+            const speakers = verb && !actor ? parsedDoerAt(ctx, doc, sentence.start + verb.index, true) : undefined;
+            if (speakers && speakers.id === null && GROUP.test(speakers.name)) actor = { name: groupName(doc, sentence, speakers.name), id: null };
             // "A reported that the modernists want to …": a group named as the cue's own subject holds it, not the one reporting it.
             const group = actor ? parsedDoerAt(ctx, doc, cue.start, true) : undefined;
-            if (group && group.id === null && GROUP.test(group.name)) actor = { name: group.name, id: null };
+            if (group && group.id === null && GROUP.test(group.name)) actor = { name: groupName(doc, sentence, group.name), id: null };
             // the cue's own clause holds its subject: in "…, and as officials rule out talks" an earlier name is not it
-            actor ??= subjectBefore(ctx, doc, sentence, cue.start, { ownClause: true });
+            actor ??= leadersBody(ctx, doc, sentence, doc.text.slice(sentence.start, cue.start)) ?? subjectBefore(ctx, doc, sentence, cue.start, { ownClause: true });
             const clause = doc.text.slice(clauseStart(doc.text, sentence.start, cue.start), cue.start);
             // "X …, where he refused": the pronoun takes the last person named earlier in the sentence, else the last actor before it
             if (!actor && PRONOUN_SUBJECT.test(clause)) actor = personBefore(ctx, doc, sentence, cue.start) ?? lastActor;
@@ -246,12 +333,13 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             // A group named by a plural noun ("the principlists currently reject …") holds the position as a group.
             if (!actor) {
               const parsed = parsedDoerAt(ctx, doc, cue.start, true);
-              if (parsed && (parsed.id !== null || GROUP.test(parsed.name))) actor = { name: parsed.name, id: parsed.id };
+              if (parsed && (parsed.id !== null || GROUP.test(parsed.name))) actor = { name: parsed.id === null ? groupName(doc, sentence, parsed.name) : parsed.name, id: parsed.id };
             }
           }
           if (!actor) continue;
           // "The mission said that [the state] does not rule out talks": the state named as the cue's own subject holds it too.
-          const state = reportedState(ctx, doc, cue, actor);
+          // (Having received a message or studying it is the messenger's act, not a position of the state that received it.)
+          const state = cue.position === 'neutral' ? undefined : reportedState(ctx, doc, cue, actor);
           for (const holder of state ? [actor, state] : [actor]) {
             const key = holder.name;
             const prior = perActor.get(key);
@@ -273,7 +361,7 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
           }
         }
         for (const f of perActor.values()) {
-          if (EARLIER_VIEW.test(text)) f.note = 'initially held another view';
+          if (EARLIER_VIEW.test(text)) f.note = EARLIER_NOTE;
           found.push(f);
         }
         const subject = subjectBefore(ctx, doc, sentence, sentence.end);
@@ -287,6 +375,10 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
       const latest = theirs.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).pop();
       f.position = latest?.position ?? 'neutral';
       f.note = [`aligned with ${f.alignWith}`, f.note].filter(Boolean).join('; ');
+    }
+    // "committed to the leader's position even though his own view had initially been different": his earlier view was the other side.
+    for (const f of found.filter((x) => x.alignWith && x.note?.includes(EARLIER_NOTE) && OPPOSITE[x.position])) {
+      found.push({ ...f, position: OPPOSITE[f.position]!, date: null, note: `initially held this view, before aligning with ${f.alignWith}`, alignWith: undefined });
     }
     const seen = new Set<string>();
     for (const f of found) {

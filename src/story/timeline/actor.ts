@@ -63,7 +63,21 @@ export function clauseAround(text: string, sentence: Span, at: Span): Span {
   for (const m of before.matchAll(CLAUSE_START)) start = within.start + m.index + m[0].length;
   const after = text.slice(at.end, within.end);
   const end = CLAUSE_END.exec(after);
-  return { start, end: end ? at.end + end.index : within.end };
+  const clause = { start, end: end ? at.end + end.index : within.end };
+  // A point inside quoted words: what was said is a clause of its own, apart from the verb that reports it.
+  const quoted = quoteAround(text, within, at);
+  return quoted ? { start: Math.max(clause.start, quoted.start), end: Math.min(clause.end, quoted.end) } : clause;
+}
+
+/** The quoted words holding a point of a sentence (curly or straight marks), or undefined. */
+function quoteAround(text: string, sentence: Span, at: Span): Span | undefined {
+  const body = text.slice(sentence.start, sentence.end);
+  for (const m of body.matchAll(/[“"]([^“”"]*)[”"]/gu)) {
+    const start = sentence.start + m.index + 1;
+    const end = start + m[1]!.length;
+    if (start <= at.start && at.end <= end) return { start, end };
+  }
+  return undefined;
 }
 
 function mentionsIn(doc: Doc, span: Span): EntityMention[] {
@@ -84,8 +98,32 @@ function subjectLike(doc: Doc, m: EntityMention, from: number, verb?: number): b
 
 function named(ctx: StoryContext, doc: Doc, m: EntityMention): Actor | undefined {
   if (datelinePlace(doc, m)) return undefined;
+  const state = stateOfMinistry(ctx, doc, m);
+  if (state) return state;
   const n = storyName(ctx, doc, m.entity);
   return n ? { id: n.id, name: withNationality(doc, m, n.name) } : undefined;
+}
+
+/** A body of a state's executive, named as one organisation ("Commerce Ministry", "Federal Government"). */
+const STATE_BODY_NAME = /\b(?:ministry|government|cabinet)$/i;
+/** A country's possessive right before a name: "Veskaria’s ". */
+const POSSESSIVE_BEFORE = /[’']s\s+$/u;
+
+/**
+ * A ministry or government written with its state ("Veskaria’s Trade Ministry", "the Veskarian
+ * Trade Ministry"): the state, as another outlet reporting the same act writes it ("Veskaria said
+ * it would retaliate"). Other bodies (a mission, an agency, a national Red Cross) keep their name.
+ */
+function stateOfMinistry(ctx: StoryContext, doc: Doc, m: EntityMention): Actor | undefined {
+  if (m.type !== 'ORG' || !STATE_BODY_NAME.test(doc.text.slice(m.start, m.end))) return undefined;
+  const lead = doc.text.slice(Math.max(0, m.start - 40), m.start);
+  if (POSSESSIVE_BEFORE.test(lead)) {
+    const owner = (doc.layers.entities ?? []).filter((x) => x.end <= m.start && x.type === 'GPE' && /^[’']s\s+$/u.test(doc.text.slice(x.end, m.start))).pop();
+    const n = owner ? storyName(ctx, doc, owner.entity) : undefined;
+    if (n) return { id: n.id, name: n.name };
+  }
+  const word = NATIONALITY_BEFORE.exec(lead)?.[1];
+  return word !== undefined && countryNamed(word) === undefined ? countryActor(ctx, word) : undefined;
 }
 
 /** A nationality word right before an organisation's name, in capitals ("the Veskarian Red Cross"). */
@@ -234,9 +272,56 @@ function tokenActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], d
     if (/^they$/i.test(word) && !seen.has(doer)) return pluralAntecedent(ctx, doc, parse, doer) ?? pronounActor(ctx, doc, token);
     return pronounActor(ctx, doc, token);
   }
+  const list = parse[doer]!.upos === 'NOUN' ? parallelBodies(doc, doer) : undefined;
+  if (list) return list;
   const country = countryActor(ctx, word);
   if (country || !described || parse[doer]!.upos !== 'NOUN') return country;
   return describedActor(ctx, doc, parse, doer);
+}
+
+/**
+ * A doer listed with others of its kind, each qualified by a name or nationality ("a Veskarian
+ * delegation led by …, a Dornish delegation headed by … and …"): all of them, as one described
+ * actor ("Veskarian and Dornish delegations"), not the first one's country nor its leader.
+ */
+function parallelBodies(doc: Doc, doer: number): Actor | undefined {
+  const token = doc.layers.tokens![doer]!;
+  const head = doc.text.slice(token.start, token.end);
+  const sentence = doc.layers.sentences?.find((s) => s.start <= token.start && token.end <= s.end);
+  if (!sentence || !/^\p{Ll}{3,}$/u.test(head)) return undefined;
+  const each = new RegExp(`\\b(?:an?|the)\\s+(\\p{Lu}[\\p{L}.’'-]*)\\s+${head}\\b`, 'gu');
+  const items = [...doc.text.slice(sentence.start, sentence.end).matchAll(each)];
+  const qualifiers = [...new Set(items.map((m) => m[1]!))];
+  if (qualifiers.length < 2 || !items.some((m) => sentence.start + m.index + m[0].length === token.end)) return undefined;
+  return { id: null, name: `${qualifiers.slice(0, -1).join(', ')} and ${qualifiers[qualifiers.length - 1]} ${head}s` };
+}
+
+/** A plural noun that counts two parties: "both sides", "the two countries", "both delegations". */
+function bothOf(doc: Doc, parse: readonly Dependency[], doer: number, near: readonly number[]): boolean {
+  const tokens = doc.layers.tokens!;
+  const word = (k: number): string => doc.text.slice(tokens[k]!.start, tokens[k]!.end).toLowerCase();
+  if (parse[doer]!.upos !== 'NOUN' || !/s$/.test(word(doer))) return false;
+  return near.some((k) => (word(k) === 'both' && ['det', 'det:predet', 'amod'].includes(parse[k]!.rel)) || (word(k) === 'two' && parse[k]!.rel === 'nummod'));
+}
+
+/** How far back (in characters) the two parties of "both sides" may be named. */
+const PAIR_REACH = 400;
+
+/**
+ * The last two parties named together before a point ("Veskaria and Dornland … both delegations"):
+ * two names joined by "and", each an organisation, a state or a person, as one described actor.
+ */
+function pairNamedBefore(ctx: StoryContext, doc: Doc, at: number): Actor | undefined {
+  const mentions = (doc.layers.entities ?? []).filter((m) => m.end <= at && at - m.end < PAIR_REACH && ACTOR_TYPES.has(m.type));
+  for (let k = mentions.length - 1; k > 0; k--) {
+    const a = mentions[k - 1]!;
+    const b = mentions[k]!;
+    if (a.type !== b.type || !/^\s*,?\s+and\s+(?:the\s+)?$/u.test(doc.text.slice(a.end, b.start))) continue;
+    const first = storyName(ctx, doc, a.entity);
+    const second = storyName(ctx, doc, b.entity);
+    if (first && second && first.id !== second.id) return { id: null, name: `${first.name} and ${second.name}` };
+  }
+  return undefined;
 }
 
 /**
@@ -260,6 +345,8 @@ function describedActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[
     const country = countryActor(ctx, doc.text.slice(tokens[k]!.start, tokens[k]!.end));
     if (country) return country;
   }
+  const pair = bothOf(doc, parse, doer, near) ? pairNamedBefore(ctx, doc, tokens[doer]!.start) : undefined;
+  if (pair) return pair;
   const phrase = describedPhrase(doc, parse, doer);
   if (!phrase) return undefined;
   return headMatch(ctx, phrase.toLowerCase() === phrase ? phrase : '') ?? { id: null, name: phrase };
@@ -393,7 +480,9 @@ export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Spa
   const inClause = tokensWithin(tokens, clause).filter(({ t }) => !asides.some((a) => a.start <= t.start && t.end <= a.end));
   const verbs = inClause.filter(({ i }) => isVerb(doc, i));
   const before = verbs.filter(({ t }) => t.end <= date.start).pop()?.t;
-  const after = verbs.find(({ t }) => t.start >= date.end)?.t;
+  // A participle after the date that qualifies a noun ("there will be a delegation led by X") is not the clause's action.
+  const parse = syntaxOf(doc);
+  const after = verbs.find(({ t, i }) => t.start >= date.end && parse?.[i]?.rel !== 'acl')?.t;
   // An event noun between the verb and the date is what the date dates ("the US withdrawal in 2018").
   const noun = predicate && predicate.start >= clause.start && predicate.end <= date.start && (!before || predicate.start > before.end)
     && !tokensWithin(tokens, predicate).some(({ t }) => t.pos === 'VERB') ? predicate : undefined;
