@@ -26,6 +26,8 @@ const MAINTENANCE_SECONDS = 10;
 /** Completed jobs stay in the job table this long (readable by `add --wait`), then move to the archive. */
 const ARCHIVE_AFTER_SECONDS = 6 * 60 * 60;
 const INSERT_CHUNK = 500;
+/** Advisory lock key serialising the queue's setup (the store's own keys are 7_061_420_771 and 7_061_420_772). */
+const QUEUE_SETUP_LOCK_KEY = 7_061_420_773;
 const WAIT_POLL_MS = 150;
 
 export interface JobQueueOptions {
@@ -140,26 +142,42 @@ export class JobQueue {
       archiveCompletedAfterSeconds: ARCHIVE_AFTER_SECONDS,
     } as PgBoss.ConstructorOptions);
     boss.on('error', (err: Error) => report(describeError(err)));
-    await boss.start();
-    // Create the queues the first time, and bring the settings of existing ones up to date (one read when nothing changed).
-    const existing = new Map((await boss.getQueues()).map((q) => [q.name, q]));
-    const wanted: PgBoss.Queue[] = [
-      { name: QUEUES.dead, policy: 'standard', retryLimit: 0, retentionMinutes: 60 * 24 * 30 } as PgBoss.Queue,
-      ...Object.entries(POLICIES).map(([name, p]) => ({
-        name,
-        policy: p.policy,
-        retryLimit: options.retry?.limit ?? p.retryLimit,
-        retryDelay: options.retry?.delaySeconds ?? p.retryDelay,
-        retryBackoff: true,
-        // A big story can take minutes to build: its jobs may run longer before they count as lost.
-        expireInSeconds: p.expireLong ? expireSeconds * LONG_JOB_FACTOR : expireSeconds,
-        deadLetter: QUEUES.dead,
-      }) as PgBoss.Queue),
-    ];
-    for (const settings of wanted) {
-      const current = existing.get(settings.name) as (PgBoss.Queue & Record<string, unknown>) | undefined;
-      if (!current) await boss.createQueue(settings.name, settings);
-      else if (Object.entries(settings).some(([key, value]) => current[key] !== undefined && current[key] !== value)) await boss.updateQueue(settings.name, settings);
+    const setUp = async () => {
+      await boss.start();
+      // Create the queues the first time, and bring the settings of existing ones up to date (one read when nothing changed).
+      const existing = new Map((await boss.getQueues()).map((q) => [q.name, q]));
+      const wanted: PgBoss.Queue[] = [
+        { name: QUEUES.dead, policy: 'standard', retryLimit: 0, retentionMinutes: 60 * 24 * 30 } as PgBoss.Queue,
+        ...Object.entries(POLICIES).map(([name, p]) => ({
+          name,
+          policy: p.policy,
+          retryLimit: options.retry?.limit ?? p.retryLimit,
+          retryDelay: options.retry?.delaySeconds ?? p.retryDelay,
+          retryBackoff: true,
+          // A big story can take minutes to build: its jobs may run longer before they count as lost.
+          expireInSeconds: p.expireLong ? expireSeconds * LONG_JOB_FACTOR : expireSeconds,
+          deadLetter: QUEUES.dead,
+        }) as PgBoss.Queue),
+      ];
+      for (const settings of wanted) {
+        const current = existing.get(settings.name) as (PgBoss.Queue & Record<string, unknown>) | undefined;
+        if (!current) await boss.createQueue(settings.name, settings);
+        else if (Object.entries(settings).some(([key, value]) => current[key] !== undefined && current[key] !== value)) await boss.updateQueue(settings.name, settings);
+      }
+    };
+    if (store.kind === 'postgres') {
+      // Processes started at the same instant on a fresh database set the queue up one after the other.
+      // pg-boss's own lock is not enough: a session that waited for an advisory lock may still read the
+      // catalog as it was before, and its CREATE SCHEMA IF NOT EXISTS then fails on the schema the other
+      // process just made (a worker and an `add` started together: one of them died). This lock is held on a
+      // connection of its own, and pg-boss's statements run after it in new transactions, which read the
+      // catalog afresh.
+      await store.sql.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(${QUEUE_SETUP_LOCK_KEY})`);
+        await setUp();
+      });
+    } else {
+      await setUp();
     }
     return new JobQueue(boss, store, schema, options.rebuildDelaySeconds ?? DEFAULT_REBUILD_DELAY_SECONDS);
   }

@@ -36,8 +36,14 @@ export interface AnnotationPoolOptions {
   readonly maxQueued?: number;
 }
 
-/** Heap per worker: far above what a budgeted article needs (~0.5 GB for 5 MB of text), so only runaway input hits it. */
-const WORKER_HEAP_MB = 2048;
+/**
+ * Heap per worker: above what a budgeted article needs (~0.5 GB for 5 MB of text) with the models
+ * (~0.15 GB), so only runaway input hits it. Kept under 1 GB on purpose: V8 lets a heap whose limit
+ * is 1 GB or more grow to four times its live data between full collections, a smaller one to about
+ * twice, and a worker thread's live data is mostly its models (a 2 GB limit let the thread's heap
+ * reach 430 MB over 250 MB live while it annotated).
+ */
+const WORKER_HEAP_MB = 960;
 /** Enough waiting jobs for a burst of uploads; past this the server says it is busy instead of queueing without end. */
 const DEFAULT_MAX_QUEUED = 64;
 /** More threads than this only add memory: the CPU is the limit. */

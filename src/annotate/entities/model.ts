@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/index.js';
 import { MODEL_FORMAT, modelFromFile, type PerceptronModelFile, type TaggerModel } from './perceptron.js';
 import { gazetteerWith, type Gazetteer } from './gazetteer.js';
+import { readSparseModel, type SparseFeatures } from '../shared/sparse-model.js';
 
 /** The shipped model, resolved from this file so it works from `src/` and from `dist/` alike. */
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-perceptron.json', import.meta.url));
@@ -17,13 +18,20 @@ export interface LoadedTagger {
 
 const cache = new Map<string, LoadedTagger>();
 
+/** A model file as read: its feature weights as rows. */
+type StoredModel = Omit<PerceptronModelFile, 'features' | 'secondPass'> & {
+  readonly features: SparseFeatures;
+  readonly secondPass?: Pick<PerceptronModelFile, 'tags' | 'scale'> & { readonly features: SparseFeatures };
+};
+
 /** Load (once per path) the perceptron tagger and its gazetteer. */
 export function loadTagger(modelPath: string = DEFAULT_MODEL_PATH): LoadedTagger {
   const hit = cache.get(modelPath);
   if (hit) return hit;
-  let file: PerceptronModelFile;
+  let file: StoredModel;
   try {
-    file = JSON.parse(readFileSync(modelPath, 'utf8')) as PerceptronModelFile;
+    // the weights read as rows, not as an object of 170k arrays (see sparse-model.ts)
+    file = readSparseModel(readFileSync(modelPath), [['features'], ['secondPass', 'features']]) as StoredModel;
   } catch (cause) {
     throw new ConfigError('E_NER_MODEL', `cannot read the entity model ${modelPath}: run npm run train:ner`, { cause });
   }

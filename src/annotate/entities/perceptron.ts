@@ -4,6 +4,7 @@ import {
   tokenContext, wordFeatures, groupContextFeatures, type ClusterLookup, type SentenceInput, type TokenContext,
 } from './features.js';
 import { PairTable } from '../shared/pair-table.js';
+import { featureCount, forEachFeature, type SparseFeatures } from '../shared/sparse-model.js';
 
 /** The JSON form of a trained tagger, as stored in `models/ner-perceptron.json`. */
 export interface PerceptronModelFile {
@@ -433,15 +434,13 @@ export class TaggerModel {
 }
 
 /** Turn a stored model file (or its second pass, with the file's clusters) into a tagger. */
-export function modelFromFile(file: Pick<PerceptronModelFile, 'tags' | 'scale' | 'features' | 'clusters'>): TaggerModel {
+export function modelFromFile(file: Pick<PerceptronModelFile, 'tags' | 'scale' | 'clusters'> & { readonly features: SparseFeatures }): TaggerModel {
   const n = file.tags.length;
-  const names = Object.keys(file.features);
   const index = new Map<string, number>();
-  const weights = new Float32Array(names.length * n);
-  names.forEach((name, row) => {
+  const weights = new Float32Array(featureCount(file.features) * n);
+  forEachFeature(file.features, (name, row, sparse, from, to) => {
     index.set(name, row);
-    const sparse = file.features[name]!;
-    for (let k = 0; k < sparse.length; k += 2) weights[row * n + sparse[k]!] = sparse[k + 1]! / file.scale;
+    for (let k = from; k < to; k += 2) weights[row * n + sparse[k]!] = sparse[k + 1]! / file.scale;
   });
   const clusters = file.clusters ? new Map(Object.entries(file.clusters)) : undefined;
   return new TaggerModel(file.tags, index, weights, clusters);

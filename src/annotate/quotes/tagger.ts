@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../../core/index.js';
 import { PairTable } from '../shared/pair-table.js';
+import { featureCount, forEachFeature, readSparseModel, type SparseFeatures } from '../shared/sparse-model.js';
 import {
   BUCKETS, bucketIndex, NEIGHBOUR_TEMPLATES, nextHistory, START_TAG, staticFeatures, tagFeatures, paragraphUnits, tokenFacts, wordFeatures,
   type TaggerText, type TokenFacts,
@@ -138,18 +139,16 @@ class InternedWeights implements TaggerWeights {
 const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/quote-tagger.json', import.meta.url));
 
 /** Turn a model file into weights (feature names interned to ids, one Float32Array for all rows). */
-export function weightsFromFile(file: TaggerModelFile, source = 'model'): TaggerWeights {
+export function weightsFromFile(file: Omit<TaggerModelFile, 'features'> & { readonly features: SparseFeatures }, source = 'model'): TaggerWeights {
   if (file.format !== TAGGER_FORMAT || file.tags.join(',') !== TAGS.join(',')) {
     throw new ConfigError('E_QUOTE_MODEL', `${source} is not a ${TAGGER_FORMAT} model with tags ${TAGS.join(',')}: retrain with npm run train:quotes`);
   }
-  const names = Object.keys(file.features);
   const ids = new Map<string, number>();
   // one more row, of zeros, for the scorer's absent features
-  const rows = new Float32Array((names.length + 1) * TAGS.length);
-  names.forEach((name, id) => {
+  const rows = new Float32Array((featureCount(file.features) + 1) * TAGS.length);
+  forEachFeature(file.features, (name, id, pairs, from, to) => {
     ids.set(name, id);
-    const pairs = file.features[name]!;
-    for (let k = 0; k < pairs.length; k += 2) rows[id * TAGS.length + pairs[k]!] = pairs[k + 1]! / file.scale;
+    for (let k = from; k < to; k += 2) rows[id * TAGS.length + pairs[k]!] = pairs[k + 1]! / file.scale;
   });
   return new InternedWeights(ids, rows);
 }
@@ -159,16 +158,17 @@ let shipped: TaggerWeights | null | undefined;
 /** The shipped model's weights, read once; null when the file is absent (the rules then work alone). */
 export function shippedWeights(): TaggerWeights | null {
   if (shipped !== undefined) return shipped;
-  let raw: string;
+  let raw: Buffer;
   try {
-    raw = readFileSync(DEFAULT_MODEL_PATH, 'utf8');
+    raw = readFileSync(DEFAULT_MODEL_PATH);
   } catch {
     shipped = null;
     return shipped;
   }
-  let parsed: TaggerModelFile;
+  let parsed: Omit<TaggerModelFile, 'features'> & { readonly features: SparseFeatures };
   try {
-    parsed = JSON.parse(raw) as TaggerModelFile;
+    // the weights read as rows, not as an object of 420k arrays (see sparse-model.ts)
+    parsed = readSparseModel(raw, [['features']]) as typeof parsed;
   } catch (cause) {
     throw new ConfigError('E_QUOTE_MODEL', `${DEFAULT_MODEL_PATH} is not valid JSON: retrain with npm run train:quotes`, { cause });
   }
