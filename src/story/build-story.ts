@@ -38,11 +38,16 @@ function mainActors(entities: readonly StoryEntity[]): string[] {
     .map((e) => e.name);
 }
 
+/** The most main events an article can be said to leave out: the ones most sources carry. */
+const MAX_MAIN_EVENTS = 20;
+
 /** Events several sources carry: the story's main events, with the articles that report them. */
 function mainEvents(timeline: readonly TimelineEntry[]): MainEvent[] {
   const articlesOf = (e: TimelineEntry) => [...new Set(e.sources.map((s) => s.article))];
+  const carried = timeline.map((e) => ({ e, n: articlesOf(e).length })).filter((x) => x.n >= 2);
+  const kept = new Set(carried.sort((a, b) => b.n - a.n).slice(0, MAX_MAIN_EVENTS).map((x) => x.e));
   return timeline
-    .filter((e) => articlesOf(e).length >= 2)
+    .filter((e) => kept.has(e))
     .map((e) => ({
       label: e.summary, date: e.date, articles: articlesOf(e), sources: e.sources,
       keywords: [...contentWords(e.sources.map((s) => s.evidence).join(' '))].filter((w) => e.sources.every((s) => contentWords(s.evidence).has(w))).slice(0, 8),

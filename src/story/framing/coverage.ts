@@ -121,11 +121,17 @@ export function mentionsEvent(doc: Doc, event: MainEvent, ctx?: StoryContext): b
 }
 
 /** The story's main actors and events the article leaves out, said in words. */
+/** Sources shown with an event an article leaves out. */
+const MAX_OMISSION_SOURCES = 3;
+
 export function findOmissions(doc: Doc, ctx: StoryContext, story: { mainActors: readonly string[]; mainEvents: readonly MainEvent[] }): Omission[] {
   const resolved = resolvedNames(doc, ctx);
   const actors = story.mainActors.filter((a) => !namesActor(doc, ctx, a, resolved)).map((actor): Omission => ({ kind: 'actor', label: `does not mention ${actor}`, actor }));
   const events = story.mainEvents.filter((e) => !mentionsEvent(doc, e, ctx)).map((e): Omission => ({
-    kind: 'event', label: `does not mention: ${e.label}${e.date ? ` (${describeDate(e.date)})` : ''}`, ...(e.sources ? { sources: e.sources } : {}),
+    kind: 'event', label: `does not mention: ${e.label}${e.date ? ` (${describeDate(e.date)})` : ''}`,
+    // A few of the sources that carry it show what is left out; all of them, for every article, grow the story
+    // with the square of its size (the timeline entry holds them all).
+    ...(e.sources ? { sources: e.sources.slice(0, MAX_OMISSION_SOURCES) } : {}),
   }));
   return [...actors, ...events];
 }

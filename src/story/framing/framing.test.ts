@@ -260,6 +260,13 @@ describe('coverage and notes', () => {
     expect(framing[1]!.notes).toContain('quotes no one');
   });
 
+  it('shows a few of the sources of an event an article leaves out, not all of them', () => {
+    const sources = Array.from({ length: 7 }, (_, i) => ({ article: `a_src${i}`, evidence: 'Mara Quill opened the dam.', start: 0, end: 26 }));
+    const framing = describeFraming(contextOf(NEWS), { mainActors: [], mainEvents: [{ label: 'Mara Quill opened the dam', keywords: ['dam', 'opened'], sources }] });
+    expect(framing[0]!.omissions).toHaveLength(1);
+    expect(framing[0]!.omissions[0]!.sources!.map((s) => s.article)).toEqual(['a_src0', 'a_src1', 'a_src2']);
+  });
+
   it('never says an article leaves out a country whose people it names ("the Libyan coast")', () => {
     const coast = makeDoc({ id: 'a_coast', text: 'The storm flooded the Libyan coast on Monday.' });
     const framing = describeFraming(contextOf(coast), { mainActors: ['Libya', 'Tomas Reld'], mainEvents: [] });
