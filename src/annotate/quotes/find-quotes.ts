@@ -980,7 +980,7 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
  * they said. Words in quote marks are quotes whatever their form.
  */
 /** Reported words that are only a pronoun pointing back, with the circumstances of saying it. */
-const BACK_POINTER = /^(?:this|that|these|those|it|so)(?:\s*[,.;:]?\s*$|\s+(?:in|to|during|at|on|with|via|through|when|while|after|before|before|from|on|as|again|too|also|publicly|clearly|repeatedly|earlier|later|today|yesterday)\b)/i;
+const BACK_POINTER = /^(?:this|that|these|those|it|so)(?:\s*[,.;:]?\s*$|\s+(?:in|to|during|at|on|with|via|through|when|while|after|before|from|as|again|too|also|publicly|clearly|repeatedly|earlier|later|today|yesterday)\b)/i;
 
 function isStatement(ctx: Context, d: Draft): boolean {
   if (!ctx.syntax || d.direct) return true;

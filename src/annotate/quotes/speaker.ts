@@ -145,10 +145,9 @@ export function speakerBefore(toks: readonly Token[], cue: number, sentenceStart
       const s = phraseEndingAt(toks, k - 1, sentenceStart);
       // "the press officer, Jonas Wiel, said": a role with a name in apposition speaks, capitals or not.
       const namedAppositive = j - k >= 2 && toks.slice(k + 1, j).every((x) => isCapitalised(x.text));
-      if (s >= 0 && isSpeakerPhrase(toks, s, k - 1, sentenceStart) && (namedAppositive || toks.slice(s, k).some((x) => isCapitalised(x.text) || isPronoun(x.text)))) {
-        return found(toks, s, j - 1, k - 1);
-      }
-      if (namedAppositive && s >= 0 && isDeterminer(toks[s]!.text)) return found(toks, s, j - 1, k - 1);
+      if (s < 0) continue;
+      const named = namedAppositive || toks.slice(s, k).some((x) => isCapitalised(x.text) || isPronoun(x.text));
+      if ((named && isSpeakerPhrase(toks, s, k - 1, sentenceStart)) || (namedAppositive && isDeterminer(toks[s]!.text))) return found(toks, s, j - 1, k - 1);
     }
     return null;
   }

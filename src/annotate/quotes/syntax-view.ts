@@ -200,8 +200,10 @@ export class SyntaxView {
     for (const sib of h >= 0 ? this.childrenOf(h) : []) {
       if (sib >= i || this.rel(sib) !== this.rel(i)) continue;
       const role = this.subtree(sib, /^(?:punct|parataxis|advcl|dep|acl:relcl)$/);
-      const next = this.tokens.findIndex((t) => t.start >= role.end);
-      if (next >= 0 && this.tokens[next]!.start === span.start && this.upos(sib) === 'NOUN') span = { start: role.start, end: span.end };
+      // The token right after the role's words (a short walk: the role ends before `i`) must open the name's phrase.
+      let next = sib + 1;
+      while (next < i && this.tokens[next]!.start < role.end) next++;
+      if (this.tokens[next]!.start === span.start && this.upos(sib) === 'NOUN') span = { start: role.start, end: span.end };
     }
     return { span: { start: Math.min(span.start, core.start), end: Math.max(span.end, core.end) }, core };
   }

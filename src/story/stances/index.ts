@@ -101,16 +101,16 @@ function trailingSpeaker(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span)
   return n ? { name: n.name, id: n.id } : undefined;
 }
 
-/** A statement attributed by a noun: "a statement from X that …", "remarks by X that …" (the name ends right before "that"). */
-const STATEMENT_FROM = /\b(?:statement|remarks?|comments?|announcement|assertion|claim)\s+(?:from|by)\s+[^,;.]{2,80}?\s+that\s+[^;]*$/iu;
+/** A cue of the quotes layer that names a statement by a noun: "a statement from X that …", "remarks by X that …". */
+const STATEMENT_NOUN_CUE = /^(?:statements?|remarks?|comments?|announcement|assertion|claim)\s+(?:from|by)$/iu;
 
-/** The speaker of a statement named by a noun before the cue ("a statement from Foreign Minister X that his country proposed …"). */
-function statementFrom(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span): { name: string; id: string | null } | undefined {
-  const m = STATEMENT_FROM.exec(doc.text.slice(sentence.start, cue.start));
-  if (!m) return undefined;
-  const that = sentence.start + m.index + m[0].search(/\s+that\s/iu);
-  const mention = (doc.layers.entities ?? []).filter((e) => e.start >= sentence.start + m.index && e.end <= that && (e.type === 'PERSON' || e.type === 'ORG')).pop();
-  const n = mention && /^\s*$/.test(doc.text.slice(mention.end, that)) ? storyName(ctx, doc, mention.entity) : undefined;
+/**
+ * The speaker of a statement named by a noun, read from the quotes layer's record that holds the
+ * cue ("a statement from Foreign Minister X that his country proposed …").
+ */
+function statementFrom(ctx: StoryContext, doc: Doc, cue: Span): { name: string; id: string | null } | undefined {
+  const q = doc.layers.quotes?.find((x) => !x.direct && x.cue && x.speaker && x.start <= cue.start && cue.end <= x.end && STATEMENT_NOUN_CUE.test(doc.text.slice(x.cue.start, x.cue.end)));
+  const n = q ? storyName(ctx, doc, q.speaker!) : undefined;
   return n ? { name: n.name, id: n.id } : undefined;
 }
 
@@ -311,7 +311,7 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             // an unnamed speaker ("a prominent analyst") is no actor; a body described by its function is
             actor = n ? { name: n.name, id: n.id } : quote.speakerText && BODY_DESCRIPTION.test(quote.speakerText) && !/^unnamed\b/i.test(quote.speakerText) ? { name: quote.speakerText, id: null } : undefined;
           }
-          if (!actor && !quote) actor = trailingSpeaker(ctx, doc, sentence, cue) ?? statementFrom(ctx, doc, sentence, cue);
+          if (!actor && !quote) actor = trailingSpeaker(ctx, doc, sentence, cue) ?? statementFrom(ctx, doc, cue);
           if (!actor && !quote) {
             const reports = [...text.slice(0, cue.start - sentence.start).matchAll(REPORTING_VERB)];
             const verb = reports[reports.length - 1];
