@@ -255,6 +255,9 @@ function trimLeadingBy(text: string, s: Span): Span {
   return m ? { start: s.start + m[0].length, end: s.end } : s;
 }
 
+/** A comma and a contrast that end a source phrase ("…, but also", "…, while"). */
+const CONTRAST_AFTER_SOURCE = /,\s+(?:but|while|whereas|yet)\b/i;
+
 /** "according to X" read from the parse: X is the nominal "according" marks. */
 function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   const view = ctx.syntax!;
@@ -264,8 +267,11 @@ function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   // A parse may hang the marker on a modifier of the source ("according to [state]-run agency X"): the source is the noun it modifies.
   for (let n = 0; n < 4 && /^(?:compound|flat|amod)$/.test(view.rel(host)) && view.head(host) > host; n++) host = view.head(host);
   const phrase = view.speakerPhrase(host);
-  const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: phrase.span.end };
-  const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: phrase.core.end };
+  // "according to official figures, but also …": the source ends where the sentence goes on with a contrast.
+  const contrast = CONTRAST_AFTER_SOURCE.exec(ctx.text.slice(phrase.span.start, phrase.span.end));
+  const cut = (e: number): number => (contrast ? Math.min(e, phrase.span.start + contrast.index) : e);
+  const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: cut(phrase.span.end) };
+  const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: cut(phrase.core.end) };
   return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimAccordingTo(ctx.text, trimContent(ctx.text, span.start, span.end)), core: trimAccordingTo(ctx.text, trimContent(ctx.text, core.start, core.end)) } : null;
 }
 
@@ -454,6 +460,26 @@ function trimContent(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+/**
+ * "… the rate, which is estimated at 30% according to official figures": the source vouches for the
+ * clause its "according to" modifies (a relative or adverbial clause), not for the whole sentence before it.
+ */
+function accordingToClause(ctx: Context, c: number): Span | null {
+  const view = ctx.syntax;
+  if (!view) return null;
+  const k = view.at(ctx.toks[c]!.start);
+  const host = k < 0 ? -1 : view.caseHost(k);
+  let pred = host < 0 ? -1 : view.head(host);
+  // The parse may hang the source on a noun of the clause ("estimated at 30% according to …"): climb to its predicate.
+  for (let n = 0; n < 3 && pred >= 0 && /^(?:NOUN|PROPN|NUM)$/.test(view.upos(pred)) && /^(?:nmod|obl|obj)$/.test(view.rel(pred)); n++) pred = view.head(pred);
+  if (pred < 0 || !/^(?:acl:relcl|acl|advcl)$/.test(view.rel(pred))) return null;
+  const clause = view.subtree(pred);
+  const sent = sentenceSpan(ctx, ctx.toks[c]!.start);
+  if (clause.start <= sent.start || clause.start >= ctx.toks[c]!.start) return null;
+  const content = trimContent(ctx.text, clause.start, ctx.toks[c]!.start);
+  return countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS ? content : null;
+}
+
 /** Reported speech: "X said (that) …", "X told Y that …", "…, X said.", "according to X, …", "…, according to X". */
 function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
   const out: Draft[] = [];
@@ -472,7 +498,7 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         const cue = { start: tok.start, end: ctx.toks[c + 1]!.end };
         const before = c > first ? ctx.text.slice(sent.start, tok.start) : '';
         const content = countWords(before) >= MIN_REPORTED_WORDS
-          ? afterOpeningSubordinate(ctx, trimContent(ctx.text, sent.start, tok.start))
+          ? accordingToClause(ctx, c) ?? afterOpeningSubordinate(ctx, trimContent(ctx.text, sent.start, tok.start))
           : trimContent(ctx.text, sp.span.end, sent.end);
         if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue });
         continue;
@@ -823,10 +849,37 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined)).map((d) => withoutTrailingAside(ctx, d)).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
-  return describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+  const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+  return withoutNestedUnsourced(described);
+}
+
+/**
+ * Reported words with no speaker inside another record's reported words ("…, emphasizing that A; therefore,
+ * [the latter must act]" read again at a cue before it): a piece of that record, not a statement of its own.
+ */
+function withoutNestedUnsourced(quotes: readonly Quote[]): Quote[] {
+  const sourced = quotes.filter((q) => !q.direct && (q.speaker || q.speakerText));
+  return quotes.filter((q) => q.direct || q.speaker || q.speakerText || !sourced.some((o) => o !== q && o.start <= q.start && o.end >= q.end));
+}
+
+/** Connectives that carry reported reasoning on past a semicolon ("that A; therefore, B"). */
+const CONSEQUENCE = /^;\s*(?:therefore|thus|hence|consequently|accordingly)\b,?\s*/i;
+
+/**
+ * Reported words that stop at a semicolon the speaker's reasoning goes on past ("emphasizing that the
+ * stakes are high; therefore, the latter must act"): the conclusion is reported too, up to the sentence end.
+ */
+function withConsequence(ctx: Context, d: Draft): Draft {
+  if (d.direct || !d.cue || d.cue.end > d.start) return d;
+  const m = CONSEQUENCE.exec(ctx.text.slice(d.end));
+  if (!m) return d;
+  const sent = ctx.sentences[sentenceOf(ctx, d.start)]!;
+  const rest = trimContent(ctx.text, d.end + m[0].length, sent.end);
+  if (rest.end <= rest.start || ctx.text.slice(rest.start, rest.end).includes(';') || insideMark(ctx, d.end)) return d;
+  return { ...d, end: rest.end, ...(d.content && d.content.end === d.end ? { content: { start: d.content.start, end: rest.end } } : {}) };
 }
 
 /** List items' quotes replace what the other readers found on the same words (the list's introduction names the speaker). */
@@ -971,6 +1024,18 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   const content = d.content ?? d;
   if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0) return d;
   return { ...d, speaker: sp };
+}
+
+/**
+ * Reported words that stand apart from the words their cue governs: before a cue that opens a "that" clause
+ * after it ("[in a statement to the agency], stating that …"), or after "according to X" with more than a
+ * comma between ("according to official figures, but also [the spread of …]").
+ */
+function isAwayFromCue(ctx: Context, d: Draft): boolean {
+  if (d.direct || !d.cue) return false;
+  if (d.end <= d.cue.start) return /^\s*that\b/i.test(ctx.text.slice(d.cue.end, d.cue.end + 8));
+  if (!/^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end)) || !d.speaker || d.start < d.speaker.span.end) return false;
+  return !/^[\s,:]*$/.test(ctx.text.slice(d.speaker.span.end, d.start));
 }
 
 /**

@@ -104,3 +104,28 @@ describe('statements and attributed acts', () => {
     expect(run(t2).quotes.some((q) => words(t2, q)?.includes('need for talks'))).toBe(true);
   });
 });
+
+describe('words a source does not vouch for', () => {
+  it('makes no quote of a sentence closed by "according to this view": a view is no source', () => {
+    const t = 'The harbour board met on Monday. The ferry contract was signed too early, and the town lost its second pier, according to this view.';
+    expect(run(t).quotes.map((q) => words(t, q))).toEqual([]);
+  });
+
+  it('reads "This can be explained by …" as the writer\'s reasoning, not a statement of a group', () => {
+    const t = 'The ferries ran late all winter. This can be explained in the light of the storms that closed the harbour for weeks.';
+    expect(run(t).quotes.map((q) => words(t, q))).toEqual([]);
+  });
+
+  it('gives "according to X" the clause it modifies, and nothing after a contrast that ends the source', () => {
+    const t = 'The strike has raised the price of bread, which is estimated at four crowns according to some local figures, but also the cost of coal for every household in the valley.';
+    const qs = run(t).quotes;
+    expect(qs.map((q) => words(t, q))).toEqual(['which is estimated at four crowns']);
+    expect(words(t, qs[0]!.speakerSpan)).toBe('some local figures');
+  });
+
+  it('carries reported reasoning past "; therefore," to the end of the sentence, as one quote', () => {
+    const t = 'The Kell Courier warned the council about the dam, stressing that the cost of a breach would be high for the valley; therefore, the council must repair it before the spring floods.';
+    const qs = run(t).quotes.filter((q) => !q.direct);
+    expect(qs.map((q) => words(t, q))).toEqual(['the cost of a breach would be high for the valley; therefore, the council must repair it before the spring floods']);
+  });
+});

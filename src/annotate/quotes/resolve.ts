@@ -402,7 +402,8 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
     if (isWritersImpersonalRemark(text, sp.core)) { if (draft.direct) out.push(base); return; }
     // Reported words whose subject can speak for no one, after a verb of conjecture ("several factors explain why …",
     // "the situation seems …"): the writer's reasoning, no record.
-    if (r.phrase.kind === 'junk' && !draft.direct && CONJECTURE_CUE.test(cue)) return;
+    // So with "according to" ("…, according to this perspective"): a view is no source.
+    if (r.phrase.kind === 'junk' && !draft.direct && (CONJECTURE_CUE.test(cue) || /^according\b/i.test(cue))) return;
     // An unnamed source with nothing to describe it by ("Some", "Others"): the words are attributed, to no one we can name.
     if (r.phrase.kind === 'junk' || r.phrase.kind === 'unnamed') { out.push({ ...base, speakerSpan }); return; }
     // A state that "believes", "refuses" or "seems" is the writer's reading of it, not a statement it made: no speaker;
