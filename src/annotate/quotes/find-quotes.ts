@@ -849,7 +849,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withParsedSpeaker(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -898,6 +898,8 @@ function asOneAttribution(d: Draft, quotedByCue: ReadonlyMap<number, readonly Dr
   return quoted ? { ...d, content: quoted.content ?? { start: quoted.start, end: quoted.end } } : d;
 }
 
+/** A source tag closing reported words (", according to …"). */
+const TRAILING_ACCORDING = /,\s+according\s+to\s/i;
 /** A concession the writer adds after what was reported (", though this has not yet led to results"). */
 const CONCESSION = /,\s+(?:though|although|even\s+though)\s/i;
 /** The writer's aside between dashes, opened by a participle ("… soybeans and pork—echoing an earlier dispute—plus …"). */
@@ -983,7 +985,9 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   const words = ctx.text.slice(d.start, d.end);
   const concession = CONCESSION.exec(words);
   const tacked = TACKED_ON_SOURCE.exec(words);
-  const cuts = [concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
+  // "…, according to this account": another attribution tag closing the sentence, not what the cue's speaker said.
+  const according = d.cue && !/^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end)) ? TRAILING_ACCORDING.exec(words)?.index : undefined;
+  const cuts = [according, concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
   if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;
@@ -1024,6 +1028,33 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   const content = d.content ?? d;
   if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0) return d;
   return { ...d, speaker: sp };
+}
+
+/** A passive verb of report with its auxiliaries ("were also reported", "is said", "was believed"), ending the text before the agent. */
+const PASSIVE_REPORT = /\b(?:is|are|was|were|be|been|being)(?:\s+(?:also|not|now|still|widely|initially|later|reportedly|already))*\s+(?:reported|said|believed|thought|understood|expected|estimated|feared|confirmed|known|presumed)$/i;
+
+/**
+ * "Some 700 people were reported dead in …": the subject of a passive verb of report is what was
+ * reported, not who reported it; with no "by" agent the words have no speaker (and a reported record none).
+ */
+function withoutPassiveSubject(ctx: Context, d: Draft): Draft {
+  if (d.direct || !d.cue || !d.speaker || d.speaker.span.end > d.cue.start) return d;
+  // The passive verb is the cue, or opens it ("were also reported dead on"), auxiliaries before it or inside it.
+  const from = Math.max(d.speaker.span.end, d.cue.start - 30);
+  const verb = /^[\p{L}\s]*?\b(?:reported|said|believed|thought|understood|expected|estimated|feared|confirmed|known|presumed)\b/iu.exec(ctx.text.slice(d.cue.start, d.cue.end));
+  const upTo = verb ? d.cue.start + verb[0].length : -1;
+  if (upTo < 0 || !PASSIVE_REPORT.test(ctx.text.slice(from, upTo)) || /^\s+by\b/i.test(ctx.text.slice(upTo, upTo + 4)) || /^it$/i.test(ctx.text.slice(d.speaker.span.start, d.speaker.span.end))) return d;
+  const { speaker: _dropped, ...rest } = d;
+  return rest;
+}
+
+/**
+ * "When asked what the agenda is, Oresk replied: …": the question is put to the speaker by someone
+ * unnamed; it is no statement of the speaker's.
+ */
+function isQuestionPut(ctx: Context, d: Draft): boolean {
+  if (d.direct || !d.cue || !/^asked$/i.test(ctx.text.slice(d.cue.start, d.cue.end).trim())) return false;
+  return /\b(?:when|if|after|before|once|as)\s+$/i.test(ctx.text.slice(Math.max(0, d.cue.start - 8), d.cue.start));
 }
 
 /**

@@ -129,3 +129,23 @@ describe('words a source does not vouch for', () => {
     expect(qs.map((q) => words(t, q))).toEqual(['the cost of a breach would be high for the valley; therefore, the council must repair it before the spring floods']);
   });
 });
+
+describe('subjects and questions that are not speakers', () => {
+  it('gives no speaker to the subject of a passive verb of report ("were reported dead")', () => {
+    const t = 'Some 40 fishermen were also reported missing on Tuesday after the storm reached the northern coast of Kell.';
+    const qs = run(t).quotes;
+    expect(qs.filter((q) => /fishermen/.test(words(t, q.speakerSpan) ?? ''))).toEqual([]);
+  });
+
+  it('makes no quote of the question put to a speaker ("When asked what …"), only of the reply', () => {
+    const t = 'When asked what the next round of talks would cover, Oresk replied: "We will tell you in good time."';
+    const qs = run(t).quotes;
+    expect(qs.map((q) => words(t, q))).toEqual(['We will tell you in good time.']);
+  });
+
+  it('ends reported words before a closing ", according to …" tag', () => {
+    const t = 'Ana Oresk said that the ferry contract was signed too early and cost the town its second pier, according to the council minutes.';
+    const q = run(t).quotes.find((x) => x.speakerSpan && words(t, x.speakerSpan) === 'Ana Oresk');
+    expect(words(t, q)).toBe('the ferry contract was signed too early and cost the town its second pier');
+  });
+});
