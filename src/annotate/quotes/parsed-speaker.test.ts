@@ -149,3 +149,23 @@ describe('subjects and questions that are not speakers', () => {
     expect(words(t, q)).toBe('the ferry contract was signed too early and cost the town its second pier');
   });
 });
+
+describe('the words that name a speaker', () => {
+  it('keeps a role written before the name with no article between ("Harbour Board press officer Lena Varo")', () => {
+    const t = '"We will reopen the pier next week," Harbour Board press officer Lena Varo said on Monday.';
+    const q = run(t).quotes.find((x) => x.direct);
+    expect(words(t, q!.speakerSpan)).toBe('Harbour Board press officer Lena Varo');
+  });
+
+  it('leaves a fronted time or adjunct out of the speaker ("Last week Varo …", "With the council …")', () => {
+    const t = 'The ferries stopped in March. Last week Varo said in an interview that the pier would reopen before the summer.';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('pier would reopen'));
+    expect(words(t, q!.speakerSpan)).toBe('Varo');
+  });
+
+  it('does not take the end of the sentence before for a title ("… in Kell. A report from …")', () => {
+    const t = 'Prices rose again in Kell. A report from the Kell Statistics Office said that bread cost a fifth more than a year ago.';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('bread cost'));
+    expect(words(t, q!.speakerSpan)).toMatch(/^A report from the Kell Statistics Office/);
+  });
+});

@@ -2,7 +2,7 @@ import { firstStartingFrom, type Span } from '../../core/index.js';
 import { spanIndexAt, tokenize, type Token } from './segment.js';
 import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition, isPronoun } from './lexicon.js';
 import { widenOverPreposition, type SpeakerFound } from './speaker.js';
-import { classifySpeaker, type SpeakerPhrase } from './speaker-kind.js';
+import { classifySpeaker, isRoleNoun, type SpeakerPhrase } from './speaker-kind.js';
 import { entityGenders, pronounGender, type Gender } from './gender.js';
 import { isWritersImpersonalRemark } from './writer-voice.js';
 import type { EntityMentionLike, Quote, ReferenceLike } from './types.js';
@@ -343,6 +343,79 @@ function afterLabel(text: string, sp: SpeakerFound): SpeakerFound {
   return { ...rest, ...(head && head.start >= start ? { head } : {}), core: { start, end: coreEnd }, span: { start, end: sp.span.end } };
 }
 
+/**
+ * Words before the speaker that a parse or a rule may take into the phrase: a dateline ("BRUSSELS - "), a
+ * time ("Last week"), a fronted adjunct up to its comma ("Ahead of Friday's meeting, "), a preposition or
+ * conjunction that opens the clause ("With", "After", "as", "like", "which").
+ */
+const LEADING_ADJUNCT = new RegExp([
+  String.raw`^\p{Lu}[\p{Lu} .'’-]+\s+[-–—]+\s+`,
+  String.raw`^(?:last|this|next|earlier|late)\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter|\p{L}+day)\s+`,
+  String.raw`^(?:ahead\s+of|after|before|during|despite|amid|following|in|on|at|with|since|because|while|when|although|though)\b[^,\n]{1,60},\s+`,
+  String.raw`^(?:with|after|before|like|as|which|since|because|while|when|although|though|once|until|unlike|amid)\s+`,
+].join('|'), 'iu');
+
+function afterLeadingAdjunct(text: string, sp: SpeakerFound): SpeakerFound {
+  const words = text.slice(sp.span.start, sp.core.end);
+  const m = LEADING_ADJUNCT.exec(words);
+  if (!m || m[0].length >= words.length || !/\p{L}/u.test(words.slice(m[0].length))) return sp;
+  const start = sp.span.start + m[0].length;
+  const { head, ...rest } = sp;
+  return { ...rest, ...(head && head.start >= start ? { head } : {}), core: { start: Math.max(start, sp.core.start), end: sp.core.end }, span: { start, end: sp.span.end } };
+}
+
+/** A speaker phrase cut inside a name ("J. Trump" of "Donald J. Trump", "Eakin" of "Holtz-Eakin"): the whole name. */
+function overMentions(text: string, sp: SpeakerFound, mentions: readonly EntityMentionLike[]): SpeakerFound {
+  // Only a name that runs on inside one sentence ("Iran. A report" is two).
+  const oneName = (m: EntityMentionLike): boolean => !/[.!?:;,]\s|\n/.test(text.slice(m.start, m.end));
+  const first = mentions.find((m) => m.start < sp.span.start && m.end > sp.span.start && oneName(m));
+  const last = mentions.find((m) => m.start < sp.span.end && m.end > sp.span.end && oneName(m));
+  if (!first && !last) return sp;
+  const start = first ? first.start : sp.span.start;
+  const end = last ? last.end : sp.span.end;
+  return { ...sp, span: { start, end }, core: { start: Math.min(start, sp.core.start), end: sp.core.end === sp.span.end ? end : sp.core.end } };
+}
+
+/** Words a role before a name may have before its noun ("retired Air Force general"). */
+const MAX_TITLE_WORDS = 5;
+/** Title words that stand before a name without being role nouns ("Lt. Gen.", "Rep."). */
+const TITLE_ABBREVIATION = /^(?:Lt|Gen|Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Col|Maj|Capt|Sgt|Adm|Cmdr|Prof|Rev|Del|Amb|Pres|Sec|Supt|Insp|Cpl|Pvt|Brig|Atty|Hon)\.$/;
+
+/**
+ * A name whose role stands before it with no article or comma between ("White House press secretary
+ * Josh Earnest", "Trump lawyer Marc Kasowitz", "retired Air Force general Lloyd Newton"): the role is part
+ * of who spoke, as written. Only when the word before the name is a role noun or a title; the words before
+ * it are taken while they are capitalised or modifiers, never a verb, a preposition or punctuation.
+ */
+function withTitleBefore(text: string, sp: SpeakerFound): SpeakerFound {
+  if (!/^\p{Lu}/u.test(text.slice(sp.span.start, sp.span.start + 1))) return sp;
+  const lineStart = Math.max(text.lastIndexOf('\n', sp.span.start - 1) + 1, sp.span.start - 100);
+  const before = text.slice(lineStart, sp.span.start);
+  const words = [...before.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.’'-]*/gu)];
+  let start = sp.span.start;
+  let titled = false;
+  let taken = 0;
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k]!;
+    const at = lineStart + w.index;
+    // Only spaces between this word and the phrase taken so far.
+    if (!/^\s+$/.test(text.slice(at + w[0].length, start))) break;
+    const bare = w[0].replace(/[’']s$/, '');
+    if (!titled) {
+      if (!isRoleNoun(bare.toLowerCase()) && !TITLE_ABBREVIATION.test(bare)) break;
+      titled = true;
+      start = at;
+      continue;
+    }
+    const lower = bare.toLowerCase();
+    if (isDeterminer(lower) || isPreposition(lower) || isPronoun(lower) || isCueVerb(lower) || isAuxiliary(lower) || isClauseWord(lower) || isCalendarWord(bare) || /^\d/.test(bare) || /[’']s$/.test(w[0])) break;
+    if (/^(?:and|or|but|nor|so|then|also|not|who|whom|whose|which|that|as|than|if)$/.test(lower) || ++taken > MAX_TITLE_WORDS) break;
+    start = at;
+  }
+  if (!titled || start === sp.span.start) return sp;
+  return { ...sp, span: { start, end: sp.span.end } };
+}
+
 /** What the resolver reads besides the text. */
 export interface ResolveOptions {
   readonly entities?: readonly EntityMentionLike[];
@@ -376,7 +449,7 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
   /** Speaker phrases widened past a prepositional tail, by draft index. */
   const speakers = new Map<number, SpeakerFound>();
   for (const i of order) {
-    let sp = afterLabel(text, drafts[i]!.speaker!);
+    let sp = withTitleBefore(text, overMentions(text, afterLeadingAdjunct(text, afterLabel(text, drafts[i]!.speaker!)), mentions));
     if (sp !== drafts[i]!.speaker) speakers.set(i, sp);
     const wider = options.tokens ? widenOverPreposition(options.tokens, sp, sentenceFirstToken(options.tokens, options.sentences, sp.core.start), junkPhrase(text, sp, mentions)) : null;
     if (wider) { sp = wider; speakers.set(i, wider); }
