@@ -480,6 +480,17 @@ function accordingToClause(ctx: Context, c: number): Span | null {
   return countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS ? content : null;
 }
 
+/** Is the quote inside the clausal complement the parse gives its cue, with words of that clause before the marks? */
+function inParsedComplement(ctx: Context, d: Draft): boolean {
+  const view = ctx.syntax;
+  if (!view || !d.cue) return false;
+  const k = view.at(d.cue.start);
+  const comp = k < 0 ? -1 : view.complementOf(k);
+  if (comp < 0) return false;
+  const clause = view.subtree(comp);
+  return clause.start < d.start && clause.end >= d.end && countWords(ctx.text.slice(clause.start, d.start)) >= 2;
+}
+
 /** Reported speech: "X said (that) …", "X told Y that …", "…, X said.", "according to X, …", "…, according to X". */
 function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
   const out: Draft[] = [];
@@ -835,7 +846,9 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const waiting = marked.waiting.filter((m) => !inTurn(m));
   // A cue that introduced a quote is spent, unless the quote is a few marked words inside the "that" clause it
   // governs ("asserting that tariffs would stop the country being “ripped off”"): the clause is then reported too.
-  const partialInClause = (d: Draft): boolean => countWords(text.slice(d.start, d.end)) <= MAX_TERM_WORDS && d.cue!.end < d.start && /\bthat\b/i.test(text.slice(d.cue!.end, d.start));
+  // So is a longer quote inside that clause, and inside a bare clause the parse gives the cue ("said China and Corvel had
+  // been “in communications”"): the clause is reported when it says more outside the marks (the filter below).
+  const partialInClause = (d: Draft): boolean => d.cue!.end < d.start && ((countWords(text.slice(d.start, d.end)) <= MAX_TERM_WORDS && /\bthat\b/i.test(text.slice(d.cue!.end, d.start))) || inParsedComplement(ctx, d));
   const dashed = [...dashAttributedQuotes(ctx), ...turns];
   // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
   const usedCues = new Set([...direct.filter((d) => d.cue && !partialInClause(d)), ...dashed].map((d) => d.cue!.start));

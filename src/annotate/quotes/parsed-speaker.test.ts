@@ -169,3 +169,14 @@ describe('the words that name a speaker', () => {
     expect(words(t, q!.speakerSpan)).toMatch(/^A report from the Kell Statistics Office/);
   });
 });
+
+describe('a quote inside the clause a cue reports', () => {
+  it('reports the clause as well as the quote when the clause says more ("said Kell and Corvel had been “in contact” on …")', () => {
+    const t = 'The ministry said Kell and Corvel had been “in contact” on their fishing quarrel, and would settle it through talks in the spring.';
+    const qs = run(t).quotes;
+    expect(qs.some((q) => q.direct && words(t, q) === 'in contact')).toBe(true);
+    const reported = qs.find((q) => !q.direct);
+    expect(words(t, reported)).toMatch(/^Kell and Corvel had been “in contact” on their fishing quarrel/);
+    expect(words(t, reported!.speakerSpan)).toBe('The ministry');
+  });
+});
