@@ -715,6 +715,51 @@ function statementNounQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft
   return out;
 }
 
+/** Verbs that state a figure someone gives ("put the toll at 5,500", "estimated the damage at $2 billion"). */
+const FIGURE_VERB = /^(?:put|puts|putting|placed|places|placing|pegged|pegs|pegging|estimated|estimates|estimating)$/i;
+/** The figure after "at": a number, with the words of its unit. */
+const AT_FIGURE = /^\s*at\s+(?:(?:about|around|roughly|nearly|almost|more\s+than|over|some|least|at\s+least)\s+)*[$€£¥]?\d[\d,.]*(?:\s*(?:%|percent|per\s+cent|million|billion|trillion|thousand|hundred))?/i;
+/** Most words between the figure verb and "at" (the thing counted: "the death toll in the city"). */
+const MAX_COUNTED_WORDS = 10;
+
+/** A figure someone gives: a figure verb's words ending "at" a number ("put [the toll at 5,500]"). */
+function isFigureGiven(ctx: Context, d: Draft): boolean {
+  if (!d.cue || !FIGURE_VERB.test(ctx.text.slice(d.cue.start, d.cue.end))) return false;
+  return /\bat\s+(?:[\p{L}]+\s+){0,3}[$€£¥]?\d[\d,.]*(?:\s*[%\p{L}]+)?$/u.test(ctx.text.slice(d.start, d.end));
+}
+
+/**
+ * "Health authorities put the death toll at 5,500": a figure given by someone is reported speech, the
+ * thing counted and the figure its words, the subject of the verb its speaker (read from the parse).
+ */
+function figureQuotes(ctx: Context): Draft[] {
+  if (!ctx.syntax) return [];
+  const out: Draft[] = [];
+  ctx.sentences.forEach((sent, si) => {
+    const [first, last] = ctx.sentenceTokens[si]!;
+    for (let c = first + 1; c < last; c++) {
+      const tok = ctx.toks[c]!;
+      if (!FIGURE_VERB.test(tok.text) || insideMark(ctx, tok.start)) continue;
+      // "was estimated at": the passive gives no one's figure.
+      if (/^(?:is|are|was|were|be|been|being)$/i.test(ctx.toks[c - 1]!.text)) continue;
+      let at = -1;
+      for (let i = c + 2; i <= Math.min(last, c + 1 + MAX_COUNTED_WORDS); i++) {
+        const w = ctx.toks[i]!.text;
+        if (/^[.;:!?]$/.test(w) || isQuoteMark(w)) break;
+        if (w.toLowerCase() === 'at') { at = i; break; }
+      }
+      if (at < 0) continue;
+      const figure = AT_FIGURE.exec(ctx.text.slice(ctx.toks[at]!.start - 1, sent.end));
+      if (!figure) continue;
+      const sp = parsedSpeaker(ctx, c);
+      if (!sp || sp.span.end > tok.start) continue;
+      const content = trimContent(ctx.text, ctx.toks[c + 1]!.start, ctx.toks[at]!.start - 1 + figure[0].length);
+      if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue: tok });
+    }
+  });
+  return out;
+}
+
 /** A transcript turn: a paragraph opened by its speaker's name in capitals and a colon ("PELL: Well, look, …"). */
 const TRANSCRIPT_TURN = /^[ \t\u00a0]*["“]?((?:MR\.|MS\.|MRS\.|DR\.|SEN\.|REP\.|GOV\.)?[ \u00a0]?\p{Lu}{2,}[\p{Lu}’'-]*(?:[ \u00a0]+\p{Lu}{2,}[\p{Lu}’'-]*){0,2}):[ \t\u00a0]+(?=\S)/u;
 /** Capitalised labels that open a paragraph with a colon and name no speaker. */
@@ -852,7 +897,8 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const dashed = [...dashAttributedQuotes(ctx), ...turns];
   // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
   const usedCues = new Set([...direct.filter((d) => d.cue && !partialInClause(d)), ...dashed].map((d) => d.cue!.start));
-  const reported = [...reportedQuotes(ctx, usedCues), ...statementNounQuotes(ctx, usedCues)].filter(
+  const byCue = [...reportedQuotes(ctx, usedCues), ...statementNounQuotes(ctx, usedCues)];
+  const reported = [...byCue, ...figureQuotes(ctx).filter((f) => !byCue.some((r) => r.cue && r.cue.start === f.cue!.start))].filter(
     // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
     (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && countWords(outsideMarks(ctx, r)) < MIN_REPORTED_WORDS),
   );
@@ -1100,6 +1146,7 @@ function isStatement(ctx: Context, d: Draft): boolean {
   const view = ctx.syntax;
   const words = ctx.toks.slice(firstStartingFrom(ctx.toks, d.cue.start), firstStartingFrom(ctx.toks, d.cue.end));
   if (/^according$/i.test(words[0]?.text ?? '')) return true;
+  if (isFigureGiven(ctx, d)) return true;
   // "citing Y", "quoting Y" where Y can speak (a name, a body, a role, a document): Y is a source, not what it said ("citing concerns" is said).
   if (RELAY_CUES.test(words[0]?.text ?? '') && /^(?:name|collective|role|document)$/.test(classifySpeaker(ctx.text, d, ctx.entities.filter((m) => m.start < d.end && d.start < m.end)).kind)) return false;
   // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.
@@ -1123,7 +1170,7 @@ function isAttributedAct(ctx: Context, d: Draft): boolean {
   const view = ctx.syntax;
   const c = firstStartingFrom(ctx.toks, d.cue.start);
   const cueTok = ctx.toks[c];
-  if (!cueTok || /^according$/i.test(cueTok.text) || RELAY_CUES.test(cueTok.text)) return false;
+  if (!cueTok || /^according$/i.test(cueTok.text) || RELAY_CUES.test(cueTok.text) || isFigureGiven(ctx, d)) return false;
   // Items of a list a cue introduces ("named three results:" then "→ …") are what was said, whatever their form.
   if (d.cue.end <= d.start && /[:\n]/.test(ctx.text.slice(d.cue.end, d.start))) return false;
   const top = view.topWord(d);

@@ -180,3 +180,12 @@ describe('a quote inside the clause a cue reports', () => {
     expect(words(t, reported!.speakerSpan)).toBe('The ministry');
   });
 });
+
+describe('a figure someone gives', () => {
+  it('reads "X put the toll at N" as X reporting the figure, and "puts pressure on" as nothing said', () => {
+    const t = 'Harbour officials earlier put the number of missing fishermen at 41. The storm puts pressure on the town at all hours.';
+    const qs = run(t).quotes;
+    expect(qs.map((q) => words(t, q))).toEqual(['the number of missing fishermen at 41']);
+    expect(words(t, qs[0]!.speakerSpan)).toBe('Harbour officials');
+  });
+});
