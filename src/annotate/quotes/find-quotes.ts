@@ -830,19 +830,24 @@ function listedQuotes(ctx: Context): Draft[] {
 }
 
 /** Quotes standing alone after an attributed one ("“…,” she said. “…”"): the same speaker. */
+/** A label that introduces a quote on its own line ("Quote: “…”"). */
+const QUOTE_LABEL = /^\s*(?:quote|quotation|citation)\s*:\s*$/i;
+
 function continuationQuotes(ctx: Context, waiting: readonly MarkedSpan[], known: Draft[]): Draft[] {
   const out: Draft[] = [];
   const sorted = [...known].sort((a, b) => a.start - b.start);
   for (const m of waiting) {
     const s = sentenceOf(ctx, m.open);
     const sentence = ctx.sentences[s]!;
-    const opensSentence = m.open <= sentence.start + 1;
+    // A quote that opens its sentence, or only a "Quote:" label before it (the layout of some outlets).
+    const opensSentence = m.open <= sentence.start + 1 || QUOTE_LABEL.test(ctx.text.slice(sentence.start, m.open));
     if (!opensSentence || countWords(ctx.text.slice(m.start, m.end)) < MIN_CONTINUATION_WORDS) continue;
     const prev = [...sorted, ...out].filter((d) => d.end <= m.open && d.speaker).sort((a, b) => b.end - a.end)[0];
     if (!prev) continue;
     const between = ctx.text.slice(prev.end, m.open);
-    // Within the paragraph or the next two: the convention for a speaker carried across paragraphs.
-    if ((between.match(/\n\s*\S/g) ?? []).length > 2) continue;
+    // Within the paragraph or the next two: the convention for a speaker carried across paragraphs. Lines opened by a
+    // label of the same layout ("Source: …", "Details: …") are its furniture, not paragraphs of another speaker.
+    if ((between.match(/\n(?!\s*\p{Lu}\p{Ll}+:[ \t])\s*\S/gu) ?? []).length > 2) continue;
     out.push({ start: m.start, end: m.end, direct: true, speaker: prev.speaker });
   }
   return out;

@@ -189,3 +189,12 @@ describe('a figure someone gives', () => {
     expect(words(t, qs[0]!.speakerSpan)).toBe('Harbour officials');
   });
 });
+
+describe('a quote under a "Quote:" label', () => {
+  it('carries the speaker of the attribution before it across the layout\'s labelled lines', () => {
+    const t = 'Harbour chief Ana Oresk has said that the pier will reopen in the spring after the repairs.\n\nSource: Ana Oresk’s statement after the council meeting\n\nDetails: In addition, the council raised the issue of the ferry timetable.\n\nQuote: "The agenda we were given was to discuss, first, the pier and second, the ferries. As a result, we agreed to reopen the pier in April."';
+    const q = run(t).quotes.find((x) => x.direct);
+    expect(words(t, q)).toMatch(/^The agenda we were given/);
+    expect(words(t, q!.speakerSpan)).toBe('Harbour chief Ana Oresk');
+  });
+});
