@@ -51,6 +51,15 @@ describe('entities: types in news sentences', () => {
   });
 });
 
+describe('entities: a place name headed by an institution word', () => {
+  it('types it as the body that sits there, not as a place', () => {
+    const doc = run('Analysts at Velmar House in Kestrin said the Orvanian Council would meet in Velmar on Friday.');
+    const found = mentionsOf(doc);
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Velmar House', type: 'ORG' }));
+    expect(found.filter((m) => m.text === 'Velmar House' && m.type !== 'ORG')).toEqual([]);
+  });
+});
+
 describe('entities: resolution inside one article', () => {
   it('links a surname to the full name given before it', () => {
     const doc = run('Samuel Okafor arrived in Lagos late on Sunday. Okafor said the talks would go on.');

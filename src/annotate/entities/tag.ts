@@ -55,12 +55,17 @@ export function tagMentions(text: string, sentences: readonly (readonly TaggerTo
  */
 const FEATURE_WORD = /^(?:sea|ocean|gulf|river|lake|mountains?|mount|mt\.?|valley|desert|islands?|isles?|peninsula|bay|strait|straits|canal|coast|gardens?|square|street|road|avenue|boulevard|airport|park|palace|station|bridge|wadi|hills?|plains?|basin|delta|forest|glacier|channel|pass|highway|tower|hall|stadium|arena|church|mosque|cathedral|temple|museum|hospital|base|range|reef|plateau|dam|harbou?r|beach|corridor|crossing|heights)$/i;
 
+/** Last words that make a name an institution, not a place ("House" of a body, "Center", "Institute"). */
+const INSTITUTION_WORD = /^(?:house|institute|council|agency|office|ministry|committee|commission|foundation|university|college|academy|bureau)$/i;
+
 /**
  * GPE (a state, province or town) or LOC (a continent, region, natural feature or site)
  * for a place the tagger found: a feature word or a listed region makes it LOC, anything
  * else is a GPE — most places news names are countries, provinces and towns.
  */
 function placeType(words: readonly string[], gazetteer: readonly (readonly string[])[]): EntityType {
+  // "Chatham House", "the National Weather Center": a place name headed by an institution's word is the body that sits there.
+  if (words.length > 1 && INSTITUTION_WORD.test(words[words.length - 1]!)) return 'ORG';
   if (words.some((w) => FEATURE_WORD.test(w))) return 'LOC';
   const whole = (kind: string): boolean =>
     gazetteer.length > 0 && gazetteer[0]!.includes('B-' + kind) && gazetteer.slice(1).every((g) => g.includes('I-' + kind));
