@@ -5,6 +5,7 @@ import type { Stance, StancePosition, StanceTopic, StoryContext } from '../types
 import { parsedDoerAt, stem, storyName } from '../timeline/index.js';
 import { ALIGNMENT, EARLIER_VIEW, REPORTING_VERB, findCues, strongerPosition } from './cues.js';
 import { findTopics as findTopicsBy, type ObjectCandidate } from './topics.js';
+import { governmentOf } from './government.js';
 
 export type { ObjectCandidate } from './topics.js';
 export { findCues } from './cues.js';
@@ -36,6 +37,7 @@ const DEAL = /\b(?:deal|agreement|accord)s?\b/u;
 const DEAL_BEFORE = /\b(?:deal|agreement|accord)s?\s+(?:\p{Ll}+\s+){0,2}$/u;
 
 const EARLIER_NOTE = 'initially held another view';
+const UNDECIDED_NOTE = 'under study, no decision yet';
 /** The other side of a plain yes or no. */
 const OPPOSITE: Partial<Record<StancePosition, StancePosition>> = { for: 'against', against: 'for' };
 
@@ -47,6 +49,9 @@ interface Found {
   actorId: string | null;
   position: StancePosition;
   date: string | null;
+  /** Whether the article's words date the statement, or only its publication date does. */
+  dateFrom?: 'text' | 'published';
+  undecided?: boolean;
   doc: Doc;
   sentence: Span;
   note?: string;
@@ -211,21 +216,23 @@ const FURTHERING = /^(?:facilitate|facilitating|support|supporting|encourage|enc
 /** Verbs that make someone else do something: "force X to …", "push X to …". */
 const CAUSATIVE = /^(?:force|forcing|push|pushing|pressure|pressuring|pressing|press|compel|compelling|urge|urging|get|persuade|persuading|convince|convincing|drive|driving)$/;
 
+interface StanceDate { readonly value: string | null; readonly from?: 'text' | 'published' }
+
 /** The date of a stance: the dated time expression nearest the cue; a present reference or none gives the publication date of a present-tense report. */
-function stanceDate(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span, previous: Span | undefined, actorId: string | null): string | null {
+function stanceDate(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span, previous: Span | undefined, actorId: string | null): StanceDate {
   const inSentence = (doc.layers.times ?? []).filter((t) => t.start >= sentence.start && t.end <= sentence.end);
   const dated = inSentence.filter((t) => t.type !== 'DURATION' && t.type !== 'SET' && isDateValue(t.value));
   const gap = (t: Span): number => (t.end <= cue.start ? cue.start - t.end : t.start - cue.end);
-  if (dated.length) return dated.reduce((a, b) => (Math.abs(gap(b)) < Math.abs(gap(a)) ? b : a)).value;
+  if (dated.length) return { value: dated.reduce((a, b) => (Math.abs(gap(b)) < Math.abs(gap(a)) ? b : a)).value, from: 'text' };
   // "When talks opened on 4 September, X set out …. ‘…,’ X said": the narrative date carries over to the next sentence about the same actor
   if (previous && actorId) {
     const prevDated = (doc.layers.times ?? []).filter((t) => t.start >= previous.start && t.end <= previous.end && isDateValue(t.value));
     const names = (doc.layers.entities ?? []).some((m) => m.start >= previous.start && m.end <= previous.end && ctx.entities.resolve(doc.id, m.entity) === actorId);
-    if (prevDated.length && names) return prevDated[prevDated.length - 1]!.value;
+    if (prevDated.length && names) return { value: prevDated[prevDated.length - 1]!.value, from: 'text' };
   }
   const published = doc.meta.published?.value?.slice(0, 10) ?? null;
   const present = inSentence.some((t) => t.value === 'PRESENT_REF') || !/\b(?:had|was|were|did|said|\w+ed)\b/i.test(doc.text.slice(Math.max(sentence.start, cue.start - 60), cue.end));
-  return present ? published : null;
+  return present && published ? { value: published, from: 'published' } : { value: null };
 }
 
 /** The paragraph-aware previous sentence (none across a blank line). */
@@ -284,6 +291,13 @@ export function findTopics(ctx: StoryContext): StanceTopic[] {
  */
 export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopics(ctx)): Stance[] {
   const out: Stance[] = [];
+  const governments = new Map<string, string | undefined>();
+  const speaksForOf = (f: Found): { speaksFor?: string } => {
+    const key = f.actorId ?? `name:${f.actor}`;
+    if (!governments.has(key)) governments.set(key, governmentOf(ctx, { name: f.actor, id: f.actorId }));
+    const country = governments.get(key);
+    return country ? { speaksFor: country } : {};
+  };
   for (const topic of topics) {
     const stems = new Set(topic.terms.filter((t) => !t.includes(' ')).map((t) => stem(t)));
     const objects = topic.terms.filter((t) => t.includes(' '));
@@ -344,8 +358,9 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             const key = holder.name;
             const prior = perActor.get(key);
             const position = prior ? strongerPosition(prior.position, cue.position) : cue.position;
-            const date = prior?.date ?? stanceDate(ctx, doc, sentence, cue, previous, holder.id);
-            perActor.set(key, { actor: holder.name, actorId: holder.id, position, date, doc, sentence });
+            const date = prior ? { value: prior.date, from: prior.dateFrom } : stanceDate(ctx, doc, sentence, cue, previous, holder.id);
+            const undecided = position === 'neutral' && (prior?.undecided === true || cue.undecided === true);
+            perActor.set(key, { actor: holder.name, actorId: holder.id, position, date: date.value, ...(date.from ? { dateFrom: date.from } : {}), ...(undecided ? { undecided } : {}), doc, sentence });
           }
         }
         const align = ALIGNMENT.exec(text);
@@ -357,7 +372,8 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
           const after = (doc.layers.entities ?? []).find((m) => m.start >= at + align[0].length && m.end <= sentence.end && m.type === 'PERSON');
           const leader = after ? storyName(ctx, doc, after.entity) : undefined;
           if (holder && leader && holder.name !== leader.name) {
-            perActor.set(holder.name, { actor: holder.name, actorId: holder.id, position: 'neutral', date: stanceDate(ctx, doc, sentence, { start: at, end: at + align[0].length }, previous, holder.id), doc, sentence, alignWith: leader.name });
+            const date = stanceDate(ctx, doc, sentence, { start: at, end: at + align[0].length }, previous, holder.id);
+            perActor.set(holder.name, { actor: holder.name, actorId: holder.id, position: 'neutral', date: date.value, ...(date.from ? { dateFrom: date.from } : {}), doc, sentence, alignWith: leader.name });
           }
         }
         for (const f of perActor.values()) {
@@ -378,7 +394,7 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
     }
     // "committed to the leader's position even though his own view had initially been different": his earlier view was the other side.
     for (const f of found.filter((x) => x.alignWith && x.note?.includes(EARLIER_NOTE) && OPPOSITE[x.position])) {
-      found.push({ ...f, position: OPPOSITE[f.position]!, date: null, note: `initially held this view, before aligning with ${f.alignWith}`, alignWith: undefined });
+      found.push({ ...f, position: OPPOSITE[f.position]!, date: null, dateFrom: undefined, note: `initially held this view, before aligning with ${f.alignWith}`, alignWith: undefined });
     }
     const seen = new Set<string>();
     for (const f of found) {
@@ -389,6 +405,9 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
         actor: f.actor, topic: topic.label, position: f.position, date: f.date, article: f.doc.id,
         evidence: f.doc.text.slice(f.sentence.start, f.sentence.end), start: f.sentence.start, end: f.sentence.end,
         ...(f.note ? { note: f.note } : {}),
+        ...(f.date && f.dateFrom ? { dateFrom: f.dateFrom } : {}),
+        ...(f.undecided ? { undecided: true, note: [f.note, UNDECIDED_NOTE].filter(Boolean).join('; ') } : {}),
+        ...speaksForOf(f),
       });
     }
   }

@@ -114,3 +114,33 @@ describe('findStances: the actor is the subject of the cue', () => {
     expect(findTopics(ctx)[0]!.label).toMatch(/with Sudmark$/);
   });
 });
+
+describe('findStances: who a holder speaks for, how the date is known, a question under study', () => {
+  // Fictional people; a real country so the country tables know its demonym.
+  const E = {
+    id: 'a_five', published: '2031-08-20',
+    text: 'Norwegian President Ilse Varn said on 12 August 2031 that Oslo would not sign the canal treaty. '
+      + 'The spokesperson for the Norwegian Foreign Ministry, Rolf Ekker, said on 13 August 2031 that the canal treaty was being studied. '
+      + 'Tor Halden, a member of the Norwegian Parliament, said on 13 August 2031 that the canal treaty would be signed only if the tolls are halved.',
+    entities: [{ text: 'Ilse Varn', type: 'PERSON' as const }, { text: 'Oslo', type: 'GPE' as const }, { text: 'Rolf Ekker', type: 'PERSON' as const },
+      { text: 'Norwegian Foreign Ministry', type: 'ORG' as const }, { text: 'Tor Halden', type: 'PERSON' as const }, { text: 'Norwegian Parliament', type: 'ORG' as const }],
+    times: [{ text: '12 August 2031', value: '2031-08-12' }, { text: '13 August 2031', value: '2031-08-13' }],
+    verbs: ['said', 'sign'],
+  };
+  const stances = findStances(makeContext([A, B, E])).filter((s) => s.article === 'a_five');
+  const of = (actor: string) => stances.find((s) => s.actor === actor);
+
+  it('gives an executive office-holder the country of their office, and a legislator none', () => {
+    expect(of('Ilse Varn')).toMatchObject({ position: 'against', speaksFor: 'Norway', date: '2031-08-12', dateFrom: 'text' });
+    expect(of('Rolf Ekker')).toMatchObject({ speaksFor: 'Norway' });
+    expect(of('Tor Halden')?.speaksFor).toBeUndefined();
+  });
+
+  it('marks a question under study as undecided, and a date from publication as such', () => {
+    expect(of('Rolf Ekker')).toMatchObject({ position: 'neutral', undecided: true, date: '2031-08-13' });
+    expect(findCues('The offer is under review.')).toMatchObject([{ position: 'neutral', undecided: true }]);
+    expect(findCues('The minister confirmed he had received the letter.')[0]?.undecided).toBeUndefined();
+    const pell = findStances(makeContext([A, B])).find((s) => s.actor === 'Pell Arno');
+    expect(pell).toMatchObject({ date: '2031-06-10', dateFrom: 'published' });
+  });
+});
