@@ -2,7 +2,7 @@ import type { StoryContext } from '../types.js';
 import { countryName, countryNamed, countryOfQualifier } from '../entities/countries.js';
 
 /** Offices that speak for a government's executive: its head, ministers, spokespeople, diplomats, ministries and missions. */
-const EXECUTIVE = /\b(?:president|prime\s+minister|premier|minister|ministry|spokes(?:person|man|woman)|leader|ambassador|envoy|mission|embassy|government|administration|cabinet|king|queen|emir|chancellor)\b/iu;
+const EXECUTIVE = /\b(?:president|prime\s+minister|premier|minister|ministry|spokes(?:person|man|woman)|leader|ambassador|envoy|mission|embassy|delegation|side|government|administration|cabinet|king|queen|emir|chancellor)\b/iu;
 /** Offices that speak for themselves or a faction, not for the government: legislators, parties, the opposition, past holders. */
 const NOT_THE_GOVERNMENT = /\b(?:parliament\w*|senat\w*|lawmakers?|legislat\w*|congress\w*|deputy|mps?|party|opposition|former|ex-|candidate|rebels?|militia)\b/iu;
 /** The run of title words written right before a name: "Veskarian President", "Veskaria's Supreme Leader Ayatollah". */
@@ -58,7 +58,9 @@ export function governmentOf(ctx: StoryContext, holder: { name: string; id: stri
   }
   const own = executiveOf(holder.name);
   if (own || !entity || (entity.type !== 'PERSON' && entity.type !== 'ORG')) return own ? countryName(own) : undefined;
-  const codes = new Set(descriptionsOf(ctx, entity.id).map(executiveOf).filter((c): c is string => c !== undefined));
+  // an organisation's description completes its name ("the Veskarian" + "Trade Ministry")
+  const described = descriptionsOf(ctx, entity.id).map((d) => (entity.type === 'ORG' ? `${d} ${entity.name}` : d));
+  const codes = new Set(described.map(executiveOf).filter((c): c is string => c !== undefined));
   return codes.size === 1 ? countryName([...codes][0]!) : undefined;
 }
 

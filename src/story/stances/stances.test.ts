@@ -144,3 +144,40 @@ describe('findStances: who a holder speaks for, how the date is known, a questio
     expect(pell).toMatchObject({ date: '2031-06-10', dateFrom: 'published' });
   });
 });
+
+describe('findCues: reactions, commitments and readiness denied', () => {
+  const positions = (text: string) => findCues(text).map((c) => c.position);
+
+  it('reads retaliation, countermeasures and condemnation as against, and "not ready to" as against', () => {
+    expect(positions('Velmar vowed to retaliate.')).toContain('against');
+    expect(positions('The ministry condemned the levy.')).toEqual(['against']);
+    expect(positions('She is not ready to back the plan.')).toEqual(['against']);
+  });
+
+  it('reads a pledge of something as for, but not "pledged delegates"; a request taken note of as neutral', () => {
+    expect(positions('Oda Lind pledged 20% levies on imports.')).toEqual(['for']);
+    expect(positions('She counted her pledged delegates.')).toEqual([]);
+    expect(positions('Sudmark took note of this request.')).toEqual(['neutral']);
+  });
+});
+
+describe('findTopics: a question most articles write about', () => {
+  it('finds no question in modal verbs ("will inform") nor in one most articles never name', () => {
+    const informs = (id: string) => ({ id, published: '2031-06-10', text: 'The minister will inform the press. Officials would inform reporters later.', entities: [] });
+    expect(findTopics(makeContext([informs('a_i1'), informs('a_i2')]))).toEqual([]);
+    const other = (id: string) => ({ id, published: '2031-06-10', text: 'The harvest in Norland was late this year.', entities: [{ text: 'Norland', type: 'GPE' as const }] });
+    expect(findTopics(makeContext([A, B, other('a_o1'), other('a_o2'), other('a_o3')]))).toEqual([]);
+  });
+});
+
+describe('findStances: an object pointing back to the question', () => {
+  it('gives a stance to "X rejects this" after a sentence naming the question, across a paragraph break', () => {
+    const ctx = makeContext([A, B, {
+      id: 'a_six', published: '2031-06-15',
+      text: 'Sudmark signed the canal treaty on Monday.\n\nMinister Pell Arno said Norland firmly rejects this.',
+      entities: [{ text: 'Sudmark', type: 'GPE' as const }, { text: 'Pell Arno', type: 'PERSON' as const }, { text: 'Norland', type: 'GPE' as const }],
+      verbs: ['signed', 'said', 'rejects'],
+    }]);
+    expect(findStances(ctx).filter((s) => s.article === 'a_six').map((s) => `${s.actor}:${s.position}`)).toContain('Pell Arno:against');
+  });
+});
