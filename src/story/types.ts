@@ -97,6 +97,12 @@ export interface Stance {
   readonly end: number;
   /** e.g. "initially held another view", "only if sanctions are lifted". */
   readonly note?: string;
+  /** `text` when the article's words date the statement, `published` when only its publication date does. */
+  readonly dateFrom?: 'text' | 'published';
+  /** A neutral position that is a question under study, no decision taken yet: it keeps the question open. */
+  readonly undecided?: boolean;
+  /** The country whose government the holder speaks for, when the text gives them an office of it ("the Veskarian foreign minister"). */
+  readonly speaksFor?: string;
 }
 
 export interface ContradictionSide {

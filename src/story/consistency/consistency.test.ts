@@ -186,6 +186,12 @@ describe('single-source claims', () => {
     const stats = findSingleSourceClaims(ctxOf([d, b])).filter((x) => x.kind === 'statistic' && x.article === 'd');
     expect(stats.filter((s) => s.evidence === repeated)).toHaveLength(1);
   });
+
+  it('does not flag a large figure another article writes alike under other words, nor a small count nobody is named for', () => {
+    const e = makeDoc({ id: 'e', text: 'The unions want 1,500 new hires in Lisk. Only 3 cranes still work.', places: ['Lisk'] });
+    const f = makeDoc({ id: 'f', text: 'Talks in Lisk turned on a plan for 1,500 jobs.', places: ['Lisk'] });
+    expect(findSingleSourceClaims(ctxOf([e, f])).filter((x) => x.kind === 'statistic')).toEqual([]);
+  });
 });
 
 describe('samePersonName', () => {

@@ -4,7 +4,7 @@ import { findNumberContradictions } from './number-conflicts.js';
 import { findAttributionContradictions } from './attribution-conflicts.js';
 import { findDateContradictions } from './date-conflicts.js';
 import { findWordingContradictions } from './wording-conflicts.js';
-import { findPositionContradictions } from './position-conflicts.js';
+import { findGovernmentContradictions, findPositionContradictions } from './position-conflicts.js';
 import { findAffiliationContradictions } from './affiliation-conflicts.js';
 import { findQuoteVariantGroups } from './quote-variants.js';
 import { findSingleSourceClaimList } from './single-source.js';
@@ -29,7 +29,7 @@ export { samePersonName } from './text.js';
 export function findContradictions(ctx: StoryContext, story: { timeline?: readonly TimelineEntry[]; quoteVariants?: readonly QuoteVariant[]; stances?: readonly Stance[] } = {}): Contradiction[] {
   return [
     ...findOfficeHolderContradictions(ctx), ...findAffiliationContradictions(ctx), ...findNumberContradictions(ctx), ...findAttributionContradictions(ctx),
-    ...findDateContradictions(story.timeline ?? []), ...findWordingContradictions(story.quoteVariants ?? []), ...findPositionContradictions(story.stances ?? []),
+    ...findDateContradictions(story.timeline ?? []), ...findWordingContradictions(story.quoteVariants ?? []), ...findPositionContradictions(story.stances ?? []), ...findGovernmentContradictions(story.stances ?? []),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stance } from '../types.js';
-import { findPositionContradictions } from './position-conflicts.js';
+import { findGovernmentContradictions, findPositionContradictions } from './position-conflicts.js';
 
 const stance = (article: string, position: Stance['position'], date: string | null, evidence: string): Stance =>
   ({ actor: 'Veskaria', topic: 'negotiating with Corvel', position, date, article, evidence, start: 0, end: evidence.length });
@@ -67,5 +67,31 @@ describe('findPositionContradictions: a leader and the government named after th
       held('Ana Oresk', 'a', 'against', 'Oresk said she will not negotiate with Corvel.'),
       held('Dalen government', 'b', 'for', 'The government of Dalen aims to reach an agreement with Corvel.'),
     ])).toEqual([]);
+  });
+});
+
+describe('findGovernmentContradictions: officials of one government at one time', () => {
+  const voice = (actor: string, article: string, position: Stance['position'], date: string | null, extra: Partial<Stance> = {}): Stance => ({
+    ...stance(article, position, date, `${actor} on the canal talks.`), actor, speaksFor: 'Veskaria', ...(date ? { dateFrom: 'text' as const } : {}), ...extra,
+  });
+
+  it('sets a president\'s refusal against a spokesperson\'s "under study" a day later, in one article', () => {
+    const found = findGovernmentContradictions([
+      voice('Ana Oresk', 'a', 'against', '2031-03-12'),
+      voice('Ivo Dral', 'a', 'neutral', '2031-03-13', { undecided: true }),
+      voice('Ivo Dral', 'b', 'neutral', '2031-03-12'),
+    ]);
+    expect(found.map((c) => c.sides.map((s) => [s.value, s.articles]))).toEqual([[
+      ['Ana Oresk against negotiating with Corvel', ['a']], ['Ivo Dral keeps under study negotiating with Corvel', ['a']],
+    ]]);
+    expect(found[0]!.claim).toContain('Veskaria');
+  });
+
+  it('finds nothing across days, on publication dates only, between governments, or for one holder', () => {
+    expect(findGovernmentContradictions([voice('Ana Oresk', 'a', 'against', '2031-03-02'), voice('Ivo Dral', 'b', 'open', '2031-03-12')])).toEqual([]);
+    expect(findGovernmentContradictions([voice('Ana Oresk', 'a', 'against', '2031-03-12', { dateFrom: 'published' }), voice('Ivo Dral', 'b', 'open', '2031-03-12')])).toEqual([]);
+    expect(findGovernmentContradictions([voice('Ana Oresk', 'a', 'against', '2031-03-12'), voice('Ivo Dral', 'b', 'open', '2031-03-12', { speaksFor: 'Corvel' })])).toEqual([]);
+    expect(findGovernmentContradictions([voice('Ana Oresk', 'a', 'against', '2031-03-12'), voice('Ana Oresk', 'b', 'open', '2031-03-12')])).toEqual([]);
+    expect(findGovernmentContradictions([voice('Ana Oresk', 'a', 'against', null), voice('Ivo Dral', 'b', 'open', '2031-03-12')])).toEqual([]);
   });
 });

@@ -3,6 +3,12 @@ import { dateInterval } from '../timeline/index.js';
 
 /** Positions that cannot both hold for one actor at one time: a refusal and an opening or a yes. */
 const OPPOSITE: Readonly<Record<string, readonly StancePosition[]>> = { against: ['open', 'for'], open: ['against'], for: ['against'] };
+
+/** Which way a stance leans: -1 a refusal, 1 an opening, a yes or a question kept open under study, 0 neither. */
+function polarity(s: Stance): number {
+  if (s.position === 'against') return -1;
+  return OPPOSITE.against!.includes(s.position) || (s.position === 'neutral' && s.undecided) ? 1 : 0;
+}
 /** Two dated statements further apart than this are a change of position over time, not a disagreement. */
 const SAME_TIME_DAYS = 1;
 
@@ -25,6 +31,12 @@ function changedOverTime(against: readonly Stance[], opening: readonly Stance[])
   if (a.length === 0 || o.length === 0) return false;
   const before = (x: typeof a, y: typeof a): boolean => Math.max(...x.map((i) => i.end)) + SAME_TIME_DAYS < Math.min(...y.map((i) => i.start));
   return before(a, o) || before(o, a);
+}
+
+/** How the opening side holds the question: it favours it, is open to it, or keeps it under study. */
+function openingWord(opening: readonly Stance[]): string {
+  if (opening.every((o) => o.position === 'for')) return 'favours';
+  return opening.every((o) => o.undecided) ? 'keeps under study' : 'is open to';
 }
 
 const side = (value: string, stances: readonly Stance[]): Contradiction['sides'][number] => {
@@ -72,10 +84,9 @@ export function findPositionContradictions(stances: readonly Stance[]): Contradi
   for (const group of byHolder.values()) {
     // An article giving the actor both positions tells of a change ("had initially rejected …, will sign"): its words take no side.
     // (A leader and the government named after them are one side of the question, but an article giving each their own position tells of no change.)
-    const polarity = (s: Stance): number => (s.position === 'against' ? -1 : OPPOSITE.against!.includes(s.position) ? 1 : 0);
     const narratesChange = new Set(group.filter((s) => group.some((o) => o.article === s.article && o.actor === s.actor && polarity(o) * polarity(s) < 0)).map((s) => s.article));
     const against = group.filter((s) => s.position === 'against' && !narratesChange.has(s.article));
-    const other = group.filter((s) => OPPOSITE.against!.includes(s.position) && !narratesChange.has(s.article));
+    const other = group.filter((s) => polarity(s) > 0 && !narratesChange.has(s.article));
     if (changedOverTime(against, other)) continue;
     const pairs = against.flatMap((a) => other.filter((o) => o.article !== a.article && sameTime(a, o)).map((o) => [a, o] as const));
     if (pairs.length === 0) continue;
@@ -83,11 +94,57 @@ export function findPositionContradictions(stances: readonly Stance[]): Contradi
     const opening = other.filter((o) => pairs.some(([, y]) => y === o));
     const { topic } = group[0]!;
     const actor = holderOf(group[0]!.actor);
-    const openWord = opening.every((o) => o.position === 'for') ? 'favours' : 'is open to';
+    const openWord = openingWord(opening);
     out.push({
       kind: 'position',
       claim: `Whether ${actor} ${openWord} ${topic}`,
       sides: [side(`${who(refusing, actor)} against ${topic}`, refusing), side(`${who(opening, actor)} ${openWord} ${topic}`, opening)],
+    });
+  }
+  return out;
+}
+
+/** Holders joined by "and", at most this many named before "and others". */
+const MAX_NAMED_HOLDERS = 3;
+
+function holdersOf(stances: readonly Stance[]): string {
+  const names = [...new Set(stances.map((s) => s.actor))];
+  if (names.length <= MAX_NAMED_HOLDERS) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0]!;
+  return `${names.slice(0, MAX_NAMED_HOLDERS).join(', ')} and others`;
+}
+
+/**
+ * Voices of one government answering one question opposite ways at one time: one office-holder
+ * refuses while another, speaking for the same country, keeps the question open or under study
+ * (the president: "we will not negotiate under threat"; the foreign ministry a day later: "the
+ * offer is being studied"). Both statements must be dated by the articles' words, a day apart at
+ * most, and come from different holders (one holder's opposite positions are set against each
+ * other by `findPositionContradictions`); a government whose dated refusals all come before its
+ * openings, or after them, changed position.
+ */
+export function findGovernmentContradictions(stances: readonly Stance[]): Contradiction[] {
+  const out: Contradiction[] = [];
+  const byGovernment = new Map<string, Stance[]>();
+  for (const s of stances) {
+    if (!s.speaksFor || !s.date || s.dateFrom !== 'text' || polarity(s) === 0 || (s.note && /initially|aligned/i.test(s.note))) continue;
+    const key = `${s.topic}\u0000${s.speaksFor}`;
+    (byGovernment.get(key) ?? byGovernment.set(key, []).get(key)!).push(s);
+  }
+  for (const group of byGovernment.values()) {
+    const against = group.filter((s) => polarity(s) < 0);
+    const other = group.filter((s) => polarity(s) > 0);
+    if (changedOverTime(against, other)) continue;
+    const pairs = against.flatMap((a) => other.filter((o) => o.actor !== a.actor && sameTime(a, o)).map((o) => [a, o] as const));
+    if (pairs.length === 0) continue;
+    const refusing = against.filter((a) => pairs.some(([x]) => x === a));
+    const opening = other.filter((o) => pairs.some(([, y]) => y === o));
+    const { topic, speaksFor } = group[0]!;
+    const dates = [...new Set([...refusing, ...opening].map((s) => s.date!))].sort();
+    const openValue = { favours: 'for', 'is open to': 'open to', 'keeps under study': 'keeps under study' }[openingWord(opening)];
+    out.push({
+      kind: 'position',
+      claim: `Where ${speaksFor}'s government stands on ${topic} (its officials, ${dates.join(' to ')})`,
+      sides: [side(`${holdersOf(refusing)} against ${topic}`, refusing), side(`${holdersOf(opening)} ${openValue} ${topic}`, opening)],
     });
   }
   return out;

@@ -10,6 +10,8 @@ import { TokenIndex } from './candidate-pairs.js';
 const STATISTICS_PER_ARTICLE = 3;
 /** Counts below this, of plain things, rank after every other figure. */
 const SMALL_COUNT = 10;
+/** A figure this large, written alike in two articles, is one figure whatever each counts it in. */
+const SHARED_FIGURE_MIN = 100;
 /** At most this many quotes per article. */
 const QUOTES_PER_ARTICLE = 2;
 /** A quote shorter than this many words is a phrase, not a claim worth flagging. */
@@ -95,8 +97,12 @@ export function findSingleSourceClaimList(ctx: StoryContext): SingleSourceClaim[
       .filter((n) => !directQuotes.some((q) => n.span.start >= q.start && n.span.end <= q.end))
       .filter((n) => !disputed.has(`${n.article}:${n.sentence.start}`))
       .filter((n) => !byUnit.get(n.unit)!.some((m) => m.article !== doc.id && agree(m, n)))
+      // the same large figure in another article, counted under other words ("1,000 inmates", "1,000 for 1,000"), is that figure
+      .filter((n) => !(n.value >= SHARED_FIGURE_MIN && numbers.some((m) => m.article !== doc.id && m.value === n.value)))
       .filter((n) => !sentenceWords.echoedElsewhere(n.context, doc.id))
       .map((n) => ({ n, score: specificity(n, doc) }))
+      // a small count of plain things that no source is named for ("2 dam walls") is no claim of its own
+      .filter(({ score }) => score >= 0)
       .sort((a, b) => b.score - a.score || a.n.span.start - b.n.span.start)
       // one claim per sentence, and a sentence the page repeats word for word is one claim
       .filter(({ n }, i, all) => {
@@ -118,7 +124,12 @@ export function findSingleSourceClaimList(ctx: StoryContext): SingleSourceClaim[
       .slice(0, QUOTES_PER_ARTICLE);
     for (const { q, who } of quotes) {
       const text = doc.text.slice(q.start, q.end);
-      out.push({ article: doc.id, claim: `${who}: “${text}”`, evidence: text, start: q.start, end: q.end, kind: 'quote' });
+      // the evidence of a quote is the quote with the words that say who said it, when they are in its sentence
+      const sentence = (doc.layers.sentences ?? []).find((s) => s.start <= q.start && q.start < s.end);
+      const said = q.speakerSpan && sentence && q.speakerSpan.start >= sentence.start && q.speakerSpan.end <= sentence.end ? q.speakerSpan : undefined;
+      const start = Math.min(q.start, said?.start ?? q.start);
+      const end = Math.max(q.end, said?.end ?? q.end);
+      out.push({ article: doc.id, claim: `${who}: “${text}”`, evidence: doc.text.slice(start, end), start, end, kind: 'quote' });
     }
   }
   // Statistics first, then quotes; within each, in story order.

@@ -5,6 +5,7 @@ import type { Stance, StancePosition, StanceTopic, StoryContext } from '../types
 import { parsedDoerAt, stem, storyName } from '../timeline/index.js';
 import { ALIGNMENT, EARLIER_VIEW, REPORTING_VERB, findCues, strongerPosition } from './cues.js';
 import { findTopics as findTopicsBy, type ObjectCandidate } from './topics.js';
+import { governmentOf } from './government.js';
 
 export type { ObjectCandidate } from './topics.js';
 export { findCues } from './cues.js';
@@ -13,7 +14,11 @@ const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE']);
 /** Prepositions that put a name in a modifier, not in the subject ("by" marks a passive's agent, so it stays). */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|on|at|to|from|with|of|for|about|against|toward|towards|between|among|under|over|through|without|amid|despite|regarding|after|before|during|like)\s*$/i;
 /** An organisation described rather than named, as the subject before the verb: "the Iranian mission to the United Nations". */
-const ORG_DESCRIPTION = /\bthe\s+((?:\p{Lu}[\p{L}’'-]*\s+)*(?:mission|ministry|embassy|delegation|government|spokesperson|spokesman|spokeswoman|office|committee|council|parliament|union|commission|cabinet)(?:\s+(?:to|of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?)\s*,?\s*$/u;
+const ORG_DESCRIPTION = /\bthe\s+((?:\p{Lu}[\p{L}’'-]*\s+)*(?:mission|ministry|embassy|delegation|side|government|spokesperson|spokesman|spokeswoman|office|committee|council|parliament|union|commission|cabinet)(?:\s+(?:to|of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?)\s*,?\s*$/u;
+/** An object right after a cue that points back to what the sentence before named ("China rejects this", "blasted the move"). */
+const ANAPHORIC_OBJECT = /^\s+(?:\p{Ll}+ly\s+)?(?:this|these|it|the\s+(?:move|measures?|decision|step|plan|policy|order))\b/u;
+/** How many sentences back what an anaphoric object points to may be named. */
+const ANAPHOR_REACH = 2;
 /** How far (characters) a cue may be from a word of the topic to be a stance on it. */
 const TOPIC_REACH = 120;
 const PRONOUN_SUBJECT = /\b(?:he|she)\b/i;
@@ -36,6 +41,7 @@ const DEAL = /\b(?:deal|agreement|accord)s?\b/u;
 const DEAL_BEFORE = /\b(?:deal|agreement|accord)s?\s+(?:\p{Ll}+\s+){0,2}$/u;
 
 const EARLIER_NOTE = 'initially held another view';
+const UNDECIDED_NOTE = 'under study, no decision yet';
 /** The other side of a plain yes or no. */
 const OPPOSITE: Partial<Record<StancePosition, StancePosition>> = { for: 'against', against: 'for' };
 
@@ -47,6 +53,9 @@ interface Found {
   actorId: string | null;
   position: StancePosition;
   date: string | null;
+  /** Whether the article's words date the statement, or only its publication date does. */
+  dateFrom?: 'text' | 'published';
+  undecided?: boolean;
   doc: Doc;
   sentence: Span;
   note?: string;
@@ -66,7 +75,8 @@ function subjectBefore(ctx: StoryContext, doc: Doc, sentence: Span, at: number, 
   const from = options.ownClause ? clauseStart(doc.text, sentence.start, at) : sentence.start;
   if (from > sentence.start) return subjectBefore(ctx, doc, { start: from, end: sentence.end }, at);
   const lead = doc.text.slice(sentence.start, at);
-  const described = ORG_DESCRIPTION.exec(lead.replace(/\s+(?:\p{Ll}+ly\s+)?$/u, ' '));
+  // (an opening quote mark before a quoted cue is no part of the subject: 'the Ukrainian side "invited"')
+  const described = ORG_DESCRIPTION.exec(lead.replace(/\s*[“"‘]$/u, ' ').replace(/\s+(?:\p{Ll}+ly\s+)?$/u, ' '));
   // a name inside a relative aside ("X, who succeeded Y, said") is not the subject
   const asides = [...lead.matchAll(RELATIVE_ASIDE)].map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length }));
   const mentions = (doc.layers.entities ?? []).filter((m) => m.start >= sentence.start && m.end <= at && ACTOR_TYPES.has(m.type) && isSubjectLike(doc.text, m, sentence.start)
@@ -171,11 +181,21 @@ function leadersBody(ctx: StoryContext, doc: Doc, sentence: Span, lead: string):
   return leader ? { name: `${leader.name.split(/\s+/).pop()} ${m[1]}`, id: null } : undefined;
 }
 
+/** A quote this short (in words) may be a speaker's wording of what someone else did. */
+const PARTIAL_QUOTE_WORDS = 3;
+
+/** A quote of a few words whose speaker the clause holding it does not name. */
+function isReportedWording(ctx: StoryContext, doc: Doc, sentence: Span, q: { start: number; end: number; speaker?: string }): boolean {
+  if (doc.text.slice(q.start, q.end).split(/\s+/).filter(Boolean).length > PARTIAL_QUOTE_WORDS) return false;
+  const speaker = q.speaker ? ctx.entities.resolve(doc.id, q.speaker) : undefined;
+  return !(doc.layers.entities ?? []).some((m) => m.start >= sentence.start && m.end <= sentence.end && (m.entity === q.speaker || (speaker !== undefined && ctx.entities.resolve(doc.id, m.entity) === speaker)));
+}
+
 /** An infinitive cue ("willing to facilitate …") whose verb is not the topic's action: a stance on something else. */
 function offTopicInfinitive(doc: Doc, cue: Span, stems: ReadonlySet<string>): boolean {
   if (CALL_FOR.test(doc.text.slice(cue.start, cue.end))) return offTopicCall(doc, cue, stems);
   if (!INFINITIVE_CUE.test(doc.text.slice(cue.start, cue.end))) return false;
-  const next = /^\s+(?:to\s+)?(?:\p{Ll}+ly\s+)?(\p{L}+)/u.exec(doc.text.slice(cue.end, cue.end + 40));
+  const next = /^\s+(?:to\s+)?[“"‘]?(?:\p{Ll}+ly\s+)?(\p{L}+)/u.exec(doc.text.slice(cue.end, cue.end + 40));
   if (!next) return false;
   const word = next[1]!.toLowerCase();
   const onTopic = (w: string): boolean => stems.has(stem(w)) || ASPECT_VERBS.has(w) || [...stems].some((s) => s.length >= 4 && w.startsWith(s));
@@ -206,26 +226,28 @@ function offTopicCall(doc: Doc, cue: Span, stems: ReadonlySet<string>): boolean 
 }
 
 /** Verbs that bring something about: "willing to facilitate dialogue", "ready to support talks". */
-const FURTHERING = /^(?:facilitate|facilitating|support|supporting|encourage|encouraging|promote|promoting|host|hosting|mediate|mediating|broker|brokering|pursue|pursuing|seek|seeking|allow|allowing)$/;
+const FURTHERING = /^(?:impose|imposing|facilitate|facilitating|support|supporting|encourage|encouraging|promote|promoting|host|hosting|mediate|mediating|broker|brokering|pursue|pursuing|seek|seeking|allow|allowing)$/;
 
 /** Verbs that make someone else do something: "force X to …", "push X to …". */
 const CAUSATIVE = /^(?:force|forcing|push|pushing|pressure|pressuring|pressing|press|compel|compelling|urge|urging|get|persuade|persuading|convince|convincing|drive|driving)$/;
 
+interface StanceDate { readonly value: string | null; readonly from?: 'text' | 'published' }
+
 /** The date of a stance: the dated time expression nearest the cue; a present reference or none gives the publication date of a present-tense report. */
-function stanceDate(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span, previous: Span | undefined, actorId: string | null): string | null {
+function stanceDate(ctx: StoryContext, doc: Doc, sentence: Span, cue: Span, previous: Span | undefined, actorId: string | null): StanceDate {
   const inSentence = (doc.layers.times ?? []).filter((t) => t.start >= sentence.start && t.end <= sentence.end);
   const dated = inSentence.filter((t) => t.type !== 'DURATION' && t.type !== 'SET' && isDateValue(t.value));
   const gap = (t: Span): number => (t.end <= cue.start ? cue.start - t.end : t.start - cue.end);
-  if (dated.length) return dated.reduce((a, b) => (Math.abs(gap(b)) < Math.abs(gap(a)) ? b : a)).value;
+  if (dated.length) return { value: dated.reduce((a, b) => (Math.abs(gap(b)) < Math.abs(gap(a)) ? b : a)).value, from: 'text' };
   // "When talks opened on 4 September, X set out …. ‘…,’ X said": the narrative date carries over to the next sentence about the same actor
   if (previous && actorId) {
     const prevDated = (doc.layers.times ?? []).filter((t) => t.start >= previous.start && t.end <= previous.end && isDateValue(t.value));
     const names = (doc.layers.entities ?? []).some((m) => m.start >= previous.start && m.end <= previous.end && ctx.entities.resolve(doc.id, m.entity) === actorId);
-    if (prevDated.length && names) return prevDated[prevDated.length - 1]!.value;
+    if (prevDated.length && names) return { value: prevDated[prevDated.length - 1]!.value, from: 'text' };
   }
   const published = doc.meta.published?.value?.slice(0, 10) ?? null;
   const present = inSentence.some((t) => t.value === 'PRESENT_REF') || !/\b(?:had|was|were|did|said|\w+ed)\b/i.test(doc.text.slice(Math.max(sentence.start, cue.start - 60), cue.end));
-  return present ? published : null;
+  return present && published ? { value: published, from: 'published' } : { value: null };
 }
 
 /** The paragraph-aware previous sentence (none across a blank line). */
@@ -284,6 +306,13 @@ export function findTopics(ctx: StoryContext): StanceTopic[] {
  */
 export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopics(ctx)): Stance[] {
   const out: Stance[] = [];
+  const governments = new Map<string, string | undefined>();
+  const speaksForOf = (f: Found): { speaksFor?: string } => {
+    const key = f.actorId ?? `name:${f.actor}`;
+    if (!governments.has(key)) governments.set(key, governmentOf(ctx, { name: f.actor, id: f.actorId }));
+    const country = governments.get(key);
+    return country ? { speaksFor: country } : {};
+  };
   for (const topic of topics) {
     const stems = new Set(topic.terms.filter((t) => !t.includes(' ')).map((t) => stem(t)));
     const objects = topic.terms.filter((t) => t.includes(' '));
@@ -298,13 +327,19 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
         const previous = previousSentence(doc, index);
         const topicAt = mentionsTopic(text, stems, objects).map((i) => sentence.start + i);
         const prevTopic = previous ? mentionsTopic(doc.text.slice(previous.start, previous.end), stems, objects).length > 0 : false;
+        // "China rejects this": what an anaphoric object points back to may be named a sentence or two before, across a paragraph break.
+        const earlierTopic = sentences.slice(Math.max(0, index - ANAPHOR_REACH), index).some((s) => mentionsTopic(doc.text.slice(s.start, s.end), stems, objects).length > 0);
         const perActor = new Map<string, Found>();
         for (const cue of findCues(text, sentence.start)) {
           const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && (cue.position === 'open' || cue.position === 'neutral'))
+            || (topicAt.length === 0 && earlierTopic && ANAPHORIC_OBJECT.test(doc.text.slice(cue.end, cue.end + 30)))
             || (negotiating && (cue.position === 'conditional' || cue.position === 'for')
               && (DEAL_BEFORE.test(doc.text.slice(Math.max(sentence.start, cue.start - 40), cue.start)) || DEAL.test(doc.text.slice(cue.start, cue.end))));
           if (!near || offTopicInfinitive(doc, cue, stems)) continue;
-          const quote = doc.layers.quotes?.find((q) => q.direct && q.start <= cue.start && cue.end <= q.end);
+          const quoted = doc.layers.quotes?.find((q) => q.direct && q.start <= cue.start && cue.end <= q.end);
+          // A few words quoted from a speaker the sentence does not name ('the other side "invited" talks', a summary of what
+          // the speaker reported): the sentence's own subject holds the position, the speaker only worded it.
+          const quote = quoted && isReportedWording(ctx, doc, { start: clauseStart(doc.text, sentence.start, cue.start), end: sentence.end }, quoted) && subjectBefore(ctx, doc, sentence, cue.start, { ownClause: true }) ? undefined : quoted;
           let actor: { name: string; id: string | null } | undefined;
           if (quote) {
             const n = quote.speaker ? storyName(ctx, doc, quote.speaker) : undefined;
@@ -344,8 +379,9 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
             const key = holder.name;
             const prior = perActor.get(key);
             const position = prior ? strongerPosition(prior.position, cue.position) : cue.position;
-            const date = prior?.date ?? stanceDate(ctx, doc, sentence, cue, previous, holder.id);
-            perActor.set(key, { actor: holder.name, actorId: holder.id, position, date, doc, sentence });
+            const date = prior ? { value: prior.date, from: prior.dateFrom } : stanceDate(ctx, doc, sentence, cue, previous, holder.id);
+            const undecided = position === 'neutral' && (prior?.undecided === true || cue.undecided === true);
+            perActor.set(key, { actor: holder.name, actorId: holder.id, position, date: date.value, ...(date.from ? { dateFrom: date.from } : {}), ...(undecided ? { undecided } : {}), doc, sentence });
           }
         }
         const align = ALIGNMENT.exec(text);
@@ -357,7 +393,8 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
           const after = (doc.layers.entities ?? []).find((m) => m.start >= at + align[0].length && m.end <= sentence.end && m.type === 'PERSON');
           const leader = after ? storyName(ctx, doc, after.entity) : undefined;
           if (holder && leader && holder.name !== leader.name) {
-            perActor.set(holder.name, { actor: holder.name, actorId: holder.id, position: 'neutral', date: stanceDate(ctx, doc, sentence, { start: at, end: at + align[0].length }, previous, holder.id), doc, sentence, alignWith: leader.name });
+            const date = stanceDate(ctx, doc, sentence, { start: at, end: at + align[0].length }, previous, holder.id);
+            perActor.set(holder.name, { actor: holder.name, actorId: holder.id, position: 'neutral', date: date.value, ...(date.from ? { dateFrom: date.from } : {}), doc, sentence, alignWith: leader.name });
           }
         }
         for (const f of perActor.values()) {
@@ -378,7 +415,7 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
     }
     // "committed to the leader's position even though his own view had initially been different": his earlier view was the other side.
     for (const f of found.filter((x) => x.alignWith && x.note?.includes(EARLIER_NOTE) && OPPOSITE[x.position])) {
-      found.push({ ...f, position: OPPOSITE[f.position]!, date: null, note: `initially held this view, before aligning with ${f.alignWith}`, alignWith: undefined });
+      found.push({ ...f, position: OPPOSITE[f.position]!, date: null, dateFrom: undefined, note: `initially held this view, before aligning with ${f.alignWith}`, alignWith: undefined });
     }
     const seen = new Set<string>();
     for (const f of found) {
@@ -389,6 +426,9 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
         actor: f.actor, topic: topic.label, position: f.position, date: f.date, article: f.doc.id,
         evidence: f.doc.text.slice(f.sentence.start, f.sentence.end), start: f.sentence.start, end: f.sentence.end,
         ...(f.note ? { note: f.note } : {}),
+        ...(f.date && f.dateFrom ? { dateFrom: f.dateFrom } : {}),
+        ...(f.undecided ? { undecided: true, note: [f.note, UNDECIDED_NOTE].filter(Boolean).join('; ') } : {}),
+        ...speaksForOf(f),
       });
     }
   }

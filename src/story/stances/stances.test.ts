@@ -114,3 +114,70 @@ describe('findStances: the actor is the subject of the cue', () => {
     expect(findTopics(ctx)[0]!.label).toMatch(/with Sudmark$/);
   });
 });
+
+describe('findStances: who a holder speaks for, how the date is known, a question under study', () => {
+  // Fictional people; a real country so the country tables know its demonym.
+  const E = {
+    id: 'a_five', published: '2031-08-20',
+    text: 'Norwegian President Ilse Varn said on 12 August 2031 that Oslo would not sign the canal treaty. '
+      + 'The spokesperson for the Norwegian Foreign Ministry, Rolf Ekker, said on 13 August 2031 that the canal treaty was being studied. '
+      + 'Tor Halden, a member of the Norwegian Parliament, said on 13 August 2031 that the canal treaty would be signed only if the tolls are halved.',
+    entities: [{ text: 'Ilse Varn', type: 'PERSON' as const }, { text: 'Oslo', type: 'GPE' as const }, { text: 'Rolf Ekker', type: 'PERSON' as const },
+      { text: 'Norwegian Foreign Ministry', type: 'ORG' as const }, { text: 'Tor Halden', type: 'PERSON' as const }, { text: 'Norwegian Parliament', type: 'ORG' as const }],
+    times: [{ text: '12 August 2031', value: '2031-08-12' }, { text: '13 August 2031', value: '2031-08-13' }],
+    verbs: ['said', 'sign'],
+  };
+  const stances = findStances(makeContext([A, B, E])).filter((s) => s.article === 'a_five');
+  const of = (actor: string) => stances.find((s) => s.actor === actor);
+
+  it('gives an executive office-holder the country of their office, and a legislator none', () => {
+    expect(of('Ilse Varn')).toMatchObject({ position: 'against', speaksFor: 'Norway', date: '2031-08-12', dateFrom: 'text' });
+    expect(of('Rolf Ekker')).toMatchObject({ speaksFor: 'Norway' });
+    expect(of('Tor Halden')?.speaksFor).toBeUndefined();
+  });
+
+  it('marks a question under study as undecided, and a date from publication as such', () => {
+    expect(of('Rolf Ekker')).toMatchObject({ position: 'neutral', undecided: true, date: '2031-08-13' });
+    expect(findCues('The offer is under review.')).toMatchObject([{ position: 'neutral', undecided: true }]);
+    expect(findCues('The minister confirmed he had received the letter.')[0]?.undecided).toBeUndefined();
+    const pell = findStances(makeContext([A, B])).find((s) => s.actor === 'Pell Arno');
+    expect(pell).toMatchObject({ date: '2031-06-10', dateFrom: 'published' });
+  });
+});
+
+describe('findCues: reactions, commitments and readiness denied', () => {
+  const positions = (text: string) => findCues(text).map((c) => c.position);
+
+  it('reads retaliation, countermeasures and condemnation as against, and "not ready to" as against', () => {
+    expect(positions('Velmar vowed to retaliate.')).toContain('against');
+    expect(positions('The ministry condemned the levy.')).toEqual(['against']);
+    expect(positions('She is not ready to back the plan.')).toEqual(['against']);
+  });
+
+  it('reads a pledge of something as for, but not "pledged delegates"; a request taken note of as neutral', () => {
+    expect(positions('Oda Lind pledged 20% levies on imports.')).toEqual(['for']);
+    expect(positions('She counted her pledged delegates.')).toEqual([]);
+    expect(positions('Sudmark took note of this request.')).toEqual(['neutral']);
+  });
+});
+
+describe('findTopics: a question most articles write about', () => {
+  it('finds no question in modal verbs ("will inform") nor in one most articles never name', () => {
+    const informs = (id: string) => ({ id, published: '2031-06-10', text: 'The minister will inform the press. Officials would inform reporters later.', entities: [] });
+    expect(findTopics(makeContext([informs('a_i1'), informs('a_i2')]))).toEqual([]);
+    const other = (id: string) => ({ id, published: '2031-06-10', text: 'The harvest in Norland was late this year.', entities: [{ text: 'Norland', type: 'GPE' as const }] });
+    expect(findTopics(makeContext([A, B, other('a_o1'), other('a_o2'), other('a_o3')]))).toEqual([]);
+  });
+});
+
+describe('findStances: an object pointing back to the question', () => {
+  it('gives a stance to "X rejects this" after a sentence naming the question, across a paragraph break', () => {
+    const ctx = makeContext([A, B, {
+      id: 'a_six', published: '2031-06-15',
+      text: 'Sudmark signed the canal treaty on Monday.\n\nMinister Pell Arno said Norland firmly rejects this.',
+      entities: [{ text: 'Sudmark', type: 'GPE' as const }, { text: 'Pell Arno', type: 'PERSON' as const }, { text: 'Norland', type: 'GPE' as const }],
+      verbs: ['signed', 'said', 'rejects'],
+    }]);
+    expect(findStances(ctx).filter((s) => s.article === 'a_six').map((s) => `${s.actor}:${s.position}`)).toContain('Pell Arno:against');
+  });
+});
