@@ -72,7 +72,7 @@ function workers(n: number, env: NodeJS.ProcessEnv): BenchProcess[] {
 }
 
 /** Add the files with `n` workers running: articles per second from the first job queued to the last article stored and placed. */
-async function throughput(url: string, files: readonly string[], n: number): Promise<{ perSecond: number; queueMs: number; peakMb: number; articles: number }> {
+export async function throughput(url: string, files: readonly string[], n: number): Promise<{ perSecond: number; queueMs: number; peakMb: number; articles: number }> {
   const env = { DATABASE_URL: url };
   // Create the schema first: the count below must not race the workers' migration of a fresh database.
   await (await openStore({ databaseUrl: url })).close();
@@ -123,7 +123,7 @@ async function openingCosts(url: string): Promise<{ storiesMs: number; serveMs: 
 }
 
 /** Story endpoint latency at the largest size while two workers add articles; the stored-to-rebuilt lag of those articles. */
-async function underLoad(url: string, files: readonly string[]): Promise<Figures> {
+export async function underLoad(url: string, files: readonly string[]): Promise<Figures> {
   const env = { DATABASE_URL: url };
   const serve = startParallax(['serve', '--workers', '0', '--port', '0'], env);
   let base: string | undefined;
@@ -144,6 +144,8 @@ async function underLoad(url: string, files: readonly string[]): Promise<Figures
     url: base,
     connections: LOAD_CONNECTIONS,
     duration: LOAD_SECONDS,
+    // A browser's request: it accepts compressed answers.
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
     requests: ids.map((id) => ({ method: 'GET' as const, path: `/api/stories/${id}` })),
   });
   const storedDuringLoad = await stored(url);
@@ -165,6 +167,7 @@ async function underLoad(url: string, files: readonly string[]): Promise<Figures
     storyP99ms: load.latency.p99,
     storyRps: load.requests.average,
     storyErrors: load.errors + load.non2xx,
+    storyMeanKb: load.throughput.total / Math.max(1, load.requests.total) / 1024,
     storedWhileLoading: storedDuringLoad,
     lagArticles: sorted.length,
     lagP50ms: pct(0.5),
@@ -174,6 +177,9 @@ async function underLoad(url: string, files: readonly string[]): Promise<Figures
     workerPeakMbUnderLoad: Math.max(...running.map((w) => w.peakMb())),
   };
 }
+
+/** Articles per JSON Lines file of the bench corpus. */
+export const BENCH_PER_FILE = PER_FILE;
 
 export async function benchScale(): Promise<Figures> {
   const server = process.env.PARALLAX_BENCH_DATABASE_URL ?? process.env.PARALLAX_TEST_DATABASE_URL;

@@ -18,6 +18,7 @@ import { AddArticleBody, EntityPairBody, ExportQuery, IdParam, ListQuery, Search
 import { BRIEF_CONTENT_SECURITY_POLICY, ORIGINAL_CONTENT_SECURITY_POLICY, refuseCrossSiteWrites, requireLoopbackHost, securityHeaders } from './security.js';
 import { Sessions, requireTokenOrSession, sessionRoutes } from './session.js';
 import { StoryService, type ServedStory } from './stories.js';
+import { StoryBodies, acceptsGzip, matchesTag } from './story-bodies.js';
 import { inlineIngestion, queuedIngestion, type IngestResult } from './ingestion.js';
 import { ChangeFeed, streamChanges } from './events.js';
 import { storyTableCsv } from './csv.js';
@@ -64,10 +65,9 @@ export function createApp(options: ApiOptions): Hono {
   const readOptions = { allowPrivateUrls: options.allowPrivateUrls ?? false, maxBytes };
   const library = libraryOf(options);
   const stories = new StoryService(store, library);
-  /** Each served story's JSON body, written once per build and state rather than once per reader. */
-  const storyBodies = new WeakMap<ServedStory, string>();
   const ingestion = options.jobs ? queuedIngestion(options.jobs, options.ingestDeadlineMs ?? deadlineMs) : inlineIngestion(library);
   const changes = new ChangeFeed(store);
+  const storyAnswers = new StoryBodies(store, stories, changes);
   const app = new Hono();
 
   app.onError((err, c) => {
@@ -132,7 +132,7 @@ export function createApp(options: ApiOptions): Hono {
       // One deadline for the whole request: reading, extracting and annotating every article in it.
       const signal = AbortSignal.timeout(deadlineMs);
       const outcomes = await readRequest(c, readOptions);
-      const ingested = await ingestion.add(outcomes, signal);
+      const ingested = await ingestion.add(outcomes, signal).finally(() => storyAnswers.forget());
       if (ingested.pending.length > 0) {
         // The workers are busy: the articles will appear; the change stream says when.
         return c.json({ ...(await addResult(store, stories, ingested)), pending: ingested.pending }, 202);
@@ -160,10 +160,18 @@ export function createApp(options: ApiOptions): Hono {
 
   app.get('/api/stories/:id', zValidator('param', IdParam, validationHook), async (c) => {
     const { id } = c.req.valid('param');
-    const served = await stories.get(id);
-    let body = storyBodies.get(served);
-    if (body === undefined) storyBodies.set(served, (body = JSON.stringify(storyBody(served))));
-    return c.body(body, 200, { 'Content-Type': 'application/json' });
+    const answer = await storyAnswers.get(id);
+    // Readers revalidate each time: a story changes as articles join, and the tag says when.
+    c.header('Cache-Control', 'no-cache');
+    c.header('Vary', 'Accept-Encoding');
+    if (answer.etag) {
+      c.header('ETag', answer.etag);
+      if (matchesTag(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
+    }
+    c.header('Content-Type', 'application/json');
+    if (!acceptsGzip(c.req.header('accept-encoding'))) return c.body(await StoryBodies.inflate(answer) as Uint8Array<ArrayBuffer>, 200);
+    c.header('Content-Encoding', 'gzip');
+    return c.body(answer.gzip as Uint8Array<ArrayBuffer>, 200);
   });
 
   app.get('/api/events', (c) => streamChanges(c, store, changes));
@@ -189,7 +197,7 @@ export function createApp(options: ApiOptions): Hono {
     app.post(`/api/stories/:id/entities/${action}`, zValidator('param', IdParam, validationHook), async (c) => {
       const { id } = c.req.valid('param');
       const pair = parseWith(EntityPairBody, await jsonBody(c), 'body');
-      const built = action === 'merge' ? await stories.merge(id, pair) : await stories.unmerge(id, pair);
+      const built = await (action === 'merge' ? stories.merge(id, pair) : stories.unmerge(id, pair)).finally(() => storyAnswers.forget());
       return c.json(storyBody(built));
     });
   }

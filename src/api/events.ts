@@ -33,7 +33,8 @@ export class ChangeFeed {
     // Read from the earliest cursor any listener needs: a change made before the first poll is not skipped.
     if (this.cursor === null || from < this.cursor) this.cursor = from;
     this.listeners.add(listener);
-    if (!this.timer) this.timer = setInterval(() => void this.poll(), this.pollMs);
+    // Unref'd: the open streams keep a server alive, the poller on its own must not.
+    if (!this.timer) this.timer = setInterval(() => void this.poll(), this.pollMs).unref();
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0 && this.timer) {

@@ -147,10 +147,11 @@ export function openApiDocument(): JsonSchema {
       '/api/stories/{id}': {
         get: {
           summary: 'One story: entities, timeline, stances, contradictions, quote variants, single-source claims, framing',
-          description: 'The latest stored build, at once: stories are rebuilt by jobs when articles join, never on a read. `build` says when it was built and whether changes wait for the next build (`stale`); it is null while the first build is being made (the story then lists its articles only). A story merged into another answers with that story.',
+          description: 'The latest stored build, at once: stories are rebuilt by jobs when articles join, never on a read. `build` says when it was built and whether changes wait for the next build (`stale`); it is null while the first build is being made (the story then lists its articles only). A story merged into another answers with that story. The answer is gzip-compressed for a client that accepts it (`Accept-Encoding`) and carries a weak `ETag` naming the build and its stale flag: send it back in `If-None-Match` to get 304 while the story is unchanged. While a large story\'s new build is being encoded, readers get the build before it, marked stale.',
           parameters: [idParameter('story')],
           responses: {
             '200': json({ type: 'object', properties: { story: ref('Story'), overrides: ref('Overrides'), build: ref('Build') }, required: ['story', 'overrides', 'build'] }, 'the story'),
+            '304': { description: 'the story is unchanged since the build named by If-None-Match' },
             '404': error('no such story (E_STORY_NOT_FOUND)'), ...commonErrors,
           },
         },

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { openStore, type Store } from '../store/index.js';
@@ -122,6 +123,24 @@ describe('stories from the story layer, persisted in a PGlite data folder', () =
     const listed = await send<{ stories: { id: string; articles: string[] }[] }>(app, '/api/stories');
     expect(listed.body.stories.find((s) => s.id === storyId)!.articles).toHaveLength(3);
     expect((await send<StoryBody>(app, `/api/stories/${storyId}`)).body.story.articles).toHaveLength(3);
+  });
+
+  it('names a story answer by its build, answers 304 to a reader holding it, and compresses it for a reader that accepts gzip', async () => {
+    const plain = await app.request(`http://localhost/api/stories/${storyId}`);
+    const etag = plain.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+    const body = (await plain.json()) as StoryBody & { build: { version: number; stale: boolean } };
+    expect(body.build.stale).toBe(false);
+    const again = await app.request(`http://localhost/api/stories/${storyId}`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const zipped = await app.request(`http://localhost/api/stories/${storyId}`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('etag')).toBe(etag);
+    const inflated = JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')) as StoryBody;
+    expect(inflated).toEqual(body);
   });
 
   it('reads and parses a story’s new build once for all the readers asking for it at the same time', async () => {

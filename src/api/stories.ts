@@ -6,7 +6,7 @@
  * parsed builds, so reads keep their speed while articles are being added.
  */
 import type { Doc } from '../core/index.js';
-import type { Store, StoryRecord } from '../store/index.js';
+import type { Store, StoryBuild, StoryRecord } from '../store/index.js';
 import type { Story } from '../story/index.js';
 import {
   latestBuild, storyDocs, findEntity, type BuiltStory, type EntityOverrides, type EntityPair, type Library,
@@ -103,10 +103,8 @@ export class StoryService {
    * @throws ApiError 404 E_STORY_NOT_FOUND
    */
   async get(id: string): Promise<ServedStory> {
-    const record = await this.store.storyRecord(id);
-    if (!record) throw new ApiError(404, 'E_STORY_NOT_FOUND', `story ${id} not found`);
-    if (record.mergedInto) return this.get(record.mergedInto);
-    const head = await this.store.latestStoryBuildHead(id);
+    const { record, head } = await this.head(id);
+    id = record.id;
     if (!head) return pending(record, await this.store.storyArticleIds(id));
     const hit = this.cache.get(id);
     if (hit && hit.version === head.version) {
@@ -119,6 +117,17 @@ export class StoryService {
     }
     const served = await this.load(id, head.version, record);
     return served ?? pending(record, await this.store.storyArticleIds(id));
+  }
+
+  /**
+   * A story's state and its latest build's version, without the build (a story merged into another: that one's).
+   * @throws ApiError 404 E_STORY_NOT_FOUND
+   */
+  async head(id: string): Promise<{ record: StoryRecord; head: Omit<StoryBuild, 'data'> | null }> {
+    const record = await this.store.storyRecord(id);
+    if (!record) throw new ApiError(404, 'E_STORY_NOT_FOUND', `story ${id} not found`);
+    if (record.mergedInto) return this.head(record.mergedInto);
+    return { record, head: await this.store.latestStoryBuildHead(record.id) };
   }
 
   /**

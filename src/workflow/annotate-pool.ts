@@ -10,10 +10,8 @@
  * const doc = await annotateArticle(page, { signal: AbortSignal.timeout(30_000) });
  */
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from './thread.js';
 import { StageError, type Doc } from '../core/index.js';
 import type { AnalysisBudget } from '../annotate/index.js';
 import { errorFromData, isPage, runPoolWork, type AnnotateInput, type ErrorData, type PoolWork } from './annotate-job.js';
@@ -196,21 +194,7 @@ class AnnotationPool {
 }
 
 function createWorker(): Worker {
-  const options = { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
-  // From `dist/` the worker is plain JavaScript. From `src/` (tests, tsx) it is TypeScript: a worker's entry
-  // cannot go through an `--import` loader on Node 20, so a one-line bootstrap imports it through tsx's API.
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./annotate-worker.js', import.meta.url), options);
-  const entry = new URL('./annotate-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi())}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-  return new Worker(bootstrap, { ...options, eval: true });
-}
-
-/** tsx's ES module API (`tsx/esm/api`, import condition), as a file URL. */
-function tsxApi(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const exports = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
-  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api']!.import.default)).href;
+  return startThread('annotate-worker', import.meta.url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
 }
 
 function runHere(work: PoolWork): Promise<unknown> {

@@ -13,6 +13,10 @@ import { listen, type Change } from '../live.js';
 
 interface PageOptions { isCurrent: () => boolean }
 
+/** How often, and how long apart, the page asks again for a build the change stream announced but the server does not serve yet. */
+const ANNOUNCED_BUILD_TRIES = 10;
+const ANNOUNCED_BUILD_WAIT_MS = 500;
+
 
 export async function renderStory(main: HTMLElement, id: string, options: PageOptions): Promise<void> {
   const [body, { articles }] = await Promise.all([api.story(id), api.articles()]);
@@ -27,7 +31,15 @@ export async function renderStory(main: HTMLElement, id: string, options: PageOp
 
 async function redraw(main: HTMLElement, id: string, changes: Change[], options: PageOptions): Promise<void> {
   if (!changes.some((c) => c.kind === 'story-updated' || c.kind === 'story-merged')) return;
-  const [body, { articles }] = await Promise.all([api.story(id), api.articles()]);
+  const [first, { articles }] = await Promise.all([api.story(id), api.articles()]);
+  let body = first;
+  // A large story's new build is served once the server has it ready, a moment after it is announced.
+  const announced = Math.max(0, ...changes.filter((c) => c.kind === 'story-updated').map((c) => Number(c.data['version']) || 0));
+  for (let tries = 0; body.build && body.build.version < announced && tries < ANNOUNCED_BUILD_TRIES; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, ANNOUNCED_BUILD_WAIT_MS));
+    if (!options.isCurrent()) return;
+    body = await api.story(id);
+  }
   if (!options.isCurrent()) return;
   // The build the page shows already (the one an analyst's own merge or unmerge made): nothing new to say.
   if (body.build && shownBuild.get(main) === body.build.version) return;
