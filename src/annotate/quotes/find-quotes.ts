@@ -1128,7 +1128,8 @@ function isQuestionPut(ctx: Context, d: Draft): boolean {
  */
 function isAwayFromCue(ctx: Context, d: Draft): boolean {
   if (d.direct || !d.cue) return false;
-  if (d.end <= d.cue.start) return /^\s*that\b/i.test(ctx.text.slice(d.cue.end, d.cue.end + 8));
+  // ("…, the minister said that evening." is no clause after the cue: "that" is a determiner there.)
+  if (d.end <= d.cue.start) return /^\s*that\b(?!\s+(?:day|evening|morning|afternoon|night|week|weekend|month|year|time)\b)/i.test(ctx.text.slice(d.cue.end, d.cue.end + 30));
   if (!/^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end)) || !d.speaker || d.start < d.speaker.span.end) return false;
   return !/^[\s,:]*$/.test(ctx.text.slice(d.speaker.span.end, d.start));
 }

@@ -198,3 +198,11 @@ describe('a quote under a "Quote:" label', () => {
     expect(words(t, q!.speakerSpan)).toBe('Harbour chief Ana Oresk');
   });
 });
+
+describe('an inverted attribution with a time after the cue', () => {
+  it('keeps "…, the minister said that evening." as the minister\'s words', () => {
+    const t = 'The ferries will run again on Monday, the minister said that evening.';
+    const q = run(t).quotes.find((x) => words(t, x.speakerSpan) === 'the minister');
+    expect(words(t, q)).toMatch(/^The ferries will run again/);
+  });
+});
