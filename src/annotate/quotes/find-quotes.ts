@@ -938,7 +938,7 @@ const CONSEQUENCE = /^;\s*(?:therefore|thus|hence|consequently|accordingly)\b,?\
  */
 function withConsequence(ctx: Context, d: Draft): Draft {
   if (d.direct || !d.cue || d.cue.end > d.start) return d;
-  const m = CONSEQUENCE.exec(ctx.text.slice(d.end));
+  const m = CONSEQUENCE.exec(ctx.text.slice(d.end, d.end + 40));
   if (!m) return d;
   const sent = ctx.sentences[sentenceOf(ctx, d.start)]!;
   const rest = trimContent(ctx.text, d.end + m[0].length, sent.end);
@@ -1095,7 +1095,10 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
 }
 
 /** A passive verb of report with its auxiliaries ("were also reported", "is said", "was believed"), ending the text before the agent. */
-const PASSIVE_REPORT = /\b(?:is|are|was|were|be|been|being)(?:\s+(?:also|not|now|still|widely|initially|later|reportedly|already))*\s+(?:reported|said|believed|thought|understood|expected|estimated|feared|confirmed|known|presumed)$/i;
+const REPORT_PARTICIPLE = 'reported|said|believed|thought|understood|expected|estimated|feared|confirmed|known|presumed';
+const PASSIVE_REPORT = new RegExp(String.raw`\b(?:is|are|was|were|be|been|being)(?:\s+(?:also|not|now|still|widely|initially|later|reportedly|already))*\s+(?:${REPORT_PARTICIPLE})$`, 'i');
+/** The cue's words up to its participle of report ("were also reported" in "were also reported dead on"). */
+const UP_TO_PARTICIPLE = new RegExp(String.raw`^[\p{L}\s]*?\b(?:${REPORT_PARTICIPLE})\b`, 'iu');
 
 /**
  * "Some 700 people were reported dead in …": the subject of a passive verb of report is what was
@@ -1105,7 +1108,7 @@ function withoutPassiveSubject(ctx: Context, d: Draft): Draft {
   if (d.direct || !d.cue || !d.speaker || d.speaker.span.end > d.cue.start) return d;
   // The passive verb is the cue, or opens it ("were also reported dead on"), auxiliaries before it or inside it.
   const from = Math.max(d.speaker.span.end, d.cue.start - 30);
-  const verb = /^[\p{L}\s]*?\b(?:reported|said|believed|thought|understood|expected|estimated|feared|confirmed|known|presumed)\b/iu.exec(ctx.text.slice(d.cue.start, d.cue.end));
+  const verb = UP_TO_PARTICIPLE.exec(ctx.text.slice(d.cue.start, d.cue.end));
   const upTo = verb ? d.cue.start + verb[0].length : -1;
   if (upTo < 0 || !PASSIVE_REPORT.test(ctx.text.slice(from, upTo)) || /^\s+by\b/i.test(ctx.text.slice(upTo, upTo + 4)) || /^it$/i.test(ctx.text.slice(d.speaker.span.start, d.speaker.span.end))) return d;
   const { speaker: _dropped, ...rest } = d;

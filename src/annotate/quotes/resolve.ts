@@ -338,9 +338,13 @@ function afterLabel(text: string, sp: SpeakerFound): SpeakerFound {
   // The phrase after the label: its core up to its appositive ("Ana Oresk, the minister").
   const comma = text.slice(start, sp.span.end).indexOf(',');
   const coreEnd = sp.core.end > start ? sp.core.end : comma > 0 ? start + comma : sp.span.end;
-  // A head read inside the label is no head of the phrase after it.
+  return startingAt(sp, start, { start, end: coreEnd });
+}
+
+/** The speaker phrase from `start` on, with its new core; a head read before `start` is no head of it. */
+function startingAt(sp: SpeakerFound, start: number, core: Span): SpeakerFound {
   const { head, ...rest } = sp;
-  return { ...rest, ...(head && head.start >= start ? { head } : {}), core: { start, end: coreEnd }, span: { start, end: sp.span.end } };
+  return { ...rest, ...(head && head.start >= start ? { head } : {}), core, span: { start, end: sp.span.end } };
 }
 
 /**
@@ -360,8 +364,7 @@ function afterLeadingAdjunct(text: string, sp: SpeakerFound): SpeakerFound {
   const m = LEADING_ADJUNCT.exec(words);
   if (!m || m[0].length >= words.length || !/\p{L}/u.test(words.slice(m[0].length))) return sp;
   const start = sp.span.start + m[0].length;
-  const { head, ...rest } = sp;
-  return { ...rest, ...(head && head.start >= start ? { head } : {}), core: { start: Math.max(start, sp.core.start), end: sp.core.end }, span: { start, end: sp.span.end } };
+  return startingAt(sp, start, { start: Math.max(start, sp.core.start), end: sp.core.end });
 }
 
 /** A speaker phrase cut inside a name ("J. Trump" of "Donald J. Trump", "Eakin" of "Holtz-Eakin"): the whole name. */
