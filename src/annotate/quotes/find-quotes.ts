@@ -3,7 +3,7 @@ import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitParagraphs, splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
   BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
-  isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary, isCalendarWord,
+  isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary, isCalendarWord, isTimePhrase,
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
@@ -201,6 +201,8 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
     if (chained >= 0) { agent = chained; who = chained; }
   }
   const phrase = view.speakerPhrase(who);
+  // "…, Chief Ana Oresk said Monday.", "tweets early Friday saying": a time the parse took for the subject says when, not who.
+  if (isTimePhrase(ctx.text.slice(phrase.core.start, phrase.core.end))) return null;
   // The case marker "by" is not part of the agent's name.
   const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
   const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };
@@ -308,8 +310,12 @@ function withCoordinatedRest(ctx: Context, content: Span): Span {
 /** The speaker of a cue inside a sentence, whichever side the rules find it on. */
 function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | null {
   const parsed = ctx.syntax ? parsedSpeaker(ctx, c) : null;
-  return parsed ? unlessNewSubject(ctx, c, first, parsed) : speakerOfCueByRules(ctx, c, first);
+  const sp = parsed ? unlessNewSubject(ctx, c, first, parsed) : speakerOfCueByRules(ctx, c, first);
+  // "Editor’s note: …", "the minister’s statement": a possessive right before the cue word makes it a noun, not a verb it is subject of.
+  return sp && POSSESSIVE_END.test(ctx.text.slice(sp.span.start, sp.span.end)) && /^\s*$/.test(ctx.text.slice(sp.span.end, ctx.toks[c]!.start)) ? null : sp;
 }
+
+const POSSESSIVE_END = /\p{L}['’]s?$/u;
 
 /**
  * "X confirmed that …, and the spokesperson, Y, indicated …": a parse that hangs the new subject inside
@@ -913,7 +919,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -1135,6 +1141,16 @@ function isAwayFromCue(ctx: Context, d: Draft): boolean {
   if (d.end <= d.cue.start) return /^\s*that\b(?!\s+(?:day|evening|morning|afternoon|night|week|weekend|month|year|time)\b)/i.test(ctx.text.slice(d.cue.end, d.cue.end + 30));
   if (!/^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end)) || !d.speaker || d.start < d.speaker.span.end) return false;
   return !/^[\s,:]*$/.test(ctx.text.slice(d.speaker.span.end, d.start));
+}
+
+/**
+ * "In a statement issued on Monday, Ana Oresk said the plan had failed": the words before a cue are no
+ * report of it when the same cue reports words after it (the fronted phrase says where or when it was said).
+ */
+function notBeforeItsReport(this: Context, d: Draft, _i: number, all: readonly Draft[]): boolean {
+  if (d.direct || !d.cue || d.end > d.cue.start) return true;
+  const cue = d.cue;
+  return !all.some((o) => o !== d && !o.direct && o.cue?.start === cue.start && o.start >= cue.end && /^\s*(?:that\s+)?$/i.test(this.text.slice(cue.end, o.start)));
 }
 
 /**

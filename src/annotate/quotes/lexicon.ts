@@ -127,3 +127,13 @@ export const isWord = (w: string): boolean => /^[\p{L}\p{N}]/u.test(w);
 /** Month and weekday names start capitalised but are never speakers. */
 export const isCalendarWord = (w: string): boolean =>
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(w);
+
+/** Words a phrase that only says when may be made of ("early Friday", "this month", "Monday night"). */
+const TIME_PHRASE_WORD = /^(?:early|late|earlier|later|last|this|next|on|in|at|the|same|that|previous|following|morning|afternoon|evening|night|day|week|weekend|month|year|today|yesterday|tonight|tomorrow|\d{1,4}(?:st|nd|rd|th)?)$/i;
+
+/** A phrase that only says when ("Monday", "early Friday", "this month"): a parse may take it for the subject of a cue. */
+export const isTimePhrase = (phrase: string): boolean => {
+  const words = phrase.trim().split(/[\s,]+/).filter(Boolean);
+  return words.length > 0 && words.some((w) => isCalendarWord(w) || /^(?:today|yesterday|tonight|week|month|year|weekend)$/i.test(w))
+    && words.every((w) => isCalendarWord(w) || TIME_PHRASE_WORD.test(w));
+};

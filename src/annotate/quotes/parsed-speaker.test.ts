@@ -206,3 +206,28 @@ describe('an inverted attribution with a time after the cue', () => {
     expect(words(t, q)).toMatch(/^The ferries will run again/);
   });
 });
+
+describe('a time the parse takes for the subject of a cue', () => {
+  it('is never the speaker: "X said Monday" and "tweets early Friday saying" keep X', () => {
+    const t = '"We will open the locks at noon," harbour master Ilse Brandt said Monday. The mayor posted a message early Friday saying that the ferries would wait.';
+    const qs = run(t).quotes;
+    const speakers = qs.map((q) => words(t, q.speakerSpan));
+    expect(speakers).not.toContain('Monday');
+    expect(speakers).not.toContain('early Friday');
+    expect(words(t, qs.find((q) => words(t, q)?.startsWith('We will open'))!.speakerSpan)).toBe('harbour master Ilse Brandt');
+  });
+});
+
+describe('a possessive before a cue word', () => {
+  it('makes it a noun: "Editor’s note: …" is no quote of "Editor’s"', () => {
+    const t = 'Editor’s note: The harbour board has not answered our questions about the ferry contract.';
+    expect(run(t).quotes.map((q) => words(t, q.speakerSpan))).not.toContain('Editor’s');
+  });
+});
+
+describe('a phrase fronted before a cue that reports the words after it', () => {
+  it('is where it was said, not a second statement', () => {
+    const t = 'In a statement issued Tuesday morning, harbour master Ilse Brandt said the board must pay.';
+    expect(run(t).quotes.map((q) => words(t, q))).toEqual(['the board must pay']);
+  });
+});
