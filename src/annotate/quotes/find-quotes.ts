@@ -919,7 +919,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -1141,6 +1141,19 @@ function isAwayFromCue(ctx: Context, d: Draft): boolean {
   if (d.end <= d.cue.start) return /^\s*that\b(?!\s+(?:day|evening|morning|afternoon|night|week|weekend|month|year|time)\b)/i.test(ctx.text.slice(d.cue.end, d.cue.end + 30));
   if (!/^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end)) || !d.speaker || d.start < d.speaker.span.end) return false;
   return !/^[\s,:]*$/.test(ctx.text.slice(d.speaker.span.end, d.start));
+}
+
+/** Set phrases built on a verb of saying that report nothing ("Having said that,", "needless to say", "so to speak"). */
+const SAYING_IDIOM = /\b(?:having\s+said\s+that|that\s+said|needless\s+to\s+say|so\s+to\s+speak|suffice\s+(?:it\s+)?to\s+say|to\s+say\s+(?:nothing\s+of|the\s+least)|that\s+is\s+to\s+say|goes\s+without\s+saying|truth\s+be\s+told|all\s+told)\b/gi;
+
+function inSayingIdiom(ctx: Context, d: Draft): boolean {
+  if (d.direct || !d.cue) return false;
+  const from = Math.max(0, d.cue.start - 24);
+  for (const m of ctx.text.slice(from, d.cue.end + 24).matchAll(SAYING_IDIOM)) {
+    const at = from + m.index;
+    if (at <= d.cue.start && at + m[0].length >= d.cue.end) return true;
+  }
+  return false;
 }
 
 /**

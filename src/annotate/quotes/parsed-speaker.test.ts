@@ -231,3 +231,19 @@ describe('a phrase fronted before a cue that reports the words after it', () => 
     expect(run(t).quotes.map((q) => words(t, q))).toEqual(['the board must pay']);
   });
 });
+
+describe('set phrases built on a verb of saying', () => {
+  it('report nothing: "Having said that," and "needless to say"', () => {
+    const t = 'Having said that, there are harbour pilots who argue that the locks should stay shut. The board, needless to say, was not pleased with the delay.';
+    const qs = run(t).quotes;
+    expect(qs.every((q) => !/^(?:said|say)$/.test(words(t, q.cue) ?? ''))).toBe(true);
+  });
+});
+
+describe('a speaker headed by a role or a body the parse mistags', () => {
+  it('speaks when the cue follows it: "However, the minister insists that …"', () => {
+    const t = 'However, the minister insists that the ferries will run through the winter.';
+    const q = run(t).quotes.find((x) => words(t, x) === 'the ferries will run through the winter');
+    expect(words(t, q?.speakerSpan)).toBe('the minister');
+  });
+});

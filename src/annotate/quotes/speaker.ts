@@ -27,7 +27,8 @@ function isSpeakerPhrase(toks: readonly Token[], from: number, to: number, sente
   if (from === to && isPronoun(toks[from]!.text)) return true;
   const words = toks.slice(from, to + 1);
   if (words.every((t) => isCalendarWord(t.text) || /^\p{N}/u.test(t.text) || isDeterminer(t.text))) return false;
-  if (isSourceHead(toks[to]!.text)) return true;
+  // A role or a body heads it ("the minister", "the ministry"), beyond the heads PolNeAR's sources had.
+  if (isSourceHead(toks[to]!.text) || (canHeadSpeaker(toks[to]!.text) && !isDocumentNoun(toks[to]!.text))) return true;
   return words.some((t, i) => isCapitalised(t.text) && !isDeterminer(t.text) && !isCalendarWord(t.text) && !(from + i === sentenceStart && isClauseWord(t.text)));
 }
 
