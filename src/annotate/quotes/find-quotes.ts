@@ -919,7 +919,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -977,6 +977,9 @@ const DASH_ASIDE = /\s*[—–]\s*\p{Ll}+ing\b/u;
 /** Another source's attribution tacked on with "with" (", with some arguing that …", ", with critics saying …"). */
 const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/u;
 
+/** Past forms of verbs of saying that can go on a speaker's sentence after "and" ("and added", "and said"). */
+const SAYING_PAST = /^(?:\p{Ll}+ed|said|told|wrote|spoke)$/u;
+
 /** Words between "and" and a cue verb that can be the subject of a new attribution ("and the report called", "and the spokesman, Ana Oresk, said"). */
 const MAX_NEW_SUBJECT_TOKENS = 14;
 
@@ -989,6 +992,8 @@ function nextAttribution(ctx: Context, d: Draft): number | undefined {
   const { toks } = ctx;
   const last = firstStartingFrom(toks, d.end) - 1;
   for (let i = firstStartingFrom(toks, d.start) + 1; i <= last; i++) {
+    // "said that A and mentioned B": the speaker's next act of saying, after a clause the cue governs.
+    if (d.cue && d.cue.end <= d.start && /^and$/i.test(toks[i]!.text) && toks[i - 1]!.text !== ',' && SAYING_PAST.test(toks[i + 1]?.text ?? '') && isCueVerb(toks[i + 1]!.text) && !insideMark(ctx, toks[i]!.start)) return toks[i - 1]!.end - d.start;
     if (toks[i]!.text !== ',' || insideMark(ctx, toks[i]!.start)) continue;
     const next = toks[i + 1]?.text ?? '';
     if (/ing$/i.test(next) && isCueVerb(next) && !RELAY_CUES.test(next) && introducesWords(ctx, i + 1)) return toks[i]!.start - d.start;
@@ -1154,6 +1159,18 @@ function inSayingIdiom(ctx: Context, d: Draft): boolean {
     if (at <= d.cue.start && at + m[0].length >= d.cue.end) return true;
   }
   return false;
+}
+
+/**
+ * "Ana Oresk said that the dam would hold and mentioned the floods of 1998": a cue right after "and" that
+ * closes another record's reported words goes on with that record's speaker, whatever subject a parse
+ * found inside the reported clause.
+ */
+function withSpeakerGoingOn(this: Context, d: Draft, _i: number, all: readonly Draft[]): Draft {
+  if (!d.cue || d.direct) return d;
+  const cue = d.cue;
+  const before = all.find((o) => o !== d && !o.direct && o.speaker && o.cue && o.cue.end <= o.start && o.end <= cue.start && /^\s+and\s+$/i.test(this.text.slice(o.end, cue.start)));
+  return before ? { ...d, speaker: before.speaker } : d;
 }
 
 /**

@@ -247,3 +247,14 @@ describe('a speaker headed by a role or a body the parse mistags', () => {
     expect(words(t, q?.speakerSpan)).toBe('the minister');
   });
 });
+
+describe('a speaker going on after "and"', () => {
+  it('ends the reported clause at "and mentioned" and gives the next act to the same speaker', () => {
+    const t = 'Harbour master Ilse Brandt said during the meeting that the locks are ready to hold for years and mentioned the great flood of 1998.';
+    const qs = run(t).quotes;
+    const first = qs.find((q) => words(t, q)?.startsWith('the locks are ready'));
+    expect(words(t, first)).toBe('the locks are ready to hold for years');
+    const next = qs.find((q) => words(t, q.cue) === 'mentioned');
+    expect(words(t, next?.speakerSpan)).toBe('Harbour master Ilse Brandt');
+  });
+});
