@@ -486,15 +486,14 @@ function accordingToClause(ctx: Context, c: number): Span | null {
   return countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS ? content : null;
 }
 
-/** Is the quote inside the clausal complement the parse gives its cue, with words of that clause before the marks? */
+/**
+ * Is the quote inside the clausal complement the parse gives its cue (with its coordinated rest: "said A
+ * had been “…”, and would resolve B through “…”"), with words of that clause before the marks?
+ */
 function inParsedComplement(ctx: Context, d: Draft): boolean {
-  const view = ctx.syntax;
-  if (!view || !d.cue) return false;
-  const k = view.at(d.cue.start);
-  const comp = k < 0 ? -1 : view.complementOf(k);
-  if (comp < 0) return false;
-  const clause = view.subtree(comp);
-  return clause.start < d.start && clause.end >= d.end && countWords(ctx.text.slice(clause.start, d.start)) >= 2;
+  if (!ctx.syntax || !d.cue) return false;
+  const clause = parsedContent(ctx, firstStartingFrom(ctx.toks, d.cue.start));
+  return clause !== null && clause.start < d.start && clause.end >= d.end && countWords(ctx.text.slice(clause.start, d.start)) >= 2;
 }
 
 /** Reported speech: "X said (that) …", "X told Y that …", "…, X said.", "according to X, …", "…, according to X". */
@@ -970,6 +969,8 @@ function asOneAttribution(d: Draft, quotedByCue: ReadonlyMap<number, readonly Dr
 
 /** A source tag closing reported words (", according to …"). */
 const TRAILING_ACCORDING = /,\s+according\s+to\s/i;
+/** A source and its verb of saying closing the words (", the Daily Ledger reported"): the relay, not what was said. */
+const TRAILING_REPORT = /,\s+(?:the\s+)?(?:[\p{L}’'.-]+\s+){0,7}?(\p{Ll}+)[.!]?\s*$/u;
 /** A concession the writer adds after what was reported (", though this has not yet led to results"). */
 const CONCESSION = /,\s+(?:though|although|even\s+though)\s/i;
 /** The writer's aside between dashes, opened by a participle ("… soybeans and pork—echoing an earlier dispute—plus …"). */
@@ -1062,7 +1063,9 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   const tacked = TACKED_ON_SOURCE.exec(words);
   // "…, according to this account": another attribution tag closing the sentence, not what the cue's speaker said.
   const according = d.cue && !/^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end)) ? TRAILING_ACCORDING.exec(words)?.index : undefined;
-  const cuts = [according, concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
+  const closing = TRAILING_REPORT.exec(words);
+  const relayTag = d.cue && d.cue.end <= d.start && closing && SAYING_PAST.test(closing[1]!) && isCueVerb(closing[1]!) ? closing.index : undefined;
+  const cuts = [according, relayTag, concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
   if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;

@@ -258,3 +258,11 @@ describe('a speaker going on after "and"', () => {
     expect(words(t, next?.speakerSpan)).toBe('Harbour master Ilse Brandt');
   });
 });
+
+describe('a statement relayed by an outlet named at the sentence end', () => {
+  it('is the source\'s record, with partial quotes in its clause, and without the closing ", X reported"', () => {
+    const t = 'Asked about the ferry strike, the ministry said Kell and Corvel had been “in contact” on the timetable, and would settle the matter through “quiet talks”, the Harbour Gazette reported.';
+    const q = run(t).quotes.find((x) => words(t, x.speakerSpan) === 'the ministry' && !x.direct);
+    expect(words(t, q)).toBe('Kell and Corvel had been “in contact” on the timetable, and would settle the matter through “quiet talks”');
+  });
+});
