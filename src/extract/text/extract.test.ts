@@ -235,3 +235,28 @@ describe('line readers', () => {
     expect(nameFromBio('Jane Roe is a reporter for the Courier.')).toBe('Jane Roe');
   });
 });
+
+describe('picture credits, captions and source labels between paragraphs', () => {
+  it('are left out of the body, the paragraphs around them kept', () => {
+    const page = [
+      'Harbourtown keeps its ferry running through the winter',
+      '',
+      PARAGRAPHS[0],
+      '',
+      'This combination of satellite images from a mapping company shows the harbour wall on July 2, top, and the same stretch of wall after the storm on September 14. (Source: Harbour News Agency)',
+      '',
+      PARAGRAPHS[1],
+      'Jon Berg/AP',
+      PARAGRAPHS[2],
+      'Source: the harbour master’s statement after the council meeting',
+      PARAGRAPHS[3],
+      '',
+      PARAGRAPHS[4],
+    ].join('\n');
+    const { text } = extractFromText(page);
+    for (const p of PARAGRAPHS) expect(text).toContain(p);
+    expect(text).not.toContain('This combination of satellite images');
+    expect(text).not.toContain('Jon Berg/AP');
+    expect(text).not.toContain('Source: the harbour master');
+  });
+});

@@ -12,6 +12,7 @@ import { orderFromNumericDates } from '../dates/numeric.js';
 import { countryOfHost, dateOrderOfCountry, hostOf } from '../address/country.js';
 import { registrableDomain } from '../address/outlet.js';
 import { furnitureLabel } from './furniture.js';
+import { withoutCredits } from './credits.js';
 import { detectEnglish, findDatedDateline, findDatelinePlace, findOpinionDisclaimer, findSection, kindOfSection } from './labels.js';
 import { parseDateLine } from './dates.js';
 import { cleanHeadline } from '../headline.js';
@@ -65,7 +66,7 @@ export function extractFromText(text: string, options: { url?: string } = {}): E
   // Day and month of a numeric date: as the page's own dates show, else as the outlet's country writes them.
   const order = orderFromNumericDates(lines.map((l) => l.text).join('\n')) ?? (country ? dateOrderOfCountry(country) : null);
   const selection = selectBody(lines, loadLineModel());
-  const body = [...selection.body];
+  const body = withoutCredits(lines, [...selection.body]);
   const roles = new Map<number, LineLabel>();
 
   const title = findTitle(lines, body);
