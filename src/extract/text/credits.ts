@@ -1,8 +1,8 @@
 import type { PageLine } from './lines.js';
 
 /**
- * Picture credits and captions that a page prints between its paragraphs. The line classifier reads
- * them as prose when they are long; these patterns are the conventions of news pages, not of any outlet.
+ * Picture credits and source labels that a page prints between its paragraphs, which the line classifier
+ * may keep as body; these patterns are the conventions of news pages, not of any outlet.
  */
 
 /** Photo and wire agencies as credits print them (after a photographer's name and a slash). */
@@ -11,25 +11,22 @@ const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA(?:-EFE)?|EFE|Getty(?:\s+Images)?
 /** "Mark Lee/AP", "Photo: Ana Ruiz / EPA", "Illustrative photo: X / EPA", "Image (c) Outlet": a credit on its own line. */
 const CREDIT_LINE = new RegExp(String.raw`^(?:(?:illustrative\s+|file\s+|main\s+|top\s+)?(?:photo|photograph|image|picture|video|credit)s?\s*(?:\(c\)|©|:|by)\s*.{1,80}|[\p{L}.'’ -]{2,60}\s*/\s*${AGENCY}(?:\s+(?:photo|via\s+.{1,40}))?)$`, 'iu');
 
-/** A caption's closing credit in brackets: "(Source: Associated Press)", "(AP Photo/Ana Ruiz)", "(Photo: X)". */
-const CLOSING_CREDIT = /\((?:source|photo|photograph|image|picture|credit|AP\s+Photo|Reuters|AFP)\b[^()]{0,80}\)\s*$/i;
-/** Words a caption uses for what the picture shows. */
-const PICTURE_WORDS = /\b(?:image|images|photo|photos|photograph|picture|pictured|combination|seen|footage|video)\b/i;
-
 /** "Source: the minister's statement after the talks": a labelled line naming where a page took its story from. */
 const SOURCE_LABEL = /^(?:source|sources|via)\s*:\s*\S/i;
 /** Longest source line, in words: a longer one is prose that happens to open with the word. */
 const MAX_SOURCE_LABEL_WORDS = 25;
 
-/** Is the line a picture credit, a caption that closes with one, or a source label? */
-export function isCreditOrCaption(line: PageLine): boolean {
+/**
+ * Is the line a picture credit or a source label? (A caption that describes the picture stays: events and
+ * quotes are read from it, as from a standfirst.)
+ */
+export function isCreditLine(line: PageLine): boolean {
   const text = line.text.trim();
   if (CREDIT_LINE.test(text)) return true;
-  if (SOURCE_LABEL.test(text) && line.words <= MAX_SOURCE_LABEL_WORDS) return true;
-  return CLOSING_CREDIT.test(text) && PICTURE_WORDS.test(text);
+  return SOURCE_LABEL.test(text) && line.words <= MAX_SOURCE_LABEL_WORDS;
 }
 
-/** The body without the credits, captions and source labels the classifier kept. */
+/** The body without the credits and source labels the classifier kept. */
 export function withoutCredits(lines: readonly PageLine[], body: boolean[]): boolean[] {
-  return body.map((b, i) => b && !isCreditOrCaption(lines[i]!));
+  return body.map((b, i) => b && !isCreditLine(lines[i]!));
 }
