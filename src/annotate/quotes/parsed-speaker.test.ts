@@ -266,3 +266,14 @@ describe('a statement relayed by an outlet named at the sentence end', () => {
     expect(words(t, q)).toBe('Kell and Corvel had been “in contact” on the timetable, and would settle the matter through “quiet talks”');
   });
 });
+
+describe('a document with no author named', () => {
+  it('is described by its words, never by the word that opens the sentence', () => {
+    const t = 'Ferry use rose again last winter. The survey indicates that winter crossings rose sharply. Instant polls showed the harbour board was trusted by most residents.';
+    const qs = run(t).quotes;
+    const shown = qs.map((q) => q.speakerText ?? q.speaker);
+    expect(shown).not.toContain('The');
+    expect(shown).not.toContain('Instant');
+    expect(shown).toContain('survey');
+  });
+});

@@ -196,6 +196,9 @@ function sentenceStartBefore(text: string, at: number): number {
   return line + 1;
 }
 
+/** The first non-space position from `at`. */
+const wordStartFrom = (text: string, at: number): number => at + (/^\s*/.exec(text.slice(at))?.[0].length ?? 0);
+
 /** The noun phrase a relative "who"/"which" attaches to: the words right before it (a comma between allowed). */
 function relativeHead(text: string, at: number, d: Discourse): Resolved | undefined {
   const before = text.slice(Math.max(0, at - 120), at).replace(/[\s,]+$/, '');
@@ -296,12 +299,17 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
         if (kind === 'role' || kind === 'collective') return { resolved: { text: describe(text, by, true), sort: kind === 'role' ? 'person' : 'group' }, phrase };
       }
       // "The Commerce Ministry statement": the capitalised words before the document noun name its author.
-      const named = /^(?:the\s+)?((?:\p{Lu}[\p{L}’'-]*\s+)+)\p{Ll}/u.exec(text.slice(core.start, core.end));
-      if (named && !/^(?:All|Some|Many|Most|This|That|These|Those|Its|Their|His|Her|A|An|One)\b/.test(named[1]!)) return { resolved: { text: named[1]!.trim(), sort: 'group' }, phrase };
+      // Not a word capitalised only because it opens the sentence ("The ad", "Another slide", "Instant polls", "Video shows").
+      const named = /^(?:the\s+)?((?:\p{Lu}[\p{L}’'-]*\s+)+)\p{Ll}/iu.exec(text.slice(core.start, core.end));
+      const opensSentence = named !== null && core.start + named[0].indexOf(named[1]!) === wordStartFrom(text, sentenceStartBefore(text, core.start)) && !/\s\S/.test(named[1]!.trim());
+      if (named && /^\p{Lu}/u.test(named[1]!) && !opensSentence && !/^(?:All|Some|Many|Most|This|That|These|Those|Its|Their|His|Her|A|An|One|The|Another|Each|Every|Both|Such)\b/.test(named[1]!)) return { resolved: { text: named[1]!.trim(), sort: 'group' }, phrase };
       // "the report", "its statement": the body that spoke just before (a newspaper, a ministry), never a person.
       const previous = d.speakers.filter((x) => x.core.end <= core.start && core.start - x.core.end <= MAX_ANTECEDENT_DISTANCE / 3).pop();
       const group = previous && (previous.resolved.entity ? d.types.get(previous.resolved.entity) !== 'PERSON' : previous.resolved.sort !== 'person');
-      return { resolved: group ? previous.resolved : undefined, phrase };
+      if (group) return { resolved: previous.resolved, phrase };
+      // Else the document as described ("recent studies", "poll"): no author to name, never the word that opens the sentence.
+      const described = describe(text, core);
+      return { resolved: /\p{L}{3}/u.test(described) ? { text: described.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()), sort: 'group' } : undefined, phrase };
     }
     default:
       return { phrase };
