@@ -918,7 +918,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -1149,6 +1149,20 @@ function isAwayFromCue(ctx: Context, d: Draft): boolean {
   if (d.end <= d.cue.start) return /^\s*that\b(?!\s+(?:day|evening|morning|afternoon|night|week|weekend|month|year|time)\b)/i.test(ctx.text.slice(d.cue.end, d.cue.end + 30));
   if (!/^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end)) || !d.speaker || d.start < d.speaker.span.end) return false;
   return !/^[\s,:]*$/.test(ctx.text.slice(d.speaker.span.end, d.start));
+}
+
+/** A subject noun phrase opening its sentence and closed by a comma ("The main results of the talks, "). */
+const SUBJECT_THEN_COMMA = /^(?:the|a|an|this|these|those|its|their|his|her)\s[^,;:.!?"“”]{1,80},\s*$/i;
+
+/**
+ * "The main results, announced by Ana Oresk, include three points", "The latest rise, announced on Tuesday,
+ * includes …": a participle of saying that only modifies the subject reports nothing of what the sentence goes on to say.
+ */
+function inReducedRelative(ctx: Context, d: Draft): boolean {
+  if (d.direct || !d.cue || d.start < d.cue.end) return false;
+  if (!/ed$/i.test(ctx.text.slice(d.cue.start, d.cue.end))) return false;
+  const sent = sentenceSpan(ctx, d.cue.start);
+  return SUBJECT_THEN_COMMA.test(ctx.text.slice(sent.start, d.cue.start)) && !/^\s*that\b/i.test(ctx.text.slice(d.cue.end, d.cue.end + 8));
 }
 
 /** Set phrases built on a verb of saying that report nothing ("Having said that,", "needless to say", "so to speak"). */

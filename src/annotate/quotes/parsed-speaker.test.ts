@@ -277,3 +277,18 @@ describe('a document with no author named', () => {
     expect(shown).toContain('survey');
   });
 });
+
+describe('a participle of saying that only modifies the subject', () => {
+  it('reports nothing of what the sentence goes on to say', () => {
+    const t = 'The main results of the harbour talks, announced by Ilse Brandt, include three key points. The latest fare rise, announced Tuesday, April 1, includes a 10% surcharge on all crossings.';
+    expect(run(t).quotes.map((q) => words(t, q))).toEqual([]);
+  });
+});
+
+describe('an aside between the subject and its cue', () => {
+  it('leaves the subject as the speaker: "The minister, asked about the strike, said …"', () => {
+    const t = 'The minister, asked about the strike, said the ferries would run.';
+    const q = run(t).quotes.find((x) => words(t, x) === 'the ferries would run');
+    expect(words(t, q?.speakerSpan)).toBe('The minister');
+  });
+});

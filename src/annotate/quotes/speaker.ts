@@ -11,6 +11,9 @@ const MAX_NP_TOKENS = 12;
 /** Longest appositive after a speaker's name ("X, a member of the … committee, said"), in tokens. */
 const MAX_APPOSITIVE_TOKENS = 30;
 
+/** Words that open an aside between a subject and its cue: a participle or an adjunct's first word. */
+const INTERPOSED_OPENER = /^(?:\p{Ll}+(?:ed|ing)|when|while|in|on|at|after|before|during|however|meanwhile|though|also|too|speaking|citing|according)$/u;
+
 /** Longest name in quote marks taken into a speaker phrase ("the newspaper “Daily Ledger”"). */
 const MAX_QUOTED_NAME_TOKENS = 5;
 
@@ -142,6 +145,13 @@ export function speakerBefore(toks: readonly Token[], cue: number, sentenceStart
       const opener = toks[k + 1]?.text ?? '';
       // An appositive does not reach back over ", and" into the clause before.
       if (/^(?:and|but)$/i.test(opener)) break;
+      // "The minister, asked about the strike, said", "The ministry, in a statement, said": an aside between
+      // commas (a participle or an adjunct) stands between the subject and its cue; the subject is before it.
+      if (INTERPOSED_OPENER.test(opener) && !isCapitalised(opener)) {
+        const s = phraseEndingAt(toks, k - 1, sentenceStart);
+        if (s >= 0 && isSpeakerPhrase(toks, s, k - 1, sentenceStart)) return found(toks, s, k - 1);
+        continue;
+      }
       if (!(isDeterminer(opener) || isCapitalised(opener) || /^(?:who|which)$/i.test(opener) || /^\p{N}/u.test(opener))) continue;
       const s = phraseEndingAt(toks, k - 1, sentenceStart);
       // "the press officer, Jonas Wiel, said": a role with a name in apposition speaks, capitals or not.
