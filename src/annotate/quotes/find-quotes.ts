@@ -289,7 +289,12 @@ function parsedContent(ctx: Context, c: number): Span | null {
   const k = view.at(ctx.toks[c]!.start);
   const comp = k < 0 ? -1 : view.complementOf(k);
   if (comp < 0) return null;
-  const span = view.subtree(comp);
+  let span = view.subtree(comp);
+  // "The talks, the minister said, would resume": a parse may split the clause around its attribution into two
+  // complements; the reported words run from the first over the aside to the end of the second.
+  // Only when the first is a bare subject (no verb of its own): "A happened, X said, overshadowing B" is two things.
+  const after = comp < k && /^(?:NOUN|PROPN|PRON|NUM)$/.test(view.upos(comp)) ? view.childrenOf(k).find((c) => c > k && view.rel(c) === 'ccomp') : undefined;
+  if (after !== undefined) span = { start: span.start, end: view.subtree(after).end };
   const m = /^(?:that|whether|if)\s+/i.exec(ctx.text.slice(span.start, span.end)) ?? LEADING_TIME_THAT.exec(ctx.text.slice(span.start, span.end));
   return withCoordinatedRest(ctx, trimContent(ctx.text, span.start + (m ? m[0].length : 0), span.end));
 }
@@ -853,7 +858,9 @@ function continuationQuotes(ctx: Context, waiting: readonly MarkedSpan[], known:
     // Within the paragraph or the next two: the convention for a speaker carried across paragraphs. Lines opened by a
     // label of the same layout ("Source: …", "Details: …") are its furniture, not paragraphs of another speaker.
     if ((between.match(/\n(?!\s*\p{Lu}\p{Ll}+:[ \t])\s*\S/gu) ?? []).length > 2) continue;
-    out.push({ start: m.start, end: m.end, direct: true, speaker: prev.speaker });
+    // "“A,” Ana Oresk said. “B”": the second part of a quote split by its attribution is said through the same cue.
+    const split = prev.direct && prev.cue && prev.cue.start >= prev.end && prev.cue.end <= m.open && !/\n/.test(between);
+    out.push({ start: m.start, end: m.end, direct: true, speaker: prev.speaker, ...(split ? { cue: prev.cue } : {}) });
   }
   return out;
 }
@@ -918,7 +925,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, d))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -1149,6 +1156,25 @@ function isAwayFromCue(ctx: Context, d: Draft): boolean {
   if (d.end <= d.cue.start) return /^\s*that\b(?!\s+(?:day|evening|morning|afternoon|night|week|weekend|month|year|time)\b)/i.test(ctx.text.slice(d.cue.end, d.cue.end + 30));
   if (!/^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end)) || !d.speaker || d.start < d.speaker.span.end) return false;
   return !/^[\s,:]*$/.test(ctx.text.slice(d.speaker.span.end, d.start));
+}
+
+/**
+ * "The talks, the minister said, would resume": an attribution set between commas inside the sentence it
+ * reports; the words before it (the reported clause's subject) are reported too, so the record runs from the
+ * sentence start over the aside.
+ */
+function withSubjectBeforeAside(ctx: Context, d: Draft): Draft {
+  if (d.direct || !d.cue || !d.speaker || d.start < d.cue.end || d.speaker.span.end > d.cue.start) return d;
+  // The cue may keep an adjunct of its own before the comma ("Ana Oresk explained earlier in the hearing, …").
+  if (!/^[^,.;:"“”\n]{0,40},\s*$/.test(ctx.text.slice(d.cue.end, d.start))) return d;
+  const sent = sentenceSpan(ctx, d.cue.start);
+  const head = /^(.+?),\s*$/su.exec(ctx.text.slice(sent.start, d.speaker.span.start));
+  if (!head || /["“”]|\n/.test(head[1]!) || countWords(head[1]!) < 2) return d;
+  // Only a subject: no verb of saying or clause of its own before the aside ("Asked about it, X said, …" is no subject).
+  const before = ctx.toks.slice(firstStartingFrom(ctx.toks, sent.start), firstStartingFrom(ctx.toks, d.speaker.span.start));
+  if (before.some((t) => isCueVerb(t.text) || /ed$|ing$/i.test(t.text) && t === before[0]) || /,/.test(head[1]!)) return d;
+  const start = trimContent(ctx.text, sent.start, d.end).start;
+  return { ...d, start, content: d.content ?? { start: d.start, end: d.end } };
 }
 
 /** A subject noun phrase opening its sentence and closed by a comma ("The main results of the talks, "). */

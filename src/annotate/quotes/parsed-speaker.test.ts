@@ -292,3 +292,18 @@ describe('an aside between the subject and its cue', () => {
     expect(words(t, q?.speakerSpan)).toBe('The minister');
   });
 });
+
+describe('an attribution set between commas inside what it reports', () => {
+  it('keeps the clause\'s subject before the aside in the record', () => {
+    const t = 'The ferries, the harbour master said, would resume on Monday. Winter storms, Ilse Brandt often says, are the greatest danger the harbour faces.';
+    const texts = run(t).quotes.map((q) => words(t, q));
+    expect(texts).toContain('The ferries, the harbour master said, would resume on Monday');
+    expect(texts).toContain('Winter storms, Ilse Brandt often says, are the greatest danger the harbour faces');
+  });
+
+  it('keeps the split direct quote\'s second part on the same cue', () => {
+    const t = '“The locks will hold,” Ilse Brandt said on Monday. “We checked every gate twice this week.”';
+    const qs = run(t).quotes;
+    expect(qs.map((q) => words(t, q.cue))).toEqual(['said', 'said']);
+  });
+});
