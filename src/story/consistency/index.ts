@@ -38,7 +38,7 @@ export function findQuoteVariants(ctx: StoryContext): QuoteVariant[] {
   return findQuoteVariantGroups(ctx);
 }
 
-/** Statistics and quotes that only one article carries, most specific first, a few per article. */
-export function findSingleSourceClaims(ctx: StoryContext): SingleSourceClaim[] {
-  return findSingleSourceClaimList(ctx);
+/** Statistics, dated events (given the timeline) and quotes that only one article carries, most specific first, a few per article. */
+export function findSingleSourceClaims(ctx: StoryContext, timeline: readonly TimelineEntry[] = []): SingleSourceClaim[] {
+  return findSingleSourceClaimList(ctx, timeline);
 }

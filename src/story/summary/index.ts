@@ -9,6 +9,7 @@
 import type { Doc } from '../../core/index.js';
 import type { Contradiction, SingleSourceClaim, SourceEvidence, Stance, StanceTopic, StoryEntity, SummaryLine, TimelineEntry } from '../types.js';
 import { compareDates } from '../timeline/index.js';
+import { isStatement } from '../consistency/single-source.js';
 import { describeDate, describeDay, listWords } from './words.js';
 
 export { describeDate } from './words.js';
@@ -151,7 +152,7 @@ function disagreementLine(input: SummaryInput, names: ReadonlyMap<string, string
 const articlesIn = (c: Contradiction): number => new Set(c.sides.flatMap((s) => s.articles)).size;
 
 function singleSourceLine(input: SummaryInput, names: ReadonlyMap<string, string>): SummaryLine[] {
-  const facts = input.singleSource.filter((s, i, all) => s.kind !== 'quote' && all.findIndex((o) => o.article === s.article && o.start === s.start) === i).slice(0, SINGLE_SOURCE);
+  const facts = input.singleSource.filter((s, i, all) => !isStatement(s) && all.findIndex((o) => o.article === s.article && o.start === s.start) === i).slice(0, SINGLE_SOURCE);
   if (facts.length === 0) return [];
   const parts = facts.map((s) => `${s.claim.length > 140 ? `${s.claim.slice(0, 140).replace(/\s\S*$/, '')}…` : s.claim} (only ${names.get(s.article)})`);
   return [{ text: `Resting on one source: ${parts.join('; ')}.`, evidence: facts.map((s) => ({ article: s.article, evidence: s.evidence, start: s.start, end: s.end })) }];
