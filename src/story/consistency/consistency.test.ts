@@ -5,6 +5,7 @@ import type { Doc } from '../../core/index.js';
 import { extractNumbers, extractOfficeClaims, findContradictions, findQuoteVariants, findSingleSourceClaims, samePersonName } from './index.js';
 import { makeDoc } from './test-helpers.js';
 import { samePersonNameKeys } from './text.js';
+import { findScheduleContradictions } from './schedule-conflicts.js';
 
 // Fictional story: the republic of Marvania, its leaders and a strike at the port of Lisk.
 const ctxOf = (docs: Doc[]): StoryContext => ({ docs, entities: mergeEntities(docs) });
@@ -235,6 +236,28 @@ describe('single-source claims', () => {
       const claims = findSingleSourceClaims(ctxOf([k, m]), timeline).filter((x) => x.kind === 'event');
       expect(claims).toEqual([]);
     });
+  });
+});
+
+describe('whether a date is fixed yet', () => {
+  const set = makeDoc({ id: 's1', text: 'Port officials said the date for the planned ferry handover has been set, but would not give it.' });
+  const open = makeDoc({ id: 's2', text: 'The exact date of the handover would be announced later, the harbour board said.' });
+  const both = makeDoc({ id: 's3', text: 'The date of the handover has been set. Its date of the handover will be announced later in public.' });
+  const other = makeDoc({ id: 's4', text: 'The date for the council vote has not yet been set.' });
+
+  it('sets a date said to be fixed against the same thing’s date said to come later, each side with its words', () => {
+    const [c, ...rest] = findScheduleContradictions(ctxOf([set, open]));
+    expect(rest).toEqual([]);
+    expect(c!.kind).toBe('schedule');
+    expect(c!.claim).toBe('Whether the date of the handover is set');
+    expect(c!.sides.map((s) => [s.value, s.articles])).toEqual([['date set', ['s1']], ['date not set yet', ['s2']]]);
+    expect(c!.sides[0]!.evidence).toBe('date for the planned ferry handover has been set');
+    expect(c!.sides[1]!.evidence).toBe('date of the handover would be announced later');
+  });
+
+  it('finds nothing between different things, nor in an article that says both', () => {
+    expect(findScheduleContradictions(ctxOf([set, other]))).toEqual([]);
+    expect(findScheduleContradictions(ctxOf([both, open]))).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ type Form = Story['quoteVariants'][number]['forms'][number];
 /** What each kind of disagreement is about, in words. */
 const KIND_LABEL: Readonly<Record<string, string>> = {
   'office-holder': 'who holds the post', number: 'figures differ', date: 'dates differ', attribution: 'who said it',
-  'who-said-what': 'what was said', position: 'positions differ',
+  'who-said-what': 'what was said', position: 'positions differ', schedule: 'whether a date is set',
 };
 
 /** A rendering's words, with the words it adds to the fullest rendering inserted and those it drops struck. */
