@@ -1,7 +1,7 @@
 /**
  * After the test summary, say which groups of tests were skipped because something is missing on
- * this machine, and how to enable them: the Chromium tests, the PostgreSQL conformance tests and
- * the tests that read the shared corpora beside the checkout.
+ * this machine, and how to enable them: the Chromium tests, the PostgreSQL conformance tests, the
+ * `npm start` process tests (they need a build) and the tests that read the shared corpora beside the checkout.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,11 @@ const GROUPS: readonly Group[] = [
     name: 'PostgreSQL tests',
     files: /postgres/,
     missing: () => (process.env['PARALLAX_TEST_DATABASE_URL'] ? null : 'PARALLAX_TEST_DATABASE_URL is not set: run scripts/start-test-postgres.sh (or point it at any PostgreSQL you may use) and export PARALLAX_TEST_DATABASE_URL=postgres://user@host:port/db'),
+  },
+  {
+    name: '`npm start` process tests',
+    files: /cli-process/,
+    missing: () => (existsSync(path.resolve(process.cwd(), 'dist', 'cli')) ? null : 'dist/ is not built: run npm run build (npm start runs the built command)'),
   },
   {
     name: 'tests on the shared corpora and gold sets',
