@@ -10,6 +10,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 interface Group {
   readonly name: string;
   readonly files: RegExp;
+  /** Tests of other files that say in their name they need the same thing ("(skipped: set PARALLAX_TEST_DATABASE_URL)"). */
+  readonly named?: RegExp;
   /** Null when the group can run here; else why it cannot and how to enable it. */
   readonly missing: () => string | null;
 }
@@ -26,6 +28,7 @@ const GROUPS: readonly Group[] = [
   {
     name: 'PostgreSQL tests',
     files: /postgres/,
+    named: /PARALLAX_TEST_DATABASE_URL|\bon PostgreSQL\b/,
     missing: () => (process.env['PARALLAX_TEST_DATABASE_URL'] ? null : 'PARALLAX_TEST_DATABASE_URL is not set: run scripts/start-test-postgres.sh (or point it at any PostgreSQL you may use) and export PARALLAX_TEST_DATABASE_URL=postgres://user@host:port/db'),
   },
   {
@@ -49,9 +52,9 @@ export default class SkipSummaryReporter implements Reporter {
       if (!reason) continue;
       let skipped = 0;
       for (const m of testModules) {
-        if (!group.files.test(m.moduleId)) continue;
+        const inFile = group.files.test(m.moduleId);
         for (const t of m.children.allTests('skipped')) {
-          if (counted.has(t.id)) continue;
+          if (counted.has(t.id) || !(inFile || group.named?.test(t.fullName))) continue;
           counted.add(t.id);
           skipped++;
         }
