@@ -5,6 +5,7 @@ import { HolderNames } from './holders.js';
 import { contentWords, sentenceAt } from './text.js';
 import { findNumberContradictions } from './number-conflicts.js';
 import { TokenIndex } from './candidate-pairs.js';
+import { dateInterval } from '../timeline/index.js';
 
 /** At most this many statistics per article: the most specific first. */
 const STATISTICS_PER_ARTICLE = 3;
@@ -105,7 +106,10 @@ function singleSourceEvents(ctx: StoryContext, timeline: readonly TimelineEntry[
   });
   const out: SingleSourceClaim[] = [];
   const perArticle = new Map<string, number>();
-  for (const entry of timeline) {
+  // the most specific first: an event dated to the day is more checkable than one dated to a month or a year
+  const precision = (date: string): number => dateInterval(date)?.precision ?? 0;
+  const ranked = timeline.map((entry, i) => ({ entry, i })).sort((a, b) => precision(b.entry.date) - precision(a.entry.date) || a.i - b.i).map(({ entry }) => entry);
+  for (const entry of ranked) {
     const articles = new Set(entry.sources.map((x) => x.article));
     // an event other sources date otherwise is theirs too: a contradiction, not a single-source claim
     if (articles.size !== 1 || entry.actors.length === 0 || entry.conflictingDates?.length) continue;
