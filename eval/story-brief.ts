@@ -17,6 +17,7 @@ import type { Story } from '../src/story/types.js';
 import type { EvalResult, EvalTask } from './types.js';
 import { IRAN, REALNEWS, corpusMissing, loadCorpus, type GoldCorpus } from './story-gold/corpora.js';
 import { bCubed } from './story-gold/score-grouping.js';
+import { norm } from './story-gold/gold.js';
 import { scoreAliasesInStory, wrongMerges } from './story-gold/score-aliases.js';
 import { scoreStances } from './story-gold/score-stances.js';
 import { scoreContradictions } from './story-gold/score-contradictions.js';
@@ -113,6 +114,12 @@ async function measure(corpus: GoldCorpus, rows: Row[], metrics: Record<string, 
       const st = scoreStances(gold, b.story.stances, idOf);
       add(t, 'stanceFound', st.found); add(t, 'stanceTotal', st.total); add(t, 'stanceRight', st.right); add(t, 'stanceEmitted', st.emitted);
       detail.push(...st.missed.map((x) => `${key} stance MISSED ${x}`), ...st.wrong.map((x) => `${key} stance WRONG ${x}`));
+      // The question as the gold frames it, condition included ("… under pressure/threats"): the share of its words the topic's label carries.
+      const stem4 = (w: string): string => w.slice(0, 5);
+      const goldWords = norm(gold.stances.topic).split(' ').filter((w) => w.length > 3).map(stem4);
+      const label = new Set(norm(b.story.topics[0]?.label ?? '').split(' ').map(stem4));
+      add(t, 'topicWords', goldWords.filter((w) => label.has(w)).length); add(t, 'topicGoldWords', goldWords.length);
+      detail.push(`${key} topic: ${b.story.topics[0]?.label ?? '(none)'} (gold: ${gold.stances.topic})`);
     }
     if (gold.summary_gold) {
       const su = scoreSummary(gold, summaryLines(b.story), { docOf: corpus.docOf, idOf });
@@ -131,6 +138,8 @@ async function measure(corpus: GoldCorpus, rows: Row[], metrics: Record<string, 
     row('stance positions found (recall)', show(t.stanceFound!, t.stanceTotal), ratio(t.stanceFound!, t.stanceTotal));
     row('stances emitted that are gold (precision)', show(t.stanceRight ?? 0, t.stanceEmitted ?? 0), ratio(t.stanceRight ?? 0, t.stanceEmitted ?? 0));
     m('stance_recall', ratio(t.stanceFound!, t.stanceTotal)); m('stance_precision', ratio(t.stanceRight ?? 0, t.stanceEmitted ?? 0));
+    row('topic: words of the gold question in its label', show(t.topicWords ?? 0, t.topicGoldWords ?? 0), ratio(t.topicWords ?? 0, t.topicGoldWords ?? 0));
+    m('topic_words', ratio(t.topicWords ?? 0, t.topicGoldWords ?? 0));
   }
   row('contradictions found', show(t.contraFound ?? 0, t.contraTotal ?? 0), ratio(t.contraFound ?? 0, t.contraTotal ?? 0));
   row('false contradictions', show(t.contraFalse ?? 0, t.contraEmitted ?? 0), null);

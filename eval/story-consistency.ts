@@ -80,8 +80,9 @@ async function scoreStory(dir: string, inputs: string[]): Promise<StoryScore> {
   const ctx = { docs, entities: mergeEntities(docs) };
   const variants = findQuoteVariants(ctx);
   // As the story builds them: with the timeline's dates, the quote variants' wording and the stances' positions.
-  const contradictions = findContradictions(ctx, { timeline: buildTimeline(ctx), quoteVariants: variants, stances: findStances(ctx) });
-  const single = findSingleSourceClaims(ctx);
+  const timeline = buildTimeline(ctx);
+  const contradictions = findContradictions(ctx, { timeline, quoteVariants: variants, stances: findStances(ctx) });
+  const single = findSingleSourceClaims(ctx, timeline);
   const matchedC = gold.contradictions.filter((g) => contradictions.some((f) => contradictionMatches(f, g, ids)));
   const fps = contradictions.filter((f) => !gold.contradictions.some((g) => contradictionMatches(f, g, ids)));
   return {

@@ -3,6 +3,7 @@
  * as whether it exits at all.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,42 @@ describe('parallax worker as a process', () => {
       const run = await stopWorker(signal, path.join(dir, `worker-${signal}`), 60_000);
       expect(run.code, `still running 60 s after ${signal}; stderr: ${run.stderr}`).toBe(0);
       expect(run.stderr).toContain('stopped after');
+    }, 180_000);
+  }
+});
+
+describe('npm start as a process', () => {
+  // `npm start` runs the built command (bin/parallax.js over dist/): without a build there is nothing to start.
+  const built = existsSync(path.join(ROOT, 'dist', 'cli'));
+
+  /** Start `npm start` on a free port, wait until it serves, send npm (not its child) a signal: npm's exit code and whether the server still answers. */
+  function stopNpmStart(signal: NodeJS.Signals, db: string): Promise<{ code: number | null; served: string; stillServing: boolean; stderr: string }> {
+    return new Promise((resolve) => {
+      const npm = spawn('npm', ['start', '--silent', '--', '--port', '0', '--db', db], { cwd: ROOT, env: { ...process.env, PARALLAX_TOKEN: '' } });
+      let stderr = '';
+      let served = '';
+      const limit = setTimeout(() => { npm.kill('SIGKILL'); }, 150_000);
+      npm.stderr.on('data', (chunk) => {
+        stderr += chunk;
+        const url = /serving the web app and the API at (http:\/\/\S+)/.exec(stderr)?.[1];
+        if (url && !served) { served = url; npm.kill(signal); }
+      });
+      npm.on('exit', (code) => {
+        clearTimeout(limit);
+        // The server had a moment to close; a request to it now must find nothing listening.
+        setTimeout(() => {
+          fetch(served || 'http://127.0.0.1:9', { signal: AbortSignal.timeout(3_000) })
+            .then(() => resolve({ code, served, stillServing: true, stderr }), () => resolve({ code, served, stillServing: false, stderr }));
+        }, 1_000);
+      });
+    });
+  }
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it.skipIf(!built)(`stops the server it started when npm gets ${signal}`, async () => {
+      const run = await stopNpmStart(signal, path.join(dir, `start-${signal}`));
+      expect(run.served, `never served; stderr: ${run.stderr}`).not.toBe('');
+      expect(run.stillServing, `${run.served} still answers after ${signal} to npm`).toBe(false);
     }, 180_000);
   }
 });

@@ -196,7 +196,7 @@ export function buildBriefModel(story: Story, articles: readonly BriefArticle[])
 
   const singleSource: BriefPoint[] = story.singleSource.map((s) => ({
     heading: s.claim,
-    detail: `Only ${label(s.article)} carries this ${s.kind === 'quote' ? 'quote (what one source said, apart from the facts)' : s.kind}.`,
+    detail: `Only ${label(s.article)} carries this ${s.kind === 'quote' ? 'quote (what one source said, apart from the facts)' : s.kind === 'statement' ? 'statement (what one source reports was said, apart from the facts)' : s.kind}.`,
     evidence: [{ label: label(s.article), quote: excerpt(s.evidence) }],
   }));
 

@@ -112,7 +112,7 @@ export function buildStoryWithEntities(given: readonly Doc[], options: BuildStor
   const framing = stage('describeFraming', () => describeFraming(ctx, { mainActors: mainActors(entities.entities), mainEvents: mainEvents(timeline) }));
   const quoteVariants = stage('findQuoteVariants', () => findQuoteVariants(ctx));
   const contradictions = stage('findContradictions', () => findContradictions(ctx, { timeline, quoteVariants, stances }));
-  const singleSource = stage('findSingleSourceClaims', () => findSingleSourceClaims(ctx));
+  const singleSource = stage('findSingleSourceClaims', () => findSingleSourceClaims(ctx, timeline));
   const kinds = new Map(framing.map((f) => [f.article, f.kind]));
   const findings = { docs, entities: entities.entities, timeline, topics, stances, contradictions, singleSource, kinds };
   const summary = stage('summarizeStory', () => summarizeStory(findings));

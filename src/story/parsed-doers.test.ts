@@ -86,6 +86,14 @@ describe('timeline doers written right before their verb', () => {
     expect(timeline.find((t) => t.date === '2031-03-09' && t.sources.some((s) => s.evidence.includes('affirmed')))?.actors[0]).toBe('Veskarian mission to the United Nations');
     expect(timeline.find((t) => t.summary.includes('indicated'))?.actors[0]).toBe('Piet Marlo');
   });
+
+  it('labels a passive whose agent is the doer in the active voice: who did what, the name said once', () => {
+    const timeline = timelineOf(
+      'While President Ana Oresk rejected statements made by Prime Minister Tavo Lindqvist on 8 March 2031, in which he announced sending a letter to Veskaria calling for talks on a new accord, the Veskarian mission affirmed the following day that Veskaria does not rule out talks.',
+    );
+    const entry = timeline.find((t) => t.date === '2031-03-08');
+    expect(entry?.summary).toMatch(/^Tavo Lindqvist announced sending a letter/);
+  });
 });
 
 describe('one disaster told twice on one day', () => {

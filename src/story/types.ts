@@ -113,7 +113,7 @@ export interface ContradictionSide {
 }
 
 export interface Contradiction {
-  /** `office-holder`, `date`, `number`. */
+  /** `office-holder`, `affiliation`, `number`, `attribution`, `date`, `schedule` (whether a date is fixed yet), `who-said-what`, `position`. */
   readonly kind: string;
   readonly claim: string;
   readonly sides: readonly ContradictionSide[];

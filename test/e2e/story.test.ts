@@ -311,6 +311,9 @@ describe.skipIf(!HAS_CHROMIUM)(`story pages in Chromium${HAS_CHROMIUM ? '' : ` (
     const boxes = await page.locator('.tl-chart .tl-tick text').evaluateAll((els) => els.map((el) => { const r = el.getBoundingClientRect(); return [r.left, r.right]; }));
     boxes.sort((x, y) => x[0]! - y[0]!);
     for (let i = 1; i < boxes.length; i++) expect(boxes[i]![0]!, 'tick labels overlap').toBeGreaterThanOrEqual(boxes[i - 1]![1]! - 0.5);
+    // The axis is linear in time; background years far from the story's weeks sit behind an explicit break, said in words.
+    expect(await page.locator('.tl-chart .tl-break').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByText('break on the axis').isVisible()).toBe(true);
     // Enter on an event of the chart moves to its entry in the list.
     await page.locator('.tl-chart .tl-event').first().focus();
     await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 /**
  * After the test summary, say which groups of tests were skipped because something is missing on
- * this machine, and how to enable them: the Chromium tests, the PostgreSQL conformance tests and
- * the tests that read the shared corpora beside the checkout.
+ * this machine, and how to enable them: the Chromium tests, the PostgreSQL conformance tests, the
+ * `npm start` process tests (they need a build) and the tests that read the shared corpora beside the checkout.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,8 @@ import type { Reporter, TestModule } from 'vitest/node';
 interface Group {
   readonly name: string;
   readonly files: RegExp;
+  /** Tests of other files that say in their name they need the same thing ("(skipped: set PARALLAX_TEST_DATABASE_URL)"). */
+  readonly named?: RegExp;
   /** Null when the group can run here; else why it cannot and how to enable it. */
   readonly missing: () => string | null;
 }
@@ -26,7 +28,13 @@ const GROUPS: readonly Group[] = [
   {
     name: 'PostgreSQL tests',
     files: /postgres/,
+    named: /PARALLAX_TEST_DATABASE_URL|\bon PostgreSQL\b/,
     missing: () => (process.env['PARALLAX_TEST_DATABASE_URL'] ? null : 'PARALLAX_TEST_DATABASE_URL is not set: run scripts/start-test-postgres.sh (or point it at any PostgreSQL you may use) and export PARALLAX_TEST_DATABASE_URL=postgres://user@host:port/db'),
+  },
+  {
+    name: '`npm start` process tests',
+    files: /cli-process/,
+    missing: () => (existsSync(path.resolve(process.cwd(), 'dist', 'cli')) ? null : 'dist/ is not built: run npm run build (npm start runs the built command)'),
   },
   {
     name: 'tests on the shared corpora and gold sets',
@@ -44,9 +52,9 @@ export default class SkipSummaryReporter implements Reporter {
       if (!reason) continue;
       let skipped = 0;
       for (const m of testModules) {
-        if (!group.files.test(m.moduleId)) continue;
+        const inFile = group.files.test(m.moduleId);
         for (const t of m.children.allTests('skipped')) {
-          if (counted.has(t.id)) continue;
+          if (counted.has(t.id) || !(inFile || group.named?.test(t.fullName))) continue;
           counted.add(t.id);
           skipped++;
         }

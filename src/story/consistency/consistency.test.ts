@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mergeEntities } from '../entities/index.js';
-import type { StoryContext } from '../types.js';
+import type { StoryContext, TimelineEntry } from '../types.js';
 import type { Doc } from '../../core/index.js';
 import { extractNumbers, extractOfficeClaims, findContradictions, findQuoteVariants, findSingleSourceClaims, samePersonName } from './index.js';
 import { makeDoc } from './test-helpers.js';
 import { samePersonNameKeys } from './text.js';
+import { findScheduleContradictions } from './schedule-conflicts.js';
 
 // Fictional story: the republic of Marvania, its leaders and a strike at the port of Lisk.
 const ctxOf = (docs: Doc[]): StoryContext => ({ docs, entities: mergeEntities(docs) });
@@ -191,6 +192,72 @@ describe('single-source claims', () => {
     const e = makeDoc({ id: 'e', text: 'The unions want 1,500 new hires in Lisk. Only 3 cranes still work.', places: ['Lisk'] });
     const f = makeDoc({ id: 'f', text: 'Talks in Lisk turned on a plan for 1,500 jobs.', places: ['Lisk'] });
     expect(findSingleSourceClaims(ctxOf([e, f])).filter((x) => x.kind === 'statistic')).toEqual([]);
+  });
+
+  it('flags a figure whose range only overlaps another article’s different figure ("more than 9,000" is not "at least 2,100")', () => {
+    const g = makeDoc({ id: 'g', text: 'The storm left more than 9,000 people homeless in Brask, according to the relief agency.', places: ['Brask'] });
+    const h = makeDoc({ id: 'h', text: 'In Brask at least 2,100 people died in the storm.', places: ['Brask'] });
+    const stats = findSingleSourceClaims(ctxOf([g, h])).filter((x) => x.kind === 'statistic');
+    expect(stats.map((x) => x.article)).toEqual(['g']);
+  });
+
+  it('gives one speaker’s quotes in one article as one claim: the first, where the article names the speaker', () => {
+    const text = 'Harbour pilot Edda Rusk said: “The channel silted up faster than anyone had measured before.” Later she added: “We are sounding the channel every single morning now to be safe.”';
+    const i = makeDoc({ id: 'i', text, persons: ['Edda Rusk'], quotes: [
+      { text: 'The channel silted up faster than anyone had measured before.', speaker: 'Edda Rusk' },
+      { text: 'We are sounding the channel every single morning now to be safe.', speaker: 'Edda Rusk' },
+    ] });
+    const j = makeDoc({ id: 'j', text: 'Ships waited outside the harbour.' });
+    const quotes = findSingleSourceClaims(ctxOf([i, j])).filter((x) => x.kind === 'quote');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.evidence).toContain('silted up');
+  });
+
+  describe('dated events one article alone tells', () => {
+    const k = makeDoc({ id: 'k', published: '2032-05-20', text: 'Minister Arvo Tamm resigned on 3 May 2032. Arvo Tamm said on 4 May 2032 that the port would close. Arvo Tamm spoke today.', persons: ['Arvo Tamm'] });
+    const l = makeDoc({ id: 'l', published: '2032-05-21', text: 'The harbour of Selby is quiet. Arvo Tamm spoke to dockers.', persons: ['Arvo Tamm'] });
+    const m = makeDoc({ id: 'm', published: '2032-05-21', text: 'Arvo Tamm resigned from the cabinet, officials confirmed.', persons: ['Arvo Tamm'] });
+    const entry = (doc: Doc, sentence: string, date: string, summary: string, action = 'resign'): TimelineEntry => {
+      const start = doc.text.indexOf(sentence);
+      return { date, actors: ['Arvo Tamm'], action, summary, sources: [{ article: doc.id, evidence: sentence, start, end: start + sentence.length, reported: doc.meta.published!.value, date }] };
+    };
+    const timeline = [
+      entry(k, 'Minister Arvo Tamm resigned on 3 May 2032.', '2032-05-03', 'Arvo Tamm resigned from the ministry'),
+      entry(k, 'Arvo Tamm said on 4 May 2032 that the port would close.', '2032-05-04', 'Arvo Tamm said that the port would close', 'statement'),
+      entry(k, 'Arvo Tamm spoke today.', '2032-05-20', 'Arvo Tamm spoke about plans', 'statement'),
+    ];
+
+    it('flags an event with its doer and date that no other article tells, and a statement apart from the facts', () => {
+      const claims = findSingleSourceClaims(ctxOf([k, l]), timeline).filter((x) => x.kind === 'event' || x.kind === 'statement');
+      expect(claims.map((x) => [x.kind, x.claim])).toEqual([['event', 'Arvo Tamm resigned from the ministry'], ['statement', 'Arvo Tamm said that the port would close']]);
+    });
+
+    it('does not flag an event another article tells of the same doer in other words', () => {
+      const claims = findSingleSourceClaims(ctxOf([k, m]), timeline).filter((x) => x.kind === 'event');
+      expect(claims).toEqual([]);
+    });
+  });
+});
+
+describe('whether a date is fixed yet', () => {
+  const set = makeDoc({ id: 's1', text: 'Port officials said the date for the planned ferry handover has been set, but would not give it.' });
+  const open = makeDoc({ id: 's2', text: 'The exact date of the handover would be announced later, the harbour board said.' });
+  const both = makeDoc({ id: 's3', text: 'The date of the handover has been set. Its date of the handover will be announced later in public.' });
+  const other = makeDoc({ id: 's4', text: 'The date for the council vote has not yet been set.' });
+
+  it('sets a date said to be fixed against the same thing’s date said to come later, each side with its words', () => {
+    const [c, ...rest] = findScheduleContradictions(ctxOf([set, open]));
+    expect(rest).toEqual([]);
+    expect(c!.kind).toBe('schedule');
+    expect(c!.claim).toBe('Whether the date of the handover is set');
+    expect(c!.sides.map((s) => [s.value, s.articles])).toEqual([['date set', ['s1']], ['date not set yet', ['s2']]]);
+    expect(c!.sides[0]!.evidence).toBe('date for the planned ferry handover has been set');
+    expect(c!.sides[1]!.evidence).toBe('date of the handover would be announced later');
+  });
+
+  it('finds nothing between different things, nor in an article that says both', () => {
+    expect(findScheduleContradictions(ctxOf([set, other]))).toEqual([]);
+    expect(findScheduleContradictions(ctxOf([both, open]))).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { findDateContradictions } from './date-conflicts.js';
 import { findWordingContradictions } from './wording-conflicts.js';
 import { findGovernmentContradictions, findPositionContradictions } from './position-conflicts.js';
 import { findAffiliationContradictions } from './affiliation-conflicts.js';
+import { findScheduleContradictions } from './schedule-conflicts.js';
 import { findQuoteVariantGroups } from './quote-variants.js';
 import { findSingleSourceClaimList } from './single-source.js';
 
@@ -19,7 +20,7 @@ export { samePersonName } from './text.js';
  * (kind `office-holder`), different figures for the same quantity (`number`), one figure on the
  * authority of different sources (`attribution`), and, given the timeline and the quote
  * variants, one event dated differently (`date`) and one statement rendered as saying different
- * things (`who-said-what`); given the stances, one actor given opposite positions at one time (`position`).
+ * things (`who-said-what`); whether the date of one thing is fixed yet (`schedule`); given the stances, one actor given opposite positions at one time (`position`).
  * Each side lists its articles and the verbatim words.
  *
  * @example
@@ -28,7 +29,7 @@ export { samePersonName } from './text.js';
  */
 export function findContradictions(ctx: StoryContext, story: { timeline?: readonly TimelineEntry[]; quoteVariants?: readonly QuoteVariant[]; stances?: readonly Stance[] } = {}): Contradiction[] {
   return [
-    ...findOfficeHolderContradictions(ctx), ...findAffiliationContradictions(ctx), ...findNumberContradictions(ctx), ...findAttributionContradictions(ctx),
+    ...findOfficeHolderContradictions(ctx), ...findAffiliationContradictions(ctx), ...findNumberContradictions(ctx), ...findAttributionContradictions(ctx), ...findScheduleContradictions(ctx),
     ...findDateContradictions(story.timeline ?? []), ...findWordingContradictions(story.quoteVariants ?? []), ...findPositionContradictions(story.stances ?? []), ...findGovernmentContradictions(story.stances ?? []),
   ];
 }
@@ -38,7 +39,7 @@ export function findQuoteVariants(ctx: StoryContext): QuoteVariant[] {
   return findQuoteVariantGroups(ctx);
 }
 
-/** Statistics and quotes that only one article carries, most specific first, a few per article. */
-export function findSingleSourceClaims(ctx: StoryContext): SingleSourceClaim[] {
-  return findSingleSourceClaimList(ctx);
+/** Statistics, dated events (given the timeline) and quotes that only one article carries, most specific first, a few per article. */
+export function findSingleSourceClaims(ctx: StoryContext, timeline: readonly TimelineEntry[] = []): SingleSourceClaim[] {
+  return findSingleSourceClaimList(ctx, timeline);
 }

@@ -22,6 +22,18 @@ describe('findTopics', () => {
     expect(topics[0]!.label).toMatch(/^signing\b/);
     expect(topics[0]!.articles).toEqual(['a_one', 'a_two']);
   });
+
+  it('adds the condition most articles set on the question ("… under duress"), and none that one article sets in passing', () => {
+    const docs = [
+      { id: 'c_one', text: 'Norland will not negotiate under duress, Premier Oda Lind said. Talks stalled.' },
+      { id: 'c_two', text: 'Sudmark refuses to negotiate under sanctions or duress.' },
+      { id: 'c_three', text: 'Kai Moss is ready to negotiate with Norland.' },
+    ];
+    expect(findTopics(makeContext(docs))[0]!.label).toBe('negotiating under duress');
+    const sanctions = { id: 'c_five', text: 'Ivo Rask would negotiate under sanctions too.' };
+    expect(findTopics(makeContext([...docs, sanctions]))[0]!.label).toBe('negotiating under duress or sanction');
+    expect(findTopics(makeContext([docs[0]!, docs[2]!, { id: 'c_four', text: 'Ivo Rask refuses to negotiate today.' }]))[0]!.label).toBe('negotiating');
+  });
 });
 
 describe('findStances', () => {

@@ -84,11 +84,44 @@ export function topicStems(topic: StanceTopic): Set<string> {
   return new Set(topic.terms.map((t) => stem(t)));
 }
 
+/** Words after "under" that are no condition of their own ("under the deal", "under way"). */
+const NOT_A_CONDITION = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'any', 'some', 'such', 'way', 'which', 'what', 'whose']);
+/** Conditions named as one condition: the first form written stands for its stem. */
+const CONDITION = /(\p{L}+)\s+under\s+(\p{L}+)(?:\s*(?:,|and|or|\/)\s*(\p{L}+))?/giu;
+
+/**
+ * The condition the articles set on the question ("negotiating … under pressure"): the words after
+ * "under" that follow a word of the question in at least half the story's articles, the one or two
+ * most of them use; null when fewer articles frame the question so.
+ */
+function conditionOf(ctx: StoryContext, heads: ReadonlySet<string>, family: readonly string[]): string | null {
+  const byNoun = new Map<string, { form: string; articles: Set<string> }>();
+  const framing = new Set<string>();
+  for (const doc of ctx.docs) {
+    for (const m of doc.text.matchAll(CONDITION)) {
+      const w = stem(m[1]!.toLowerCase());
+      if (!heads.has(w) && !family.some((f) => w.startsWith(f))) continue;
+      for (const noun of [m[2], m[3]].filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase())) {
+        if (NOT_A_CONDITION.has(noun) || noun.length < 4) continue;
+        const key = stem(noun);
+        const entry = byNoun.get(key) ?? byNoun.set(key, { form: noun.replace(/([^s])s$/, '$1'), articles: new Set() }).get(key)!;
+        entry.articles.add(doc.id);
+        framing.add(doc.id);
+      }
+    }
+  }
+  if (framing.size < MIN_ARTICLES || framing.size < MIN_TOPIC_SHARE * ctx.docs.length) return null;
+  const ranked = [...byNoun.values()].sort((a, b) => b.articles.size - a.articles.size || a.form.localeCompare(b.form));
+  const named = ranked.filter((r, i) => i === 0 || (i === 1 && r.articles.size >= MIN_ARTICLES)).map((r) => r.form);
+  return `under ${named.join(' or ')}`;
+}
+
 /**
  * The question the story turns on: the word most often found right after a stance cue
  * ("refuses to negotiate", "rules out negotiations", "ready to sign") in at least two articles,
- * with its word family and the object most often written after it, labelled as a gerund
- * phrase ("negotiating with the United States", "signing the agreement").
+ * with its word family, the object most often written after it and the condition most articles
+ * set on it, labelled as a gerund phrase ("negotiating with the United States under pressure",
+ * "signing the agreement").
  */
 export function findTopics(ctx: StoryContext, options: { objectScore?: ObjectScore } = {}): StanceTopic[] {
   const byHead = new Map<string, { articles: Set<string>; count: number; forms: Map<string, number>; nouns: number }>();
@@ -129,7 +162,9 @@ export function findTopics(ctx: StoryContext, options: { objectScore?: ObjectSco
     .filter(({ o, score: s }) => o.count >= MIN_OBJECT_COUNT || s >= MIN_OBJECT_COUNT)
     .sort((a, b) => b.score - a.score || b.o.count - a.o.count || a.o.label.localeCompare(b.o.label));
   const object = objects[0]?.o.label ?? null;
-  const label = object ? `${head} ${object}` : head;
+  // …and the condition the articles set on it, when most frame it so ("negotiating … under pressure")
+  const condition = conditionOf(ctx, heads, family);
+  const label = [head, object, condition].filter(Boolean).join(' ');
   const id = topicId(label);
   return [{ id, label, terms: object ? [...terms, object] : terms, articles }];
 }

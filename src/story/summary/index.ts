@@ -9,6 +9,7 @@
 import type { Doc } from '../../core/index.js';
 import type { Contradiction, SingleSourceClaim, SourceEvidence, Stance, StanceTopic, StoryEntity, SummaryLine, TimelineEntry } from '../types.js';
 import { compareDates } from '../timeline/index.js';
+import { isStatement } from '../consistency/single-source.js';
 import { describeDate, describeDay, listWords } from './words.js';
 
 export { describeDate } from './words.js';
@@ -97,28 +98,36 @@ function actionOf(label: string, actor: string): string {
   return label.startsWith(actor) ? label.slice(actor.length).replace(/^[:\s]+/, '') : label;
 }
 
-/** Who holds which position on the story's question, in date order, changes said as changes. */
+/**
+ * Who holds which position on the story's question. Only dated positions, in date order, are said
+ * as a change ("against (2 March), then for (17 March)"); a position no date places is added apart
+ * ("also for, undated"), never put before or after the dated ones.
+ */
 function positionLines(input: SummaryInput): SummaryLine[] {
   const topic = input.topics[0];
   if (!topic || input.stances.length === 0) return [];
   const byActor = new Map<string, Stance[]>();
   for (const s of input.stances) (byActor.get(s.actor) ?? byActor.set(s.actor, []).get(s.actor)!).push(s);
   const described = [...byActor].map(([actor, ss]) => {
-    const ordered = [...ss].sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
-    const positions = [...new Set(ordered.map((s) => s.position))];
-    const changed = ordered.some((s) => s.note?.includes('initially')) || positions.length > 1;
-    // Consecutive stances of one position read as one: "against (2 and 16 September), then for (17 September)".
+    const dated = ss.filter((s) => s.date).sort((a, b) => compareDates(a.date!, b.date!));
+    const undated = ss.filter((s) => !s.date);
+    // Consecutive dated stances of one position read as one: "against (2 and 16 September), then for (17 September)".
     const runs: { position: string; dates: string[] }[] = [];
-    for (const st of ordered) {
+    for (const st of dated) {
       const last = runs[runs.length - 1];
-      const date = st.date ? describeDate(st.date) : '';
-      if (last && last.position === st.position) { if (date && !last.dates.includes(date)) last.dates.push(date); } else runs.push({ position: st.position, dates: date ? [date] : [] });
+      const date = describeDate(st.date!);
+      if (last && last.position === st.position) { if (!last.dates.includes(date)) last.dates.push(date); } else runs.push({ position: st.position, dates: [date] });
     }
-    const run = (r: (typeof runs)[number]): string => `${r.position}${r.dates.length ? ` (${listWords(r.dates)})` : ''}`;
-    const text = runs.length > 1
-      ? `${actor} ${runs.map(run).join(', then ')}`
-      : `${actor} ${run(runs[0]!)}${changed ? ', after initially holding another view' : ''}`;
-    return { actor, text, stances: ordered, weight: new Set(ss.map((s) => s.article)).size };
+    // A change the text itself states is said with the position it led to ("against, after initially holding another view"),
+    // unless the dates already show one; the earlier view it names is that "another view", not a position of its own.
+    const earlier = (s: Stance): boolean => s.note?.startsWith('initially held this view') === true;
+    const apart = [...new Set(undated.filter((s) => !earlier(s) || ss.every(earlier)).map((s) => s.position))].filter((p) => !runs.some((r) => r.position === p));
+    const turned = runs.length < 2 && ss.some((s) => s.note?.includes('initially held another view'));
+    const text = (runs.length === 0
+      ? `${actor} ${apart.length > 1 ? `${listWords(apart)} (undated, in no known order)` : apart[0]!}`
+      : `${actor} ${runs.map((r) => `${r.position} (${listWords(r.dates)})`).join(', then ')}${apart.length ? ` — also ${listWords(apart)} (undated)` : ''}`)
+      + (turned ? ', after initially holding another view' : '');
+    return { actor, text, stances: [...dated, ...undated], weight: new Set(ss.map((s) => s.article)).size };
   }).sort((a, b) => b.weight - a.weight || a.actor.localeCompare(b.actor));
   const against = described.filter((d) => d.stances.every((s) => s.position === 'against'));
   const others = described.filter((d) => !against.includes(d));
@@ -143,7 +152,7 @@ function disagreementLine(input: SummaryInput, names: ReadonlyMap<string, string
 const articlesIn = (c: Contradiction): number => new Set(c.sides.flatMap((s) => s.articles)).size;
 
 function singleSourceLine(input: SummaryInput, names: ReadonlyMap<string, string>): SummaryLine[] {
-  const facts = input.singleSource.filter((s, i, all) => s.kind !== 'quote' && all.findIndex((o) => o.article === s.article && o.start === s.start) === i).slice(0, SINGLE_SOURCE);
+  const facts = input.singleSource.filter((s, i, all) => !isStatement(s) && all.findIndex((o) => o.article === s.article && o.start === s.start) === i).slice(0, SINGLE_SOURCE);
   if (facts.length === 0) return [];
   const parts = facts.map((s) => `${s.claim.length > 140 ? `${s.claim.slice(0, 140).replace(/\s\S*$/, '')}…` : s.claim} (only ${names.get(s.article)})`);
   return [{ text: `Resting on one source: ${parts.join('; ')}.`, evidence: facts.map((s) => ({ article: s.article, evidence: s.evidence, start: s.start, end: s.end })) }];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildStory } from '../build-story.js';
 import { makeDoc } from '../timeline/test-helpers.js';
-import { describeDate } from './index.js';
+import { describeDate, summarizeStory } from './index.js';
+import type { Stance } from '../types.js';
 
 // A fictional story: the Marrow Bridge, reported by three outlets.
 const docs = [
@@ -55,5 +56,41 @@ describe('story: the outlets a story travels by are not its actors', () => {
     const story = buildStory(wire);
     const w3 = story.framing.find((f) => f.article === 'w3')!;
     expect(w3.notes.join(' ')).not.toContain('Marrow Press Agency');
+  });
+});
+
+describe('story summary: positions over time', () => {
+  const doc = makeDoc({ id: 'p1', published: '2031-06-20', text: 'Councillor Ida Brann opposed the tunnel toll. Councillor Ida Brann backed the tunnel toll. Councillor Ida Brann hesitated on the tunnel toll.' });
+  const stance = (position: Stance['position'], date: string | null, start: number): Stance => ({
+    actor: 'Ida Brann', topic: 't1', position, date, article: 'p1', evidence: doc.text.slice(start, start + 10), start, end: start + 10,
+  });
+  const summary = (stances: Stance[]): string => summarizeStory({
+    docs: [doc], entities: [], timeline: [], topics: [{ id: 't1', label: 'the tunnel toll', terms: ['toll'], articles: ['p1'] }],
+    stances, contradictions: [], singleSource: [], kinds: new Map(),
+  }).map((l) => l.text).join('\n');
+
+  it('says dated positions in date order as a change', () => {
+    expect(summary([stance('for', '2031-06-12', 47), stance('against', '2031-06-02', 0)])).toContain('Ida Brann against (2 June 2031), then for (12 June 2031)');
+  });
+
+  it('never presents a position with no date as a change from or to a dated one', () => {
+    const text = summary([stance('against', '2031-06-02', 0), stance('for', null, 47)]);
+    expect(text).toContain('Ida Brann against (2 June 2031) — also for (undated)');
+    expect(text).not.toMatch(/then|initially|changed/);
+  });
+
+  it('lists undated positions apart, in no order of time', () => {
+    const text = summary([stance('neutral', null, 93), stance('for', null, 47)]);
+    expect(text).toContain('Ida Brann neutral and for (undated, in no known order)');
+    expect(text).not.toMatch(/then|initially|changed/);
+  });
+
+  it('says a change the text itself states with the position it led to, the earlier view not as a position of its own', () => {
+    const text = summary([
+      { ...stance('against', '2031-06-02', 0), note: 'initially held another view' },
+      { ...stance('for', null, 0), note: 'initially held this view, before aligning with the mayor' },
+    ]);
+    expect(text).toContain('Ida Brann against (2 June 2031), after initially holding another view');
+    expect(text).not.toMatch(/then|undated/);
   });
 });

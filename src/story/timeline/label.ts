@@ -67,6 +67,25 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
   return { text, colon };
 }
 
+/** Words that only join a subject to what is said of it: no action on their own ("Iran was"). */
+const AUXILIARY_ONLY = /^(?:was|were|is|are|be|been|being|has|have|had|did|does|do)$/i;
+
+/**
+ * A passive the reading did not undo, whose agent is the doer, or a noun whose relative clause
+ * says what the doer did: "made by US President Kell in which he announced a visit" and
+ * "statements in which he announced a visit" read "announced a visit", "confirmed by Ana Oresk in
+ * a statement" reads "confirmed in a statement" (the doer's name goes in front). Null when the
+ * words are none of these.
+ */
+function activeVoice(text: string, who: string): string | null {
+  const surname = who.trim().split(/\s+/).pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const agent = new RegExp(`^(\\p{L}+)\\s+by\\s+(?:[\\p{L}.’'-]+\\s+){0,4}?${surname}\\b,?\\s*`, 'iu').exec(text);
+  const rest = agent ? text.slice(agent[0].length) : text;
+  const relative = new RegExp(`^${agent ? '' : '\\p{L}+\\s+'}(?:in|with|through)\\s+which\\s+(?:he|she|they|it)\\s+`, 'iu').exec(rest);
+  if (relative) return rest.slice(relative[0].length);
+  return agent ? `${agent[1]} ${rest}` : null;
+}
+
 /** "Who did what": the doer's name, then the action in the article's words. */
 export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Span): string {
   let { text, colon } = actionWords(doc, sentence, read, date);
@@ -75,13 +94,17 @@ export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Sp
   // The noun phrase from its article on ("following a storm" → "a storm").
   if (antecedent && text.length) text = `${antecedent[1]!.replace(/^.*?\b(?=(?:a|an|the)\s)/i, '')} ${text}`;
   const who = read.actor?.name;
+  const active = who ? activeVoice(text, who) : null;
+  if (active) { text = active; colon = false; }
   // "…, the relief agency said": what was said, before the attribution, is the action.
   if (who && REPORTING_ONLY.test(text.replace(/[\s.,;:!?]+$/u, ''))) {
     const said = SAID_BEFORE.exec(doc.text.slice(sentence.start, read.action?.start ?? read.clause.start));
     if (said) return `${who}: ${words(said[1]!, MAX_LABEL_WORDS)}`;
   }
-  // Nothing left once the date is out ("In 2019."): the sentence itself, cut short.
-  const action = words(/\p{L}{3}/u.test(text) ? text : doc.text.slice(sentence.start, sentence.end).replace(DATELINE_LEAD, ''), MAX_LABEL_WORDS);
+  // Nothing left once the date is out ("In 2019.") or only a verb joining subject and date ("… was in May"): the sentence itself, cut short, after a colon.
+  const wordsLeft = /\p{L}{3}/u.test(text) && !AUXILIARY_ONLY.test(text.replace(/[\s.,;:!?]+$/u, ''));
+  if (!wordsLeft) colon = true;
+  const action = words(wordsLeft ? text : doc.text.slice(sentence.start, sentence.end).replace(DATELINE_LEAD, ''), MAX_LABEL_WORDS);
   if (!who) return action.charAt(0).toUpperCase() + action.slice(1);
   // The event noun named as its own doer ("uprising" of "an uprising that toppled …") is said once.
   if (new RegExp(`^(?:(?:a|an|the)\\s+)?${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(action)) return action.charAt(0).toUpperCase() + action.slice(1);

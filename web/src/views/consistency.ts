@@ -9,7 +9,7 @@ type Form = Story['quoteVariants'][number]['forms'][number];
 /** What each kind of disagreement is about, in words. */
 const KIND_LABEL: Readonly<Record<string, string>> = {
   'office-holder': 'who holds the post', number: 'figures differ', date: 'dates differ', attribution: 'who said it',
-  'who-said-what': 'what was said', position: 'positions differ',
+  'who-said-what': 'what was said', position: 'positions differ', schedule: 'whether a date is set',
 };
 
 /** A rendering's words, with the words it adds to the fullest rendering inserted and those it drops struck. */
@@ -57,6 +57,6 @@ export function singleSourceSection(view: StoryView): HTMLElement {
     h('h2', { id: 'single-heading' }, `Claims only one source makes (${singleSource.length})`),
     singleSource.length === 0 ? h('p', null, 'Every claim checked is carried by more than one source.') : null,
     singleSource.length ? h('ul', { class: 'single-list' }, singleSource.map((s) => h('li', { class: 'card' },
-      h('p', null, h('span', { class: 'badge info' }, s.kind === 'quote' ? 'quote, not a fact' : s.kind), ' ', s.claim),
+      h('p', null, h('span', { class: 'badge info' }, s.kind === 'quote' ? 'quote, not a fact' : s.kind === 'statement' ? 'statement, not a fact' : s.kind), ' ', s.claim),
       evidenceBlock(view, s)))) : null);
 }
