@@ -44,6 +44,8 @@ interface Draft {
   content?: Span;
   /** An act attributed to someone, not a statement (see Quote.act). */
   act?: boolean;
+  /** A few words in marks that read as a term but stand in a clause their cue governs ("promised to “soon announce” …"). */
+  termInClause?: boolean;
 }
 
 interface Context {
@@ -438,8 +440,11 @@ function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
     const after = attributeAfter(ctx, m);
     if (after) { found.push({ start: m.start, end: m.end, direct: true, ...after }); continue; }
     const before = attributeBefore(ctx, m);
-    if (before && !(before.inline && isTermUse(ctx, m))) {
-      found.push({ start: m.start, end: m.end, direct: true, speaker: before.speaker, cue: before.cue });
+    // Inside a clause its cue governs, lowercase words in marks are the speaker's ("he would impose a “minimum
+    // baseline” tariff"); a title-cased or named term is a name there too ("on “Liberation Day”").
+    const term = before?.inline === true && isTermUse(ctx, m);
+    if (before && !(term && (isTitleCased(ctx.text.slice(m.start, m.end)) || isNamingMarker(ctx.toks[firstStartingFrom(ctx.toks, m.open) - 1]?.text ?? '')))) {
+      found.push({ start: m.start, end: m.end, direct: true, speaker: before.speaker, cue: before.cue, ...(term ? { termInClause: true } : {}) });
       continue;
     }
     if (!before && !isTermUse(ctx, m)) {
@@ -925,7 +930,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => countWords(outsideMarks(ctx, d)) >= MIN_REPORTED_WORDS }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -1340,24 +1345,26 @@ function agree(rule: Draft, tagged: Draft): boolean {
  * a tagger attribution no rules quote agrees with becomes a quote of its own,
  * so one sentence can hold several.
  */
-function combine(parts: { rules: readonly Draft[]; tagged: readonly Draft[] }): Draft[] {
+function combine(parts: { rules: readonly Draft[]; tagged: readonly Draft[]; clauseSaysMore: (d: Draft) => boolean }): Draft[] {
   const { rules, tagged } = parts;
   const used = new Set<number>();
   // Both tests need an overlap: each side looks only at the other side's quotes that overlap it.
   const taggedIndex = new SpanIndex(tagged.map((t, k) => ({ start: t.start, end: t.end, k })));
   const rulesIndex = new SpanIndex(rules);
+  // Words in marks read from a clause's cue inside the reported clause the tagger read: the clause stays a record too.
+  const partOfClause = (r: Draft, t: Draft): boolean => r.termInClause === true && !t.direct && t.start <= r.start && t.end >= r.end && parts.clauseSaysMore(t);
   const out = rules.map((r): Draft => {
     let best = -1;
     for (const k of taggedIndex.overlapping(r).map((c) => c.k).sort((a, b) => a - b)) {
       if (agree(r, tagged[k]!) && (best < 0 || overlap(r, tagged[k]!) > overlap(r, tagged[best]!))) best = k;
     }
     if (best < 0) return r;
-    used.add(best);
     const t = tagged[best]!;
+    if (!partOfClause(r, t)) used.add(best);
     return t.start === r.start && t.end === r.end ? r : { ...r, content: { start: t.start, end: t.end } };
   });
   tagged.forEach((t, k) => {
-    if (!used.has(k) && !rulesIndex.overlapping(t).some((r) => sameQuote(r, t))) out.push(t);
+    if (!used.has(k) && !rulesIndex.overlapping(t).some((r) => sameQuote(r, t) && !partOfClause(r, t))) out.push(t);
   });
   return out;
 }

@@ -307,3 +307,12 @@ describe('an attribution set between commas inside what it reports', () => {
     expect(qs.map((q) => words(t, q.cue))).toEqual(['said', 'said']);
   });
 });
+
+describe('a few lowercase words in marks inside a clause their cue governs', () => {
+  it('are the speaker\'s words, while a title-cased name in marks stays a name', () => {
+    const t = 'Harbour master Ilse Brandt said she would impose a "winter minimum" fare on all crossings from the first of the month. She also said that on "Harbour Day" the pier would stay shut.';
+    const direct = run(t).quotes.filter((q) => q.direct).map((q) => words(t, q));
+    expect(direct).toContain('winter minimum');
+    expect(direct).not.toContain('Harbour Day');
+  });
+});
