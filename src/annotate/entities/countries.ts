@@ -94,3 +94,9 @@ export function isDemonym(word: string): boolean {
   demonyms ??= new Set(countryRecords().flatMap((c) => [c.demonyms?.eng?.m ?? '', c.demonyms?.eng?.f ?? ''].filter(Boolean).map((d) => d.toLowerCase())));
   return demonyms.has(word.toLowerCase());
 }
+
+/** The adjective of the country a name names ("Thailand" → "Thai"), if the name is a country's. */
+export function demonymOfCountry(name: string): string | undefined {
+  const code = countryNamed(name);
+  return code ? countryRecords().find((c) => c.cca3 === code)?.demonyms?.eng?.m : undefined;
+}

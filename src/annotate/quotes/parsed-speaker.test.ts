@@ -316,3 +316,11 @@ describe('a few lowercase words in marks inside a clause their cue governs', () 
     expect(direct).not.toContain('Harbour Day');
   });
 });
+
+describe('a bare body in a sentence that opens with its country', () => {
+  it('is that country\'s, as a reader would say it', () => {
+    const t = 'In Japan, which was also hit by the storm, officials reported that 20 ferries were lost at sea.';
+    const q = run(t).quotes.find((x) => words(t, x)?.startsWith('20 ferries'));
+    expect(q?.speakerText).toBe('Japanese officials');
+  });
+});

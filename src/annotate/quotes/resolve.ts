@@ -6,6 +6,7 @@ import { classifySpeaker, isRoleNoun, type SpeakerPhrase } from './speaker-kind.
 import { entityGenders, pronounGender, type Gender } from './gender.js';
 import { isWritersImpersonalRemark } from './writer-voice.js';
 import type { EntityMentionLike, Quote, ReferenceLike } from './types.js';
+import { demonymOfCountry } from '../entities/countries.js';
 
 interface DraftLike extends Span {
   readonly direct: boolean;
@@ -196,6 +197,23 @@ function sentenceStartBefore(text: string, at: number): number {
   return line + 1;
 }
 
+/** Bodies that a country qualifies when the sentence says where ("In Kell, authorities said" → "Kellish authorities"). */
+const BARE_AUTHORITY = /^(?:authorities|officials|police|government|rescuers|state media|military|army|health officials|emergency services)$/i;
+/** A sentence opening with the country it is about: "In Kell, …", "In Kell, which …, …". */
+const IN_COUNTRY = /^In\s+((?:\p{Lu}[\p{L}’'.-]*\s?){1,3}),/u;
+
+/**
+ * "In Kell, which was also hit by the storm, authorities reported …": a bare body is that country's
+ * (its adjective before it, as a reader would say it), when the sentence opens with the country.
+ */
+function withCountryOfSentence(text: string, core: Span, described: string): string {
+  if (!BARE_AUTHORITY.test(described)) return described;
+  const start = wordStartFrom(text, sentenceStartBefore(text, core.start));
+  const m = IN_COUNTRY.exec(text.slice(start, core.start));
+  const adjective = m ? demonymOfCountry(m[1]!.trim()) : undefined;
+  return adjective ? `${adjective} ${described}` : described;
+}
+
 /** The first non-space position from `at`. */
 const wordStartFrom = (text: string, at: number): number => at + (/^\s*/.exec(text.slice(at))?.[0].length ?? 0);
 
@@ -286,7 +304,7 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
       return { resolved: { text: describe(text, core, true), sort: 'person' }, phrase };
     }
     case 'collective':
-      return { resolved: { text: describe(text, core, true), sort: 'group' }, phrase };
+      return { resolved: { text: withCountryOfSentence(text, core, describe(text, core, true)), sort: 'group' }, phrase };
     case 'document': {
       // "the ministry's statement", "a statement by the ministry": its author is the entity it names.
       const author = d.mentions.find((m) => overlaps(m, sp.span) && d.types.get(m.entity) !== 'LOC');
