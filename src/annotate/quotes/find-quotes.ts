@@ -1196,8 +1196,8 @@ function inReducedRelative(ctx: Context, d: Draft): boolean {
   return SUBJECT_THEN_COMMA.test(ctx.text.slice(sent.start, d.cue.start)) && !/^\s*that\b/i.test(ctx.text.slice(d.cue.end, d.cue.end + 8));
 }
 
-/** Set phrases built on a verb of saying that report nothing ("Having said that,", "needless to say", "so to speak"). */
-const SAYING_IDIOM = /\b(?:having\s+said\s+that|that\s+said|needless\s+to\s+say|so\s+to\s+speak|suffice\s+(?:it\s+)?to\s+say|to\s+say\s+(?:nothing\s+of|the\s+least)|that\s+is\s+to\s+say|goes\s+without\s+saying|truth\s+be\s+told|all\s+told)\b/gi;
+/** Set phrases built on a verb of saying that report nothing ("Having said that,", "needless to say", "so to speak"), and the writer's "it seems". */
+const SAYING_IDIOM = /\b(?:it\s+(?:seems|seemed|appears|appeared)|having\s+said\s+that|that\s+said|needless\s+to\s+say|so\s+to\s+speak|suffice\s+(?:it\s+)?to\s+say|to\s+say\s+(?:nothing\s+of|the\s+least)|that\s+is\s+to\s+say|goes\s+without\s+saying|truth\s+be\s+told|all\s+told)\b/gi;
 
 function inSayingIdiom(ctx: Context, d: Draft): boolean {
   if (d.direct || !d.cue) return false;

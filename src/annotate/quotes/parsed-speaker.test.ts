@@ -233,6 +233,11 @@ describe('a phrase fronted before a cue that reports the words after it', () => 
 });
 
 describe('set phrases built on a verb of saying', () => {
+  it('report nothing: the writer\'s "it seems"', () => {
+    const t = 'A statement attributed to the harbour master (though it seems there might be confusion with another official) reflects this stance.';
+    expect(run(t).quotes.map((q) => words(t, q.cue))).not.toContain('seems');
+  });
+
   it('report nothing: "Having said that," and "needless to say"', () => {
     const t = 'Having said that, there are harbour pilots who argue that the locks should stay shut. The board, needless to say, was not pleased with the delay.';
     const qs = run(t).quotes;
