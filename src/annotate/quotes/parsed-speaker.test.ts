@@ -329,3 +329,12 @@ describe('a bare body in a sentence that opens with its country', () => {
     expect(q?.speakerText).toBe('Japanese officials');
   });
 });
+
+describe('a state that refuses', () => {
+  it('is given no reported statement: the refusal is the writer\'s reading, not words it said', () => {
+    const t = 'Japan refuses to negotiate under threats and pressure from its neighbours. The foreign minister said the talks would not resume.';
+    const qs = run(t).quotes.map((q) => words(t, q));
+    expect(qs).toContain('the talks would not resume');
+    expect(qs.some((q) => q?.startsWith('to negotiate'))).toBe(false);
+  });
+});

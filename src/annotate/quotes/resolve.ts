@@ -32,7 +32,7 @@ const ATTITUDE_CUE = /\b(?:believ|think|thought|refus|want|hop|fear|see|saw|view
  */
 const CONJECTURE_CUE = /\b(?:seem|appear|explain|hop|cit|suggest|indicat|show|reveal)\w*$/i;
 /** Attitudes a state is given in the writer's words ("Veskaria believes that …"), never a statement it made. */
-const STATE_ATTITUDE_CUE = /\b(?:believ|think|thought|seem|appear|feel|felt|hop|wish|fear)\w*$/i;
+const STATE_ATTITUDE_CUE = /\b(?:believ|think|thought|seem|appear|feel|felt|hop|wish|fear|refus)\w*$/i;
 
 /** How many sentences back a definite role with no title holder looks for the person it stands for. */
 const ROLE_SENTENCES = 2;
