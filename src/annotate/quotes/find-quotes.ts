@@ -993,6 +993,9 @@ const TACKED_ON_SOURCE = /,\s+with\s+(?:[\p{L}’'-]+\s+){1,3}?([\p{Ll}]+ing)\b/
 /** Past forms of verbs of saying that can go on a speaker's sentence after "and" ("and added", "and said"). */
 const SAYING_PAST = /^(?:\p{Ll}+ed|said|told|wrote|spoke)$/u;
 
+/** A relative clause whose subject says something ("in which he announced"), or "and there are concerns that". */
+const RELATIVE_ATTRIBUTION = /^\s+(?:(?:in\s+which|where|whereby)\s+(?:he|she|they|it|the\s+\p{Ll}+)\s+(?:also\s+)?(?:said|announced|stated|declared|claimed|warned|argued|added|called|urged|insisted|noted|wrote|told|confirmed|suggested|vowed|promised)\b|and\s+there\s+(?:is|are|was|were|have\s+been|has\s+been)\s+(?:growing\s+|mounting\s+|also\s+)?(?:concerns?|fears?|warnings?|claims?|reports?|speculation|suggestions?)\s+that\b)/iu;
+
 /** Words between "and" and a cue verb that can be the subject of a new attribution ("and the report called", "and the spokesman, Ana Oresk, said"). */
 const MAX_NEW_SUBJECT_TOKENS = 14;
 
@@ -1010,6 +1013,8 @@ function nextAttribution(ctx: Context, d: Draft): number | undefined {
     if (toks[i]!.text !== ',' || insideMark(ctx, toks[i]!.start)) continue;
     const next = toks[i + 1]?.text ?? '';
     if (/ing$/i.test(next) && isCueVerb(next) && !RELAY_CUES.test(next) && introducesWords(ctx, i + 1)) return toks[i]!.start - d.start;
+    // ", in which he announced …", ", and there are concerns that …": another attribution opens after the comma.
+    if (RELATIVE_ATTRIBUTION.test(ctx.text.slice(toks[i]!.end, toks[i]!.end + 80))) return toks[i]!.start - d.start;
     if (next.toLowerCase() !== 'and') continue;
     // The cue may follow the draft (after an appositive's comma), when the parse ended the reported words at the new subject.
     for (let k = i + 2; k <= Math.min(last + 2, toks.length - 1, i + 2 + MAX_NEW_SUBJECT_TOKENS); k++) {

@@ -338,3 +338,12 @@ describe('a state that refuses', () => {
     expect(qs.some((q) => q?.startsWith('to negotiate'))).toBe(false);
   });
 });
+
+describe('another attribution opening after a comma', () => {
+  it('ends the reported words: ", in which he announced …" and ", and there are concerns that …"', () => {
+    const t = 'The harbour master rejected statements made by the mayor on Monday, in which he announced a new ferry timetable. Ilse Brandt said in a statement that the old pier was sacrificed for the new marina, and there are concerns that the ferries may be sacrificed next.';
+    const texts = run(t).quotes.map((q) => words(t, q));
+    expect(texts).toContain('statements made by the mayor on Monday');
+    expect(texts).toContain('the old pier was sacrificed for the new marina');
+  });
+});
