@@ -50,10 +50,23 @@ export interface WorkerOptions {
   readonly pollMs?: number;
   /** How often stale stories and unplaced articles are swept up. Default 15 s. */
   readonly sweepMs?: number;
+  /**
+   * Share of this process's time rebuilds may take while its article loops have articles in hand
+   * (0–1, default REBUILD_SHARE_WHILE_BUSY); with no article waiting, rebuilds run at full speed.
+   */
+  readonly rebuildShare?: number;
   readonly fetch?: Partial<FetchSettings>;
   /** Worker log lines (default: stderr). */
   readonly log?: (line: string) => void;
 }
+
+/**
+ * While articles wait, rebuilds get this share of the process (one analysis thread serves both):
+ * an article is stored and placed without waiting behind story builds, and the rebuilds a burst
+ * asks for fold together (one queued rebuild per story) instead of one build per arriving
+ * article. They never stop: a story stays at most a few builds behind while articles flow.
+ */
+const REBUILD_SHARE_WHILE_BUSY = 0.2;
 
 /** How long `untilIdle` keeps asking a queue it cannot read before it gives up. */
 const UNREADABLE_QUEUE_MS = 60_000;
@@ -67,6 +80,8 @@ export class Worker {
   private readonly ctx: JobContext;
   /** Jobs finished by this worker (completed or failed), per queue. */
   readonly done: Record<string, number> = {};
+  /** Article loops whose last fetch found jobs: while any has, rebuilds yield (see REBUILD_SHARE_WHILE_BUSY). */
+  private articleLoopsBusy = 0;
 
   private constructor(readonly store: Store, readonly queue: JobQueue, private readonly options: WorkerOptions) {
     const log = options.log ?? ((line: string) => process.stderr.write(`parallax worker: ${line}\n`));
@@ -137,6 +152,12 @@ export class Worker {
 
   private async loop(name: Exclude<QueueName, 'dead'>, batchSize: number): Promise<void> {
     const handler = HANDLERS[name];
+    let busy = false;
+    const setBusy = (now: boolean) => {
+      if (name !== QUEUES.article || now === busy) return;
+      busy = now;
+      this.articleLoopsBusy += now ? 1 : -1;
+    };
     while (!this.stopping) {
       let jobs: { id: string; data: unknown }[];
       try {
@@ -146,12 +167,24 @@ export class Worker {
         await sleep(1_000);
         continue;
       }
+      setBusy(jobs.length > 0);
       if (jobs.length === 0) {
         await sleep(this.options.pollMs ?? 250);
         continue;
       }
+      const started = performance.now();
       for (const job of jobs) await this.run(name, handler, job);
+      if (name === QUEUES.rebuild) await this.yieldToArticles(performance.now() - started);
     }
+    setBusy(false);
+  }
+
+  /** After `spentMs` of rebuilding, wait while articles are in hand so rebuilds keep to their share of the time. */
+  private async yieldToArticles(spentMs: number): Promise<void> {
+    const share = Math.min(1, Math.max(0.01, this.options.rebuildShare ?? REBUILD_SHARE_WHILE_BUSY));
+    const until = performance.now() + (spentMs * (1 - share)) / share;
+    const step = Math.min(50, this.options.pollMs ?? 250);
+    while (!this.stopping && this.articleLoopsBusy > 0 && performance.now() < until) await sleep(step);
   }
 
   private async run(name: Exclude<QueueName, 'dead'>, handler: Handler, job: { id: string; data: unknown }): Promise<void> {

@@ -3,6 +3,7 @@ import {
   LEFT_PAIR, OFFSETS, PAD, PAIR_JOIN, RIGHT_PAIR, gazetteerKey, groupGazetteerFeatures, groupPosFeatures, normalise, sentenceForms, shortShape,
   tokenContext, wordFeatures, groupContextFeatures, type ClusterLookup, type SentenceInput, type TokenContext,
 } from './features.js';
+import { BoundedCache } from '../shared/bounded-cache.js';
 import { PairTable } from '../shared/pair-table.js';
 import { featureCount, forEachFeature, type SparseFeatures } from '../shared/sparse-model.js';
 
@@ -125,8 +126,10 @@ export function viterbi(
 
 const STARTS_UPPER = /^\p{Lu}/u;
 
-/** Past this many distinct words the per-word score cache starts afresh, bounding its memory. */
+/** Past this many entries a context-group cache starts afresh, bounding its memory. */
 const MAX_CACHED_WORDS = 200_000;
+/** Words kept per generation of the per-word score cache (see BoundedCache). */
+const MAX_CACHED_WORD_ENTRIES = 25_000;
 
 /**
  * Sizes of the integer keys of the cached feature groups: each part of a key is
@@ -186,7 +189,7 @@ export class TaggerModel {
   private readonly transitions: Float32Array;
   private readonly tables: TransitionTables;
   /** Per distinct word: its summed word-feature weights and key ids (see `WordEntry`). */
-  private readonly wordCache = new Map<string, WordEntry>();
+  private readonly wordCache = new BoundedCache<string, WordEntry>(MAX_CACHED_WORD_ENTRIES);
   /** Summed weights of context groups that repeat, by integer key (see `emissions`) or, on the rare fallback, by name. */
   private readonly shapeCache = new Map<number, Float32Array>();
   private readonly gazetteerCache = new Map<number, Float32Array>();
@@ -263,7 +266,6 @@ export class TaggerModel {
     const scores = new Float32Array(OFFSETS.length * n);
     wordFeatures(word, this.clusters).forEach((features, slot) => this.addRows(features, scores, slot * n));
     hit = { scores, pairId: this.pairVocabulary.get(normalise(word)) ?? -1, shapeId: this.shapes.id(shortShape(word)), cap: STARTS_UPPER.test(word) };
-    if (this.wordCache.size >= MAX_CACHED_WORDS) this.wordCache.clear();
     this.wordCache.set(word, hit);
     return hit;
   }

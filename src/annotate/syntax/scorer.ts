@@ -16,6 +16,7 @@
  * last two groups are added in template order, as before they were split.
  */
 import { featureKey } from './hashing.js';
+import { BoundedCache } from '../shared/bounded-cache.js';
 
 /** What an atom holds: a hash, or a small value below its range that can index a table. */
 export interface TemplateSet {
@@ -39,8 +40,8 @@ export interface KeyedWeights {
 const MAX_DENSE_FLOATS = 1 << 19;
 /** Atoms of a merged dense table. */
 const MAX_GROUP_ATOMS = 4;
-/** Past this many distinct word-and-tag pairs the lexical cache starts afresh, bounding its memory. */
-const MAX_CACHED = 100_000;
+/** Word-and-tag rows kept per cache generation (see BoundedCache): a row is 1–2 kB, so at most ~40 MB per scorer. */
+const MAX_CACHED = 12_000;
 /** Most floats a word's row keeps for one template of a word and a small atom (19 tags × 3 moves: yes; × 51 labels: no). */
 const MAX_WORD_TABLE = 64;
 
@@ -68,7 +69,7 @@ export class TemplateScorer {
   private readonly wordTables: { t: number; word: number; small: number; offset: number }[] = [];
   /** Floats of a word's row: the lexical sums of each position, then the word-with-small-atom tables. */
   private readonly rowLength: number;
-  private readonly cache = new Map<number, Float32Array>();
+  private readonly cache = new BoundedCache<number, Float32Array>(MAX_CACHED);
   /** Lexical sums of the current words (the last one: no word). */
   private rows: Float32Array[] = [];
   private absent = 0;
@@ -174,7 +175,6 @@ export class TemplateScorer {
         this.weights.add(featureKey(t, wordFirst ? own : v, wordFirst ? v : own, 0), row, offset + v * this.classes);
       }
     }
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
     this.cache.set(wordTag, row);
     return row;
   }

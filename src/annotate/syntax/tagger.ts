@@ -11,6 +11,7 @@
  */
 import { featureKey, hashString, normaliseWord } from './hashing.js';
 import type { SparseWeights } from './weights.js';
+import { BoundedCache } from '../shared/bounded-cache.js';
 
 /** The 17 Universal POS tags, in the order the models number them. */
 export const UPOS = [
@@ -110,12 +111,12 @@ interface WordEntry {
   readonly known: number;
 }
 
-/** Past this many distinct words the cache starts afresh, bounding its memory. */
-const MAX_CACHED = 200_000;
+/** Words kept per cache generation (see BoundedCache). */
+const MAX_CACHED = 25_000;
 
 /** A trained tagger. */
 export class PosTagger {
-  private readonly cache = new Map<string, WordEntry>();
+  private readonly cache = new BoundedCache<string, WordEntry>(MAX_CACHED);
   private readonly none: WordEntry;
   /** Scores of the tag before (`PREV`) and of the two before (`PREV_PAIR`), by tag atoms. */
   private readonly previous: Float32Array;
@@ -151,7 +152,6 @@ export class PosTagger {
     const atoms = new Int32Array(WORD_ATOMS);
     wordAtoms(form, atoms, 0);
     hit = this.entryOf(atoms, this.dictionary.get(dictionaryKey(form)) ?? -1);
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
     this.cache.set(form, hit);
     return hit;
   }
