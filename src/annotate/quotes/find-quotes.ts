@@ -205,6 +205,9 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const phrase = view.speakerPhrase(who);
   // "…, Chief Ana Oresk said Monday.", "tweets early Friday saying": a time the parse took for the subject says when, not who.
   if (isTimePhrase(ctx.text.slice(phrase.core.start, phrase.core.end))) return null;
+  // "In a statement that has echoed widely, the minister, Ana Oresk, stressed …": a relative "that" with a comma
+  // before the cue belongs to a fronted phrase, not to the cue's clause.
+  if (/^that$/i.test(ctx.text.slice(phrase.core.start, phrase.core.end)) && /,/.test(ctx.text.slice(phrase.core.end, tok.start))) return null;
   // The case marker "by" is not part of the agent's name.
   const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
   const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };

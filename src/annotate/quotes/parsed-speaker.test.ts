@@ -347,3 +347,11 @@ describe('another attribution opening after a comma', () => {
     expect(texts).toContain('the old pier was sacrificed for the new marina');
   });
 });
+
+describe('a fronted phrase with a relative clause before the speaker', () => {
+  it('does not lend its "that" as the speaker', () => {
+    const t = 'In a statement that has reverberated through international circles, the mayor, Ilse Brandt, emphasized his firm stance against building under pressure.';
+    const q = run(t).quotes.find((x) => words(t, x)?.startsWith('his firm stance'));
+    expect(words(t, q?.speakerSpan)).toContain('Ilse Brandt');
+  });
+});
