@@ -355,3 +355,11 @@ describe('a fronted phrase with a relative clause before the speaker', () => {
     expect(words(t, q?.speakerSpan)).toContain('Ilse Brandt');
   });
 });
+
+describe('a document whose author is named before it', () => {
+  it('takes the capitalised words before its own modifiers as the author, not the modifiers too', () => {
+    const t = 'The Kell Harbour annual report said that winter crossings rose sharply.';
+    const q = run(t).quotes.find((x) => words(t, x)?.startsWith('winter crossings'));
+    expect(q?.speakerText).toBe('Kell Harbour');
+  });
+});

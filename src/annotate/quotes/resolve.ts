@@ -318,7 +318,7 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
       }
       // "The Commerce Ministry statement": the capitalised words before the document noun name its author.
       // Not a word capitalised only because it opens the sentence ("The ad", "Another slide", "Instant polls", "Video shows").
-      const named = /^(?:the\s+)?((?:\p{Lu}[\p{L}’'-]*\s+)+)\p{Ll}/iu.exec(text.slice(core.start, core.end));
+      const named = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}’'-]*\s+)+)\p{Ll}/u.exec(text.slice(core.start, core.end));
       const opensSentence = named !== null && core.start + named[0].indexOf(named[1]!) === wordStartFrom(text, sentenceStartBefore(text, core.start)) && !/\s\S/.test(named[1]!.trim());
       if (named && /^\p{Lu}/u.test(named[1]!) && !opensSentence && !/^(?:All|Some|Many|Most|This|That|These|Those|Its|Their|His|Her|A|An|One|The|Another|Each|Every|Both|Such)\b/.test(named[1]!)) return { resolved: { text: named[1]!.trim(), sort: 'group' }, phrase };
       // "the report", "its statement": the body that spoke just before (a newspaper, a ministry), never a person.
