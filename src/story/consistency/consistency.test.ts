@@ -250,6 +250,14 @@ describe('single-source claims', () => {
       expect(claims.map((x) => [x.kind, x.claim])).toEqual([['event', 'Arvo Tamm resigned from the ministry'], ['statement', 'Arvo Tamm said that the port would close']]);
     });
 
+    it('does not flag a plan set for after the article was published as an event to check', () => {
+      const p = makeDoc({ id: 'p', published: '2032-05-20', text: 'Minister Arvo Tamm vowed to answer the strike with port levies set to begin on 1 June 2032.', persons: ['Arvo Tamm'] });
+      const planned = entry(p, p.text, '2032-06-01', 'Arvo Tamm: port levies set to begin', 'begin');
+      expect(findSingleSourceClaims(ctxOf([p, l]), [planned]).filter((x) => x.kind === 'event')).toEqual([]);
+      const done = entry(p, p.text, '2032-05-01', 'Arvo Tamm: port levies set to begin', 'begin');
+      expect(findSingleSourceClaims(ctxOf([p, l]), [done]).filter((x) => x.kind === 'event')).toHaveLength(1);
+    });
+
     it('does not flag an event another article tells of the same doer in other words', () => {
       const claims = findSingleSourceClaims(ctxOf([k, m]), timeline).filter((x) => x.kind === 'event');
       expect(claims).toEqual([]);
