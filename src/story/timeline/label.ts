@@ -95,7 +95,9 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
     const modifier = /^\s+\p{L}/u.test(after) && /\b(?:the|a|an|its|his|her|their|this|that|these|those)\s+$|[’']s\s+$/i.test(text.slice(0, date.start - from));
     const head = modifier ? text.slice(0, date.start - from).replace(/\s+$/, '') : text.slice(0, date.start - from).replace(DATE_LEAD, '');
     // "…on 3 April, her office said": the attribution after the date is not part of what was done.
-    const endsHere = !modifier && /^\s*(?:,\s*\d{4})?\s*,\s*(?!(?:in\s+)?(?:which|who|that|where)\b)(?:[\p{L}’'-]+\s+){0,4}(?:said|says|told|added|reported|according)\b/u.test(after);
+    const endsHere = !modifier && (/^\s*(?:,\s*\d{4})?\s*,\s*(?!(?:in\s+)?(?:which|who|that|where)\b)(?:[\p{L}’'-]+\s+){0,4}(?:said|says|told|added|reported|according)\b/u.test(after)
+      // "The new toll, announced Tuesday, 1 April, covers …": the aside that holds the date ends what was done.
+      || (/,\s*\p{L}+ed\s*$/u.test(text.slice(0, date.start - from).replace(DATE_LEAD, '')) && /^\s*,/.test(after)));
     // "2018's playbook" loses its possessive with its year
     const tail = endsHere ? '' : after.replace(/^[’']s\b/u, '').replace(/^\s*,?\s*(?:\d{4}\s*,?)?/, ' ');
     // "a 2011 uprising" without its year reads "an uprising"

@@ -104,6 +104,14 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
     expect(labels.find((l) => /begin/.test(l))).toBe('Marrow Guild: unnamed steps set to begin');
   });
 
+  it('ends a label at an aside that holds the date, not at the next verb', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'The new toll, announced Tuesday, 1 April 2030, covers every bridge on the Marrow.',
+      times: [{ text: 'Tuesday, 1 April 2030', value: '2030-04-01' }], verbs: ['announced', 'covers'],
+    }]));
+    expect(timeline[0]!.summary).toBe('The new toll announced');
+  });
+
   it('labels an event noun once, with its article mended when its year is taken out', () => {
     const timeline = buildTimeline(makeContext([{
       id: 'a1', text: 'The strike revived old quarrels in Marrow that go back to a 2009 uprising that ousted the harbour guild.',
