@@ -139,8 +139,26 @@ function activeVoice(text: string, who: string): string | null {
   return agent ? `${agent[1]} ${rest}` : null;
 }
 
+/** A caption of pictures: "images from X show(s) A on DATE, top, and B on DATE2". */
+const CAPTION = /\b(?:images?|photos?|photographs?|pictures?|footage)\b[^.;]*?\bshows?\s+/iu;
+/** Where a picture sits on the page: furniture of the caption, not what it shows. */
+const PLACEMENT = /,\s*(?:top|bottom|left|right|above|below)(?:\s+(?:left|right))?\s*,?\s*$/i;
+
+/** What a caption says a picture dated here shows: the words from "shows" or "and" to the date ("the same flooded bridge"). */
+function captionSubject(doc: Doc, sentence: Span, date: Span): string | null {
+  const text = doc.text.slice(sentence.start, date.start);
+  const shows = CAPTION.exec(text);
+  if (!shows) return null;
+  const after = text.slice(shows.index + shows[0].length);
+  const part = after.split(/,?\s+and\s+/).pop()!.replace(PLACEMENT, '').replace(DATE_LEAD, '').replace(/[\s,]+$/, '');
+  return /\p{L}{3}/u.test(part) && part.split(/\s+/).length <= MAX_LABEL_WORDS ? part : null;
+}
+
 /** "Who did what": the doer's name, then the action in the article's words. */
 export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Span): string {
+  // A picture's date: what the picture shows, credited to its provider.
+  const pictured = captionSubject(doc, sentence, date);
+  if (pictured) return read.actor ? `${read.actor.name} picture: ${pictured}` : `Picture: ${pictured}`;
   let { text, colon } = actionWords(doc, sentence, read, date);
   // "a storm which hit Libya": a relative clause with no doer named reads with the noun it is about.
   const antecedent = !read.actor && !read.theme ? /((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*,?\s+(?:which|that|who)\s+$/u.exec(doc.text.slice(sentence.start, read.clause.start)) : null;

@@ -136,6 +136,8 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
       times: [{ text: '2 March 2030', value: '2030-03-02' }, { text: '14 April 2030', value: '2030-04-14' }], verbs: ['shows', 'flooded'],
     }]));
     expect(timeline.map((e) => [e.date, e.actors[0]])).toEqual([['2030-03-02', 'Corvel Imaging'], ['2030-04-14', 'Corvel Imaging']]);
+    // Each labelled by what its picture shows, without the caption's placement ("top").
+    expect(timeline.map((e) => e.summary)).toEqual(['Corvel Imaging picture: the Marrow Bridge', 'Corvel Imaging picture: the same flooded bridge']);
   });
 
   it('gives a report naming no doer the doer of the report that dates the same act differently', () => {
