@@ -114,6 +114,7 @@ export const StorySchema = StoryBaseSchema.extend({
   timeline: z.array(z.object({ date: z.string(), actors: z.array(z.string()), summary: z.string() })),
   stances: z.array(z.object({ actor: z.string(), topic: z.string(), position: z.string(), date: z.string().nullable(), article: z.string(), evidence: z.string() })),
   contradictions: z.array(z.object({ kind: z.string(), claim: z.string() })),
+  roundings: z.array(z.object({ kind: z.literal('rounding'), claim: z.string() })).optional(),
   quoteVariants: z.array(z.object({ speaker: z.string() })),
   singleSource: z.array(z.object({ article: z.string(), claim: z.string(), evidence: z.string() })),
   framing: z.array(z.object({ article: z.string(), kind: z.string() })),

@@ -4,7 +4,7 @@ import type { EntityResolution, Story, StoryContext, StoryEntity, TimelineEntry,
 import { mergeEntities } from './entities/index.js';
 import { buildTimeline, contentWords } from './timeline/index.js';
 import { findTopics, findStances } from './stances/index.js';
-import { findContradictions, findQuoteVariants, findSingleSourceClaims } from './consistency/index.js';
+import { findContradictions, findQuoteVariants, findRoundedFigures, findSingleSourceClaims } from './consistency/index.js';
 import { describeFraming, type MainEvent } from './framing/index.js';
 import { clusterDocs } from './cluster/index.js';
 import { neutralTitle, summarizeStory } from './summary/index.js';
@@ -126,6 +126,7 @@ export function buildStoryWithEntities(given: readonly Doc[], options: BuildStor
     topics,
     stances,
     contradictions,
+    roundings: findRoundedFigures(ctx),
     quoteVariants,
     singleSource,
     framing,

@@ -180,6 +180,8 @@ export interface Story {
   readonly topics: readonly StanceTopic[];
   readonly stances: readonly Stance[];
   readonly contradictions: readonly Contradiction[];
+  /** One figure written at different precision by different sources ("44%" and "44.2%"): rounding, not a conflict (kind `rounding`; absent on stories stored before it existed). */
+  readonly roundings?: readonly Contradiction[];
   readonly quoteVariants: readonly QuoteVariant[];
   readonly singleSource: readonly SingleSourceClaim[];
   readonly framing: readonly Framing[];

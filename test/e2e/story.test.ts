@@ -320,6 +320,80 @@ describe.skipIf(!HAS_CHROMIUM)(`story pages in Chromium${HAS_CHROMIUM ? '' : ` (
     expect(await page.evaluate(() => document.activeElement?.closest('.tl-item') !== null)).toBe(true);
   });
 
+  it('shows one sentence once: no evidence repeated within an event, a disagreement, a variant or the single-source list', async () => {
+    // Two records of one event resting on one sentence (a doer and a date read twice from it), as stories often hold.
+    const pattern = `**/api/stories/${story.id}`;
+    await page.route(pattern, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { story: { timeline: { sources: { article: string; evidence: string }[] }[] } };
+      for (const e of body.story.timeline) e.sources.push({ ...e.sources[0]!, evidence: ` ${e.sources[0]!.evidence}\n` });
+      await route.fulfill({ response: res, json: body });
+    });
+    try {
+      await page.goto('about:blank');
+      await openStory();
+      await checkEachSentenceOnce();
+    } finally {
+      await page.unroute(pattern);
+    }
+  });
+
+  async function checkEachSentenceOnce(): Promise<void> {
+    const norm = (t: string): string => t.replace(/\s+/g, ' ').trim();
+    const repeats = (texts: string[]): string[] => texts.map(norm).filter((t, i, all) => t && all.indexOf(t) !== i);
+    // Every event's detail panel: one block per sentence, however many records the event holds.
+    const events = page.locator('.tl-chart .tl-event');
+    const n = await events.count();
+    expect(n).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < n; i++) {
+      await events.nth(i).focus();
+      await expect.poll(() => page.locator('#timeline-detail').innerText()).not.toBe('');
+      const shown = await page.locator('#timeline-detail .tl-sources blockquote').allTextContents();
+      expect(shown.length, `event ${i + 1} shows its sources`).toBeGreaterThanOrEqual(1);
+      expect(repeats(shown), `event ${i + 1} shows a sentence twice`).toEqual([]);
+    }
+    // Each disagreement, each variant, each rounding: a sentence once within the card.
+    for (const card of await page.locator('.contradiction, .variant, .rounding').all()) {
+      expect(repeats(await card.locator('blockquote').allTextContents())).toEqual([]);
+    }
+    // A claim resting on one source is listed once, and the summary says each line once.
+    expect(repeats(await page.locator('#single-source .single-list > li blockquote').allTextContents())).toEqual([]);
+    expect(repeats(await page.locator('#summary .summary-lines .summary-text').allTextContents())).toEqual([]);
+    expect(repeats(await page.locator('ol.tl-events .tl-item-label').allTextContents())).toEqual([]);
+  }
+
+  it('lists a figure that is only rounded apart from the contradictions, as rounding, never as a conflict', async () => {
+    const pattern = `**/api/stories/${story.id}`;
+    let contradictions = 0;
+    await page.route(pattern, async (route) => {
+      const res = await route.fetch();
+      const body = (await res.json()) as { story: { articles: string[]; contradictions: unknown[]; roundings?: unknown[] } };
+      contradictions = body.story.contradictions.length;
+      const [a, b] = body.story.articles;
+      // A story whose sources give one figure at two precisions (the builder's own output is checked in src/story/consistency).
+      if (!body.story.roundings?.length) {
+        body.story.roundings = [{ kind: 'rounding', claim: 'Figures for "62%": 62% and 61.8% (the same figure rounded, not a conflict)', sides: [
+          { value: '62%', articles: [a], evidence: 'Turnout reached 62%.' }, { value: '61.8%', articles: [b], evidence: 'Turnout was 61.8%.' }] }];
+      }
+      await route.fulfill({ response: res, json: body });
+    });
+    try {
+      // A fresh load: a hash change alone would keep the story already on the page.
+      await page.goto('about:blank');
+      await openStory();
+      const block = page.locator('#contradictions .roundings');
+      expect(await block.locator('h3').innerText()).toMatch(/^Only rounded, not a conflict \(\d+\)$/);
+      expect(await block.locator('.rounding .badge').first().innerText()).toBe('rounding');
+      expect(await block.locator('.rounding').first().innerText()).toMatch(/the same figure rounded, not a conflict/);
+      // Not counted, nor shaded, as a contradiction.
+      expect(await page.locator('#contradictions-heading').innerText()).toBe(`Contradictions (${contradictions})`);
+      expect(await page.locator('.contradiction').count()).toBe(contradictions);
+      expect(await block.locator('.badge.warn').count()).toBe(0);
+    } finally {
+      await page.unroute(pattern);
+    }
+  });
+
   it('shows no word stems, signal counts or internal codes to the reader', async () => {
     await openStory();
     const text = await page.locator('main').innerText();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeEntities } from '../entities/index.js';
 import type { StoryContext, TimelineEntry } from '../types.js';
 import type { Doc } from '../../core/index.js';
-import { extractNumbers, extractOfficeClaims, findContradictions, findQuoteVariants, findSingleSourceClaims, samePersonName } from './index.js';
+import { extractNumbers, extractOfficeClaims, findContradictions, findQuoteVariants, findRoundedFigures, findSingleSourceClaims, samePersonName } from './index.js';
 import { makeDoc } from './test-helpers.js';
 import { samePersonNameKeys } from './text.js';
 import { findScheduleContradictions } from './schedule-conflicts.js';
@@ -109,6 +109,24 @@ describe('number contradictions', () => {
     const x = makeDoc({ id: 'x', text: 'The death toll in Velmar rose to 4,300, the agency said.', places: ['Velmar'] });
     const y = makeDoc({ id: 'y', text: 'More than 4,310 people are dead in Velmar, officials said.', places: ['Velmar'] });
     expect(findContradictions(ctxOf([x, y])).filter((c) => c.kind === 'number')).toEqual([]);
+  });
+
+  it('says a figure given at two precisions is rounding, never a conflict', () => {
+    const x = makeDoc({ id: 'x', text: 'Turnout in the Velmar referendum reached 61% of registered voters, the electoral board said.', places: ['Velmar'] });
+    const y = makeDoc({ id: 'y', text: 'The electoral board put turnout in the Velmar referendum at 61.4% of registered voters.', places: ['Velmar'] });
+    const ctx = ctxOf([x, y]);
+    expect(findContradictions(ctx)).toEqual([]);
+    const rounded = findRoundedFigures(ctx);
+    expect(rounded).toHaveLength(1);
+    expect(rounded[0]!.kind).toBe('rounding');
+    expect(rounded[0]!.claim).toMatch(/61% and 61\.4% \(the same figure rounded, not a conflict\)$/);
+    expect(rounded[0]!.sides.map((s) => [s.value, s.articles])).toEqual([['61%', ['x']], ['61.4%', ['y']]]);
+  });
+
+  it('does not call one figure written the same way, or one article\'s two figures, rounding', () => {
+    const x = makeDoc({ id: 'x', text: 'Turnout in the Velmar referendum reached 61% of registered voters, the electoral board said.', places: ['Velmar'] });
+    const y = makeDoc({ id: 'y', text: 'The electoral board put turnout in the Velmar referendum at 61% of registered voters, up from 61.4% of registered voters in 2029.', places: ['Velmar'] });
+    expect(findRoundedFigures(ctxOf([x, y]))).toEqual([]);
   });
 
   it('says which figure is the other rounded when it sets two different figures apart', () => {
@@ -230,6 +248,14 @@ describe('single-source claims', () => {
     it('flags an event with its doer and date that no other article tells, and a statement apart from the facts', () => {
       const claims = findSingleSourceClaims(ctxOf([k, l]), timeline).filter((x) => x.kind === 'event' || x.kind === 'statement');
       expect(claims.map((x) => [x.kind, x.claim])).toEqual([['event', 'Arvo Tamm resigned from the ministry'], ['statement', 'Arvo Tamm said that the port would close']]);
+    });
+
+    it('does not flag a plan set for after the article was published as an event to check', () => {
+      const p = makeDoc({ id: 'p', published: '2032-05-20', text: 'Minister Arvo Tamm vowed to answer the strike with port levies set to begin on 1 June 2032.', persons: ['Arvo Tamm'] });
+      const planned = entry(p, p.text, '2032-06-01', 'Arvo Tamm: port levies set to begin', 'begin');
+      expect(findSingleSourceClaims(ctxOf([p, l]), [planned]).filter((x) => x.kind === 'event')).toEqual([]);
+      const done = entry(p, p.text, '2032-05-01', 'Arvo Tamm: port levies set to begin', 'begin');
+      expect(findSingleSourceClaims(ctxOf([p, l]), [done]).filter((x) => x.kind === 'event')).toHaveLength(1);
     });
 
     it('does not flag an event another article tells of the same doer in other words', () => {

@@ -12,6 +12,7 @@ import { findSingleSourceClaimList } from './single-source.js';
 
 export { extractOfficeClaims, normaliseJurisdiction, type OfficeClaim, type OfficeClaimStatus } from './office-claims.js';
 export { extractNumbers, type NumberMention } from './numbers.js';
+export { findRoundedFigures } from './number-conflicts.js';
 export { quoteSimilarity } from './quote-variants.js';
 export { samePersonName } from './text.js';
 

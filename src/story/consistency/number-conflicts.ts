@@ -41,24 +41,38 @@ function sentenceDays(doc: Doc, f: Figure): Set<string> {
  * part of it, a projection and a bound that allows the other figure are said in the claim.
  */
 export function findNumberContradictions(ctx: StoryContext): Contradiction[] {
-  // The contradictions and the single-source stage both need these: computed once per story context.
+  return [...numberFindings(ctx).contradictions];
+}
+
+/**
+ * One figure that sources give at different precision ("44%" and "44.2%", "4,300" and "4,310"),
+ * with no other value beside it: rounding, not a conflict (kind `rounding`), each written form a side.
+ */
+export function findRoundedFigures(ctx: StoryContext): Contradiction[] {
+  return [...numberFindings(ctx).roundings];
+}
+
+interface NumberFindings { readonly contradictions: readonly Contradiction[]; readonly roundings: readonly Contradiction[] }
+
+/** The contradictions, the single-source stage and the roundings all need these: computed once per story context. */
+function numberFindings(ctx: StoryContext): NumberFindings {
   let found = computed.get(ctx);
   if (!found) {
     found = numberContradictions(ctx);
     computed.set(ctx, found);
   }
-  return [...found];
+  return found;
 }
 
 /** Results per story context (a pure function of it), dropped with the context. */
-const computed = new WeakMap<StoryContext, readonly Contradiction[]>();
+const computed = new WeakMap<StoryContext, NumberFindings>();
 
 /** Two figures are one figure, perhaps rounded or bounded ("11,300" and "over 11,300"). */
 export function sameFigure(a: { value: number }, b: { value: number }): boolean {
   return Math.abs(a.value - b.value) <= ROUNDING * Math.max(a.value, b.value);
 }
 
-function numberContradictions(ctx: StoryContext): Contradiction[] {
+function numberContradictions(ctx: StoryContext): NumberFindings {
   const docs = new Map(ctx.docs.map((d) => [d.id, d]));
   const figures = ctx.docs.flatMap((d) => readFigures(ctx, d));
   const articleCount = new Map<string, number>();
@@ -87,12 +101,40 @@ function numberContradictions(ctx: StoryContext): Contradiction[] {
 
   const groups = singleLinkGroups(figures, related, (f) => relationKeys(f, days.get(f)!));
   const out: Contradiction[] = [];
+  const roundings: Contradiction[] = [];
   for (const group of groups) {
     const sides = sidesOf(group);
-    if (sides.length < 2 || !crossArticle(sides)) continue;
+    if (sides.length < 2 || !crossArticle(sides)) {
+      // A figure that is only rounded is said as such; in a contradiction the side's value says it.
+      for (const s of sides) if (isRounding(s)) roundings.push(rounding(s, docs));
+      continue;
+    }
     out.push(contradiction(group, sides, docs));
   }
-  return out.sort((a, b) => a.claim.localeCompare(b.claim));
+  const byClaim = (a: Contradiction, b: Contradiction): number => a.claim.localeCompare(b.claim);
+  return { contradictions: out.sort(byClaim), roundings: roundings.sort(byClaim) };
+}
+
+/** A side whose articles write one figure at different values (not only with other qualifiers). */
+function isRounding(side: readonly Figure[]): boolean {
+  const values = new Map<number, Set<string>>();
+  for (const f of side) (values.get(f.value) ?? values.set(f.value, new Set()).get(f.value)!).add(f.article);
+  if (values.size < 2) return false;
+  // Two values carried by different articles: one article's own two figures may be two things.
+  const sets = [...values.values()];
+  return sets.some((x, i) => sets.some((y, j) => j > i && [...x].some((a) => !y.has(a)) && [...y].some((a) => !x.has(a))));
+}
+
+function rounding(side: readonly Figure[], docs: ReadonlyMap<string, Doc>): Contradiction {
+  const first = side[0]!;
+  const what = measureLabel(first, docs);
+  const byValue = new Map<number, Figure[]>();
+  for (const f of [...side].sort((a, b) => a.value - b.value)) (byValue.get(f.value) ?? byValue.set(f.value, []).get(f.value)!).push(f);
+  const sides = [...byValue.values()].map((fs) => {
+    const { ordered, articles, byArticle } = sourcesOf(fs, docs);
+    return { value: ordered[0]!.written, articles, evidence: byArticle[0]!.evidence, evidenceByArticle: byArticle };
+  });
+  return { kind: 'rounding', claim: `${what}: ${sides.map((s) => s.value).join(' and ')} (the same figure rounded, not a conflict)`, sides };
 }
 
 /** The group's figures split into values: one side per figure, rounding and bounds aside. */
@@ -130,9 +172,7 @@ function contradiction(group: readonly Figure[], sides: readonly Figure[][], doc
   const bounded = sides.some((s, i) => sides.some((t, j) => j !== i && s.some((f) => t.some((g) => f.low <= g.value && g.value <= f.high && !sameFigure(f, g)))));
   if (bounded) notes.push('a bound ("at least", "over") allows the other figure');
   if (group[0]!.projection) notes.push('projections, not counts');
-  const first = group[0]!;
-  const doc = docs.get(first.article)!;
-  const what = MEASURE_LABEL[first.measure] ?? `Figures for "${doc.text.slice(first.span.start, first.span.end)}"`;
+  const what = measureLabel(group[0]!, docs);
   const values = out.map((s) => s.value).join(' vs ');
   return { kind: 'number', claim: `${what}: ${values}${notes.length ? ` (${notes.join('; ')})` : ''}`, sides: out };
 }
@@ -203,10 +243,20 @@ function evidence(f: Figure, docs: ReadonlyMap<string, Doc>): SourceEvidence {
   return { article: f.article, evidence: doc.text.slice(f.sentence.start, f.sentence.end).trim(), start: f.sentence.start, end: f.sentence.end };
 }
 
-function side(v: readonly Figure[], docs: ReadonlyMap<string, Doc>): ContradictionSide {
+/** What the figures measure, in words: the class's name, else the first figure's words. */
+function measureLabel(first: Figure, docs: ReadonlyMap<string, Doc>): string {
+  return MEASURE_LABEL[first.measure] ?? `Figures for "${docs.get(first.article)!.text.slice(first.span.start, first.span.end)}"`;
+}
+
+/** Figures in article order, their articles, and each article's first sentence giving one. */
+function sourcesOf(v: readonly Figure[], docs: ReadonlyMap<string, Doc>): { ordered: Figure[]; articles: string[]; byArticle: SourceEvidence[] } {
   const ordered = [...v].sort((a, b) => a.article.localeCompare(b.article) || a.span.start - b.span.start);
   const articles = [...new Set(ordered.map((f) => f.article))];
-  const byArticle = articles.map((a) => evidence(ordered.find((f) => f.article === a)!, docs));
+  return { ordered, articles, byArticle: articles.map((a) => evidence(ordered.find((f) => f.article === a)!, docs)) };
+}
+
+function side(v: readonly Figure[], docs: ReadonlyMap<string, Doc>): ContradictionSide {
+  const { ordered, articles, byArticle } = sourcesOf(v, docs);
   const first = ordered[0]!;
   // The same figure rounded in another article is said as rounding, not counted as another value.
   const rounded = [...new Set(ordered.filter((f) => f.value !== first.value && f.article !== first.article).map((f) => f.written))];

@@ -115,6 +115,10 @@ function singleSourceEvents(ctx: StoryContext, timeline: readonly TimelineEntry[
     if (articles.size !== 1 || entry.actors.length === 0 || entry.conflictingDates?.length) continue;
     const source = entry.sources[0]!;
     if (source.reported && source.date === source.reported) continue;
+    // Something set for after the article was published is a plan it reports, not an event to check yet.
+    const when = dateInterval(entry.date);
+    const published = source.reported ? dateInterval(source.reported) : null;
+    if (when && published && when.start >= published.end) continue;
     const doc = docOf.get(source.article);
     const quoted = (doc?.layers.quotes ?? []).filter((q) => source.start < q.end && q.start < source.end);
     if (!doc || quoted.some((q) => q.direct && source.start >= q.start && source.start < q.end)) continue;

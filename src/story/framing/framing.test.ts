@@ -151,6 +151,29 @@ describe('who is quoted', () => {
     expect(f.speakers.map((s) => s.name)).toEqual(['unnamed UN official']);
   });
 
+  it('counts each distinct unnamed source: authorities, a group of two kinds, writings without an author; not people at large', () => {
+    const f = framingOfReported('a_unnamed', [
+      'Port authorities said the pier would stay shut until June.',
+      'Some economists and researchers said the pier had sagged for years.',
+      'Some economists said repairs would take a season.',
+      'Recent surveys suggest the harbour loses trade to its rival.',
+      'Many people wondered why nobody had acted.',
+    ].join('\n\n'), [
+      ['the pier would stay shut until June', 'Port authorities', 'Port authorities'],
+      ['the pier had sagged for years', 'unnamed economists', 'Some economists and researchers'],
+      ['repairs would take a season', 'unnamed economists', 'Some economists'],
+      ['the harbour loses trade to its rival', 'unnamed recent surveys', 'Recent surveys'],
+      ['nobody had acted', 'Many people', 'Many people'],
+    ]);
+    expect(f.speakers.map((s) => [s.name, s.kind])).toEqual([
+      ['unnamed port authorities', 'anonymous'],
+      ['unnamed economists and researchers', 'anonymous'],
+      ['unnamed economists', 'anonymous'],
+      ['unnamed recent surveys', 'anonymous'],
+    ]);
+    expect(f.speakerKinds.anonymous).toBe(4);
+  });
+
   it('counts a state\'s leadership speaking as one as a named source, not an anonymous one', () => {
     const f = framingOfReported('a_leaders', "Trade Talks\n\nFrance's leaders have said they will not sign the pact. France's leaders also said talks could resume.", [
       ['they will not sign the pact', 'leaders', "France's leaders"],

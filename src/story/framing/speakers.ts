@@ -122,16 +122,46 @@ function storyName(doc: Doc, ctx: StoryContext, localId: string): string | undef
 }
 
 /** A description of people (not a document, a country group or a stray phrase): "a source", "officials", "some analysts", "others". */
-const HUMAN_SOURCE = /\b(?:sources?|officials?|analysts?|experts?|observers?|diplomats?|aides?|insiders?|person|persons|people|users?|residents?|witnesses?|members?|figures?|activists?|commentators?|critics?|supporters?|opponents?|spokes(?:person|man|woman)|ministers?|leaders?|lawmakers?|legislators?|economists?|researchers?|scholars?|academics?|advisers?|advisors?|negotiators?|staff|employees?|workers?|someone|somebody|others|some|many|camp|circles?|government|ministry|administration)\b/i;
+const HUMAN_SOURCE = /\b(?:sources?|officials?|analysts?|experts?|observers?|diplomats?|aides?|insiders?|person|persons|people|users?|residents?|witnesses?|members?|figures?|activists?|commentators?|critics?|supporters?|opponents?|spokes(?:person|man|woman)|ministers?|leaders?|lawmakers?|legislators?|economists?|researchers?|scholars?|academics?|advisers?|advisors?|negotiators?|staff|employees?|workers?|someone|somebody|others|some|many|camp|circles?|trends?|currents?|factions?|authorities|government|ministry|administration)\b/i;
 
 /** "the country's official news agency", "official figures": "official" describing a document or an outlet, not a person. */
 const OFFICIAL_AS_ADJECTIVE = /\bofficial\s+(?:news|media|agency|statement|figures?|data|website|account|channel|tally|toll|count|reports?|estimates?|statistics|results?)\b/i;
 
+/** Nouns that end a description of unnamed people; a second one joined by "and" stays ("analysts and activists" are not "analysts"). */
+const PEOPLE_HEAD = String.raw`(?:officials?|sources?|analysts?|experts?|diplomats?|authorities|residents?|ministers?|leaders?|people|users?|observers?|activists?|commentators?|economists?|researchers?|critics?|spokes\w+)`;
+const UNNAMED_HEAD = new RegExp(String.raw`^((?:\S+\s+){0,3}?${PEOPLE_HEAD}(?:\s+(?:and|or)\s+(?:\S+\s+)?${PEOPLE_HEAD})?)\b.*$`, 'i');
+
+/** Writings nobody is named as the author of, given without a definite article: "recent studies", "some official statistics". */
+const UNNAMED_WRITINGS = /^(?:unnamed\s+)?(?:(?:some|several|many|recent|new|other|various|numerous|two|three|a|an)\s+)+(?:[\p{L}-]+\s+){0,2}?(?:studies|study|statistics|surveys?|polls?|estimates)$/iu;
+
+/** People at large with only a quantifier ("many people", "some people"): a sentiment, not a source. */
+const PEOPLE_AT_LARGE = /^(?:many|some|most|few|a few|several|other)\s+people$/i;
+
+/**
+ * The words that describe an unnamed speaker: the quote finder's short description, or the
+ * article's own words when they say more that counts ("some analysts and activists", "some
+ * official statistics").
+ */
+function describedAs(given: string | undefined, written: string): string {
+  if (!given) return written;
+  const w = written.trim();
+  if (UNNAMED_WRITINGS.test(w) || new RegExp(String.raw`^(?:\S+\s+){0,3}?${PEOPLE_HEAD}\s+(?:and|or)\s+(?:\S+\s+)?${PEOPLE_HEAD}\b`, 'i').test(w)) return w;
+  return given;
+}
+
+/** Whether a description the article gives of an unnamed speaker is a source: a person or group of people, or writings without an author. */
+function unnamedSource(text: string): boolean {
+  const t = text.trim();
+  if (UNNAMED_WRITINGS.test(t)) return true;
+  return HUMAN_SOURCE.test(t) && !OFFICIAL_AS_ADJECTIVE.test(t) && !PEOPLE_AT_LARGE.test(t);
+}
+
 /** A short description for a source nobody names: "unnamed political analyst", "unnamed Velmari officials". */
 function describeUnnamed(text: string, doc: Doc): string {
   // The description ends at its first verb ("officials rule out talks" → "officials").
-  const cleaned = text.replace(/\s+/g, ' ').replace(/^(?:unnamed|anonymous)\s+/i, '').replace(/,.*$/, '')
-    .replace(/^((?:\S+\s+){0,3}?(?:officials?|sources?|analysts?|experts?|diplomats?|authorities|residents?|ministers?|leaders?|people|users?|observers?|spokes\w+))\b.*$/i, '$1').trim();
+  const plain = text.replace(/\s+/g, ' ').replace(/^(?:unnamed|anonymous)\s+/i, '').replace(/,.*$/, '');
+  // Writings keep their noun ("official statistics" are not "official").
+  const cleaned = (UNNAMED_WRITINGS.test(plain.trim()) ? plain : plain.replace(UNNAMED_HEAD, '$1')).trim();
   if (/^(?:some|others|many|several|a few)$/i.test(cleaned)) return 'unnamed sources';
   const phrase = cleaned.replace(/^(?:a|an|one|the|some|several|two|three|many|other|these|those)\s+/i, '');
   if (!phrase) return 'unnamed source';
@@ -182,11 +212,11 @@ export function describeSpeakers(doc: Doc, ctx: StoryContext): QuotedSpeaker[] {
       named = true;
       key = `e:${name}`;
     } else {
-      const text = q.speakerText ?? speakerSpanText(doc, q);
+      const text = describedAs(q.speakerText, speakerSpanText(doc, q));
       // An unresolved pronoun says nothing about who the source is.
       if (!text || /^(?:he|she|they|it|we|i|him|her|them)$/i.test(text.trim())) continue;
       // A document, a collective or a stray phrase ("the report", "European countries") is not a person quoted.
-      if (!HUMAN_SOURCE.test(text) || OFFICIAL_AS_ADJECTIVE.test(text)) continue;
+      if (!unnamedSource(text)) continue;
       // "the minister" when the article names its minister is that person, not an anonymous source.
       const holder = roleHolder(doc, text);
       const collective = holder ? undefined : stateCollective(doc, q, text);

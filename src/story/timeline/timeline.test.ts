@@ -84,6 +84,34 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
     expect(timeline[0]!.summary).toBe('Tilda Vance signed the bridge contract with the river authority');
   });
 
+  it('labels a statement by what was said, not where it was said, and cuts a long label at a clause, not mid-phrase', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'Mayor Tilda Vance stated in an interview with the weekly “Marrow Post” on 3 April 2030 that the bridge would open in June. Tilda Vance said on 4 April 2030 that the contract went to Orlen Works, a builder from the coast that had repaired the old ferry pier.',
+      entities: [{ text: 'Tilda Vance', type: 'PERSON' }, { text: 'Orlen Works', type: 'ORG' }],
+      times: [{ text: '3 April 2030', value: '2030-04-03' }, { text: '4 April 2030', value: '2030-04-04' }], verbs: ['stated', 'open', 'said', 'went', 'repaired'],
+    }]));
+    expect(timeline.find((e) => e.date === '2030-04-03')?.summary).toBe('Tilda Vance stated that the bridge would open in June');
+    expect(timeline.find((e) => e.date === '2030-04-04')?.summary).toBe('Tilda Vance said that the contract went to Orlen Works');
+  });
+
+  it('labels a verb that only modifies a noun with the noun: "a probe into X launched", not "X, launched"', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', published: '2030-04-12', text: 'A safety probe into Orlen Works, launched on 2 April 2030, and fines on two ferries show the council means business. The Marrow Guild blasted the fines as “plain theft,” pledging to defend its members with unnamed steps set to begin on 20 April 2030.',
+      entities: [{ text: 'Orlen Works', type: 'ORG' }, { text: 'Marrow Guild', type: 'ORG' }], times: [{ text: '2 April 2030', value: '2030-04-02' }, { text: '20 April 2030', value: '2030-04-20' }], verbs: ['launched', 'show', 'means', 'blasted', 'pledging', 'defend', 'begin'],
+    }]));
+    const labels = timeline.map((e) => e.summary);
+    expect(labels.find((l) => /launched/.test(l))).toBe('A safety probe into Orlen Works launched');
+    expect(labels.find((l) => /begin/.test(l))).toBe('Marrow Guild: unnamed steps set to begin');
+  });
+
+  it('ends a label at an aside that holds the date, not at the next verb', () => {
+    const timeline = buildTimeline(makeContext([{
+      id: 'a1', text: 'The new toll, announced Tuesday, 1 April 2030, covers every bridge on the Marrow.',
+      times: [{ text: 'Tuesday, 1 April 2030', value: '2030-04-01' }], verbs: ['announced', 'covers'],
+    }]));
+    expect(timeline[0]!.summary).toBe('The new toll announced');
+  });
+
   it('labels an event noun once, with its article mended when its year is taken out', () => {
     const timeline = buildTimeline(makeContext([{
       id: 'a1', text: 'The strike revived old quarrels in Marrow that go back to a 2009 uprising that ousted the harbour guild.',
@@ -108,6 +136,8 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
       times: [{ text: '2 March 2030', value: '2030-03-02' }, { text: '14 April 2030', value: '2030-04-14' }], verbs: ['shows', 'flooded'],
     }]));
     expect(timeline.map((e) => [e.date, e.actors[0]])).toEqual([['2030-03-02', 'Corvel Imaging'], ['2030-04-14', 'Corvel Imaging']]);
+    // Each labelled by what its picture shows, without the caption's placement ("top").
+    expect(timeline.map((e) => e.summary)).toEqual(['Corvel Imaging picture: the Marrow Bridge', 'Corvel Imaging picture: the same flooded bridge']);
   });
 
   it('gives a report naming no doer the doer of the report that dates the same act differently', () => {

@@ -35,6 +35,20 @@ export function contradictionsSection(view: StoryView): HTMLElement {
       h('div', { class: 'sides' }, c.sides.map((side) => h('div', { class: 'side' },
         h('p', { class: 'side-value' }, h('strong', null, side.value)),
         h('p', { class: 'small' }, 'Said by ', side.articles.map((a, i) => [i ? ', ' : '', sourceBadge(view, a), ' ', view.outletOf(a)])),
+        sideEvidence(view, side)))))),
+    roundingsBlock(view));
+}
+
+/** Figures sources give at different precision: listed apart as rounding, never counted as contradictions. */
+function roundingsBlock(view: StoryView): HTMLElement | null {
+  const roundings = view.story.roundings ?? [];
+  if (!roundings.length) return null;
+  return h('div', { class: 'roundings', id: 'roundings' },
+    h('h3', null, `Only rounded, not a conflict (${roundings.length})`),
+    h('ul', { class: 'rounding-list' }, roundings.map((r) => h('li', { class: 'rounding card' },
+      h('p', null, h('span', { class: 'badge info' }, 'rounding'), ' ', r.claim),
+      r.sides.map((side) => h('div', { class: 'side' },
+        h('p', { class: 'small' }, h('strong', null, side.value), ' in ', side.articles.map((a, i) => [i ? ', ' : '', sourceBadge(view, a), ' ', view.outletOf(a)])),
         sideEvidence(view, side)))))));
 }
 
