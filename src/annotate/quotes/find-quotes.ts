@@ -568,6 +568,42 @@ function isNamePart(ctx: Context, c: number, first: number): boolean {
   return c > first && /^\p{Lu}\p{Ll}/u.test(ctx.toks[c]!.text) && isCapitalised(ctx.toks[c - 1]!.text);
 }
 
+/** Verbs of speaking that report what was said through "of" or "about" ("spoke of a new era", "talked about an exchange"). */
+const SPEAK_OF_VERB = /^(?:speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking)$/i;
+/** Adverbs that may stand between such a verb and its "of" ("speaking more frequently of"). */
+const SPEAK_OF_ADVERB = /^(?:\p{Ll}+ly|more|often|again|also|repeatedly|openly)$/u;
+/** Where the noun phrase after "of"/"about" ends: a clause break, a quote mark or the sentence end. */
+const PHRASE_BREAK = /[,;:.!?](?=\s|$)|["“”]|\s(?:since|while|when|as|after|before|because|but|and\s+(?:has|have|had|is|are|was|were|will|would))\b/u;
+
+/**
+ * "Officials have been speaking more frequently of the prominence of neighbours", "X talked about an
+ * exchange of prisoners": the noun phrase after "of"/"about" is what the speaker said, reported in a noun
+ * (never inside words already quoted).
+ */
+function spokeOfQuotes(ctx: Context, usedCues: ReadonlySet<number>, quoted: readonly Span[]): Draft[] {
+  const out: Draft[] = [];
+  ctx.sentences.forEach((sent, si) => {
+    const [first, last] = ctx.sentenceTokens[si]!;
+    for (let c = first + 1; c <= last; c++) {
+      const tok = ctx.toks[c]!;
+      if (!SPEAK_OF_VERB.test(tok.text) || usedCues.has(tok.start) || insideMark(ctx, tok.start)) continue;
+      // Inside someone's quoted words ("We talked about an exchange …"), it is part of that quote.
+      if (quoted.some((q) => q.start <= tok.start && tok.end <= q.end)) continue;
+      let j = c + 1;
+      while (j <= last && j - c <= 3 && SPEAK_OF_ADVERB.test(ctx.toks[j]!.text)) j++;
+      if (j >= last || !/^(?:of|about)$/i.test(ctx.toks[j]!.text)) continue;
+      const from = ctx.toks[j + 1]!.start;
+      const rest = ctx.text.slice(from, sent.end);
+      const stop = PHRASE_BREAK.exec(rest);
+      const content = trimContent(ctx.text, from, from + (stop ? stop.index : rest.length));
+      if (countWords(ctx.text.slice(content.start, content.end)) < 2) continue;
+      const speaker = speakerOfCue(ctx, c, first);
+      if (speaker && !/^and\b/i.test(ctx.text.slice(speaker.span.start, speaker.span.end))) out.push({ ...content, direct: false, speaker, cue: { start: tok.start, end: tok.end } });
+    }
+  });
+  return out;
+}
+
 /** Particles of phrasal cues ("pointed out that", "spoke up"). */
 const PARTICLE = /^(?:out|up|back|on)$/i;
 
@@ -922,7 +958,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const dashed = [...dashAttributedQuotes(ctx), ...turns];
   // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
   const usedCues = new Set([...direct.filter((d) => d.cue && !partialInClause(d)), ...dashed].map((d) => d.cue!.start));
-  const byCue = [...reportedQuotes(ctx, usedCues), ...statementNounQuotes(ctx, usedCues)];
+  const byCue = [...reportedQuotes(ctx, usedCues), ...statementNounQuotes(ctx, usedCues), ...spokeOfQuotes(ctx, usedCues, [...direct, ...dashed])];
   const reported = [...byCue, ...figureQuotes(ctx).filter((f) => !byCue.some((r) => r.cue && r.cue.start === f.cue!.start))].filter(
     // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
     (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && countWords(outsideMarks(ctx, r)) < MIN_REPORTED_WORDS),
@@ -1258,6 +1294,8 @@ function isStatement(ctx: Context, d: Draft): boolean {
   const words = ctx.toks.slice(firstStartingFrom(ctx.toks, d.cue.start), firstStartingFrom(ctx.toks, d.cue.end));
   if (/^according$/i.test(words[0]?.text ?? '')) return true;
   if (isFigureGiven(ctx, d)) return true;
+  // "spoke of a new era": the noun phrase after "of"/"about" is what was said.
+  if (SPEAK_OF_VERB.test(words[0]?.text ?? '') && /\b(?:of|about)\s*$/i.test(ctx.text.slice(d.cue.end, d.start))) return true;
   // "citing Y", "quoting Y" where Y can speak (a name, a body, a role, a document): Y is a source, not what it said ("citing concerns" is said).
   if (RELAY_CUES.test(words[0]?.text ?? '') && /^(?:name|collective|role|document)$/.test(classifySpeaker(ctx.text, d, ctx.entities.filter((m) => m.start < d.end && d.start < m.end)).kind)) return false;
   // The phrase must be that verb's own object or complement ("have called for …"), not words the cue happens to sit near.

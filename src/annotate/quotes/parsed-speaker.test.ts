@@ -363,3 +363,13 @@ describe('a document whose author is named before it', () => {
     expect(q?.speakerText).toBe('Kell Harbour');
   });
 });
+
+describe('"spoke of" and "talked about" a noun phrase', () => {
+  it('report the noun phrase as what was said, but not inside words already quoted', () => {
+    const t = 'Harbour officials have been speaking more frequently of the importance of the ferry link to the islands. “We talked about an exchange of 1,000 tickets for 1,000 passes,” Ilse Brandt said.';
+    const qs = run(t).quotes;
+    const reported = qs.filter((q) => !q.direct).map((q) => words(t, q));
+    expect(reported).toContain('the importance of the ferry link to the islands');
+    expect(reported.some((r) => r?.startsWith('an exchange'))).toBe(false);
+  });
+});
