@@ -134,6 +134,7 @@ export function briefToHtml(story: Story, articles: BriefArticle[]): string {
     '<h2>Where they disagree</h2>',
     '<h3>Contradictions</h3>',
     pointsHtml(m.contradictions, 'No contradiction found.'),
+    ...(m.roundings.length ? ['<h3>Only rounded, not a conflict</h3>', pointsHtml(m.roundings, '')] : []),
     ...(m.dateConflicts.length ? ['<h3>Dates that differ</h3>', pointsHtml(m.dateConflicts, '')] : []),
     '<h3>Quotes worded differently</h3>',
     pointsHtml(m.quoteVariants, 'No quote is worded differently across sources.'),

@@ -54,6 +54,7 @@ export function briefToMarkdown(story: Story, articles: BriefArticle[]): string 
 
   out.push('## Where they disagree', '');
   out.push('### Contradictions', '', ...points(m.contradictions, 'No contradiction found.'));
+  if (m.roundings.length) out.push('### Only rounded, not a conflict', '', ...points(m.roundings, ''));
   if (m.dateConflicts.length) out.push('### Dates that differ', '', ...points(m.dateConflicts, ''));
   out.push('### Quotes worded differently', '', ...points(m.quoteVariants, 'No quote is worded differently across sources.'));
   out.push('### Claims only one source makes', '', ...points(m.singleSource, 'No single-source claim found.'));

@@ -66,6 +66,8 @@ export interface BriefModel {
   readonly sources: readonly BriefSource[];
   readonly agreements: readonly BriefPoint[];
   readonly contradictions: readonly BriefPoint[];
+  /** Figures the sources give rounded differently (44% and 44.2%): shown apart, never as contradictions. */
+  readonly roundings: readonly BriefPoint[];
   readonly dateConflicts: readonly BriefPoint[];
   readonly quoteVariants: readonly BriefPoint[];
   readonly singleSource: readonly BriefPoint[];
@@ -168,9 +170,9 @@ export function buildBriefModel(story: Story, articles: readonly BriefArticle[])
       evidence: firstPerArticle(t.sources).map((s) => ({ label: label(s.article), quote: excerpt(s.evidence) })),
     }));
 
-  const contradictions: BriefPoint[] = story.contradictions.map((c) => ({
+  const contradictionPoint = (c: Story['contradictions'][number], detail: string): BriefPoint => ({
     heading: c.claim,
-    detail: `Kind: ${c.kind}. ${c.sides.map((s) => `“${s.value}” (${s.articles.map(label).join(', ')})`).join(' versus ')}.`,
+    detail,
     evidence: c.sides.flatMap((side) =>
       side.evidenceByArticle?.length
         ? side.evidenceByArticle.map((e) => ({ label: label(e.article), quote: excerpt(e.evidence), note: side.value }))
@@ -178,7 +180,11 @@ export function buildBriefModel(story: Story, articles: readonly BriefArticle[])
           ? [{ label: label(side.articles[0]!), quote: excerpt(side.evidence), note: side.value }]
           : [],
     ),
-  }));
+  });
+  const sidesOf = (c: Story['contradictions'][number]): string => c.sides.map((s) => `“${s.value}” (${s.articles.map(label).join(', ')})`).join(' versus ');
+  const contradictions: BriefPoint[] = story.contradictions.map((c) => contradictionPoint(c, `Kind: ${c.kind}. ${sidesOf(c)}.`));
+  // A figure only rounded differently is no disagreement: said apart, never counted with the contradictions.
+  const roundings: BriefPoint[] = (story.roundings ?? []).map((c) => contradictionPoint(c, `Only rounded, not a conflict: ${sidesOf(c)}.`));
 
   const dateConflicts: BriefPoint[] = story.timeline
     .filter((t) => t.conflictingDates && t.conflictingDates.length > 1)
@@ -207,6 +213,7 @@ export function buildBriefModel(story: Story, articles: readonly BriefArticle[])
     sources,
     agreements,
     contradictions,
+    roundings,
     dateConflicts,
     quoteVariants,
     singleSource,

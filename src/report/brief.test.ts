@@ -209,6 +209,34 @@ describe('briefToHtml', () => {
   });
 });
 
+describe('a figure only rounded differently', () => {
+  const story = makeStory({
+    roundings: [{
+      kind: 'rounding',
+      claim: 'Share of the river water owed to Velmar',
+      sides: [
+        { value: '44%', articles: ['a1'], evidence: 'owes Velmar 44% of the water' },
+        { value: '44.2%', articles: ['a2'], evidence: 'a share of 44.2% of the water' },
+      ],
+    }],
+  });
+
+  it('is said apart in both exports, never among the contradictions', () => {
+    const md = briefToMarkdown(story, ARTICLES);
+    const rounded = md.indexOf('### Only rounded, not a conflict');
+    expect(rounded).toBeGreaterThan(md.indexOf('### Contradictions'));
+    expect(md.slice(rounded)).toContain('Only rounded, not a conflict: “44%” (S1) versus “44.2%” (S2).');
+    expect(md.slice(md.indexOf('### Contradictions'), rounded)).not.toContain('44.2%');
+    const html = briefToHtml(story, ARTICLES);
+    expect(html).toContain('<h3>Only rounded, not a conflict</h3>');
+    expect(html).toContain('Share of the river water owed to Velmar');
+  });
+
+  it('adds no such section when no figure is rounded', () => {
+    expect(briefToMarkdown(makeStory(), ARTICLES)).not.toContain('Only rounded');
+  });
+});
+
 describe('excerpt', () => {
   it('keeps short evidence whole and cuts long evidence only at a word boundary', () => {
     expect(excerpt('short  text\nhere')).toBe('short text here');
