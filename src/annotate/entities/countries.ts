@@ -95,7 +95,7 @@ export function isDemonym(word: string): boolean {
   return demonyms.has(word.toLowerCase());
 }
 
-/** The adjective of the country a name names ("Thailand" → "Thai"), if the name is a country's. */
+/** The adjective of the country a name names ("Japan" → "Japanese"), if the name is a country's. */
 export function demonymOfCountry(name: string): string | undefined {
   const code = countryNamed(name);
   return code ? countryRecords().find((c) => c.cca3 === code)?.demonyms?.eng?.m : undefined;

@@ -120,7 +120,7 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
   return { text, colon };
 }
 
-/** Words that only join a subject to what is said of it: no action on their own ("Iran was"). */
+/** Words that only join a subject to what is said of it: no action on their own ("Veskaria was"). */
 const AUXILIARY_ONLY = /^(?:was|were|is|are|be|been|being|has|have|had|did|does|do)$/i;
 
 /**
