@@ -44,7 +44,7 @@ interface Draft {
   content?: Span;
   /** An act attributed to someone, not a statement (see Quote.act). */
   act?: boolean;
-  /** A few words in marks that read as a term but stand in a clause their cue governs ("promised to “soon announce” …"). */
+  /** A few words in marks that read as a term but stand in a clause their cue governs ("promised to “shortly publish” …"). */
   termInClause?: boolean;
 }
 
@@ -84,7 +84,7 @@ function insideMark(ctx: Context, pos: number): MarkedSpan | undefined {
 
 const isQuoteMark = (w: string): boolean => /^["“”‘’«»']$/.test(w);
 
-/** A short span in marks that names something: digits or title case ("“1000 for 1000”", "“Golden Dome”"), or after "the", "this", "called", "titled", "a campaign of". */
+/** A short span in marks that names something: digits or title case ("“500 for 500”", "“Silver Gate”"), or after "the", "this", "called", "titled", "a campaign of". */
 function isNamedTerm(ctx: Context, m: MarkedSpan): boolean {
   const content = ctx.text.slice(m.start, m.end);
   if (countWords(content) > MAX_TERM_WORDS) return false;
@@ -432,10 +432,10 @@ function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
   const waiting: MarkedSpan[] = [];
   for (const m of ctx.marks) {
     const opens = opensSentence(ctx, m);
-    // A short name or formula in marks inside a sentence ("in the format of “1000 for 1000”, writes X") is named, not quoted.
+    // A short name or formula in marks inside a sentence ("in the format of “500 for 500”, writes X") is named, not quoted.
     if (!opens && isNamedTerm(ctx, m)) { waiting.push(m); continue; }
     // A partial quote inside a reported clause belongs to that clause's cue, not to a cue after the sentence.
-    // (after a preposition or a possessive too: "retaliate with “all necessary countermeasures”")
+    // (after a preposition or a possessive too: "respond with “every lawful remedy”")
     const inside = opens || modifiesNextNoun(ctx, m) ? null : attributeInline(ctx, m);
     if (inside) { found.push({ start: m.start, end: m.end, direct: true, ...inside }); continue; }
     const signed = attributeSigned(ctx, m);
@@ -443,8 +443,8 @@ function directQuotes(ctx: Context): { found: Draft[]; waiting: MarkedSpan[] } {
     const after = attributeAfter(ctx, m);
     if (after) { found.push({ start: m.start, end: m.end, direct: true, ...after }); continue; }
     const before = attributeBefore(ctx, m);
-    // Inside a clause its cue governs, lowercase words in marks are the speaker's ("he would impose a “minimum
-    // baseline” tariff"); a title-cased or named term is a name there too ("on “Liberation Day”").
+    // Inside a clause its cue governs, lowercase words in marks are the speaker's ("she would impose a “winter
+    // minimum” fare"); a title-cased or named term is a name there too ("on “Harbour Day”").
     const term = before?.inline === true && isTermUse(ctx, m);
     if (before && !(term && (isTitleCased(ctx.text.slice(m.start, m.end)) || isNamingMarker(ctx.toks[firstStartingFrom(ctx.toks, m.open) - 1]?.text ?? '')))) {
       found.push({ start: m.start, end: m.end, direct: true, speaker: before.speaker, cue: before.cue, ...(term ? { termInClause: true } : {}) });
@@ -576,8 +576,8 @@ const SPEAK_OF_ADVERB = /^(?:\p{Ll}+ly|more|often|again|also|repeatedly|openly)$
 const PHRASE_BREAK = /[,;:.!?](?=\s|$)|["“”]|\s(?:since|while|when|as|after|before|because|but|and\s+(?:has|have|had|is|are|was|were|will|would))\b/u;
 
 /**
- * "Officials have been speaking more frequently of the prominence of neighbours", "X talked about an
- * exchange of prisoners": the noun phrase after "of"/"about" is what the speaker said, reported in a noun
+ * "Officials have been speaking more frequently of the importance of the ferry link", "X talked about a
+ * swap of berths": the noun phrase after "of"/"about" is what the speaker said, reported in a noun
  * (never inside words already quoted).
  */
 function spokeOfQuotes(ctx: Context, usedCues: ReadonlySet<number>, quoted: readonly Span[]): Draft[] {
@@ -951,9 +951,9 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const direct = marked.found.filter((d) => !inTurn(d));
   const waiting = marked.waiting.filter((m) => !inTurn(m));
   // A cue that introduced a quote is spent, unless the quote is a few marked words inside the "that" clause it
-  // governs ("asserting that tariffs would stop the country being “ripped off”"): the clause is then reported too.
-  // So is a longer quote inside that clause, and inside a bare clause the parse gives the cue ("said China and Corvel had
-  // been “in communications”"): the clause is reported when it says more outside the marks (the filter below).
+  // governs ("arguing that the fares would stop the town being “sold short”"): the clause is then reported too.
+  // So is a longer quote inside that clause, and inside a bare clause the parse gives the cue ("said Kell and Corvel had
+  // been “in contact”"): the clause is reported when it says more outside the marks (the filter below).
   const partialInClause = (d: Draft): boolean => d.cue!.end < d.start && ((countWords(text.slice(d.start, d.end)) <= MAX_TERM_WORDS && /\bthat\b/i.test(text.slice(d.cue!.end, d.start))) || inParsedComplement(ctx, d));
   const dashed = [...dashAttributedQuotes(ctx), ...turns];
   // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
@@ -1226,7 +1226,7 @@ function withSubjectBeforeAside(ctx: Context, d: Draft): Draft {
   return { ...d, start, content: d.content ?? { start: d.start, end: d.end } };
 }
 
-/** A subject noun phrase opening its sentence and closed by a comma ("The main results of the talks, "). */
+/** A subject noun phrase opening its sentence and closed by a comma ("The chief findings of the survey, "). */
 const SUBJECT_THEN_COMMA = /^(?:the|a|an|this|these|those|its|their|his|her)\s[^,;:.!?"“”]{1,80},\s*$/i;
 
 /**

@@ -35,7 +35,7 @@ function closes(text: string, i: number, style: Style): boolean {
   const next = text[i + 1] ?? ' ';
   if (style === 'guillemet') return c === '»';
   if (style === 'double') return c === '”' || c === '"';
-  // A single closing mark followed by a letter is an apostrophe ("don’t", "Iran’s").
+  // A single closing mark followed by a letter is an apostrophe ("don’t", "Kell’s").
   return (c === '’' || c === "'") && !LETTER.test(next) && i > 0 && !/\s/.test(text[i - 1]!);
 }
 

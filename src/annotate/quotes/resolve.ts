@@ -138,7 +138,7 @@ function titleHolder(head: string, at: number, d: Discourse): string | undefined
 
 /** "the latter", "the former": the last, or the one before the last, entity named before it. */
 function anaphorTarget(head: string, at: number, d: Discourse): string | undefined {
-  // A possessive counts: "in response to Trump's call, after the latter announced" is Trump.
+  // A possessive counts: "in response to Oresk's call, after the latter announced" is Oresk.
   const before = d.mentions.filter((m) => m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && !inQuote(d, m));
   const distinct: string[] = [];
   for (let k = before.length - 1; k >= 0 && distinct.length < 2; k--) if (!distinct.includes(before[k]!.entity)) distinct.push(before[k]!.entity);
@@ -393,9 +393,9 @@ function afterLeadingAdjunct(text: string, sp: SpeakerFound): SpeakerFound {
   return startingAt(sp, start, { start: Math.max(start, sp.core.start), end: sp.core.end });
 }
 
-/** A speaker phrase cut inside a name ("J. Trump" of "Donald J. Trump", "Eakin" of "Holtz-Eakin"): the whole name. */
+/** A speaker phrase cut inside a name ("J. Oresk" of "Ana J. Oresk", "Berg" of "Lind-Berg"): the whole name. */
 function overMentions(text: string, sp: SpeakerFound, mentions: readonly EntityMentionLike[]): SpeakerFound {
-  // Only a name that runs on inside one sentence ("Iran. A report" is two).
+  // Only a name that runs on inside one sentence ("Kell. A report" is two).
   const oneName = (m: EntityMentionLike): boolean => !/[.!?:;,]\s|\n/.test(text.slice(m.start, m.end));
   const first = mentions.find((m) => m.start < sp.span.start && m.end > sp.span.start && oneName(m));
   const last = mentions.find((m) => m.start < sp.span.end && m.end > sp.span.end && oneName(m));
@@ -412,7 +412,7 @@ const TITLE_ABBREVIATION = /^(?:Lt|Gen|Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Col|Ma
 
 /**
  * A name whose role stands before it with no article or comma between ("White House press secretary
- * Josh Earnest", "Trump lawyer Marc Kasowitz", "retired Air Force general Lloyd Newton"): the role is part
+ * Ilse Brandt", "Oresk lawyer Jon Berg", "retired Air Force general Mira Dalen"): the role is part
  * of who spoke, as written. Only when the word before the name is a role noun or a title; the words before
  * it are taken while they are capitalised or modifiers, never a verb, a preposition or punctuation.
  */

@@ -73,7 +73,7 @@ const QUANTITY = /^(?:percent|per|majority|minority|half|third|quarter|number|pl
 /** Agent nouns of people ("developer", "physicist", "questioner") beyond the lists; some common non-persons excluded. */
 const AGENT_SUFFIX = /(?:er|or|ist|ian|ant|ent|ee|ess|ive|ary)s?$/;
 const NOT_AGENT = /^(?:number|order|matter|earlier|later|water|paper|center|centre|under|after|other|others|over|power|powers|quarter|letter|letters|chapter|factor|sector|error|major|minor|prior|former|latter|further|rather|whether|never|ever|however|moment|event|percent|government|management|agreement|statement|comment|element|argument|document|development|investment|environment|department|parliament|content|extent|intent|current|recent|present|accident|incident|evident|event|plant|giant|grant|tenant|summary|library|salary|boundary|territory|history|story|military|dictionary|objective|initiative|incentive|alternative|narrative|perspective|directive|detective|relative|native|talent|indicator|factor|sector|error|behavior|behaviour|motor|monitor|vector|corridor|mirror|horror|terror|honor|honour|labor|labour|color|colour|favor|favour|rumor|rumour|humor|tumor|vapor|meteor|tractor|elevator|calculator|escalator|radiator|generator|anchorage|boundary|dignitary|ordinary|contrary|primary|secondary|necessary|temporary|voluntary|military|commentary|documentary|budgetary|monetary|sanctuary|library|glossary|diary)$/;
-/** Nationality nouns in the plural ("Americans", "Iranians"): a group. */
+/** Nationality nouns in the plural ("Veskarians", "Corvelians"): a group. */
 const DEMONYM_PLURAL = /^\p{Lu}\p{Ll}{2,}(?:ans|ians|eans|ese|is)$/u;
 /** Indefinite pronouns of people: an unnamed source. */
 const SOMEONE = /^(?:someone|somebody|everyone|everybody|anyone|anybody|nobody|people)$/;

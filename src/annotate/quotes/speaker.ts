@@ -69,7 +69,7 @@ export function phraseEndingAt(toks: readonly Token[], end: number, min: number)
   return start;
 }
 
-/** Lookahead for "Iranian political analyst X": lowercase words that lead to a role noun or a name. */
+/** Lookahead for "Veskarian political analyst X": lowercase words that lead to a role noun or a name. */
 function leadsToRoleOrName(toks: readonly Token[], i: number, max: number): boolean {
   for (let k = i; k <= Math.min(max, i + LOOKAHEAD_TOKENS); k++) {
     const w = toks[k]!.text;
@@ -227,7 +227,7 @@ export function clauseSubject(toks: readonly Token[], cue: number, sentenceStart
 }
 
 /**
- * A speaker phrase found too short, inside a prepositional tail ("A Libyan official in [the port
+ * A speaker phrase found too short, inside a prepositional tail ("A Veskarian official in [the port
  * city of Velmar]"): the noun phrase before the preposition, with the tail kept in the span.
  * Null when no phrase stands before a preposition.
  */
