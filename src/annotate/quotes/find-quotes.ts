@@ -1221,7 +1221,7 @@ function withSubjectBeforeAside(ctx: Context, d: Draft): Draft {
   if (!head || /["“”]|\n/.test(head[1]!) || countWords(head[1]!) < 2) return d;
   // Only a subject: no verb of saying or clause of its own before the aside ("Asked about it, X said, …" is no subject).
   const before = ctx.toks.slice(firstStartingFrom(ctx.toks, sent.start), firstStartingFrom(ctx.toks, d.speaker.span.start));
-  if (before.some((t) => isCueVerb(t.text) || /ed$|ing$/i.test(t.text) && t === before[0]) || /,/.test(head[1]!)) return d;
+  if (before.some((t) => isCueVerb(t.text)) || /(?:ed|ing)$/i.test(before[0]?.text ?? '') || /,/.test(head[1]!)) return d;
   const start = trimContent(ctx.text, sent.start, d.end).start;
   return { ...d, start, content: d.content ?? { start: d.start, end: d.end } };
 }
