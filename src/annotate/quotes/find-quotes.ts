@@ -149,9 +149,11 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
   for (let i = k; i <= Math.min(lastTok, k + 30); i++) {
     const w = ctx.toks[i]!.text;
     if (isQuoteMark(w) || w === '.' || w === ';') break;
-    if (!isCueVerb(w)) continue;
+    // A cue word after an article is a noun ("one of the states suing …"), not the verb.
+    if (!isCueVerb(w) || isDeterminer(ctx.toks[i - 1]!.text)) continue;
     // The rules' noun phrase, else the parse's subject ("…,” al-Ruiz said": a name the rules' capitals miss).
-    const sp = speakerBefore(ctx.toks, i, k, { anyNounPhrase: true }) ?? (ctx.syntax ? parsedSpeaker(ctx, i) : null);
+    const found = speakerBefore(ctx.toks, i, k, { anyNounPhrase: true }) ?? (ctx.syntax ? parsedSpeaker(ctx, i) : null);
+    const sp = found && withNameBeforeAppositive(ctx, found, i);
     if (sp && sp.span.start === ctx.toks[k]!.start) return { speaker: sp, cue: ctx.toks[i]! };
     break;
   }
@@ -214,7 +216,7 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const found = within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
   // "Rep. Ana Oresk (R-S.C.) said": a parse may take the bracketed affiliation for the subject; it never speaks.
   if (found && IN_BRACKETS_BEFORE.test(ctx.text.slice(sentence.start, found.span.start)) && IN_BRACKETS_AFTER.test(ctx.text.slice(found.span.end, sentence.end))) return null;
-  return found ? withNameAfterRole(ctx.text, found, sentence) : null;
+  return found ? withNameBeforeAppositive(ctx, withNameAfterRole(ctx.text, found, sentence), c) : null;
 }
 
 /**
@@ -320,12 +322,33 @@ function withCoordinatedRest(ctx: Context, content: Span): Span {
 /** The speaker of a cue inside a sentence, whichever side the rules find it on. */
 function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | null {
   const parsed = ctx.syntax ? parsedSpeaker(ctx, c) : null;
-  const sp = parsed ? unlessNewSubject(ctx, c, first, parsed) : speakerOfCueByRules(ctx, c, first);
+  const found = parsed ? unlessNewSubject(ctx, c, first, parsed) : speakerOfCueByRules(ctx, c, first);
+  const sp = found && withNameBeforeAppositive(ctx, found, c);
   // "Editor’s note: …", "the minister’s statement": a possessive right before the cue word makes it a noun, not a verb it is subject of.
   return sp && POSSESSIVE_END.test(ctx.text.slice(sp.span.start, sp.span.end)) && /^\s*$/.test(ctx.text.slice(sp.span.end, ctx.toks[c]!.start)) ? null : sp;
 }
 
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
+
+/**
+ * "Ana Oresk, head of the ports board, which runs the harbour, said …": a parse lost in a chain of
+ * appositives may give the cue an appositive, or a rule the phrase after the last comma; the person
+ * named first, opening the clause right before the cue's speaker, speaks, described by the first appositive.
+ */
+function withNameBeforeAppositive(ctx: Context, sp: SpeakerFound, c: number): SpeakerFound {
+  const cue = ctx.toks[c]!.start;
+  if (sp.span.end > cue) return sp;
+  const sentence = sentenceSpan(ctx, sp.span.start);
+  const person = ctx.entities.find((e) => e.type === 'PERSON' && e.start >= sentence.start && e.start <= sp.span.start && e.end <= cue);
+  // The name opens its sentence, or the clause after a closing quote mark ("“…,” Ana Oresk, the minister, said").
+  if (!person || !/^(?:|.*(?:[”"]|'')\s*,?\s*)$/su.test(ctx.text.slice(sentence.start, person.start))) return sp;
+  // Only appositives between the name and the cue: commas around them, no quote marks.
+  const between = ctx.text.slice(person.end, cue);
+  if (!/^\s*,[^"“”]*,\s*$/u.test(between) || between.includes("''")) return sp;
+  const end = person.end + between.slice(0, between.indexOf(',', between.indexOf(',') + 1)).trimEnd().length;
+  const core = { start: person.start, end: person.end };
+  return { span: { start: person.start, end }, core, head: core };
+}
 
 /**
  * "X confirmed that …, and the spokesperson, Y, indicated …": a parse that hangs the new subject inside
@@ -553,7 +576,9 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         }
         continue;
       }
-      const content = reportedContent(ctx, c, last, found!, sent);
+      // A parse that hangs the speaker inside a clause before the cue gives that clause: the words after the cue are the report.
+      const parsed = reportedContent(ctx, c, last, found!, sent);
+      const content = parsed && parsed.end <= tok.start && parsed.start <= sp.span.start && parsed.end >= sp.span.end ? reportedContent({ ...ctx, syntax: undefined }, c, last, found!, sent) : parsed;
       if (content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue: tok });
     }
   });

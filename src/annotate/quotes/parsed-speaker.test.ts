@@ -21,6 +21,24 @@ describe('a speaker with a role written before the name', () => {
   });
 });
 
+describe('a speaker named before a chain of appositives', () => {
+  it('is the person named first, described by the first appositive, and says the clause after the cue', () => {
+    const t = 'Orla Vennick, chair of the Tarnby Ferry Workers Guild, which represents dock crews, said she expects the strike to end by June.';
+    const { doc, quotes } = run(t);
+    const q = quotes.find((x) => words(t, x)?.includes('strike to end'));
+    expect(words(t, q!.speakerSpan)).toBe('Orla Vennick, chair of the Tarnby Ferry Workers Guild');
+    expect(words(t, q!)).toBe('she expects the strike to end by June');
+    expect(doc.layers.entityIndex?.find((e) => e.id === q!.speaker)?.name).toBe('Orla Vennick');
+  });
+
+  it('speaks the direct quote before the name, past a noun that looks like a verb of saying ("the states")', () => {
+    const t = '“The levy is a tax by another name,” Bram Hollis, the treasurer of Veskar, one of the states opposing the levy, said on Friday.';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('tax by another name'));
+    expect(q!.direct).toBe(true);
+    expect(words(t, q!.speakerSpan)).toBe('Bram Hollis, the treasurer of Veskar');
+  });
+});
+
 describe('a speaker with a bracketed party and state', () => {
   it('is the member, never the affiliation in brackets', () => {
     const t = 'Rep. Ida Moro (R-S.C.) said that claim smacked of hypocrisy, because the harbour board had asked the same questions.';
