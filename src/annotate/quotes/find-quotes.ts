@@ -148,7 +148,8 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
   }
   for (let i = k; i <= Math.min(lastTok, k + 30); i++) {
     const w = ctx.toks[i]!.text;
-    if (isQuoteMark(w) || w === '.' || w === ';') break;
+    // The full stop of an abbreviated affiliation in brackets ("(D-Mo.)") ends no sentence.
+    if (isQuoteMark(w) || (w === '.' && ctx.toks[i + 1]?.text !== ')') || w === ';') break;
     // A cue word after an article is a noun ("one of the states suing …"), not the verb.
     if (!isCueVerb(w) || isDeterminer(ctx.toks[i - 1]!.text)) continue;
     // The rules' noun phrase, else the parse's subject ("…,” al-Ruiz said": a name the rules' capitals miss).

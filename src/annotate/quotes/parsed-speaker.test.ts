@@ -47,6 +47,14 @@ describe('a speaker with a bracketed party and state', () => {
   });
 });
 
+describe('a direct quote attributed after it to a member with a bracketed affiliation', () => {
+  it('goes to the member, the affiliation kept in the speaker\'s words', () => {
+    const t = 'Harbour chief Ilse Brandt said the ferries would run. “The ferries will not run while the strike lasts,” Sen. Paulo Brask (D-Wis.) said on Friday.';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('will not run'));
+    expect(words(t, q!.speakerSpan)).toBe('Sen. Paulo Brask (D-Wis.)');
+  });
+});
+
 describe('speakers read from the parse', () => {
   it('gives a reported statement to the subject of its cue, not to a name before it in the sentence', () => {
     const t = 'Amid conflicting reports on the number of victims, the Veskarian Red Cross said the toll had risen to 400.';

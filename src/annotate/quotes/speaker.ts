@@ -137,6 +137,7 @@ export function speakerBefore(toks: readonly Token[], cue: number, sentenceStart
   let j = cue - 1;
   while (j >= sentenceStart && isWord(toks[j]!.text) && isAuxiliary(toks[j]!.text)) j--;
   if (j < sentenceStart) return null;
+  if (toks[j]!.text === ')') return beforeBrackets(toks, j, sentenceStart, options);
   if (toks[j]!.text === ',') {
     for (let k = j - 1; k >= Math.max(sentenceStart, j - MAX_APPOSITIVE_TOKENS); k--) {
       const t = toks[k]!.text;
@@ -165,6 +166,19 @@ export function speakerBefore(toks: readonly Token[], cue: number, sentenceStart
   const s = phraseEndingAt(toks, j, sentenceStart);
   if (s < 0 || !isSpeakerPhrase(toks, s, j, sentenceStart, options.anyNounPhrase)) return null;
   return found(toks, s, j);
+}
+
+/** Tokens a bracketed affiliation after a name may hold ("(", "R", "-", "Ga", ".", ")"). */
+const MAX_AFFILIATION_TOKENS = 8;
+
+/** "Sen. Ana Oresk (R-Ga.) said": the name before a short bracketed affiliation speaks; the brackets stay in its words. */
+function beforeBrackets(toks: readonly Token[], close: number, sentenceStart: number, options: { anyNounPhrase?: boolean }): SpeakerFound | null {
+  let open = close - 1;
+  while (open > sentenceStart && close - open < MAX_AFFILIATION_TOKENS && toks[open]!.text !== '(') open--;
+  if (toks[open]?.text !== '(' || open <= sentenceStart) return null;
+  const named = speakerBefore(toks, open, sentenceStart, options);
+  if (!named || named.span.end !== toks[open - 1]!.end) return null;
+  return { ...named, span: { start: named.span.start, end: toks[close]!.end } };
 }
 
 /**

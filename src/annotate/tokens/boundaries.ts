@@ -54,7 +54,7 @@ function isDateline(tokens: readonly BoundaryToken[], sentence: readonly number[
  * @param sentences wink's sentences as runs of consecutive token indices
  */
 export function repairSentences(tokens: readonly BoundaryToken[], sentences: number[][]): number[][] {
-  let out = sentences.filter((s) => s.length > 0).map((s) => [...s]);
+  let out = sentences.filter((s) => s.length > 0).flatMap((s) => splitBeforeTitles(tokens, s));
   out = attachClosingQuotes(tokens, out);
   out = mergeWhile(out, (prev, next, index) => {
     const last = tokens[prev[prev.length - 1]!]!.text;
@@ -64,8 +64,39 @@ export function repairSentences(tokens: readonly BoundaryToken[], sentences: num
     if (index === 0 && isDateline(tokens, prev)) return true;
     // "(R-S.C.)" read as "S" "." "C.": an initialism the tokenizer broke, not a sentence end.
     if (last === '.' && prev.length >= 2 && /^\p{Lu}$/u.test(tokens[prev[prev.length - 2]!]!.text) && /^\p{Lu}\.$/u.test(first)) return true;
+    if (endsInAbbreviation(tokens, prev) && /^\p{Ll}+$/u.test(first)) return true;
     return false;
   });
+  return out;
+}
+
+/**
+ * "Sen. Ana Oresk (R-Ga.)", "Kell Ports Inc." before a lowercase word ("… said Friday"): a short capitalised
+ * abbreviation and its full stop, maybe in brackets, that the next word shows did not end the sentence.
+ */
+function endsInAbbreviation(tokens: readonly BoundaryToken[], sentence: readonly number[]): boolean {
+  let k = sentence.length - 1;
+  while (k > 0 && CLOSING_BRACKETS.has(tokens[sentence[k]!]!.text)) k--;
+  const dot = tokens[sentence[k]!]!.text;
+  if (dot !== '.') return /^\p{Lu}\p{Ll}{0,3}\.$/u.test(dot);
+  return k > 0 && /^\p{Lu}\p{Ll}{0,3}$/u.test(tokens[sentence[k - 1]!]!.text);
+}
+
+/**
+ * "… did the deal in. Sen. Ana Oresk said": a lowercase word whose full stop the tokenizer kept ("in." read
+ * as inches) before a title that opens a name ends the sentence; wink does not split there.
+ */
+function splitBeforeTitles(tokens: readonly BoundaryToken[], sentence: readonly number[]): number[][] {
+  const out: number[][] = [];
+  let from = 0;
+  for (let i = 0; i + 1 < sentence.length; i++) {
+    const next = tokens[sentence[i + 1]!]!.text;
+    if (/^\p{Ll}+\.$/u.test(tokens[sentence[i]!]!.text) && /^\p{Lu}/u.test(next) && NEVER_FINAL_ABBREVIATIONS.has(next)) {
+      out.push(sentence.slice(from, i + 1));
+      from = i + 1;
+    }
+  }
+  out.push(sentence.slice(from));
   return out;
 }
 

@@ -36,6 +36,18 @@ describe('tokens: sentence boundaries for news', () => {
     expect(toks.map((t) => text.slice(t.start, t.end))).toContain('N.Y.');
   });
 
+  it('keeps an abbreviated affiliation or company name inside its sentence when a lowercase word follows', () => {
+    expect(sentencesOf('Sen. Paulo Brask (D-Wis.) said the vote failed. Rep. Ida Moro (R-Ga.) agreed on Friday.')).toEqual([
+      'Sen. Paulo Brask (D-Wis.) said the vote failed.',
+      'Rep. Ida Moro (R-Ga.) agreed on Friday.',
+    ]);
+    expect(sentencesOf('The deal with Kell Ports Inc. was signed in May. It held.')).toEqual(['The deal with Kell Ports Inc. was signed in May.', 'It held.']);
+  });
+
+  it('ends a sentence at a lowercase word with its full stop before a title that opens a name', () => {
+    expect(sentencesOf('The harbour board never gave in. Sen. Paulo Brask said so.')).toEqual(['The harbour board never gave in.', 'Sen. Paulo Brask said so.']);
+  });
+
   it('still ends a sentence after an initialism when a new sentence begins', () => {
     expect(sentencesOf('The envoy flew to the U.S. Then she returned home.')).toEqual([
       'The envoy flew to the U.S.',
