@@ -47,6 +47,13 @@ describe('a speaker with a bracketed party and state', () => {
   });
 });
 
+describe('a report inside a longer report of the same speaker', () => {
+  it('is shown once, as the longer report', () => {
+    const t = 'Orla Vennick said she was convinced the owners had promised that the pay deal would stand.';
+    expect(run(t).quotes.map((q) => words(t, q))).toEqual(['she was convinced the owners had promised that the pay deal would stand']);
+  });
+});
+
 describe('a direct quote attributed after it to a member with a bracketed affiliation', () => {
   it('goes to the member, the affiliation kept in the speaker\'s words', () => {
     const t = 'Harbour chief Ilse Brandt said the ferries would run. “The ferries will not run while the strike lasts,” Sen. Paulo Brask (D-Wis.) said on Friday.';

@@ -1,0 +1,14 @@
+import type { Quote } from './types.js';
+
+const sameSpeaker = (a: Quote, b: Quote): boolean =>
+  a.speaker !== undefined ? a.speaker === b.speaker : b.speaker === undefined && a.speakerText !== undefined && a.speakerText === b.speakerText;
+
+/**
+ * Reported words inside a longer reported record of the same speaker ("Ana Oresk said she believes
+ * [the strike will end]" read again at "believes"): a part of what that record already shows, not a
+ * second quote for a reader. The attribution layer keeps such parts, as PolNeAR annotates them.
+ */
+export function withoutPartsOfLongerReports(quotes: readonly Quote[]): Quote[] {
+  const reported = quotes.filter((q) => !q.direct && (q.speaker !== undefined || q.speakerText !== undefined));
+  return quotes.filter((q) => q.direct || !reported.some((o) => o !== q && o.start <= q.start && o.end >= q.end && o.end - o.start > q.end - q.start && sameSpeaker(o, q)));
+}
