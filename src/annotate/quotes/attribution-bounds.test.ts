@@ -32,6 +32,9 @@ describe('where reported words end', () => {
     ['where another clause with its own verb of saying starts (", and the editorial called on …")',
       'The weekly Corvel Herald noted in its editorial on Friday that the harbour officials must be wary of the new tariff deal, and the editorial called on the council to publish every contract.',
       'the harbour officials must be wary of the new tariff deal'],
+    ['where the writer adds a consequence of what was reported (", which raised fears …")',
+      'Port officials said the harbour board had voted to close the north quay for repairs, which raised fears among traders that the summer fair would move.',
+      'the harbour board had voted to close the north quay for repairs'],
   ])('ends them %s', (_what, t, expected) => {
     const q = reported(t, run(t), expected.split(' ').slice(0, 3).join(' '));
     expect(q).toBeDefined();

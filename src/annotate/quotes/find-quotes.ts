@@ -1049,6 +1049,10 @@ const TRAILING_ACCORDING = /,\s+according\s+to\s/i;
 /** A source and its verb of saying closing the words (", the Daily Ledger reported"): the relay, not what was said. */
 const TRAILING_REPORT = /,\s+(?:the\s+)?(?:[\p{L}’'.-]+\s+){0,7}?(\p{Ll}+)[.!]?\s*$/u;
 /** A concession the writer adds after what was reported (", though this has not yet led to results"). */
+/** "…, which raises concerns that …", "…, which led to …": the writer's consequence of the reported clause, not the speaker's words. */
+const WRITERS_CONSEQUENCE = /,\s+which\s+(?:\w+ly\s+)?(?:raises|raised|has raised|prompted|prompts|sparked|sparks|led|leads|has led|forced|forces|fuelled|fueled|fuels|triggered|triggers|comes|came)\b/i;
+/** Words of the reported clause before such a consequence for it to stand as a report on its own. */
+const MIN_CLAUSE_BEFORE_CONSEQUENCE = 6;
 const CONCESSION = /,\s+(?:though|although|even\s+though)\s/i;
 /** The writer's aside between dashes, opened by a participle ("… soybeans and pork—echoing an earlier dispute—plus …"). */
 const DASH_ASIDE = /\s*[—–]\s*\p{Ll}+ing\b/u;
@@ -1147,7 +1151,8 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   const according = d.cue && !/^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end)) ? TRAILING_ACCORDING.exec(words)?.index : undefined;
   const closing = TRAILING_REPORT.exec(words);
   const relayTag = d.cue && d.cue.end <= d.start && closing && SAYING_PAST.test(closing[1]!) && isCueVerb(closing[1]!) ? closing.index : undefined;
-  const cuts = [according, relayTag, concession?.index, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
+  const consequence = WRITERS_CONSEQUENCE.exec(words);
+  const cuts = [according, relayTag, concession?.index, consequence && countWords(words.slice(0, consequence.index)) >= MIN_CLAUSE_BEFORE_CONSEQUENCE ? consequence.index : undefined, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
   if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;
