@@ -50,6 +50,17 @@ describe('where reported words end', () => {
 
 });
 
+describe('two reports joined by ", and"', () => {
+  it('keeps each clause with its own speaker: no conjunction in the second speaker, no second clause in the first record', () => {
+    const t = 'Ilse Brandt emphasized that the harbour reforms were not complete, and human rights groups warned that the council was relinquishing critical leverage over the owners.';
+    const qs = run(t);
+    const first = reported(t, qs, 'the harbour reforms');
+    expect(words(t, first)).toBe('the harbour reforms were not complete');
+    expect(words(t, first!.content ?? first)).toBe('the harbour reforms were not complete');
+    expect(words(t, reported(t, qs, 'the council')?.speakerSpan)).toBe('human rights groups');
+  });
+});
+
 describe('the speaker of a participle of saying after reported words', () => {
   it('gives “…” after "X emphasized that A is B, saying" to X, not to the subject of A', () => {
     const t = 'The Veskarian historian Oren Pask wrote a column for the Corvel Review, arguing that what counts today is rebuilding trust, not new treaties, saying, “We keep making the same promises and nobody believes them any more.”';

@@ -1156,7 +1156,9 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
   if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;
-  return { ...d, end, content: d.content ?? { start: d.start, end: d.end } };
+  // A content taken from the attribution that follows the cut ("A, and Y warned that [B]") is not this record's.
+  const content = d.content && d.content.start >= end ? { start: d.start, end } : d.content ?? { start: d.start, end: d.end };
+  return { ...d, end, content };
 }
 
 /**

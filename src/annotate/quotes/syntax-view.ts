@@ -188,7 +188,10 @@ export class SyntaxView {
     const core = this.subtree(i, NOT_CORE);
     // The source as PolNeAR delimits it: the subject's whole phrase, coordinated names and relative clauses
     // included, except a relative clause on the subject that is an attribution of its own ("X, who said that …").
+    // A conjunction the parse hangs on the subject ("…, and [human rights groups] warned") joins clauses, not speakers.
+    const joiner = this.childrenOf(i).find((c) => c < i && this.rel(c) === 'cc');
     let span = this.subtree(i, /^(?:punct|parataxis|advcl|dep)$/);
+    if (joiner !== undefined && this.tokens[joiner]!.start === span.start) span = { start: this.tokens[joiner + 1]!.start, end: span.end };
     const saying = this.childrenOf(i).find((c) => this.rel(c) === 'acl:relcl' && this.childrenOf(c).some((k) => this.rel(k) === 'ccomp'));
     if (saying !== undefined) {
       const rel = this.subtree(saying);
