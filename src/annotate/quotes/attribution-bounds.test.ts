@@ -59,6 +59,13 @@ describe('two reports joined by ", and"', () => {
     expect(words(t, first!.content ?? first)).toBe('the harbour reforms were not complete');
     expect(words(t, reported(t, qs, 'the council')?.speakerSpan)).toBe('human rights groups');
   });
+
+  it('ends the first clause before a second subject with a plural possessive ("dock workers\' groups warned")', () => {
+    const t = 'Ana Oresk stressed that the harbour reforms were not finished, and dock workers\' groups warned that the council was losing critical leverage over the owners.';
+    const qs = run(t);
+    expect(words(t, reported(t, qs, 'the harbour reforms'))).toBe('the harbour reforms were not finished');
+    expect(words(t, reported(t, qs, 'the council')?.speakerSpan)).toBe('dock workers\' groups');
+  });
 });
 
 describe('the speaker of a participle of saying after reported words', () => {

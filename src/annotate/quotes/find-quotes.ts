@@ -1088,13 +1088,17 @@ function nextAttribution(ctx: Context, d: Draft): number | undefined {
     // The cue may follow the draft (after an appositive's comma), when the parse ended the reported words at the new subject.
     for (let k = i + 2; k <= Math.min(last + 2, toks.length - 1, i + 2 + MAX_NEW_SUBJECT_TOKENS); k++) {
       const w = toks[k]!.text;
-      if (w === '.' || w === ';' || isQuoteMark(w) || w.toLowerCase() === 'that') break;
+      if (w === '.' || w === ';' || (isQuoteMark(w) && !isPluralPossessive(toks, k)) || w.toLowerCase() === 'that') break;
       // "and that of …", "and then" are no subject; a cue right after "and" has the same subject (kept as one clause).
       if (isCueVerb(w) && /(?:ed|s)$|^(?:said|told|wrote)$/i.test(w) && k > i + 2 && !isDeterminer(toks[k - 1]!.text) && !isPreposition(toks[k - 1]!.text)) return toks[i]!.start - d.start;
     }
   }
   return undefined;
 }
+
+/** The apostrophe of a plural possessive ("the workers' groups"), not a quote mark: right after a word ending in s. */
+const isPluralPossessive = (toks: readonly Token[], k: number): boolean =>
+  /^['’]$/.test(toks[k]!.text) && k > 0 && toks[k - 1]!.end === toks[k]!.start && /s$/i.test(toks[k - 1]!.text);
 
 /**
  * A participle cue inside reported words that goes on with a statement of its own ("…, saying that …",
