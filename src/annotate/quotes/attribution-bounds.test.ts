@@ -60,6 +60,11 @@ describe('two reports joined by ", and"', () => {
     expect(words(t, reported(t, qs, 'the council')?.speakerSpan)).toBe('human rights groups');
   });
 
+  it('ends the words after a cue before ", but X said …", and gives no quote to a cue that only takes an object', () => {
+    const t = 'The inspectors did not show the damaged hull to reporters, but Ilse Brandt said divers had found two cracks near the keel.';
+    expect(run(t).map((q) => words(t, q))).toEqual(['divers had found two cracks near the keel']);
+  });
+
   it('ends the first clause before a second subject with a plural possessive ("dock workers\' groups warned")', () => {
     const t = 'Ana Oresk stressed that the harbour reforms were not finished, and dock workers\' groups warned that the council was losing critical leverage over the owners.';
     const qs = run(t);

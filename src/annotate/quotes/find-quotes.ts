@@ -1084,7 +1084,7 @@ function nextAttribution(ctx: Context, d: Draft): number | undefined {
     if (/ing$/i.test(next) && isCueVerb(next) && !RELAY_CUES.test(next) && introducesWords(ctx, i + 1)) return toks[i]!.start - d.start;
     // ", in which he announced …", ", and there are concerns that …": another attribution opens after the comma.
     if (RELATIVE_ATTRIBUTION.test(ctx.text.slice(toks[i]!.end, toks[i]!.end + 80))) return toks[i]!.start - d.start;
-    if (next.toLowerCase() !== 'and') continue;
+    if (!/^(?:and|but)$/i.test(next)) continue;
     // The cue may follow the draft (after an appositive's comma), when the parse ended the reported words at the new subject.
     for (let k = i + 2; k <= Math.min(last + 2, toks.length - 1, i + 2 + MAX_NEW_SUBJECT_TOKENS); k++) {
       const w = toks[k]!.text;
