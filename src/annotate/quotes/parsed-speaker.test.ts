@@ -96,6 +96,13 @@ describe('pronoun speakers read against the sentence before', () => {
     expect(vell).toBeDefined();
     expect(q!.speaker).toBe(vell!.entity);
   });
+
+  it('never gives "he" to a body named as the sentence opens ("Police …, but he said")', () => {
+    const t = 'Police did not find the hull damage, but he said divers had found cracks.';
+    const q = run(t).quotes.find((x) => words(t, x) === 'divers had found cracks');
+    expect(q).toBeDefined();
+    expect(q!.speakerText).not.toBe('Police');
+  });
 });
 
 describe('records that are not statements', () => {

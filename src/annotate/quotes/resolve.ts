@@ -171,7 +171,7 @@ function nameWord(w: string): boolean {
 }
 
 /** Without entities: the nearest preceding run of capitalised words that reads as a name (not a date, not a possessive). */
-function antecedentName(text: string, at: number, quoted: readonly Span[], tokens: readonly Token[] | undefined, from = Math.max(0, at - MAX_ANTECEDENT_DISTANCE)): string | undefined {
+function antecedentName(text: string, at: number, quoted: readonly Span[], tokens: readonly Token[] | undefined, person: boolean, from = Math.max(0, at - MAX_ANTECEDENT_DISTANCE)): string | undefined {
   const toks = tokens ? tokensWithin(tokens, from, at) : tokenize(text, from, at);
   let end = toks.length - 1;
   while (end >= 0) {
@@ -181,7 +181,11 @@ function antecedentName(text: string, at: number, quoted: readonly Span[], token
     if (toks[end + 1]?.text === ',' && !(end > 0 && nameWord(toks[end - 1]!.text))) { end--; continue; }
     let start = end;
     while (start > 0 && nameWord(toks[start - 1]!.text) && text.slice(toks[start - 1]!.end, toks[start]!.start) === ' ') start--;
-    return text.slice(toks[start]!.start, toks[end]!.end);
+    const span = { start: toks[start]!.start, end: toks[end]!.end };
+    // "Police did not …, but he said": a body capitalised as its sentence opens is no "he" or "she".
+    const word = text.slice(span.start, span.end).toLowerCase();
+    if (person && start === end && classifySpeaker(word, { start: 0, end: word.length }, []).kind === 'collective') { end--; continue; }
+    return text.slice(span.start, span.end);
   }
   return undefined;
 }
@@ -284,7 +288,8 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
       }
       if (referenced) return { resolved: { entity: referenced.entity }, phrase };
       const sentenceStart = sentenceStartBefore(text, core.start);
-      const name = antecedentName(text, core.start, d.quoted, d.tokens, sentenceStart) ?? previousSpeakerText(d, core.start) ?? antecedentName(text, core.start, d.quoted, d.tokens);
+      const person = PERSON_PRONOUNS.test(pronoun);
+      const name = antecedentName(text, core.start, d.quoted, d.tokens, person, sentenceStart) ?? previousSpeakerText(d, core.start) ?? antecedentName(text, core.start, d.quoted, d.tokens, person);
       return { resolved: name ? { text: name } : undefined, phrase };
     }
     case 'relative':
