@@ -298,6 +298,8 @@ function parsedContent(ctx: Context, c: number): Span | null {
   const comp = k < 0 ? -1 : view.complementOf(k);
   if (comp < 0) return null;
   let span = view.subtree(comp);
+  // "A happened, the agency said, overshadowing B": a participle set off after the cue is the writer's, not what was said.
+  if (comp > k && /ing$/i.test(view.word(ctx.text, comp)) && !view.childrenOf(comp).some((x) => /^nsubj/.test(view.rel(x))) && view.word(ctx.text, comp - 1) === ',') return null;
   // "The talks, the minister said, would resume": a parse may split the clause around its attribution into two
   // complements; the reported words run from the first over the aside to the end of the second.
   // Only when the first is a bare subject (no verb of its own): "A happened, X said, overshadowing B" is two things.
