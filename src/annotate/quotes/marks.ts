@@ -13,7 +13,11 @@ export interface MarkedSpan {
   readonly unclosed: boolean;
 }
 
-type Style = 'double' | 'single' | 'guillemet';
+/** `twin`: two straight apostrophes standing for a double mark (''…''), as some newspapers' archives print it. */
+type Style = 'double' | 'single' | 'guillemet' | 'twin';
+
+/** Characters a mark of the style takes. */
+const width = (style: Style): number => (style === 'twin' ? 2 : 1);
 
 const LETTER = /[\p{L}\p{N}]/u;
 /** Characters after which a straight or single mark opens rather than closes. */
@@ -26,6 +30,7 @@ function isOpening(text: string, i: number): Style | null {
   if (c === '“' || c === '„') return 'double';
   if (c === '«') return 'guillemet';
   if (c === '"') return OPEN_CONTEXT.test(prev) && !/\s/.test(next) ? 'double' : null;
+  if (c === "'" && next === "'") return OPEN_CONTEXT.test(prev) && /\S/.test(text[i + 2] ?? ' ') && text[i + 2] !== "'" ? 'twin' : null;
   if (c === '‘' || c === "'") return OPEN_CONTEXT.test(prev) && LETTER.test(next) ? 'single' : null;
   return null;
 }
@@ -35,6 +40,7 @@ function closes(text: string, i: number, style: Style): boolean {
   const next = text[i + 1] ?? ' ';
   if (style === 'guillemet') return c === '»';
   if (style === 'double') return c === '”' || c === '"';
+  if (style === 'twin') return c === "'" && next === "'";
   // A single closing mark followed by a letter is an apostrophe ("don’t", "Kell’s").
   return (c === '’' || c === "'") && !LETTER.test(next) && i > 0 && !/\s/.test(text[i - 1]!);
 }
@@ -57,20 +63,24 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
       const reopen = isOpening(text, para.start);
       if (reopen === pending.style) {
         current = pending;
-        from = para.start + 1;
+        from = para.start + width(reopen);
       }
       pending = null;
     }
     for (let i = from; i < para.end; i++) {
       if (current) {
         if (closes(text, i, current.style)) {
-          out.push({ open: current.open, close: i + 1, start: current.start, end: i, unclosed: false });
+          out.push({ open: current.open, close: i + width(current.style), start: current.start, end: i, unclosed: false });
+          i += width(current.style) - 1;
           current = null;
         }
         continue;
       }
       const style = isOpening(text, i);
-      if (style) current = { open: i, start: i + 1, style };
+      if (style) {
+        current = { open: i, start: i + width(style), style };
+        i += width(style) - 1;
+      }
     }
     if (current) {
       const next = paragraphs[p + 1];

@@ -23,6 +23,15 @@ describe('direct quotes', () => {
     expect(cueOf(t, q)).toBe('said');
   });
 
+  it('reads two straight apostrophes as a double quote mark: \'\'…,\'\' said X (an apostrophe inside stays a letter)', () => {
+    const t = "''We don't expect the ferries to run before May,'' said Tomas Brandt, the harbour minister.";
+    const q = only(t);
+    expect(said(t, q)).toBe("We don't expect the ferries to run before May,");
+    expect(q.direct).toBe(true);
+    expect(who(t, q)).toBe('Tomas Brandt, the harbour minister');
+    expect(findMarkedSpans("He called it ''a slow disaster'' for the valley.").map((m) => [m.open, m.close])).toEqual([[13, 32]]);
+  });
+
   it('takes an inverted speaker with an appositive: “…,” said X, the minister.', () => {
     const t = '"We have no intention of leaving," said Tomas Brandt, the harbour minister.';
     const q = only(t);
