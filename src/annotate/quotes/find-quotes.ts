@@ -415,7 +415,8 @@ function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 
       if (sp) return { speaker: sp, cue: { start: ctx.toks[c - 1]!.start, end: ctx.toks[c]!.end }, inline };
     }
     if (!isCueVerb(w)) continue;
-    const sp = speakerOfCue(ctx, c, first);
+    // "Said Ana Oresk: “…”": a cue opening its sentence has its speaker after it.
+    const sp = speakerOfCue(ctx, c, first) ?? (c === first ? speakerAfter(ctx.toks, c + 1, j, first) : null);
     if (sp) return { speaker: sp, cue: ctx.toks[c]!, inline };
     return null;
   }

@@ -32,6 +32,13 @@ describe('direct quotes', () => {
     expect(findMarkedSpans("He called it ''a slow disaster'' for the valley.").map((m) => [m.open, m.close])).toEqual([[13, 32]]);
   });
 
+  it('takes the speaker after a cue that opens the sentence: Said X: “…”', () => {
+    const t = 'Said Brandt: “I see no sign the owners want a deal before May.”';
+    const q = only(t);
+    expect(q.direct).toBe(true);
+    expect(who(t, q)).toBe('Brandt');
+  });
+
   it('takes an inverted speaker with an appositive: “…,” said X, the minister.', () => {
     const t = '"We have no intention of leaving," said Tomas Brandt, the harbour minister.';
     const q = only(t);
