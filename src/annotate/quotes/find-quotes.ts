@@ -291,6 +291,15 @@ function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
  */
 const LEADING_TIME_THAT = /^(?:on\s+|last\s+|earlier\s+|late\s+|this\s+)?(?:[\p{L}\p{N},]+\s+){0,3}?(?:earlier|later|yesterday|today|week|month|year|morning|afternoon|evening|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+that\s+/iu;
 
+/** Conjunctions that open an adverbial clause after a comma ("…, X said, as they bristled at …"). */
+const SUBORDINATOR = /^(?:as|when|while|after|before|because|since|although|though|amid)$/i;
+
+/** Words after a cue that only say when, up to a comma or the end ("Friday afternoon, as …"). */
+function timeOnlyUntilComma(text: string, clause: Span): boolean {
+  const head = /^[^,;:]*/.exec(text.slice(clause.start, clause.end))![0];
+  return isTimePhrase(head) && (head.length === clause.end - clause.start || text[clause.start + head.length] === ',');
+}
+
 /** The clause a cue governs read from the parse (its ccomp without "that"), when the syntax stage ran. */
 function parsedContent(ctx: Context, c: number): Span | null {
   const view = ctx.syntax!;
@@ -729,15 +738,15 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
     }
     const lead = from <= last ? LEADING_TIME_THAT.exec(text.slice(toks[from]!.start, sent.end)) : null;
     const clause = from <= last ? trimContent(text, toks[from]!.start + (lead ? lead[0].length : 0), sent.end) : null;
-    // Nothing after the listener ("…, X told reporters."): the clause is the one before.
-    if (clause && clause.end > clause.start) return clause;
+    // Nothing after the listener ("…, X told reporters."), or only when ("…, X said Friday afternoon, as …"): the clause is the one before.
+    if (clause && clause.end > clause.start && !timeOnlyUntilComma(text, clause)) return clause;
   }
   // "…, he said." — the clause before the speaker, when the cue ends the sentence.
   const before = firstStartingFrom(toks, sp.span.start) - 1;
   let restEnd = last;
   // "…, the agency reported on Sunday, citing figures": the participle clause is not part of the adjunct.
   for (let i = c + 1; i < last; i++) {
-    if (toks[i]!.text === ',' && /ing$/i.test(toks[i + 1]!.text)) { restEnd = i - 1; break; }
+    if (toks[i]!.text === ',' && (/ing$/i.test(toks[i + 1]!.text) || SUBORDINATOR.test(toks[i + 1]!.text))) { restEnd = i - 1; break; }
     if (i === c + 1 && RELAY_CUES.test(toks[i]!.text)) { restEnd = i - 1; break; }
   }
   const rest = toks.slice(c + 1, restEnd + 1).filter((t) => isWord(t.text));
@@ -747,7 +756,8 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
     && !toks.slice(firstStartingFrom(toks, sent.start), before).some((t) => (isCueVerb(t.text) || /^that$/i.test(t.text)) && !insideMark(ctx, t.start));
   // "…, they should be addressed within the treaty": a passive verb's subject is what is spoken of, not a speaker.
   const passive = /^(?:be|been|being|is|are|was|were)$/i.test(toks[c - 1]?.text ?? '');
-  if (!passive && toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text) || listener)) {
+  const when = rest.length > 0 && isTimePhrase(rest.map((t) => t.text).join(' '));
+  if (!passive && toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text) || listener || when)) {
     return trimContent(text, sent.start, toks[before]!.start);
   }
   return null;
