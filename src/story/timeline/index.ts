@@ -112,9 +112,13 @@ function daysApart(a: string, b: string): number {
   return Math.abs(x.start - y.start);
 }
 
-/** The report that names an entry: one by the entry's doer, dated at the entry's precision, with the shortest label. */
+/**
+ * The report that names an entry: one by the entry's doer, dated at the entry's precision, whose
+ * label reads as a clause ("X signed Y" before "X: the signing"), with the shortest label.
+ */
 function representative(members: readonly Candidate[], actor: string | undefined, date: string): Candidate {
-  const score = (c: Candidate): number => (actor !== undefined && c.actorNames[0] === actor ? 2 : 0) + (c.date === date ? 1 : 0) + (c.action !== UNCLASSIFIED_ACTION ? 0.5 : 0);
+  const score = (c: Candidate): number => (actor !== undefined && c.actorNames[0] === actor ? 2 : 0) + (c.date === date ? 1 : 0)
+    + (c.labelIsClause ? 0.75 : 0) + (c.action !== UNCLASSIFIED_ACTION ? 0.5 : 0);
   return [...members].sort((a, b) => score(b) - score(a) || a.label.length - b.label.length)[0]!;
 }
 
