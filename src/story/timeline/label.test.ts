@@ -53,3 +53,15 @@ describe('pastOfParticiple', () => {
     expect(['during', 'according', 'thing', 'ring', 'walls'].map(pastOfParticiple)).toEqual([null, null, null, null, null]);
   });
 });
+
+describe('the label of an entry reported several times', () => {
+  it('names which event it is rather than only its kind ("X: withdrawal from the treaty", not "X: withdrawal")', () => {
+    const timeline = buildTimeline(makeContext([
+      { id: 'a1', published: '2030-06-01', text: 'Tessel’s withdrawal in 2029 angered the river guild.', entities: [{ text: 'Tessel', type: 'GPE' }], times: [{ text: '2029', value: '2029' }], verbs: ['angered'] },
+      { id: 'a2', published: '2030-06-02', text: 'The guild still resents Tessel’s withdrawal from the Marrow river treaty in 2029.', entities: [{ text: 'Tessel', type: 'GPE' }], times: [{ text: '2029', value: '2029' }], verbs: ['resents'] },
+    ]));
+    const entry = timeline.find((e) => e.date === '2029');
+    expect(entry?.sources).toHaveLength(2);
+    expect(entry?.summary).toBe('Tessel: withdrawal from the Marrow river treaty');
+  });
+});
