@@ -5,7 +5,8 @@
  * contradictions, quote variants, single-source claims, per-article events and entities).
  * Stories are built from the gold grouping so each measure is independent of the clustering,
  * which is measured on its own (B-cubed, in file order and reversed: the worse counts).
- * The scoring rules are the corpora READMEs'; see eval/story-gold/.
+ * The scoring rules are the corpora READMEs'; see eval/story-gold/. Timeline labels are also read
+ * for a subject and a finite verb ("who did what", not a fragment) and for length.
  *
  * Run: npm run eval -- story-brief
  */
@@ -24,6 +25,7 @@ import { scoreContradictions } from './story-gold/score-contradictions.js';
 import { groupedArticleEvents, mergedGoldEvents, scoreTimeline, type RealEvent } from './story-gold/score-timeline.js';
 import { scoreOmissions, type OmissionClaim } from './story-gold/score-omissions.js';
 import { scoreSummary, type SummaryLineLike } from './story-gold/score-summary.js';
+import { scoreLabels, SHORT_LABEL_WORDS } from './story-gold/score-labels.js';
 import { goldAnonymousSources, scoreSingleSource, scoreVariants } from './story-gold/score-sources.js';
 
 type Row = Record<string, string | number | null>;
@@ -82,6 +84,9 @@ async function measure(corpus: GoldCorpus, rows: Row[], metrics: Record<string, 
     const tl = scoreTimeline(gold, storyEvents, b.story.timeline, { docOf: corpus.docOf, idOf });
     add(t, 'events', tl.events); add(t, 'eventsFound', tl.found); add(t, 'oneEntry', tl.oneEntry); add(t, 'actorRight', tl.actorRight);
     detail.push(...tl.detail.map((x) => `${key} timeline ${x}`));
+    const lb = scoreLabels(b.story.timeline.map((e) => e.summary));
+    add(t, 'labelClause', lb.clause); add(t, 'labelShort', lb.short); add(t, 'labels', lb.total);
+    detail.push(...lb.fragments.map((x) => `${key} timeline label without a subject and a finite verb: ${x}`));
 
     const om = scoreOmissions(gold, omissionClaims(b.story), storyEvents, { docOf: corpus.docOf, idOf });
     add(t, 'omitRight', om.right); add(t, 'omitWrong', om.wrong); add(t, 'omitUnscored', om.unscored);
@@ -148,6 +153,9 @@ async function measure(corpus: GoldCorpus, rows: Row[], metrics: Record<string, 
   row('timeline: real events found', show(t.eventsFound ?? 0, t.events ?? 0), ratio(t.eventsFound ?? 0, t.events ?? 0));
   row('timeline: one entry per real event', show(t.oneEntry ?? 0, t.eventsFound ?? 0), ratio(t.oneEntry ?? 0, t.eventsFound ?? 0));
   row('timeline: actor is who did it', show(t.actorRight ?? 0, t.eventsFound ?? 0), ratio(t.actorRight ?? 0, t.eventsFound ?? 0));
+  row('timeline: labels with a subject and a finite verb', show(t.labelClause ?? 0, t.labels ?? 0), ratio(t.labelClause ?? 0, t.labels ?? 0));
+  row(`timeline: labels of at most ${SHORT_LABEL_WORDS} words`, show(t.labelShort ?? 0, t.labels ?? 0), ratio(t.labelShort ?? 0, t.labels ?? 0));
+  m('timeline_label_clause', ratio(t.labelClause ?? 0, t.labels ?? 0)); m('timeline_label_short', ratio(t.labelShort ?? 0, t.labels ?? 0));
   m('timeline_events_found', ratio(t.eventsFound ?? 0, t.events ?? 0)); m('timeline_one_entry', ratio(t.oneEntry ?? 0, t.eventsFound ?? 0)); m('timeline_actor', ratio(t.actorRight ?? 0, t.eventsFound ?? 0));
   const omitScored = (t.omitRight ?? 0) + (t.omitWrong ?? 0);
   row('"leaves out" right (precision)', `${show(t.omitRight ?? 0, omitScored)} (+${t.omitUnscored ?? 0} unscored)`, ratio(t.omitRight ?? 0, omitScored));

@@ -3,9 +3,11 @@ import { isDateValue } from '../../annotate/events/index.js';
 import type { StoryContext } from '../types.js';
 import { contentWords, stem } from './words.js';
 import { readDated } from './actor.js';
-import { whoDidWhat } from './label.js';
+import { whoDidWhat, type Label } from './label.js';
 import { datelineDate } from './dateline.js';
 import { syntaxOf, tokenAt } from '../syntax.js';
+
+const labelOf = (l: Label): { label: string; labelIsClause: boolean } => ({ label: l.text, labelIsClause: l.clause });
 
 /** One dated report of something happening, from one sentence of one article, before merging. */
 export interface Candidate {
@@ -31,6 +33,8 @@ export interface Candidate {
   readonly localWords: ReadonlySet<string>;
   /** "Who did what", in the article's words. */
   readonly label: string;
+  /** The label reads as a clause, a subject and a finite verb ("X signed Y"), not "X: a noun phrase". */
+  readonly labelIsClause: boolean;
   /** The stem of the word naming the action, unless it only reports speech ("withdraw", "sign"; not "said"). */
   readonly actionWord: string | null;
   /** Story entities the clause names besides the doer (what the action is about: "the JCPOA"). */
@@ -170,7 +174,7 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
       actorIds: actor ? [actor.id ?? `${DESCRIBED}${actor.name}`] : [], actorNames: actor ? [actor.name] : [],
       sentence, evidence, focus: read.action ?? event?.trigger ?? time, time,
       words: contentWords(evidence), localWords: contentWords(doc.text.slice(read.clause.start, read.clause.end)),
-      label: whoDidWhat(doc, sentence, read, time),
+      ...labelOf(whoDidWhat(doc, sentence, read, time)),
       actionWord: actionText && !speaks ? stem(actionText) : null,
       speaks,
       saying: actionText !== '' && REPORTING_VERBS.test(actionText),

@@ -112,10 +112,18 @@ function daysApart(a: string, b: string): number {
   return Math.abs(x.start - y.start);
 }
 
-/** The report that names an entry: one by the entry's doer, dated at the entry's precision, with the shortest label. */
+/** A noun-phrase label of one or two words ("X: withdrawal") names the kind of event, not which one. */
+const bareNoun = (c: Candidate): boolean => !c.labelIsClause && (c.label.split(': ')[1] ?? c.label).split(/\s+/).length < 3;
+
+/**
+ * The report that names an entry: one by the entry's doer, dated at the entry's precision, whose
+ * label reads as a clause ("X signed Y" before "X: the signing"), with the shortest label that
+ * says which event it is ("X: withdrawal from the treaty" before "X: withdrawal").
+ */
 function representative(members: readonly Candidate[], actor: string | undefined, date: string): Candidate {
-  const score = (c: Candidate): number => (actor !== undefined && c.actorNames[0] === actor ? 2 : 0) + (c.date === date ? 1 : 0) + (c.action !== UNCLASSIFIED_ACTION ? 0.5 : 0);
-  return [...members].sort((a, b) => score(b) - score(a) || a.label.length - b.label.length)[0]!;
+  const score = (c: Candidate): number => (actor !== undefined && c.actorNames[0] === actor ? 2 : 0) + (c.date === date ? 1 : 0)
+    + (c.labelIsClause ? 0.75 : 0) + (c.action !== UNCLASSIFIED_ACTION ? 0.5 : 0);
+  return [...members].sort((a, b) => score(b) - score(a) || Number(bareNoun(a)) - Number(bareNoun(b)) || a.label.length - b.label.length)[0]!;
 }
 
 function mostFrequent(values: readonly string[]): string {

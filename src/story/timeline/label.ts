@@ -1,14 +1,21 @@
 /**
- * A short "who did what" line for a timeline entry: the doer's name and the action as the
- * article words it, from the verb (or event noun) on, without the date, a dozen words at most
- * and cut at a word: "Ana Oresk indicated that the message was being studied…",
- * "United States: withdrawal from the Joint Comprehensive Plan of Action (JCPOA)".
+ * A short "who did what" line for a timeline entry, a clause where the article's words allow one:
+ * the doer's name and the action as the article words it, from the verb (or event noun) on,
+ * without the date, about a dozen words and cut where a clause or phrase ends ("Ana Oresk indicated
+ * that the message was being studied"). Headline-style and reduced clauses are made finite ("X
+ * echoing the plan" → "X echoed the plan", "a probe into X, launched last week" → "A probe into X
+ * was launched"), a writer's framing ("It is worth noting that …") is dropped, and with no clause
+ * to be had the label is the doer and a noun phrase ("Veskaria: withdrawal from the treaty").
  */
 import type { Doc, Span } from '../../core/index.js';
 import type { DatedAction } from './actor.js';
+import { dateInterval } from './dates.js';
+import { AUXILIARY, isPastForm, pastOfParticiple } from './verbs.js';
 
 /** Words in a label: enough to say what happened, short enough to read at a glance. */
 const MAX_LABEL_WORDS = 12;
+/** Words of the action after a long name: the name does not leave the action without its object. */
+const MIN_LABEL_ACTION_WORDS = 8;
 /** A date phrase and the preposition before it, removed from the action's words. */
 const DATE_LEAD = /\s*(?:\b(?:on|in|at|since|by|from|until|during|of)\s+)?(?:the\s+)?$/i;
 /** A dateline opening a sentence ("PORT VELAN, Veskaria — "): no part of what happened. */
@@ -25,17 +32,62 @@ const DANGLING = /^(?:a|an|the|of|on|in|at|to|for|from|by|with|into|and|or|but|t
 /** A label cut at a clause boundary keeps at least this many words. */
 const MIN_CLAUSE_WORDS = 5;
 
+/** A word that opens a clause or phrase hanging on what came before: a long label ends before it. */
+const CLAUSE_OPENER = /^(?:that|which|who|whom|whose|after|before|because|while|whereas|although|though|when|since|until|unless|despite|amid|as)$/i;
+/** Prepositions a long label may end before: what follows only says where, how or with what. */
+const PHRASE_OPENER = /^(?:with|in|on|at|from|for|by|into|over|under|about|against|off|near|through|across|toward|towards|within|without)$/i;
+/** A verb of saying before "that": the "that" opens what was said, the label's substance. */
+const SAYS_THAT = /^(?:said|says|stated|noted|added|announced|confirmed|indicated|stressed|declared|argued|warned|insisted|explained|emphasi[sz]ed|affirmed|reported|told|wrote|believes?|believed|thinks?|thought|knew|knows)$/i;
+/** Words that make a preposition with the one after them ("due to", "ahead of"): never the last word. */
+const PREPOSITION_LEAD = /^(?:due|according|prior|ahead|owing|instead|because|close|next|rather|out|up|along|together|regardless)$/i;
+/** A word that is a finite verb in any reading: an auxiliary, a past tense. */
+const FINITE = /^(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|did|does|do|\p{Ll}{2,}ed)$/u;
+/** Most words a cut before a trailing prepositional phrase leaves out of the budget. */
+const MAX_PHRASE_DROPPED = 3;
+/** A long label cut at a boundary keeps at least this many words. */
+const MIN_CUT_WORDS = 3;
+
+/** Trailing punctuation and quote marks of a word, for reading it bare. */
+const bare = (w: string): string => w.replace(/^[“"‘(]+|[”"’),;:.!?]+$/gu, '');
+
+/**
+ * Where a long action is best cut, keeping at most `max` words: before a quotation or participle
+ * phrase after a comma (", “If …", ", fearing …"), at a comma, before a subordinate, relative or
+ * participle clause ("… after X imposed …", "… that could …", "a delegation headed by …"), before a
+ * trailing prepositional phrase; -1 when no such place is found.
+ */
+function clauseCut(ws: readonly string[], max: number): number {
+  const quoteOpen = (k: number): boolean => {
+    const head = ws.slice(0, k).join(' ');
+    return (head.match(/“/gu)?.length ?? 0) !== (head.match(/”/gu)?.length ?? 0) || (head.match(/"/g)?.length ?? 0) % 2 === 1;
+  };
+  const places: ((k: number) => boolean)[] = [
+    // ", “If …" and ", fearing …": what was said, or an aside, after the action.
+    (k) => (/,$/.test(ws[k - 1]!) && (/^[“"]/u.test(ws[k]!) || /^\p{Ll}+ing$/u.test(ws[k]!))) || /^[“"]\p{Lu}/u.test(ws[k]!),
+    // A comma ends a clause or an aside: cut there and the label reads whole ("… killed General X", not "…, a high-ranking…").
+    (k) => /,$/.test(ws[k - 1]!) && !/^\d/.test(ws[k] ?? ''),
+    (k) => CLAUSE_OPENER.test(ws[k]!) && !(bare(ws[k]!).toLowerCase() === 'that' && SAYS_THAT.test(bare(ws[k - 1]!)))
+      // "a delegation headed by X", "a message calling for X": a participle after a noun.
+      || (/^\p{Ll}+ed$/u.test(ws[k]!) && ws[k + 1] === 'by') || (/^\p{Ll}{3,}ing$/u.test(ws[k]!) && /^\p{Ll}{3,}$/u.test(ws[k - 1]!) && !DANGLING.test(ws[k - 1]!) && !PHRASE_EDGE.test(ws[k - 1]!)
+        // (a participle takes its own words, "calling for …"; a noun in -ing ends its phrase, "a quay meeting").
+        && (DANGLING.test(bare(ws[k + 1] ?? '')) || PHRASE_OPENER.test(bare(ws[k + 1] ?? '')))),
+    // Only once a finite verb is kept: "the toll in the city has risen" is not cut to "the toll".
+    (k) => PHRASE_OPENER.test(ws[k]!) && !DANGLING.test(bare(ws[k - 1]!)) && !PREPOSITION_LEAD.test(bare(ws[k - 1]!)) && ws.slice(0, k).some((w) => FINITE.test(bare(w)) || isPastForm(bare(w))),
+  ];
+  for (const [i, place] of places.entries()) {
+    // A trailing phrase is dropped only when it is short: a long one holds what the label is about.
+    const min = i === 0 ? 2 : i === 1 ? MIN_CLAUSE_WORDS : i === 2 ? MIN_CUT_WORDS : Math.max(MIN_CUT_WORDS, max - MAX_PHRASE_DROPPED);
+    for (let k = Math.min(max, ws.length - 1); k >= min; k--) if (place(k) && !quoteOpen(k)) return k;
+  }
+  return -1;
+}
+
 function words(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim().replace(/[\s,;:.–—-]+$/u, '');
   const ws = flat.split(' ');
   if (ws.length <= max) return flat;
-  // A comma ends a clause or an aside: cut there and the label reads whole ("… killed General X", not "…, a high-ranking…").
-  for (let k = max; k >= MIN_CLAUSE_WORDS; k--) {
-    const head = ws.slice(0, k).join(' ');
-    // Not inside a quotation: a cut there would leave its mark open.
-    const open = (head.match(/“/gu)?.length ?? 0) !== (head.match(/”/gu)?.length ?? 0) || (head.match(/"/g)?.length ?? 0) % 2 === 1;
-    if (/,$/.test(ws[k - 1]!) && !/^\d/.test(ws[k] ?? '') && !open) return head.replace(/,$/, '');
-  }
+  const cut = clauseCut(ws, max);
+  if (cut > 0) return ws.slice(0, cut).join(' ').replace(/[\s,;:–—-]+$/u, '');
   let keep = ws.slice(0, max);
   while (keep.length > MIN_CLAUSE_WORDS && DANGLING.test(keep[keep.length - 1]!.replace(/[“”"‘’',;:]+/gu, ''))) keep = keep.slice(0, -1);
   return `${keep.join(' ').replace(/[\s,;:–—-]+$/u, '')}…`;
@@ -58,10 +110,11 @@ const MAX_PHRASE_WORDS = 6;
 
 /**
  * A verb that only modifies a noun before it ("a probe into X, launched last week", "actions set
- * to begin on 10 May"): the noun phrase and the verb, without the comma between ("A probe into X
- * launched", "Unspecified actions set to begin"). Null when the words before the verb are no such phrase.
+ * to begin on 10 May"): the noun phrase, the lead ("set to ") and the verb, for the label to join
+ * as a clause ("A probe into X was launched", "Unspecified actions are set to begin"). Null when the
+ * words before the verb are no such phrase.
  */
-function reducedRelative(doc: Doc, sentence: Span, action: Span): string | null {
+function reducedRelative(doc: Doc, sentence: Span, action: Span): { phrase: string; lead: string; verb: string } | null {
   const before = doc.text.slice(sentence.start, action.start);
   const lead = /((?:set|due|expected|scheduled)\s+to\s+)$/i.exec(before)?.[1] ?? '';
   const head = before.slice(0, before.length - lead.length);
@@ -74,7 +127,7 @@ function reducedRelative(doc: Doc, sentence: Span, action: Span): string | null 
   const phrase = (ws.length <= MAX_PHRASE_WORDS ? ws : ws.slice(from)).join(' ');
   if (!/\p{L}{3}/u.test(phrase)) return null;
   const verb = doc.text.slice(action.start, action.end);
-  return `${phrase} ${lead}${verb}`;
+  return { phrase, lead: lead.replace(/\s+/g, ' '), verb };
 }
 
 /** The article's words for the action, from its verb or noun on (the clause's start when nobody is named), the date taken out. */
@@ -154,37 +207,150 @@ function captionSubject(doc: Doc, sentence: Span, date: Span): string | null {
   return /\p{L}{3}/u.test(part) && part.split(/\s+/).length <= MAX_LABEL_WORDS ? part : null;
 }
 
-/** "Who did what": the doer's name, then the action in the article's words. */
-export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Span): string {
+/** A writer's framing before what happened ("It is worth noting that …", "It should be noted that …"): no part of the event. */
+const FRAMING = /^\s*(?:it\s+(?:is|was)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|recalling)|(?:notable|noteworthy|clear|important\s+to\s+(?:note|recall)))|it\s+(?:should|must)\s+be\s+(?:noted|mentioned|recalled)|(?:notably|of\s+note|needless\s+to\s+say))\s*,?\s*(?:that\s+)?/i;
+/** A label with no verb that opens with a linking adverb or preposition ("Especially with the deadline"): the noun phrase is what is dated. */
+const VERBLESS_LEAD = /^(?:(?:especially|particularly|notably|mainly|chiefly|even|only|just|also)\s+)?(?:with|amid|despite|after|before|during|following|in|on|at|since|by|from|until)\s+(?=(?:the|a|an|its|their|his|her)\s)/i;
+/** A noun phrase and a relative pronoun whose clause holds the action: "a storm which hit X" reads "A storm hit X". */
+const RELATIVE_HEAD = /\b((?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s*,?\s+(?:which|that|who)\s+(?=\p{Ll})/u;
+
+/** A timeline label and whether it reads as a clause: a subject and a finite verb ("X signed Y"), not "X: a noun phrase". */
+export interface Label {
+  readonly text: string;
+  readonly clause: boolean;
+}
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** A determiner or pronoun opening what was said loses its capital after "X said" (names keep theirs). */
+const lowerLead = (text: string): string => text.replace(/^(The|A|An|This|That|These|Those|It|They|We|He|She|Its|Their|Our|His|Her|Most|Some|All|No)\b/u, (w) => w.toLowerCase());
+/** "were" after a plural head noun ("new rules … were"), else "was". */
+const beFor = (phrase: string): string => {
+  const head = phrase.split(/\s+(?:of|into|on|in|for|from|with|against|to|by)\s+/i)[0]!.trim().split(/\s+/).pop() ?? '';
+  return /^(?:a|an|one)\s/i.test(phrase) || !/[^su]s$/i.test(head) ? 'was' : 'were';
+};
+
+/** The date's value as the times stage resolved it, and whether it is not after the article's publication (the past tense fits). */
+function datedInPast(doc: Doc, date: Span): boolean {
+  const value = (doc.layers.times ?? []).find((t) => t.start === date.start && t.end === date.end)?.value;
+  const published = doc.meta.published?.value;
+  if (!value || !published) return true;
+  const [at, pub] = [dateInterval(value), dateInterval(published.slice(0, 10))];
+  return !at || !pub || at.start <= pub.start;
+}
+
+/**
+ * An action headed by an "-ing" participle, as headlines and reduced clauses word it ("echoing the
+ * plan", "declaring at a briefing"): the participle in the past when the date is not after the
+ * article, or the relative clause inside it when it names its own doer ("following a storm which
+ * hit X" → "a storm hit X"). Null when the action is not so headed.
+ */
+function finiteAction(doc: Doc, sentence: Span, read: DatedAction, date: Span, text: string): { text: string; own: boolean } | null {
+  if (!read.action || read.nominal) return null;
+  const verb = doc.text.slice(read.action.start, read.action.end).split(/\s+/)[0]!;
+  if (!text.startsWith(verb) || !/ing$/i.test(verb)) return null;
+  const before = doc.text.slice(sentence.start, read.action.start).trim().split(/\s+/).pop() ?? '';
+  // "is approving" is finite already; "the orbiting station" is an adjective.
+  if (AUXILIARY.test(before) || /^(?:a|an|the|its|their|his|her|this|that|these|those)$/i.test(before)) return null;
+  const rest = doc.text.slice(read.action.start, sentence.end);
+  const relative = RELATIVE_HEAD.exec(rest);
+  if (relative) {
+    // The relative clause to its end (the next clause mark), its date taken out.
+    const from = read.action.start + relative.index + relative[0].length;
+    const end = from + (/[,;:—–(]|$/u.exec(doc.text.slice(from, sentence.end))?.index ?? 0);
+    const words = date.start >= from && date.end <= end
+      ? `${doc.text.slice(from, date.start).replace(DATE_LEAD, '')}${doc.text.slice(date.end, end)}`
+      : doc.text.slice(from, end);
+    return { text: `${relative[1]} ${words.replace(/[\s.!?]+$/u, '')}`, own: true };
+  }
+  const past = pastOfParticiple(verb);
+  // A participle becomes a past only with its doer named ("X declaring" → "X declared").
+  if (!past || !read.actor || !datedInPast(doc, date)) return null;
+  return { text: `${past}${text.slice(verb.length)}`, own: false };
+}
+
+/** "Who did what": the doer's name, then the action in the article's words, a clause where the words allow one. */
+export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Span): Label {
   // A picture's date: what the picture shows, credited to its provider.
   const pictured = captionSubject(doc, sentence, date);
-  if (pictured) return read.actor ? `${read.actor.name} picture: ${pictured}` : `Picture: ${pictured}`;
+  if (pictured) return { text: read.actor ? `${read.actor.name} picture shows ${pictured}` : `A picture shows ${pictured}`, clause: true };
   let { text, colon } = actionWords(doc, sentence, read, date);
-  // "a storm which hit Libya": a relative clause with no doer named reads with the noun it is about.
+  // "a gale which struck the coast": a relative clause with no doer named reads with the noun it is about.
   const antecedent = !read.actor && !read.theme ? /((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s*,?\s+(?:which|that|who)\s+$/u.exec(doc.text.slice(sentence.start, read.clause.start)) : null;
   // The noun phrase from its article on ("following a storm" → "a storm").
   if (antecedent && text.length) text = `${antecedent[1]!.replace(/^.*?\b(?=(?:a|an|the)\s)/i, '')} ${text}`;
-  const who = read.actor?.name;
+  let who = read.actor?.name;
   const active = who ? activeVoice(text, who) : null;
   if (active) { text = active; colon = false; }
   text = withoutSettingOfSaying(text);
+  // What the writer frames ("It is worth noting that X did Y") is X doing Y, its own subject named.
+  const unframed = text.replace(FRAMING, '');
+  if (unframed !== text && /\p{L}{3}/u.test(unframed)) return { text: capitalized(words(unframed, MAX_LABEL_WORDS)), clause: true };
+  // "State media echoing the plan", "a ministry following a storm which hit the coast".
+  const finite = colon ? null : finiteAction(doc, sentence, read, date, text);
+  if (finite) {
+    text = finite.text;
+    if (finite.own) who = undefined;
+  }
+  const budget = Math.max(MIN_LABEL_ACTION_WORDS, MAX_LABEL_WORDS - (who ? who.split(/\s+/).length : 0));
   // A lone verb, or a name and a verb after a comma ("launched", "X, launched"): the verb modifies a noun before it.
   const lone = text.replace(/[\s.,;:!?]+$/u, '');
   if (read.action && !read.nominal && !REPORTING_ONLY.test(lone) && (!/\s/.test(lone) || /^[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,2},\s+\p{L}+$/u.test(lone))) {
-    const phrase = reducedRelative(doc, sentence, read.action);
-    if (phrase) return (who ? `${who}: ${phrase}` : phrase.charAt(0).toUpperCase() + phrase.slice(1));
+    const reduced = reducedRelative(doc, sentence, read.action);
+    if (reduced) {
+      // "an inquiry into X, launched last week" reads "An inquiry into X was launched"; "talks set to begin" reads "Talks are set to begin".
+      const be = beFor(reduced.phrase);
+      const clause = `${reduced.phrase} ${reduced.lead ? (be === 'was' ? 'is' : 'are') : be} ${reduced.lead}${reduced.verb}`;
+      return { text: who ? `${who}: ${clause}` : capitalized(clause), clause: true };
+    }
   }
   // "…, the relief agency said": what was said, before the attribution, is the action.
   if (who && REPORTING_ONLY.test(text.replace(/[\s.,;:!?]+$/u, ''))) {
     const said = SAID_BEFORE.exec(doc.text.slice(sentence.start, read.action?.start ?? read.clause.start));
-    if (said) return `${who}: ${words(said[1]!, MAX_LABEL_WORDS)}`;
+    const verb = text.replace(/[\s.,;:!?]+$/u, '').split(/\s+/)[0]!;
+    // What was said has its own subject and verb: it keeps the words a clause needs.
+    if (said) return { text: `${who} ${verb} ${lowerLead(words(said[1]!.replace(DATELINE_LEAD, ''), MAX_LABEL_WORDS - 1))}`, clause: true };
   }
   // Nothing left once the date is out ("In 2019.") or only a verb joining subject and date ("… was in May"): the sentence itself, cut short, after a colon.
   const wordsLeft = /\p{L}{3}/u.test(text) && !AUXILIARY_ONLY.test(text.replace(/[\s.,;:!?]+$/u, ''));
-  if (!wordsLeft) colon = true;
-  const action = words(wordsLeft ? text : doc.text.slice(sentence.start, sentence.end).replace(DATELINE_LEAD, ''), MAX_LABEL_WORDS);
-  if (!who) return action.charAt(0).toUpperCase() + action.slice(1);
-  // The event noun named as its own doer ("uprising" of "an uprising that toppled …") is said once.
-  if (new RegExp(`^(?:(?:a|an|the)\\s+)?${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'iu').test(action)) return action.charAt(0).toUpperCase() + action.slice(1);
-  return colon ? `${who}: ${action}` : `${who} ${action}`;
+  if (!wordsLeft) {
+    colon = true;
+    const whole = doc.text.slice(sentence.start, sentence.end).replace(DATELINE_LEAD, '');
+    const unframedWhole = whole.replace(FRAMING, '');
+    if (unframedWhole !== whole) return { text: capitalized(words(unframedWhole, MAX_LABEL_WORDS)), clause: true };
+  }
+  let action = words(wordsLeft ? text : doc.text.slice(sentence.start, sentence.end).replace(DATELINE_LEAD, ''), budget);
+  if (!who) {
+    // No doer and no verb: the noun phrase, without the linking words before it ("Especially with the deadline" → "The deadline").
+    const found = VERBLESS_LEAD.exec(action);
+    // With a verb read, only a linking adverb before the preposition ("especially with …") says the words are no clause.
+    const lead = found && (colon || !read.action || /^\p{L}+ly\s/u.test(found[0])) ? found : null;
+    if (lead) action = action.slice(lead[0].length);
+    return { text: capitalized(action), clause: !colon && !lead && opensWithSubject(doc, read, action) };
+  }
+  // The event noun named as its own doer ("uprising" of "an uprising that toppled …") is said once, without the pronoun.
+  const self = new RegExp(`^((?:(?:a|an|the)\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\b(\\s*,?\\s+(?:that|which|who)\\b)?`, 'iu').exec(action);
+  if (self) return { text: capitalized(self[2] ? `${self[1]}${action.slice(self[0].length)}` : action), clause: !colon };
+  // "X headed by Y": a participle and its agent, no finite verb.
+  const participle = !finite && /^\p{Ll}+ed\s+by\b/u.test(action);
+  return { text: capitalized(colon ? `${who}: ${action}` : `${who} ${action}`), clause: !colon && !participle && (finite !== null || !namedInModifier(doc, sentence, read, who)) };
+}
+
+/** The words before the action's verb are a subject: neither a preposition's phrase ("In his speech …") nor a name set off by a comma ("X, concluded …"). */
+function opensWithSubject(doc: Doc, read: DatedAction, label: string): boolean {
+  if (!read.action) return false;
+  const verb = doc.text.slice(read.action.start, read.action.end).split(/\s+/)[0]!;
+  const at = label.indexOf(` ${verb}`);
+  return at > 0 && !/,/.test(label.slice(0, at)) && !PHRASE_OPENER.test(label.split(/\s+/)[0]!) && !/^\p{Ll}*ing\b/u.test(label.split(/\s+/)[0]!);
+}
+
+/** A name that stands after a preposition before the verb ("talks between the envoys of X and Y ended"): the name qualifies the subject, it does not do the action. */
+const NAME_IN_MODIFIER = /\b(?:of|between|with|for|from|against|among|by)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.’'-]*\s+){0,3}(?:and\s+(?:the\s+)?)?$/u;
+
+function namedInModifier(doc: Doc, sentence: Span, read: DatedAction, who: string): boolean {
+  if (!read.action) return false;
+  const before = doc.text.slice(sentence.start, read.action.start);
+  const at = before.lastIndexOf(who.split(/\s+/).pop()!);
+  if (at < 0) return false;
+  const nameStart = before.lastIndexOf(who.split(/\s+/)[0]!, at);
+  return NAME_IN_MODIFIER.test(before.slice(0, nameStart >= 0 ? nameStart : at));
 }

@@ -94,14 +94,14 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
     expect(timeline.find((e) => e.date === '2030-04-04')?.summary).toBe('Tilda Vance said that the contract went to Orlen Works');
   });
 
-  it('labels a verb that only modifies a noun with the noun: "a probe into X launched", not "X, launched"', () => {
+  it('labels a verb that only modifies a noun as a clause with the noun: "a probe into X was launched", not "X, launched"', () => {
     const timeline = buildTimeline(makeContext([{
       id: 'a1', published: '2030-04-12', text: 'A safety probe into Orlen Works, launched on 2 April 2030, and fines on two ferries show the council means business. The Marrow Guild blasted the fines as “plain theft,” pledging to defend its members with unnamed steps set to begin on 20 April 2030.',
       entities: [{ text: 'Orlen Works', type: 'ORG' }, { text: 'Marrow Guild', type: 'ORG' }], times: [{ text: '2 April 2030', value: '2030-04-02' }, { text: '20 April 2030', value: '2030-04-20' }], verbs: ['launched', 'show', 'means', 'blasted', 'pledging', 'defend', 'begin'],
     }]));
     const labels = timeline.map((e) => e.summary);
-    expect(labels.find((l) => /launched/.test(l))).toBe('A safety probe into Orlen Works launched');
-    expect(labels.find((l) => /begin/.test(l))).toBe('Marrow Guild: unnamed steps set to begin');
+    expect(labels.find((l) => /launched/.test(l))).toBe('A safety probe into Orlen Works was launched');
+    expect(labels.find((l) => /begin/.test(l))).toBe('Marrow Guild: unnamed steps are set to begin');
   });
 
   it('ends a label at an aside that holds the date, not at the next verb', () => {
@@ -109,7 +109,7 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
       id: 'a1', text: 'The new toll, announced Tuesday, 1 April 2030, covers every bridge on the Marrow.',
       times: [{ text: 'Tuesday, 1 April 2030', value: '2030-04-01' }], verbs: ['announced', 'covers'],
     }]));
-    expect(timeline[0]!.summary).toBe('The new toll announced');
+    expect(timeline[0]!.summary).toBe('The new toll was announced');
   });
 
   it('labels an event noun once, with its article mended when its year is taken out', () => {
@@ -127,7 +127,7 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
       id: 'a1', text: 'The toll on the Marrow Bridge has risen to 40 coins as repairs continue, the Marrow River Authority said on 3 April 2030.',
       entities: [{ text: 'Marrow River Authority', type: 'ORG' }], times: [{ text: '3 April 2030', value: '2030-04-03' }], verbs: ['risen', 'continue', 'said'],
     }]));
-    expect(timeline[0]!.summary).toMatch(/^Marrow River Authority: The toll on the Marrow Bridge has risen to 40 coins/);
+    expect(timeline[0]!.summary).toMatch(/^Marrow River Authority said the toll on the Marrow Bridge has risen to 40 coins$/);
   });
 
   it('gives the dates of a picture caption to the pictures\' provider, named or not by the entity layer', () => {
@@ -137,7 +137,7 @@ describe('buildTimeline: one entry per real event, who did it, and what', () => 
     }]));
     expect(timeline.map((e) => [e.date, e.actors[0]])).toEqual([['2030-03-02', 'Corvel Imaging'], ['2030-04-14', 'Corvel Imaging']]);
     // Each labelled by what its picture shows, without the caption's placement ("top").
-    expect(timeline.map((e) => e.summary)).toEqual(['Corvel Imaging picture: the Marrow Bridge', 'Corvel Imaging picture: the same flooded bridge']);
+    expect(timeline.map((e) => e.summary)).toEqual(['Corvel Imaging picture shows the Marrow Bridge', 'Corvel Imaging picture shows the same flooded bridge']);
   });
 
   it('gives a report naming no doer the doer of the report that dates the same act differently', () => {
