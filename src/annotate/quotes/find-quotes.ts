@@ -531,6 +531,11 @@ function accordingToClause(ctx: Context, c: number): Span | null {
   const clause = view.subtree(pred);
   const sent = sentenceSpan(ctx, ctx.toks[c]!.start);
   if (clause.start <= sent.start || clause.start >= ctx.toks[c]!.start) return null;
+  // Only a clause set off as one: after a comma or a dash, or opened by a relative or subordinating word
+  // (a parse may take a word inside the main clause for the head of one: "a nationwide “walk-in” at …").
+  const opener = ctx.text.slice(clause.start, clause.start + 16).replace(/^[\s,;—–-]+/, '').toLowerCase();
+  const before = ctx.text.slice(sent.start, clause.start);
+  if (!/[,;—–-]\s*$/.test(before) && !/^[\s,;—–-]/.test(ctx.text.slice(clause.start, clause.start + 1)) && !/^(?:who|which|that|where|when|while|as|after|before|because|since|if|although|though)\b/.test(opener)) return null;
   const content = trimContent(ctx.text, clause.start, ctx.toks[c]!.start);
   return countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS ? content : null;
 }
