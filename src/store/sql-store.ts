@@ -95,18 +95,31 @@ export class SqlStore implements Store {
 
     return this.run(`add article ${doc.id}`, () =>
       this.client.transaction(async (tx): Promise<AddOutcome> => {
-        const existing = await tx.query<{ id: string }>('SELECT id FROM articles WHERE id = $1', [doc.id]);
-        if (existing.rows.length > 0) {
+        // Whether it is stored, and the articles it may nearly duplicate, in one round trip.
+        const { rows: [found] } = await tx.query<{ stored: boolean; near: { id: string; minhash: number[] }[] }>(
+          `SELECT EXISTS (SELECT 1 FROM articles WHERE id = $1) AS stored,
+             (${NEAR_DUPLICATE_CANDIDATES}) AS near`,
+          [doc.id, bandKeys],
+        );
+        if (found!.stored) {
           await recordSource(tx, doc.id, params.source);
           return { status: 'duplicate', id: doc.id };
         }
-
-        const nearest = signature ? await findNearDuplicate(tx, signature, bandKeys) : null;
+        const nearest = signature ? nearestOf(signature, found!.near) : null;
+        // The article, its LSH bands (only articles in their own right are indexed, so a near-duplicate
+        // always links to the first article) and its source, in one statement.
         const inserted = await tx.query<{ id: string }>(
-          `INSERT INTO articles (id, text, title, published, outlet, meta, source, layers, messages, duplicate_of, minhash)
-           VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb, $10, $11::integer[])
-           ON CONFLICT (id) DO NOTHING
-           RETURNING id`,
+          `WITH inserted AS (
+             INSERT INTO articles (id, text, title, published, outlet, meta, source, layers, messages, duplicate_of, minhash)
+             VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb, $10, $11::integer[])
+             ON CONFLICT (id) DO NOTHING
+             RETURNING id),
+           bands AS (
+             INSERT INTO article_lsh_bands (band_key, article_id)
+             SELECT k, i.id FROM unnest($12::bigint[]) AS k, inserted i ON CONFLICT DO NOTHING),
+           sources AS (
+             INSERT INTO article_sources (article_id, source) SELECT i.id, $7::text::jsonb FROM inserted i ON CONFLICT DO NOTHING)
+           SELECT id FROM inserted`,
           [
             doc.id,
             doc.text,
@@ -119,6 +132,7 @@ export class SqlStore implements Store {
             params.messages,
             nearest?.id ?? null,
             signature ? [...signature] : null,
+            nearest ? [] : bandKeys,
           ],
         );
         // Another process stored the same text between our check and our insert.
@@ -126,15 +140,6 @@ export class SqlStore implements Store {
           await recordSource(tx, doc.id, params.source);
           return { status: 'duplicate', id: doc.id };
         }
-        if (!nearest && bandKeys.length > 0) {
-          // Only articles in their own right are indexed, so a near-duplicate always links to the first article.
-          await tx.query(
-            `INSERT INTO article_lsh_bands (band_key, article_id)
-             SELECT k, $2 FROM unnest($1::bigint[]) AS k ON CONFLICT DO NOTHING`,
-            [bandKeys, doc.id],
-          );
-        }
-        await recordSource(tx, doc.id, params.source);
         const originalError = options.original ? await storeOriginalBesideArticle(tx, doc.id, options.original) : undefined;
         const extra = originalError ? { originalError } : {};
         if (nearest) return { status: 'near-duplicate', id: doc.id, duplicateOf: nearest.id, similarity: nearest.similarity, ...extra };
@@ -431,24 +436,19 @@ async function recordSource(tx: SqlExecutor, articleId: string, sourceJson: stri
 }
 
 /**
- * The most similar stored article in its own right at or above
- * NEAR_DUPLICATE_JACCARD, found through the LSH band index (never a scan of
- * all articles); the earliest added wins a tie.
+ * The stored articles in their own right that share an LSH band with an article (bands in
+ * `$2`), earliest first, as a JSON array of `{ id, minhash }`: found through the band index,
+ * never a scan of all articles.
  */
-async function findNearDuplicate(
-  tx: SqlExecutor,
-  signature: MinHashSignature,
-  bandKeys: readonly number[],
-): Promise<{ id: string; similarity: number } | null> {
-  const { rows } = await tx.query<{ id: string; minhash: number[] }>(
-    `SELECT a.id, a.minhash FROM articles a
-     WHERE a.id IN (SELECT b.article_id FROM article_lsh_bands b WHERE b.band_key = ANY($1::bigint[]))
-       AND a.duplicate_of IS NULL
-     ORDER BY a.seq`,
-    [bandKeys],
-  );
+const NEAR_DUPLICATE_CANDIDATES = `SELECT coalesce(json_agg(json_build_object('id', a.id, 'minhash', a.minhash) ORDER BY a.seq), '[]'::json)
+  FROM articles a
+  WHERE a.id IN (SELECT b.article_id FROM article_lsh_bands b WHERE b.band_key = ANY($2::bigint[]))
+    AND a.duplicate_of IS NULL`;
+
+/** The most similar of the candidates at or above NEAR_DUPLICATE_JACCARD; the earliest added wins a tie. */
+function nearestOf(signature: MinHashSignature, candidates: readonly { id: string; minhash: number[] }[]): { id: string; similarity: number } | null {
   let best: { id: string; similarity: number } | null = null;
-  for (const row of rows) {
+  for (const row of candidates) {
     const similarity = estimateJaccard(signature, row.minhash);
     if (similarity >= NEAR_DUPLICATE_JACCARD && (!best || similarity > best.similarity)) best = { id: row.id, similarity };
   }

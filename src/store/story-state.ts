@@ -44,20 +44,25 @@ export async function placedStory(db: SqlExecutor, articleId: string): Promise<s
  */
 export async function placeInStory(tx: SqlExecutor, doc: Doc, options: Partial<LinkingOptions> = {}): Promise<Placement> {
   const o = linkingOptions(options);
+  // The lock first, in a statement of its own: a statement sees the rows committed when it began.
   await tx.query(`SELECT pg_advisory_xact_lock(${STORY_INDEX_LOCK_KEY})`);
-  const placed = await placedStory(tx, doc.id);
-  if (placed) return { storyId: placed, isNew: false, merged: [], already: true };
 
   const candidates = storyFeatureCandidates(doc);
   const lookupNames = [...new Set([
     ...candidates.entities.map((e) => linking.ENTITY_PREFIX + e),
     ...candidates.termPool.map(([t]) => linking.TERM_PREFIX + t),
   ])];
-  const [{ rows: [index] }, { rows: featureRows }] = [
-    await tx.query<{ article_count: number; next_article: number; next_story: number }>('SELECT article_count, next_article, next_story FROM story_index'),
-    await tx.query<FeatureRow>('SELECT name, df, postings FROM story_features WHERE name = ANY($1::text[])', [lookupNames]),
-  ];
-  const { article_count: articleCount, next_article: num, next_story: nextStory } = index!;
+  // Whether it was placed, the index's counters and the features it may share, in one round trip.
+  const { rows: [state] } = await tx.query<{ placed: string | null; article_count: number; next_article: number; next_story: number; features: FeatureRow[] }>(
+    `SELECT (SELECT s.id FROM story_articles a JOIN stories s ON s.num = a.story WHERE a.article_id = $1) AS placed,
+       i.article_count, i.next_article, i.next_story,
+       (SELECT coalesce(json_agg(json_build_object('name', f.name, 'df', f.df, 'postings', f.postings)), '[]'::json)
+        FROM story_features f WHERE f.name = ANY($2::text[])) AS features
+     FROM story_index i`,
+    [doc.id, lookupNames],
+  );
+  const { placed, article_count: articleCount, next_article: num, next_story: nextStory, features: featureRows } = state!;
+  if (placed) return { storyId: placed, isNew: false, merged: [], already: true };
   const known = new Map(featureRows.map((r) => [r.name, r]));
   const dfOf = (name: string) => known.get(name)?.df ?? 0;
   const terms = keyTerms(candidates.termPool, { termWeight: (t) => linking.featureWeight(dfOf(linking.TERM_PREFIX + t), articleCount, linking.featureBackground(linking.TERM_PREFIX + t)) });
@@ -74,46 +79,56 @@ export async function placeInStory(tx: SqlExecutor, doc: Doc, options: Partial<L
   const links = linking.scoreLinks(vector, found, articles, o);
   const plan = linking.planStory(links, (s) => stories.get(s)!.size);
 
-  const { story, storyId, merged } = await applyPlan(tx, plan, { doc, nextStory, stories });
-  await tx.query(
-    `INSERT INTO story_articles (num, article_id, story, entity_mass, term_mass, day, features) VALUES ($1, $2, $3, $4, $5, $6, $7::text[])`,
-    [num, doc.id, story, vector.entityMass, vector.termMass, vector.day, vector.features],
-  );
+  // Every write of the placement in one statement (a merge's moves go first, on their own).
+  const params: unknown[] = [];
+  const $ = (value: unknown) => `$${params.push(value)}`;
+  const { story, storyId, merged, storyWrite } = await applyPlan(tx, plan, { doc, nextStory, stories }, $);
   const postings = vector.features.map((name) => `{${linking.appendPosting(known.get(name)?.postings ?? [], num, o.postingsCap).join(',')}}`);
+  const change = JSON.stringify({ title: doc.meta.title?.value ?? null, newStory: plan.kind === 'new', merged });
   await tx.query(
-    `INSERT INTO story_features (name, df, postings)
-     SELECT f.name, 1, f.postings::integer[] FROM unnest($1::text[], $2::text[]) AS f (name, postings)
-     ON CONFLICT (name) DO UPDATE SET df = story_features.df + 1, postings = EXCLUDED.postings`,
-    [vector.features, postings],
+    `WITH ${storyWrite ? `story_write AS (${storyWrite}),` : ''}
+     placed AS (
+       INSERT INTO story_articles (num, article_id, story, entity_mass, term_mass, day, features)
+       VALUES (${$(num)}, ${$(doc.id)}, ${$(story)}, ${$(vector.entityMass)}, ${$(vector.termMass)}, ${$(vector.day)}, ${$(vector.features)}::text[])),
+     features AS (
+       INSERT INTO story_features (name, df, postings)
+       SELECT f.name, 1, f.postings::integer[] FROM unnest(${$(vector.features)}::text[], ${$(postings)}::text[]) AS f (name, postings)
+       ON CONFLICT (name) DO UPDATE SET df = story_features.df + 1, postings = EXCLUDED.postings),
+     counters AS (
+       UPDATE story_index SET article_count = article_count + 1, next_article = next_article + 1, next_story = ${$(plan.kind === 'new' ? nextStory + 1 : nextStory)}),
+     article AS (
+       UPDATE articles SET story_id = ${$(storyId)} WHERE id = ${$(doc.id)})
+     INSERT INTO change_events (kind, story_id, article_id, data) VALUES ('article-added', ${$(storyId)}, ${$(doc.id)}, ${$(change)}::text::jsonb)`,
+    params,
   );
-  await tx.query(
-    'UPDATE story_index SET article_count = article_count + 1, next_article = next_article + 1, next_story = $1',
-    [plan.kind === 'new' ? nextStory + 1 : nextStory],
-  );
-  await tx.query('UPDATE articles SET story_id = $2 WHERE id = $1', [doc.id, storyId]);
-  await recordChange(tx, { kind: 'article-added', storyId, articleId: doc.id, data: { title: doc.meta.title?.value ?? null, newStory: plan.kind === 'new', merged } });
   return { storyId, isNew: plan.kind === 'new', merged, already: false };
 }
 
-/** Create, grow or merge the stories the plan names; returns the article's story. */
+/**
+ * Create, grow or merge the stories the plan names; returns the article's story. A new or
+ * grown story's write is returned as a statement for the placement's single write (its
+ * parameters added through `$`); a merge's writes are made here.
+ */
 async function applyPlan(
   tx: SqlExecutor,
   plan: StoryPlan,
   context: { doc: Doc; nextStory: number; stories: ReadonlyMap<number, { size: number; id: string }> },
-): Promise<{ story: number; storyId: string; merged: string[] }> {
+  $: (value: unknown) => string,
+): Promise<{ story: number; storyId: string; merged: string[]; storyWrite?: string }> {
   const { doc, nextStory, stories } = context;
   if (plan.kind === 'new') {
     const storyId = linking.storyIdFor(doc.id);
-    await tx.query(
-      `INSERT INTO stories (num, id, size, title, changed_seq) VALUES ($1, $2, 1, $3, nextval('story_change_seq'))`,
-      [nextStory, storyId, doc.meta.title?.value ?? null],
-    );
-    return { story: nextStory, storyId, merged: [] };
+    return {
+      story: nextStory, storyId, merged: [],
+      storyWrite: `INSERT INTO stories (num, id, size, title, changed_seq) VALUES (${$(nextStory)}, ${$(storyId)}, 1, ${$(doc.meta.title?.value ?? null)}, nextval('story_change_seq'))`,
+    };
   }
   if (plan.kind === 'join') {
     const storyId = stories.get(plan.story)!.id;
-    await tx.query(`UPDATE stories SET size = size + 1, changed_at = now(), changed_seq = nextval('story_change_seq') WHERE num = $1`, [plan.story]);
-    return { story: plan.story, storyId, merged: [] };
+    return {
+      story: plan.story, storyId, merged: [],
+      storyWrite: `UPDATE stories SET size = size + 1, changed_at = now(), changed_seq = nextval('story_change_seq') WHERE num = ${$(plan.story)}`,
+    };
   }
   const keepId = stories.get(plan.keep)!.id;
   const absorbedIds = plan.absorb.map((s) => stories.get(s)!.id);
