@@ -47,6 +47,19 @@ describe('a speaker with a bracketed party and state', () => {
   });
 });
 
+describe('a group speaker with members named after it', () => {
+  it('is the group ("State media, including the Kell Courier, reported"), not a member', () => {
+    for (const [t, group] of [
+      ['State media, including the Kell Courier, reported that the council is mulling a 15% levy on imported grain.', 'State media'],
+      ['Several unions, including the dockers\' guild, said the strike would continue.', 'Several unions'],
+    ] as const) {
+      const q = run(t).quotes[0];
+      expect(q?.speaker).toBeUndefined();
+      expect(q?.speakerText).toBe(group);
+    }
+  });
+});
+
 describe('a report inside a longer report of the same speaker', () => {
   it('is shown once, as the longer report', () => {
     const t = 'Orla Vennick said she was convinced the owners had promised that the pay deal would stand.';

@@ -266,7 +266,7 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
   if (referenced && phrase.kind !== 'pronoun') return { resolved: { entity: referenced.entity }, phrase };
   // An appositive, not a name in a prepositional tail after the core ("…, particularly in Corvel").
   const appositivePerson = d.mentions.find((m) => m.start >= core.end && m.end <= sp.span.end && d.types.get(m.entity) === 'PERSON'
-    && !/\b(?:in|at|from|of|for|on|with|near|to|by)\s+(?:the\s+)?$/i.test(text.slice(core.end, m.start)));
+    && !/\b(?:in|at|from|of|for|on|with|near|to|by)\s+(?:the\s+)?$/i.test(text.slice(core.end, m.start)) && !MEMBERS_NAMED.test(text.slice(core.end, m.start)));
   const corePerson = phrase.kind === 'name' && phrase.mention && d.types.get(phrase.mention.entity) === 'PERSON';
   if (appositivePerson && !corePerson && phrase.kind !== 'pronoun') return { resolved: { entity: appositivePerson.entity }, phrase };
   // A role whose appositive the phrase left out ("stated by the head of the delegation, aide to the president Ana Oresk, …").
@@ -370,6 +370,21 @@ function afterLabel(text: string, sp: SpeakerFound): SpeakerFound {
   const comma = text.slice(start, sp.span.end).indexOf(',');
   const coreEnd = sp.core.end > start ? sp.core.end : comma > 0 ? start + comma : sp.span.end;
   return startingAt(sp, start, { start, end: coreEnd });
+}
+
+/** ", including the Kell Courier", ", such as …", ", among them …": members named after a group. */
+const MEMBERS_NAMED = /,\s+(?:including|such\s+as|among\s+them|notably)\s/i;
+
+/**
+ * "State media, including the Kell Courier, reported": the group speaks; the members it names only
+ * say who is in it. The core ends before them (the whole phrase stays the speaker's words).
+ */
+function withoutMembersNamed(text: string, sp: SpeakerFound): SpeakerFound {
+  const m = MEMBERS_NAMED.exec(text.slice(sp.core.start, sp.core.end));
+  if (!m || m.index === 0) return sp;
+  const end = sp.core.start + m.index;
+  const { head, ...rest } = sp;
+  return { ...rest, ...(head && head.end <= end ? { head } : {}), core: { start: sp.core.start, end } };
 }
 
 /** The speaker phrase from `start` on, with its new core; a head read before `start` is no head of it. */
@@ -483,7 +498,7 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
   /** Speaker phrases widened past a prepositional tail, by draft index. */
   const speakers = new Map<number, SpeakerFound>();
   for (const i of order) {
-    let sp = withTitleBefore(text, overMentions(text, afterLeadingAdjunct(text, afterLabel(text, drafts[i]!.speaker!)), mentions));
+    let sp = withTitleBefore(text, overMentions(text, withoutMembersNamed(text, afterLeadingAdjunct(text, afterLabel(text, drafts[i]!.speaker!))), mentions));
     if (sp !== drafts[i]!.speaker) speakers.set(i, sp);
     const wider = options.tokens ? widenOverPreposition(options.tokens, sp, sentenceFirstToken(options.tokens, options.sentences, sp.core.start), junkPhrase(text, sp, mentions)) : null;
     if (wider) { sp = wider; speakers.set(i, wider); }
