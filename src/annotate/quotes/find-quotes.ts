@@ -547,7 +547,9 @@ function accordingToClause(ctx: Context, c: number): Span | null {
 function inParsedComplement(ctx: Context, d: Draft): boolean {
   if (!ctx.syntax || !d.cue) return false;
   const clause = parsedContent(ctx, firstStartingFrom(ctx.toks, d.cue.start));
-  return clause !== null && clause.start < d.start && clause.end >= d.end && countWords(ctx.text.slice(clause.start, d.start)) >= 2;
+  // The quote's own closing full stop ("“not honorable.”") lies past the clause the parse gives.
+  const end = d.start + ctx.text.slice(d.start, d.end).replace(/[\s.,;:!?]+$/u, '').length;
+  return clause !== null && clause.start < d.start && clause.end >= end && countWords(ctx.text.slice(clause.start, d.start)) >= 2;
 }
 
 /** Reported speech: "X said (that) …", "X told Y that …", "…, X said.", "according to X, …", "…, according to X". */

@@ -47,6 +47,15 @@ describe('a speaker with a bracketed party and state', () => {
   });
 });
 
+describe('partial quotes closing the sentence inside a bare reported clause', () => {
+  it('reports the clause as well as the marked words, the last of which holds the full stop', () => {
+    const t = 'Ana Oresk said negotiating with the owners\' council would be “unwise” and “not honorable.”';
+    const qs = run(t).quotes;
+    expect(qs.some((q) => !q.direct && words(t, q)?.startsWith('negotiating with the owners'))).toBe(true);
+    expect(qs.filter((q) => q.direct).map((q) => words(t, q))).toEqual(['unwise', 'not honorable.']);
+  });
+});
+
 describe('a group speaker with members named after it', () => {
   it('is the group ("State media, including the Kell Courier, reported"), not a member', () => {
     for (const [t, group] of [
