@@ -599,10 +599,16 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
       // A parse that hangs the speaker inside a clause before the cue gives that clause: the words after the cue are the report.
       const parsed = reportedContent(ctx, c, last, found!, sent);
       const content = parsed && parsed.end <= tok.start && parsed.start <= sp.span.start && parsed.end >= sp.span.end ? reportedContent({ ...ctx, syntax: undefined }, c, last, found!, sent) : parsed;
-      if (content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: sp, cue: tok });
+      if (content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...withWholeMarks(ctx, content), direct: false, speaker: sp, cue: tok });
     }
   });
   return out;
+}
+
+/** Reported words that end inside marked words ("would be “not honorable") run to the closing mark. */
+function withWholeMarks(ctx: Context, s: Span): Span {
+  const m = insideMark(ctx, s.end - 1);
+  return m && m.start > s.start && m.close > s.end && !m.unclosed ? { start: s.start, end: m.close } : s;
 }
 
 /**
