@@ -732,7 +732,10 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
     if (w === '.' || w === ';' || cueHere) break;
     if (w.toLowerCase() !== 'that') continue;
     const between = toks.slice(c + 1, i);
-    const adjunct = between.length === 0 || between[0]!.text === ',' || isPreposition(between[0]!.text) || PARTICLE.test(between[0]!.text) || LISTENER_CUES.test(cueWord);
+    // "affirmed the following day, through a post …, that": a time before the adjuncts says when, not what.
+    const comma = between.findIndex((t) => t.text === ',');
+    const timeFirst = comma > 0 && isTimePhrase(between.slice(0, comma).map((t) => t.text).join(' '));
+    const adjunct = between.length === 0 || between[0]!.text === ',' || isPreposition(between[0]!.text) || PARTICLE.test(between[0]!.text) || LISTENER_CUES.test(cueWord) || timeFirst;
     if (adjunct) return clauseUpToNextCue(ctx, toks[i]!.end, sent.end);
     break;
   }
@@ -1163,7 +1166,19 @@ function mainClauseAfterSubordinate(ctx: Context, d: Draft): number | undefined 
   const [first] = ctx.sentenceTokens[sentenceOf(ctx, d.start)]!;
   if (!SUBORDINATE_OPENER.test(ctx.toks[first]?.text ?? '') || !d.cue || d.cue.start < ctx.toks[first]!.start) return undefined;
   const m = /,\s+(?:he|she|they|we|it|I)\s+\p{Ll}/u.exec(ctx.text.slice(d.start, d.end));
-  return m?.index;
+  return m?.index ?? mainSubjectInside(ctx, d);
+}
+
+/** The offset in the draft's words of the comma before the main clause's subject, when the parse hangs the cue's clause on that main verb. */
+function mainSubjectInside(ctx: Context, d: Draft): number | undefined {
+  const view = ctx.syntax;
+  const k = view && d.cue ? view.at(d.cue.start) : -1;
+  if (!view || k < 0 || view.rel(k) !== 'advcl') return undefined;
+  const subject = view.subjectOf(view.head(k));
+  if (subject < 0) return undefined;
+  const from = view.subtree(subject).start;
+  const comma = ctx.text.lastIndexOf(',', from);
+  return from > d.start && from < d.end && comma >= d.start && /^,\s*$/.test(ctx.text.slice(comma, from)) ? comma - d.start : undefined;
 }
 
 /**
@@ -1182,9 +1197,13 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   const closing = TRAILING_REPORT.exec(words);
   const relayTag = d.cue && d.cue.end <= d.start && closing && SAYING_PAST.test(closing[1]!) && isCueVerb(closing[1]!) ? closing.index : undefined;
   const consequence = WRITERS_CONSEQUENCE.exec(words);
-  const cuts = [according, relayTag, concession?.index, consequence && countWords(words.slice(0, consequence.index)) >= MIN_CLAUSE_BEFORE_CONSEQUENCE ? consequence.index : undefined, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClauseAfterSubordinate(ctx, d), DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
+  const mainClause = mainClauseAfterSubordinate(ctx, d);
+  const cuts = [according, relayTag, concession?.index, consequence && countWords(words.slice(0, consequence.index)) >= MIN_CLAUSE_BEFORE_CONSEQUENCE ? consequence.index : undefined, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClause, DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
+  // "While the mayor rejected [the statements], the board affirmed …": a cue's object inside an opening
+  // subordinate clause is an act attributed to its subject, not words running on into the main clause.
+  if (mainClause !== undefined && d.start + mainClause === end && countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS) return { ...d, end, content: { start: d.start, end }, act: true };
   if (countWords(ctx.text.slice(d.start, end)) < MIN_REPORTED_WORDS || insideMark(ctx, end)) return d;
   // A content taken from the attribution that follows the cut ("A, and Y warned that [B]") is not this record's.
   const content = d.content && d.content.start >= end ? { start: d.start, end } : d.content ?? { start: d.start, end: d.end };

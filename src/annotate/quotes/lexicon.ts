@@ -134,6 +134,6 @@ const TIME_PHRASE_WORD = /^(?:early|late|earlier|later|last|this|next|on|in|at|t
 /** A phrase that only says when ("Monday", "early Friday", "this month"): a parse may take it for the subject of a cue. */
 export const isTimePhrase = (phrase: string): boolean => {
   const words = phrase.trim().split(/[\s,]+/).filter(Boolean);
-  return words.length > 0 && words.some((w) => isCalendarWord(w) || /^(?:today|yesterday|tonight|week|month|year|weekend)$/i.test(w))
+  return words.length > 0 && words.some((w) => isCalendarWord(w) || /^(?:today|yesterday|tonight|day|week|month|year|weekend)$/i.test(w))
     && words.every((w) => isCalendarWord(w) || TIME_PHRASE_WORD.test(w));
 };

@@ -57,6 +57,15 @@ describe('partial quotes closing the sentence inside a bare reported clause', ()
   });
 });
 
+describe('a cue in an opening subordinate clause, and a cue with its time and adjuncts before "that"', () => {
+  it('reads "While X rejected the statements," as an act and "Y affirmed the following day, through …, that A" as Y\'s report of A', () => {
+    const t = 'While the mayor rejected the statements, the harbour board affirmed the following day, through a post on its account on the “Quay” platform, that the board does not rule out talks, especially if the goal is to end the strike.';
+    const qs = run(t).quotes;
+    expect(qs.map((q) => words(t, q))).toEqual(['the board does not rule out talks, especially if the goal is to end the strike']);
+    expect(qs[0]!.speakerText).toBe('harbour board');
+  });
+});
+
 describe('a group speaker with members named after it', () => {
   it('is the group ("State media, including the Kell Courier, reported"), not a member', () => {
     for (const [t, group] of [
