@@ -312,6 +312,12 @@ function parsedContent(ctx: Context, c: number): Span | null {
   // "The talks, the minister said, would resume": a parse may split the clause around its attribution into two
   // complements; the reported words run from the first over the aside to the end of the second.
   // Only when the first is a bare subject (no verb of its own): "A happened, X said, overshadowing B" is two things.
+  // "noted that regarding the port, there are two issues": a parse may take the fronted phrase for the complement
+  // and hang the clause after its comma on the cue; the reported words run on to that clause's end.
+  if (comp > k && !view.holdsClause(span)) {
+    const clause = view.childrenOf(k).find((x) => x > comp && /^(?:parataxis|conj)$/.test(view.rel(x)));
+    if (clause !== undefined && /^\s*,/.test(ctx.text.slice(span.end, view.tokens[clause]!.start))) span = { start: span.start, end: view.subtree(clause).end };
+  }
   const after = comp < k && /^(?:NOUN|PROPN|PRON|NUM)$/.test(view.upos(comp)) ? view.childrenOf(k).find((c) => c > k && view.rel(c) === 'ccomp') : undefined;
   if (after !== undefined) span = { start: span.start, end: view.subtree(after).end };
   const m = /^(?:that|whether|if)\s+/i.exec(ctx.text.slice(span.start, span.end)) ?? LEADING_TIME_THAT.exec(ctx.text.slice(span.start, span.end));

@@ -66,6 +66,13 @@ describe('a cue in an opening subordinate clause, and a cue with its time and ad
   });
 });
 
+describe('a fronted phrase at the start of a reported clause', () => {
+  it('keeps the clause after the phrase\'s comma ("noted that regarding X, there are …")', () => {
+    const t = 'Ana Oresk noted that regarding port developments, there are two important issues that need to be studied.';
+    expect(run(t).quotes.map((q) => words(t, q))).toEqual(['regarding port developments, there are two important issues that need to be studied']);
+  });
+});
+
 describe('a group speaker with members named after it', () => {
   it('is the group ("State media, including the Kell Courier, reported"), not a member', () => {
     for (const [t, group] of [
