@@ -102,7 +102,8 @@ function mentionsIn(doc: Doc, span: Span): EntityMention[] {
 function subjectLike(doc: Doc, m: EntityMention, from: number, verb?: number): boolean {
   if (/^[’']s\b/.test(doc.text.slice(m.end, m.end + 3))) return false;
   if (verb !== undefined && /^\s*(?:\p{Ll}+ly\s+)?$/u.test(doc.text.slice(m.end, verb))) return true;
-  const lead = doc.text.slice(Math.max(from, m.start - 40), m.start).replace(/(?:\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.’'-]*))*\s*$/u, ' ');
+  // A name joined by "and" to one in a prepositional phrase is in it too ("talks between the envoys of X and Y ended").
+  const lead = doc.text.slice(Math.max(from, m.start - 60), m.start).replace(/(?:\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.’'-]*))*(?:\s+and(?:\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.’'-]*))+)?\s+and\s*$|(?:\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.’'-]*))*\s*$/u, ' ');
   return !PREPOSITION_BEFORE.test(lead);
 }
 

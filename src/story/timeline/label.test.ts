@@ -104,3 +104,14 @@ describe('labels without a clock time\'s residue or a name from an aside', () =>
     expect(l).not.toMatch(/\d…?$/u);
   });
 });
+
+describe('a name in the phrase that qualifies the subject', () => {
+  it('is not the doer, nor is the second of two names joined inside it ("talks between the envoys of X and Y ended")', () => {
+    const timeline = buildTimeline(makeContext([{ id: 'a1', published: '2030-06-01', text: 'On 3 May 2030, the first talks between the envoys of Orlen and Tessel since the flood ended in the old customs house.',
+      times: [{ text: '3 May 2030', value: '2030-05-03' }], verbs: ['ended'], entities: [{ text: 'Orlen', type: 'GPE' }, { text: 'Tessel', type: 'GPE' }] }]));
+    const entry = timeline.find((e) => e.date === '2030-05-03');
+    expect(entry).toBeDefined();
+    expect(entry!.actors).not.toContain('Tessel');
+    expect(entry!.actors).not.toContain('Orlen');
+  });
+});
