@@ -115,3 +115,12 @@ describe('a name in the phrase that qualifies the subject', () => {
     expect(entry!.actors).not.toContain('Orlen');
   });
 });
+
+describe('a sentence that says who will be where', () => {
+  it('reads "DATE in PLACE there will be X led by …" as "X will be in PLACE", not a participle fragment', () => {
+    const l = label('“On 3 May 2030 in Orlen there will be a Tessel delegation led by warden Oda Brisk, a Marrow delegation headed by the harbour master and the river guild,” the clerk said.',
+      [{ text: '3 May 2030', value: '2030-05-03' }], ['led', 'headed', 'said'], [{ text: 'Orlen', type: 'GPE' }, { text: 'Tessel', type: 'GPE' }, { text: 'Marrow', type: 'GPE' }, { text: 'Oda Brisk', type: 'PERSON' }]);
+    expect(l).toMatch(/ will be in Orlen$/);
+    expect(l).not.toMatch(/led by|headed by/);
+  });
+});

@@ -271,8 +271,14 @@ function finiteAction(doc: Doc, sentence: Span, read: DatedAction, date: Span, t
   return { text: `${past}${text.slice(verb.length)}`, own: false };
 }
 
+/** A date, a place and "there will be …" ("Tomorrow in Orlen there will be a guild delegation, …"): the place and the auxiliaries. */
+const EXISTENTIAL_AFTER_DATE = /^\s*,?\s*((?:in|at)\s+(?:the\s+)?\p{Lu}[^\s,;]*(?:\s+\p{Lu}[^\s,;]*){0,3})\s*,?\s+there\s+((?:(?:will|would|could|may|might|should|must|has|have|had|been|also)\s+){0,3}(?:be|is|are|was|were))\s/u;
+
 /** "Who did what": the doer's name, then the action in the article's words, a clause where the words allow one. */
 export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Span): Label {
+  // "Tomorrow in Orlen there will be a Tessel delegation …": the ones there are said to be where they will be.
+  const there = read.actor ? EXISTENTIAL_AFTER_DATE.exec(doc.text.slice(date.end, sentence.end)) : null;
+  if (there && read.actor) return { text: `${read.actor.name} ${there[2]} ${there[1]}`, clause: true };
   // A picture's date: what the picture shows, credited to its provider.
   const pictured = captionSubject(doc, sentence, date);
   if (pictured) return { text: read.actor ? `${read.actor.name} picture shows ${pictured}` : `A picture shows ${pictured}`, clause: true };
