@@ -28,8 +28,18 @@ const CLAUSE_START = /(?:[;:—–]|,\s+(?:and|but|while|whereas|where|as)\b|\b(
 const CLAUSE_END = /(?:[;:—–]|,\s+(?:and|but|while|whereas|where|which|who|as)\b|\b(?:while|whereas|because|although|though|that|which|where|whether|who)\b)/u;
 /** A relative clause: ", who took office in July 2024," or "…, which began in 2019." */
 const RELATIVE = /(?:,\s+|\s)(?:who|which|whose)\s+[^,;]*(?:,|;|$)/gu;
-/** A verb of the clause, as the tagger reads it (auxiliaries are not the action). */
-const isVerb = (doc: Doc, i: number): boolean => doc.layers.tokens![i]!.pos === 'VERB';
+/** Relations of a participle that only modifies a noun ("the orbiting station"). */
+const NOUN_MODIFIER = new Set(['amod', 'compound', 'det']);
+/**
+ * A verb of the clause, as the tagger reads it (auxiliaries are not the action), unless the parse
+ * reads a present participle as a noun's modifier ("the orbiting station").
+ */
+function isVerb(doc: Doc, i: number, parse: readonly Dependency[] | undefined): boolean {
+  const token = doc.layers.tokens![i]!;
+  if (token.pos !== 'VERB') return false;
+  // Only a present participle is trusted to be a modifier: the parse misreads a past verb before a noun ("X rejected statements") as one.
+  return !(parse?.[i] && NOUN_MODIFIER.has(parse[i]!.rel) && /ing$/i.test(doc.text.slice(token.start, token.end)));
+}
 /** Prepositions that put a name in a modifier ("talks with Iran", "a message to Iran"), not in the subject. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|on|at|to|from|with|of|for|about|against|toward|towards|between|among|under|over|across|through|without|amid|despite|regarding|after|before|during|near|like|including)\s+(?:the\s+|a\s+|an\s+)?$/i;
 const PRONOUN = /^(?:he|she|they|it|we)$/i;
@@ -41,8 +51,8 @@ const NATIONALITY_GROUP = /\b(\p{Lu}[\p{L}’'-]+)\s+(?:officials?|diplomats?|le
 const AUXILIARY_TAIL = /(?:\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do|been|be|not|also|then|\p{Ll}+ly))+\s*$/u;
 /** A role after a body's name: the person speaking for it, unnamed ("a UN official", "a Kremlin spokesman"). */
 const UNNAMED_MEMBER = /^\s+(officials?|spokes(?:man|woman|person)|sources?|diplomats?|envoys?|negotiators?|representatives?|aides?)\b/i;
-/** An aside between commas that describes the name before it: ", a member of …,", ", the former head of …,". */
-const APPOSITIVE = /,\s+(?:a|an|the|who|which|whose|former|then|also)\b[^,;]*,/giu;
+/** An aside between commas that describes the name before it: ", a member of …,", ", the former head of …,", ", two retired pilots,". */
+const APPOSITIVE = /,\s+(?:a|an|the|who|which|whose|former|then|also|two|three|four|five|six|several|both)\b[^,;]*,/giu;
 /** A name in quote marks after a description: the newspaper “X”. */
 const QUOTED_NAME = /\b(?:newspaper|daily|website|agency|outlet|channel|magazine|weekly|group|party|movement|front)\s+[“"](\p{Lu}[^”"]{1,40})[”"]\s*,?\s*$/u;
 
@@ -92,7 +102,8 @@ function mentionsIn(doc: Doc, span: Span): EntityMention[] {
 function subjectLike(doc: Doc, m: EntityMention, from: number, verb?: number): boolean {
   if (/^[’']s\b/.test(doc.text.slice(m.end, m.end + 3))) return false;
   if (verb !== undefined && /^\s*(?:\p{Ll}+ly\s+)?$/u.test(doc.text.slice(m.end, verb))) return true;
-  const lead = doc.text.slice(Math.max(from, m.start - 40), m.start).replace(/(?:\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.’'-]*))*\s*$/u, ' ');
+  // A name joined by "and" to one in a prepositional phrase is in it too ("talks between the envoys of X and Y ended").
+  const lead = doc.text.slice(Math.max(from, m.start - 60), m.start).replace(/(?:\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.’'-]*))*(?:\s+and(?:\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.’'-]*))+)?\s+and\s*$|(?:\s+(?:the|a|an|its|his|her|their|\p{Lu}[\p{L}.’'-]*))*\s*$/u, ' ');
   return !PREPOSITION_BEFORE.test(lead);
 }
 
@@ -478,10 +489,10 @@ export function readDated(ctx: StoryContext, doc: Doc, sentence: Span, date: Spa
   const tokens = doc.layers.tokens ?? [];
   const asides = asidesIn(doc, clause);
   const inClause = tokensWithin(tokens, clause).filter(({ t }) => !asides.some((a) => a.start <= t.start && t.end <= a.end));
-  const verbs = inClause.filter(({ i }) => isVerb(doc, i));
+  const parse = syntaxOf(doc);
+  const verbs = inClause.filter(({ i }) => isVerb(doc, i, parse));
   const before = verbs.filter(({ t }) => t.end <= date.start).pop()?.t;
   // A participle after the date that qualifies a noun ("there will be a delegation led by X") is not the clause's action.
-  const parse = syntaxOf(doc);
   const after = verbs.find(({ t, i }) => t.start >= date.end && parse?.[i]?.rel !== 'acl')?.t;
   // An event noun between the verb and the date is what the date dates ("the US withdrawal in 2018").
   const noun = predicate && predicate.start >= clause.start && predicate.end <= date.start && (!before || predicate.start > before.end)

@@ -20,6 +20,8 @@ const MIN_LABEL_ACTION_WORDS = 8;
 const DATE_LEAD = /\s*(?:\b(?:on|in|at|since|by|from|until|during|of)\s+)?(?:the\s+)?$/i;
 /** A dateline opening a sentence ("PORT VELAN, Veskaria — "): no part of what happened. */
 const DATELINE_LEAD = /^\s*\p{Lu}[\p{Lu}\s.'’-]+(?:,\s*[\p{L}.\s]+?)?\s*(?:\([^)]{1,20}\)\s*)?[—–-]+\s*/u;
+/** What is left of a clock time after its date is taken out: its time zone and the same time in another zone ("ET (0505 GMT)"). */
+const TIME_ZONE_AFTER = /^\s*(?:\p{Lu}{1,3}T|UTC|GMT)?(?:\s*\(\s*[\d:.]{2,5}\s*(?:\p{Lu}{1,3}T|UTC|GMT)\s*\))?(?=[\s,.;:]|$)/u;
 /** An action that is only the verb of saying ("said", "told reporters"): the words said come before it. */
 const REPORTING_ONLY = /^(?:said|says|told(?:\s+\S+){0,2}|added|reported|announced|stated|confirmed)$/i;
 /** The words said, before ", the X said" at the end of a sentence. */
@@ -89,7 +91,8 @@ function words(text: string, max: number): string {
   const cut = clauseCut(ws, max);
   if (cut > 0) return ws.slice(0, cut).join(' ').replace(/[\s,;:–—-]+$/u, '');
   let keep = ws.slice(0, max);
-  while (keep.length > MIN_CLAUSE_WORDS && DANGLING.test(keep[keep.length - 1]!.replace(/[“”"‘’',;:]+/gu, ''))) keep = keep.slice(0, -1);
+  // A number without what it counts ("warnings 72…") is broken off as much as a dangling article.
+  while (keep.length > MIN_CLAUSE_WORDS && (DANGLING.test(keep[keep.length - 1]!.replace(/[“”"‘’',;:]+/gu, '')) || /^[\d.,]+$/u.test(keep[keep.length - 1]!))) keep = keep.slice(0, -1);
   return `${keep.join(' ').replace(/[\s,;:–—-]+$/u, '')}…`;
 }
 
@@ -152,7 +155,7 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
       // "The new toll, announced Tuesday, 1 April, covers …": the aside that holds the date ends what was done.
       || (/,\s*\p{L}+ed\s*$/u.test(text.slice(0, date.start - from).replace(DATE_LEAD, '')) && /^\s*,/.test(after)));
     // "2018's playbook" loses its possessive with its year
-    const tail = endsHere ? '' : after.replace(/^[’']s\b/u, '').replace(/^\s*,?\s*(?:\d{4}\s*,?)?/, ' ');
+    const tail = endsHere ? '' : after.replace(/^[’']s\b/u, '').replace(TIME_ZONE_AFTER, '').replace(/^\s*,?\s*(?:\d{4}\s*,?)?/, ' ');
     // "a 2011 uprising" without its year reads "an uprising"
     const article = /\b[Aa]$/.test(head) && /^\s*(?:[aeio]|u[b-df-hj-np-tv-z]{2})/.test(tail) ? 'n' : '';
     text = `${head}${article}${tail}`;
@@ -268,8 +271,14 @@ function finiteAction(doc: Doc, sentence: Span, read: DatedAction, date: Span, t
   return { text: `${past}${text.slice(verb.length)}`, own: false };
 }
 
+/** A date, a place and "there will be …" ("Tomorrow in Orlen there will be a guild delegation, …"): the place and the auxiliaries. */
+const EXISTENTIAL_AFTER_DATE = /^\s*,?\s*((?:in|at)\s+(?:the\s+)?\p{Lu}[^\s,;]*(?:\s+\p{Lu}[^\s,;]*){0,3})\s*,?\s+there\s+((?:(?:will|would|could|may|might|should|must|has|have|had|been|also)\s+){0,3}(?:be|is|are|was|were))\s/u;
+
 /** "Who did what": the doer's name, then the action in the article's words, a clause where the words allow one. */
 export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Span): Label {
+  // "Tomorrow in Orlen there will be a Tessel delegation …": the ones there are said to be where they will be.
+  const there = read.actor ? EXISTENTIAL_AFTER_DATE.exec(doc.text.slice(date.end, sentence.end)) : null;
+  if (there && read.actor) return { text: `${read.actor.name} ${there[2]} ${there[1]}`, clause: true };
   // A picture's date: what the picture shows, credited to its provider.
   const pictured = captionSubject(doc, sentence, date);
   if (pictured) return { text: read.actor ? `${read.actor.name} picture shows ${pictured}` : `A picture shows ${pictured}`, clause: true };
