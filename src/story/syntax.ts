@@ -56,7 +56,7 @@ function childrenIn(parse: readonly Dependency[], head: number): readonly number
 
 /**
  * Who does what the token at `i` names, by the parse: the nearest verb or noun head above it, and
- * that head's subject (or a passive's agent, or a noun's possessor: "Trump’s withdrawal"), climbing
+ * that head's subject (or a passive's agent, or a noun's possessor: "Brandt’s withdrawal"), climbing
  * through `xcomp`, `conj` and `acl` links to the clause that has one. Returns the token index of the
  * subject's head word, or undefined. `skip` leaves tokens out (the date itself is never its own doer:
  * "Tomorrow there will be a delegation…").

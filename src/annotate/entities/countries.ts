@@ -62,7 +62,7 @@ function countryIndex(): CountryIndex {
   return index;
 }
 
-/** The country code a name names ("United States", "U.S.", "Islamic Republic of Iran"), if any. */
+/** The country code a name names ("United States", "U.S.", "Commonwealth of Australia"), if any. */
 export function countryNamed(name: string): string | undefined {
   return countryIndex().byName.get(countryKey(name));
 }

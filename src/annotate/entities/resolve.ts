@@ -289,7 +289,7 @@ function linkTitles(text: string, assigned: { span: RawMention; cluster: Cluster
   }
 }
 
-/** "the foreign minister", "Iran's president": a title mention of the one person the article gave that title. */
+/** "the foreign minister", "Kell's president": a title mention of the one person the article gave that title. */
 function addTitleMentions(text: string, assigned: { span: RawMention; cluster: Cluster; form: MentionForm }[]): void {
   const holders = new Map<string, Set<Cluster>>();
   for (const a of assigned) for (const t of a.cluster.titles) holders.set(t, (holders.get(t) ?? new Set()).add(a.cluster));

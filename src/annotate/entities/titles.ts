@@ -1,5 +1,5 @@
 /**
- * Roles news gives people ("the foreign minister", "Iran's president"). A
+ * Roles news gives people ("the foreign minister", "Kell's president"). A
  * title is a run of lower-case words ending in one of these role nouns.
  */
 export const ROLE_NOUNS = new Set([

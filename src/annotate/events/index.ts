@@ -31,7 +31,7 @@ declare module '../../core/layers.js' {
 
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE']);
 
-/** Prepositions that put a name in a modifier ("the talks in Geneva", "a message to Iran"), not in the subject; "by" is left out because it marks the agent of a passive. */
+/** Prepositions that put a name in a modifier ("the talks in Tarnby", "a message to Kell"), not in the subject; "by" is left out because it marks the agent of a passive. */
 const NON_AGENT_PREPOSITIONS = /(?:^|\s)(?:in|into|on|at|to|from|with|of|for|about|against|toward|towards|between|among|under|over|across|through|without|amid|despite|regarding|after|before|during|near|like)\s*$/i;
 
 interface CompiledAction { action: ActionClass; pattern: RegExp }
@@ -108,11 +108,11 @@ function nearestTrigger(text: string, hits: readonly Hit[], time: Span): Hit | u
   return best;
 }
 
-/** A mention that is a possessor ("Trump’s message") or inside a prepositional phrase is not who acted. */
+/** A mention that is a possessor ("Brandt’s message") or inside a prepositional phrase is not who acted. */
 function isSubjectLike(text: string, m: EntityMention, sentence: Span): boolean {
   if (/^[’']s\b/.test(text.slice(m.end, m.end + 3))) return false;
   const before = text.slice(Math.max(sentence.start, m.start - 40), m.start);
-  // "the Iranian mission to the United Nations": skip the name after the preposition
+  // "the Veskarian mission to the United Nations": skip the name after the preposition
   const lead = before.replace(/(?:\s+(?:the|a|an|its|his|her|their|and|\p{Lu}[\p{L}.’'-]*))*\s*$/u, '');
   return !NON_AGENT_PREPOSITIONS.test(lead);
 }

@@ -41,7 +41,7 @@ const CUE_WORD_MIN_RATE = 0.3;
 const BOS = '<s>';
 const EOS = '</s>';
 
-/** Word shape with runs collapsed: "Obama" → "Xx", "U.S." → "X.X.", "2016" → "d". */
+/** Word shape with runs collapsed: "Oresk" → "Xx", "U.S." → "X.X.", "2016" → "d". */
 function shape(w: string): string {
   let out = '';
   let last = '';

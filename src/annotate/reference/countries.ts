@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 
 /**
  * Countries, their capitals and demonyms, from the `world-countries` package,
- * so that "the Iranian side", "Iran" and "Tehran said" meet on one key; names
- * the package does not know (a new state, a fictional one) meet by their stem
- * ("Veskaria" / "Veskarian").
+ * so that a listed state's demonym, name and capital ("the Australian side", "Australia",
+ * "Canberra said") meet on one key; names the package does not know (a new state, a
+ * fictional one) meet by their stem ("Veskaria" / "Veskarian").
  */
 
 interface CountryRecord {
@@ -70,7 +70,7 @@ function bare(name: string): string {
 
 /**
  * A key shared by a country's names and demonyms: the ISO code when the
- * package knows the word ("Iranian" and "Iran" → "IRN"), else the word's stem
+ * package knows the word ("Australian" and "Australia" → "AUS"), else the word's stem
  * ("Veskarian" and "Veskaria" → "~veskar").
  */
 export function countryKey(word: string): string {
@@ -79,7 +79,7 @@ export function countryKey(word: string): string {
   return code ?? `~${stem(w)}`;
 }
 
-/** The country key of a capital city ("Tehran" → "IRN"), if the package lists it. */
+/** The country key of a capital city ("Canberra" → "AUS"), if the package lists it. */
 export function capitalOf(name: string): string | undefined {
   return load().capital.get(bare(name));
 }
@@ -101,7 +101,7 @@ const NOT_DEMONYMS = new Set(['republican', 'christian', 'civilian', 'librarian'
 
 /**
  * The country key of a capitalised adjective when it is a demonym: one the
- * package lists ("Iranian"), or a word with a demonym's ending ("Veskarian");
+ * package lists ("Australian"), or a word with a demonym's ending ("Veskarian");
  * undefined for other words ("Foreign" in "Foreign Minister").
  */
 export function demonymKey(word: string): string | undefined {

@@ -20,7 +20,7 @@ const POSSESSIVE_RELS = new Set(['nmod:poss']);
 /** Words after which a noun phrase starts a clause. */
 const CLAUSE_OPENERS = new Set(['that', 'and', 'but', 'or', 'because', 'while', 'when', 'after', 'before', 'as', 'since', 'although', 'though', 'if', 'so', 'where', 'until', 'whether']);
 const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
-/** Words that may stand between a subject and its verb ("China on Thursday formally said"). */
+/** Words that may stand between a subject and its verb ("Kell on Thursday formally said"). */
 const MAX_VERB_GAP = 4;
 
 /** The head token of tokens [first, last]: by the parse, the one whose head lies outside; without one, the last. */
@@ -54,7 +54,7 @@ function verbByOrder(ctx: TextContext, first: number, last: number): Grammar {
   const prev = first > 0 && tokens[first - 1]!.sentence === sentence ? first - 1 : -1;
   const opensClause = prev === -1 || tokens[prev]!.pos === 'PUNCT' || tokens[prev]!.pos === 'CCONJ' || tokens[prev]!.pos === 'SCONJ' || CLAUSE_OPENERS.has(lower[prev]!);
   if (opensClause && next !== -1) {
-    // "China on Thursday said", "Oresk also told": adverbs, particles and a short time phrase between subject and verb
+    // "Kell on Thursday said", "Oresk also told": adverbs, particles and a short time phrase between subject and verb
     let j = next;
     while (j < tokens.length && j - next < MAX_VERB_GAP && tokens[j]!.sentence === sentence && (tokens[j]!.pos === 'ADV' || tokens[j]!.pos === 'PART' || (VERB_GAP_WORDS.has(lower[j]!) && tokens[j]!.pos !== 'VERB' && tokens[j]!.pos !== 'AUX'))) j++;
     if (j < tokens.length && tokens[j]!.sentence === sentence && isVerbPos(tokens[j]!.pos)) {
@@ -74,13 +74,13 @@ export function grammarOf(ctx: TextContext, first: number, last: number): Gramma
   return verbByOrder(ctx, first, last);
 }
 
-/** Longest title read before a name ("the Chinese Foreign Ministry spokesperson Guo Jiakun"). */
+/** Longest title read before a name ("the Kellish Foreign Ministry spokesperson Mira Dalen"). */
 const MAX_TITLE_WORDS = 6;
 const TITLE_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 /**
  * Where the noun phrase of a name starts: its title and determiner belong to it, so that
- * "the Chinese Foreign Ministry spokesperson Guo Jiakun said" has the name as its subject.
+ * "the Kellish Foreign Ministry spokesperson Mira Dalen said" has the name as its subject.
  */
 export function phraseStart(ctx: TextContext, first: number): number {
   const { tokens, lower } = ctx;

@@ -36,7 +36,7 @@ function isWord(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
-/** True when the sentence is a dateline fragment such as "DOHA, June 14." or "/AGENCY/.". */
+/** True when the sentence is a dateline fragment such as "CORVEL, June 14." or "/AGENCY/.". */
 function isDateline(tokens: readonly BoundaryToken[], sentence: readonly number[]): boolean {
   const words = sentence.map((i) => tokens[i]!.text).filter(isWord);
   if (words.length === 0 || words.length > MAX_DATELINE_WORDS) return false;

@@ -51,7 +51,7 @@ const orders = new Map<string, DateOrder | null>();
 /**
  * The order a country writes short numeric dates in ('dmy', 'mdy', 'ymd'), for pages in `language`:
  * CLDR's own locale for that language in that country when it has one (English in Nigeria), else the
- * country's main language (Russian in Russia).
+ * country's main language (Portuguese in Brazil).
  */
 export function dateOrderOfCountry(country: string, language = 'en'): DateOrder | null {
   const key = `${language}-${country}`;

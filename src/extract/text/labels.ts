@@ -59,7 +59,7 @@ export function findDatedDateline(line: PageLine): { place: string; date: string
   return m ? { place: m[1]!.trim(), date: m[2]! } : null;
 }
 
-/** The place of a dateline opening the body ("Tehran, AGENCY –", "WASHINGTON (AP) —", "LONDON —"). */
+/** The place of a dateline opening the body ("Tarnby, AGENCY –", "WASHINGTON (AP) —", "LONDON —"). */
 export function findDatelinePlace(line: PageLine): string | null {
   const dated = findDatedDateline(line);
   if (dated) return dated.place;

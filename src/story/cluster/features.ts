@@ -138,7 +138,7 @@ function annotatedEntities(doc: Doc): string[] {
   return rankKeys(scored);
 }
 
-/** Capitalised phrases of a text without entity annotations: "Donald Trump", "Senate", not sentence-initial "After". */
+/** Capitalised phrases of a text without entity annotations: "Tomas Brandt", "Senate", not sentence-initial "After". */
 function textEntities(doc: Doc): string[] {
   const phrases: string[][] = [];
   const standalone = new Set<string>();
@@ -158,20 +158,20 @@ function textEntities(doc: Doc): string[] {
   const scored = new Map<string, number>();
   for (const words of phrases) {
     const keys = [nameKey(words.join(' '))];
-    // "Donald Trump" and a later "Trump" should meet: a two-word name whose last word also
-    // stands alone in the text ("Trump", not the "Island" of "Tessaly Island") counts under it too.
+    // "Tomas Brandt" and a later "Brandt" should meet: a two-word name whose last word also
+    // stands alone in the text ("Brandt", not the "Island" of "Tessaly Island") counts under it too.
     if (words.length === 2 && standalone.has(words[1]!)) keys.push(surnameKey(words.join(' ')));
     for (const key of keys) if (key && distinctiveKey(key)) scored.set(key, (scored.get(key) ?? 0) + 1);
   }
   return rankKeys(scored);
 }
 
-/** Shortest place or organisation name kept whole when its skeleton is too short ("Libya" → "lp"). */
+/** Shortest place or organisation name kept whole when its skeleton is too short ("Lova" → "lv"). */
 const MIN_WHOLE_NAME_CHARS = 4;
 
 /**
  * The key of a place or organisation: its phonetic skeleton, or, when that is too short to tell
- * names apart ("Libya", "Iraq"), the whole name in plain letters: a tagged place is not a
+ * names apart ("Lova", "Kell"), the whole name in plain letters: a tagged place is not a
  * transliterated surname, so spelling it out loses nothing.
  */
 function placeOrBodyKey(name: string, type: string): string | null {
@@ -181,7 +181,7 @@ function placeOrBodyKey(name: string, type: string): string | null {
   return letters.length >= MIN_WHOLE_NAME_CHARS ? `=${letters}` : key;
 }
 
-/** Single-word skeletons of one or two consonants ("kn" for China, Kaine, Cohen…) collide too often to count. */
+/** Single-word skeletons of one or two consonants ("kn" for Kano, Kuhn, Koen…) collide too often to count. */
 function distinctiveKey(key: string): boolean {
   return key.includes('_') || key.startsWith('=') || key.length >= MIN_SINGLE_KEY_CHARS;
 }

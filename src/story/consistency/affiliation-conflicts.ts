@@ -41,7 +41,7 @@ function affiliations(ctx: StoryContext, doc: Doc): Affiliation[] {
 
 /**
  * A person given one role at two different bodies by two outlets ("X, the aid group's
- * secretary-general" after naming the Red Crescent; "X, the International Federation … Libya
+ * secretary-general" after naming the Orvan Relief Society; "X, the Coastal Aid Federation … Kell
  * secretary-general"): who they speak for is in dispute.
  */
 export function findAffiliationContradictions(ctx: StoryContext): Contradiction[] {

@@ -21,8 +21,8 @@ function surname(s: Source): string {
 }
 
 /**
- * The same figure given on the authority of different sources: "11,300 dead, the Red Crescent
- * said" in two outlets and "11,300, the UN said" in a third; "could reach 20,000" from an unnamed
+ * The same figure given on the authority of different sources: "4,200 dead, the Orvan Relief Society
+ * said" in two outlets and "4,200, the UN said" in a third; "could reach 9,000" from an unnamed
  * official in one and from the mayor in another. Each side is a source with its articles and
  * words; an unnamed source beside a named one is noted as possibly the same person.
  */

@@ -70,7 +70,7 @@ function classify(doc: Doc, n: NumberMention, clause: Span): string {
   return PEOPLE.test(last) ? 'people' : n.unit;
 }
 
-/** The places and bodies a phrase names (entities, and nationalities: "Chinese exports"), as story entity ids. */
+/** The places and bodies a phrase names (entities, and nationalities: "Kellish exports"), as story entity ids. */
 function placesOf(ctx: StoryContext, doc: Doc, clause: Span): string[] {
   const out = new Set<string>();
   for (const m of doc.layers.entities ?? []) {

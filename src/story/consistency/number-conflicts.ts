@@ -87,7 +87,7 @@ function numberContradictions(ctx: StoryContext): NumberFindings {
     // "2,000 people" and "12,000 dockers" on the same day may be one crowd counted under two nouns.
     if (sameDay && countsPeople(a) && countsPeople(b) && !CLASSED.has(a.measure) && !CLASSED.has(b.measure)) return true;
     if (a.measure !== b.measure) return false;
-    // Trade is one flow seen from two ends ("imports to America", "Chinese exports"): its places are not compared.
+    // Trade is one flow seen from two ends ("imports to Veskaria", "Kellish exports"): its places are not compared.
     const placesAgree = a.measure.startsWith('trade') ? true : PER_PLACE.has(a.measure)
       ? a.targets.some((t) => b.targets.includes(t))
       : a.targets.length === 0 || b.targets.length === 0 || a.targets.some((t) => b.targets.includes(t));

@@ -19,7 +19,7 @@ const SAME_FIGURE_SHARE = 0.1;
 const EVENTS_PER_ARTICLE = 3;
 /** Share of an event's words (its label without the doer's name) a sentence naming the doer must carry to tell the same event. */
 const SAME_EVENT_SHARE = 0.5;
-/** Words an event's label must say beyond its doer's name ("took office"; "China begin" tells nothing). */
+/** Words an event's label must say beyond its doer's name ("took office"; "Kell begin" tells nothing). */
 const MIN_EVENT_WORDS = 2;
 /** The timeline's action class of saying something. */
 const STATEMENT_ACTION = 'statement';

@@ -2,7 +2,7 @@
  * Who a statement in a sentence is attributed to: the source an outlet cites ("citing X",
  * "according to X"), else the subject of the speech verb nearest it ("X said", "…, the agency
  * said"), a person named in the subject before a place, a role resolved to the person the
- * article gives that title ("the mayor"), or an unnamed description ("a Libyan official"); the
+ * article gives that title ("the mayor"), or an unnamed description ("a Kellish official"); the
  * quotes layer's speaker when no words say it. Null when the outlet states it itself.
  */
 import type { Doc, Span } from '../../core/index.js';
@@ -18,7 +18,7 @@ export interface Source {
 
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|reported|reports|estimated|estimates|put|announced|stated|confirmed|added|warned|wrote)\b/gi;
 const CITING = /\b(?:citing|according to|quoting)\s+(?:the\s+)?/gi;
-/** An unnamed source described by its role: "a Libyan official", "local authorities", "health authorities", "the mayor". */
+/** An unnamed source described by its role: "a Kellish official", "local authorities", "health authorities", "the mayor". */
 const DESCRIPTION = /\b(?:(?:a|an|the|local|health|state|government|senior|other)\s+)?(?:\p{Lu}[\p{L}-]+\s+)?(?:\p{Ll}+\s+)?(officials?|authorities|spokes(?:man|woman|person)|source|sources|mayor|governor|minister|ministry|agency|police|military|army|residents?|witnesses?|experts?|analysts?)\b/u;
 
 function entityName(ctx: StoryContext, doc: Doc, local: string): { id: string | null; name: string } | undefined {

@@ -1,8 +1,8 @@
 /**
  * Countries by every name news gives them, read from the `world-countries` package: the common
- * and official names, alternative spellings ("Russian Federation", "Republic of Turkey"), the
- * capital (a capital standing for its government: "Moscow said"), and the English demonym
- * ("Chinese" of "the Chinese Commerce Ministry").
+ * and official names, alternative spellings ("Commonwealth of Australia", "Republic of Turkey"), the
+ * capital (a capital standing for its government: "Canberra said"), and the English demonym
+ * ("Australian" of "the Australian Commerce Ministry").
  */
 import { createRequire } from 'node:module';
 
@@ -73,17 +73,17 @@ function countries(): CountryIndex {
   return index;
 }
 
-/** The country a place name names ("Russian Federation", "Turkey", "Britain", "U.S."), as its code, or undefined. */
+/** The country a place name names ("Commonwealth of Australia", "Turkey", "Britain", "U.S."), as its code, or undefined. */
 export function countryNamed(name: string): string | undefined {
   return countries().byName.get(foldName(name.replace(/[’']s$/, '')));
 }
 
-/** The country whose capital this is ("Moscow" → "RU"), or undefined. */
+/** The country whose capital this is ("Canberra" → "AU"), or undefined. */
 export function countryOfCapital(name: string): string | undefined {
   return countries().byCapital.get(foldName(name.replace(/[’']s$/, '')));
 }
 
-/** The country of a demonym or country name used as a qualifier ("Chinese", "China’s"), or undefined. */
+/** The country of a demonym or country name used as a qualifier ("Australian", "Australia’s"), or undefined. */
 export function countryOfQualifier(word: string): string | undefined {
   const w = word.replace(/[’']s$/, '');
   return countries().byDemonym.get(foldName(w)) ?? countryNamed(w);

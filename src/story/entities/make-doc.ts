@@ -6,7 +6,7 @@ export interface EntitySpec {
   readonly name: string;
   readonly type: EntityType;
   readonly titles?: string[];
-  /** Further mentions: a surname, an acronym ("JCPOA"), another spelling. */
+  /** Further mentions: a surname, an acronym ("KHB"), another spelling. */
   readonly also?: readonly { readonly text: string; readonly form: EntityMention['form'] }[];
 }
 

@@ -23,7 +23,7 @@ interface EntityRecord {
   readonly mentions: number;
   /** Surface forms of its name, surname and acronym mentions. */
   readonly surfaces: readonly { readonly text: string; readonly form: string }[];
-  /** A capital the article uses for its government ("Moscow said"): the country's code. */
+  /** A capital the article uses for its government ("Canberra said"): the country's code. */
   readonly standsFor?: string;
 }
 
@@ -397,7 +397,7 @@ function mergeSurnames(clusters: readonly Cluster[], union: Union): void {
   }
 }
 
-/** Places and organisations whose names match word by word in transliteration ("Teheran"/"Tehran", "Rooznameh Vatan"/"Ruznameh Vatan"). */
+/** Places and organisations whose names match word by word in transliteration ("Weskaria"/"Veskaria", "Noor Kellan"/"Nur Kellan"). */
 function mergePlaceAndOrgVariants(clusters: readonly Cluster[], union: Union): void {
   const block = new Map<string, Cluster[]>();
   // A capital used for its government joins its country, not the city of the same name.
@@ -431,7 +431,7 @@ function mergePlaceAndOrgVariants(clusters: readonly Cluster[], union: Union): v
 
 const capitalise = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 
-/** The country a place cluster names by one of its names ("Russian Federation", "Britain", "U.S."). */
+/** The country a place cluster names by one of its names ("Commonwealth of Australia", "Britain", "U.S."). */
 const countryOfCluster = perRecords((c): string | undefined => {
   if (family(c) !== 'place') return undefined;
   // A capital standing for its country is not a name of the country.
@@ -439,7 +439,7 @@ const countryOfCluster = perRecords((c): string | undefined => {
   return codes.size === 1 ? [...codes][0] : undefined;
 });
 
-/** Places that are one country under different names: "Russia" and "Russian Federation", "Turkey" and "Türkiye", "America" and "United States". */
+/** Places that are one country under different names: "Australia" and "Commonwealth of Australia", "Turkey" and "Türkiye", "America" and "United States". */
 function mergeCountryNames(clusters: readonly Cluster[], union: Union): void {
   const byCountry = new Map<string, Cluster>();
   for (const c of clusters) {
@@ -452,7 +452,7 @@ function mergeCountryNames(clusters: readonly Cluster[], union: Union): void {
   }
 }
 
-/** A capital an article uses for its government ("Moscow said", "Beijing’s response") joins its country's entity, when the story has one. */
+/** A capital an article uses for its government ("Canberra said", "Canberra’s response") joins its country's entity, when the story has one. */
 function mergeCapitalsIntoCountries(clusters: readonly Cluster[], union: Union): void {
   const countryCluster = new Map<string, Cluster>();
   for (const c of clusters) {
@@ -476,7 +476,7 @@ function mergeCapitalsIntoCountries(clusters: readonly Cluster[], union: Union):
   }
 }
 
-/** An organisation's name read as a country qualifier and a head: "China’s Commerce Ministry", "Chinese Commerce Ministry" → (CN, "commerce ministry"). */
+/** An organisation's name read as a country qualifier and a head: "Australia’s Commerce Ministry", "Australian Commerce Ministry" → (AU, "commerce ministry"). */
 function qualifiedName(name: string): { country: string | null; head: string } | null {
   const words = name.trim().split(/\s+/);
   if (words.length < 2) return null;
@@ -492,7 +492,7 @@ function qualifiedName(name: string): { country: string | null; head: string } |
 }
 
 /**
- * Organisations named with and without their country: "China’s Commerce Ministry", "Chinese
+ * Organisations named with and without their country: "Australia’s Commerce Ministry", "Australian
  * Commerce Ministry" and "Commerce Ministry" are one when the story names that body for one
  * country only; bodies of two countries never merge.
  */
@@ -553,7 +553,7 @@ function buildResolution(clusters: readonly Cluster[], recordCluster: ReadonlyMa
   const usedIds = new Set<string>();
   const idOf = new Map<Cluster, string>();
   const entities: StoryEntity[] = clusters.map((c) => {
-    // A country goes by its common English name ("Russia", not "Russian Federation"; "United Kingdom", not "Britain").
+    // A country goes by its common English name ("Australia", not "Commonwealth of Australia"; "United Kingdom", not "Britain").
     const code = countryOfCluster(c);
     const name = (code ? countryName(code) : undefined) ?? canonicalName(c.records);
     const type = clusterType(c);

@@ -26,8 +26,8 @@ function plainWord(word: string): string {
 }
 
 /**
- * The identifying words of a name: "Ayatollah Seyyed Ali Khamene'i's" → ["ali", "khamenei"],
- * "Djavad Salehi-Isfahani" → ["djavad", "salehi", "isfahani"], "Abd al-Rahman" → ["abd", "rahman"].
+ * The identifying words of a name: "Sheikh Seyyed Ana Ore'sk's" → ["ana", "oresk"],
+ * "Mira Dalen-Oresk" → ["mira", "dalen", "oresk"], "Abd al-Rahman" → ["abd", "rahman"].
  */
 export function nameWords(name: string): string[] {
   let words = wordsCache.get(name);

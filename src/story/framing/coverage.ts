@@ -91,7 +91,7 @@ function namesActor(doc: Doc, ctx: StoryContext, actor: string, resolved: Readon
   if (resolved.has(actor)) return true;
   const entity = entityNamed(ctx, actor);
   const forms = entity ? entity.aliases : [actor];
-  // A country is mentioned by its people's adjective too ("the Libyan coast" mentions Libya).
+  // A country is mentioned by its people's adjective too ("the Kellish coast" mentions Kell).
   if (countryNamed(actor) && namesDemonymOf(doc, countryNamed(actor)!)) return true;
   // An acronym in capitals ("UN") counts as written, case and all; other short forms are too ambiguous.
   return forms.some((f) => (f.length >= 3 && mentionsWord(doc, f)) || (/^\p{Lu}{2}$/u.test(f) && new RegExp(`(?<![\\p{L}\\p{N}])${f}(?![\\p{L}\\p{N}])`, 'u').test(doc.text)));

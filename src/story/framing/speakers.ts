@@ -221,7 +221,7 @@ export function describeSpeakers(doc: Doc, ctx: StoryContext): QuotedSpeaker[] {
       const holder = roleHolder(doc, text);
       const collective = holder ? undefined : stateCollective(doc, q, text);
       if (collective) {
-        // "Iran's leaders": a state's leadership speaking as one, named by its state, not an unnamed source.
+        // "Kell's leaders": a state's leadership speaking as one, named by its state, not an unnamed source.
         name = collective;
         entityType = 'GPE';
         named = true;

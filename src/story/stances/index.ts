@@ -13,9 +13,9 @@ export { findCues } from './cues.js';
 const ACTOR_TYPES = new Set(['PERSON', 'ORG', 'GPE']);
 /** Prepositions that put a name in a modifier, not in the subject ("by" marks a passive's agent, so it stays). */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|on|at|to|from|with|of|for|about|against|toward|towards|between|among|under|over|through|without|amid|despite|regarding|after|before|during|like)\s*$/i;
-/** An organisation described rather than named, as the subject before the verb: "the Iranian mission to the United Nations". */
+/** An organisation described rather than named, as the subject before the verb: "the Veskarian mission to the United Nations". */
 const ORG_DESCRIPTION = /\bthe\s+((?:\p{Lu}[\p{L}’'-]*\s+)*(?:mission|ministry|embassy|delegation|side|government|spokesperson|spokesman|spokeswoman|office|committee|council|parliament|union|commission|cabinet)(?:\s+(?:to|of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?)\s*,?\s*$/u;
-/** An object right after a cue that points back to what the sentence before named ("China rejects this", "blasted the move"). */
+/** An object right after a cue that points back to what the sentence before named ("Kell rejects this", "blasted the move"). */
 const ANAPHORIC_OBJECT = /^\s+(?:\p{Ll}+ly\s+)?(?:this|these|it|the\s+(?:move|measures?|decision|step|plan|policy|order))\b/u;
 /** How many sentences back what an anaphoric object points to may be named. */
 const ANAPHOR_REACH = 2;
@@ -301,7 +301,7 @@ export function findTopics(ctx: StoryContext): StanceTopic[] {
  * the reporting verb before the cue ("A said B will not …" is A's stance), else the subject
  * before the cue (a pronoun takes the last actor of the previous sentences), else the speaker
  * of the quote holding it; an organisation the entity layer does not name as a whole ("the
- * Iranian mission to the United Nations") is kept as that description. "Committed to the
+ * Veskarian mission to the United Nations") is kept as that description. "Committed to the
  * position of X" takes X's latest position; "initially" adds a note that the view changed.
  */
 export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopics(ctx)): Stance[] {
@@ -327,7 +327,7 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
         const previous = previousSentence(doc, index);
         const topicAt = mentionsTopic(text, stems, objects).map((i) => sentence.start + i);
         const prevTopic = previous ? mentionsTopic(doc.text.slice(previous.start, previous.end), stems, objects).length > 0 : false;
-        // "China rejects this": what an anaphoric object points back to may be named a sentence or two before, across a paragraph break.
+        // "Kell rejects this": what an anaphoric object points back to may be named a sentence or two before, across a paragraph break.
         const earlierTopic = sentences.slice(Math.max(0, index - ANAPHOR_REACH), index).some((s) => mentionsTopic(doc.text.slice(s.start, s.end), stems, objects).length > 0);
         const perActor = new Map<string, Found>();
         for (const cue of findCues(text, sentence.start)) {

@@ -58,7 +58,7 @@ function objectCandidates(ctx: StoryContext, heads: ReadonlySet<string>): Object
     for (const m of doc.text.matchAll(/(\p{L}+)\s+((?:with|on)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*|(?:the|a|an)\s+(?:[\p{L}-]+\s+)?(?:agreement|deal|treaty|accord|draft|plan|proposal))/gu)) {
       if (!heads.has(stem(m[1]!))) continue;
       const object = m[2]!.replace(/^(?:a|an)\s+/i, 'the ').replace(/\.$/, '');
-      // "tariffs on Chinese imports": a demonym qualifies the object written after it, it is not the object
+      // "tariffs on Kellish imports": a demonym qualifies the object written after it, it is not the object
       const last = object.split(/\s+/).pop()!;
       if (countryOfQualifier(last) && !countryNamed(last)) continue;
       const at = m.index + m[0].length - m[2]!.length;

@@ -93,7 +93,7 @@ function actorLines(input: SummaryInput): SummaryLine[] {
     });
 }
 
-/** A timeline label without the doer's name in front ("Donald Trump signed …" → "signed …"). */
+/** A timeline label without the doer's name in front ("Tomas Brandt signed …" → "signed …"). */
 function actionOf(label: string, actor: string): string {
   return label.startsWith(actor) ? label.slice(actor.length).replace(/^[:\s]+/, '') : label;
 }
@@ -190,8 +190,8 @@ function titleTopic(input: SummaryInput): string | undefined {
 }
 
 /**
- * A neutral title: the story's question and its main actor ("Iran: negotiating with the United
- * States under pressure"), with the month(s) the articles were published; null when the story
+ * A neutral title: the story's question and its main actor ("Kell: negotiating with the Harbour
+ * Board under pressure"), with the month(s) the articles were published; null when the story
  * has no such question (then a shared news headline names it, never an opinion piece's).
  */
 export function neutralTitle(input: SummaryInput): string | null {

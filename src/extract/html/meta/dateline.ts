@@ -1,7 +1,7 @@
 /**
  * A wire-style dateline at the start of a body: a place, then optionally a
  * date and a news agency, then a dash or a `/AGENCY/.` mark:
- * "TEHRAN, March 5 (Reuters) -", "Tehran, IRNA –", "DOHA, June 14. /TASS/.",
+ * "TARNBY, March 5 (Kell Wire) -", "Tarnby, KNA –", "CORVEL, June 14. /VPA/.",
  * "WASHINGTON (AP) —".
  */
 const DATELINE_RE =
