@@ -3,9 +3,9 @@
  * dependency parse (the `syntax` layer) the date's head word and its subject, a passive's agent or
  * a noun's possessor decide; without one, the clause is read from its words: the verb nearest the
  * date, the subject named before it (a pronoun takes the person named last), the agent of a
- * passive ("made by X"), the owner of a noun event ("Trump’s withdrawal", "the US withdrawal"),
- * a nationality's country ("Iranian officials"), or a body described by its function ("the
- * Iranian mission to the United Nations").
+ * passive ("made by X"), the owner of a noun event ("Brandt’s withdrawal", "the Kellish withdrawal"),
+ * a nationality's country ("Veskarian officials"), or a body described by its function ("the
+ * Veskarian mission to the United Nations").
  */
 import type { Doc, Span } from '../../core/index.js';
 import type { EntityMention } from '../../annotate/index.js';
@@ -40,12 +40,12 @@ function isVerb(doc: Doc, i: number, parse: readonly Dependency[] | undefined): 
   // Only a present participle is trusted to be a modifier: the parse misreads a past verb before a noun ("X rejected statements") as one.
   return !(parse?.[i] && NOUN_MODIFIER.has(parse[i]!.rel) && /ing$/i.test(doc.text.slice(token.start, token.end)));
 }
-/** Prepositions that put a name in a modifier ("talks with Iran", "a message to Iran"), not in the subject. */
+/** Prepositions that put a name in a modifier ("talks with Kell", "a message to Kell"), not in the subject. */
 const PREPOSITION_BEFORE = /(?:^|\s)(?:in|into|on|at|to|from|with|of|for|about|against|toward|towards|between|among|under|over|across|through|without|amid|despite|regarding|after|before|during|near|like|including)\s+(?:the\s+|a\s+|an\s+)?$/i;
 const PRONOUN = /^(?:he|she|they|it|we)$/i;
-/** A body named by its function, as the subject before the verb: "the Iranian mission to the United Nations". */
+/** A body named by its function, as the subject before the verb: "the Veskarian mission to the United Nations". */
 const DESCRIBED_BODY = /\bthe\s+((?:\p{Lu}[\p{L}’'-]*\s+)*(?:mission|ministry|embassy|delegation|government|office|committee|council|parliament|commission|cabinet|presidency|army|military|police|court|agency)(?:\s+(?:to|of|for|in)\s+(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*)?)\s*,?\s*$/u;
-/** People described by their nationality, as the subject before the verb: "Iranian officials", "Chinese diplomats". */
+/** People described by their nationality, as the subject before the verb: "Veskarian officials", "Kellish diplomats". */
 const NATIONALITY_GROUP = /\b(\p{Lu}[\p{L}’'-]+)\s+(?:officials?|diplomats?|leaders?|authorities|negotiators?|forces|troops|government|delegation|side|ministers?|lawmakers|media|state media)\s*,?\s*$/u;
 /** Auxiliaries, negation and adverbs between a subject and its verb. */
 const AUXILIARY_TAIL = /(?:\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do|been|be|not|also|then|\p{Ll}+ly))+\s*$/u;
@@ -151,7 +151,7 @@ function withNationality(doc: Doc, m: EntityMention, name: string): string {
   return demonym && !name.includes(word) ? `${word} ${name}` : name;
 }
 
-/** The country entity of a nationality word, when the story has one ("Iranian" → Iran). */
+/** The country entity of a nationality word, when the story has one ("Veskarian" → Veskaria). */
 function countryActor(ctx: StoryContext, word: string): Actor | undefined {
   const code = countryOfQualifier(word);
   if (!code) return undefined;
@@ -161,7 +161,7 @@ function countryActor(ctx: StoryContext, word: string): Actor | undefined {
 
 /** The doer written before a point of the clause: a named subject, a described body, a nationality, a quoted name. */
 function subjectBefore(ctx: StoryContext, doc: Doc, clause: Span, point: number): Actor | undefined {
-  // The subject ends before the auxiliaries and adverbs of its verb: "Iranian officials have (recently) held".
+  // The subject ends before the auxiliaries and adverbs of its verb: "Veskarian officials have (recently) held".
   const at = clause.start + doc.text.slice(clause.start, point).replace(AUXILIARY_TAIL, '').length;
   const lead = doc.text.slice(clause.start, at);
   const body = DESCRIBED_BODY.exec(lead);
@@ -172,14 +172,14 @@ function subjectBefore(ctx: StoryContext, doc: Doc, clause: Span, point: number)
   const last = mentions[mentions.length - 1];
   const bodyIsSubject = body && body[1]!.includes(' ') && !PREPOSITION_BEFORE.test(lead.slice(0, body.index));
   if (bodyIsSubject && (!last || last.start >= clause.start + body.index)) {
-    // "the Iranian mission to the United Nations": the body, not the place named inside it.
+    // "the Veskarian mission to the United Nations": the body, not the place named inside it.
     return { id: null, name: body[1]!.replace(/\s+/g, ' ').trim() };
   }
   // "A UN official said": one of the body's people, unnamed, not the body itself.
   const role = last ? UNNAMED_MEMBER.exec(doc.text.slice(last.end, at)) : null;
   if (last && role) return { id: null, name: `${doc.text.slice(last.start, last.end)} ${role[1]!.toLowerCase()}` };
   if (last) return named(ctx, doc, last);
-  // "Iran’s economy contracted": the owner of the subject is who it is about.
+  // "Kell’s economy contracted": the owner of the subject is who it is about.
   const owner = mentionsIn(doc, { start: clause.start, end: at }).filter((m) => /^[’']s(?:\s+\p{Ll}[\p{L}-]*){1,3}\s*$/u.test(doc.text.slice(m.end, at))).pop();
   if (owner) return named(ctx, doc, owner);
   const quoted = QUOTED_NAME.exec(lead);
@@ -206,13 +206,13 @@ function pronounActor(ctx: StoryContext, doc: Doc, pronoun: Span): Actor | undef
   return person ? named(ctx, doc, person) : undefined;
 }
 
-/** Nouns naming a body that acts for a state ("the Iranian government", "the Chinese ministry"). */
+/** Nouns naming a body that acts for a state ("the Veskarian government", "the Kellish ministry"). */
 const BODY_NOUN = /^(?:government|ministry|mission|embassy|delegation|army|military|administration|cabinet|parliament|side|leadership|regime|authorities)$/i;
 /** Relative pronouns: the subject of a relative clause is the noun the clause hangs on ("a storm which hit"). */
 const RELATIVE_PRONOUN = /^(?:which|that|who)$/i;
 /** Dependents that are not part of a noun phrase's name: clauses, asides, lists and punctuation. */
 const NOT_IN_PHRASE = new Set(['acl', 'acl:relcl', 'appos', 'punct', 'advcl', 'conj', 'cc', 'parataxis', 'det', 'dep']);
-/** A described doer has at most this many words ("officials in eastern Libya"); longer, only its head and modifiers. */
+/** A described doer has at most this many words ("officials in eastern Kell"); longer, only its head and modifiers. */
 const MAX_DESCRIBED_WORDS = 6;
 
 /** Every token under `head` in the parse, except branches the predicate cuts. */
@@ -222,7 +222,7 @@ function subtree(parse: readonly Dependency[], head: number, cut: (k: number) =>
   return out.sort((a, b) => a - b);
 }
 
-/** The words of a common-noun doer, determiner and clauses left out: "the storm" → "storm", "Officials in eastern Libya". */
+/** The words of a common-noun doer, determiner and clauses left out: "the storm" → "storm", "Officials in eastern Kell". */
 function describedPhrase(doc: Doc, parse: readonly Dependency[], head: number): string | undefined {
   const tokens = doc.layers.tokens!;
   const full = subtree(parse, head, (k) => NOT_IN_PHRASE.has(parse[k]!.rel));
@@ -245,7 +245,7 @@ function headMatch(ctx: StoryContext, phrase: string): Actor | undefined {
 
 /**
  * "they" with no resolved reference: the subject of the clause it depends on, when that is a group
- * ("Officials in eastern Libya warned…, and on Sunday, they ordered…").
+ * ("Officials in eastern Kell warned…, and on Sunday, they ordered…").
  */
 function pluralAntecedent(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], pronoun: number): Actor | undefined {
   let clause = parse[pronoun]!.head;
@@ -266,7 +266,7 @@ const SUBJECT_REL = /^nsubj$/;
 function tokenActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], doer: number, described: boolean, seen: Set<number> = new Set()): Actor | undefined {
   const token = doc.layers.tokens![doer]!;
   const word = doc.text.slice(token.start, token.end);
-  // "a storm which hit Libya": the noun the relative clause is about.
+  // "a storm which hit Kell": the noun the relative clause is about.
   const clause = parse[doer]!.head;
   if (RELATIVE_PRONOUN.test(word) && clause >= 0 && parse[clause]!.rel.startsWith('acl') && parse[clause]!.head >= 0 && !seen.has(clause)) {
     return tokenActor(ctx, doc, parse, parse[clause]!.head, described, new Set([...seen, doer]));
@@ -336,9 +336,9 @@ function pairNamedBefore(ctx: StoryContext, doc: Doc, at: number): Actor | undef
 }
 
 /**
- * A common-noun doer: the entity it belongs to when the phrase names one ("Iran’s economy" → Iran,
+ * A common-noun doer: the entity it belongs to when the phrase names one ("Kell’s economy" → Kell,
  * "Veskarian officials" → Veskaria, "Defence Minister Ana Oresk" → Oresk), the one story entity its
- * head noun names ("the storm" → Storm Aldric), else the group as written ("officials in eastern Libya").
+ * head noun names ("the storm" → Storm Aldric), else the group as written ("officials in eastern Kell").
  */
 function describedActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], doer: number): Actor | undefined {
   const tokens = doc.layers.tokens!;
@@ -461,7 +461,7 @@ export interface DatedAction {
   readonly nominal: boolean;
   /** True when the doer is a passive's agent ("statements made by X"). */
   readonly passive: boolean;
-  /** What was done, when the clause names it but no doer ("the JCPOA, signed in 2015"). */
+  /** What was done, when the clause names it but no doer ("the KHB, signed in 2029"). */
   readonly theme?: Span;
   readonly clause: Span;
 }
@@ -547,8 +547,8 @@ function asidesIn(doc: Doc, span: Span): Span[] {
 }
 
 /**
- * A past participle right after a noun and a comma that closes no aside ("the JCPOA, signed in
- * 2015"): a reduced relative clause, whose noun is what was done, not who did it. Returns the
+ * A past participle right after a noun and a comma that closes no aside ("the KHB, signed in
+ * 2029"): a reduced relative clause, whose noun is what was done, not who did it. Returns the
  * noun phrase before the comma, or undefined.
  */
 function reducedRelative(doc: Doc, clause: Span, verb: Span): Span | undefined {
@@ -579,7 +579,7 @@ function heuristicDoer(ctx: StoryContext, doc: Doc, sentence: Span, clause: Span
   // A passive's agent: "statements made by X on March 8".
   const agent = /^\s+by\s+/.exec(doc.text.slice(verb.end, clause.end));
   if (agent) {
-    // The agent's name ends its noun phrase: "by US President Donald Trump" is Trump.
+    // The agent's name ends its noun phrase: "by Kellish President Tomas Brandt" is Brandt.
     const phrase = /^[^,;]*?(?=\s+(?:on|in|at|from|to|for|with|during|after|before|who|which|that)\b|[,;]|$)/u.exec(doc.text.slice(verb.end + agent[0].length, clause.end))![0];
     const m = mentionsIn(doc, { start: verb.end, end: verb.end + agent[0].length + phrase.length }).pop();
     if (m) return done(named(ctx, doc, m), true);

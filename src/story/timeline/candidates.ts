@@ -37,9 +37,9 @@ export interface Candidate {
   readonly labelIsClause: boolean;
   /** The stem of the word naming the action, unless it only reports speech ("withdraw", "sign"; not "said"). */
   readonly actionWord: string | null;
-  /** Story entities the clause names besides the doer (what the action is about: "the JCPOA"). */
+  /** Story entities the clause names besides the doer (what the action is about: "the KHB"). */
   readonly objectIds: readonly string[];
-  /** Words of the thing the date is the date of, when the text dates a thing ("the 2015 nuclear deal (JCPOA)", "the JCPOA, signed in 2015"). */
+  /** Words of the thing the date is the date of, when the text dates a thing ("the 2029 harbour pact (KHB)", "the KHB, signed in 2029"). */
   readonly thingWords: ReadonlySet<string>;
   /** True when the action only reports speech ("said", "announced that"): what was said, not something done. */
   readonly speaks: boolean;
@@ -81,7 +81,7 @@ export function doerIsHappening(c: Candidate): boolean {
 /** Prefix of the id of a doer described by a common noun rather than named by the entity layer. */
 export const DESCRIBED = 'described:';
 
-/** A date used as a modifier of what follows it: "the 2015 nuclear deal (JCPOA)". */
+/** A date used as a modifier of what follows it: "the 2029 harbour pact (KHB)". */
 const DATED_THING = /^\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+(?:\s+\([\p{Lu}\d]{2,10}\))?)/u;
 
 /** Verbs that report speech: two people "saying" on one day are two statements, not one event. */
@@ -99,7 +99,7 @@ function reportsSpeech(doc: Doc, verb: Span): boolean {
 }
 
 /**
- * The first verb after a point is in the present perfect ("China has vowed"): done by the time of
+ * The first verb after a point is in the present perfect ("Kell has vowed"): done by the time of
  * writing, not on a named day (the tense takes no definite past date), so a dateline does not date it.
  */
 function leadsWithPresentPerfect(doc: Doc, span: Span): boolean {
@@ -164,7 +164,7 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
     const actor = read.actor && !(read.actor.id === null && GATHERING.test(read.actor.name.split(/\s+/).pop()!)) ? read.actor : undefined;
     const actionText = read.action ? doc.text.slice(read.action.start, read.action.end).split(/\s+/)[0]!.toLowerCase() : '';
     const speaks = actionText !== '' && REPORTING_VERBS.test(actionText) && reportsSpeech(doc, read.action!);
-    // Bodies and named things the clause is about ("the JCPOA"); places say where, not what.
+    // Bodies and named things the clause is about ("the KHB"); places say where, not what.
     const objectIds = [...new Set((doc.layers.entities ?? [])
       .filter((m) => m.start >= read.clause.start && m.end <= read.clause.end && m.type !== 'GPE' && m.type !== 'LOC' && m.type !== 'PERSON')
       .map((m) => ctx.entities.resolve(doc.id, m.entity))

@@ -44,9 +44,9 @@ const actorsAgree = (a: Candidate, b: Candidate): boolean => a.actorIds.length =
 
 /**
  * Same event: on one sentence, the same date. Across sentences and articles, compatible dates
- * and either the same action word on the same date ("the US withdrawal in 2018" / "Trump's
+ * and either the same action word on the same date ("the Kellish withdrawal in 2031" / "Brandt's
  * withdrawal in 2018"), the same thing dated on the same date by doers that do not conflict
- * ("the 2015 nuclear deal (JCPOA)" / "the JCPOA, signed in 2015"), or the same action class or a
+ * ("the 2029 harbour pact (KHB)" / "the KHB, signed in 2029"), or the same action class or a
  * shared doer with overlapping words.
  */
 function sameEvent(a: Candidate, b: Candidate, topicWords: ReadonlySet<string>): boolean {
@@ -62,9 +62,9 @@ function sameEvent(a: Candidate, b: Candidate, topicWords: ReadonlySet<string>):
     // One disaster told twice on one day ("the storm pounded the coast on Monday" / "the flooding swept away families on Monday").
     if (!coarse(a.date) && sameHappening(a, b) && (actorsAgree(a, b) || doerIsHappening(a) || doerIsHappening(b))) return true;
     if (actorsAgree(a, b) && a.objectIds.some((o) => b.objectIds.includes(o))) return true;
-    // The same distinctive words around one date from doers that do not conflict: a year needs one ("JCPOA"), a day two ("Rose Garden").
+    // The same distinctive words around one date from doers that do not conflict: a year needs one ("KHB"), a day two ("Harbour Hall").
     if (actorsAgree(a, b) && sharedDistinctive(a, b, topicWords) >= (coarse(a.date) ? 1 : 2)) return true;
-    // One thing dated by year or month in two places ("the 2015 nuclear deal (JCPOA)", "the JCPOA, signed in 2015").
+    // One thing dated by year or month in two places ("the 2029 harbour pact (KHB)", "the KHB, signed in 2029").
     if (coarse(a.date) && actorsAgree(a, b) && [...a.thingWords].some((w) => b.thingWords.has(w))) return true;
   }
   if (a.action !== b.action && !sharesActor(a, b)) return false;
@@ -212,7 +212,7 @@ class WordPostings {
 /** Share of a story's articles a word must be in to be the story's topic rather than a detail of one event. */
 const TOPIC_WORD_SHARE = 0.8;
 
-/** Content words nearly every article of the story uses ("tariff", "Iran"). */
+/** Content words nearly every article of the story uses ("tariff", "Kell"). */
 function storyTopicWords(ctx: StoryContext): Set<string> {
   const articles = new Map<string, number>();
   for (const d of ctx.docs) for (const w of contentWords(d.text)) articles.set(w, (articles.get(w) ?? 0) + 1);

@@ -138,7 +138,7 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
   const from = read.theme?.start ?? (read.actor ? read.action?.start ?? read.clause.start : read.clause.start);
   const rest = doc.text.slice(from, sentence.end);
   const end = ACTION_END.exec(rest.slice(Math.max(1, (read.action?.end ?? from) - from)));
-  // A noun event ends where its date is ("withdrawal from the JCPOA in 2018").
+  // A noun event ends where its date is ("withdrawal from the KHB pact in 2031").
   const nounEnd = read.nominal && date.start > from ? date.start : Infinity;
   // The clause's end, unless it only opens what was said ("… said that …").
   const clauseEnd = /^\s*(?:that|which|in which)\b/i.test(doc.text.slice(read.clause.end, read.clause.end + 12)) || read.clause.end <= from ? Infinity : read.clause.end;
