@@ -1030,7 +1030,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => countWords(outsideMarks(ctx, d)) >= MIN_REPORTED_WORDS }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => countWords(outsideMarks(ctx, d)) >= MIN_REPORTED_WORDS }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -1314,6 +1314,25 @@ function withSubjectBeforeAside(ctx: Context, d: Draft): Draft {
   return { ...d, start, content: d.content ?? { start: d.start, end: d.end } };
 }
 
+/** Modals that prescribe rather than report ("they must approach …"). */
+const PRESCRIBING = /^(?:must|should|ought)$/i;
+
+/**
+ * "If X seek talks, they must approach Y with respect, acknowledging its role": a participle of saying on a
+ * verb the writer prescribes says what X should acknowledge, not what anyone said (kept as an act in the
+ * attribution layer, as PolNeAR marks it; no quote).
+ */
+function inPrescription(ctx: Context, d: Draft): boolean {
+  if (d.direct || !d.cue || !ctx.syntax) return false;
+  const c = firstStartingFrom(ctx.toks, d.cue.start);
+  if (!/ing$/i.test(ctx.toks[c]!.text) || ctx.toks[c - 1]?.text !== ',') return false;
+  const view = ctx.syntax;
+  const k = view.at(d.cue.start);
+  const host = k < 0 || view.rel(k) !== 'advcl' ? -1 : view.head(k);
+  if (host < 0) return false;
+  return view.childrenOf(host).some((x) => /^aux/.test(view.rel(x)) && PRESCRIBING.test(view.word(ctx.text, x)));
+}
+
 /** A subject noun phrase opening its sentence and closed by a comma ("The chief findings of the survey, "). */
 const SUBJECT_THEN_COMMA = /^(?:the|a|an|this|these|those|its|their|his|her)\s[^,;:.!?"“”]{1,80},\s*$/i;
 
@@ -1410,6 +1429,8 @@ function isAttributedAct(ctx: Context, d: Draft): boolean {
   if (!cueTok || /^according$/i.test(cueTok.text) || RELAY_CUES.test(cueTok.text) || isFigureGiven(ctx, d)) return false;
   // Items of a list a cue introduces ("named three results:" then "→ …") are what was said, whatever their form.
   if (d.cue.end <= d.start && /[:\n]/.test(ctx.text.slice(d.cue.end, d.start))) return false;
+  // "X seeks to mount pressure on Y": an aim, an act attributed to X, not words X said.
+  if (INTENTION.test(cueTok.text) && /^\s*to\s/i.test(ctx.text.slice(d.cue.end, d.cue.end + 4))) return true;
   const top = view.topWord(d);
   if (top < 0) return false;
   // Cue words that only qualify the verb of reported words with no subject of their own ("he did not immediately
@@ -1425,6 +1446,9 @@ function isAttributedAct(ctx: Context, d: Draft): boolean {
   const verb = view.word(ctx.text, view.head(top));
   return !objectIsSaid(verb) || ANNOUNCES_ACT.test(verb);
 }
+
+/** Verbs of aiming or trying: with "to" and a verb they attribute an aim, not speech. */
+const INTENTION = /^(?:seek|seeks|sought|seeking|try|tries|tried|trying|aim|aims|aimed|aiming|intend|intends|intended|intending|attempt|attempts|attempted|strive|strives|strove)$/i;
 
 /**
  * "Officials warned the public about the coming storm": reported words that only name the topic

@@ -73,6 +73,23 @@ describe('a fronted phrase at the start of a reported clause', () => {
   });
 });
 
+describe('aims and prescriptions, not speech', () => {
+  it('gives no quote for "X seeks to …" nor for a participle of saying on a verb the writer prescribes ("they must …, acknowledging …")', () => {
+    for (const t of [
+      'The port policy has taken on new significance as the mayor Tomas Brandt seeks to mount pressure on the guild and as the board rules out talks with the owners.',
+      'If the council and the owners seek meaningful talks, they must approach the guild with respect, acknowledging its role as a pivotal player in the port.',
+    ]) expect(run(t).quotes.map((q) => words(t, q))).toEqual([]);
+  });
+
+  it('keeps them in the attribution layer as acts', () => {
+    const t = 'The port policy has taken on new significance as the mayor Tomas Brandt seeks to mount pressure on the guild and as the board rules out talks with the owners.';
+    const { doc } = run(t);
+    const l = doc.layers;
+    const all = findQuotes(t, { sentences: l.sentences, entities: l.entities, entityIndex: l.entityIndex, references: l.references, tokens: l.tokens, syntax: l.syntax });
+    expect(all.filter((q) => q.act).map((q) => words(t, q))).toEqual(['to mount pressure on the guild and as the board rules out talks with the owners']);
+  });
+});
+
 describe('a group speaker with members named after it', () => {
   it('is the group ("State media, including the Kell Courier, reported"), not a member', () => {
     for (const [t, group] of [
