@@ -1,5 +1,5 @@
 import type { Span, Stage } from '../../core/index.js';
-import { withoutPartsOfLongerReports } from './nested.js';
+import { withoutPartsOfLongerReports, withoutUnsourcedWrappers } from './nested.js';
 import { findQuotes } from './find-quotes.js';
 import type { ArticleEntityLike, EntityMentionLike, Quote, ReferenceLike } from './types.js';
 import type { DependencyLike } from './syntax-view.js';
@@ -39,10 +39,10 @@ export function quotes(_options: QuotesOptions = {}): Stage<never, 'quotes'> {
       return {
         // The attribution layer holds acts attributed to someone too (PolNeAR's), and parts of a longer report
         // read again at a cue inside it; quotes are the statements, each shown once.
-        quotes: withoutPartsOfLongerReports(findQuotes(doc.text, {
+        quotes: withoutUnsourcedWrappers(withoutPartsOfLongerReports(findQuotes(doc.text, {
           sentences: layers.sentences, entities: layers.entities, entityIndex: layers.entityIndex, references: layers.references,
           tokens: layers.tokens, syntax: layers.syntax,
-        }).filter((q) => !q.act)),
+        }).filter((q) => !q.act))),
       };
     },
   };
