@@ -355,7 +355,8 @@ const POSSESSIVE_END = /\p{L}['’]s?$/u;
  */
 function withNameBeforeAppositive(ctx: Context, sp: SpeakerFound, c: number): SpeakerFound {
   const cue = ctx.toks[c]!.start;
-  if (sp.span.end > cue) return sp;
+  // Appositives end with a comma right before the cue: test that before looking through the entities (most cues have none).
+  if (sp.span.end > cue || !/,\s*$/.test(ctx.text.slice(Math.max(0, cue - 4), cue))) return sp;
   const sentence = sentenceSpan(ctx, sp.span.start);
   const person = ctx.entities.find((e) => e.type === 'PERSON' && e.start >= sentence.start && e.start <= sp.span.start && e.end <= cue);
   // The name opens its sentence, or the clause after a closing quote mark ("“…,” Ana Oresk, the minister, said").
