@@ -596,10 +596,11 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         // "…, said X." — the inverted form at the sentence end.
         if (ctx.toks[c - 1]?.text === ',') {
           const inv = speakerAfter(ctx.toks, c + 1, last, first);
-          if (inv && firstStartingFrom(ctx.toks, inv.span.end) >= last) {
-            const content = trimContent(ctx.text, sent.start, ctx.toks[c - 1]!.start);
-            if (countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: inv, cue: tok });
-          }
+          const after = inv ? firstStartingFrom(ctx.toks, inv.span.end) : -1;
+          const content = !inv ? null
+            : after >= last ? trimContent(ctx.text, sent.start, ctx.toks[c - 1]!.start)
+              : opensClauseAfterAside(ctx, after, last) ? trimContent(ctx.text, ctx.toks[after]!.end, sent.end) : null;
+          if (inv && content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: inv, cue: tok });
         }
         continue;
       }
@@ -610,6 +611,19 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
     }
   });
   return out;
+}
+
+/**
+ * "In addition to X, said Ana Oresk, the ministry will …": an attribution set off by commas inside the
+ * sentence, followed by a clause with its own subject (a determiner, a pronoun or a name opens it),
+ * which is what was said. Not when a predicate follows ("The deal, said Oresk, was unfair"): the
+ * subject before the aside belongs to it and the words said are not one span.
+ */
+function opensClauseAfterAside(ctx: Context, comma: number, last: number): boolean {
+  if (ctx.toks[comma]?.text !== ',' || comma + 1 > last) return false;
+  const next = ctx.toks[comma + 1]!.text;
+  if (/^(?:who|whom|which|that|what)$/i.test(next)) return false;
+  return (isDeterminer(next) || isPronoun(next) || isCapitalised(next)) && !isAuxiliary(next) && !isPreposition(next);
 }
 
 /** Reported words that end inside marked words ("would be “not honorable") run to the closing mark. */

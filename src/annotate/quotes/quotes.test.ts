@@ -153,6 +153,21 @@ describe('not quotes', () => {
 });
 
 describe('reported speech', () => {
+  it('reads an attribution set off by commas inside the sentence: the clause after it is what was said', () => {
+    const t = 'Beyond the new levy, said Ana Oresk, the ministry will close three ports to foreign ships.';
+    const q = only(t);
+    expect(said(t, q)).toBe('the ministry will close three ports to foreign ships');
+    expect(q.direct).toBe(false);
+    expect(who(t, q)).toBe('Ana Oresk');
+  });
+
+  it('keeps a relative clause after an inverted speaker as part of the speaker, not as the words said', () => {
+    const t = 'The harbour tax hurts every fisherman in the region, said Tomas Brandt, whose party was founded by dockworkers.';
+    const q = only(t);
+    expect(said(t, q)).toBe('The harbour tax hurts every fisherman in the region');
+    expect(who(t, q)).toBe('Tomas Brandt, whose party was founded by dockworkers');
+  });
+
   it('X said (that) …', () => {
     const t = 'Lena Ortiz said that the bridge would reopen in May. Jon Hale said the tolls would rise.';
     const qs = findQuotes(t);
