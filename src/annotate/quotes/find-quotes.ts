@@ -1046,10 +1046,20 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
   const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => countWords(outsideMarks(ctx, d)) >= MIN_REPORTED_WORDS }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const kept = drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts));
   const quotedByCue = new Map<number, Draft[]>();
-  for (const d of drafts) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
-  const described = describeSpeakers(text, drafts.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
+  for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
+  const described = describeSpeakers(text, kept.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
   return withoutNestedUnsourced(described);
+}
+
+/**
+ * "He argued that the neighbours had reason to believe that A": a verb of saying in the infinitive inside
+ * another speaker's reported words is part of what that speaker said, not a statement of its subject's.
+ */
+function isInfinitiveInsideReport(ctx: Context, d: Draft, all: readonly Draft[]): boolean {
+  if (d.direct || !d.cue || !/\bto\s+$/i.test(ctx.text.slice(Math.max(0, d.cue.start - 4), d.cue.start))) return false;
+  return all.some((o) => o !== d && !o.direct && o.speaker !== undefined && o.cue !== undefined && o.start <= d.cue!.start && o.end >= d.cue!.end);
 }
 
 /**

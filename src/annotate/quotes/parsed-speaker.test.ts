@@ -469,3 +469,13 @@ describe('"spoke of" and "talked about" a noun phrase', () => {
     expect(reported.some((r) => r?.startsWith('an exchange'))).toBe(false);
   });
 });
+
+describe('a verb of saying in the infinitive inside reported words', () => {
+  it('belongs to the reporting speaker, not to its subject: one statement, not a second one by the subject', () => {
+    const t = 'Spokesman Dal Brin spoke to reporters on Monday. He said Corvel was even considering its neighbours’ perceptions of Veskar in order to proceed with the regional diplomacy with a clearer mind. '
+      + 'He argued that regional countries had reason to believe that the Veskarian government’s policies would not be merely to Corvel’s disadvantage and that going along with those policies would have negative implications for their own interests as well.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q.cue))).toEqual(['said', 'argued']);
+    expect(words(t, quotes[1]!)).toContain('regional countries had reason to believe that the Veskarian government’s policies');
+  });
+});
