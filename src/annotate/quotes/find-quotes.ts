@@ -1046,11 +1046,29 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
   const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => countWords(outsideMarks(ctx, d)) >= MIN_REPORTED_WORDS }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
-  const kept = drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts));
+  const kept = drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts) && !isRelayOfInner(ctx, d, drafts));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, kept.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
   return withoutNestedUnsourced(described);
+}
+
+/**
+ * "…, the ministry said A, the Daily Ledger reported.": an outlet's verb of saying after words that hold
+ * another speaker's attribution is the relay of that statement, not a statement of the outlet's own.
+ */
+function isRelayOfInner(ctx: Context, d: Draft, all: readonly Draft[]): boolean {
+  if (d.direct || !d.cue || d.cue.start < d.end || /^according\b/i.test(ctx.text.slice(d.cue.start, d.cue.end))) return false;
+  if (d.speaker && !isPublisher(ctx, d.speaker.core)) return false; // "…, the source added": a person who tells it all
+  return all.some((o) => o !== d && !o.direct && o.speaker !== undefined && o.cue !== undefined && o.cue.start >= d.start && o.end <= d.end && o.start > o.cue.end && o.speaker.span.start >= d.start);
+}
+
+/** A speaker that publishes rather than speaks: an outlet or organisation by name, a document, a collective ("state media"). */
+function isPublisher(ctx: Context, core: Span): boolean {
+  const mentions = ctx.entities.filter((m) => m.start < core.end && core.start < m.end);
+  const kind = classifySpeaker(ctx.text, core, mentions);
+  if (kind.kind === 'document' || kind.kind === 'collective') return true;
+  return kind.kind === 'name' && mentions.length > 0 && mentions.every((m) => m.type !== 'PER');
 }
 
 /**

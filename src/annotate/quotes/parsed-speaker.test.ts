@@ -479,3 +479,18 @@ describe('a verb of saying in the infinitive inside reported words', () => {
     expect(words(t, quotes[1]!)).toContain('regional countries had reason to believe that the Veskarian government’s policies');
   });
 });
+
+describe('a statement relayed by an outlet', () => {
+  it('is the statement of the source it describes; the outlet that reports it says nothing of its own', () => {
+    const t = 'Asked about future talks with Veskar, the ministry said Corvel and Veskar had been in contact on their trade concerns and would settle them through dialogue, the Daily Ledger reported.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q.cue))).toEqual(['said']);
+    expect(words(t, quotes[0]!.speakerSpan)).toBe('the ministry');
+  });
+
+  it('keeps a person who tells the whole account as its speaker ("…, the source added")', () => {
+    const t = 'Ana Oresk had told the harbour police that she did not want the escort at all, but the police overruled that request, the source added.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q.cue))).toContain('added');
+  });
+});
