@@ -626,6 +626,17 @@ function opensClauseAfterAside(ctx: Context, comma: number, last: number): boole
   return (isDeterminer(next) || isPronoun(next) || isCapitalised(next)) && !isAuxiliary(next) && !isPreposition(next);
 }
 
+/**
+ * Whether reported words say something outside the quote marks they hold: words beyond a determiner, an
+ * auxiliary or a pronoun ("the tariffs would “make …”" says no more than its quote; "the plan, which the
+ * board rejected, would “…”" does).
+ */
+function saysMoreOutsideMarks(ctx: Context, d: Span): boolean {
+  const outside = outsideMarks(ctx, d).match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (outside.length < MIN_REPORTED_WORDS) return false;
+  return outside.filter((w) => !isDeterminer(w) && !isAuxiliary(w) && !isPronoun(w) && !/^(?:that|to|and|of)$/i.test(w)).length >= MIN_REPORTED_WORDS - 1;
+}
+
 /** Reported words that end inside marked words ("would be “not honorable") run to the closing mark. */
 function withWholeMarks(ctx: Context, s: Span): Span {
   const m = insideMark(ctx, s.end - 1);
@@ -1037,7 +1048,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const byCue = [...reportedQuotes(ctx, usedCues), ...statementNounQuotes(ctx, usedCues), ...spokeOfQuotes(ctx, usedCues, [...direct, ...dashed])];
   const reported = [...byCue, ...figureQuotes(ctx).filter((f) => !byCue.some((r) => r.cue && r.cue.start === f.cue!.start))].filter(
     // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
-    (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && countWords(outsideMarks(ctx, r)) < MIN_REPORTED_WORDS),
+    (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && !saysMoreOutsideMarks(ctx, r)),
   );
   const continued = continuationQuotes(ctx, waiting, [...direct, ...reported]);
   const weights = options.tagger === false ? null : shippedWeights();
@@ -1045,7 +1056,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => countWords(outsideMarks(ctx, d)) >= MIN_REPORTED_WORDS }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const kept = drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts) && !isRelayOfInner(ctx, d, drafts));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);

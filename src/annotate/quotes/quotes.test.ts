@@ -161,6 +161,18 @@ describe('reported speech', () => {
     expect(who(t, q)).toBe('Ana Oresk');
   });
 
+  it('makes no second, reported record of a clause that says no more than the quote it holds', () => {
+    const t = 'The crowd cheered as Ana Oresk vowed that the tolls would "make Corvel wealthy again."';
+    const q = only(t);
+    expect(q.direct).toBe(true);
+    expect(said(t, q)).toBe('make Corvel wealthy again.');
+  });
+
+  it('keeps the reported clause when it says more than its quote', () => {
+    const t = 'Ana Oresk vowed that the new harbour tolls, which the board rejected in May, would "make Corvel wealthy again."';
+    expect(findQuotes(t).filter((q) => !q.direct).map((q) => said(t, q))).toEqual(['the new harbour tolls, which the board rejected in May, would "make Corvel wealthy again."']);
+  });
+
   it('keeps a relative clause after an inverted speaker as part of the speaker, not as the words said', () => {
     const t = 'The harbour tax hurts every fisherman in the region, said Tomas Brandt, whose party was founded by dockworkers.';
     const q = only(t);
