@@ -212,9 +212,10 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   // before the cue belongs to a fronted phrase, not to the cue's clause.
   if (/^that$/i.test(ctx.text.slice(phrase.core.start, phrase.core.end)) && /,/.test(ctx.text.slice(phrase.core.end, tok.start))) return null;
   // The case marker "by" is not part of the agent's name.
-  const core = agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core;
+  // "China on Thursday said": the time the parse hung on the subject is not part of who spoke.
+  const core = trimTrailingTime(ctx.text, agent >= 0 ? trimLeadingBy(ctx.text, phrase.core) : phrase.core);
   const head = { start: view.tokens[who]!.start, end: view.tokens[who]!.end };
-  const found = within(phrase.span, sentence) ? { span: agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span, core, head } : null;
+  const found = within(phrase.span, sentence) ? { span: trimTrailingTime(ctx.text, agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span), core, head } : null;
   // "Rep. Ana Oresk (R-S.C.) said": a parse may take the bracketed affiliation for the subject; it never speaks.
   if (found && IN_BRACKETS_BEFORE.test(ctx.text.slice(sentence.start, found.span.start)) && IN_BRACKETS_AFTER.test(ctx.text.slice(found.span.end, sentence.end))) return null;
   return found ? withNameBeforeAppositive(ctx, withNameAfterRole(ctx.text, found, sentence), c) : null;
@@ -258,6 +259,14 @@ function withNameAfterRole(text: string, sp: SpeakerFound, sentence: Span): Spea
 function trimAccordingTo(text: string, s: Span): Span {
   const m = /^according\s+to\s+/i.exec(text.slice(s.start, s.end));
   return m ? { start: s.start + m[0].length, end: s.end } : s;
+}
+
+/** A day or time closing a speaker phrase ("China on Thursday", "the ministry late Friday"). */
+const TRAILING_TIME = /,?\s+(?:(?:on|late|early|earlier|last|this)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|tonight|week|month)$/i;
+
+function trimTrailingTime(text: string, s: Span): Span {
+  const m = TRAILING_TIME.exec(text.slice(s.start, s.end));
+  return m && m.index > 0 ? { start: s.start, end: s.start + m.index } : s;
 }
 
 function trimLeadingBy(text: string, s: Span): Span {
@@ -1137,6 +1146,9 @@ function asOneAttribution(d: Draft, quotedByCue: ReadonlyMap<number, readonly Dr
 const TRAILING_ACCORDING = /,\s+according\s+to\s/i;
 /** A source and its verb of saying closing the words (", the Daily Ledger reported"): the relay, not what was said. */
 const TRAILING_REPORT = /,\s+(?:the\s+)?(?:[\p{L}’'.-]+\s+){0,7}?(\p{Ll}+)[.!]?\s*$/u;
+/** "… would adopt countermeasures after President Ana Oresk imposed tariffs": a past event someone else did, the writer's time for the report. */
+const AFTER_NAMED_EVENT = /\s(?:after|following)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}\p{Ll}+ed\b/u;
+const FUTURE_MODAL = /\b(?:would|will|could|might|shall)\b/i;
 /** A concession the writer adds after what was reported (", though this has not yet led to results"). */
 /** "…, which raises concerns that …", "…, which led to …": the writer's consequence of the reported clause, not the speaker's words. */
 const WRITERS_CONSEQUENCE = /,\s+which\s+(?:\w+ly\s+)?(?:raises|raised|has raised|prompted|prompts|sparked|sparks|led|leads|has led|forced|forces|fuelled|fueled|fuels|triggered|triggers|comes|came)\b/i;
@@ -1258,7 +1270,10 @@ function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   const relayTag = d.cue && d.cue.end <= d.start && closing && SAYING_PAST.test(closing[1]!) && isCueVerb(closing[1]!) ? closing.index : undefined;
   const consequence = WRITERS_CONSEQUENCE.exec(words);
   const mainClause = mainClauseAfterSubordinate(ctx, d);
-  const cuts = [according, relayTag, concession?.index, consequence && countWords(words.slice(0, consequence.index)) >= MIN_CLAUSE_BEFORE_CONSEQUENCE ? consequence.index : undefined, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClause, DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
+  // Only after words about what will be done ("it would adopt …"): "the talks collapsed after Oresk walked out" says why.
+  const after = AFTER_NAMED_EVENT.exec(words);
+  const afterEvent = after && FUTURE_MODAL.test(words.slice(0, after.index)) ? after.index : undefined;
+  const cuts = [afterEvent, according, relayTag, concession?.index, consequence && countWords(words.slice(0, consequence.index)) >= MIN_CLAUSE_BEFORE_CONSEQUENCE ? consequence.index : undefined, tacked && isCueVerb(tacked[1]!) ? tacked.index : undefined, mainClause, DASH_ASIDE.exec(words)?.index, nextAttribution(ctx, d)].filter((x): x is number => x !== undefined && x > 0);
   if (cuts.length === 0) return d;
   const end = d.start + Math.min(...cuts);
   // "While the mayor rejected [the statements], the board affirmed …": a cue's object inside an opening

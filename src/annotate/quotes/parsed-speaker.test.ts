@@ -494,3 +494,23 @@ describe('a statement relayed by an outlet', () => {
     expect(quotes.map((q) => words(t, q.cue))).toContain('added');
   });
 });
+
+describe('where the speaker and the reported words stop around a time', () => {
+  it('leaves a day the parse hung on the subject out of the speaker ("Corvel on Thursday said")', () => {
+    const t = 'Corvel on Thursday said it would open its ports to the fleet.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q.speakerSpan))).toEqual(['Corvel']);
+  });
+
+  it('ends words about what will be done before a past event someone else did ("… would retaliate after X imposed …")', () => {
+    const t = 'Corvel said it would resolutely adopt countermeasures after President Ana Oresk imposed 34 per cent tolls on its ships.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q))).toEqual(['it would resolutely adopt countermeasures']);
+  });
+
+  it('keeps such an event in words that say why something happened ("… collapsed after X walked out")', () => {
+    const t = 'Dal Brin said the talks collapsed after Ana Oresk walked out of the room.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q))).toEqual(['the talks collapsed after Ana Oresk walked out of the room']);
+  });
+});
