@@ -1,4 +1,4 @@
-import type { PageLine } from './lines.js';
+import { countWords, type PageLine } from './lines.js';
 
 /**
  * Picture credits and source labels that a page prints between its paragraphs, which the line classifier
@@ -29,4 +29,15 @@ export function isCreditLine(line: PageLine): boolean {
 /** The body without the credits and source labels the classifier kept. */
 export function withoutCredits(lines: readonly PageLine[], body: boolean[]): boolean[] {
   return body.map((b, i) => b && !isCreditLine(lines[i]!));
+}
+
+/** "… have failed.  (dpa/NAN)", "… on Monday. (Reuters)": a wire credit printed after a paragraph's last sentence. */
+const TRAILING_CREDIT = /^(.*[.!?]["”’]?)\s+\(\s*[\p{L}&.-]{2,12}(?:\s*\/\s*[\p{L}&.-]{2,12}){0,3}\s*\)$/u;
+
+/** The line without a wire credit glued after its last sentence (the paragraph stays; the credit is no body). */
+export function withoutTrailingCredit(line: PageLine): PageLine {
+  const m = TRAILING_CREDIT.exec(line.text);
+  if (!m) return line;
+  const text = m[1]!;
+  return { ...line, text, words: countWords(text) };
 }

@@ -205,6 +205,17 @@ describe('extractFromText: what is not the page', () => {
     expect(text).not.toContain('date 2031');
   });
 
+  it('keeps a last paragraph that a wire credit closes, without the credit', () => {
+    const dump = [
+      'Harbour wall breached after storm',
+      ...PARAGRAPHS.slice(0, 4),
+      'Diplomatic efforts to settle the dispute over the harbour fees have failed so far.  (hcn/Reuters)',
+    ].join('\n');
+    const { text } = extractFromText(dump);
+    expect(text.endsWith('Diplomatic efforts to settle the dispute over the harbour fees have failed so far.')).toBe(true);
+    expect(text).not.toContain('Reuters');
+  });
+
   it('takes the date from the address when no stamp or date line gives one', () => {
     // A past date: an address dated in the future is not believed.
     const dump = 'URL: https://news.example.org/2024/05/02/harbour-wall-breached/\nThe harbour wall at Velmar gave way overnight, officials of the port authority said this morning.';

@@ -12,7 +12,7 @@ import { orderFromNumericDates } from '../dates/numeric.js';
 import { countryOfHost, dateOrderOfCountry, hostOf } from '../address/country.js';
 import { registrableDomain } from '../address/outlet.js';
 import { furnitureLabel } from './furniture.js';
-import { withoutCredits } from './credits.js';
+import { withoutCredits, withoutTrailingCredit } from './credits.js';
 import { detectEnglish, findDatedDateline, findDatelinePlace, findOpinionDisclaimer, findSection, kindOfSection } from './labels.js';
 import { parseDateLine } from './dates.js';
 import { cleanHeadline } from '../headline.js';
@@ -57,7 +57,7 @@ const SENTENCE_END = /[.!?…。]["'”’)]*$/u;
  */
 export function extractFromText(text: string, options: { url?: string } = {}): ExtractedArticle {
   const header = readDumpHeader(splitLines(text));
-  const lines = header.lines;
+  const lines = header.lines.map(withoutTrailingCredit);
   if (!lines.some((l) => l.words > 0)) throw new ExtractError('E_TEXT_EMPTY', `the text dump has no words${header.url || header.date ? ' besides its header' : ''}: nothing to extract`);
   const messages: Message[] = [];
   const url = options.url ?? header.url?.value;
