@@ -1,11 +1,15 @@
 /**
- * `parallax serve --workers 0` as a real process: which threads a serving process starts is seen
- * only from outside it.
+ * `parallax serve --workers 0` and `parallax worker --nice N` as real processes: which threads a
+ * serving process starts and the priority a worker gives itself are seen only from outside it.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { getPriority, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../test/helpers/run-cli.js';
 import { scratchDatabase } from '../../test/helpers/scale.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,6 +56,56 @@ function start(args: string[], env: NodeJS.ProcessEnv, options: { probe?: boolea
     },
   };
 }
+
+/** The nice value of each thread of a process (Linux: /proc). */
+function threadNices(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    // Fields after the command name in parentheses: state is field 3, nice field 19.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
+describe('parallax worker --nice', () => {
+  let dir: string;
+  beforeAll(async () => { dir = await mkdtemp(path.join(tmpdir(), 'parallax-nice-')); });
+  afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+  it('lowers the worker’s own priority, on every thread it runs, and says so', async () => {
+    // One analysis thread, started after the priority is set: it must inherit it.
+    const worker = start(['worker', '--nice', '10', '--db', path.join(dir, 'db')], { PARALLAX_WORKERS: '1' });
+    try {
+      await worker.waitFor(/Ctrl-C to stop/);
+      expect(worker.stderr()).toContain('nice 10');
+      expect(getPriority(worker.pid)).toBe(10);
+      if (existsSync(`/proc/${worker.pid}/task`)) {
+        const nices = threadNices(worker.pid);
+        expect(nices.length).toBeGreaterThan(1);
+        expect(new Set(nices)).toEqual(new Set([10]));
+      }
+    } finally {
+      expect(await worker.stop(), worker.stderr()).toBe(0);
+    }
+  }, 180_000);
+
+  it('runs at normal priority without it', async () => {
+    const worker = start(['worker', '--db', path.join(dir, 'db-normal')], {});
+    try {
+      await worker.waitFor(/Ctrl-C to stop/);
+      expect(getPriority(worker.pid)).toBe(getPriority());
+    } finally {
+      expect(await worker.stop(), worker.stderr()).toBe(0);
+    }
+  }, 180_000);
+
+  it('refuses a value outside 0 to 19 as a usage error', async () => {
+    for (const value of ['20', 'low', '2.5']) {
+      const run = await runCli(['worker', '--nice', value, '--db', path.join(dir, 'db-refused')]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--nice needs a whole number from 0 to 19');
+    }
+  });
+});
 
 describe.skipIf(!PG_URL)(`parallax serve --workers 0 on PostgreSQL${PG_URL ? '' : ' (skipped: set PARALLAX_TEST_DATABASE_URL)'}`, () => {
   let db: { url: string; drop(): Promise<void> };
