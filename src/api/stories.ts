@@ -124,10 +124,11 @@ export class StoryService {
    * @throws ApiError 404 E_STORY_NOT_FOUND
    */
   async head(id: string): Promise<{ record: StoryRecord; head: Omit<StoryBuild, 'data'> | null }> {
-    const record = await this.store.storyRecord(id);
+    // Both at once: one round trip's wait instead of two (a story merged away asks again for the one it went into).
+    const [record, head] = await Promise.all([this.store.storyRecord(id), this.store.latestStoryBuildHead(id)]);
     if (!record) throw new ApiError(404, 'E_STORY_NOT_FOUND', `story ${id} not found`);
     if (record.mergedInto) return this.head(record.mergedInto);
-    return { record, head: await this.store.latestStoryBuildHead(record.id) };
+    return { record, head };
   }
 
   /**

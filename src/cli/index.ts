@@ -49,6 +49,7 @@ function buildProgram(io: CliIO): Command {
     .addOption(dbOption())
     .option('--concurrency <n>', 'article loops in this process (one core: 1-2)', (v) => parsePositiveInt(v, '--concurrency'))
     .option('--until-idle', 'stop once no job is waiting or running')
+    .option('--nice <n>', 'lower this process\'s CPU priority to nice N (0-19; 10 beside `serve` on the same machine keeps its reads fast)', (v) => parseNice(v))
     .action(async (flags) => { throw new ExitWith(await runWorker(flags, io)); });
 
   program.command('watch')
@@ -136,6 +137,15 @@ function parsePort(value: string): number {
 function parseCount(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError('E_USAGE', `${flag} needs a whole number (0 or more), got "${value}"`);
+  return n;
+}
+
+/** Nice values a process may give itself without privileges: 0 (normal) to 19 (lowest). */
+const MAX_NICE = 19;
+
+function parseNice(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > MAX_NICE) throw new ConfigError('E_USAGE', `--nice needs a whole number from 0 to ${MAX_NICE}, got "${value}"`);
   return n;
 }
 

@@ -34,8 +34,8 @@ async function loadExamples(library: Library, io: CliIO): Promise<void> {
 /**
  * `parallax serve`: the HTTP API and the web app in one process, on loopback unless told
  * otherwise. New articles go through the job queue; a worker runs in this process (always on
- * PGlite; on PostgreSQL unless `--workers 0`, when `parallax worker` processes do the work).
- * Runs until stopped.
+ * PGlite; on PostgreSQL unless `--workers 0`, when `parallax worker` processes do the work and this
+ * process starts no analysis thread). Runs until stopped.
  */
 export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
   const workers = flags.workers ?? 1;
@@ -59,7 +59,9 @@ export async function runServe(flags: ServeFlags, io: CliIO): Promise<number> {
       allowPrivateUrls: flags.allowPrivateUrls,
       env: io.env,
     });
-    warmAnnotationPool();
+    // Only a process that works jobs analyses articles: `--workers 0` on PostgreSQL only reads, and starting
+    // analysis threads there (models loaded, a core's worth of start-up) would take memory and CPU from its readers.
+    if (runtime.worker) warmAnnotationPool();
     writeLine(io.stderr, `parallax: serving ${staticDir ? 'the web app and ' : ''}the API at ${server.url} from ${store.location}${runtime.worker ? '' : ' (jobs run by `parallax worker` processes)'} (Ctrl-C to stop)`);
   } catch (err) {
     // Nothing may keep the process alive after a failed start (an open database, a running worker, a half-made pool).
