@@ -82,6 +82,15 @@ describe('the shipped entity model (models/ner-perceptron.json)', () => {
       for (const absent of ['w-1w=nonesuchword said', 'ww+1=said nonesuchword', 'w=nonesuchword', 'nonesuch']) expect(model.weightsOf(absent)).toBeUndefined();
     }
   });
+
+  it('finds every word cluster of the model file', () => {
+    const file = JSON.parse(readFileSync(DEFAULT_MODEL_PATH, 'utf8')) as { clusters?: Record<string, string> };
+    const { model } = loadTagger();
+    const entries = Object.entries(file.clusters ?? {});
+    expect(entries.length).toBeGreaterThan(10_000);
+    expect(entries.filter(([word, path]) => model.clusters?.get(word) !== path)).toEqual([]);
+    expect(model.clusters?.get('nonesuchword')).toBeUndefined();
+  });
 });
 
 describe('BILOU conversion', () => {

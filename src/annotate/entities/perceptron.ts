@@ -5,6 +5,7 @@ import {
 } from './features.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 import { PairTable } from '../shared/pair-table.js';
+import { PackedStringMap } from '../shared/string-map.js';
 import { featureCount, forEachFeature, type SparseFeatures } from '../shared/sparse-model.js';
 
 /** The JSON form of a trained tagger, as stored in `models/ner-perceptron.json`. */
@@ -469,6 +470,7 @@ export function modelFromFile(file: Pick<PerceptronModelFile, 'tags' | 'scale' |
     index.set(name, row);
     for (let k = from; k < to; k += 2) weights[row * n + sparse[k]!] = sparse[k + 1]! / file.scale;
   });
-  const clusters = file.clusters ? new Map(Object.entries(file.clusters)) : undefined;
+  // 100k words: packed, not a Map (see PackedStringMap)
+  const clusters = file.clusters ? new PackedStringMap(Object.entries(file.clusters)) : undefined;
   return new TaggerModel(file.tags, index, weights, clusters);
 }
