@@ -67,7 +67,7 @@ export function documentLabels(sentences: readonly (readonly string[])[], tags: 
  * Word → hierarchical cluster path (e.g. "3a7"), learned from unlabeled text; see `wordclusters.ts`.
  * A value may carry a second path after a bar, "3a7|52c1": the class of the word's pretrained vector.
  */
-export type ClusterLookup = ReadonlyMap<string, string>;
+export type ClusterLookup = { get(word: string): string | undefined };
 
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;

@@ -49,30 +49,55 @@ const STARTS_UPPER = /^\p{Lu}/u;
 /** The tags of a word that matches nothing, shared (never pushed to). */
 const NO_TAGS: string[] = [];
 
-/** A phrase the gazetteer knows, as tokens. */
-interface Entry {
-  readonly tokens: readonly string[];
-  /** The tokens lower-cased, compared with the lower-cased words. */
-  readonly lowerTokens: readonly string[];
-  readonly kind: GazetteerKind;
-  /** Short all-caps entries (acronyms) match only in their exact case: "WHO" is not "who". */
-  readonly exactCase: boolean;
-}
-
-/** Phrases of places, international bodies, demonyms and first names, matched over token sequences. */
+/**
+ * Phrases of places, international bodies, demonyms and first names, matched over token sequences.
+ * Tens of thousands of phrases, so each is kept flat, not as an object with arrays of tokens:
+ * its kind, its token count, its tokens as written joined by spaces, and (multiword phrases only)
+ * its lower-cased tokens joined by spaces; a phrase is found by its first lower-cased token.
+ */
 export class Gazetteer {
-  private readonly byFirst = new Map<string, Entry[]>();
+  /** Lower-cased first token → the phrases that start with it (one id, or several in the order added). */
+  private readonly byFirst = new Map<string, number | number[]>();
+  private readonly kinds: GazetteerKind[] = [];
+  /** Token count of each phrase, negative for short all-caps ones (acronyms), which match only in their exact case: "WHO" is not "who". */
+  private readonly counts: number[] = [];
+  /** Each phrase's tokens as written, joined by a space. */
+  private readonly written: string[] = [];
+  /** Each multiword phrase's lower-cased tokens joined by a space ('' for one token: its first token is the key it is found by). */
+  private readonly lowered: string[] = [];
 
   add(phrase: string, kind: GazetteerKind): void {
     const tokens = phrase.split(/\s+/).filter(Boolean);
     if (tokens.length === 0) return;
     const exactCase = tokens.length === 1 && /^[A-Z0-9.]{2,6}$/.test(phrase);
     const key = tokens[0]!.toLowerCase();
-    const list = this.byFirst.get(key) ?? [];
-    if (!list.some((e) => e.kind === kind && e.tokens.join(' ') === tokens.join(' '))) {
-      list.push({ tokens, lowerTokens: tokens.map((t) => t.toLowerCase()), kind, exactCase });
+    const written = tokens.join(' ');
+    const ids = this.byFirst.get(key);
+    const list = ids === undefined ? [] : typeof ids === 'number' ? [ids] : ids;
+    if (list.some((id) => this.kinds[id] === kind && this.written[id] === written)) return;
+    const id = this.kinds.length;
+    this.kinds.push(kind);
+    this.counts.push(exactCase ? -tokens.length : tokens.length);
+    this.written.push(written);
+    this.lowered.push(tokens.length > 1 ? tokens.map((t) => t.toLowerCase()).join(' ') : '');
+    if (ids === undefined) this.byFirst.set(key, id);
+    else if (typeof ids === 'number') this.byFirst.set(key, [ids, id]);
+    else ids.push(id);
+  }
+
+  /** Whether phrase `id` (not an acronym) matches the lower-cased words from `i` on, its first token already known to match. */
+  private matchesLower(id: number, n: number, i: number, lowerAt: (i: number) => string): boolean {
+    if (n === 1) return true;
+    const lower = this.lowered[id]!;
+    let pos = lower.indexOf(' ') + 1;
+    for (let k = 1; k < n; k++) {
+      const space = lower.indexOf(' ', pos);
+      const end = space < 0 ? lower.length : space;
+      const word = lowerAt(i + k);
+      if (end - pos !== word.length || !lower.startsWith(word, pos)) return false;
+      pos = end + 1;
     }
-    this.byFirst.set(key, list);
+    return true;
   }
 
   /**
@@ -91,16 +116,20 @@ export class Gazetteer {
     const lowerAt = (i: number): string => (lower[i] ??= words[i]!.toLowerCase());
     for (let i = 0; i < words.length; i++) {
       const candidates = this.byFirst.get(lowerAt(i));
-      if (!candidates) continue;
-      for (const entry of candidates) {
-        const n = entry.tokens.length;
+      if (candidates === undefined) continue;
+      const many = typeof candidates !== 'number';
+      for (let c = 0, m = many ? candidates.length : 1; c < m; c++) {
+        const id = many ? candidates[c]! : candidates;
+        const count = this.counts[id]!;
+        const exactCase = count < 0;
+        const n = exactCase ? -count : count;
         if (i + n > words.length) continue;
-        let ok = true;
-        for (let k = 0; k < n && ok; k++) ok = entry.exactCase ? words[i + k] === entry.tokens[k] : lowerAt(i + k) === entry.lowerTokens[k];
-        if (!ok) continue;
-        if (!entry.exactCase && !CASE_FREE_KINDS.has(entry.kind) && !STARTS_UPPER.test(words[i]!)) continue;
-        push(i, 'B-' + entry.kind);
-        for (let k = 1; k < n; k++) push(i + k, 'I-' + entry.kind);
+        // an acronym is one token, compared as written; the rest compare lower-cased (the first token is the key)
+        if (exactCase ? words[i] !== this.written[id] : !this.matchesLower(id, n, i, lowerAt)) continue;
+        const kind = this.kinds[id]!;
+        if (!exactCase && !CASE_FREE_KINDS.has(kind) && !STARTS_UPPER.test(words[i]!)) continue;
+        push(i, 'B-' + kind);
+        for (let k = 1; k < n; k++) push(i + k, 'I-' + kind);
       }
     }
     return out;

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { forEachFeature, readSparseModel, type SparseRows } from '../shared/sparse-model.js';
+import { DEFAULT_MODEL_PATH, loadTagger } from './model.js';
 import { TaggerModel, toBilou } from './perceptron.js';
 import { sentenceFeatures, type SentenceInput } from './features.js';
 import { runsFromBio } from './bio.js';
@@ -53,6 +56,40 @@ describe('entity tagger decoding', () => {
         return bio;
       }, tags.map(() => 'O')))).toEqual(tags);
     }
+  });
+});
+
+describe('the shipped entity model (models/ner-perceptron.json)', () => {
+  it('finds every feature of the model file by its name, word pairs too, with the weights the file gives it', () => {
+    const file = readSparseModel(readFileSync(DEFAULT_MODEL_PATH), [['features'], ['secondPass', 'features']]) as {
+      tags: string[]; scale: number; features: SparseRows; secondPass?: { tags: string[]; scale: number; features: SparseRows };
+    };
+    const loaded = loadTagger();
+    const passes = [{ stored: file, model: loaded.model }, ...(file.secondPass ? [{ stored: file.secondPass, model: loaded.second! }] : [])];
+    for (const { stored, model } of passes) {
+      const expected = new Float32Array(stored.tags.length);
+      let checked = 0;
+      let wrong: string | undefined;
+      forEachFeature(stored.features, (name, _row, numbers, from, to) => {
+        expected.fill(0);
+        for (let k = from; k < to; k += 2) expected[numbers[k]!] = numbers[k + 1]! / stored.scale;
+        const got = model.weightsOf(name);
+        if (!got || got.length !== expected.length || got.some((w, t) => w !== expected[t])) wrong ??= name;
+        checked++;
+      });
+      expect(wrong).toBeUndefined();
+      expect(checked).toBeGreaterThan(50_000);
+      for (const absent of ['w-1w=nonesuchword said', 'ww+1=said nonesuchword', 'w=nonesuchword', 'nonesuch']) expect(model.weightsOf(absent)).toBeUndefined();
+    }
+  });
+
+  it('finds every word cluster of the model file', () => {
+    const file = JSON.parse(readFileSync(DEFAULT_MODEL_PATH, 'utf8')) as { clusters?: Record<string, string> };
+    const { model } = loadTagger();
+    const entries = Object.entries(file.clusters ?? {});
+    expect(entries.length).toBeGreaterThan(10_000);
+    expect(entries.filter(([word, path]) => model.clusters?.get(word) !== path)).toEqual([]);
+    expect(model.clusters?.get('nonesuchword')).toBeUndefined();
   });
 });
 

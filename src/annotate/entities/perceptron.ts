@@ -5,6 +5,7 @@ import {
 } from './features.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 import { PairTable } from '../shared/pair-table.js';
+import { PackedStringMap } from '../shared/string-map.js';
 import { featureCount, forEachFeature, type SparseFeatures } from '../shared/sparse-model.js';
 
 /** The JSON form of a trained tagger, as stored in `models/ner-perceptron.json`. */
@@ -207,10 +208,13 @@ export class TaggerModel {
   private readonly posSymbols = new Symbols(POS_RADIX);
   private readonly contextSymbols = new Symbols(CONTEXT_RADIX);
   private readonly padEntry: WordEntry;
+  /** Rows of the features by name, but for the word pairs (found by their words' ids, their names not kept). */
+  private readonly index = new Map<string, number>();
 
+  /** `index` names every feature's row (word pairs included); the model keeps the pairs by id only. */
   constructor(
     readonly tags: readonly string[],
-    private readonly index: ReadonlyMap<string, number>,
+    index: ReadonlyMap<string, number>,
     private readonly weights: ArrayLike<number>,
     readonly clusters?: ClusterLookup,
   ) {
@@ -221,17 +225,15 @@ export class TaggerModel {
     // word-pair rows keyed by the ids of their two words, so pairs are found without building their names
     const pairRows: { left: boolean; first: number; second: number; row: number }[] = [];
     for (const [name, row] of index) {
-      const left = name.startsWith(LEFT_PAIR);
-      if (!left && !name.startsWith(RIGHT_PAIR)) continue;
-      const rest = name.slice(LEFT_PAIR.length);
-      const cut = rest.indexOf(PAIR_JOIN);
-      pairRows.push({ left, first: this.pairWordId(rest.slice(0, cut)), second: this.pairWordId(rest.slice(cut + PAIR_JOIN.length)), row });
+      const pair = wordPair(name);
+      if (!pair) { this.index.set(name, row); continue; }
+      pairRows.push({ left: pair.left, first: this.pairWordId(pair.first), second: this.pairWordId(pair.second), row });
     }
     this.leftPairs = new PairTable(pairRows.filter((p) => p.left).length);
     this.rightPairs = new PairTable(pairRows.filter((p) => !p.left).length);
     for (const p of pairRows) (p.left ? this.leftPairs : this.rightPairs).set(p.first, p.second, p.row);
     [...tags, PAD].forEach((prev, p) => {
-      const row = index.get(transitionFeature(prev));
+      const row = this.index.get(transitionFeature(prev));
       if (row !== undefined) for (let t = 0; t < n; t++) this.transitions[p * n + t] = weights[row * n + t]!;
     });
     // past the sentence ends the pair word and the shape are the pad itself, as in `tokenContext`
@@ -245,6 +247,21 @@ export class TaggerModel {
       this.pairVocabulary.set(word, id);
     }
     return id;
+  }
+
+  /** The row of a feature by name (a word pair's by its words' ids), -1 when the model has none. */
+  private rowOf(feature: string): number {
+    const pair = wordPair(feature);
+    if (!pair) return this.index.get(feature) ?? -1;
+    const first = this.pairVocabulary.get(pair.first) ?? -1;
+    const second = this.pairVocabulary.get(pair.second) ?? -1;
+    return (pair.left ? this.leftPairs : this.rightPairs).get(first, second);
+  }
+
+  /** A feature's weights by name, one per tag, or undefined when the model does not have it. */
+  weightsOf(feature: string): number[] | undefined {
+    const row = this.rowOf(feature);
+    return row < 0 ? undefined : Array.from({ length: this.tagCount }, (_, t) => this.weights[row * this.tagCount + t]!);
   }
 
   /** Add the weights of `features` to `out` at `offset`. */
@@ -435,6 +452,15 @@ export class TaggerModel {
   }
 }
 
+/** A word-pair feature's side and words (`LEFT_PAIR` or `RIGHT_PAIR`, then two words joined by `PAIR_JOIN`), or undefined when the name is none. */
+function wordPair(name: string): { left: boolean; first: string; second: string } | undefined {
+  const left = name.startsWith(LEFT_PAIR);
+  if (!left && !name.startsWith(RIGHT_PAIR)) return undefined;
+  const rest = name.slice(LEFT_PAIR.length);
+  const cut = rest.indexOf(PAIR_JOIN);
+  return { left, first: rest.slice(0, cut), second: rest.slice(cut + PAIR_JOIN.length) };
+}
+
 /** Turn a stored model file (or its second pass, with the file's clusters) into a tagger. */
 export function modelFromFile(file: Pick<PerceptronModelFile, 'tags' | 'scale' | 'clusters'> & { readonly features: SparseFeatures }): TaggerModel {
   const n = file.tags.length;
@@ -444,6 +470,7 @@ export function modelFromFile(file: Pick<PerceptronModelFile, 'tags' | 'scale' |
     index.set(name, row);
     for (let k = from; k < to; k += 2) weights[row * n + sparse[k]!] = sparse[k + 1]! / file.scale;
   });
-  const clusters = file.clusters ? new Map(Object.entries(file.clusters)) : undefined;
+  // 100k words: packed, not a Map (see PackedStringMap)
+  const clusters = file.clusters ? new PackedStringMap(Object.entries(file.clusters)) : undefined;
   return new TaggerModel(file.tags, index, weights, clusters);
 }

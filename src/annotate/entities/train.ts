@@ -1,6 +1,6 @@
 import { seededRandom } from '../../core/index.js';
 import { MODEL_FORMAT, TaggerModel, toBilou, transitionFeature, transitionTables, viterbi, type PerceptronModelFile } from './perceptron.js';
-import { PAD, sentenceFeatures, type ClusterLookup, type SentenceInput } from './features.js';
+import { PAD, sentenceFeatures, type SentenceInput } from './features.js';
 
 /** One training sentence: words, gazetteer tags, gold BIO tags. */
 export interface TrainingSentence extends SentenceInput {
@@ -18,7 +18,7 @@ export interface TrainOptions {
    */
   readonly runs?: number;
   /** Word clusters the features read (stored in the model file). */
-  readonly clusters?: ClusterLookup;
+  readonly clusters?: ReadonlyMap<string, string>;
   /** Called after each epoch with the averaged model; return a score to keep the best epoch. */
   readonly onEpoch?: (epoch: number, model: TaggerModel) => number;
   /** Weights whose absolute averaged value is below this are dropped from the file. */

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { forEachFeature, readSparseModel, type SparseRows } from '../shared/sparse-model.js';
 import { findMarkedSpans } from './marks.js';
 import { splitSentences, tokenize } from './segment.js';
-import { shippedWeights, tagTokens, tagTokensPlain } from './tagger.js';
+import { shippedWeights, tagTokens, tagTokensPlain, TAGS } from './tagger.js';
 import { findQuotes } from './index.js';
 
 // Fictional text written for these tests.
@@ -23,6 +26,28 @@ describe.skipIf(!weights)('attribution tagger (models/quote-tagger.json)', () =>
   it('tags the same labels with weights given by name only (no interned index) as with the shipped ones', () => {
     const byName = { get: (feature: string) => weights!.get(feature) };
     expect(tagTokens(byName, input)).toEqual(tagTokens(weights!, input));
+  });
+
+  it('finds every feature of the model file by its name, with the weights the file gives it', () => {
+    const file = readSparseModel(readFileSync(fileURLToPath(new URL('../../../models/quote-tagger.json', import.meta.url))), [['features']]) as {
+      scale: number; features: SparseRows;
+    };
+    const expected = new Float32Array(TAGS.length);
+    let checked = 0;
+    let wrong: string | undefined;
+    forEachFeature(file.features, (name, _row, numbers, from, to) => {
+      expected.fill(0);
+      for (let k = from; k < to; k += 2) expected[numbers[k]!] = numbers[k + 1]! / file.scale;
+      const row = weights!.get(name);
+      if (!row || row.length !== TAGS.length || Array.from(row).some((w, t) => w !== expected[t])) wrong ??= name;
+      checked++;
+    });
+    expect(wrong).toBeUndefined();
+    expect(checked).toBe(file.features.names.length);
+    expect(checked).toBeGreaterThan(100_000);
+    for (const absent of ['pw=nonesuchword|said', 'wn=said|nonesuchword', 'p1=nonesuchword', 'w=nonesuchword', 't1w=O|nonesuchword', 'clw=said|9', 'nonesuch']) {
+      expect(weights!.get(absent)).toBeUndefined();
+    }
   });
 
   it('labels the speech cue "said" as a cue and its subject as a source', () => {

@@ -40,17 +40,20 @@ export interface TaggerWeights {
  * Features that name one word, indexed per word at load so that meeting a new
  * word type costs one lookup: slots 0–3 the neighbour templates (p2, p1, n1,
  * n2), 4 sentence-first, 5–12 t1w per previous tag (PREV_TAGS order), 13–20
- * clw and 21–28 crw per distance bucket.
+ * clw and 21–28 crw per distance bucket (the fast path reads these), 29 the
+ * word itself (`w=`, read by name through {@link InternedWeights.get}).
  */
-const WORD_SLOTS = 29;
+const WORD_SLOTS = 30;
 const SLOT_FIRST = 4;
 const SLOT_TAG_WORD = 5;
 const SLOT_CUE_LEFT = 13;
 const SLOT_CUE_RIGHT = 21;
+const SLOT_WORD = 29;
 
 function wordSlot(name: string): { word: string; slot: number } | undefined {
   const n = NEIGHBOUR_TEMPLATES.findIndex(([prefix]) => name.startsWith(prefix));
   if (n >= 0) return { word: name.slice(3), slot: n };
+  if (name.startsWith('w=')) return { word: name.slice(2), slot: SLOT_WORD };
   if (name.startsWith('first|')) return { word: name.slice(6), slot: SLOT_FIRST };
   if (name.startsWith('t1w=')) {
     const bar = name.indexOf('|', 4);
@@ -69,54 +72,70 @@ function wordSlot(name: string): { word: string; slot: number } | undefined {
 /** Prefixes of the word-pair features, looked up by a pair of word ids instead of by name. */
 const PAIR_KINDS = ['pw=', 'wn='] as const;
 
+/** A word-pair feature's kind (index in PAIR_KINDS) and its two words, or undefined when the name is none. */
+function wordPair(name: string): { kind: number; first: string; second: string } | undefined {
+  const kind = PAIR_KINDS.findIndex((k) => name.startsWith(k));
+  if (kind < 0) return undefined;
+  const bar = name.indexOf('|', 4);
+  return bar < 0 ? undefined : { kind, first: name.slice(3, bar), second: name.slice(bar + 1) };
+}
+
 /**
- * Weights with feature names interned to integer ids at load: one Float32Array
- * row of TAGS.length per feature; word-pair features also keyed by the two
- * words' ids, so tagging never builds a pair's name.
+ * Weights with feature names interned at load and not kept: one Float32Array
+ * row of TAGS.length per feature (in file order); the words that the word and
+ * word-pair features name interned to ids once; a word's features found by
+ * its id in one shared table of row offsets (WORD_SLOTS per word), a pair's by
+ * its two ids in an integer hash table; the few hundred other features by
+ * name. A feature is still found by name ({@link get}): its name is parsed
+ * back into its word (or words) and slot.
  */
 class InternedWeights implements TaggerWeights {
-  /** Ids of the words the pair features name. */
-  readonly vocab = new Map<string, number>();
+  /** Ids of the words the word and pair features name. */
+  readonly vocab: ReadonlyMap<string, number>;
+  /**
+   * Offset in `table` of each word's rows, WORD_SLOTS per word id (`zeroOffset` where the model
+   * has no such feature); one more block after the words', all `zeroOffset`, for words it never names.
+   */
+  readonly slots: Int32Array;
+  /** Start in `slots` of the block of a word the model never names. */
+  readonly unknownBase: number;
   /** Per pair kind: (first word id, second word id) → row id. */
-  private readonly pairs: PairTable[];
-  /** Per word: row ids of the features that name it (WORD_SLOTS layout, -1 where absent). */
-  private readonly wordRows = new Map<string, Int32Array>();
-
+  private readonly pairs: readonly PairTable[];
+  /** Row ids of the features that are neither word nor pair features. */
+  private readonly others: ReadonlyMap<string, number>;
   /** Offset in `table` of a row of zeros, after the features' rows: what an absent feature adds. */
   readonly zeroOffset: number;
 
-  /** `rows` holds one row per feature id, then one more row of zeros. */
-  constructor(private readonly ids: ReadonlyMap<string, number>, private readonly rows: Float32Array) {
+  /** `rows` holds one row per feature, then one more row of zeros. */
+  constructor(
+    parts: { vocab: ReadonlyMap<string, number>; slots: Int32Array; pairs: readonly PairTable[]; others: ReadonlyMap<string, number> },
+    private readonly rows: Float32Array,
+  ) {
+    this.vocab = parts.vocab;
+    this.slots = parts.slots;
+    this.pairs = parts.pairs;
+    this.others = parts.others;
     this.zeroOffset = rows.length - TAGS.length;
-    const counts = PAIR_KINDS.map((k) => [...ids.keys()].filter((name) => name.startsWith(k)).length);
-    this.pairs = counts.map((n) => new PairTable(n));
-    for (const [name, id] of ids) {
-      const slot = wordSlot(name);
-      if (slot) {
-        let rows = this.wordRows.get(slot.word);
-        if (!rows) { rows = new Int32Array(WORD_SLOTS).fill(-1); this.wordRows.set(slot.word, rows); }
-        rows[slot.slot] = id;
-        continue;
-      }
-      const kind = PAIR_KINDS.findIndex((k) => name.startsWith(k));
-      if (kind < 0) continue;
-      const rest = name.slice(3);
-      const bar = rest.indexOf('|', 1);
-      if (bar < 0) continue;
-      this.pairs[kind]!.set(this.wordId(rest.slice(0, bar)), this.wordId(rest.slice(bar + 1)), id);
-    }
+    this.unknownBase = this.vocab.size * WORD_SLOTS;
   }
 
-  private wordId(word: string): number {
-    let id = this.vocab.get(word);
-    if (id === undefined) { id = this.vocab.size; this.vocab.set(word, id); }
-    return id;
+  /** The row id of a feature by name, or -1 when the model does not have it. */
+  private rowOf(feature: string): number {
+    const slot = wordSlot(feature);
+    if (slot) {
+      const id = this.vocab.get(slot.word);
+      const offset = id === undefined ? this.zeroOffset : this.slots[id * WORD_SLOTS + slot.slot]!;
+      return offset === this.zeroOffset ? -1 : offset / TAGS.length;
+    }
+    const pair = wordPair(feature);
+    if (pair) return this.pairRow(pair.kind, this.vocab.get(pair.first) ?? -1, this.vocab.get(pair.second) ?? -1);
+    return this.others.get(feature) ?? -1;
   }
 
   /** The row of a feature, or undefined when the model does not have it. */
   get(feature: string): Float32Array | undefined {
-    const id = this.ids.get(feature);
-    return id === undefined ? undefined : this.rows.subarray(id * TAGS.length, (id + 1) * TAGS.length);
+    const id = this.rowOf(feature);
+    return id < 0 ? undefined : this.rows.subarray(id * TAGS.length, (id + 1) * TAGS.length);
   }
 
   /** The row id of a pair feature (kind 0: previous|word, 1: word|next) by word ids, or -1. */
@@ -124,15 +143,37 @@ class InternedWeights implements TaggerWeights {
     return a < 0 || b < 0 ? -1 : this.pairs[kind]!.get(a, b);
   }
 
-  /** Row ids of the features naming a word (WORD_SLOTS layout), undefined when the model names it nowhere. */
-  rowsOfWord(word: string): Int32Array | undefined {
-    return this.wordRows.get(word);
-  }
-
   /** All rows, TAGS.length floats per feature id. */
   get table(): Float32Array {
     return this.rows;
   }
+}
+
+/** Index the features of a model file by word, word pair and (the rest) name, without keeping the word and pair features' names. */
+function internFeatures(names: (visit: (name: string, row: number) => void) => void, zeroOffset: number): ConstructorParameters<typeof InternedWeights>[0] {
+  const vocab = new Map<string, number>();
+  const wordId = (word: string): number => {
+    let id = vocab.get(word);
+    if (id === undefined) { id = vocab.size; vocab.set(word, id); }
+    return id;
+  };
+  const others = new Map<string, number>();
+  // first pass: intern the words, keep (word id, slot, row) and (kind, first id, second id, row) in flat lists
+  const slotted: number[] = [];
+  const paired: number[] = [];
+  const pairCounts = PAIR_KINDS.map(() => 0);
+  names((name, row) => {
+    const slot = wordSlot(name);
+    if (slot) { slotted.push(wordId(slot.word), slot.slot, row); return; }
+    const pair = wordPair(name);
+    if (pair) { paired.push(pair.kind, wordId(pair.first), wordId(pair.second), row); pairCounts[pair.kind]!++; return; }
+    others.set(name, row);
+  });
+  const slots = new Int32Array((vocab.size + 1) * WORD_SLOTS).fill(zeroOffset);
+  for (let k = 0; k < slotted.length; k += 3) slots[slotted[k]! * WORD_SLOTS + slotted[k + 1]!] = slotted[k + 2]! * TAGS.length;
+  const pairs = pairCounts.map((n) => new PairTable(n));
+  for (let k = 0; k < paired.length; k += 4) pairs[paired[k]!]!.set(paired[k + 1]!, paired[k + 2]!, paired[k + 3]!);
+  return { vocab, slots, pairs, others };
 }
 
 /** The committed model, at the package root (same depth from src/ and dist/). */
@@ -143,14 +184,14 @@ export function weightsFromFile(file: Omit<TaggerModelFile, 'features'> & { read
   if (file.format !== TAGGER_FORMAT || file.tags.join(',') !== TAGS.join(',')) {
     throw new ConfigError('E_QUOTE_MODEL', `${source} is not a ${TAGGER_FORMAT} model with tags ${TAGS.join(',')}: retrain with npm run train:quotes`);
   }
-  const ids = new Map<string, number>();
+  const count = featureCount(file.features);
   // one more row, of zeros, for the scorer's absent features
-  const rows = new Float32Array((featureCount(file.features) + 1) * TAGS.length);
-  forEachFeature(file.features, (name, id, pairs, from, to) => {
-    ids.set(name, id);
+  const rows = new Float32Array((count + 1) * TAGS.length);
+  forEachFeature(file.features, (_, id, pairs, from, to) => {
     for (let k = from; k < to; k += 2) rows[id * TAGS.length + pairs[k]!] = pairs[k + 1]! / file.scale;
   });
-  return new InternedWeights(ids, rows);
+  const parts = internFeatures((visit) => forEachFeature(file.features, (name, row) => visit(name, row)), count * TAGS.length);
+  return new InternedWeights(parts, rows);
 }
 
 let shipped: TaggerWeights | null | undefined;
@@ -244,11 +285,13 @@ interface LowerWord {
   readonly id: number;
   readonly word: string;
   /**
-   * Offsets in the scorer's word table of the rows naming this word (WORD_SLOTS layout: p2=, p1=,
-   * n1=, n2= as the neighbour; first; t1w per previous tag; clw / crw per distance bucket),
-   * a row of zeros where the model has none.
+   * Offsets in the scorer's word table of the rows naming this word, from `base` on (WORD_SLOTS
+   * layout: p2=, p1=, n1=, n2= as the neighbour; first; t1w per previous tag; clw / crw per
+   * distance bucket), a row of zeros where the model has none: with interned weights the
+   * model's shared table of word rows, otherwise the word's own.
    */
   readonly rows: Int32Array;
+  readonly base: number;
 }
 
 /** Offsets in the scorer's table of small-domain rows: bias, q, qp, sp, se, cl, cr, clr, tag rows. */
@@ -354,12 +397,11 @@ class CachedScorer {
   private lower(word: string): LowerWord {
     let w = this.lowers.get(word);
     if (w) return w;
-    const rows = new Int32Array(WORD_SLOTS);
     if (this.interned) {
-      const ids = this.interned.rowsOfWord(word);
-      for (let slot = 0; slot < WORD_SLOTS; slot++) rows[slot] = ids && ids[slot]! >= 0 ? ids[slot]! * T : this.zeroOffset;
-      w = { id: this.interned.vocab.get(word) ?? -1, word, rows };
+      const id = this.interned.vocab.get(word) ?? -1;
+      w = { id, word, rows: this.interned.slots, base: id < 0 ? this.interned.unknownBase : id * WORD_SLOTS };
     } else {
+      const rows = new Int32Array(WORD_SLOTS);
       NEIGHBOUR_TEMPLATES.forEach(([name], k) => (rows[k] = this.copied(name + word)));
       rows[SLOT_FIRST] = this.copied(`first|${word}`);
       PREV_TAGS.forEach((p, k) => (rows[SLOT_TAG_WORD + k] = this.copied(`t1w=${p}|${word}`)));
@@ -367,7 +409,7 @@ class CachedScorer {
         rows[SLOT_CUE_LEFT + k] = this.copied(`clw=${word}|${b}`);
         rows[SLOT_CUE_RIGHT + k] = this.copied(`crw=${word}|${b}`);
       });
-      w = { id: -1, word, rows };
+      w = { id: -1, word, rows, base: 0 };
     }
     this.lowers.set(word, w);
     return w;
@@ -415,7 +457,8 @@ class CachedScorer {
         if (i === sentenceFirst[i]) history = 0;
         for (let k = 0; k < NEIGHBOUR_TEMPLATES.length; k++) {
           const j = i + NEIGHBOUR_TEMPLATES[k]![1];
-          neighbours[k] = (j < from ? this.bos : j >= to ? this.eos : words[j]!).rows[k]!;
+          const n = j < from ? this.bos : j >= to ? this.eos : words[j]!;
+          neighbours[k] = n.rows[n.base + k]!;
         }
         const q = quoted[i]!;
         const l = cueLeft[i]!;
@@ -433,10 +476,10 @@ class CachedScorer {
         context[6] = STATIC_CLR + (dl * BUCKETS.length + dr) * T;
         context[7] = STATIC_TAG + ((p2 * PREV_TAGS.length + p1) * 4 + history) * T;
         let w = 0;
-        wordRows[w++] = word.rows[SLOT_TAG_WORD + p1]!;
-        if (i === sentenceFirst[i]) wordRows[w++] = word.rows[SLOT_FIRST]!;
-        if (l >= 0 && l !== i) wordRows[w++] = words[l]!.rows[SLOT_CUE_LEFT + dl]!;
-        if (r >= 0 && r !== i) wordRows[w++] = words[r]!.rows[SLOT_CUE_RIGHT + dr]!;
+        wordRows[w++] = word.rows[word.base + SLOT_TAG_WORD + p1]!;
+        if (i === sentenceFirst[i]) wordRows[w++] = word.rows[word.base + SLOT_FIRST]!;
+        if (l >= 0 && l !== i) { const c = words[l]!; wordRows[w++] = c.rows[c.base + SLOT_CUE_LEFT + dl]!; }
+        if (r >= 0 && r !== i) { const c = words[r]!; wordRows[w++] = c.rows[c.base + SLOT_CUE_RIGHT + dr]!; }
         const own = owns[i]!;
         let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
         s0 += own[0]!; s1 += own[1]!; s2 += own[2]!; s3 += own[3]!; s4 += own[4]!; s5 += own[5]!; s6 += own[6]!;

@@ -44,8 +44,11 @@ export interface WordParse {
 export class SyntaxModel {
   readonly tagger: PosTagger;
   readonly parser: DependencyParser;
+  /** Arc labels in id order: all the model keeps of its file once loaded (the file's weights, as text, are megabytes). */
+  readonly labels: readonly string[];
 
-  constructor(readonly file: ParserModelFile) {
+  constructor(file: ParserModelFile) {
+    this.labels = file.labels;
     this.tagger = new PosTagger(new SparseWeights(file.tagger), new Map(Object.entries(file.dictionary)));
     const root = file.labels.indexOf('root');
     this.parser = new DependencyParser(new InlineWeights(file.moves), new SparseWeights(file.labeler), file.labels, root);
@@ -56,7 +59,7 @@ export class SyntaxModel {
     const words = new Int32Array(forms.length);
     const used = tags ?? this.tagger.tag(forms, words);
     const { heads, labels } = this.parser.parse(parserInput(forms, used, tags ? undefined : words));
-    return { tags: used, heads, rels: Array.from(labels, (l) => this.file.labels[l]!) };
+    return { tags: used, heads, rels: Array.from(labels, (l) => this.labels[l]!) };
   }
 }
 
