@@ -1065,7 +1065,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d)))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const kept = drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts) && !isRelayOfInner(ctx, d, drafts));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
@@ -1259,6 +1259,25 @@ function mainSubjectInside(ctx: Context, d: Draft): number | undefined {
  * the talks, with some arguing that …"). The main span is cut there; the clause as first read stays
  * the `content` when none was set.
  */
+/** ", including …", ", such as …": members or parts named after a noun of the reported words, which go on over them. */
+const INCLUDING_TAIL = /^,\s+(?:including|such\s+as|notably)\s/i;
+
+/**
+ * Reported words that stop where a parse hung ", including linking A to B" elsewhere ("… under political
+ * conditions, including linking …"): the list of what the noun covers is part of what was said, up to
+ * the next participle clause or the sentence end.
+ */
+function withIncludingTail(ctx: Context, d: Draft): Draft {
+  if (d.direct || !INCLUDING_TAIL.test(ctx.text.slice(d.end, d.end + 20))) return d;
+  const sent = ctx.sentences[sentenceOf(ctx, d.end)]!;
+  const rest = ctx.text.slice(d.end + 1, sent.end);
+  const stop = /,\s+\p{Ll}+ing\b/u.exec(rest);
+  const end = trimContent(ctx.text, d.start, stop ? d.end + 1 + stop.index : sent.end).end;
+  if (end <= d.end) return d;
+  const content = d.content && d.content.end >= d.end ? d.content : undefined;
+  return { ...d, end, ...(content ? { content: { start: content.start, end: Math.max(content.end, end) } } : {}) };
+}
+
 function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   if (d.direct) return d;
   const words = ctx.text.slice(d.start, d.end);
@@ -1437,7 +1456,10 @@ function inSayingIdiom(ctx: Context, d: Draft): boolean {
 function withSpeakerGoingOn(this: Context, d: Draft, _i: number, all: readonly Draft[]): Draft {
   if (!d.cue || d.direct) return d;
   const cue = d.cue;
-  const before = all.find((o) => o !== d && !o.direct && o.speaker && o.cue && o.cue.end <= o.start && o.end <= cue.start && /^\s+and\s+$/i.test(this.text.slice(o.end, cue.start)));
+  // ", noting that …" right after words another participle reported (", indicating that A, noting that B") goes on too.
+  const participle = /ing$/i.test(this.text.slice(cue.start, cue.end).split(/\s/)[0]!);
+  const before = all.find((o) => o !== d && !o.direct && o.speaker && o.cue && o.cue.end <= o.start && o.end <= cue.start
+    && (/^\s+and\s+$/i.test(this.text.slice(o.end, cue.start)) || (participle && /^\s*,\s*$/.test(this.text.slice(o.end, cue.start)) && /ing$/i.test(this.text.slice(o.cue.start, o.cue.end)))));
   return before ? { ...d, speaker: before.speaker } : d;
 }
 

@@ -514,3 +514,22 @@ describe('where the speaker and the reported words stop around a time', () => {
     expect(quotes.map((q) => words(t, q))).toEqual(['the talks collapsed after Ana Oresk walked out of the room']);
   });
 });
+
+describe('reported words that go on past a comma', () => {
+  const t = 'This is backed by a statement from Foreign Minister Dal Brin that his country proposed during the talks in Velmar to work on the old agreement, '
+    + 'indicating that there are concerning signs that they want an agreement on the harbour under political conditions, including linking the new agreement to Corvel’s pledge not to arm the militias loyal to it in the region, '
+    + 'noting that this option will not succeed.';
+
+  it('run over ", including …" (what the noun covers is part of what was said)', () => {
+    const { quotes } = run(t);
+    const indicating = quotes.find((q) => words(t, q.cue) === 'indicating')!;
+    expect(words(t, indicating)).toContain('under political conditions, including linking the new agreement to Corvel’s pledge not to arm the militias loyal to it in the region');
+  });
+
+  it('give a participle cue right after them (", indicating that A, noting that B") the same speaker', () => {
+    const { quotes } = run(t);
+    const speaker = (cue: string): string | undefined => quotes.find((q) => words(t, q.cue) === cue)?.speaker;
+    expect(speaker('noting')).toBeDefined();
+    expect(speaker('noting')).toBe(speaker('indicating'));
+  });
+});
