@@ -615,7 +615,9 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
       }
       // A parse that hangs the speaker inside a clause before the cue gives that clause: the words after the cue are the report.
       const parsed = reportedContent(ctx, c, last, found!, sent);
-      const content = parsed && parsed.end <= tok.start && parsed.start <= sp.span.start && parsed.end >= sp.span.end ? reportedContent({ ...ctx, syntax: undefined }, c, last, found!, sent) : parsed;
+      const read = parsed && parsed.end <= tok.start && parsed.start <= sp.span.start && parsed.end >= sp.span.end ? reportedContent({ ...ctx, syntax: undefined }, c, last, found!, sent) : parsed;
+      // "The deal, said Oresk, was unfair": a predicate after the aside has its subject before it; the sentence is what was said.
+      const content = read && predicateAfterAside(ctx, c, first, read) ? trimContent(ctx.text, sent.start, sent.end) : read;
       if (content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...withWholeMarks(ctx, content), direct: false, speaker: sp, cue: tok });
     }
   });
@@ -644,6 +646,13 @@ function saysMoreOutsideMarks(ctx: Context, d: Span): boolean {
   const outside = outsideMarks(ctx, d).match(/[\p{L}\p{N}]+/gu) ?? [];
   if (outside.length < MIN_REPORTED_WORDS) return false;
   return outside.filter((w) => !isDeterminer(w) && !isAuxiliary(w) && !isPronoun(w) && !/^(?:that|to|and|of)$/i.test(w)).length >= MIN_REPORTED_WORDS - 1;
+}
+
+/** Reported words that open with a finite verb right after an attribution set off by commas inside the sentence. */
+function predicateAfterAside(ctx: Context, c: number, first: number, content: Span): boolean {
+  if (c - 1 <= first || ctx.toks[c - 1]?.text !== ',') return false;
+  const k = firstStartingFrom(ctx.toks, content.start);
+  return k > c && ctx.toks[k - 1]?.text === ',' && /^(?:is|are|was|were|will|would|could|should|has|have|had|can|may|might|must)$/i.test(ctx.toks[k]?.text ?? '');
 }
 
 /** Reported words that end inside marked words ("would be “not honorable") run to the closing mark. */

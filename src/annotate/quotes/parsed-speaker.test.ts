@@ -533,3 +533,11 @@ describe('reported words that go on past a comma', () => {
     expect(speaker('noting')).toBe(speaker('indicating'));
   });
 });
+
+describe('an attribution set off by commas between a subject and its predicate', () => {
+  it('reports the whole sentence, never the predicate alone ("The deal, said X, was unfair")', () => {
+    const t = 'The deal, said Dal Brin, was unfair to every fisherman in Corvel.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q))).toEqual(['The deal, said Dal Brin, was unfair to every fisherman in Corvel']);
+  });
+});
