@@ -3,7 +3,7 @@ import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { splitParagraphs, splitSentences, spanIndexAt, tokenize, type Token } from './segment.js';
 import {
   BARE_CLAUSE_CUE_RATE, CUE_PHRASES, cueRate, learnedCueRate, isCapitalised, isClauseWord, isCopulaOrAs, isCueVerb,
-  isDeterminer, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary, isCalendarWord, isTimePhrase,
+  isDeterminer, isFiniteAuxiliary, isNamingMarker, isPronoun, objectIsSaid, isPreposition, isWord, isAuxiliary, isCalendarWord, isTimePhrase,
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
@@ -652,7 +652,7 @@ function saysMoreOutsideMarks(ctx: Context, d: Span): boolean {
 function predicateAfterAside(ctx: Context, c: number, first: number, content: Span): boolean {
   if (c - 1 <= first || ctx.toks[c - 1]?.text !== ',') return false;
   const k = firstStartingFrom(ctx.toks, content.start);
-  return k > c && ctx.toks[k - 1]?.text === ',' && /^(?:is|are|was|were|will|would|could|should|has|have|had|can|may|might|must)$/i.test(ctx.toks[k]?.text ?? '');
+  return k > c && ctx.toks[k - 1]?.text === ',' && isFiniteAuxiliary(ctx.toks[k]?.text ?? '');
 }
 
 /** Reported words that end inside marked words ("would be “not honorable") run to the closing mark. */
@@ -1157,6 +1157,7 @@ const TRAILING_ACCORDING = /,\s+according\s+to\s/i;
 const TRAILING_REPORT = /,\s+(?:the\s+)?(?:[\p{L}’'.-]+\s+){0,7}?(\p{Ll}+)[.!]?\s*$/u;
 /** "… would adopt countermeasures after President Ana Oresk imposed tariffs": a past event someone else did, the writer's time for the report. */
 const AFTER_NAMED_EVENT = /\s(?:after|following)\s+(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}\p{Ll}+ed\b/u;
+/** Words of a statement about what will be done. */
 const FUTURE_MODAL = /\b(?:would|will|could|might|shall)\b/i;
 /** A concession the writer adds after what was reported (", though this has not yet led to results"). */
 /** "…, which raises concerns that …", "…, which led to …": the writer's consequence of the reported clause, not the speaker's words. */
@@ -1262,12 +1263,6 @@ function mainSubjectInside(ctx: Context, d: Draft): number | undefined {
   return from > d.start && from < d.end && comma >= d.start && /^,\s*$/.test(ctx.text.slice(comma, from)) ? comma - d.start : undefined;
 }
 
-/**
- * Reported words end where the writer's concession or another source's attribution starts
- * ("expressed willingness to mediate, though this has not yet led to results"; "voiced doubts about
- * the talks, with some arguing that …"). The main span is cut there; the clause as first read stays
- * the `content` when none was set.
- */
 /** ", including …", ", such as …": members or parts named after a noun of the reported words, which go on over them. */
 const INCLUDING_TAIL = /^,\s+(?:including|such\s+as|notably)\s/i;
 
@@ -1287,6 +1282,12 @@ function withIncludingTail(ctx: Context, d: Draft): Draft {
   return { ...d, end, ...(content ? { content: { start: content.start, end: Math.max(content.end, end) } } : {}) };
 }
 
+/**
+ * Reported words end where the writer's concession or another source's attribution starts
+ * ("expressed willingness to mediate, though this has not yet led to results"; "voiced doubts about
+ * the talks, with some arguing that …"). The main span is cut there; the clause as first read stays
+ * the `content` when none was set.
+ */
 function withoutTrailingAside(ctx: Context, d: Draft): Draft {
   if (d.direct) return d;
   const words = ctx.text.slice(d.start, d.end);
@@ -1467,8 +1468,11 @@ function withSpeakerGoingOn(this: Context, d: Draft, _i: number, all: readonly D
   const cue = d.cue;
   // ", noting that …" right after words another participle reported (", indicating that A, noting that B") goes on too.
   const participle = /ing$/i.test(this.text.slice(cue.start, cue.end).split(/\s/)[0]!);
-  const before = all.find((o) => o !== d && !o.direct && o.speaker && o.cue && o.cue.end <= o.start && o.end <= cue.start
-    && (/^\s+and\s+$/i.test(this.text.slice(o.end, cue.start)) || (participle && /^\s*,\s*$/.test(this.text.slice(o.end, cue.start)) && /ing$/i.test(this.text.slice(o.cue.start, o.cue.end)))));
+  const goesOn = (o: Draft): boolean => {
+    const gap = this.text.slice(o.end, cue.start);
+    return /^\s+and\s+$/i.test(gap) || (participle && /^\s*,\s*$/.test(gap) && /ing$/i.test(this.text.slice(o.cue!.start, o.cue!.end)));
+  };
+  const before = all.find((o) => o !== d && !o.direct && o.speaker && o.cue && o.cue.end <= o.start && o.end <= cue.start && goesOn(o));
   return before ? { ...d, speaker: before.speaker } : d;
 }
 

@@ -119,6 +119,8 @@ export const isPronoun = (w: string): boolean => PRONOUNS.has(lower(w));
 export const isDeterminer = (w: string): boolean => DETERMINERS.has(lower(w));
 export const isPreposition = (w: string): boolean => PREPOSITIONS.has(lower(w));
 export const isClauseWord = (w: string): boolean => CLAUSE_WORDS.has(lower(w));
+/** A finite auxiliary or modal: it makes the words around it a clause ("the ministry will …"), not a noun phrase. */
+export const isFiniteAuxiliary = (w: string): boolean => /^(?:is|are|was|were|will|would|could|should|shall|must|may|might|can|has|have|had|does|did)$/i.test(w);
 export const isAuxiliary = (w: string): boolean => AUXILIARIES.has(lower(w)) || (/^\p{Ll}.*ly$/u.test(w) && w.length > 4);
 export const isNamingMarker = (w: string): boolean => NAMING_MARKERS.has(lower(w));
 export const isCopulaOrAs = (w: string): boolean => COPULAS.has(lower(w));

@@ -2,7 +2,7 @@ import { firstStartingFrom, type Span } from '../../core/index.js';
 import type { Token } from './segment.js';
 import { canHeadSpeaker, isDocumentNoun, isRoleNoun } from './speaker-kind.js';
 import {
-  isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition,
+  isAuxiliary, isCalendarWord, isFiniteAuxiliary, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition,
   isPronoun, isSourceHead, isWord,
 } from './lexicon.js';
 
@@ -10,8 +10,6 @@ import {
 const MAX_NP_TOKENS = 12;
 /** Longest appositive after a speaker's name ("X, a member of the … committee, said"), in tokens. */
 const MAX_APPOSITIVE_TOKENS = 30;
-/** Verbs that make a clause, not an appositive noun phrase. */
-const FINITE_VERB = /^(?:is|are|was|were|will|would|could|should|shall|must|may|might|can|has|have|had|does|did)$/i;
 
 /** Words that open an aside between a subject and its cue: a participle or an adjunct's first word. */
 const INTERPOSED_OPENER = /^(?:\p{Ll}+(?:ed|ing)|when|while|in|on|at|after|before|during|however|meanwhile|though|also|too|speaking|citing|according)$/u;
@@ -198,7 +196,7 @@ export function speakerAfter(toks: readonly Token[], from: number, sentenceEnd: 
     while (k <= sentenceEnd && k - e < MAX_APPOSITIVE_TOKENS && isWord(toks[k]!.text)) k++;
     // A finite verb makes the words after the comma a clause of their own ("…, said Oresk, the ministry will …").
     // (A relative clause is part of the speaker: "said Ruiz, whose party was founded on …".)
-    const clause = !/^(?:who|whose|which)$/i.test(opener) && toks.slice(e + 2, k).some((t) => FINITE_VERB.test(t.text));
+    const clause = !/^(?:who|whose|which)$/i.test(opener) && toks.slice(e + 2, k).some((t) => isFiniteAuxiliary(t.text));
     if (!clause && (k > sentenceEnd || ['.', ',', ';'].includes(toks[k]!.text))) end = k - 1;
   }
   return found(toks, from, end, e);
