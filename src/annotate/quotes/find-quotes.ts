@@ -218,7 +218,26 @@ function parsedSpeaker(ctx: Context, c: number): SpeakerFound | null {
   const found = within(phrase.span, sentence) ? { span: trimTrailingTime(ctx.text, agent >= 0 ? trimLeadingBy(ctx.text, phrase.span) : phrase.span), core, head } : null;
   // "Rep. Ana Oresk (R-S.C.) said": a parse may take the bracketed affiliation for the subject; it never speaks.
   if (found && IN_BRACKETS_BEFORE.test(ctx.text.slice(sentence.start, found.span.start)) && IN_BRACKETS_AFTER.test(ctx.text.slice(found.span.end, sentence.end))) return null;
-  return found ? withNameBeforeAppositive(ctx, withNameAfterRole(ctx.text, found, sentence), c) : null;
+  return found ? withNameBeforeAppositive(ctx, withNameAfterRole(ctx.text, withClosingMarks(ctx.text, found), sentence), c) : null;
+}
+
+/** What closes a bracket the speaker's phrase opened ("Sen. Ana Oresk (R-Ga.)"). */
+const BRACKET_CLOSE = /^[^()\s]{0,6}\)/;
+/** A party and state ending a phrase before its period ("…, R-Ky."). */
+const AFFILIATION_END = /-\p{Lu}\p{Ll}{1,4}$/u;
+
+/**
+ * The parse leaves punctuation out of a speaker's phrase, so a bracketed affiliation loses its closing bracket
+ * ("(R-Ga"): the span runs on to the mark that closes what it opened, and to the period of an abbreviation.
+ */
+function withClosingMarks(text: string, sp: SpeakerFound): SpeakerFound {
+  const words = text.slice(sp.span.start, sp.span.end);
+  const opened = (words.match(/\(/g) ?? []).length > (words.match(/\)/g) ?? []).length;
+  const bracket = opened ? BRACKET_CLOSE.exec(text.slice(sp.span.end, sp.span.end + 8))?.[0].length ?? 0 : 0;
+  const period = !opened && AFFILIATION_END.test(words) && text[sp.span.end] === '.' && /[,\s]/.test(text[sp.span.end + 1] ?? ' ') ? 1 : 0;
+  if (bracket + period === 0) return sp;
+  const end = sp.span.end + bracket + period;
+  return { ...sp, span: { start: sp.span.start, end }, core: sp.core.end === sp.span.end ? { start: sp.core.start, end } : sp.core };
 }
 
 /**

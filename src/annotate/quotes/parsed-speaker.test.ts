@@ -47,6 +47,23 @@ describe('a speaker with a bracketed party and state', () => {
   });
 });
 
+describe('a speaker whose phrase ends in an affiliation', () => {
+  it('keeps the closing bracket and the period of the abbreviation in the speaker\'s words', () => {
+    const t = 'Sen. Ida Moro (R-Ga.) said the levy was unfair. Gov. Pat Dunn (R) said the plan would fail. Harbour chair Tom Vell, R-Ky., said the vote would come soon.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q.speakerSpan))).toEqual(['Sen. Ida Moro (R-Ga.)', 'Gov. Pat Dunn (R)', 'Harbour chair Tom Vell, R-Ky.']);
+  });
+});
+
+describe('a body\'s title written before a person\'s name', () => {
+  it('makes the person the speaker, not the body', () => {
+    const t = 'Senate Leader Tom Vell said the vote would come soon.';
+    const { doc, quotes } = run(t);
+    expect(quotes).toHaveLength(1);
+    expect(doc.layers.entityIndex?.find((e) => e.id === quotes[0]!.speaker)?.name).toBe('Tom Vell');
+  });
+});
+
 describe('partial quotes closing the sentence inside a bare reported clause', () => {
   it('reports the clause as well as the marked words, the last of which holds the full stop', () => {
     const t = 'Ana Oresk said negotiating with the owners\' council would be “unwise” and “not honorable.”';

@@ -154,11 +154,13 @@ export function classifySpeaker(text: string, core: Span, mentions: readonly Ent
   if (ANAPHOR.test(head)) return { kind: 'anaphor', ...base };
   if (ws.length === 1 && BARE_QUANTIFIER.test(head)) return { kind: 'unnamed', ...base };
   const heading = mentions.find((m) => m.start <= headWord.start && m.end >= headWord.end);
-  if (heading) return { kind: 'name', mention: heading, ...base };
   // A title and the name after it ("Leader of the Revolution Ali Example", "the head of the delegation Ana Oresk").
   const last = ws[ws.length - 1]!;
   // Not a place the phrase's tail names ("an official in the city of Corvel").
   const closing = mentions.find((m) => m.type === 'PERSON' && m.start <= last.start && m.end >= last.end && m.start > headWord.start && !/\b(?:in|at|from|of|for|on|with|near|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(core.start, m.start - 20), m.start)));
+  // "Senate Leader Ana Oresk": a parse may head a run of proper nouns at its first word; the body whose
+  // title the person holds does not speak, the person named at the end does.
+  if (heading && !(closing && heading.type !== 'PERSON' && heading.end < closing.start)) return { kind: 'name', mention: heading, ...base };
   if (closing) return { kind: 'name', mention: closing, ...base };
   if (isRoleNoun(head)) return { kind: plural ? 'collective' : 'role', ...base };
   // "Twelve percent said …": a share of the people asked.
