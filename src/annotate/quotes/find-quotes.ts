@@ -1093,7 +1093,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const kept = drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts) && !isRelayOfInner(ctx, d, drafts));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
@@ -1626,7 +1626,10 @@ function agree(rule: Draft, tagged: Draft): boolean {
  * a tagger attribution no rules quote agrees with becomes a quote of its own,
  * so one sentence can hold several.
  */
-function combine(parts: { rules: readonly Draft[]; tagged: readonly Draft[]; clauseSaysMore: (d: Draft) => boolean }): Draft[] {
+/** Words that open with a present participle ("expressing satisfaction with …"). */
+const PARTICIPLE_OPENING = /^\p{Ll}+ing\b/u;
+
+function combine(parts: { text: string; rules: readonly Draft[]; tagged: readonly Draft[]; clauseSaysMore: (d: Draft) => boolean }): Draft[] {
   const { rules, tagged } = parts;
   const used = new Set<number>();
   // Both tests need an overlap: each side looks only at the other side's quotes that overlap it.
@@ -1644,8 +1647,12 @@ function combine(parts: { rules: readonly Draft[]; tagged: readonly Draft[]; cla
     if (!partOfClause(r, t)) used.add(best);
     return t.start === r.start && t.end === r.end ? r : { ...r, content: { start: t.start, end: t.end } };
   });
+  // A cue the rules read reported words elsewhere for ("This was stated by X, expressing satisfaction …": the
+  // sentence before): a participle phrase the tagger gives that cue is what the speaker did, not a second statement.
+  const cueSpentElsewhere = (t: Draft): boolean => !t.direct && t.cue !== undefined && PARTICIPLE_OPENING.test(parts.text.slice(t.start, t.end))
+    && rules.some((r) => !r.direct && r.cue?.start === t.cue!.start && (r.end <= t.start || r.start >= t.end));
   tagged.forEach((t, k) => {
-    if (!used.has(k) && !rulesIndex.overlapping(t).some((r) => sameQuote(r, t) && !partOfClause(r, t))) out.push(t);
+    if (!used.has(k) && !cueSpentElsewhere(t) && !rulesIndex.overlapping(t).some((r) => sameQuote(r, t) && !partOfClause(r, t))) out.push(t);
   });
   return out;
 }

@@ -55,6 +55,14 @@ describe('a speaker whose phrase ends in an affiliation', () => {
   });
 });
 
+describe('a passive cue with its agent, then a participle', () => {
+  it('reports the sentence before once, and makes no statement of what the speaker did', () => {
+    const t = 'The meeting lasted two hours and resulted in a number of agreements. This was stated by the head of the Veskar delegation, aide to the President Ana Oresk, expressing satisfaction with the results.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q))).toEqual(['The meeting lasted two hours and resulted in a number of agreements']);
+  });
+});
+
 describe('a body\'s title written before a person\'s name', () => {
   it('makes the person the speaker, not the body', () => {
     const t = 'Senate Leader Tom Vell said the vote would come soon.';
