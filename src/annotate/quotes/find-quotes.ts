@@ -1094,11 +1094,23 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
   const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
-  const kept = drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts) && !isRelayOfInner(ctx, d, drafts));
+  const kept = withoutSecondCues(drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts) && !isRelayOfInner(ctx, d, drafts)));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, kept.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
   return withoutNestedUnsourced(described);
+}
+
+/** Distance from a record's words to its cue, in characters. */
+const cueDistance = (d: Draft): number => (d.cue ? Math.max(d.cue.start - d.end, d.start - d.cue.end, 0) : Infinity);
+
+/**
+ * The same reported words with the same speaker read again at a second cue (a parse that chains a later verb,
+ * "… after a storm slammed into …", to the speaker): one record, at the cue nearest the words.
+ */
+function withoutSecondCues(drafts: readonly Draft[]): Draft[] {
+  const same = (a: Draft, b: Draft): boolean => !a.direct && !b.direct && a.start === b.start && a.end === b.end && a.speaker?.span.start === b.speaker?.span.start && a.speaker?.span.end === b.speaker?.span.end;
+  return drafts.filter((d, i) => !drafts.some((o, k) => k !== i && same(d, o) && (cueDistance(o) < cueDistance(d) || (cueDistance(o) === cueDistance(d) && k < i))));
 }
 
 /**
@@ -1360,6 +1372,9 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   if (/^(?:is|are|was|were|be|been)$/i.test(ctx.toks[c - 1]?.text ?? '') && /^to$/i.test(ctx.toks[c + 1]?.text ?? '')) return d;
   const tok = ctx.toks[c];
   if (!tok || !isWord(tok.text) || insideMark(ctx, tok.start)) return d;
+  // "…, the agency said, overshadowing hopes of …": a participle that is no verb of saying, after a comma, tells what
+  // the event did; the subject the parse chains it to did not voice the hopes or fears it names.
+  if (PARTICIPLE_OPENING.test(tok.text) && !isCueVerb(tok.text) && ctx.toks[c - 1]?.text === ',') return d;
   const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
   // "X reported, citing a source close to the talks, that …": the relayed source speaks, not the outlet.
   const parsed = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? parsedSpeaker(ctx, c);

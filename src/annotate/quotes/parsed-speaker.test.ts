@@ -63,6 +63,14 @@ describe('a passive cue with its agent, then a participle', () => {
   });
 });
 
+describe('a participle after a reporting clause that is no verb of saying', () => {
+  it('gives the hopes it names to no one', () => {
+    const t = 'The death toll from the floods surged past 1,300 people in the port of Dera alone, the agency said, overshadowing hopes of finding thousands of others missing after a rare storm slammed into the coast a week ago.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q))).toEqual(['The death toll from the floods surged past 1,300 people in the port of Dera alone']);
+  });
+});
+
 describe('a body\'s title written before a person\'s name', () => {
   it('makes the person the speaker, not the body', () => {
     const t = 'Senate Leader Tom Vell said the vote would come soon.';
