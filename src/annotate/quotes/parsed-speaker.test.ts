@@ -71,6 +71,17 @@ describe('a participle after a reporting clause that is no verb of saying', () =
   });
 });
 
+describe('the sides of a meeting as speakers', () => {
+  it('are the two the text set the meeting between', () => {
+    const t = 'Talks between the Kell delegation, headed by Defense Minister Tom Umer, and the Veskar delegation, headed by Ana Oresk, ended in Dera today. The parties stated that they had reached a number of agreements. A meeting between Kell and Veskar was held in May. The two sides said it went well.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => [words(t, q), q.speakerText])).toEqual([
+      ['they had reached a number of agreements', 'Kell and Veskar delegations'],
+      ['it went well', 'Kell and Veskar'],
+    ]);
+  });
+});
+
 describe('a body\'s title written before a person\'s name', () => {
   it('makes the person the speaker, not the body', () => {
     const t = 'Senate Leader Tom Vell said the vote would come soon.';

@@ -218,6 +218,29 @@ function withCountryOfSentence(text: string, core: Span, described: string): str
   return adjective ? `${adjective} ${described}` : described;
 }
 
+/** The two sides of a meeting as a speaker: "the parties", "both sides", "the two delegations". */
+const BOTH_SIDES = /^(?:the|both|these|those|the two|all)\s+(?:parties|sides)$/i;
+/** "between A and B": the sides a meeting or talks were between (A and B each up to an aside or the clause's end). */
+const BETWEEN_SIDES = /\bbetween\s+((?:the\s+)?[^,;.]{2,60}?)(?:,[^,;.]{0,80},)?\s+and\s+((?:the\s+)?[^,;.]{2,60}?)(?=[,;.]|\s+(?:concluded|ended|began|started|resumed|was|were|in|on|at|over|to)\b)/giu;
+
+/**
+ * "Talks between the Kell delegation, headed by …, and the Veskar delegation … The parties stated …": the
+ * sides are the two the text last set a meeting between, named as it named them; undefined when it named none.
+ */
+function sidesNamedBefore(text: string, core: Span): string | undefined {
+  if (!BOTH_SIDES.test(text.slice(core.start, core.end).trim())) return undefined;
+  const before = text.slice(Math.max(0, core.start - MAX_ANTECEDENT_DISTANCE), core.start);
+  let last: RegExpExecArray | undefined;
+  for (const m of before.matchAll(BETWEEN_SIDES)) last = m;
+  if (!last) return undefined;
+  const a = last[1]!.replace(/^the\s+/i, '').trim();
+  const b = last[2]!.replace(/^the\s+/i, '').trim();
+  // "Kell delegation and Veskar delegation" reads "Kell and Veskar delegations".
+  const head = /\s(\p{Ll}+)$/u.exec(a)?.[1];
+  if (head && b.endsWith(` ${head}`) && !/s$/.test(head)) return `${a.slice(0, -head.length - 1)} and ${b.slice(0, -head.length - 1)} ${head.replace(/y$/, 'ie')}s`;
+  return `${a} and ${b}`;
+}
+
 /** The first non-space position from `at`. */
 const wordStartFrom = (text: string, at: number): number => at + (/^\s*/.exec(text.slice(at))?.[0].length ?? 0);
 
@@ -308,8 +331,10 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
       }
       return { resolved: { text: describe(text, core, true), sort: 'person' }, phrase };
     }
-    case 'collective':
-      return { resolved: { text: withCountryOfSentence(text, core, describe(text, core, true)), sort: 'group' }, phrase };
+    case 'collective': {
+      const sides = sidesNamedBefore(text, core);
+      return { resolved: { text: sides ?? withCountryOfSentence(text, core, describe(text, core, true)), sort: 'group' }, phrase };
+    }
     case 'document': {
       // "the ministry's statement", "a statement by the ministry": its author is the entity it names.
       const author = d.mentions.find((m) => overlaps(m, sp.span) && d.types.get(m.entity) !== 'LOC');
