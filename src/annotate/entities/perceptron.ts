@@ -5,6 +5,7 @@ import {
 } from './features.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 import { PairTable } from '../shared/pair-table.js';
+import { sumRows } from '../shared/row-sum.js';
 import { PackedStringMap } from '../shared/string-map.js';
 import { featureCount, forEachFeature, type SparseFeatures } from '../shared/sparse-model.js';
 
@@ -382,29 +383,8 @@ export class TaggerModel {
         sources[m] = k >= 0 && k < length ? entries[k]!.scores : pad.scores;
         offsets[m++] = slot * n;
       }
-      // the picked rows summed four tags at a time (one read of each row's place per four);
-      // Math.fround keeps each partial sum a float32, as `+=` on the Float32Array did
-      let t = 0;
-      for (; t + 4 <= n; t += 4) {
-        let a = 0, b = 0, c = 0, d = 0;
-        for (let k = 0; k < m; k++) {
-          const row = sources[k]!;
-          const o = offsets[k]! + t;
-          a = Math.fround(a + row[o]!);
-          b = Math.fround(b + row[o + 1]!);
-          c = Math.fround(c + row[o + 2]!);
-          d = Math.fround(d + row[o + 3]!);
-        }
-        out[base + t] = a;
-        out[base + t + 1] = b;
-        out[base + t + 2] = c;
-        out[base + t + 3] = d;
-      }
-      for (; t < n; t++) {
-        let sum = 0;
-        for (let k = 0; k < m; k++) sum = Math.fround(sum + sources[k]![offsets[k]! + t]!);
-        out[base + t] = sum;
-      }
+      // the picked rows summed tag by tag, as float32 sums in the order above
+      sumRows(sources, offsets, m, n, out, base);
     }
     return out;
   }

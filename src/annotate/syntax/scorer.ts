@@ -17,6 +17,7 @@
  */
 import { featureKey } from './hashing.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
+import { sumRows } from '../shared/row-sum.js';
 
 /** What an atom holds: a hash, or a small value below its range that can index a table. */
 export interface TemplateSet {
@@ -73,6 +74,9 @@ export class TemplateScorer {
   /** Lexical sums of the current words (the last one: no word). */
   private rows: Float32Array[] = [];
   private absent = 0;
+  /** The rows one score sums before its hashed keys (see `score`), and where in each row it reads. */
+  private readonly picked: Float32Array[] = [];
+  private readonly offsets: Int32Array;
 
   constructor(private readonly weights: KeyedWeights, private readonly set: TemplateSet, classes: number, private readonly labelCount: number) {
     this.classes = classes;
@@ -129,6 +133,7 @@ export class TemplateScorer {
     });
     this.tables = new Float32Array(size);
     groups.forEach((g, k) => this.fillGroup(g, k, labelCount));
+    this.offsets = new Int32Array(set.positions + groups.length + this.wordTables.length);
   }
 
   /** Sum the group's templates for every combination of its atoms' values. */
@@ -190,18 +195,19 @@ export class TemplateScorer {
   /** Scores of every class (written to `out`) for the atoms and the word at each position (-1: none). */
   score(atoms: Int32Array, positions: Int32Array, out: Float32Array): void {
     const classes = this.classes;
-    out.fill(0);
     const rows = this.rows;
+    const picked = this.picked;
+    const offsets = this.offsets;
+    // the rows to add, in the order the scores were always summed in: lexical, dense, then the hashed list
+    let m = 0;
     for (let p = 0; p < this.set.positions; p++) {
       if (this.lexical[p]!.length === 0) continue;
       const x = positions[p]!;
-      const row = rows[x < 0 ? this.absent : x]!;
-      const o = p * classes;
-      for (let c = 0; c < classes; c++) out[c]! += row[o + c]!;
+      picked[m] = rows[x < 0 ? this.absent : x]!;
+      offsets[m++] = p * classes;
     }
     const denseAtoms = this.denseAtoms;
     const strides = this.denseStrides;
-    const tables = this.tables;
     for (let g = 0; g < this.denseOffsets.length; g++) {
       const b = g * MAX_GROUP_ATOMS;
       let index = atoms[denseAtoms[b]!]! * strides[b]!;
@@ -210,11 +216,19 @@ export class TemplateScorer {
         if (a < 0) break;
         index += atoms[a]! * strides[b + i]!;
       }
-      const o = this.denseOffsets[g]! + index * classes;
-      for (let c = 0; c < classes; c++) out[c]! += tables[o + c]!;
+      picked[m] = this.tables;
+      offsets[m++] = this.denseOffsets[g]! + index * classes;
     }
     const hashed = this.hashed;
-    for (let h = 0; h < hashed.length; h += 4) {
+    let h = 0;
+    // word tables before the first hashed key are whole rows too
+    for (; h < hashed.length && hashed[h]! < 0; h += 4) {
+      const x = positions[hashed[h + 1]!]!;
+      picked[m] = rows[x < 0 ? this.absent : x]!;
+      offsets[m++] = hashed[h + 3]! + atoms[hashed[h + 2]!]! * classes;
+    }
+    sumRows(picked, offsets, m, classes, out, 0);
+    for (; h < hashed.length; h += 4) {
       const t = hashed[h]!;
       if (t < 0) {
         const x = positions[hashed[h + 1]!]!;

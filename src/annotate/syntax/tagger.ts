@@ -12,6 +12,7 @@
 import { featureKey, hashString, normaliseWord } from './hashing.js';
 import type { SparseWeights } from './weights.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
+import { sumRows } from '../shared/row-sum.js';
 
 /** The 17 Universal POS tags, in the order the models number them. */
 export const UPOS = [
@@ -122,6 +123,9 @@ export class PosTagger {
   private readonly previous: Float32Array;
   private readonly previousPair: Float32Array;
   private readonly scores = new Float32Array(TAGS);
+  /** The word sums a token adds, one per offset (see `tag`), and where each offset's sums sit in a word's row. */
+  private readonly picked: Float32Array[] = [];
+  private readonly offsets = Int32Array.from(OFFSETS, (_, r) => r * TAGS);
 
   constructor(
     private readonly weights: SparseWeights,
@@ -164,19 +168,18 @@ export class PosTagger {
     if (words) for (let i = 0; i < n; i++) words[i] = entries[i]!.atoms[WORD]!;
     const tags = new Uint8Array(n);
     const scores = this.scores;
+    const picked = this.picked;
     let p1: number = START;
     let p2: number = START;
     for (let i = 0; i < n; i++) {
       const own = entries[i]!;
       let tag = own.known;
       if (tag < 0) {
-        scores.set(own.sums.subarray(0, TAGS));
-        for (let r = 1; r < OFFSETS.length; r++) {
+        for (let r = 0; r < OFFSETS.length; r++) {
           const k = i + OFFSETS[r]!;
-          const sums = (k >= 0 && k < n ? entries[k]! : this.none).sums;
-          const o = r * TAGS;
-          for (let c = 0; c < TAGS; c++) scores[c]! += sums[o + c]!;
+          picked[r] = (k >= 0 && k < n ? entries[k]! : this.none).sums;
         }
+        sumRows(picked, this.offsets, OFFSETS.length, TAGS, scores, 0);
         const o1 = p1 * TAGS;
         const o2 = (p1 * (START + 1) + p2) * TAGS;
         for (let c = 0; c < TAGS; c++) scores[c]! += this.previous[o1 + c]! + this.previousPair[o2 + c]!;
