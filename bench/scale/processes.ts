@@ -10,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 
 const ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/helpers/parallax-bin.ts');
 const TASKSET = '/usr/bin/taskset';
+/**
+ * `PARALLAX_BENCH_CLI=built`: run the compiled command (`bin/parallax.js`, after `npm run build`) as users
+ * do, not the sources through tsx, whose compiler and caches in every thread add to time and memory.
+ */
+const BUILT = process.env.PARALLAX_BENCH_CLI === 'built';
+const BUILT_ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/parallax.js');
 
 export interface BenchProcess {
   readonly child: ChildProcess;
@@ -33,7 +39,7 @@ function vmHwmMb(pid: number): number {
 
 /** Start `parallax <args>` (pinned to `core` when given). */
 export function startParallax(args: readonly string[], env: NodeJS.ProcessEnv, options: { core?: number } = {}): BenchProcess {
-  const node = [process.execPath, '--import', 'tsx', ENTRY, ...args];
+  const node = BUILT ? [process.execPath, BUILT_ENTRY, ...args] : [process.execPath, '--import', 'tsx', ENTRY, ...args];
   const pinned = options.core !== undefined && existsSync(TASKSET);
   const child = spawn(pinned ? TASKSET : node[0]!, pinned ? ['-c', String(options.core), ...node] : node.slice(1), {
     env: { ...process.env, ...env, CI: '1' },
