@@ -110,3 +110,20 @@ describe('tokens: offsets', () => {
     expect(ortez?.pos).toBe('PROPN');
   });
 });
+
+describe('tokens: the same words, whatever was read before', () => {
+  const words = (text: string): string[] => tokenize(text).tokens.map((t) => text.slice(t.start, t.end));
+
+  it('splits a possessive before a full stop, and the same word later in another text', () => {
+    expect(words('The plan was Vell Orlan’s.')).toEqual(['The', 'plan', 'was', 'Vell', 'Orlan', '’s', '.']);
+    // Read after the text above, where the word closed the sentence, it is split the same way.
+    expect(words('Orlan’s aides said nothing.')).toEqual(['Orlan', '’s', 'aides', 'said', 'nothing', '.']);
+    expect(words("It's late, and Dara's train left.")).toEqual(['It', "'s", 'late', ',', 'and', 'Dara', "'s", 'train', 'left', '.']);
+  });
+
+  it('tags the clitic as the possessive, or as "is" after a pronoun', () => {
+    const text = "That's the car, and it is Mara Velden’s.";
+    const t = tokenize(text).tokens;
+    expect(t.map((k) => [text.slice(k.start, k.end), k.pos])).toEqual(expect.arrayContaining([["'s", 'AUX'], ['Velden', 'PROPN'], ['’s', 'PART']]));
+  });
+});
