@@ -253,6 +253,8 @@ export async function benchScale(): Promise<Figures> {
         filled = size;
       }
       const costs = await openingCosts(two.url);
+      // A run to 100k takes about an hour: the figures so far, in case it is stopped.
+      process.stderr.write(`scale: ${size / 1000}k stored; figures so far ${JSON.stringify(figures)}\n`);
       Object.assign(figures, {
         [`storiesCommandMs_at_${size / 1000}k`]: costs.storiesMs,
         [`serveFirstAnswerMs_at_${size / 1000}k`]: costs.serveMs,

@@ -64,15 +64,21 @@ function storySize(rand: () => number): number {
 }
 
 /** The synthetic articles, in publication order. */
+/** Misses in a row before a coined word takes one syllable more. */
+const MAX_COIN_TRIES = 50;
+
 export function* syntheticNews(options: SyntheticOptions): Generator<SyntheticArticle> {
   const rand = seededRandom(options.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   // Coined words never repeat, even as the phonetic skeleton clustering compares names by: two stories share no name by chance.
   const used = new Set<string>();
+  // Two-syllable skeletons run out after some thousands of stories (a 13,000-article stream spun here for
+  // minutes looking for a new one): after a run of misses a word takes one syllable more.
   const coin = (syllables: number): string => {
-    for (;;) {
+    for (let tries = 0; ; tries++) {
       let word = '';
-      for (let i = 0; i < syllables; i++) word += pick(ONSETS) + pick(NUCLEI) + pick(CODAS);
+      const length = syllables + Math.floor(tries / MAX_COIN_TRIES);
+      for (let i = 0; i < length; i++) word += pick(ONSETS) + pick(NUCLEI) + pick(CODAS);
       const key = wordSkeleton(word);
       if (used.has(key) || key.length < 3) continue;
       used.add(key);
