@@ -2,7 +2,7 @@
  * Only the story endpoint under load of the scale bench, at a size that fits
  * a short run: a PostgreSQL library filled once to PARALLAX_BENCH_ARTICLES
  * (default 2000) by two workers and kept as a template database
- * (`parallax_bench_load_<n>`); each measurement runs on a copy of its own
+ * (`parallax_bench_load_<generator version>_<n>`); each measurement runs on a copy of its own
  * (named after this process, dropped after), so measurements and runs
  * compare and two runs on one server do not meet. Measured: `serve` answering
  * the largest and a sample of the stories with no worker running (quiet);
@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { writeBenchCorpus } from './scale/corpus.js';
+import { SYNTHETIC_VERSION } from './synthetic-news.js';
 import { BENCH_PER_FILE, throughput, underLoad } from './scale.js';
 
 async function admin<R>(server: string, sql: string): Promise<R[]> {
@@ -33,7 +34,7 @@ export async function benchScaleLoad(): Promise<Record<string, number | string>>
   const load = Number(process.env.PARALLAX_BENCH_LOAD_ARTICLES ?? 500);
   const dir = await mkdtemp(path.join(tmpdir(), 'parallax-bench-load-'));
   const nices = (process.env.PARALLAX_BENCH_NICE ?? '0,10').split(',').map(Number);
-  const template = `parallax_bench_load_${total}`;
+  const template = `parallax_bench_load_${SYNTHETIC_VERSION}_${total}`;
   const copies: string[] = [];
   /** A copy of the template for one measurement. */
   const copy = async (label: string) => {
