@@ -218,7 +218,7 @@ function withCountryOfSentence(text: string, core: Span, described: string): str
   return adjective ? `${adjective} ${described}` : described;
 }
 
-/** The two sides of a meeting as a speaker: "the parties", "both sides", "the two delegations". */
+/** The two sides of a meeting as a speaker: "the parties", "both sides", "the two sides". */
 const BOTH_SIDES = /^(?:the|both|these|those|the two|all)\s+(?:parties|sides)$/i;
 /** "between A and B": the sides a meeting or talks were between (A and B each up to an aside or the clause's end). */
 const BETWEEN_SIDES = /\bbetween\s+((?:the\s+)?[^,;.]{2,60}?)(?:,[^,;.]{0,80},)?\s+and\s+((?:the\s+)?[^,;.]{2,60}?)(?=[,;.]|\s+(?:concluded|ended|began|started|resumed|was|were|in|on|at|over|to)\b)/giu;

@@ -112,7 +112,9 @@ export function tokenize(text: string, options: TokensOptions = {}): { sentences
       if (!blockText.startsWith(value, at)) continue;
       cursor = at + value.length;
       (winkSentences[wink.sentence[k]!] ??= []).push(located.length);
-      const clitic = POSSESSIVE_CLITIC.exec(value);
+      // Most tokens do not end in "s": the regular expression (a look-behind) runs only on those that do.
+      const last = value.charCodeAt(value.length - 1);
+      const clitic = last === 115 || last === 83 ? POSSESSIVE_CLITIC.exec(value) : null;
       if (clitic) {
         // wink leaves "Vell's" whole before a full stop and then keeps the word whole wherever it meets it again
         // (its lexicon learns it), so the same text would tokenize differently in a process that read other
