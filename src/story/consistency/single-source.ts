@@ -87,6 +87,26 @@ function specificity(n: NumberMention, doc: Doc): number {
 export const isStatement = (c: SingleSourceClaim): boolean => c.kind === 'quote' || c.kind === 'statement';
 
 /**
+ * For each story entity, the sentences that name it (their article and content words), read once
+ * for the whole story: every event is checked against the other articles' sentences naming its doer.
+ */
+function sentencesNaming(ctx: StoryContext): Map<string, { article: string; words: ReadonlySet<string> }[]> {
+  const index = new Map<string, { article: string; words: ReadonlySet<string> }[]>();
+  for (const doc of ctx.docs) {
+    const wordsOf = new Map<number, ReadonlySet<string>>();
+    for (const m of doc.layers.entities ?? []) {
+      const id = ctx.entities.resolve(doc.id, m.entity);
+      if (id === undefined) continue;
+      const sentence = sentenceAt(doc, m.start);
+      let words = wordsOf.get(sentence.start);
+      if (!words) wordsOf.set(sentence.start, (words = new Set(contentWords(doc.text.slice(sentence.start, sentence.end)))));
+      (index.get(id) ?? index.set(id, []).get(id)!).push({ article: doc.id, words });
+    }
+  }
+  return index;
+}
+
+/**
  * Dated events one article alone tells: a timeline entry all of whose sources are one article's,
  * dated by its words (not only by the day it was published, which is the news itself), told
  * outside quote marks, whose doer no other article names in a sentence carrying the same action.
@@ -95,15 +115,17 @@ function singleSourceEvents(ctx: StoryContext, timeline: readonly TimelineEntry[
   const docOf = new Map(ctx.docs.map((d) => [d.id, d]));
   const idsOf = new Map<string, string[]>();
   for (const e of ctx.entities.entities) (idsOf.get(e.name) ?? idsOf.set(e.name, []).get(e.name)!).push(e.id);
+  let naming: Map<string, { article: string; words: ReadonlySet<string> }[]> | undefined;
   /** Whether another article has a sentence naming one of these story entities and most of these words. */
-  const toldElsewhere = (article: string, entityIds: ReadonlySet<string>, words: readonly string[]): boolean => ctx.docs.some((doc) => {
-    if (doc.id === article) return false;
-    const at = (doc.layers.entities ?? []).filter((m) => entityIds.has(ctx.entities.resolve(doc.id, m.entity) ?? ''));
-    return at.some((m) => {
-      const sentence = new Set(contentWords(doc.text.slice(sentenceAt(doc, m.start).start, sentenceAt(doc, m.start).end)));
-      return words.filter((w) => sentence.has(w)).length >= SAME_EVENT_SHARE * words.length;
-    });
-  });
+  const toldElsewhere = (article: string, entityIds: ReadonlySet<string>, words: readonly string[]): boolean => {
+    naming ??= sentencesNaming(ctx);
+    for (const id of entityIds) {
+      for (const s of naming.get(id) ?? []) {
+        if (s.article !== article && words.filter((w) => s.words.has(w)).length >= SAME_EVENT_SHARE * words.length) return true;
+      }
+    }
+    return false;
+  };
   const out: SingleSourceClaim[] = [];
   const perArticle = new Map<string, number>();
   // the most specific first: an event dated to the day is more checkable than one dated to a month or a year

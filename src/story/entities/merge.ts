@@ -574,12 +574,19 @@ function buildResolution(clusters: readonly Cluster[], recordCluster: ReadonlyMa
     };
   });
   const byId = new Map(entities.map((e) => [e.id, e]));
+  // Resolved once here: the story's stages ask for every mention of every article, often many times.
+  const storyIdOf = new Map<string, Map<string, string>>();
+  for (const [key, c] of recordCluster) {
+    const id = idOf.get(root(c));
+    if (id === undefined) continue;
+    const [articleId, localId] = key.split('\u0000') as [string, string];
+    let local = storyIdOf.get(articleId);
+    if (!local) storyIdOf.set(articleId, (local = new Map()));
+    local.set(localId, id);
+  }
   return {
     entities,
-    resolve: (articleId, localId) => {
-      const c = recordCluster.get(`${articleId}\u0000${localId}`);
-      return c ? idOf.get(root(c)) : undefined;
-    },
+    resolve: (articleId, localId) => storyIdOf.get(articleId)?.get(localId),
     get: (id) => byId.get(id),
   };
 }

@@ -276,8 +276,9 @@ function actorsOn(ctx: StoryContext, topic: StanceTopic, stances: readonly Stanc
     return m !== null && heads.has(stem(m[1]!));
   };
   const actors = new Set<string>();
+  const docs = new Map(ctx.docs.map((d) => [d.id, d]));
   for (const s of stances) {
-    const doc = ctx.docs.find((d) => d.id === s.article);
+    const doc = docs.get(s.article);
     if (!doc) continue;
     const names = object.forms.some((f) => s.evidence.includes(f)) || (object.entity !== null && (doc.layers.entities ?? []).some((m) => m.start >= s.start && m.end <= s.end
       && ctx.entities.resolve(doc.id, m.entity) === object.entity && afterHead(doc, m.start)));
@@ -291,7 +292,13 @@ function actorsOn(ctx: StoryContext, topic: StanceTopic, stances: readonly Stanc
  * actors take positions on it, objects naming one story entity counted together.
  */
 export function findTopics(ctx: StoryContext): StanceTopic[] {
-  return findTopicsBy(ctx, { objectScore: (bare, object) => actorsOn(ctx, bare, findStances(ctx, [bare]), object) });
+  // Every object candidate is scored against the same bare topic: its stances are found once, not once per candidate.
+  let scored: { topic: StanceTopic; stances: Stance[] } | undefined;
+  const stancesOn = (bare: StanceTopic): Stance[] => {
+    if (scored?.topic !== bare) scored = { topic: bare, stances: findStances(ctx, [bare]) };
+    return scored.stances;
+  };
+  return findTopicsBy(ctx, { objectScore: (bare, object) => actorsOn(ctx, bare, stancesOn(bare), object) });
 }
 
 /**
@@ -322,13 +329,15 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
     for (const doc of ctx.docs) {
       const sentences = doc.layers.sentences ?? [];
       let lastActor: { name: string; id: string | null } | undefined;
+      // Where each sentence names the topic (relative to the sentence), found once: later sentences look back at earlier ones.
+      const topicIn = sentences.map((s) => mentionsTopic(doc.text.slice(s.start, s.end), stems, objects));
       sentences.forEach((sentence, index) => {
         const text = doc.text.slice(sentence.start, sentence.end);
         const previous = previousSentence(doc, index);
-        const topicAt = mentionsTopic(text, stems, objects).map((i) => sentence.start + i);
-        const prevTopic = previous ? mentionsTopic(doc.text.slice(previous.start, previous.end), stems, objects).length > 0 : false;
+        const topicAt = topicIn[index]!.map((i) => sentence.start + i);
+        const prevTopic = previous ? topicIn[index - 1]!.length > 0 : false;
         // "Kell rejects this": what an anaphoric object points back to may be named a sentence or two before, across a paragraph break.
-        const earlierTopic = sentences.slice(Math.max(0, index - ANAPHOR_REACH), index).some((s) => mentionsTopic(doc.text.slice(s.start, s.end), stems, objects).length > 0);
+        const earlierTopic = topicIn.slice(Math.max(0, index - ANAPHOR_REACH), index).some((at) => at.length > 0);
         const perActor = new Map<string, Found>();
         for (const cue of findCues(text, sentence.start)) {
           const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && (cue.position === 'open' || cue.position === 'neutral'))
