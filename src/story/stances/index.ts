@@ -339,7 +339,9 @@ export function findStances(ctx: StoryContext, topics: StanceTopic[] = findTopic
         // "Kell rejects this": what an anaphoric object points back to may be named a sentence or two before, across a paragraph break.
         const earlierTopic = topicIn.slice(Math.max(0, index - ANAPHOR_REACH), index).some((at) => at.length > 0);
         const perActor = new Map<string, Found>();
-        for (const cue of findCues(text, sentence.start)) {
+        // A cue counts only near the topic, after a sentence naming it, or (negotiating) near a deal: other sentences need no cue search.
+        const mayHold = topicAt.length > 0 || prevTopic || earlierTopic || negotiating;
+        for (const cue of mayHold ? findCues(text, sentence.start) : []) {
           const near = topicAt.some((i) => Math.abs(i - cue.start) <= TOPIC_REACH) || (topicAt.length === 0 && prevTopic && (cue.position === 'open' || cue.position === 'neutral'))
             || (topicAt.length === 0 && earlierTopic && ANAPHORIC_OBJECT.test(doc.text.slice(cue.end, cue.end + 30)))
             || (negotiating && (cue.position === 'conditional' || cue.position === 'for')
