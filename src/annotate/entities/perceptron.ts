@@ -131,7 +131,7 @@ const STARTS_UPPER = /^\p{Lu}/u;
 /** Past this many entries a context-group cache starts afresh, bounding its memory. */
 const MAX_CACHED_WORDS = 200_000;
 /** Words kept per generation of the per-word score cache (see BoundedCache). */
-const MAX_CACHED_WORD_ENTRIES = 25_000;
+const MAX_CACHED_WORD_ENTRIES = 6_000;
 
 /**
  * Sizes of the integer keys of the cached feature groups: each part of a key is

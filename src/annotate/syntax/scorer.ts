@@ -41,8 +41,8 @@ export interface KeyedWeights {
 const MAX_DENSE_FLOATS = 1 << 19;
 /** Atoms of a merged dense table. */
 const MAX_GROUP_ATOMS = 4;
-/** Word-and-tag rows kept per cache generation (see BoundedCache): a row is 1–2 kB, so at most ~40 MB per scorer. */
-const MAX_CACHED = 12_000;
+/** Word-and-tag rows kept per cache generation (see BoundedCache): a row is 1–2 kB, so at most ~12 MB per scorer. Frequent words make most hits: four times as many rows cost a long-running worker ~70 MB more for ~5% less time. */
+const MAX_CACHED = 3_000;
 /** Most floats a word's row keeps for one template of a word and a small atom (19 tags × 3 moves: yes; × 51 labels: no). */
 const MAX_WORD_TABLE = 64;
 

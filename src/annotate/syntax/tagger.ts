@@ -113,7 +113,7 @@ interface WordEntry {
 }
 
 /** Words kept per cache generation (see BoundedCache). */
-const MAX_CACHED = 25_000;
+const MAX_CACHED = 6_000;
 
 /** A trained tagger. */
 export class PosTagger {
