@@ -11,6 +11,7 @@ import type { Doc, Span } from '../../core/index.js';
 import type { DatedAction } from './actor.js';
 import { dateInterval } from './dates.js';
 import { AUXILIARY, isPastForm, pastOfParticiple } from './verbs.js';
+import { cachedRegExp, escapeRegExp } from '../patterns.js';
 
 /** Words in a label: enough to say what happened, short enough to read at a glance. */
 const MAX_LABEL_WORDS = 12;
@@ -179,6 +180,12 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
 /** Words that only join a subject to what is said of it: no action on their own ("Veskaria was"). */
 const AUXILIARY_ONLY = /^(?:was|were|is|are|be|been|being|has|have|had|did|does|do)$/i;
 
+/** "in which he …" right after a passive's agent, or after the noun the relative clause hangs on ("statements in which he …"). */
+/** What a passive's agent opens with ("made by …"): a text without it has none. */
+const AGENT_LEAD = /^\p{L}+\s+by\s+/iu;
+const RELATIVE_AFTER_AGENT = /^(?:in|with|through)\s+which\s+(?:he|she|they|it)\s+/iu;
+const RELATIVE_AFTER_NOUN = /^\p{L}+\s+(?:in|with|through)\s+which\s+(?:he|she|they|it)\s+/iu;
+
 /**
  * A passive the reading did not undo, whose agent is the doer, or a noun whose relative clause
  * says what the doer did: "made by US President Kell in which he announced a visit" and
@@ -187,10 +194,11 @@ const AUXILIARY_ONLY = /^(?:was|were|is|are|be|been|being|has|have|had|did|does|
  * words are none of these.
  */
 function activeVoice(text: string, who: string): string | null {
-  const surname = who.trim().split(/\s+/).pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const agent = new RegExp(`^(\\p{L}+)\\s+by\\s+(?:[\\p{L}.’'-]+\\s+){0,4}?${surname}\\b,?\\s*`, 'iu').exec(text);
+  const surname = escapeRegExp(who.trim().split(/\s+/).pop()!);
+  // The pattern with the surname is compiled only for the few texts that open with an agent phrase (compiling it is the cost).
+  const agent = AGENT_LEAD.test(text) ? cachedRegExp(`^(\\p{L}+)\\s+by\\s+(?:[\\p{L}.’'-]+\\s+){0,4}?${surname}\\b,?\\s*`, 'iu').exec(text) : null;
   const rest = agent ? text.slice(agent[0].length) : text;
-  const relative = new RegExp(`^${agent ? '' : '\\p{L}+\\s+'}(?:in|with|through)\\s+which\\s+(?:he|she|they|it)\\s+`, 'iu').exec(rest);
+  const relative = (agent ? RELATIVE_AFTER_AGENT : RELATIVE_AFTER_NOUN).exec(rest);
   if (relative) return rest.slice(relative[0].length);
   return agent ? `${agent[1]} ${rest}` : null;
 }
@@ -337,7 +345,9 @@ export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Sp
     return { text: capitalized(action), clause: !colon && !lead && opensWithSubject(doc, read, action) };
   }
   // The event noun named as its own doer ("uprising" of "an uprising that toppled …") is said once, without the pronoun.
-  const self = new RegExp(`^((?:(?:a|an|the)\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\b(\\s*,?\\s+(?:that|which|who)\\b)?`, 'iu').exec(action);
+  // Only an action holding the doer's words (in any case) can be; the full pattern is compiled for those alone.
+  const name = escapeRegExp(who);
+  const self = cachedRegExp(name, 'iu').test(action) ? cachedRegExp(`^((?:(?:a|an|the)\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${name})\\b(\\s*,?\\s+(?:that|which|who)\\b)?`, 'iu').exec(action) : null;
   if (self) return { text: capitalized(self[2] ? `${self[1]}${action.slice(self[0].length)}` : action), clause: !colon };
   // "X headed by Y": a participle and its agent, no finite verb.
   const participle = !finite && /^\p{Ll}+ed\s+by\b/u.test(action);
