@@ -34,7 +34,12 @@ export function words(text: string): string[] {
 
 /** Stemmed content words of a text, in order, stop words and short words dropped. */
 export function contentWords(text: string): string[] {
-  return words(text)
+  return contentWordsOf(words(text));
+}
+
+/** `contentWords` of a text whose `words` are already read. */
+export function contentWordsOf(tokens: readonly string[]): string[] {
+  return tokens
     .filter((w) => /\p{L}/u.test(w) && w.length >= MIN_CONTENT_WORD && !STOPWORDS.has(w))
     .map(stem);
 }
