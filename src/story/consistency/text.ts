@@ -1,4 +1,5 @@
 import type { Doc, Span } from '../../core/index.js';
+import { boundedMemo } from '../memo.js';
 
 /** Function words and reporting verbs that say nothing about what a sentence is about. */
 const STOPWORDS = new Set(
@@ -18,14 +19,15 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
 }
 
+/** Distinct words whose stems are remembered (a story's vocabulary is some tens of thousands). */
+const MAX_CACHED_STEMS = 100_000;
+
 /** Crude English stem: enough to match "guarantee"/"guaranteed", "farmer"/"farmers". */
-export function stem(word: string): string {
-  return word
-    .replace(/'s$/, '')
-    .replace(/(?:ies)$/, 'y')
-    .replace(/(?:ing|ed|es|s)$/, '')
-    .replace(/e$/, '');
-}
+export const stem: (word: string) => string = boundedMemo(MAX_CACHED_STEMS, (word) => word
+  .replace(/'s$/, '')
+  .replace(/(?:ies)$/, 'y')
+  .replace(/(?:ing|ed|es|s)$/, '')
+  .replace(/e$/, ''));
 
 /** The word tokens of a text, folded. */
 export function words(text: string): string[] {
