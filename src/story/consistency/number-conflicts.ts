@@ -1,7 +1,7 @@
 import type { Doc } from '../../core/index.js';
 import type { Contradiction, ContradictionSide, SourceEvidence, StoryContext } from '../types.js';
 import { readFigures, type Figure } from './figures.js';
-import { contentWords, stem } from './text.js';
+import { contentWords, firstByArticle, stem } from './text.js';
 
 /** Reports of one quantity rarely differ by more than this factor; beyond it two figures count different things. */
 const MAX_DISCREPANCY_RATIO = 10;
@@ -251,8 +251,8 @@ function measureLabel(first: Figure, docs: ReadonlyMap<string, Doc>): string {
 /** Figures in article order, their articles, and each article's first sentence giving one. */
 function sourcesOf(v: readonly Figure[], docs: ReadonlyMap<string, Doc>): { ordered: Figure[]; articles: string[]; byArticle: SourceEvidence[] } {
   const ordered = [...v].sort((a, b) => a.article.localeCompare(b.article) || a.span.start - b.span.start);
-  const articles = [...new Set(ordered.map((f) => f.article))];
-  return { ordered, articles, byArticle: articles.map((a) => evidence(ordered.find((f) => f.article === a)!, docs)) };
+  const firsts = firstByArticle(ordered);
+  return { ordered, articles: [...firsts.keys()], byArticle: [...firsts.values()].map((f) => evidence(f, docs)) };
 }
 
 function side(v: readonly Figure[], docs: ReadonlyMap<string, Doc>): ContradictionSide {

@@ -177,10 +177,20 @@ export function publishedDate(doc: Doc): string | null {
  * story's other articles (articles of one story are written within days of each other), else null.
  */
 export function articleTime(doc: Doc, docs: readonly Doc[]): string | null {
-  const own = publishedDate(doc);
-  if (own) return own;
-  const dates = docs.map(publishedDate).filter((d): d is string => d !== null).sort();
-  return dates.length > 0 ? dates[dates.length - 1]! : null;
+  return publishedDate(doc) ?? latestPublished(docs);
+}
+
+/** The latest publication date of the story's articles, found once per list of articles (asked for every claim of an undated one). */
+const latestOf = new WeakMap<readonly Doc[], string | null>();
+
+function latestPublished(docs: readonly Doc[]): string | null {
+  let latest = latestOf.get(docs);
+  if (latest === undefined) {
+    const dates = docs.map(publishedDate).filter((d): d is string => d !== null).sort();
+    latest = dates.length > 0 ? dates[dates.length - 1]! : null;
+    latestOf.set(docs, latest);
+  }
+  return latest;
 }
 
 /** Compare two ISO dates of any precision by their common prefix: negative when a is earlier. Null when either is unknown. */
@@ -190,4 +200,11 @@ export function compareDates(a: string | null, b: string | null): number | null 
   const x = a.slice(0, n);
   const y = b.slice(0, n);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The first of each article's items, by article in order of first appearance: one pass, not one search per article. */
+export function firstByArticle<T extends { readonly article: string }>(items: readonly T[]): Map<string, T> {
+  const firsts = new Map<string, T>();
+  for (const item of items) if (!firsts.has(item.article)) firsts.set(item.article, item);
+  return firsts;
 }
