@@ -345,13 +345,51 @@ export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Sp
     return { text: capitalized(action), clause: !colon && !lead && opensWithSubject(doc, read, action) };
   }
   // The event noun named as its own doer ("uprising" of "an uprising that toppled …") is said once, without the pronoun.
-  // Only an action holding the doer's words (in any case) can be; the full pattern is compiled for those alone.
-  const name = escapeRegExp(who);
-  const self = cachedRegExp(name, 'iu').test(action) ? cachedRegExp(`^((?:(?:a|an|the)\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${name})\\b(\\s*,?\\s+(?:that|which|who)\\b)?`, 'iu').exec(action) : null;
-  if (self) return { text: capitalized(self[2] ? `${self[1]}${action.slice(self[0].length)}` : action), clause: !colon };
+  const self = namedFirst(action, who);
+  if (self) return { text: capitalized(self.pronoun ? `${action.slice(0, self.end)}${action.slice(self.end + self.pronoun.length)}` : action), clause: !colon };
   // "X headed by Y": a participle and its agent, no finite verb.
   const participle = !finite && /^\p{Ll}+ed\s+by\b/u.test(action);
   return { text: capitalized(colon ? `${who}: ${action}` : `${who} ${action}`), clause: !colon && !participle && (finite !== null || !namedInModifier(doc, sentence, read, who)) };
+}
+
+/** An article, and a word, that may stand before the doer's name at the start of an action (read in place: sticky). */
+const OPENING_ARTICLE = /(?:a|an|the)\s+/iuy;
+const OPENING_WORD = /[\p{L}-]+\s+/iuy;
+/** Most words before the doer's name. */
+const MAX_OPENING_WORDS = 3;
+const WORD_BOUNDARY = /\b/iuy;
+/** A relative pronoun right after the name ("an uprising that …"). */
+const RELATIVE_AFTER_NAME = /\s*,?\s+(?:that|which|who)\b/iuy;
+
+/**
+ * Whether an action opens with the doer's name, after an article and at most three words ("an
+ * uprising that toppled …" for the doer "uprising"), ignoring case: where the name ends and the
+ * relative pronoun after it, if any. It is what
+ * `^((?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,3}?NAME)\b(\s*,?\s+(?:that|which|who)\b)?` finds,
+ * tried at the same places in the same order, with fixed patterns and the name as a literal:
+ * compiling that pattern around each name cost more than all its uses.
+ */
+function namedFirst(action: string, who: string): { end: number; pronoun: string } | null {
+  // A name opening with a space could match where the pattern gives back some of the space after a word: read it by the pattern itself.
+  if (!/^\S/u.test(who)) {
+    const m = new RegExp(`^((?:(?:a|an|the)\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${escapeRegExp(who)})\\b(\\s*,?\\s+(?:that|which|who)\\b)?`, 'iu').exec(action);
+    return m ? { end: m[1]!.length, pronoun: m[2] ?? '' } : null;
+  }
+  const name = cachedRegExp(escapeRegExp(who), 'iuy');
+  const after = (pattern: RegExp, at: number): number => {
+    pattern.lastIndex = at;
+    return pattern.test(action) ? pattern.lastIndex : -1;
+  };
+  const article = after(OPENING_ARTICLE, 0);
+  for (const start of article >= 0 ? [article, 0] : [0]) {
+    for (let at = start, words = 0; at >= 0 && words <= MAX_OPENING_WORDS; at = after(OPENING_WORD, at), words++) {
+      const end = after(name, at);
+      if (end < 0 || after(WORD_BOUNDARY, end) < 0) continue;
+      RELATIVE_AFTER_NAME.lastIndex = end;
+      return { end, pronoun: RELATIVE_AFTER_NAME.exec(action)?.[0] ?? '' };
+    }
+  }
+  return null;
 }
 
 /** The words before the action's verb are a subject: neither a preposition's phrase ("In his speech …") nor a name set off by a comma ("X, concluded …"). */
