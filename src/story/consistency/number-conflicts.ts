@@ -206,7 +206,7 @@ function singleLinkGroups(
   related: (a: Figure, b: Figure) => boolean,
   keys: (f: Figure) => { file: string[]; probe: string[] },
 ): Figure[][] {
-  const groups = new Map<number, Figure[]>();
+  const groups = new Map<number, GroupNode>();
   const groupOf = new Map<Figure, number>();
   const movedTo = new Map<number, number>();
   const current = (id: number): number => {
@@ -228,14 +228,36 @@ function singleLinkGroups(
       }
     }
     const ids = [...joined].sort((a, b) => a - b);
-    const merged = [f, ...ids.flatMap((id) => groups.get(id)!)];
+    const merged: GroupNode = { figure: f, joined: ids.map((id) => groups.get(id)!) };
     const id = next++;
     for (const old of ids) { groups.delete(old); movedTo.set(old, id); }
     groups.set(id, merged);
     groupOf.set(f, id);
     for (const key of new Set(file)) (filed.get(key) ?? filed.set(key, []).get(key)!).push(f);
   }
-  return [...groups.values()];
+  return [...groups.values()].map(figuresOf);
+}
+
+/**
+ * A group as it was built: the figure that made it, then the groups it joined, in order. Copying
+ * the joined groups' figures at every join cost the square of a large group's size; they are
+ * listed once, at the end.
+ */
+interface GroupNode {
+  readonly figure: Figure;
+  readonly joined: readonly GroupNode[];
+}
+
+/** A group's figures: its figure, then each joined group's figures in turn. */
+function figuresOf(group: GroupNode): Figure[] {
+  const out: Figure[] = [];
+  const stack = [group];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    out.push(node.figure);
+    for (let k = node.joined.length - 1; k >= 0; k--) stack.push(node.joined[k]!);
+  }
+  return out;
 }
 
 function evidence(f: Figure, docs: ReadonlyMap<string, Doc>): SourceEvidence {
