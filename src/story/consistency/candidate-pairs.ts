@@ -12,7 +12,10 @@ const ROUNDING_SLACK = 1e-9;
 
 /** Inverted index of items' tokens, with a global rarity order (fewest holders first). */
 export class TokenIndex {
-  private readonly postings = new Map<string, number[]>();
+  /** Each token's place in the rarity order: fewest holders first, then by the token's code units. */
+  private readonly rank = new Map<string, number>();
+  /** The holders of each token, by its rank. */
+  private readonly postings: (readonly number[])[];
   private readonly items: number;
   /** Per-item hit counts of one `holdersOfShare` call, zeroed after it (allocated once). */
   private counts: Uint32Array | undefined;
@@ -20,17 +23,18 @@ export class TokenIndex {
   /** `items[i]` is every token of item i; item ids are the indices. */
   constructor(items: readonly Iterable<string>[]) {
     this.items = items.length;
+    const byToken = new Map<string, number[]>();
     items.forEach((tokens, i) => {
       for (const t of new Set(tokens)) {
-        const list = this.postings.get(t);
+        const list = byToken.get(t);
         if (list) list.push(i);
-        else this.postings.set(t, [i]);
+        else byToken.set(t, [i]);
       }
     });
-  }
-
-  private holders(token: string): number {
-    return this.postings.get(token)?.length ?? 0;
+    // Ranked once here, so a query sorts numbers instead of looking up two posting lists per comparison.
+    const ordered = [...byToken].sort(([a, x], [b, y]) => x.length - y.length || (a < b ? -1 : a > b ? 1 : 0));
+    ordered.forEach(([t], r) => this.rank.set(t, r));
+    this.postings = ordered.map(([, list]) => list);
   }
 
   /**
@@ -43,13 +47,19 @@ export class TokenIndex {
     // The slack keeps a product like 0.8·5 rounded up to 4.000…01 from asking one token too many.
     const needed = Math.max(1, minShared, Math.ceil(share * n - ROUNDING_SLACK));
     if (needed > n) return [];
-    const ordered = [...tokens].sort((a, b) => this.holders(a) - this.holders(b) || (a < b ? -1 : a > b ? 1 : 0));
-    const probed = ordered.slice(0, n - needed + 1 + extra);
-    const hits = probed.length - (n - needed);
+    const probes = Math.min(n, n - needed + 1 + extra);
+    const hits = probes - (n - needed);
+    // Tokens no item holds are the rarest of all: they take their places among the probes and hit nothing.
+    const ranks: number[] = [];
+    for (const t of tokens) {
+      const r = this.rank.get(t);
+      if (r !== undefined) ranks.push(r);
+    }
+    ranks.sort((a, b) => a - b);
     const counts = (this.counts ??= new Uint32Array(this.items));
     const touched: number[] = [];
-    for (const t of probed) {
-      for (const i of this.postings.get(t) ?? []) if (counts[i]!++ === 0) touched.push(i);
+    for (const r of ranks.slice(0, Math.max(0, probes - (n - ranks.length)))) {
+      for (const i of this.postings[r]!) if (counts[i]!++ === 0) touched.push(i);
     }
     const out: number[] = [];
     for (const i of touched) {

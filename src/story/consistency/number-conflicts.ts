@@ -1,7 +1,7 @@
 import type { Doc } from '../../core/index.js';
 import type { Contradiction, ContradictionSide, SourceEvidence, StoryContext } from '../types.js';
 import { readFigures, type Figure } from './figures.js';
-import { contentWords, stem } from './text.js';
+import { contentWords, firstByArticle, stem } from './text.js';
 
 /** Reports of one quantity rarely differ by more than this factor; beyond it two figures count different things. */
 const MAX_DISCREPANCY_RATIO = 10;
@@ -206,7 +206,7 @@ function singleLinkGroups(
   related: (a: Figure, b: Figure) => boolean,
   keys: (f: Figure) => { file: string[]; probe: string[] },
 ): Figure[][] {
-  const groups = new Map<number, Figure[]>();
+  const groups = new Map<number, GroupNode>();
   const groupOf = new Map<Figure, number>();
   const movedTo = new Map<number, number>();
   const current = (id: number): number => {
@@ -228,14 +228,36 @@ function singleLinkGroups(
       }
     }
     const ids = [...joined].sort((a, b) => a - b);
-    const merged = [f, ...ids.flatMap((id) => groups.get(id)!)];
+    const merged: GroupNode = { figure: f, joined: ids.map((id) => groups.get(id)!) };
     const id = next++;
     for (const old of ids) { groups.delete(old); movedTo.set(old, id); }
     groups.set(id, merged);
     groupOf.set(f, id);
     for (const key of new Set(file)) (filed.get(key) ?? filed.set(key, []).get(key)!).push(f);
   }
-  return [...groups.values()];
+  return [...groups.values()].map(figuresOf);
+}
+
+/**
+ * A group as it was built: the figure that made it, then the groups it joined, in order. Copying
+ * the joined groups' figures at every join cost the square of a large group's size; they are
+ * listed once, at the end.
+ */
+interface GroupNode {
+  readonly figure: Figure;
+  readonly joined: readonly GroupNode[];
+}
+
+/** A group's figures: its figure, then each joined group's figures in turn. */
+function figuresOf(group: GroupNode): Figure[] {
+  const out: Figure[] = [];
+  const stack = [group];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    out.push(node.figure);
+    for (let k = node.joined.length - 1; k >= 0; k--) stack.push(node.joined[k]!);
+  }
+  return out;
 }
 
 function evidence(f: Figure, docs: ReadonlyMap<string, Doc>): SourceEvidence {
@@ -251,8 +273,8 @@ function measureLabel(first: Figure, docs: ReadonlyMap<string, Doc>): string {
 /** Figures in article order, their articles, and each article's first sentence giving one. */
 function sourcesOf(v: readonly Figure[], docs: ReadonlyMap<string, Doc>): { ordered: Figure[]; articles: string[]; byArticle: SourceEvidence[] } {
   const ordered = [...v].sort((a, b) => a.article.localeCompare(b.article) || a.span.start - b.span.start);
-  const articles = [...new Set(ordered.map((f) => f.article))];
-  return { ordered, articles, byArticle: articles.map((a) => evidence(ordered.find((f) => f.article === a)!, docs)) };
+  const firsts = firstByArticle(ordered);
+  return { ordered, articles: [...firsts.keys()], byArticle: [...firsts.values()].map((f) => evidence(f, docs)) };
 }
 
 function side(v: readonly Figure[], docs: ReadonlyMap<string, Doc>): ContradictionSide {

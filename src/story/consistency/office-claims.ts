@@ -35,7 +35,10 @@ function anyCase(words: string): string {
   return words.replace(/\b(\p{L})/gu, (ch) => `[${ch.toUpperCase()}${ch.toLowerCase()}]`);
 }
 /** Office titles recognised before or after a name. Ministers take one qualifying word ("Foreign Minister"). */
-const TITLE = String.raw`(?:(?:${anyCase('vice')}|${anyCase('deputy')})\s+)?(?:${['president', 'prime minister', 'premier', 'chancellor', 'supreme leader', 'king', 'queen', 'emir', 'governor', 'mayor', 'secretary of state'].map(anyCase).join('|').replace(/ /g, String.raw`\s+`)}|${anyCase('secretary')}[-\s]${anyCase('general')}|\p{L}+\s+${anyCase('minister')})`;
+const TITLES = ['president', 'prime minister', 'premier', 'chancellor', 'supreme leader', 'king', 'queen', 'emir', 'governor', 'mayor', 'secretary of state'];
+const TITLE = String.raw`(?:(?:${anyCase('vice')}|${anyCase('deputy')})\s+)?(?:${TITLES.map(anyCase).join('|').replace(/ /g, String.raw`\s+`)}|${anyCase('secretary')}[-\s]${anyCase('general')}|\p{L}+\s+${anyCase('minister')})`;
+/** How every title of TITLE ends: its last word but the first letter (either case there). */
+const TITLE_ENDINGS = [...TITLES, 'secretary general', 'minister'].map((t) => t.split(' ').pop()!.slice(1));
 /** Words before "minister" that are not a portfolio. */
 const NOT_PORTFOLIO = new Set(['the', 'a', 'an', 'former', 'then', 'current', 'new', 'his', 'her', 'its', 'their', 'our', 'whose', 'of', 'and', 'as', 'late', 'acting', 'sitting', 'incumbent', 'interim', 'outgoing', 'why', 'that', 'when', 'while']);
 const STATUS = `(?:${['former', 'current', 'incumbent', 'sitting', 'then', 'ex', 'late', 'outgoing', 'acting', 'interim', 'new'].map(anyCase).join('|')})`;
@@ -58,6 +61,22 @@ const TITLE_AFTER_NAME = new RegExp(
   String.raw`^\s*,\s*(?:(?:the|a)\s+)?(?:(?<s1>${STATUS})[-\s]+)?(?:${JURIS}\s+)?(?:(?<s2>${STATUS})[-\s]+)?(?<title>${TITLE})(?:\s+of\s+(?<of>${NAME_AFTER_OF}))?(?![\p{L}])`,
   'u',
 );
+/*
+ * The two patterns that end right before a name are tried from every point of the words before
+ * it, for every name of the article: most of the time these, on the end of the words alone, say
+ * they cannot match. (String trimming removes what \s matches.)
+ */
+/** Words that may end in a title, and a comma, before a name (TITLE_BEFORE_NAME). */
+function mayEndInTitle(left: string): boolean {
+  const end = left.trimEnd();
+  const title = end.endsWith(',') ? end.slice(0, -1).trimEnd() : end;
+  return TITLE_ENDINGS.some((e) => title.endsWith(e));
+}
+/** Words that may end in "is", "remains" or "is now" before a name (COPULA_BEFORE_NAME). */
+function mayEndInCopula(left: string): boolean {
+  const end = left.trimEnd();
+  return end.endsWith('is') || end.endsWith('remains') || end.endsWith('now');
+}
 /** "who took office in …", "became prime minister in …", "who succeeded Y in …" after a name (and its appositive). */
 const TOOK_OFFICE = /^(?:\s*,[^,.;]{0,80})?\s*,?\s*(?:who\s+)?(?<verb>took office|assumed office|came to power|was (?:elected|sworn in|inaugurated|appointed)|became|succeeded|replaced)\b/u;
 
@@ -186,8 +205,8 @@ export function extractOfficeClaims(doc: Doc, options: ExtractOfficeOptions = {}
     let title: string | null = null;
     let jurisdiction: string | null = null;
 
-    const copula = COPULA_BEFORE_NAME.exec(left);
-    const before = copula ? null : TITLE_BEFORE_NAME.exec(left);
+    const copula = mayEndInCopula(left) ? COPULA_BEFORE_NAME.exec(left) : null;
+    const before = copula || !mayEndInTitle(left) ? null : TITLE_BEFORE_NAME.exec(left);
     if (copula) {
       title = normaliseTitle(copula.groups!.title!);
       jurisdiction = jurisdictionOf(copula.groups!, known);

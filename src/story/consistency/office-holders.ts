@@ -1,7 +1,7 @@
 import type { Doc } from '../../core/index.js';
 import type { Contradiction, ContradictionSide, SourceEvidence, StoryContext } from '../types.js';
 import { extractOfficeClaims, type OfficeClaim } from './office-claims.js';
-import { articleTime, compareDates, samePersonName } from './text.js';
+import { articleTime, compareDates, firstByArticle, samePersonName } from './text.js';
 import { HolderNames } from './holders.js';
 
 /** How many days apart two articles may be for a title in one to speak of the same time as the other. */
@@ -61,10 +61,16 @@ function placeClaims(claims: readonly (OfficeClaim & { person: string })[]): Map
     note(byPersonTitle, `${c.person}|${c.title}`, c.jurisdiction);
     note(byTitle, c.title, c.jurisdiction);
   }
-  // Succession: the successor's office is the predecessor's.
+  // Succession: the successor's office is the predecessor's. ("since" claims by where they are, so a predecessor finds its successor without a search of all claims.)
+  const sinceAt = new Map<string, (OfficeClaim & { person: string })[]>();
+  for (const s of claims) {
+    if (s.status !== 'since') continue;
+    const at = `${s.article}|${s.evidence.start}`;
+    (sinceAt.get(at) ?? sinceAt.set(at, []).get(at)!).push(s);
+  }
   for (const c of claims) {
     if (c.status !== 'former' || c.date === null) continue;
-    const successor = claims.find((s) => s.status === 'since' && s.article === c.article && s.evidence.start === c.evidence.start && s.person !== c.person);
+    const successor = sinceAt.get(`${c.article}|${c.evidence.start}`)?.find((s) => s.person !== c.person);
     const known = byPersonTitle.get(`${c.person}|${c.title}`) ?? byPersonTitle.get(`${successor?.person}|${c.title}`);
     if (successor && known && known.size === 1) {
       note(byPersonTitle, `${successor.person}|${c.title}`, [...known][0]!);
@@ -87,8 +93,9 @@ function evidenceOf(doc: Doc, c: OfficeClaim): SourceEvidence {
 
 function side(value: string, claims: readonly ResolvedClaim[], docs: ReadonlyMap<string, Doc>): ContradictionSide {
   const ordered = [...claims].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.article.localeCompare(b.article) || a.evidence.start - b.evidence.start);
-  const articles = [...new Set(ordered.map((c) => c.article))];
-  const byArticle = articles.map((a) => evidenceOf(docs.get(a)!, ordered.find((c) => c.article === a)!));
+  const firsts = firstByArticle(ordered);
+  const articles = [...firsts.keys()];
+  const byArticle = [...firsts.values()].map((c) => evidenceOf(docs.get(c.article)!, c));
   return { value, articles, evidence: evidenceOf(docs.get(ordered[0]!.article)!, ordered[0]!).evidence, evidenceByArticle: byArticle };
 }
 
@@ -116,10 +123,13 @@ export function storyOfficeClaims(ctx: StoryContext): ResolvedClaim[] {
 export function findOfficeHolderContradictions(ctx: StoryContext): Contradiction[] {
   const docs = new Map(ctx.docs.map((d) => [d.id, d]));
   const claims = storyOfficeClaims(ctx);
-  const offices = [...new Set(claims.map((c) => c.office))].sort();
+  // Each office's claims, in story order, gathered in one pass (not one pass over all claims per office).
+  const byOffice = new Map<string, ResolvedClaim[]>();
+  for (const c of claims) (byOffice.get(c.office) ?? byOffice.set(c.office, []).get(c.office)!).push(c);
+  const offices = [...byOffice.keys()].sort();
   const out: Contradiction[] = [];
   for (const office of offices) {
-    const here = claims.filter((c) => c.office === office);
+    const here = byOffice.get(office)!;
     const currents = here.filter((c) => c.status === 'current' && !c.guessed);
     const handled = new Set<string>();
     for (const cur of currents) {

@@ -1,7 +1,7 @@
 import type { Doc, Span } from '../../core/index.js';
 import type { QuoteVariant, SourceEvidence, StoryContext } from '../types.js';
 import { HolderNames } from './holders.js';
-import { contentWords, samePersonName, sentenceAt, words } from './text.js';
+import { contentWordsOf, samePersonName, sentenceAt, words } from './text.js';
 import { TokenIndex } from './candidate-pairs.js';
 import { compareWording } from './wording.js';
 
@@ -170,7 +170,8 @@ function formsOf(doc: Doc, holders: HolderNames): QuoteForm[] {
   const forms: QuoteForm[] = [];
   const make = (start: number, end: number, speaker: string | null): QuoteForm => {
     const text = doc.text.slice(start, end);
-    return { article: doc.id, start, end, text, speaker, tokens: words(text), content: contentWords(text) };
+    const tokens = words(text);
+    return { article: doc.id, start, end, text, speaker, tokens, content: contentWordsOf(tokens) };
   };
   const quotes = doc.layers.quotes ?? [];
   for (const q of quotes) {

@@ -1,4 +1,5 @@
 import type { Doc, Span } from '../../core/index.js';
+import { boundedMemo } from '../memo.js';
 
 /** Function words and reporting verbs that say nothing about what a sentence is about. */
 const STOPWORDS = new Set(
@@ -18,14 +19,15 @@ export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
 }
 
+/** Distinct words whose stems are remembered (a story's vocabulary is some tens of thousands). */
+const MAX_CACHED_STEMS = 100_000;
+
 /** Crude English stem: enough to match "guarantee"/"guaranteed", "farmer"/"farmers". */
-export function stem(word: string): string {
-  return word
-    .replace(/'s$/, '')
-    .replace(/(?:ies)$/, 'y')
-    .replace(/(?:ing|ed|es|s)$/, '')
-    .replace(/e$/, '');
-}
+export const stem: (word: string) => string = boundedMemo(MAX_CACHED_STEMS, (word) => word
+  .replace(/'s$/, '')
+  .replace(/(?:ies)$/, 'y')
+  .replace(/(?:ing|ed|es|s)$/, '')
+  .replace(/e$/, ''));
 
 /** The word tokens of a text, folded. */
 export function words(text: string): string[] {
@@ -34,7 +36,12 @@ export function words(text: string): string[] {
 
 /** Stemmed content words of a text, in order, stop words and short words dropped. */
 export function contentWords(text: string): string[] {
-  return words(text)
+  return contentWordsOf(words(text));
+}
+
+/** `contentWords` of a text whose `words` are already read. */
+export function contentWordsOf(tokens: readonly string[]): string[] {
+  return tokens
     .filter((w) => /\p{L}/u.test(w) && w.length >= MIN_CONTENT_WORD && !STOPWORDS.has(w))
     .map(stem);
 }
@@ -170,10 +177,20 @@ export function publishedDate(doc: Doc): string | null {
  * story's other articles (articles of one story are written within days of each other), else null.
  */
 export function articleTime(doc: Doc, docs: readonly Doc[]): string | null {
-  const own = publishedDate(doc);
-  if (own) return own;
-  const dates = docs.map(publishedDate).filter((d): d is string => d !== null).sort();
-  return dates.length > 0 ? dates[dates.length - 1]! : null;
+  return publishedDate(doc) ?? latestPublished(docs);
+}
+
+/** The latest publication date of the story's articles, found once per list of articles (asked for every claim of an undated one). */
+const latestOf = new WeakMap<readonly Doc[], string | null>();
+
+function latestPublished(docs: readonly Doc[]): string | null {
+  let latest = latestOf.get(docs);
+  if (latest === undefined) {
+    const dates = docs.map(publishedDate).filter((d): d is string => d !== null).sort();
+    latest = dates.length > 0 ? dates[dates.length - 1]! : null;
+    latestOf.set(docs, latest);
+  }
+  return latest;
 }
 
 /** Compare two ISO dates of any precision by their common prefix: negative when a is earlier. Null when either is unknown. */
@@ -183,4 +200,11 @@ export function compareDates(a: string | null, b: string | null): number | null 
   const x = a.slice(0, n);
   const y = b.slice(0, n);
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The first of each article's items, by article in order of first appearance: one pass, not one search per article. */
+export function firstByArticle<T extends { readonly article: string }>(items: readonly T[]): Map<string, T> {
+  const firsts = new Map<string, T>();
+  for (const item of items) if (!firsts.has(item.article)) firsts.set(item.article, item);
+  return firsts;
 }

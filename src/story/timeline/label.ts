@@ -11,6 +11,7 @@ import type { Doc, Span } from '../../core/index.js';
 import type { DatedAction } from './actor.js';
 import { dateInterval } from './dates.js';
 import { AUXILIARY, isPastForm, pastOfParticiple } from './verbs.js';
+import { cachedRegExp, escapeRegExp } from '../patterns.js';
 
 /** Words in a label: enough to say what happened, short enough to read at a glance. */
 const MAX_LABEL_WORDS = 12;
@@ -179,6 +180,12 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
 /** Words that only join a subject to what is said of it: no action on their own ("Veskaria was"). */
 const AUXILIARY_ONLY = /^(?:was|were|is|are|be|been|being|has|have|had|did|does|do)$/i;
 
+/** "in which he …" right after a passive's agent, or after the noun the relative clause hangs on ("statements in which he …"). */
+/** What a passive's agent opens with ("made by …"): a text without it has none. */
+const AGENT_LEAD = /^\p{L}+\s+by\s+/iu;
+const RELATIVE_AFTER_AGENT = /^(?:in|with|through)\s+which\s+(?:he|she|they|it)\s+/iu;
+const RELATIVE_AFTER_NOUN = /^\p{L}+\s+(?:in|with|through)\s+which\s+(?:he|she|they|it)\s+/iu;
+
 /**
  * A passive the reading did not undo, whose agent is the doer, or a noun whose relative clause
  * says what the doer did: "made by US President Kell in which he announced a visit" and
@@ -187,10 +194,11 @@ const AUXILIARY_ONLY = /^(?:was|were|is|are|be|been|being|has|have|had|did|does|
  * words are none of these.
  */
 function activeVoice(text: string, who: string): string | null {
-  const surname = who.trim().split(/\s+/).pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const agent = new RegExp(`^(\\p{L}+)\\s+by\\s+(?:[\\p{L}.’'-]+\\s+){0,4}?${surname}\\b,?\\s*`, 'iu').exec(text);
+  const surname = escapeRegExp(who.trim().split(/\s+/).pop()!);
+  // The pattern with the surname is compiled only for the few texts that open with an agent phrase (compiling it is the cost).
+  const agent = AGENT_LEAD.test(text) ? cachedRegExp(`^(\\p{L}+)\\s+by\\s+(?:[\\p{L}.’'-]+\\s+){0,4}?${surname}\\b,?\\s*`, 'iu').exec(text) : null;
   const rest = agent ? text.slice(agent[0].length) : text;
-  const relative = new RegExp(`^${agent ? '' : '\\p{L}+\\s+'}(?:in|with|through)\\s+which\\s+(?:he|she|they|it)\\s+`, 'iu').exec(rest);
+  const relative = (agent ? RELATIVE_AFTER_AGENT : RELATIVE_AFTER_NOUN).exec(rest);
   if (relative) return rest.slice(relative[0].length);
   return agent ? `${agent[1]} ${rest}` : null;
 }
@@ -337,11 +345,51 @@ export function whoDidWhat(doc: Doc, sentence: Span, read: DatedAction, date: Sp
     return { text: capitalized(action), clause: !colon && !lead && opensWithSubject(doc, read, action) };
   }
   // The event noun named as its own doer ("uprising" of "an uprising that toppled …") is said once, without the pronoun.
-  const self = new RegExp(`^((?:(?:a|an|the)\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})\\b(\\s*,?\\s+(?:that|which|who)\\b)?`, 'iu').exec(action);
-  if (self) return { text: capitalized(self[2] ? `${self[1]}${action.slice(self[0].length)}` : action), clause: !colon };
+  const self = namedFirst(action, who);
+  if (self) return { text: capitalized(self.pronoun ? `${action.slice(0, self.end)}${action.slice(self.end + self.pronoun.length)}` : action), clause: !colon };
   // "X headed by Y": a participle and its agent, no finite verb.
   const participle = !finite && /^\p{Ll}+ed\s+by\b/u.test(action);
   return { text: capitalized(colon ? `${who}: ${action}` : `${who} ${action}`), clause: !colon && !participle && (finite !== null || !namedInModifier(doc, sentence, read, who)) };
+}
+
+/** An article, and a word, that may stand before the doer's name at the start of an action (read in place: sticky). */
+const OPENING_ARTICLE = /(?:a|an|the)\s+/iuy;
+const OPENING_WORD = /[\p{L}-]+\s+/iuy;
+/** Most words before the doer's name. */
+const MAX_OPENING_WORDS = 3;
+const WORD_BOUNDARY = /\b/iuy;
+/** A relative pronoun right after the name ("an uprising that …"). */
+const RELATIVE_AFTER_NAME = /\s*,?\s+(?:that|which|who)\b/iuy;
+
+/**
+ * Whether an action opens with the doer's name, after an article and at most three words ("an
+ * uprising that toppled …" for the doer "uprising"), ignoring case: where the name ends and the
+ * relative pronoun after it, if any. It is what
+ * `^((?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,3}?NAME)\b(\s*,?\s+(?:that|which|who)\b)?` finds,
+ * tried at the same places in the same order, with fixed patterns and the name as a literal:
+ * compiling that pattern around each name cost more than all its uses.
+ */
+function namedFirst(action: string, who: string): { end: number; pronoun: string } | null {
+  // A name opening with a space could match where the pattern gives back some of the space after a word: read it by the pattern itself.
+  if (!/^\S/u.test(who)) {
+    const m = new RegExp(`^((?:(?:a|an|the)\\s+)?(?:[\\p{L}-]+\\s+){0,3}?${escapeRegExp(who)})\\b(\\s*,?\\s+(?:that|which|who)\\b)?`, 'iu').exec(action);
+    return m ? { end: m[1]!.length, pronoun: m[2] ?? '' } : null;
+  }
+  const name = cachedRegExp(escapeRegExp(who), 'iuy');
+  const after = (pattern: RegExp, at: number): number => {
+    pattern.lastIndex = at;
+    return pattern.test(action) ? pattern.lastIndex : -1;
+  };
+  const article = after(OPENING_ARTICLE, 0);
+  for (const start of article >= 0 ? [article, 0] : [0]) {
+    for (let at = start, words = 0; at >= 0 && words <= MAX_OPENING_WORDS; at = after(OPENING_WORD, at), words++) {
+      const end = after(name, at);
+      if (end < 0 || after(WORD_BOUNDARY, end) < 0) continue;
+      RELATIVE_AFTER_NAME.lastIndex = end;
+      return { end, pronoun: RELATIVE_AFTER_NAME.exec(action)?.[0] ?? '' };
+    }
+  }
+  return null;
 }
 
 /** The words before the action's verb are a subject: neither a preposition's phrase ("In his speech …") nor a name set off by a comma ("X, concluded …"). */

@@ -1,4 +1,5 @@
 /** Content words of a sentence, for telling whether two sentences report the same thing. */
+import { boundedMemo } from '../memo.js';
 
 /** Function words and reporting verbs that say nothing about which event a sentence reports. */
 const STOPWORDS = new Set(`a an the and or but if of in on at to from by with for about as into onto over under than then that this these those
@@ -9,14 +10,17 @@ day days week month year today yesterday tomorrow following same later earlier a
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday`.split(/\s+/));
 
+/** Distinct words whose stems are remembered (a story's vocabulary is some tens of thousands). */
+const MAX_CACHED_STEMS = 100_000;
+
 /** A crude stem: enough to equate "negotiate", "negotiations" and "negotiating". */
-export function stem(word: string): string {
+export const stem: (word: string) => string = boundedMemo(MAX_CACHED_STEMS, (word) => {
   let w = word.toLowerCase().replace(/[’']s$/, '');
   for (const suffix of ['ations', 'ation', 'ings', 'ing', 'ed', 'es', 's', 'e']) {
     if (w.length - suffix.length >= 4 && w.endsWith(suffix)) { w = w.slice(0, -suffix.length); break; }
   }
   return w;
-}
+});
 
 /** Stemmed content words (letters only, no stopwords, no numbers). */
 export function contentWords(text: string): Set<string> {
