@@ -180,9 +180,9 @@ function actionWords(doc: Doc, sentence: Span, read: DatedAction, date: Span): {
 /** Words that only join a subject to what is said of it: no action on their own ("Veskaria was"). */
 const AUXILIARY_ONLY = /^(?:was|were|is|are|be|been|being|has|have|had|did|does|do)$/i;
 
-/** "in which he …" right after a passive's agent, or after the noun the relative clause hangs on ("statements in which he …"). */
 /** What a passive's agent opens with ("made by …"): a text without it has none. */
 const AGENT_LEAD = /^\p{L}+\s+by\s+/iu;
+/** "in which he …" right after a passive's agent, or after the noun the relative clause hangs on ("statements in which he …"). */
 const RELATIVE_AFTER_AGENT = /^(?:in|with|through)\s+which\s+(?:he|she|they|it)\s+/iu;
 const RELATIVE_AFTER_NOUN = /^\p{L}+\s+(?:in|with|through)\s+which\s+(?:he|she|they|it)\s+/iu;
 
