@@ -3,7 +3,7 @@
  * database filled in phases (PARALLAX_BENCH_PHASES, default "1000,1000": 1,000 articles, then
  * 1,000 more) by PARALLAX_BENCH_WORKERS `parallax worker` processes (default 1, each pinned to
  * a core), new processes for each phase. Per phase: articles per second until stored and
- * placed, the workers' peak memory, the store's size and its largest story (a rebuild's
+ * placed (from the first article stored: the workers' start is reported apart), the workers' peak memory, the store's size and its largest story (a rebuild's
  * memory grows with the story it builds). Run: npm run bench -- scale-workers
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -38,6 +38,7 @@ export async function benchScaleWorkers(): Promise<Record<string, number | strin
       const at = `at_${from / 1000}k`;
       Object.assign(figures, {
         [`articlesPerSecond_${at}`]: run.perSecond,
+        [`workerStartMs_${at}`]: run.startMs,
         [`workerPeakMb_${at}`]: run.peakMb,
         [`largestStory_${at}`]: await scalar(db.url, 'SELECT coalesce(max(size), 0)::integer AS n FROM stories'),
       });
