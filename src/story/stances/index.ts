@@ -269,14 +269,13 @@ function mentionsTopic(text: string, stems: ReadonlySet<string>, objects: readon
 const HEAD_THEN_PREPOSITION = /(\p{L}+)\s+(?:with|on)\s+(?:the\s+)?$/iu;
 
 /** How many distinct actors take a position in a sentence naming the object (by a written form, or "with"/"on" before a mention of its entity). */
-function actorsOn(ctx: StoryContext, topic: StanceTopic, stances: readonly Stance[], object: ObjectCandidate): number {
+function actorsOn(ctx: StoryContext, docs: ReadonlyMap<string, Doc>, topic: StanceTopic, stances: readonly Stance[], object: ObjectCandidate): number {
   const heads = new Set(topic.terms.map((t) => stem(t)));
   const afterHead = (doc: Doc, at: number): boolean => {
     const m = HEAD_THEN_PREPOSITION.exec(doc.text.slice(Math.max(0, at - 40), at));
     return m !== null && heads.has(stem(m[1]!));
   };
   const actors = new Set<string>();
-  const docs = new Map(ctx.docs.map((d) => [d.id, d]));
   for (const s of stances) {
     const doc = docs.get(s.article);
     if (!doc) continue;
@@ -292,13 +291,14 @@ function actorsOn(ctx: StoryContext, topic: StanceTopic, stances: readonly Stanc
  * actors take positions on it, objects naming one story entity counted together.
  */
 export function findTopics(ctx: StoryContext): StanceTopic[] {
-  // Every object candidate is scored against the same bare topic: its stances are found once, not once per candidate.
+  // Every object candidate is scored against the same bare topic: its stances (and the articles by id) are found once, not once per candidate.
+  const docs = new Map(ctx.docs.map((d) => [d.id, d]));
   let scored: { topic: StanceTopic; stances: Stance[] } | undefined;
   const stancesOn = (bare: StanceTopic): Stance[] => {
     if (scored?.topic !== bare) scored = { topic: bare, stances: findStances(ctx, [bare]) };
     return scored.stances;
   };
-  return findTopicsBy(ctx, { objectScore: (bare, object) => actorsOn(ctx, bare, stancesOn(bare), object) });
+  return findTopicsBy(ctx, { objectScore: (bare, object) => actorsOn(ctx, docs, bare, stancesOn(bare), object) });
 }
 
 /**
