@@ -99,14 +99,16 @@ export async function throughput(url: string, files: readonly string[], n: numbe
   const started = performance.now();
   const queueing = queue(files, env);
   queueing.catch(() => {}); // awaited below, where its failure is thrown
-  await Promise.race([firstStored(url, before), queueing.then(() => firstStored(url, before))]);
+  // A failed `add` ends the wait at once (its error is thrown below); a finished one leaves it to the first article stored.
+  await Promise.race([firstStored(url, before), queueing.then(() => new Promise<void>(() => {}))]);
   const firstAt = performance.now();
   const atFirst = await stored(url);
   const queueMs = await queueing;
   await drained(url);
   const seconds = (performance.now() - firstAt) / 1000;
-  const articles = (await stored(url)) - atFirst;
-  const added = (await stored(url)) - before;
+  const atEnd = await stored(url);
+  const articles = atEnd - atFirst;
+  const added = atEnd - before;
   await drained(url, { rebuilds: true });
   await Promise.all(running.map((w) => w.stop()));
   return { perSecond: articles / seconds, startMs: firstAt - started, queueMs, peakMb: Math.max(...running.map((w) => w.peakMb())), articles: added };
