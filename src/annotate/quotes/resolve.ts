@@ -2,7 +2,7 @@ import { firstStartingFrom, type Span } from '../../core/index.js';
 import { spanIndexAt, tokenize, type Token } from './segment.js';
 import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition, isPronoun } from './lexicon.js';
 import { widenOverPreposition, type SpeakerFound } from './speaker.js';
-import { classifySpeaker, isRoleNoun, type SpeakerPhrase } from './speaker-kind.js';
+import { canHeadSpeaker, classifySpeaker, isRoleNoun, type SpeakerPhrase } from './speaker-kind.js';
 import { entityGenders, pronounGender, type Gender } from './gender.js';
 import { isWritersImpersonalRemark } from './writer-voice.js';
 import type { EntityMentionLike, Quote, ReferenceLike } from './types.js';
@@ -39,6 +39,10 @@ const ROLE_SENTENCES = 2;
 
 const PERSON_PRONOUNS = /^(?:he|she|i)$/i;
 const THING_PRONOUNS = /^it$/i;
+/** "they": a group that speaks as one (an organisation, officials, researchers), never one person or a country. */
+const PLURAL_PRONOUNS = /^they$/i;
+/** "I", "we" outside quote marks: the writer (or the outlet) speaking, never someone the article names. */
+const FIRST_PERSON = /^(?:i|we)$/i;
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
@@ -88,15 +92,18 @@ function isCueSubject(text: string, m: Span): boolean {
  * first fitting entity named (the subject, as a rule), then a possessive. Persons whose gender the text shows otherwise than the pronoun's are skipped.
  */
 function antecedent(pronoun: string, at: number, d: Discourse, maxSentences = Infinity): Resolved | undefined {
-  const sorts: ReadonlyArray<Resolved['sort']> = PERSON_PRONOUNS.test(pronoun) ? ['person'] : THING_PRONOUNS.test(pronoun) ? ['group'] : ['person', 'group'];
+  const sorts: ReadonlyArray<Resolved['sort']> = PERSON_PRONOUNS.test(pronoun) ? ['person'] : THING_PRONOUNS.test(pronoun) || PLURAL_PRONOUNS.test(pronoun) ? ['group'] : ['person', 'group'];
   const gender = pronounGender(pronoun);
+  const plural = PLURAL_PRONOUNS.test(pronoun);
+  // "they" stands for a body or a group of people, not for a state or a place ("the U.S.", "Kell").
+  const typeFits = (type: string | undefined): boolean => sorts.includes(sortOfType(type)) && !(plural && type !== 'ORG');
   const fits = (m: EntityMentionLike): boolean =>
-    m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && sorts.includes(sortOfType(m.type)) && !inQuote(d, m)
+    m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && typeFits(m.type) && !inQuote(d, m)
     && !(gender && m.type === 'PERSON' && d.genders.has(m.entity) && d.genders.get(m.entity) !== gender);
   const speakerFits = (r: Resolved): boolean => {
     if (r.entity) {
       const type = d.types.get(r.entity);
-      return sorts.includes(sortOfType(type)) && !(gender && type === 'PERSON' && d.genders.has(r.entity) && d.genders.get(r.entity) !== gender);
+      return typeFits(type) && !(gender && type === 'PERSON' && d.genders.has(r.entity) && d.genders.get(r.entity) !== gender);
     }
     return r.sort === undefined || sorts.includes(r.sort);
   };
@@ -134,6 +141,58 @@ function titleHolder(head: string, at: number, d: Discourse): string | undefined
     if (at - m.end <= MAX_ANTECEDENT_DISTANCE && d.types.get(m.entity) === 'PERSON' && holds(m.entity)) best = m;
   }
   return best?.entity;
+}
+
+/** Nouns of kin and of ties to another person: "the mother", "his lawyer" is someone else than the one the text is about. */
+const RELATION_NOUN = /^(?:mother|father|parent|parents|wife|husband|son|daughter|brother|sister|sibling|child|children|uncle|aunt|cousin|nephew|niece|grandmother|grandfather|grandson|granddaughter|widow|widower|fianc[eé]e?|partner|girlfriend|boyfriend|relative|relatives|family|friend|friends|neighbor|neighbour|lawyer|lawyers|attorney|attorneys|victim|victims|mom|dad)$/;
+const FEMALE_ROLE = /^(?:mother|wife|daughter|sister|aunt|niece|grandmother|granddaughter|widow|girlfriend|mom|woman|queen|princess|spokeswoman|chairwoman|congresswoman|businesswoman|actress|duchess|empress)$/;
+const MALE_ROLE = /^(?:father|husband|son|brother|uncle|nephew|grandfather|grandson|widower|boyfriend|dad|man|king|prince|spokesman|chairman|congressman|businessman|actor|duke|emperor)$/;
+
+/** The gender a role noun states ("the spokeswoman", "the king"), if any. */
+function roleGender(head: string): 'female' | 'male' | undefined {
+  return FEMALE_ROLE.test(head) ? 'female' : MALE_ROLE.test(head) ? 'male' : undefined;
+}
+
+/** A role held towards someone: a noun of kin or of a tie, or a role phrase with a possessive before its head ("the victim's mother", "his aide"). */
+function isRelationalRole(text: string, core: Span, phrase: SpeakerPhrase): boolean {
+  if (RELATION_NOUN.test(phrase.head)) return true;
+  // "his country", "its government" is the state or body itself, not a tie to another person.
+  if (!isRoleNoun(phrase.head)) return false;
+  const beforeHead = text.slice(core.start, phrase.headSpan ? phrase.headSpan.start : core.end);
+  return /(?:^|\s)(?:his|her|their|its|my|our|your)\s/i.test(` ${beforeHead}`) || /\p{L}[’']s?\s/u.test(beforeHead);
+}
+
+/** Documents a body issues in its own name ("its statement", "the report"): they speak for the body that spoke just before. */
+const ISSUED_DOCUMENT = /^(?:statements?|reports?|release|communique|letter|memo|tweets?|posts?|message|article|editorial|column|filings?|ruling|order|decree|resolution|declaration|transcript|readout|notice|bulletin|announcement)$/;
+
+/** Sentences back (the pronoun's own included) that "they" looks for the group it stands for. */
+const GROUP_SENTENCES = 2;
+
+/**
+ * The nearest group of people named by a plural noun before `at` in its sentence or the one before
+ * ("reformists", "Western diplomats", "the researchers"), outside quote marks, with a capitalised
+ * word before it that qualifies it ("European officials"). Undefined when there is none.
+ */
+function pluralGroupBefore(at: number, d: Discourse): (Span & { text: string }) | undefined {
+  const s = spanIndexAt(d.sentences, at);
+  const from = d.sentences[Math.max(0, s - (GROUP_SENTENCES - 1))]?.start ?? Math.max(0, at - MAX_ANTECEDENT_DISTANCE);
+  const toks = d.tokens ? tokensWithin(d.tokens, from, at) : tokenize(d.text, from, at);
+  for (let k = toks.length - 1; k >= 0; k--) {
+    const t = toks[k]!;
+    // Lower case, or capitalised only as its sentence opens ("Analysts expect …").
+    const opens = k === 0 ? from === d.sentences[spanIndexAt(d.sentences, t.start)]?.start || t.start === from : /^[.!?]$/.test(toks[k - 1]!.text) || /\n/.test(d.text.slice(toks[k - 1]!.end, t.start));
+    if (!(/^\p{Ll}+$/u.test(t.text) || (opens && /^\p{Lu}\p{Ll}+$/u.test(t.text))) || inQuote(d, t) || d.mentions.some((m) => overlaps(m, t))) continue;
+    const word = t.text.toLowerCase();
+    const kind = classifySpeaker(word, { start: 0, end: word.length }, []);
+    // A group of people by the lexicons or by a suffix that names people ("reformists", "Iranians"), not any plural in -er/-or ("receptors").
+    const people = canHeadSpeaker(word) || /(?:ists|ians|ans)$/.test(word);
+    if (!kind.plural || kind.kind !== 'collective' || !people || /^(?:people|public)$/.test(kind.head)) continue;
+    const prev = toks[k - 1];
+    const qualified = !opens && prev && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && d.text.slice(prev.end, t.start) === ' ' && !isDeterminer(prev.text) && !isPronoun(prev.text) && !(k - 1 === 0 || /^[.!?]$/.test(toks[k - 2]?.text ?? '.'));
+    const start = qualified ? prev.start : t.start;
+    return { start, end: t.end, text: d.text.slice(start, t.end) };
+  }
+  return undefined;
 }
 
 /** "the latter", "the former": the last, or the one before the last, entity named before it. */
@@ -305,11 +364,21 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
       return { resolved: { text: describe(text, core) }, phrase };
     case 'pronoun': {
       const pronoun = text.slice(core.start, core.end);
+      // "I think", "we asked him" in the article's own words: the writer speaks, not anyone it names.
+      if (FIRST_PERSON.test(pronoun) && !inQuote(d, core)) return { phrase };
+      // "Analysts expect … They say": the group the text just spoke of, when no body is named nearer.
+      if (PLURAL_PRONOUNS.test(pronoun)) {
+        const group = pluralGroupBefore(core.start, d);
+        const body = group && d.mentions.some((m) => m.start > group.start && m.end <= core.start && d.types.get(m.entity) === 'ORG' && !inQuote(d, m));
+        if (group && !body) return { resolved: { text: group.text, sort: 'group' }, phrase };
+      }
       if (hasMentions) {
         const r = antecedent(pronoun, core.start, d);
         if (r) return { resolved: r, phrase };
       }
       if (referenced) return { resolved: { entity: referenced.entity }, phrase };
+      // "they" with no group or body before it: no capitalised word nearby stands in for one.
+      if (PLURAL_PRONOUNS.test(pronoun)) return { phrase };
       const sentenceStart = sentenceStartBefore(text, core.start);
       const person = PERSON_PRONOUNS.test(pronoun);
       const name = antecedentName(text, core.start, d.quoted, d.tokens, person, sentenceStart) ?? previousSpeakerText(d, core.start) ?? antecedentName(text, core.start, d.quoted, d.tokens, person);
@@ -325,8 +394,10 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
       if (!phrase.indefinite) {
         const holder = titleHolder(phrase.head, core.start, d);
         if (holder) return { resolved: { entity: holder }, phrase };
-        // "the official", "the 78-year-old Republican": the person the text is about, as for "he".
-        const salient = hasMentions ? antecedent('he', core.start, d, ROLE_SENTENCES) : undefined;
+        // "the official", "the 78-year-old Republican": the person the text is about, as for "he" (or "she" for
+        // "the spokeswoman"). Not a relation to someone ("the victim's mother", "his lawyer", "a relative"):
+        // that is another person, whom the text need not name.
+        const salient = hasMentions && !isRelationalRole(text, core, phrase) ? antecedent(roleGender(phrase.head) === 'female' ? 'she' : 'he', core.start, d, ROLE_SENTENCES) : undefined;
         if (salient) return { resolved: salient, phrase };
       }
       return { resolved: { text: describe(text, core, true), sort: 'person' }, phrase };
@@ -352,8 +423,10 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
       const opensSentence = named !== null && core.start + named[0].indexOf(named[1]!) === wordStartFrom(text, sentenceStartBefore(text, core.start)) && !/\s\S/.test(named[1]!.trim());
       if (named && /^\p{Lu}/u.test(named[1]!) && !opensSentence && !/^(?:All|Some|Many|Most|This|That|These|Those|Its|Their|His|Her|A|An|One|The|Another|Each|Every|Both|Such)\b/.test(named[1]!)) return { resolved: { text: named[1]!.trim(), sort: 'group' }, phrase };
       // "the report", "its statement": the body that spoke just before (a newspaper, a ministry), never a person.
-      const previous = d.speakers.filter((x) => x.core.end <= core.start && core.start - x.core.end <= MAX_ANTECEDENT_DISTANCE / 3).pop();
-      const group = previous && (previous.resolved.entity ? d.types.get(previous.resolved.entity) !== 'PERSON' : previous.resolved.sort !== 'person');
+      // Only a text a body issues (a statement, a report, a post), never a video, a photo or evidence; and only a body
+      // the text names ("officers", "people" issue no report).
+      const previous = ISSUED_DOCUMENT.test(phrase.head) ? d.speakers.filter((x) => x.core.end <= core.start && core.start - x.core.end <= MAX_ANTECEDENT_DISTANCE / 3).pop() : undefined;
+      const group = previous && (previous.resolved.entity ? d.types.get(previous.resolved.entity) !== 'PERSON' : previous.resolved.sort !== 'person' && /^\p{Lu}/u.test(previous.resolved.text ?? ''));
       if (group) return { resolved: previous.resolved, phrase };
       // Else the document as described ("recent studies", "poll"): no author to name, never the word that opens the sentence.
       const described = describe(text, core);

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { createArticlePipeline } from '../index.js';
+
+// Fictional articles written for these tests; run through the whole article pipeline (parse, entities, references).
+interface Said { readonly words: string; readonly speaker?: string; readonly speakerText?: string }
+
+function quotesOf(text: string): Said[] {
+  const doc = createArticlePipeline().run({ id: 'fiction', text, meta: {}, source: {}, layers: {}, messages: [] });
+  const names = new Map((doc.layers.entityIndex ?? []).map((e) => [e.id, e.name]));
+  return (doc.layers.quotes ?? []).map((q) => ({
+    words: text.slice(q.start, q.end),
+    ...(q.speaker ? { speaker: names.get(q.speaker) } : {}),
+    ...(q.speakerText ? { speakerText: q.speakerText } : {}),
+  }));
+}
+const find = (quotes: Said[], part: string): Said => {
+  const q = quotes.find((x) => x.words.includes(part));
+  expect(q, `a quote with "${part}"`).toBeDefined();
+  return q!;
+};
+
+describe('"I" and "we" in the article\'s own words', () => {
+  it('are the writer: no one the article names speaks them', () => {
+    const t = 'Mayor Ines Kovac opened the new ferry terminal in Tarnby on Monday. I asked her whether the fares would rise before winter. We reported last week that the harbour board will wait until the spring.';
+    const quotes = quotesOf(t);
+    for (const part of ['the fares would rise', 'the harbour board will wait']) {
+      const q = find(quotes, part);
+      expect(q.speaker).toBeUndefined();
+      expect(q.speakerText).toBeUndefined();
+    }
+    for (const q of quotes) expect(q.speaker).not.toBe('Ines Kovac');
+  });
+
+  it('inside quote marks stay with the one quoted', () => {
+    const t = '“We will not raise the fares this year,” Ines Kovac said.';
+    expect(find(quotesOf(t), 'raise the fares').speaker).toBe('Ines Kovac');
+  });
+});
+
+describe('"they"', () => {
+  it('is the group of people the text just spoke of, not a person or a country named nearer', () => {
+    const t = 'Analysts expect ferry traffic between Kell and Veskaria to double by 2030. They say the new terminal built by Orla Vennick will lift exports.';
+    const q = find(quotesOf(t), 'the new terminal');
+    expect(q.speaker).toBeUndefined();
+    expect(q.speakerText).toBe('Analysts');
+  });
+
+  it('is never one person: with no group before it, it stays unresolved', () => {
+    const t = 'Tomas Brandt met the ferry crews in Tarnby on Tuesday. They said the strike would go on until June.';
+    const q = find(quotesOf(t), 'the strike would go on');
+    expect(q.speaker).toBeUndefined();
+    expect(q.speakerText).toBeUndefined();
+  });
+});
+
+describe('a role held towards someone', () => {
+  it('("the victim\'s mother") is not the person the text is about', () => {
+    const t = 'Bram Hollis was sentenced to twelve years in prison on Friday for the attack in Tarnby. The victim\'s mother said the court had finally listened to her family.';
+    const q = find(quotesOf(t), 'the court had finally listened');
+    expect(q.speaker).toBeUndefined();
+    expect(q.speakerText).toBe("victim's mother");
+  });
+
+  it('("the spokeswoman") takes the woman the text is about, not the man named last', () => {
+    const t = 'Mira Dalen, who speaks for the harbour office, met Tomas Brandt on Monday. The spokeswoman said the ferries would run again on Friday.';
+    expect(find(quotesOf(t), 'the ferries would run again').speaker).toBe('Mira Dalen');
+  });
+});
+
+describe('a video or evidence', () => {
+  it('speaks for no body that spoke before it', () => {
+    const t = 'The Tarnby Police Department confirmed that two officers were hurt. The video shows that officers rammed the door before dawn.';
+    const quotes = quotesOf(t);
+    const video = find(quotes, 'rammed the door');
+    expect(video.speaker).toBeUndefined();
+    expect(video.speakerText).toBe('video');
+  });
+});
