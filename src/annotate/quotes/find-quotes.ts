@@ -247,8 +247,13 @@ function withClosingMarks(text: string, sp: SpeakerFound): SpeakerFound {
  */
 function participleHost(ctx: Context, c: number, k: number): number {
   const view = ctx.syntax!;
-  if (!/ing$/i.test(ctx.toks[c]!.text) || ctx.toks[c - 1]?.text !== ',' || view.rel(k) !== 'advcl') return k;
-  const h = view.head(k);
+  // After a comma, or after a quote the comma closes (`…conversation,” adding`).
+  const prev = ctx.toks[c - 1]?.text;
+  const afterComma = prev === ',' || (prev !== undefined && /^["”’']$/.test(prev) && ctx.toks[c - 2]?.text === ',');
+  if (!/ing$/i.test(ctx.toks[c]!.text) || !afterComma || view.rel(k) !== 'advcl') return k;
+  // The reported clause, past a predicate chained inside it ("that the strike needs to be [a conversation], adding").
+  let h = view.head(k);
+  for (let steps = 0; h >= 0 && steps < 3 && (view.rel(h) === 'xcomp' || view.rel(h) === 'conj'); steps++) h = view.head(h);
   if (h < 0 || view.rel(h) !== 'ccomp') return k;
   // "X said he doubted it, arguing …": a pronoun subject of the reported clause is the speaker again; keep it.
   const own = view.subjectOf(h);

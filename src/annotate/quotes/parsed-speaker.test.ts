@@ -578,6 +578,15 @@ describe('reported words that go on past a comma', () => {
   });
 });
 
+describe('a participle cue after a quote the comma closes', () => {
+  it('speaks with the verb of saying of the reported clause, not with that clause\'s subject', () => {
+    const t = 'Kovac later tweeted that the ferry strike “needs to be a dinner table conversation,” adding “we need everyone on it.”';
+    const { quotes } = run(t);
+    const adding = quotes.find((q) => words(t, q.cue) === 'adding')!;
+    expect(words(t, adding.speakerSpan)).toBe('Kovac');
+  });
+});
+
 describe('an attribution set off by commas between a subject and its predicate', () => {
   it('reports the whole sentence, never the predicate alone ("The deal, said X, was unfair")', () => {
     const t = 'The deal, said Dal Brin, was unfair to every fisherman in Corvel.';
