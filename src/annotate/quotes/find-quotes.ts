@@ -444,6 +444,17 @@ function speakerOfCueByRules(ctx: Context, c: number, first: number): SpeakerFou
   return speakerBefore(ctx.toks, c, first);
 }
 
+const BE_FORM = /^(?:is|are|was|were|been|being|be)$/i;
+
+/** "The plan was described as “reckless” by X": the agent in the "by" phrase right after the quote of a passive cue. */
+function passiveAgentAfter(ctx: Context, c: number, m: MarkedSpan, first: number): SpeakerFound | null {
+  if (!BE_FORM.test(ctx.toks[c - 1]?.text ?? '') && !(BE_FORM.test(ctx.toks[c - 2]?.text ?? '') && /ly$/i.test(ctx.toks[c - 1]?.text ?? ''))) return null;
+  const k = firstStartingFrom(ctx.toks, m.close);
+  if (ctx.toks[k]?.text.toLowerCase() !== 'by') return null;
+  const last = ctx.sentenceTokens[sentenceOf(ctx, ctx.toks[k]!.start)]![1];
+  return speakerAfter(ctx.toks, k + 1, last, first, { anyNounPhrase: true });
+}
+
 /** "X said: “…”", "X told reporters, “…”", "stating, “…”", "she notes that “…”", "called them “…”". */
 function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 'cue'> & { inline: boolean }) | null {
   let j = firstStartingFrom(ctx.toks, m.open) - 1;
@@ -464,6 +475,9 @@ function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 
       if (sp) return { speaker: sp, cue: { start: ctx.toks[c - 1]!.start, end: ctx.toks[c]!.end }, inline };
     }
     if (!isCueVerb(w)) continue;
+    // "was described as “good” by both sides": a passive cue's agent after the quote speaks.
+    const agent = passiveAgentAfter(ctx, c, m, first);
+    if (agent) return { speaker: agent, cue: ctx.toks[c]!, inline };
     // "Said Ana Oresk: “…”": a cue opening its sentence has its speaker after it.
     const sp = speakerOfCue(ctx, c, first) ?? (c === first ? speakerAfter(ctx.toks, c + 1, j, first) : null);
     if (sp) return { speaker: sp, cue: ctx.toks[c]!, inline };
@@ -496,7 +510,7 @@ function attributeInline(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | '
     const w = ctx.toks[c]!.text;
     if (w === ';') break;
     if (!isCueVerb(w) || insideMark(ctx, ctx.toks[c]!.start)) continue;
-    const sp = speakerOfCue(ctx, c, first);
+    const sp = passiveAgentAfter(ctx, c, m, first) ?? speakerOfCue(ctx, c, first);
     if (sp) return { speaker: sp, cue: ctx.toks[c]! };
   }
   return null;

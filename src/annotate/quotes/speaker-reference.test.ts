@@ -76,3 +76,18 @@ describe('a video or evidence', () => {
     expect(video.speakerText).toBe('video');
   });
 });
+
+describe('a passive cue with its agent after the quote', () => {
+  it('("was described as “reckless” by X") is X\'s, not the subject\'s', () => {
+    const q = find(quotesOf('The harbour plan was described as “reckless” by Tomas Brandt, the port minister.'), 'reckless');
+    expect(q.speaker).toBe('Tomas Brandt');
+  });
+
+  it('("by those parties") is the two sides of the talks the text just named', () => {
+    const t = 'It is worth noting that Kell officials have held more than one round of talks with officials from the Veskar League in Tarnby in recent weeks, '
+      + 'to discuss the disputes between the parties, chiefly the harbour, and that round was described as “good” by those parties.';
+    const q = find(quotesOf(t), 'good');
+    expect(q.speaker).toBeUndefined();
+    expect(q.speakerText).toBe('Kell officials and officials from the Veskar League');
+  });
+});

@@ -86,7 +86,16 @@ export class SyntaxView {
     const kids = this.childrenOf(verb);
     const passive = kids.some((c) => /^(?:aux:pass|nsubj:pass)$/.test(this.rel(c))) || (!kids.some((c) => this.rel(c) === 'nsubj') && /^(?:acl|amod|advcl)$/.test(this.rel(verb)));
     if (!passive) return kids.find((c) => this.rel(c) === 'obl:agent') ?? -1;
-    return this.childrenOf(verb).find((c) => this.rel(c) === 'obl:agent' || (this.rel(c) === 'obl' && this.childrenOf(c).some((k) => this.rel(k) === 'case' && /^by$/i.test(this.word(text, k))))) ?? -1;
+    const byPhrase = (c: number): boolean => this.childrenOf(c).some((k) => this.rel(k) === 'case' && /^by$/i.test(this.word(text, k)));
+    const direct = kids.find((c) => this.rel(c) === 'obl:agent' || (this.rel(c) === 'obl' && byPhrase(c)));
+    if (direct !== undefined) return direct;
+    // "was described as “reckless” by X": a parse may hang the "by" phrase on the "as" complement.
+    for (const c of kids) {
+      if (!/^(?:obl|xcomp|advcl)$/.test(this.rel(c)) || !this.childrenOf(c).some((k) => /^(?:case|mark)$/.test(this.rel(k)) && /^as$/i.test(this.word(text, k)))) continue;
+      const agent = this.childrenOf(c).find((k) => /^(?:nmod|obl|obl:agent)$/.test(this.rel(k)) && byPhrase(k));
+      if (agent !== undefined) return agent;
+    }
+    return -1;
   }
 
   /** The nominal a "according to" attaches to as its case marker. */
