@@ -372,6 +372,8 @@ function withCoordinatedRest(ctx: Context, content: Span): Span {
 
 /** The speaker of a cue inside a sentence, whichever side the rules find it on. */
 function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | null {
+  const named = speakerAfterWhat(ctx, c, first);
+  if (named) return named;
   const parsed = ctx.syntax ? parsedSpeaker(ctx, c) : null;
   const found = parsed ? unlessNewSubject(ctx, c, first, parsed) : speakerOfCueByRules(ctx, c, first);
   const sp = found && withNameBeforeAppositive(ctx, found, c);
@@ -380,6 +382,17 @@ function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | nu
 }
 
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
+
+/** "in what host Ana Oresk described as …": the noun phrase between "what" and the cue speaks ("what" is the cue's object). */
+function speakerAfterWhat(ctx: Context, c: number, first: number): SpeakerFound | null {
+  if (!WHAT_CUE.test(ctx.toks[c]!.text)) return null;
+  for (let w = c - 1; w >= first && w >= c - 7; w--) {
+    if (ctx.toks[w]!.text.toLowerCase() !== 'what') continue;
+    const sp = speakerAfter(ctx.toks, w + 1, c - 1, first);
+    return sp && /^\s+$/.test(ctx.text.slice(sp.span.end, ctx.toks[c]!.start)) ? sp : null;
+  }
+  return null;
+}
 
 /**
  * "Ana Oresk, head of the ports board, which runs the harbour, said …": a parse lost in a chain of
@@ -912,6 +925,43 @@ function statementNounQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft
   return out;
 }
 
+/** Verbs of "what X says are …", "what X calls …": X's words for the thing named after them. */
+const WHAT_CUE = /^(?:says|said|claims|claimed|calls|called|describes|described|considers|considered|sees|saw|views|viewed|deems|deemed|terms|termed|regards|regarded|dubs|dubbed|labels|labelled|labeled)$/i;
+/** Cues that name a thing directly ("what X calls a tax grab"); the others need "as" or a form of "be" ("what X says are …"). */
+const NAMING_WHAT_CUE = /^(?:calls|called|terms|termed|dubs|dubbed|labels|labelled|labeled)$/i;
+
+/**
+ * "a response to what Kovac says are unfair harbour fees", "what the ministry described as provocations": the
+ * words after the cue are the speaker's, up to the end of their clause.
+ */
+function whatSaysQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
+  const out: Draft[] = [];
+  ctx.sentences.forEach((sent, si) => {
+    const [first, last] = ctx.sentenceTokens[si]!;
+    for (let w = first; w < last; w++) {
+      if (ctx.toks[w]!.text.toLowerCase() !== 'what' || insideMark(ctx, ctx.toks[w]!.start)) continue;
+      const sp = speakerAfter(ctx.toks, w + 1, last, first);
+      if (!sp) continue;
+      const c = firstStartingFrom(ctx.toks, sp.span.end);
+      const cue = ctx.toks[c];
+      if (!cue || c > last || !WHAT_CUE.test(cue.text) || usedCues.has(cue.start) || !/^\s+$/.test(ctx.text.slice(sp.span.end, cue.start))) continue;
+      let k = c + 1;
+      const link = ctx.toks[k]?.text.toLowerCase();
+      if (link === 'as' || link === 'is' || link === 'are' || link === 'was' || link === 'were') k++;
+      else if (link === 'to' && ctx.toks[k + 1]?.text.toLowerCase() === 'be') k += 2;
+      else if (!NAMING_WHAT_CUE.test(cue.text)) continue;
+      const from = ctx.toks[k];
+      if (!from || k > last || insideMark(ctx, from.start) || isQuoteMark(from.text)) continue;
+      const rest = ctx.text.slice(from.start, sent.end);
+      const stop = /[,;:()]|[.!?](?=\s|$)|\s[-–—]\s/.exec(rest);
+      const end = from.start + (stop ? stop.index : rest.length);
+      const content = { start: from.start, end: from.start + ctx.text.slice(from.start, end).trimEnd().length };
+      if (countWords(ctx.text.slice(content.start, content.end)) >= 2) out.push({ ...content, direct: false, speaker: sp, cue: { start: cue.start, end: cue.end } });
+    }
+  });
+  return out;
+}
+
 /** Verbs that state a figure someone gives ("put the toll at 5,500", "estimated the damage at $2 billion"). */
 const FIGURE_VERB = /^(?:put|puts|putting|placed|places|placing|pegged|pegs|pegging|estimated|estimates|estimating)$/i;
 /** The figure after "at": a number, with the words of its unit. */
@@ -1101,7 +1151,10 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const dashed = [...dashAttributedQuotes(ctx), ...turns];
   // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
   const usedCues = new Set([...direct.filter((d) => d.cue && !partialInClause(d)), ...dashed].map((d) => d.cue!.start));
-  const byCue = [...reportedQuotes(ctx, usedCues), ...statementNounQuotes(ctx, usedCues), ...spokeOfQuotes(ctx, usedCues, [...direct, ...dashed])];
+  // "what X says are …" reads its words better than the general reading of the same cue.
+  const whatSays = whatSaysQuotes(ctx, usedCues);
+  const byCue = [...reportedQuotes(ctx, usedCues), ...statementNounQuotes(ctx, usedCues), ...spokeOfQuotes(ctx, usedCues, [...direct, ...dashed])]
+    .filter((r) => !whatSays.some((q) => r.cue && r.cue.start === q.cue!.start)).concat(whatSays);
   const reported = [...byCue, ...figureQuotes(ctx).filter((f) => !byCue.some((r) => r.cue && r.cue.start === f.cue!.start))].filter(
     // A reported clause that only wraps a direct quote already found is that quote; one that says more outside the marks is kept too.
     (r) => !direct.some((d) => Math.min(d.end, r.end) - Math.max(d.start, r.start) > 0.5 * (r.end - r.start) && !saysMoreOutsideMarks(ctx, r)),
@@ -1396,7 +1449,7 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   if (PARTICIPLE_OPENING.test(tok.text) && !isCueVerb(tok.text) && ctx.toks[c - 1]?.text === ',') return d;
   const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
   // "X reported, citing a source close to the talks, that …": the relayed source speaks, not the outlet.
-  const parsed = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? parsedSpeaker(ctx, c);
+  const parsed = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? speakerAfterWhat(ctx, c, first) ?? parsedSpeaker(ctx, c);
   const sp = parsed && tok.text.toLowerCase() !== 'according' ? unlessNewSubject(ctx, c, first, parsed) : parsed;
   const content = d.content ?? d;
   if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0) return d;
@@ -1558,6 +1611,9 @@ function isStatement(ctx: Context, d: Draft): boolean {
   const words = ctx.toks.slice(firstStartingFrom(ctx.toks, d.cue.start), firstStartingFrom(ctx.toks, d.cue.end));
   if (/^according$/i.test(words[0]?.text ?? '')) return true;
   if (isFigureGiven(ctx, d)) return true;
+  // "what X says are unfair fees": the noun phrase after the cue is X's words for the thing.
+  if (WHAT_CUE.test(words[0]?.text ?? '') && d.speaker && /\bwhat\s+$/i.test(ctx.text.slice(Math.max(0, d.speaker.span.start - 8), d.speaker.span.start))
+    && /^\s+$/.test(ctx.text.slice(d.speaker.span.end, d.cue.start)) && /^\s+(?:(?:as|is|are|was|were|to\s+be)\s+)?$/i.test(ctx.text.slice(d.cue.end, d.start))) return true;
   // "spoke of a new era": the noun phrase after "of"/"about" is what was said.
   if (SPEAK_OF_VERB.test(words[0]?.text ?? '') && /\b(?:of|about)\s*$/i.test(ctx.text.slice(d.cue.end, d.start))) return true;
   // "citing Y", "quoting Y" where Y can speak (a name, a body, a role, a document): Y is a source, not what it said ("citing concerns" is said).

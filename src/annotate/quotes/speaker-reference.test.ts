@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createArticlePipeline } from '../index.js';
 
 // Fictional articles written for these tests; run through the whole article pipeline (parse, entities, references).
-interface Said { readonly words: string; readonly speaker?: string; readonly speakerText?: string }
+interface Said { readonly words: string; readonly speaker?: string; readonly speakerText?: string; readonly speakerWords?: string }
 
 function quotesOf(text: string): Said[] {
   const doc = createArticlePipeline().run({ id: 'fiction', text, meta: {}, source: {}, layers: {}, messages: [] });
@@ -11,6 +11,7 @@ function quotesOf(text: string): Said[] {
     words: text.slice(q.start, q.end),
     ...(q.speaker ? { speaker: names.get(q.speaker) } : {}),
     ...(q.speakerText ? { speakerText: q.speakerText } : {}),
+    ...(q.speakerSpan ? { speakerWords: text.slice(q.speakerSpan.start, q.speakerSpan.end) } : {}),
   }));
 }
 const find = (quotes: Said[], part: string): Said => {
@@ -89,5 +90,21 @@ describe('a passive cue with its agent after the quote', () => {
     const q = find(quotesOf(t), 'good');
     expect(q.speaker).toBeUndefined();
     expect(q.speakerText).toBe('Kell officials and officials from the Veskar League');
+  });
+});
+
+describe('"what X says are …"', () => {
+  it('reports the words after the cue as X\'s', () => {
+    const t = 'The levy is a response to what Ines Kovac says are unfair harbour fees.';
+    const q = find(quotesOf(t), 'unfair harbour fees');
+    expect(q.words).toBe('unfair harbour fees');
+    expect(q.speaker).toBe('Ines Kovac');
+  });
+
+  it('gives a quote after "what X described as" to X, not to "what"', () => {
+    const t = 'Ana Oresk was voted off the show in what host Tomas Brandt described as the “hardest verdict so far this season.”';
+    const q = find(quotesOf(t), 'hardest verdict');
+    expect(q.speakerWords).toBe('host Tomas Brandt');
+    expect(q.speaker).toBe('Tomas Brandt');
   });
 });
