@@ -108,3 +108,11 @@ describe('"what X says are …"', () => {
     expect(q.speaker).toBe('Tomas Brandt');
   });
 });
+
+describe('words the tagger reads as reported in a later sentence than its cue', () => {
+  it('are not given that cue when they start inside their own sentence', () => {
+    const t = 'Jon Oresk was eliminated in what host Tomas Brandt described as the “hardest verdict so far this season.” The elimination came after his announcement that his wife had been ill.';
+    const quotes = quotesOf(t);
+    expect(quotes.map((q) => q.words)).toEqual(['hardest verdict so far this season.']);
+  });
+});

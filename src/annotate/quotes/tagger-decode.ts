@@ -49,6 +49,11 @@ function nearest(run: Run, cues: readonly Run[], sentence: Int32Array): number {
   return best;
 }
 
+/** Does the run start on a quote mark or right after one (a quotation going on from the sentence before)? */
+function startsAfterMark(facts: ReturnType<typeof tokenFacts>, i: number): boolean {
+  return facts.quoted[i]! > 0 || (i > 0 && facts.quoted[i - 1]! > 0);
+}
+
 const TRAILING_JOINER = /^(?:and|but|or|while|whereas)$/i;
 const isMark = (w: string): boolean => /^["“”‘’«»']$/.test(w);
 
@@ -101,6 +106,9 @@ export function taggedQuotes(weights: TaggerWeights, input: TaggerText): TaggedQ
       if (r.label !== 'CON') continue;
       const k = nearest(r, cues, facts.sentence);
       const cue = cues[k]!;
+      // Content that starts inside a later sentence than its cue ("…, described as “…”. It came after his
+      // announcement that …") answers a cue of its own sentence the tagger missed, not this one.
+      if (facts.sentence[r.from]! > facts.sentence[cue.to - 1]! && facts.sentenceFirst[r.from] !== r.from && !startsAfterMark(facts, r.from)) continue;
       const source = sources.get(k);
       let quoted = 0;
       for (let i = r.from; i < r.to; i++) if (facts.quoted[i]! > 0) quoted++;
