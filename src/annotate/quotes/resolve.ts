@@ -96,7 +96,8 @@ function antecedent(pronoun: string, at: number, d: Discourse, maxSentences = In
   const gender = pronounGender(pronoun);
   const plural = PLURAL_PRONOUNS.test(pronoun);
   // "they" stands for a body or a group of people, not for a state or a place ("the U.S.", "Kell").
-  const typeFits = (type: string | undefined): boolean => sorts.includes(sortOfType(type)) && !(plural && type !== 'ORG');
+  // "it" says nothing as a place ("Coral Springs"); a state or a body can.
+  const typeFits = (type: string | undefined): boolean => sorts.includes(sortOfType(type)) && !(plural && type !== 'ORG') && type !== 'LOC';
   const fits = (m: EntityMentionLike): boolean =>
     m.end <= at && at - m.end <= MAX_ANTECEDENT_DISTANCE && typeFits(m.type) && !inQuote(d, m)
     && !(gender && m.type === 'PERSON' && d.genders.has(m.entity) && d.genders.get(m.entity) !== gender);
@@ -187,9 +188,11 @@ function pluralGroupBefore(at: number, d: Discourse): (Span & { text: string }) 
     // A group of people by the lexicons or by a suffix that names people ("reformists", "Iranians"), not any plural in -er/-or ("receptors").
     const people = canHeadSpeaker(word) || /(?:ists|ians|ans)$/.test(word);
     if (!kind.plural || kind.kind !== 'collective' || !people || /^(?:people|public)$/.test(kind.head)) continue;
-    const prev = toks[k - 1];
-    const qualified = !opens && prev && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && d.text.slice(prev.end, t.start) === ' ' && !isDeterminer(prev.text) && !isPronoun(prev.text) && !(k - 1 === 0 || /^[.!?]$/.test(toks[k - 2]?.text ?? '.'));
-    const start = qualified ? prev.start : t.start;
+    // The capitalised words right before it that qualify it ("European officials", "Wall Street investors"), not one opening the sentence.
+    let q = k;
+    while (!opens && q > 0 && /^\p{Lu}[\p{L}.’'-]*$/u.test(toks[q - 1]!.text) && d.text.slice(toks[q - 1]!.end, toks[q]!.start) === ' '
+      && !isDeterminer(toks[q - 1]!.text) && !isPronoun(toks[q - 1]!.text) && q - 1 > 0 && !/^[.!?]$/.test(toks[q - 2]!.text)) q--;
+    const start = toks[q]!.start;
     return { start, end: t.end, text: d.text.slice(start, t.end) };
   }
   return undefined;
@@ -424,7 +427,9 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
         // "the official", "the 78-year-old Republican": the person the text is about, as for "he" (or "she" for
         // "the spokeswoman"). Not a relation to someone ("the victim's mother", "his lawyer", "a relative"):
         // that is another person, whom the text need not name.
-        const salient = hasMentions && !isRelationalRole(text, core, phrase) ? antecedent(roleGender(phrase.head) === 'female' ? 'she' : 'he', core.start, d, ROLE_SENTENCES) : undefined;
+        // Only a definite role ("the official", "this diplomat"): a bare one is what is left of a longer phrase ("one … official").
+        const definite = /(?:^|\s)(?:the|this|that|his|her|its|their)\s+$/i.test(` ${text.slice(Math.max(0, core.start - 8), core.start)}`) || /^(?:the|this|that|his|her|its|their)\s/i.test(text.slice(core.start, core.end));
+        const salient = hasMentions && definite && !isRelationalRole(text, core, phrase) ? antecedent(roleGender(phrase.head) === 'female' ? 'she' : 'he', core.start, d, ROLE_SENTENCES) : undefined;
         if (salient) return { resolved: salient, phrase };
       }
       return { resolved: { text: describe(text, core, true), sort: 'person' }, phrase };

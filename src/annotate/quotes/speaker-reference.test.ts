@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createArticlePipeline } from '../index.js';
+import { describeSpeakers } from './resolve.js';
+import { isWritersImpersonalRemark } from './writer-voice.js';
 
 // Fictional articles written for these tests; run through the whole article pipeline (parse, entities, references).
 interface Said { readonly words: string; readonly speaker?: string; readonly speakerText?: string; readonly speakerWords?: string }
@@ -114,5 +116,33 @@ describe('words the tagger reads as reported in a later sentence than its cue', 
     const t = 'Jon Oresk was eliminated in what host Tomas Brandt described as the “hardest verdict so far this season.” The elimination came after his announcement that his wife had been ill.';
     const quotes = quotesOf(t);
     expect(quotes.map((q) => q.words)).toEqual(['hardest verdict so far this season.']);
+  });
+});
+
+describe('a role that is not definite', () => {
+  it('(a bare "official" left of "one West Virginia official") is not the person the text is about', () => {
+    const t = 'Tomas Brandt bought the mine in May. It has met every standard, one West Virginia official said.';
+    const official = t.indexOf('official said');
+    const content = { start: t.indexOf('It has'), end: t.indexOf(', one') };
+    const brandt = { start: 0, end: 12, type: 'PERSON', entity: 'e1' };
+    const [q] = describeSpeakers(t, [{ ...content, direct: false, speaker: { span: { start: official, end: official + 8 }, core: { start: official, end: official + 8 } }, cue: { start: official + 9, end: official + 13 } }], {
+      entities: [brandt], entityIndex: [{ id: 'e1', type: 'PERSON' }], sentences: [{ start: 0, end: 36 }, { start: 37, end: t.length }],
+    });
+    expect(q!.speaker).toBeUndefined();
+    // The same role made definite ("the official") stands for him.
+    const u = t.replace('one West Virginia official', 'the official');
+    const at = u.indexOf('official said');
+    const [r] = describeSpeakers(u, [{ start: content.start, end: u.indexOf(', the'), direct: false, speaker: { span: { start: at - 4, end: at + 8 }, core: { start: at - 4, end: at + 8 } }, cue: { start: at + 9, end: at + 13 } }], {
+      entities: [brandt], entityIndex: [{ id: 'e1', type: 'PERSON' }], sentences: [{ start: 0, end: 36 }, { start: 37, end: u.length }],
+    });
+    expect(r!.speaker).toBe('e1');
+  });
+});
+
+describe('"it\'s obvious that …"', () => {
+  it('is the writer\'s own remark, nobody\'s statement', () => {
+    const t = 'At this juncture, it’s obvious that the board is wasting its breath.';
+    const k = t.indexOf('it’s');
+    expect(isWritersImpersonalRemark(t, { start: k, end: k + 2 })).toBe(true);
   });
 });

@@ -3,9 +3,9 @@ import type { Span } from '../../core/index.js';
 /**
  * An impersonal "it" that opens the writer's own remark: "it is worth noting that …", "it should be
  * noted that …", "it can be said that …", "it is noteworthy that …". Nobody is reported: what follows
- * is the writer's voice.
+ * is the writer's voice. "it's obvious that …" too.
  */
-const IMPERSONAL_FRAME = /^\s+(?:(?:is|was)\s+(?:also\s+)?(?:worth|noteworthy|notable|clear|evident|obvious|apparent)\b|(?:can|could|should|must|may|might)\s+(?:also\s+)?be\s+\p{Ll}+(?:ed|id|en)\b)/u;
+const IMPERSONAL_FRAME = /^(?:\s+(?:is|was)|['’]s)\s+(?:also\s+)?(?:worth|noteworthy|notable|clear|evident|obvious|apparent)\b|^\s+(?:can|could|should|must|may|might)\s+(?:also\s+)?be\s+\p{Ll}+(?:ed|id|en)\b/u;
 
 /**
  * Is the speaker phrase at `speaker` the impersonal "it" of the writer's own remark?
