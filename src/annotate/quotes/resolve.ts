@@ -1,6 +1,6 @@
 import { firstStartingFrom, type Span } from '../../core/index.js';
 import { spanIndexAt, tokenize, type Token } from './segment.js';
-import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition, isPronoun } from './lexicon.js';
+import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition, isPronoun, isSourceHead } from './lexicon.js';
 import { widenOverPreposition, type SpeakerFound } from './speaker.js';
 import { canHeadSpeaker, classifySpeaker, isRoleNoun, type SpeakerPhrase } from './speaker-kind.js';
 import { entityGenders, pronounGender, type Gender } from './gender.js';
@@ -429,7 +429,9 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
         // that is another person, whom the text need not name.
         // Only a definite role ("the official", "this diplomat"): a bare one is what is left of a longer phrase ("one … official").
         const definite = /(?:^|\s)(?:the|this|that|his|her|its|their)\s+$/i.test(` ${text.slice(Math.max(0, core.start - 8), core.start)}`) || /^(?:the|this|that|his|her|its|their)\s/i.test(text.slice(core.start, core.end));
-        const salient = hasMentions && definite && !isRelationalRole(text, core, phrase) ? antecedent(roleGender(phrase.head) === 'female' ? 'she' : 'he', core.start, d, ROLE_SENTENCES) : undefined;
+        // And a role the lexicons know ("the official", "the Republican"), not one guessed from its ending ("the consumer").
+        const known = isRoleNoun(phrase.head) || isSourceHead(phrase.head);
+        const salient = hasMentions && definite && known && !isRelationalRole(text, core, phrase) ? antecedent(roleGender(phrase.head) === 'female' ? 'she' : 'he', core.start, d, ROLE_SENTENCES) : undefined;
         if (salient) return { resolved: salient, phrase };
       }
       return { resolved: { text: describe(text, core, true), sort: 'person' }, phrase };

@@ -44,6 +44,9 @@ const ROLE_NOUNS = new Set([
   'man', 'woman', 'person', 'citizen', 'voter', 'supporter', 'critic', 'opponent', 'rival', 'ally', 'strategist',
   'pollster', 'historian', 'engineer', 'specialist', 'consultant', 'coordinator', 'representative', 'delegate',
   'secretary-general', 'prime', 'cleric', 'ayatollah', 'imam', 'bishop', 'pope', 'captain', 'coach', 'player',
+  'singer', 'guitarist', 'drummer', 'musician', 'artist', 'actor', 'actress', 'star', 'athlete', 'rapper', 'comedian',
+  'host', 'anchor', 'presenter', 'filmmaker', 'novelist', 'poet', 'chef', 'pilot', 'soldier', 'firefighter', 'paramedic',
+  'quarterback', 'pitcher', 'striker', 'goalkeeper', 'champion', 'entrepreneur', 'investor', 'designer', 'architect',
 ]);
 
 /** Nouns of bodies and groups that speak as one ("the ministry", "the delegation", "authorities"). */

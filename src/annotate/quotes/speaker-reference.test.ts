@@ -146,3 +146,19 @@ describe('"it\'s obvious that …"', () => {
     expect(isWritersImpersonalRemark(t, { start: k, end: k + 2 })).toBe(true);
   });
 });
+
+describe('a definite role guessed only from its ending', () => {
+  const resolve = (t: string, phrase: string): string | undefined => {
+    const at = t.indexOf(`${phrase} said`);
+    const content = { start: t.indexOf('The fares'), end: t.indexOf(`, ${phrase}`) };
+    const [q] = describeSpeakers(t, [{ ...content, direct: false, speaker: { span: { start: at, end: at + phrase.length }, core: { start: at, end: at + phrase.length } }, cue: { start: at + phrase.length + 1, end: at + phrase.length + 5 } }], {
+      entities: [{ start: 0, end: 12, type: 'PERSON', entity: 'e1' }], entityIndex: [{ id: 'e1', type: 'PERSON' }], sentences: [{ start: 0, end: t.indexOf('.') + 1 }, { start: t.indexOf('.') + 2, end: t.length }],
+    });
+    return q!.speaker;
+  };
+
+  it('("the consumer") is not the person the text is about; a known role ("the singer") is', () => {
+    expect(resolve('Tomas Brandt runs the ferry line. The fares are too high, the consumer said.', 'the consumer')).toBeUndefined();
+    expect(resolve('Tomas Brandt runs the ferry line. The fares are too high, the singer said.', 'the singer')).toBe('e1');
+  });
+});
