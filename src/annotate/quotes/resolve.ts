@@ -233,7 +233,7 @@ function nameWord(w: string): boolean {
 }
 
 /** Without entities: the nearest preceding run of capitalised words that reads as a name (not a date, not a possessive). */
-function antecedentName(text: string, at: number, quoted: readonly Span[], tokens: readonly Token[] | undefined, person: boolean, from = Math.max(0, at - MAX_ANTECEDENT_DISTANCE)): string | undefined {
+function antecedentName(text: string, at: number, quoted: readonly Span[], tokens: readonly Token[] | undefined, person: boolean, from = Math.max(0, at - MAX_ANTECEDENT_DISTANCE), nonPersons: readonly EntityMentionLike[] = []): string | undefined {
   const toks = tokens ? tokensWithin(tokens, from, at) : tokenize(text, from, at);
   let end = toks.length - 1;
   while (end >= 0) {
@@ -244,6 +244,11 @@ function antecedentName(text: string, at: number, quoted: readonly Span[], token
     let start = end;
     while (start > 0 && nameWord(toks[start - 1]!.text) && text.slice(toks[start - 1]!.end, toks[start]!.start) === ' ') start--;
     const span = { start: toks[start]!.start, end: toks[end]!.end };
+    // "The Kell president …, he said": a place or a body the entities stage found is no "he" or "she".
+    if (person && nonPersons.some((m) => overlaps(m, span))) { end = start - 1; continue; }
+    // "The Kell president": a capitalised word before a role noun qualifies the role; it is no person's name.
+    const after = toks[end + 1]?.text ?? '';
+    if (person && /^\p{Ll}/u.test(after) && isRoleNoun(after.toLowerCase())) { end = start - 1; continue; }
     // "Police did not …, but he said": a body capitalised as its sentence opens is no "he" or "she".
     const word = text.slice(span.start, span.end).toLowerCase();
     if (person && start === end && classifySpeaker(word, { start: 0, end: word.length }, []).kind === 'collective') { end--; continue; }
@@ -406,12 +411,14 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
         const r = antecedent(pronoun, core.start, d);
         if (r) return { resolved: r, phrase };
       }
-      if (referenced) return { resolved: { entity: referenced.entity }, phrase };
+      // "he", "she" is a person: a reference the earlier stage linked to a place or a body is not taken.
+      if (referenced && !(PERSON_PRONOUNS.test(pronoun) && d.types.get(referenced.entity) !== undefined && d.types.get(referenced.entity) !== 'PERSON')) return { resolved: { entity: referenced.entity }, phrase };
       // "they" with no group or body before it: no capitalised word nearby stands in for one.
       if (PLURAL_PRONOUNS.test(pronoun)) return { phrase };
       const sentenceStart = sentenceStartBefore(text, core.start);
       const person = PERSON_PRONOUNS.test(pronoun);
-      const name = antecedentName(text, core.start, d.quoted, d.tokens, person, sentenceStart) ?? previousSpeakerText(d, core.start) ?? antecedentName(text, core.start, d.quoted, d.tokens, person);
+      const nonPersons = d.mentions.filter((m) => m.type !== 'PERSON');
+      const name = antecedentName(text, core.start, d.quoted, d.tokens, person, sentenceStart, nonPersons) ?? previousSpeakerText(d, core.start) ?? antecedentName(text, core.start, d.quoted, d.tokens, person, undefined, nonPersons);
       return { resolved: name ? { text: name } : undefined, phrase };
     }
     case 'relative':

@@ -162,3 +162,11 @@ describe('a definite role guessed only from its ending', () => {
     expect(resolve('Tomas Brandt runs the ferry line. The fares are too high, the singer said.', 'the singer')).toBe('e1');
   });
 });
+
+describe('"he" with no person named before it', () => {
+  it('is not the capitalised word that qualifies a role ("The Kell president")', () => {
+    const t = 'The Kell president faced criticism due to his statement, in which he opposed negotiations with the league in support of the council’s stance.';
+    const q = find(quotesOf(t), 'negotiations with the league');
+    expect(q.speakerText).not.toBe('Kell');
+  });
+});
