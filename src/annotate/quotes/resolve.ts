@@ -2,9 +2,10 @@ import { firstStartingFrom, type Span } from '../../core/index.js';
 import { spanIndexAt, tokenize, type Token } from './segment.js';
 import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition, isPronoun, isSourceHead } from './lexicon.js';
 import { widenOverPreposition, type SpeakerFound } from './speaker.js';
-import { canHeadSpeaker, classifySpeaker, isRoleNoun, type SpeakerPhrase } from './speaker-kind.js';
+import { canHeadSpeaker, classifySpeaker, isRelationalRole, isRoleNoun, roleGender, type SpeakerPhrase } from './speaker-kind.js';
 import { entityGenders, pronounGender, type Gender } from './gender.js';
 import { isWritersImpersonalRemark } from './writer-voice.js';
+import { sidesNamedBefore } from './meeting-sides.js';
 import type { EntityMentionLike, Quote, ReferenceLike } from './types.js';
 import { demonymOfCountry } from '../entities/countries.js';
 
@@ -144,25 +145,6 @@ function titleHolder(head: string, at: number, d: Discourse): string | undefined
   return best?.entity;
 }
 
-/** Nouns of kin and of ties to another person: "the mother", "his lawyer" is someone else than the one the text is about. */
-const RELATION_NOUN = /^(?:mother|father|parent|parents|wife|husband|son|daughter|brother|sister|sibling|child|children|uncle|aunt|cousin|nephew|niece|grandmother|grandfather|grandson|granddaughter|widow|widower|fianc[eé]e?|partner|girlfriend|boyfriend|relative|relatives|family|friend|friends|neighbor|neighbour|lawyer|lawyers|attorney|attorneys|victim|victims|mom|dad)$/;
-const FEMALE_ROLE = /^(?:mother|wife|daughter|sister|aunt|niece|grandmother|granddaughter|widow|girlfriend|mom|woman|queen|princess|spokeswoman|chairwoman|congresswoman|businesswoman|actress|duchess|empress)$/;
-const MALE_ROLE = /^(?:father|husband|son|brother|uncle|nephew|grandfather|grandson|widower|boyfriend|dad|man|king|prince|spokesman|chairman|congressman|businessman|actor|duke|emperor)$/;
-
-/** The gender a role noun states ("the spokeswoman", "the king"), if any. */
-function roleGender(head: string): 'female' | 'male' | undefined {
-  return FEMALE_ROLE.test(head) ? 'female' : MALE_ROLE.test(head) ? 'male' : undefined;
-}
-
-/** A role held towards someone: a noun of kin or of a tie, or a role phrase with a possessive before its head ("the victim's mother", "his aide"). */
-function isRelationalRole(text: string, core: Span, phrase: SpeakerPhrase): boolean {
-  if (RELATION_NOUN.test(phrase.head)) return true;
-  // "his country", "its government" is the state or body itself, not a tie to another person.
-  if (!isRoleNoun(phrase.head)) return false;
-  const beforeHead = text.slice(core.start, phrase.headSpan ? phrase.headSpan.start : core.end);
-  return /(?:^|\s)(?:his|her|their|its|my|our|your)\s/i.test(` ${beforeHead}`) || /\p{L}[’']s?\s/u.test(beforeHead);
-}
-
 /** Documents a body issues in its own name ("its statement", "the report"): they speak for the body that spoke just before. */
 const ISSUED_DOCUMENT = /^(?:statements?|reports?|release|communique|letter|memo|tweets?|posts?|message|article|editorial|column|filings?|ruling|order|decree|resolution|declaration|transcript|readout|notice|bulletin|announcement)$/;
 
@@ -283,56 +265,6 @@ function withCountryOfSentence(text: string, core: Span, described: string): str
   const m = IN_COUNTRY.exec(text.slice(start, core.start));
   const adjective = m ? demonymOfCountry(m[1]!.trim()) : undefined;
   return adjective ? `${adjective} ${described}` : described;
-}
-
-/** The two sides of a meeting as a speaker: "the parties", "both sides", "the two sides". */
-const BOTH_SIDES = /^(?:the|both|these|those|the two|all)\s+(?:parties|sides)$/i;
-/** "between A and B": the sides a meeting or talks were between (A and B each up to an aside or the clause's end). */
-const BETWEEN_SIDES = /\bbetween\s+((?:the\s+)?[^,;.]{2,60}?)(?:,[^,;.]{0,80},)?\s+and\s+((?:the\s+)?[^,;.]{2,60}?)(?=[,;.]|\s+(?:concluded|ended|began|started|resumed|was|were|in|on|at|over|to)\b)/giu;
-
-/**
- * "Talks between the Kell delegation, headed by …, and the Veskar delegation … The parties stated …": the
- * sides are the two the text last set a meeting between, named as it named them; undefined when it named none.
- */
-function sidesNamedBefore(text: string, core: Span): string | undefined {
-  if (!BOTH_SIDES.test(text.slice(core.start, core.end).trim())) return undefined;
-  const before = text.slice(Math.max(0, core.start - MAX_ANTECEDENT_DISTANCE), core.start);
-  let last: RegExpExecArray | undefined;
-  // "between the parties, …, and …" names no side: it refers back to them.
-  for (const m of before.matchAll(BETWEEN_SIDES)) if (!/^(?:the\s+|both\s+|these\s+|those\s+|two\s+)*(?:parties|sides)\b/i.test(m[1]!)) last = m;
-  const met = lastMeetingWith(before);
-  if (met && (!last || met.at > last.index)) return `${met.a} and ${met.b}`;
-  if (!last) return undefined;
-  const a = last[1]!.replace(/^the\s+/i, '').trim();
-  const b = last[2]!.replace(/^the\s+/i, '').trim();
-  // "Kell delegation and Veskar delegation" reads "Kell and Veskar delegations".
-  const head = /\s(\p{Ll}+)$/u.exec(a)?.[1];
-  if (head && b.endsWith(` ${head}`) && !/s$/.test(head)) return `${a.slice(0, -head.length - 1)} and ${b.slice(0, -head.length - 1)} ${head.replace(/y$/, 'ie')}s`;
-  return `${a} and ${b}`;
-}
-
-/** "… held (a round of) talks with B": the verb and the other side of a meeting its subject held. */
-const MET_WITH = /\b(?:held|hold|holds|holding|had|opened|began|started|resumed)\s+(?:[\p{L}\p{N}-]+\s+){0,5}?(?:talks|meetings?|negotiations|consultations)\s+with\s+((?:the\s+)?[^,;.]{2,60}?)(?=[,;.]|\s+(?:in|on|at|over|to|about|for|during|since|last|this|earlier)\b)/giu;
-/** Words that end a meeting's subject read backwards ("It is worth noting that [Kell officials] have held …"). */
-const SUBJECT_STOP = /^(?:that|which|who|and|but|or|as|while|when|after|before|since|because|if|so|then|also|is|are|was|were|be|been|it|to|of|in|on|at|with|by|for|from)$/i;
-
-/** The subject of "A (have) held talks with B" and its B, the last such meeting in `before`, with where its verb stands. */
-function lastMeetingWith(before: string): { a: string; b: string; at: number } | undefined {
-  let found: { a: string; b: string; at: number } | undefined;
-  for (const m of before.matchAll(MET_WITH)) {
-    const lead = before.slice(Math.max(0, m.index - 80), m.index).replace(/\s+(?:have|has|had|will|would|also|recently|reportedly)\s*$/i, ' ').replace(/\s+(?:have|has|had)\s*$/i, ' ');
-    const words = lead.trim().split(/\s+/);
-    const subject: string[] = [];
-    for (let k = words.length - 1; k >= 0 && subject.length < 5; k--) {
-      const w = words[k]!;
-      if (/[,;:.!?]$/.test(w) || SUBJECT_STOP.test(w)) break;
-      subject.unshift(w);
-    }
-    const a = subject.join(' ').replace(/^the\s+/i, '');
-    if (!/\p{L}{3}/u.test(a)) continue;
-    found = { a, b: m[1]!.replace(/^the\s+/i, '').trim(), at: m.index };
-  }
-  return found;
 }
 
 /** The first non-space position from `at`. */

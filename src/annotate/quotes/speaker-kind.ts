@@ -180,3 +180,22 @@ export function classifySpeaker(text: string, core: Span, mentions: readonly Ent
   if (AGENT_SUFFIX.test(head) && head.length > 4 && !NOT_AGENT.test(head) && !NOT_AGENT.test(singular(head))) return { kind: plural ? 'collective' : 'role', ...base };
   return { kind: 'junk', ...base };
 }
+
+/** Nouns of kin and of ties to another person: "the mother", "his lawyer" is someone else than the one the text is about. */
+const RELATION_NOUN = /^(?:mother|father|parent|parents|wife|husband|son|daughter|brother|sister|sibling|child|children|uncle|aunt|cousin|nephew|niece|grandmother|grandfather|grandson|granddaughter|widow|widower|fianc[eé]e?|partner|girlfriend|boyfriend|relative|relatives|family|friend|friends|neighbor|neighbour|lawyer|lawyers|attorney|attorneys|victim|victims|mom|dad)$/;
+const FEMALE_ROLE = /^(?:mother|wife|daughter|sister|aunt|niece|grandmother|granddaughter|widow|girlfriend|mom|woman|queen|princess|spokeswoman|chairwoman|congresswoman|businesswoman|actress|duchess|empress)$/;
+const MALE_ROLE = /^(?:father|husband|son|brother|uncle|nephew|grandfather|grandson|widower|boyfriend|dad|man|king|prince|spokesman|chairman|congressman|businessman|actor|duke|emperor)$/;
+
+/** The gender a role noun states ("the spokeswoman", "the king"), if any. */
+export function roleGender(head: string): 'female' | 'male' | undefined {
+  return FEMALE_ROLE.test(head) ? 'female' : MALE_ROLE.test(head) ? 'male' : undefined;
+}
+
+/** A role held towards someone: a noun of kin or of a tie, or a role phrase with a possessive before its head ("the victim's mother", "his aide"). */
+export function isRelationalRole(text: string, core: Span, phrase: SpeakerPhrase): boolean {
+  if (RELATION_NOUN.test(phrase.head)) return true;
+  // "his country", "its government" is the state or body itself, not a tie to another person.
+  if (!isRoleNoun(phrase.head)) return false;
+  const beforeHead = text.slice(core.start, phrase.headSpan ? phrase.headSpan.start : core.end);
+  return /(?:^|\s)(?:his|her|their|its|my|our|your)\s/i.test(` ${beforeHead}`) || /\p{L}[’']s?\s/u.test(beforeHead);
+}
