@@ -438,12 +438,13 @@ async function recordSource(tx: SqlExecutor, articleId: string, sourceJson: stri
 /**
  * The stored articles in their own right that share an LSH band with an article (bands in
  * `$2`), earliest first, as a JSON array of `{ id, minhash }`: found through the band index,
- * never a scan of all articles.
+ * never a scan of all articles. Each candidate is looked up by its id (`OFFSET 0` keeps the
+ * planner from turning the lookup into a join that starts from the articles: on a young
+ * database, before its first ANALYZE, it did, and read every article's bands for each add).
  */
 const NEAR_DUPLICATE_CANDIDATES = `SELECT coalesce(json_agg(json_build_object('id', a.id, 'minhash', a.minhash) ORDER BY a.seq), '[]'::json)
-  FROM articles a
-  WHERE a.id IN (SELECT b.article_id FROM article_lsh_bands b WHERE b.band_key = ANY($2::bigint[]))
-    AND a.duplicate_of IS NULL`;
+  FROM (SELECT DISTINCT b.article_id FROM article_lsh_bands b WHERE b.band_key = ANY($2::bigint[])) c,
+    LATERAL (SELECT a.id, a.minhash, a.seq FROM articles a WHERE a.id = c.article_id AND a.duplicate_of IS NULL OFFSET 0) a`;
 
 /** The most similar of the candidates at or above NEAR_DUPLICATE_JACCARD; the earliest added wins a tie. */
 function nearestOf(signature: MinHashSignature, candidates: readonly { id: string; minhash: number[] }[]): { id: string; similarity: number } | null {
