@@ -938,13 +938,11 @@ function whatSaysQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
   const out: Draft[] = [];
   ctx.sentences.forEach((sent, si) => {
     const [first, last] = ctx.sentenceTokens[si]!;
-    for (let w = first; w < last; w++) {
-      if (ctx.toks[w]!.text.toLowerCase() !== 'what' || insideMark(ctx, ctx.toks[w]!.start)) continue;
-      const sp = speakerAfter(ctx.toks, w + 1, last, first);
+    for (let c = first + 2; c < last; c++) {
+      const cue = ctx.toks[c]!;
+      if (!WHAT_CUE.test(cue.text) || usedCues.has(cue.start) || insideMark(ctx, cue.start)) continue;
+      const sp = speakerAfterWhat(ctx, c, first);
       if (!sp) continue;
-      const c = firstStartingFrom(ctx.toks, sp.span.end);
-      const cue = ctx.toks[c];
-      if (!cue || c > last || !WHAT_CUE.test(cue.text) || usedCues.has(cue.start) || !/^\s+$/.test(ctx.text.slice(sp.span.end, cue.start))) continue;
       let k = c + 1;
       const link = ctx.toks[k]?.text.toLowerCase();
       if (link === 'as' || link === 'is' || link === 'are' || link === 'was' || link === 'were') k++;
