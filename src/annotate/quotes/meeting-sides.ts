@@ -43,7 +43,7 @@ const SUBJECT_STOP = /^(?:that|which|who|and|but|or|as|while|when|after|before|s
 function lastMeetingWith(before: string): { a: string; b: string; at: number } | undefined {
   let found: { a: string; b: string; at: number } | undefined;
   for (const m of before.matchAll(MET_WITH)) {
-    const lead = before.slice(Math.max(0, m.index - 80), m.index).replace(/\s+(?:have|has|had|will|would|also|recently|reportedly)\s*$/i, ' ').replace(/\s+(?:have|has|had)\s*$/i, ' ');
+    const lead = before.slice(Math.max(0, m.index - 80), m.index).replace(/(?:\s+(?:have|has|had|will|would|also|recently|reportedly))+\s*$/i, ' ');
     const words = lead.trim().split(/\s+/);
     const subject: string[] = [];
     for (let k = words.length - 1; k >= 0 && subject.length < 5; k--) {

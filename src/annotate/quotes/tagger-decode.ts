@@ -1,7 +1,7 @@
 import type { Span } from '../../core/index.js';
 import type { Token } from './segment.js';
 import type { SpeakerFound } from './speaker.js';
-import { paragraphUnits, tokenFacts, type TaggerText } from './tagger-features.js';
+import { paragraphUnits, tokenFacts, type TaggerText, type TokenFacts } from './tagger-features.js';
 import { tagTokens, type TaggerWeights } from './tagger.js';
 
 /** An attribution read from the tagger's labels: content, with the cue and source that go with it. */
@@ -50,7 +50,7 @@ function nearest(run: Run, cues: readonly Run[], sentence: Int32Array): number {
 }
 
 /** Does the run start on a quote mark or right after one (a quotation going on from the sentence before)? */
-function startsAfterMark(facts: ReturnType<typeof tokenFacts>, i: number): boolean {
+function startsAfterMark(facts: TokenFacts, i: number): boolean {
   return facts.quoted[i]! > 0 || (i > 0 && facts.quoted[i - 1]! > 0);
 }
 
