@@ -594,3 +594,34 @@ describe('an attribution set off by commas between a subject and its predicate',
     expect(quotes.map((q) => words(t, q))).toEqual(['The deal, said Dal Brin, was unfair to every fisherman in Corvel']);
   });
 });
+
+/** Each sentence's quote about the ferries has the speaker's words given beside it. */
+function expectSpeakersOfFerryQuote(cases: readonly [string, string][]): void {
+  for (const [t, speaker] of cases) {
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('ferries would run'));
+    expect(words(t, q?.speakerSpan), t).toBe(speaker);
+  }
+}
+
+describe('asides around a speaker\'s name', () => {
+  it('leaves a place, a time, an age, an adverb or a circumstance out of the words naming the speaker', () => {
+    const cases: [string, string][] = [
+      ['Ana Oresk, in Kelm, said the ferries would run on Monday.', 'Ana Oresk'],
+      ['Harbour chief Ana Oresk, meanwhile, said the ferries would run on Monday.', 'Harbour chief Ana Oresk'],
+      ['Bram Hollis, 58, said the ferries would run on Monday.', 'Bram Hollis'],
+      ['Oresk at the time said the ferries would run on Monday.', 'Oresk'],
+      ['Oresk, speaking to dock workers in Tarnby, said the ferries would run on Monday.', 'Oresk'],
+      ['KELM (Harbour Wire) — Ana Oresk said the ferries would run on Monday.', 'Ana Oresk'],
+    ];
+    expectSpeakersOfFerryQuote(cases);
+  });
+
+  it('keeps an affiliation or a description of the speaker', () => {
+    const cases: [string, string][] = [
+      ['Ana Oresk, of the harbour board, said the ferries would run on Monday.', 'Ana Oresk, of the harbour board'],
+      ['Ana Oresk, acting director of the harbour board, said the ferries would run on Monday.', 'Ana Oresk, acting director of the harbour board'],
+      ['Officials in Kelm said the ferries would run on Monday.', 'Officials in Kelm'],
+    ];
+    expectSpeakersOfFerryQuote(cases);
+  });
+});

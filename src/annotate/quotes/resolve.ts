@@ -2,6 +2,7 @@ import { firstStartingFrom, type Span } from '../../core/index.js';
 import { spanIndexAt, tokenize, type Token } from './segment.js';
 import { isAuxiliary, isCalendarWord, isCapitalised, isClauseWord, isCueVerb, isDeterminer, isPreposition, isPronoun, isSourceHead } from './lexicon.js';
 import { widenOverPreposition, type SpeakerFound } from './speaker.js';
+import { withoutAsides } from './speaker-asides.js';
 import { canHeadSpeaker, classifySpeaker, isRelationalRole, isRoleNoun, roleGender, type SpeakerPhrase } from './speaker-kind.js';
 import { entityGenders, pronounGender, type Gender } from './gender.js';
 import { isWritersImpersonalRemark } from './writer-voice.js';
@@ -569,7 +570,7 @@ export function describeSpeakers(text: string, drafts: readonly DraftLike[], opt
   /** Speaker phrases widened past a prepositional tail, by draft index. */
   const speakers = new Map<number, SpeakerFound>();
   for (const i of order) {
-    let sp = withTitleBefore(text, overMentions(text, withoutMembersNamed(text, afterLeadingAdjunct(text, afterLabel(text, drafts[i]!.speaker!))), mentions));
+    let sp = withTitleBefore(text, overMentions(text, withoutMembersNamed(text, afterLeadingAdjunct(text, afterLabel(text, withoutAsides(text, drafts[i]!.speaker!)))), mentions));
     if (sp !== drafts[i]!.speaker) speakers.set(i, sp);
     const wider = options.tokens ? widenOverPreposition(options.tokens, sp, sentenceFirstToken(options.tokens, options.sentences, sp.core.start), junkPhrase(text, sp, mentions)) : null;
     if (wider) { sp = wider; speakers.set(i, wider); }
