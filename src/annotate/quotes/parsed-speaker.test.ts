@@ -624,4 +624,12 @@ describe('asides around a speaker\'s name', () => {
     ];
     expectSpeakersOfFerryQuote(cases);
   });
+
+  it('takes the words that date or place a title written before it, never the end of the sentence before', () => {
+    expectSpeakersOfFerryQuote([
+      ['But former Kelm Gov. Ana Oresk said the ferries would run on Monday.', 'former Kelm Gov. Ana Oresk'],
+      ['Former Tarnby Senior Adviser Bram Hollis said the ferries would run on Monday.', 'Former Tarnby Senior Adviser Bram Hollis'],
+      ['The guild met in the Harbour Office. Gov. Ana Oresk said the ferries would run on Monday.', 'Gov. Ana Oresk'],
+    ]);
+  });
 });

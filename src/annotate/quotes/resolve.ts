@@ -502,6 +502,23 @@ const MAX_TITLE_WORDS = 5;
 /** Title words that stand before a name without being role nouns ("Lt. Gen.", "Rep."). */
 const TITLE_ABBREVIATION = /^(?:Lt|Gen|Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Col|Maj|Capt|Sgt|Adm|Cmdr|Prof|Rev|Del|Amb|Pres|Sec|Supt|Insp|Cpl|Pvt|Brig|Atty|Hon)\.$/;
 
+/** Words that date or qualify a role before its title ("former Gov.", "acting Secretary"). */
+const ROLE_TIME = /^(?:former|then|ex|acting|late|outgoing|incoming|retired|interim|current|deputy|senior)$/;
+
+/** Words that open a question or a clause, capitalised at a sentence's start ("What Mr. Oresk said"). */
+const QUESTION_WORD = /^(?:what|when|where|why|how|while|whether|if|because|although|though|once|since|after|before)$/;
+
+/** Does the phrase open with a title or role word before a capitalised name ("Speaker Paul Ryan", "California Gov. Jerry Brown")? */
+function titleOpens(words: string): boolean {
+  const ws = words.split(/\s+/).slice(0, 4);
+  for (let k = 0; k < ws.length - 1; k++) {
+    const bare = ws[k]!.replace(/[’']s$/, '');
+    if (!/^\p{Lu}/u.test(bare)) return false;
+    if ((isRoleNoun(bare.toLowerCase()) || TITLE_ABBREVIATION.test(bare)) && /^\p{Lu}/u.test(ws[k + 1]!)) return true;
+  }
+  return false;
+}
+
 /**
  * A name whose role stands before it with no article or comma between ("White House press secretary
  * Ilse Brandt", "Oresk lawyer Jon Berg", "retired Air Force general Mira Dalen"): the role is part
@@ -514,13 +531,16 @@ function withTitleBefore(text: string, sp: SpeakerFound): SpeakerFound {
   const before = text.slice(lineStart, sp.span.start);
   const words = [...before.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.’'-]*/gu)];
   let start = sp.span.start;
-  let titled = false;
+  // "[House] Speaker Paul Ryan", "[former] California Gov. Jerry Brown": the phrase opens with its title and the
+  // parse left the title's first words out. Only capitalised words and words that date a role are taken then.
+  const opensWithTitle = titleOpens(text.slice(sp.span.start, sp.core.end));
+  let titled = opensWithTitle;
   let taken = 0;
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k]!;
     const at = lineStart + w.index;
-    // Only spaces between this word and the phrase taken so far.
-    if (!/^\s+$/.test(text.slice(at + w[0].length, start))) break;
+    // Only spaces between this word and the phrase taken so far, and no full stop ending a sentence ("… Oval Office. Mr. Deese").
+    if (!/^\s+$/.test(text.slice(at + w[0].length, start)) || (w[0].endsWith('.') && !TITLE_ABBREVIATION.test(w[0]) && !/^\p{Lu}\.$/u.test(w[0]))) break;
     const bare = w[0].replace(/[’']s$/, '');
     if (!titled) {
       if (!isRoleNoun(bare.toLowerCase()) && !TITLE_ABBREVIATION.test(bare)) break;
@@ -531,6 +551,7 @@ function withTitleBefore(text: string, sp: SpeakerFound): SpeakerFound {
     const lower = bare.toLowerCase();
     if (isDeterminer(lower) || isPreposition(lower) || isPronoun(lower) || isCueVerb(lower) || isAuxiliary(lower) || isClauseWord(lower) || isCalendarWord(bare) || /^\d/.test(bare) || /[’']s$/.test(w[0])) break;
     if (/^(?:and|or|but|nor|so|then|also|not|who|whom|whose|which|that|as|than|if)$/.test(lower) || ++taken > MAX_TITLE_WORDS) break;
+    if (opensWithTitle && ((!/^\p{Lu}/u.test(bare) && !ROLE_TIME.test(lower)) || QUESTION_WORD.test(lower))) break;
     start = at;
   }
   if (!titled || start === sp.span.start) return sp;
