@@ -477,9 +477,12 @@ const LEADING_ADJUNCT = new RegExp([
   String.raw`^(?:with|after|before|like|as|which|since|because|while|when|although|though|once|until|unlike|amid)\s+`,
 ].join('|'), 'iu');
 
+/** A wire story's dateline with its date or agency, in capitals (so apart from the case-blind patterns above): "WASHINGTON (AP) — ", "CLEVELAND, July 19 (UPI) — ". */
+const WIRE_DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:,[^()—–\n]{1,30})?\s*(?:\([^()\n]{1,20}\))?\s*[—–]\s*/u;
+
 function afterLeadingAdjunct(text: string, sp: SpeakerFound): SpeakerFound {
   const words = text.slice(sp.span.start, sp.core.end);
-  const m = LEADING_ADJUNCT.exec(words);
+  const m = WIRE_DATELINE.exec(words) ?? LEADING_ADJUNCT.exec(words);
   if (!m || m[0].length >= words.length || !/\p{L}/u.test(words.slice(m[0].length))) return sp;
   const start = sp.span.start + m[0].length;
   return startingAt(sp, start, { start: Math.max(start, sp.core.start), end: sp.core.end });

@@ -1,15 +1,12 @@
 /**
- * Words around a speaker's name that are not part of who spoke: a wire story's dateline opening the
- * sentence ("WASHINGTON (AP) — Donald Trump said"), and an aside set off after the name that says where,
- * when, how old or in which way ("Clinton, meanwhile,", "Ramos, 58,", "Trump, in Kentucky,", "Trump,
+ * Words after a speaker's name that are not part of who spoke: an aside set off after the name that says
+ * where, when, how old or in which way ("Clinton, meanwhile,", "Ramos, 58,", "Trump, in Kentucky,", "Trump,
  * speaking to veterans,", "Trump at the time"). An affiliation or a description of the speaker stays
- * ("Ana Oresk, of the harbour board", "Ana Oresk, the harbour chief").
+ * ("Ana Oresk, of the harbour board", "Ana Oresk, the harbour chief"). Words before the name, a dateline
+ * among them, are resolve.ts's afterLeadingAdjunct.
  */
 import type { Span } from '../../core/index.js';
 import type { SpeakerFound } from './speaker.js';
-
-/** "WASHINGTON (AP) — ", "CLEVELAND, July 19 (UPI) — ", "KELM — ": a place in capitals, a date, an agency, a dash. */
-const DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:,[^()—–\n]{1,30})?\s*(?:\([^()\n]{1,20}\))?\s*[—–]\s*/u;
 
 /**
  * What follows the last comma of a speaker's phrase when it is an aside: a phrase of place, time or comparison
@@ -28,15 +25,9 @@ function trimmedEnd(sp: SpeakerFound, end: number): SpeakerFound {
   return { ...rest, ...(head && head.end <= end ? { head } : {}), span: { start: sp.span.start, end }, core };
 }
 
-/** The speaker's phrase without a dateline before it and without asides after the name. */
+/** The speaker's phrase without asides after the name. */
 export function withoutAsides(text: string, sp: SpeakerFound): SpeakerFound {
   let out = sp;
-  const dateline = DATELINE.exec(text.slice(sp.span.start, sp.span.end));
-  if (dateline && sp.span.start + dateline[0].length < Math.min(sp.span.end, sp.core.end)) {
-    const start = sp.span.start + dateline[0].length;
-    const { head, ...rest } = sp;
-    out = { ...rest, ...(head && head.start >= start ? { head } : {}), span: { start, end: sp.span.end }, core: { start: Math.max(start, sp.core.start), end: sp.core.end } };
-  }
   for (;;) {
     const words = text.slice(out.span.start, out.span.end);
     const time = TIME_AFTER.exec(words);
