@@ -29,9 +29,12 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): CliProces
   const waiters: (() => void)[] = [];
   child.stdout!.on('data', (c: Buffer) => { out += c.toString(); waiters.splice(0).forEach((w) => w()); });
   child.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => { waiters.splice(0).forEach((w) => w()); resolve(code); }));
   let done = false;
-  void exited.then(() => { done = true; });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => {
+    done = true;
+    waiters.splice(0).forEach((w) => w());
+    resolve(code);
+  }));
   return {
     child,
     pid: child.pid!,
