@@ -46,6 +46,8 @@ interface Draft {
   act?: boolean;
   /** A few words in marks that read as a term but stand in a clause their cue governs ("promised to “shortly publish” …"). */
   termInClause?: boolean;
+  /** A headline's words after a name and a colon: a statement even with no verb ("Vesk: No outside influence …"). */
+  headline?: boolean;
 }
 
 interface Context {
@@ -142,7 +144,11 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
   const lastTok = ctx.sentenceTokens[s]![1];
   let c = k;
   while (c <= lastTok && isWord(ctx.toks[c]!.text) && isAuxiliary(ctx.toks[c]!.text)) c++;
+  // "“… resign!” Ana Oresk said in an interview that she …": after a quote that closes its own sentence, a cue
+  // that goes on to its own complement opens a new statement; it does not sign the quote before it.
+  const ownComplement = (cue: number): boolean => ctx.toks[k - 1]?.text !== ',' && !/[,\u2014\u2013-]$/.test(inner) && hasComplementAfter(ctx, cue);
   if (c <= lastTok && isCueVerb(ctx.toks[c]!.text)) {
+    if (ownComplement(c)) return null;
     const sp = speakerAfter(ctx.toks, c + 1, lastTok, k, { anyNounPhrase: true });
     if (sp) return { speaker: sp, cue: ctx.toks[c]! };
   }
@@ -155,10 +161,18 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
     // The rules' noun phrase, else the parse's subject ("…,” al-Ruiz said": a name the rules' capitals miss).
     const found = speakerBefore(ctx.toks, i, k, { anyNounPhrase: true }) ?? (ctx.syntax ? parsedSpeaker(ctx, i) : null);
     const sp = found && withNameBeforeAppositive(ctx, found, i);
-    if (sp && sp.span.start === ctx.toks[k]!.start) return { speaker: sp, cue: ctx.toks[i]! };
+    if (sp && sp.span.start === ctx.toks[k]!.start && !ownComplement(i)) return { speaker: sp, cue: ctx.toks[i]! };
     break;
   }
   return null;
+}
+
+/** Whether the parse gives a cue a clausal complement after it: what the cue says follows it. */
+function hasComplementAfter(ctx: Context, cue: number): boolean {
+  const view = ctx.syntax;
+  if (!view) return false;
+  const k = view.at(ctx.toks[cue]!.start);
+  return k >= 0 && view.complementOf(k) > k;
 }
 
 /** A quote signed on its own line, as pull quotes and readers' comments are: "“…” ― Ana Oresk". */
@@ -1032,6 +1046,35 @@ function transcriptQuotes(ctx: Context): Draft[] {
   return out.length >= MIN_TRANSCRIPT_TURNS ? out : [];
 }
 
+/** A line of its own opened by a name and a colon, after an optional capitalised label and dash ("EXCLUSIVE – "). */
+const NAMED_LINE = /^[ \t\u00a0]*(?:\p{Lu}[\p{Lu} ]*[ \u00a0]+[–—-][ \u00a0]+)?((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,5}\p{Lu}[\p{L}.’'-]*):[ \t\u00a0]+(?=\S)/u;
+/** A headline or subheading is this short at most. */
+const MAX_HEADLINE_WORDS = 30;
+
+/**
+ * A headline or subheading that gives a person's words after their name and a colon ("Vesk: No outside
+ * influence on the inquiry", "Former Minister Ana Vesk: ‘We Will Not Sign’"): those words are the person's.
+ * The name must end in a person the entities stage found, so labels ("Update:", "Analysis:", "Photo:") are not speakers.
+ */
+function headlineQuotes(ctx: Context): Draft[] {
+  const out: Draft[] = [];
+  for (const p of splitParagraphs(ctx.text)) {
+    const line = ctx.text.slice(p.start, p.end);
+    if (/\n/.test(line.trim()) || countWords(line) > MAX_HEADLINE_WORDS) continue;
+    const m = NAMED_LINE.exec(line);
+    if (!m) continue;
+    const nameAt = p.start + m[0].indexOf(m[1]!);
+    const name = { start: nameAt, end: nameAt + m[1]!.length };
+    const person = ctx.entities.find((e) => e.type === 'PERSON' && e.start >= name.start && e.end === name.end);
+    if (!person || insideMark(ctx, nameAt)) continue;
+    const words = trimContent(ctx.text, p.start + m[0].length, p.end);
+    if (countWords(ctx.text.slice(words.start, words.end)) < MIN_REPORTED_WORDS) continue;
+    const whole = ctx.marks.some((k) => k.open <= words.start && k.close >= words.end - 1);
+    out.push({ start: words.start, end: words.end, direct: whole, speaker: { span: name, core: { start: person.start, end: person.end } }, cue: { start: name.end, end: name.end + 1 }, headline: true });
+  }
+  return out;
+}
+
 /** A list item's marker at the start of a paragraph: an arrow, bullet, dash or number. */
 const LIST_MARKER = /^[ \t]*(?:[→•●▪■◦‣*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
 /** Verbs that introduce a list of points someone made ("named three results:", "listed the demands:"), beyond the cue verbs. */
@@ -1093,11 +1136,20 @@ function continuationQuotes(ctx: Context, waiting: readonly MarkedSpan[], known:
     // Within the paragraph or the next two: the convention for a speaker carried across paragraphs. Lines opened by a
     // label of the same layout ("Source: …", "Details: …") are its furniture, not paragraphs of another speaker.
     if ((between.match(/\n(?!\s*\p{Lu}\p{Ll}+:[ \t])\s*\S/gu) ?? []).length > 2) continue;
-    // "“A,” Ana Oresk said. “B”": the second part of a quote split by its attribution is said through the same cue.
-    const split = prev.direct && prev.cue && prev.cue.start >= prev.end && prev.cue.end <= m.open && !/\n/.test(between);
+    // "“A,” Ana Oresk said. “B”": the second part of a quote split by its attribution is said through the same cue,
+    // in the same paragraph or opening the next one (where a heading in marks, with no stop, is not a part).
+    const nextParagraph = /\n\s*$/.test(between) && !/\n\s*\S/.test(between);
+    const split = prev.direct && prev.cue && prev.cue.start >= prev.end && prev.cue.end <= m.open && (!/\n/.test(between) || (nextParagraph && !isHeadingInMarks(ctx, m)));
     out.push({ start: m.start, end: m.end, direct: true, speaker: prev.speaker, ...(split ? { cue: prev.cue } : {}) });
   }
   return out;
+}
+
+/** Words in marks alone on their line with no stop at their end: a heading, not a paragraph of speech. */
+function isHeadingInMarks(ctx: Context, m: MarkedSpan): boolean {
+  const lineEnd = ctx.text.indexOf('\n', m.close);
+  const rest = ctx.text.slice(m.close, lineEnd < 0 ? ctx.text.length : lineEnd);
+  return !/[.!?…]\s*$/.test(ctx.text.slice(m.start, m.end)) && !/[\p{L}\p{N}]/u.test(rest);
 }
 
 /** The words of a span, lower-cased and space-joined with a space at each end, for matching one quote inside another. */
@@ -1146,7 +1198,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   // So is a longer quote inside that clause, and inside a bare clause the parse gives the cue ("said Kell and Corvel had
   // been “in contact”"): the clause is reported when it says more outside the marks (the filter below).
   const partialInClause = (d: Draft): boolean => d.cue!.end < d.start && ((countWords(text.slice(d.start, d.end)) <= MAX_TERM_WORDS && /\bthat\b/i.test(text.slice(d.cue!.end, d.start))) || inParsedComplement(ctx, d));
-  const dashed = [...dashAttributedQuotes(ctx), ...turns];
+  const dashed = [...dashAttributedQuotes(ctx), ...turns, ...headlineQuotes(ctx).filter((h) => !inTurn(h))];
   // The cue of a dash attribution ("… - Oresk said.") is spent on the paragraph it closes.
   const usedCues = new Set([...direct.filter((d) => d.cue && !partialInClause(d)), ...dashed].map((d) => d.cue!.start));
   // "what X says are …" reads its words better than the general reading of the same cue.
@@ -1600,7 +1652,7 @@ function notBeforeItsReport(this: Context, d: Draft, _i: number, all: readonly D
 const BACK_POINTER = /^(?:this|that|these|those|it|so)(?:\s*[,.;:]?\s*$|\s+(?:in|to|during|at|on|with|via|through|when|while|after|before|from|as|again|too|also|publicly|clearly|repeatedly|earlier|later|today|yesterday)\b)/i;
 
 function isStatement(ctx: Context, d: Draft): boolean {
-  if (!ctx.syntax || d.direct) return true;
+  if (!ctx.syntax || d.direct || d.headline) return true;
   // The words the record shows (its main span), not the wider PolNeAR content, must be the statement.
   if (ctx.syntax.holdsClause(d)) return true;
   // "according to X, …" and a verb whose object is what was said ("stressed the need for talks") report words in any form.

@@ -633,3 +633,37 @@ describe('asides around a speaker\'s name', () => {
     ]);
   });
 });
+
+describe('a headline that gives a person\'s words after the name and a colon', () => {
+  it('makes those words the person\'s, with or without a verb', () => {
+    const t = 'Ana Vesk: No Outside Influence on the Harbour Inquiry\n\nKELM — Attorney General Ana Vesk said on Tuesday that the inquiry into the harbour contracts would follow the evidence.';
+    const q = run(t).quotes.find((x) => words(t, x) === 'No Outside Influence on the Harbour Inquiry');
+    expect(words(t, q?.speakerSpan)).toBe('Ana Vesk');
+  });
+
+  it('takes no label before a colon for a speaker', () => {
+    const t = 'Update: The Ferries Will Run on Monday as Planned\n\nKELM — The harbour office said on Tuesday that the ferries would run on Monday.';
+    const { quotes } = run(t);
+    expect(quotes.filter((x) => words(t, x)?.includes('Ferries Will Run'))).toEqual([]);
+  });
+});
+
+describe('the next part of a quote split by its attribution', () => {
+  it('is said through the same cue when it opens the next paragraph', () => {
+    const t = '“The levy is a tax by another name,” Bram Hollis said at the meeting.\n\n“We will fight it in every court that will hear us.”';
+    const next = run(t).quotes.find((x) => words(t, x)?.includes('every court'));
+    expect(words(t, next?.cue)).toBe('said');
+    expect(words(t, next?.speakerSpan)).toBe('Bram Hollis');
+  });
+});
+
+describe('a cue with its own complement after a quote that closes its sentence', () => {
+  it('does not sign the quote before it', () => {
+    const t = 'Tomas Brell posted a message on the town forum on Sunday. “Her plan is a disgrace — resign!” Ilse Brandt said in an interview on Monday that she would not step down.';
+    const { quotes } = run(t);
+    const shout = quotes.find((x) => words(t, x)?.includes('disgrace'));
+    expect(words(t, shout?.speakerSpan)).not.toBe('Ilse Brandt');
+    const reply = quotes.find((x) => words(t, x) === 'she would not step down');
+    expect(words(t, reply?.speakerSpan)).toBe('Ilse Brandt');
+  });
+});
