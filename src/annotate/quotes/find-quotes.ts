@@ -1565,7 +1565,7 @@ function withSubjectBeforeAside(ctx: Context, d: Draft): Draft {
   const before = ctx.toks.slice(firstStartingFrom(ctx.toks, sent.start), firstStartingFrom(ctx.toks, d.speaker.span.start));
   if (before.some((t) => isCueVerb(t.text)) || /(?:ed|ing)$/i.test(before[0]?.text ?? '') || /,/.test(head[1]!)) return d;
   const start = trimContent(ctx.text, sent.start, d.end).start;
-  return { ...d, start, content: d.content ?? { start: d.start, end: d.end } };
+  return { ...d, start, content: { start, end: (d.content ?? d).end } };
 }
 
 /** Modals that prescribe rather than report ("they must approach …"). */
@@ -1785,7 +1785,9 @@ function combine(parts: { text: string; rules: readonly Draft[]; tagged: readonl
     if (best < 0) return r;
     const t = tagged[best]!;
     if (!partOfClause(r, t)) used.add(best);
-    return t.start === r.start && t.end === r.end ? r : { ...r, content: { start: t.start, end: t.end } };
+    // The tagger reads a sentence at a time: words in marks that run on past its sentence are the speaker's to their end.
+    const inside = r.direct && t.start >= r.start && t.end <= r.end;
+    return (t.start === r.start && t.end === r.end) || inside ? r : { ...r, content: { start: t.start, end: t.end } };
   });
   // A cue the rules read reported words elsewhere for ("This was stated by X, expressing satisfaction …": the
   // sentence before): a participle phrase the tagger gives that cue is what the speaker did, not a second statement.

@@ -446,6 +446,12 @@ describe('an attribution set between commas inside what it reports', () => {
     expect(texts).toContain('Winter storms, Ilse Brandt often says, are the greatest danger the harbour faces');
   });
 
+  it('attributes the whole sentence, aside included, as the content of the attribution', () => {
+    const t = 'The ferries, the harbour master said, would resume on Monday after the storm.';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('resume'));
+    expect(words(t, q?.content ?? q)).toBe('The ferries, the harbour master said, would resume on Monday after the storm');
+  });
+
   it('keeps the split direct quote\'s second part on the same cue', () => {
     const t = '“The locks will hold,” Ilse Brandt said on Monday. “We checked every gate twice this week.”';
     const qs = run(t).quotes;
@@ -665,5 +671,13 @@ describe('a cue with its own complement after a quote that closes its sentence',
     expect(words(t, shout?.speakerSpan)).not.toBe('Ilse Brandt');
     const reply = quotes.find((x) => words(t, x) === 'she would not step down');
     expect(words(t, reply?.speakerSpan)).toBe('Ilse Brandt');
+  });
+});
+
+describe('the content of a direct quote of several sentences', () => {
+  it('runs to the closing mark, not to the end of its first sentence', () => {
+    const t = 'Ilse Brandt spoke after the vote. “Dal Brin has made all of them [on the harbour board] feel uncomfortable. The sin he commits is keeping his promise,” Brandt says.';
+    const q = run(t).quotes.find((x) => x.direct);
+    expect(words(t, q?.content ?? q)).toMatch(/^Dal Brin has made .* keeping his promise,?$/);
   });
 });
