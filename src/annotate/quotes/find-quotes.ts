@@ -7,7 +7,7 @@ import {
 } from './lexicon.js';
 import { clauseStart, clauseSubject, phraseStartingAt, speakerAfter, speakerBefore, type SpeakerFound } from './speaker.js';
 import { describeSpeakers } from './resolve.js';
-import { classifySpeaker, isRoleNoun } from './speaker-kind.js';
+import { canHeadSpeaker, classifySpeaker, isRoleNoun } from './speaker-kind.js';
 import { SyntaxView, type DependencyLike } from './syntax-view.js';
 import { taggedQuotes } from './tagger-decode.js';
 import { shippedWeights } from './tagger.js';
@@ -1215,7 +1215,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).map((d) => withoutLeadingPreposition(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d) && !hasNoSourceSubject(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const kept = withoutSecondCues(drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts) && !isRelayOfInner(ctx, d, drafts)));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
@@ -1541,6 +1541,62 @@ function isQuestionPut(ctx: Context, d: Draft): boolean {
  * after it ("[in a statement to the agency], stating that …"), or after "according to X" with more than a
  * comma between ("according to official figures, but also [the spread of …]").
  */
+/** Verbs of thinking and perceiving that address the reader when their subject is "you" ("you probably think …"). */
+const READER_VERB = /^(?:think|know|knew|remember|feel|see|saw|seen|realize|realise|learn|learned|notice|find|found|imagine|plan|planning|want|need|should|may|might|will|would|can|could)$/i;
+/** Entity types that can be a source (a person, a body, a place standing for its government). */
+const SOURCE_ENTITY = /^(?:PERSON|PER|ORG|GPE|LOC|NORP|FAC)$/;
+/** Quantifiers the parse may tag as adjectives that stand for people on their own ("many have voiced concerns"). */
+const BARE_QUANTIFIER_WORD = /^(?:many|most|some|several|various|few|others|all|both|each|half|third|quarter|majority|minority)$/i;
+
+/** The token of a preposition opening a speaker phrase (not "about" before a count: "About 4 in 10 voters"), else -1. */
+function leadingPreposition(ctx: Context, sp: SpeakerFound): number {
+  const at = firstStartingFrom(ctx.toks, Math.min(sp.core.start, sp.span.start));
+  const opening = ctx.toks[at];
+  if (!opening || !isPreposition(opening.text)) return -1;
+  const count = /^(?:about|around|over|under)$/i.test(opening.text) && /^(?:\d|a$|an$|one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|dozen|hundred|thousand)/i.test(ctx.toks[at + 1]?.text ?? '');
+  return count ? -1 : at;
+}
+
+/**
+ * A speaker phrase that took the preposition before it ("after BuzzFeed reported that …", "with some polls
+ * indicating …"): the source is what follows the preposition, when that can speak; otherwise it stays as it is.
+ */
+function withoutLeadingPreposition(ctx: Context, d: Draft): Draft {
+  if (d.direct || !d.speaker) return d;
+  const at = leadingPreposition(ctx, d.speaker);
+  const next = ctx.toks[at + 1];
+  if (at < 0 || !next || next.start >= d.speaker.span.end) return d;
+  const span = { start: next.start, end: d.speaker.span.end };
+  const core = { start: Math.max(next.start, d.speaker.core.start), end: d.speaker.core.end };
+  const kind = classifySpeaker(ctx.text, core, ctx.entities.filter((m) => m.start < core.end && core.start < m.end)).kind;
+  // ("In 2003, authorities …": a phrase set off by a comma is an adverbial the speaker phrase should not have taken.)
+  return kind === 'junk' || /,/.test(ctx.text.slice(span.start, span.end)) ? d : { ...d, speaker: { ...d.speaker, span, core } };
+}
+
+/**
+ * Reported words whose subject can be no source: the reader addressed ("you probably think", "you know"), a
+ * phrase that opens with a preposition ("In 2003, concealing …"), or a lone adjective the parse reads before a
+ * noun taken for the cue ("Current fears about …", "parliamentary reports calling for …").
+ */
+function hasNoSourceSubject(ctx: Context, d: Draft): boolean {
+  if (d.direct || !d.speaker) return false;
+  const core = d.speaker.core;
+  const toks = ctx.toks.slice(firstStartingFrom(ctx.toks, core.start), firstStartingFrom(ctx.toks, core.end)).filter((t) => isWord(t.text));
+  if (toks.length === 0) return false;
+  // (A moderator's "You said that …" puts words to someone; "you probably think …" addresses the reader.)
+  if (toks.length === 1 && /^you$/i.test(toks[0]!.text)) return d.cue !== undefined && READER_VERB.test(ctx.text.slice(d.cue.start, d.cue.end).split(/\s/)[0]!);
+  // (A phrase still opening with a preposition is one whose words after it name no source: see withoutLeadingPreposition.)
+  if (leadingPreposition(ctx, d.speaker) >= 0) return true;
+  const named = ctx.entities.some((m) => m.start < core.end && core.start < m.end && SOURCE_ENTITY.test(m.type));
+  const view = ctx.syntax;
+  if (!view || toks.length > 1 || named || BARE_QUANTIFIER_WORD.test(toks[0]!.text) || canHeadSpeaker(toks[0]!.text)) return false;
+  // An adjective before a noun the cue words were taken from ("Current fears about …", "parliamentary reports calling …");
+  // a name the entities stage missed stands before a verb ("Cuban said …").
+  const k = view.at(toks[0]!.start);
+  const cue = d.cue ? view.at(d.cue.start) : -1;
+  return k >= 0 && cue === k + 1 && view.upos(k) === 'ADJ' && view.upos(cue) === 'NOUN';
+}
+
 function isAwayFromCue(ctx: Context, d: Draft): boolean {
   if (d.direct || !d.cue) return false;
   // ("…, the minister said that evening." is no clause after the cue: "that" is a determiner there.)

@@ -681,3 +681,21 @@ describe('the content of a direct quote of several sentences', () => {
     expect(words(t, q?.content ?? q)).toMatch(/^Dal Brin has made .* keeping his promise,?$/);
   });
 });
+
+describe('subjects that can be no source', () => {
+  it('makes no record of the reader addressed ("you probably think")', () => {
+    const t = 'If you think of Kelm you probably think of the harbour and its ferries.';
+    expect(run(t).quotes).toEqual([]);
+  });
+
+  it('makes no record of an adjective before a noun read as the cue ("parliamentary reports calling for")', () => {
+    const t = 'Despite parliamentary reports calling for rules to regulate the way ferry tickets are sold, officials in Kelm have made no changes to the law.';
+    expect(run(t).quotes.map((q) => words(t, q.speakerSpan))).not.toContain('parliamentary');
+  });
+
+  it('makes no record of a date phrase, and keeps the speaker of the next clause', () => {
+    const t = 'In 2009, officials there were accused of concealing the true extent of the flood damage—and Kelm officials ultimately admitted that the town had lost ten times as many homes as they had initially reported.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q.speakerSpan))).toEqual(['Kelm officials']);
+  });
+});
