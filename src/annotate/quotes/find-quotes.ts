@@ -664,17 +664,22 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
         if (back) out.push(back);
         continue;
       }
-      const found = speakerOfCue(ctx, c, first);
+      const found = invertedSpeaker(ctx, c, first, last) ? null : speakerOfCue(ctx, c, first);
       const sp = found ? citedSource(ctx, c, last, first) ?? found : null;
       if (!sp) {
         // "…, said X." — the inverted form at the sentence end.
         if (ctx.toks[c - 1]?.text === ',') {
           const inv = speakerAfter(ctx.toks, c + 1, last, first);
           const after = inv ? firstStartingFrom(ctx.toks, inv.span.end) : -1;
+          const appositive = inv !== null && isClosingAppositive(ctx, inv.span.end, last);
           const content = !inv ? null
-            : after >= last ? trimContent(ctx.text, sent.start, ctx.toks[c - 1]!.start)
-              : opensClauseAfterAside(ctx, after, last) ? trimContent(ctx.text, ctx.toks[after]!.end, sent.end) : null;
-          if (inv && content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker: inv, cue: tok });
+            : after >= last || appositive ? trimContent(ctx.text, sent.start, ctx.toks[c - 1]!.start)
+              : opensClauseAfterAside(ctx, after, last) ? trimContent(ctx.text, ctx.toks[after]!.end, sent.end)
+                // "The ferries, said Ana Oresk, will run …": the subject before the aside and the predicate after it.
+                : c - 1 > first && predicateAfter(ctx, after, last) ? trimContent(ctx.text, sent.start, sent.end) : null;
+          // The speaker's phrase takes the appositive that closes the sentence ("Ana Oresk, a fund manager at Kelm").
+          const speaker = inv && appositive ? { ...inv, span: { start: inv.span.start, end: ctx.toks[last]!.text === '.' ? ctx.toks[last - 1]!.end : ctx.toks[last]!.end } } : inv;
+          if (speaker && content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...content, direct: false, speaker, cue: tok });
         }
         continue;
       }
@@ -687,6 +692,48 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
     }
   });
   return out;
+}
+
+/**
+ * "…, says Ana Oresk, a fund manager at Kelm." — a cue after a comma whose speaker runs to the sentence end (or to an
+ * appositive closing it, or to the predicate of a subject before the aside) is the inverted form: its speaker is the
+ * phrase after it, whatever a parse of the words before it may make their subject.
+ */
+function invertedSpeaker(ctx: Context, c: number, first: number, last: number): SpeakerFound | null {
+  if (ctx.toks[c - 1]?.text !== ',') return null;
+  const closing = speakerAfter(ctx.toks, c + 1, last, first);
+  if (!closing) return null;
+  const after = firstStartingFrom(ctx.toks, closing.span.end);
+  return after >= last || isClosingAppositive(ctx, closing.span.end, last) || predicateAfter(ctx, after, last) ? closing : null;
+}
+
+/** Words read as said right after an inverted cue ("…, says [Ana Oresk, a fund manager]."): they are its speaker. */
+function isInvertedSpeaker(ctx: Context, t: Draft): boolean {
+  if (!t.cue || t.start < t.cue.end) return false;
+  const c = firstStartingFrom(ctx.toks, t.cue.start);
+  const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, t.cue.start)]!;
+  const inverted = invertedSpeaker(ctx, c, first, last);
+  return inverted !== null && t.start <= inverted.span.start + 1 && t.end >= inverted.span.end - 1;
+}
+
+/** ", will run …" after a speaker set off by commas: a predicate whose subject stands before the aside. */
+function predicateAfter(ctx: Context, comma: number, last: number): boolean {
+  if (ctx.toks[comma]?.text !== ',' || comma + 1 > last) return false;
+  const next = ctx.toks[comma + 1]!;
+  if (isFiniteAuxiliary(next.text)) return true;
+  const view = ctx.syntax;
+  return view !== undefined && view.upos(view.at(next.start)) === 'VERB' && !/(?:ing|ed)$/i.test(next.text);
+}
+
+/** ", a fund manager at Kelm." after a speaker: one appositive with no verb, up to the sentence end. */
+function isClosingAppositive(ctx: Context, from: number, last: number): boolean {
+  const k = firstStartingFrom(ctx.toks, from);
+  if (ctx.toks[k]?.text !== ',' || k >= last) return false;
+  const rest = ctx.toks.slice(k + 1, last + 1).filter((t) => isWord(t.text));
+  if (rest.length === 0 || ctx.toks.slice(k + 1, last + 1).some((t) => /^[,;:]$/.test(t.text))) return false;
+  // Only the parse tells an appositive from a clause ("…, said Ana Oresk, the ministry will close …").
+  const view = ctx.syntax;
+  return view !== undefined && rest.every((t) => !isCueVerb(t.text) && !/^(?:VERB|AUX)$/.test(view.upos(view.at(t.start))));
 }
 
 /**
@@ -1213,7 +1260,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const weights = options.tagger === false ? null : shippedWeights();
   const tagged = (weights ? taggedQuotes(weights, ctx).map((t) => withCueSpeaker(ctx, t)) : []).filter(
     // Fragments and words inside marks the rules read as a term or title are not quotes.
-    (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)),
+    (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)) && !isInvertedSpeaker(ctx, t),
   );
   const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).map((d) => withoutLeadingPreposition(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d) && !hasNoSourceSubject(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   const kept = withoutSecondCues(drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts) && !isRelayOfInner(ctx, d, drafts)));
@@ -1476,7 +1523,8 @@ function withCueSpeaker(ctx: Context, t: Draft): Draft {
   const c = firstStartingFrom(ctx.toks, t.cue.start);
   const tok = ctx.toks[c];
   if (!tok || !isCueVerb(tok.text) || insideMark(ctx, tok.start)) return t;
-  const sp = speakerOfCue(ctx, c, ctx.sentenceTokens[sentenceOf(ctx, tok.start)]![0]);
+  const first = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]![0];
+  const sp = speakerOfCue(ctx, c, first);
   // The speaker stands outside what was said.
   return sp && (sp.span.end <= t.start || sp.span.start >= t.end) ? { ...t, speaker: sp } : t;
 }

@@ -699,3 +699,25 @@ describe('subjects that can be no source', () => {
     expect(quotes.map((q) => words(t, q.speakerSpan))).toEqual(['Kelm officials']);
   });
 });
+
+describe('a cue after a comma with its speaker closing the sentence ("…, says X, a fund manager at Y.")', () => {
+  it('reports the words before the cue, spoken by the name and its appositive', () => {
+    const t = 'The Tarnby ferry deal could be the beginning of a new trend for harbour stocks, says Ana Oresk, portfolio manager at Kelm Asset Management.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => [words(t, q), words(t, q.speakerSpan)])).toEqual([
+      ['The Tarnby ferry deal could be the beginning of a new trend for harbour stocks', 'Ana Oresk, portfolio manager at Kelm Asset Management'],
+    ]);
+  });
+
+  it('never makes the speaker\'s own words a record, even with a comma inside what was said', () => {
+    const t = 'The discoveries of these channels were momentous, groundbreaking advances, says Ilse Brandt, a hydrologist at Kelm University.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q))).toEqual(['The discoveries of these channels were momentous, groundbreaking advances']);
+    expect(words(t, quotes[0]?.speakerSpan)).toBe('Ilse Brandt, a hydrologist at Kelm University');
+  });
+
+  it('gives the words around an aside to the speaker inside it ("The ferries, said X, will run")', () => {
+    const t = 'The ferries, said Ana Oresk, will run again by March.';
+    expect(run(t).quotes.map((q) => words(t, q.speakerSpan))).toEqual(['Ana Oresk']);
+  });
+});
