@@ -193,3 +193,13 @@ describe('deep, huge or cut markup', () => {
     }
   });
 });
+
+describe('a hover card on a name inside a sentence', () => {
+  it('keeps the name in the sentence and drops the card that pops up', () => {
+    const card = '<span class="rollover-people"><a class="rollover-people-link" href="/people/ilse-brandt">Ilse Brandt</a><span class="rollover-people-block"><a href="/people/ilse-brandt">Ilse Maria Brandt</a> <a href="/a/1">Harbour master warns of winter storms</a> <a href="/a/2">Veldmark ferries to run until March</a> <a href="/people/ilse-brandt">MORE</a></span></span>';
+    const html = `<html><body><article><p>Harbour master ${card} (Ind.) is defending the council's decision to close the old ferry pier for four months of repairs.</p><p>The work will start in January and the ferries will dock at the new quay until it ends, the council said on Tuesday.</p></article></body></html>`;
+    const out = extractFromHtml(html);
+    expect(out.text).toContain('Harbour master Ilse Brandt (Ind.) is defending the council');
+    expect(out.text).not.toContain('Veldmark ferries to run until March');
+  });
+});

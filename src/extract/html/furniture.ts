@@ -119,6 +119,26 @@ export function removeFurniture(document: Document): void {
   for (const el of candidates) {
     if (!el.parentNode) continue; // an ancestor was removed already
     if (spares(el)) continue;
-    el.remove();
+    const kept = namedWordsOfHoverCard(el);
+    if (kept !== null) el.replaceWith(document.createTextNode(kept));
+    else el.remove();
   }
+}
+
+/** Inline elements a sentence may run through. */
+const INLINE_TAGS = new Set(['span', 'a', 'abbr', 'b', 'strong', 'i', 'em', 'sup', 'small']);
+
+/**
+ * A hover card inside a sentence ("South Dakota Gov. <span class="rollover-people"><a>Kristi Noem</a><span
+ * class="rollover-block">…links…</span></span> (R) is …"): the words its first child shows stay in the
+ * sentence, the card that pops up goes. Null for anything else.
+ */
+function namedWordsOfHoverCard(el: Element): string | null {
+  if (!INLINE_TAGS.has(el.localName.toLowerCase()) || isHidden(el)) return null;
+  const paragraph = el.parentElement?.closest('p');
+  if (!paragraph) return null;
+  const first = el.firstChild;
+  const words = (first?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  // Only a short label (a name, a term) opening the element; a share bar or an ad inside a paragraph goes whole.
+  return words && words.split(' ').length <= 6 && el.childNodes.length > 1 ? words : null;
 }
