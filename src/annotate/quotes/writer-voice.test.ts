@@ -12,6 +12,16 @@ describe('the writer’s impersonal remark', () => {
     expect(findQuotes(t)).toEqual([]);
   });
 
+  it('reads the contracted "it’s worth noting, though, that" as the writer’s voice too', () => {
+    const t = 'The Veldmark ferry is rated for up to 40 crossings a day. It’s worth noting, though, that those figures come from the summer timetable, which is typically more generous.';
+    const k = t.indexOf('It’s');
+    expect(isWritersImpersonalRemark(t, { start: k, end: k + 4 })).toBe(true);
+    expect(findQuotes(t)).toEqual([]);
+    const u = 'It is perhaps unkind but nonetheless accurate to note that the more the council delays, the less the ferries run.';
+    expect(isWritersImpersonalRemark(u, { start: 0, end: 2 })).toBe(true);
+    expect(findQuotes(u)).toEqual([]);
+  });
+
   it('keeps "it" standing for a body that speaks', () => {
     const t = 'The harbour authority met on Monday. It said that the port of Corvel would reopen.';
     const k = t.indexOf('It said');
