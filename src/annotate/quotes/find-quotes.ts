@@ -1635,6 +1635,8 @@ function hasNoSourceSubject(ctx: Context, d: Draft): boolean {
   if (toks.length === 1 && /^you$/i.test(toks[0]!.text)) return d.cue !== undefined && READER_VERB.test(ctx.text.slice(d.cue.start, d.cue.end).split(/\s/)[0]!);
   // (A phrase still opening with a preposition is one whose words after it name no source: see withoutLeadingPreposition.)
   if (leadingPreposition(ctx, d.speaker) >= 0) return true;
+  // A lone article ("the … is predicted to"), never a speaker.
+  if (/^(?:the|a|an)$/i.test(ctx.text.slice(d.speaker.span.start, d.speaker.span.end).trim())) return true;
   const named = ctx.entities.some((m) => m.start < core.end && core.start < m.end && SOURCE_ENTITY.test(m.type));
   const view = ctx.syntax;
   if (!view || toks.length > 1 || named || BARE_QUANTIFIER_WORD.test(toks[0]!.text) || canHeadSpeaker(toks[0]!.text)) return false;

@@ -693,6 +693,11 @@ describe('subjects that can be no source', () => {
     expect(run(t).quotes.map((q) => words(t, q.speakerSpan))).not.toContain('parliamentary');
   });
 
+  it('makes no record whose speaker would be a lone article', () => {
+    const t = 'Part of this water is a plume. For starters, the observed volume is much higher than what is predicted to result from outside processes, such as the stripping of water molecules from the ice.';
+    expect(run(t).quotes).toEqual([]);
+  });
+
   it('makes no record of a date phrase, and keeps the speaker of the next clause', () => {
     const t = 'In 2009, officials there were accused of concealing the true extent of the flood damage—and Kelm officials ultimately admitted that the town had lost ten times as many homes as they had initially reported.';
     const { quotes } = run(t);
