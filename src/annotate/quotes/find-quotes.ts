@@ -326,7 +326,11 @@ function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   const phrase = view.speakerPhrase(host);
   // "according to official figures, but also …": the source ends where the sentence goes on with a contrast.
   const contrast = CONTRAST_AFTER_SOURCE.exec(ctx.text.slice(phrase.span.start, phrase.span.end));
-  const cut = (e: number): number => (contrast ? Math.min(e, phrase.span.start + contrast.index) : e);
+  // "According to a report in the Gazette, Gov. Ana Oresk launched …": a source opening the sentence ends at the comma
+  // after it; a parse may hang the clause's subject on it as an appositive.
+  const opening = sentenceSpan(ctx, ctx.toks[c]!.start).start === ctx.toks[c]!.start;
+  const comma = opening ? ctx.text.indexOf(',', view.tokens[host]!.end) : -1;
+  const cut = (e: number): number => Math.min(contrast ? Math.min(e, phrase.span.start + contrast.index) : e, comma >= 0 ? comma : e);
   const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: cut(phrase.span.end) };
   const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: cut(phrase.core.end) };
   return core.end > core.start && within(span, sentenceSpan(ctx, ctx.toks[c]!.start)) ? { span: trimAccordingTo(ctx.text, trimContent(ctx.text, span.start, span.end)), core: trimAccordingTo(ctx.text, trimContent(ctx.text, core.start, core.end)) } : null;

@@ -726,3 +726,13 @@ describe('a cue after a comma with its speaker closing the sentence ("…, says 
     expect(run(t).quotes.map((q) => words(t, q.speakerSpan))).toEqual(['Ana Oresk']);
   });
 });
+
+describe('a source opening the sentence with "According to"', () => {
+  it('ends at the comma after it: the name after the comma is the subject of what it reports', () => {
+    const t = 'According to a report in the Kelm Gazette of Tarnby, Gov. Ana Oresk launched the campaign on Monday to address the ferry crisis.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => [words(t, q), words(t, q.speakerSpan)])).toEqual([
+      ['Gov. Ana Oresk launched the campaign on Monday to address the ferry crisis', 'a report in the Kelm Gazette of Tarnby'],
+    ]);
+  });
+});
