@@ -316,6 +316,9 @@ function trimLeadingBy(text: string, s: Span): Span {
 const CONTRAST_AFTER_SOURCE = /,\s+(?:but|while|whereas|yet)\b/i;
 
 /** "according to X" read from the parse: X is the nominal "according" marks. */
+/** ", Jane Starner," — a name of capitalised words between two commas. */
+const NAME_THEN_COMMA = /^,\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*\s*,/u;
+
 function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   const view = ctx.syntax!;
   const k = view.at(ctx.toks[c]!.start);
@@ -328,8 +331,11 @@ function parsedAccordingTo(ctx: Context, c: number): SpeakerFound | null {
   const contrast = CONTRAST_AFTER_SOURCE.exec(ctx.text.slice(phrase.span.start, phrase.span.end));
   // "According to a report in the Gazette, Gov. Ana Oresk launched …": a source opening the sentence ends at the comma
   // after it; a parse may hang the clause's subject on it as an appositive.
+  // (A name set off by commas after it is its appositive: "According to his aunt, Jane Starner, …".)
   const opening = sentenceSpan(ctx, ctx.toks[c]!.start).start === ctx.toks[c]!.start;
-  const comma = opening ? ctx.text.indexOf(',', view.tokens[host]!.end) : -1;
+  const first = opening ? ctx.text.indexOf(',', view.tokens[host]!.end) : -1;
+  const named = first >= 0 ? NAME_THEN_COMMA.exec(ctx.text.slice(first)) : null;
+  const comma = named ? first + named[0].length - 1 : first;
   const cut = (e: number): number => Math.min(contrast ? Math.min(e, phrase.span.start + contrast.index) : e, comma >= 0 ? comma : e);
   const span = { start: Math.max(phrase.span.start, ctx.toks[c + 1]!.end), end: cut(phrase.span.end) };
   const core = { start: Math.max(phrase.core.start, ctx.toks[c + 1]!.end), end: cut(phrase.core.end) };

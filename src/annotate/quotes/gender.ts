@@ -42,13 +42,15 @@ export function pronounGender(word: string): Gender | undefined {
  */
 export function entityGenders(text: string, mentions: readonly EntityMentionLike[], sentences: readonly Span[], quoted: readonly Span[]): Map<string, Gender> {
   const out = new Map<string, Gender>();
+  // A title settles it; a first name from the lists is a guess the text's own pronouns may overrule ("Taylor … her").
+  const titled = new Set<string>();
   const { male, female } = names();
   const people = mentions.filter((m) => m.type === 'PERSON');
   for (const m of people) {
     if (out.has(m.entity)) continue;
     const before = text.slice(Math.max(0, m.start - 8), m.start);
-    if (MALE_TITLE.test(before)) { out.set(m.entity, 'male'); continue; }
-    if (FEMALE_TITLE.test(before)) { out.set(m.entity, 'female'); continue; }
+    if (MALE_TITLE.test(before)) { out.set(m.entity, 'male'); titled.add(m.entity); continue; }
+    if (FEMALE_TITLE.test(before)) { out.set(m.entity, 'female'); titled.add(m.entity); continue; }
     const words = text.slice(m.start, m.end).split(/\s+/);
     if (words.length < 2) continue;
     const first = words[0]!.toLowerCase();
@@ -64,7 +66,7 @@ export function entityGenders(text: string, mentions: readonly EntityMentionLike
       const m = people[j]!;
       if (!quoted.some((q) => m.start >= q.start && m.end <= q.end) && !inside.includes(m.entity)) inside.push(m.entity);
     }
-    if (inside.length !== 1 || out.has(inside[0]!)) continue;
+    if (inside.length !== 1 || titled.has(inside[0]!)) continue;
     const plain = unquoted(text, s, quoted);
     const v = votes.get(inside[0]!) ?? { male: 0, female: 0 };
     v.male += (plain.match(MALE_PRONOUNS) ?? []).length;
@@ -72,6 +74,10 @@ export function entityGenders(text: string, mentions: readonly EntityMentionLike
     votes.set(inside[0]!, v);
   }
   for (const [entity, v] of votes) {
+    // Against a name's guess, the pronouns must be several and all one way (a "her" may be someone else's: "X grabbed the girl as she …").
+    const guess = out.get(entity);
+    if (guess === 'female' && (v.female > 0 || v.male < PRONOUN_VOTE_MARGIN)) continue;
+    if (guess === 'male' && (v.male > 0 || v.female < PRONOUN_VOTE_MARGIN)) continue;
     if (v.male > 0 && v.male >= PRONOUN_VOTE_MARGIN * v.female) out.set(entity, 'male');
     else if (v.female > 0 && v.female >= PRONOUN_VOTE_MARGIN * v.male) out.set(entity, 'female');
   }

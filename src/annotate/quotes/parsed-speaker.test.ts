@@ -735,4 +735,9 @@ describe('a source opening the sentence with "According to"', () => {
       ['Gov. Ana Oresk launched the campaign on Monday to address the ferry crisis', 'a report in the Kelm Gazette of Tarnby'],
     ]);
   });
+
+  it('keeps a name set off by commas after it as its appositive', () => {
+    const t = 'According to his aunt, Ilse Brandt, the boy read at an adult level when he was five.';
+    expect(run(t).quotes.map((q) => words(t, q))).toEqual(['the boy read at an adult level when he was five']);
+  });
 });
