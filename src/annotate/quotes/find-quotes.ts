@@ -33,6 +33,8 @@ const MIN_REPORTED_WORDS = 3;
 const MAX_LISTENER_WORDS = 6;
 /** Cue verbs that take a listener before the clause ("told reporters that"). */
 const LISTENER_CUES = /^(?:told|tell|tells|telling|assured|warned|reminded|informed|urged|asked)$/i;
+/** Verbs of telling whose object is always the one told ("tells the Gazette"), never an inverted speaker. */
+const TELLING = /^(?:told|tell|tells|telling|assured|assures|reminded|reminds|informed|informs)$/i;
 
 interface Draft {
   start: number;
@@ -162,6 +164,9 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
     const found = speakerBefore(ctx.toks, i, k, { anyNounPhrase: true }) ?? (ctx.syntax ? parsedSpeaker(ctx, i) : null);
     const sp = found && withNameBeforeAppositive(ctx, found, i);
     if (sp && sp.span.start === ctx.toks[k]!.start && !ownComplement(i)) return { speaker: sp, cue: ctx.toks[i]! };
+    // "“…,” Ana Oresk, director of the port, tells the Gazette.": the name and its appositive run from the quote to the cue.
+    const named = speakerAfter(ctx.toks, k, i - 1, k, { anyNounPhrase: true });
+    if (named && /^\s*,?\s*$/.test(ctx.text.slice(named.span.end, ctx.toks[i]!.start)) && !ownComplement(i)) return { speaker: named, cue: ctx.toks[i]! };
     break;
   }
   return null;
@@ -677,8 +682,8 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
       const found = invertedSpeaker(ctx, c, first, last) ? null : speakerOfCue(ctx, c, first);
       const sp = found ? citedSource(ctx, c, last, first) ?? found : null;
       if (!sp) {
-        // "…, said X." — the inverted form at the sentence end.
-        if (ctx.toks[c - 1]?.text === ',') {
+        // "…, said X." — the inverted form at the sentence end (not "…, tells X": X was told).
+        if (ctx.toks[c - 1]?.text === ',' && !TELLING.test(w)) {
           const inv = speakerAfter(ctx.toks, c + 1, last, first);
           const after = inv ? firstStartingFrom(ctx.toks, inv.span.end) : -1;
           const appositive = inv !== null && isClosingAppositive(ctx, inv.span.end, last);
@@ -710,7 +715,8 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
  * phrase after it, whatever a parse of the words before it may make their subject.
  */
 function invertedSpeaker(ctx: Context, c: number, first: number, last: number): SpeakerFound | null {
-  if (ctx.toks[c - 1]?.text !== ',') return null;
+  // ("…, tells the Kelm Gazette.": who is told follows a verb of telling, never who spoke.)
+  if (ctx.toks[c - 1]?.text !== ',' || TELLING.test(ctx.toks[c]!.text)) return null;
   const closing = speakerAfter(ctx.toks, c + 1, last, first);
   if (!closing) return null;
   const after = firstStartingFrom(ctx.toks, closing.span.end);
@@ -1560,7 +1566,10 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   const parsed = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? speakerAfterWhat(ctx, c, first) ?? parsedSpeaker(ctx, c);
   const sp = parsed && tok.text.toLowerCase() !== 'according' ? unlessNewSubject(ctx, c, first, parsed) : parsed;
   const content = d.content ?? d;
-  if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0) return d;
+  // (Nor words inside quote marks: the parse may take a quoted subject for the cue's.)
+  if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0 || (d.speaker && insideMark(ctx, sp.span.start) && !insideMark(ctx, d.speaker.span.start))) return d;
+  // "…,” Ana Oresk tells the Kelm Gazette.": the phrase right after a verb of telling is who was told, not who spoke.
+  if (LISTENER_CUES.test(tok.text) && sp.span.start >= tok.end && d.speaker && d.speaker.span.end <= tok.start) return d;
   return { ...d, speaker: sp };
 }
 

@@ -741,3 +741,14 @@ describe('a source opening the sentence with "According to"', () => {
     expect(run(t).quotes.map((q) => words(t, q))).toEqual(['the boy read at an adult level when he was five']);
   });
 });
+
+describe('a verb of telling after a quote and a speaker with an appositive', () => {
+  it('gives the quote to the speaker, never to the one told', () => {
+    const t = 'The harbour board met on Monday. "The port will reopen in March," Ana Oresk, director of the harbour board, tells the Kelm Gazette. "We have the money for the new quay."';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => [words(t, q), words(t, q.speakerSpan)])).toEqual([
+      ['The port will reopen in March,', 'Ana Oresk, director of the harbour board'],
+      ['We have the money for the new quay.', 'Ana Oresk, director of the harbour board'],
+    ]);
+  });
+});
