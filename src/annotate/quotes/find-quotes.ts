@@ -723,6 +723,23 @@ function invertedSpeaker(ctx: Context, c: number, first: number, last: number): 
   return after >= last || isClosingAppositive(ctx, closing.span.end, last) || predicateAfter(ctx, after, last) ? closing : null;
 }
 
+/** A name, then the party and state in AP style, up to a state abbreviation: "Rep. Ana Oresk, R-W." before "Va.". */
+const NAME_BEFORE_PARTY = /((?:\p{Lu}[\p{L}'’-]*\.?\s+){0,4}\p{Lu}[\p{L}'’-]*),\s*[RDI]-(?:\p{Lu}[\p{L}.]*)?$/u;
+
+/**
+ * "Rep. Ana Oresk, R-W.Va., visited … and argued that …": a parse may take the state abbreviation for the
+ * subject; the speaker is the name before the party and state.
+ */
+function withNameBeforeParty(ctx: Context, sp: SpeakerFound | null): SpeakerFound | null {
+  if (!sp || !/^\p{Lu}[\p{L}.]{0,5}$/u.test(ctx.text.slice(sp.span.start, sp.span.end))) return sp;
+  const before = ctx.text.slice(Math.max(0, sp.span.start - 80), sp.span.start);
+  const m = NAME_BEFORE_PARTY.exec(before);
+  if (!m) return sp;
+  const start = sp.span.start - before.length + m.index;
+  const name = { start, end: start + m[1]!.length };
+  return { span: { start, end: sp.span.end }, core: name };
+}
+
 /** Words read as said right after an inverted cue ("…, says [Ana Oresk, a fund manager]."): they are its speaker. */
 function isInvertedSpeaker(ctx: Context, t: Draft): boolean {
   if (!t.cue || t.start < t.cue.end) return false;
@@ -1279,7 +1296,9 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)) && !isInvertedSpeaker(ctx, t),
   );
   const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).map((d) => withoutLeadingPreposition(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d) && !hasNoSourceSubject(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
-  const kept = withoutSecondCues(drafts.filter((d) => !isInfinitiveInsideReport(ctx, d, drafts) && !isRelayOfInner(ctx, d, drafts)));
+  // A speaker phrase of punctuation alone names no one: the words stay, with no speaker.
+  const named = drafts.map((d) => (d.speaker && !/[\p{L}\p{N}]/u.test(text.slice(d.speaker.span.start, d.speaker.span.end)) ? { ...d, speaker: undefined } : d));
+  const kept = withoutSecondCues(named.filter((d) => (d.direct || d.speaker) && !isInfinitiveInsideReport(ctx, d, named) && !isRelayOfInner(ctx, d, named)));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, kept.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
@@ -1564,7 +1583,7 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
   // "X reported, citing a source close to the talks, that …": the relayed source speaks, not the outlet.
   const parsed = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? speakerAfterWhat(ctx, c, first) ?? parsedSpeaker(ctx, c);
-  const sp = parsed && tok.text.toLowerCase() !== 'according' ? unlessNewSubject(ctx, c, first, parsed) : parsed;
+  const sp = withNameBeforeParty(ctx, parsed && tok.text.toLowerCase() !== 'according' ? unlessNewSubject(ctx, c, first, parsed) : parsed);
   const content = d.content ?? d;
   // (Nor words inside quote marks: the parse may take a quoted subject for the cue's.)
   if (!sp || overlap(sp.span, content) > 0 || overlap(sp.span, d) > 0 || (d.speaker && insideMark(ctx, sp.span.start) && !insideMark(ctx, d.speaker.span.start))) return d;
@@ -1649,7 +1668,8 @@ function hasNoSourceSubject(ctx: Context, d: Draft): boolean {
   if (d.direct || !d.speaker) return false;
   const core = d.speaker.core;
   const toks = ctx.toks.slice(firstStartingFrom(ctx.toks, core.start), firstStartingFrom(ctx.toks, core.end)).filter((t) => isWord(t.text));
-  if (toks.length === 0) return false;
+  // A phrase of punctuation alone (", says WHO" read with the comma for a subject) names no one.
+  if (toks.length === 0) return !/[\p{L}\p{N}]/u.test(ctx.text.slice(d.speaker.span.start, d.speaker.span.end));
   // (A moderator's "You said that …" puts words to someone; "you probably think …" addresses the reader.)
   if (toks.length === 1 && /^you$/i.test(toks[0]!.text)) return d.cue !== undefined && READER_VERB.test(ctx.text.slice(d.cue.start, d.cue.end).split(/\s/)[0]!);
   // (A phrase still opening with a preposition is one whose words after it name no source: see withoutLeadingPreposition.)

@@ -752,3 +752,11 @@ describe('a verb of telling after a quote and a speaker with an appositive', () 
     ]);
   });
 });
+
+describe('a speaker with an AP-style party and state', () => {
+  it('takes the name before an AP-style party and state, not the state abbreviation', () => {
+    const t = 'In October, Rep. Ana Oresk, R-W.Va., visited the harbour near Kelm, Tarnby, and argued that the port needs stronger sea walls.';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('sea walls'));
+    expect(words(t, q?.speakerSpan)).toBe('Rep. Ana Oresk, R-W.Va.');
+  });
+});
