@@ -1296,8 +1296,9 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)) && !isInvertedSpeaker(ctx, t),
   );
   const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).map((d) => withoutLeadingPreposition(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d) && !hasNoSourceSubject(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
-  // A speaker phrase of punctuation alone names no one: the words stay, with no speaker.
-  const named = drafts.map((d) => (d.speaker && !/[\p{L}\p{N}]/u.test(text.slice(d.speaker.span.start, d.speaker.span.end)) ? { ...d, speaker: undefined } : d));
+  // A speaker phrase of punctuation alone, or the bare word "According", names no one: the words stay, with no speaker.
+  const names = (d: Draft): boolean => { const w = text.slice(d.speaker!.span.start, d.speaker!.span.end).trim(); return /[\p{L}\p{N}]/u.test(w) && !/^according$/i.test(w); };
+  const named = drafts.map((d) => (d.speaker && !names(d) ? { ...d, speaker: undefined } : d));
   const kept = withoutSecondCues(named.filter((d) => (d.direct || d.speaker) && !isInfinitiveInsideReport(ctx, d, named) && !isRelayOfInner(ctx, d, named)));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
