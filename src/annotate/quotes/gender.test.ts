@@ -18,6 +18,14 @@ describe('the gender the text shows for a person', () => {
     expect(g.get('e1')).toBe('female');
   });
 
+  it('counts no pronouns of a sentence whose subject is someone else named by a noun ("A Kelm man … threatening Ilse Brandt … he")', () => {
+    const text = 'A Kelm man pleaded guilty on Monday to threatening Rep. Ilse Brandt after he called the harbour office twice and said he would burn it down.';
+    const g = entityGenders(text, mentionsOf(text, { 'Ilse Brandt': 'e1' }), splitSentences(text), []);
+    expect(g.get('e1')).not.toBe('male');
+    const own = 'An agreeable woman in her 80s, Kelda Vennick still runs the ferry office where she worked for forty years.';
+    expect(entityGenders(own, mentionsOf(own, { 'Kelda Vennick': 'e2' }), splitSentences(own), []).get('e2')).toBe('female');
+  });
+
   it('keeps a title over the pronouns ("Mr.")', () => {
     const text = 'Mr. Taylor Vennick signed with the label. Vennick said her label had let the fans down.';
     const g = entityGenders(text, mentionsOf(text, { 'Taylor Vennick': 'e1', Vennick: 'e1' }), splitSentences(text), []);

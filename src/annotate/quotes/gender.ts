@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Span } from '../../core/index.js';
 import type { EntityMentionLike } from './types.js';
+import { isRoleNoun } from './speaker-kind.js';
 
 /** The grammatical gender a text gives a person: by name, title, or the pronouns used of them. */
 export type Gender = 'male' | 'female';
@@ -25,6 +26,22 @@ const MALE_TITLE = /\b(?:Mr|Sir|Lord|King|Prince)\.?\s*$/;
 const FEMALE_TITLE = /\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess)\.?\s*$/;
 const MALE_PRONOUNS = /\b(?:he|him|his|himself)\b/gi;
 const FEMALE_PRONOUNS = /\b(?:she|her|hers|herself)\b/gi;
+
+/**
+ * Whether the words before a name hold a noun of a person ("man", "official") with other words between it and
+ * the name: someone else is the sentence's subject. A title right before the name ("Foreign Minister X") or a
+ * description set off by a comma ("the chief executive, X") is the name's own.
+ */
+function personNamedBefore(before: string): boolean {
+  // ("An agreeable woman in her 80s, Ana Oresk, …": a description set before the name by a comma is the name's.)
+  if (/,\s*$/.test(before)) return false;
+  const words = before.match(/[\p{L}’'-]+/gu) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    if (!isRoleNoun(words[i]!.toLowerCase())) continue;
+    if (words.slice(i + 1).some((w) => /^\p{Ll}/u.test(w) && !isRoleNoun(w.toLowerCase()) && !/^(?:of|the|and)$/.test(w))) return true;
+  }
+  return false;
+}
 
 /** The gender of a pronoun, or undefined for one that has none ("I", "they"). */
 export function pronounGender(word: string): Gender | undefined {
@@ -67,6 +84,9 @@ export function entityGenders(text: string, mentions: readonly EntityMentionLike
       if (!quoted.some((q) => m.start >= q.start && m.end <= q.end) && !inside.includes(m.entity)) inside.push(m.entity);
     }
     if (inside.length !== 1 || titled.has(inside[0]!)) continue;
+    // "A New York man pleaded guilty to threatening Rep. Ana Oresk after he …": the pronouns are the man's.
+    const first = people.find((m) => m.entity === inside[0] && m.start >= s.start)!;
+    if (personNamedBefore(text.slice(s.start, first.start))) continue;
     const plain = unquoted(text, s, quoted);
     const v = votes.get(inside[0]!) ?? { male: 0, female: 0 };
     v.male += (plain.match(MALE_PRONOUNS) ?? []).length;
