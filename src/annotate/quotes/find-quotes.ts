@@ -401,7 +401,7 @@ function withCoordinatedRest(ctx: Context, content: Span): Span {
 
 /** The speaker of a cue inside a sentence, whichever side the rules find it on. */
 function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | null {
-  const named = speakerAfterWhat(ctx, c, first);
+  const named = speakerAfterWhat(ctx, c, first) ?? absoluteWithSpeaker(ctx, c, first);
   if (named) return named;
   const parsed = ctx.syntax ? parsedSpeaker(ctx, c) : null;
   const found = parsed ? unlessNewSubject(ctx, c, first, parsed) : speakerOfCueByRules(ctx, c, first);
@@ -411,6 +411,28 @@ function speakerOfCue(ctx: Context, c: number, first: number): SpeakerFound | nu
 }
 
 const POSSESSIVE_END = /\p{L}['’]s?$/u;
+
+/** Tokens a "with" phrase may run before its participle ("with the harbour minister and other officials saying"). */
+const MAX_WITH_PHRASE_TOKENS = 12;
+
+/**
+ * "…, with Harbour Minister Ana Oresk and other officials saying that …": in the absolute "with" construction the
+ * noun phrase between "with" and the participle speaks (its named head first), not the subject of the clause the
+ * construction hangs on.
+ */
+function absoluteWithSpeaker(ctx: Context, c: number, first: number): SpeakerFound | null {
+  if (!/ing$/i.test(ctx.toks[c]!.text) || c - 1 <= first) return null;
+  let w = c - 1;
+  while (w > first && c - w <= MAX_WITH_PHRASE_TOKENS && ctx.toks[w]!.text.toLowerCase() !== 'with' && (isWord(ctx.toks[w]!.text) || /^['’]s?$/.test(ctx.toks[w]!.text))) w--;
+  if (ctx.toks[w]!.text.toLowerCase() !== 'with' || w + 1 >= c || (w > first && ctx.toks[w - 1]!.text !== ',')) return null;
+  const last = ctx.sentenceTokens[sentenceOf(ctx, ctx.toks[c]!.start)]![1];
+  const head = speakerAfter(ctx.toks, w + 1, last, first, { anyNounPhrase: true });
+  if (!head || head.span.end > ctx.toks[c]!.start) return null;
+  const rest = ctx.toks.slice(firstStartingFrom(ctx.toks, head.span.end), c);
+  // The phrase runs up to the participle: the head alone, or coordinated with others ("and other officials").
+  if (rest.length > 0 && !/^(?:and|or)$/i.test(rest[0]!.text)) return null;
+  return { ...head, span: { start: head.span.start, end: ctx.toks[c - 1]!.end } };
+}
 
 /** "in what host Ana Oresk described as …": the noun phrase between "what" and the cue speaks ("what" is the cue's object). */
 function speakerAfterWhat(ctx: Context, c: number, first: number): SpeakerFound | null {
@@ -1583,7 +1605,7 @@ function withParsedSpeaker(ctx: Context, d: Draft): Draft {
   if (PARTICIPLE_OPENING.test(tok.text) && !isCueVerb(tok.text) && ctx.toks[c - 1]?.text === ',') return d;
   const [first, last] = ctx.sentenceTokens[sentenceOf(ctx, tok.start)]!;
   // "X reported, citing a source close to the talks, that …": the relayed source speaks, not the outlet.
-  const parsed = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? speakerAfterWhat(ctx, c, first) ?? parsedSpeaker(ctx, c);
+  const parsed = tok.text.toLowerCase() === 'according' ? parsedAccordingTo(ctx, c) : citedSource(ctx, c, last, first) ?? speakerAfterWhat(ctx, c, first) ?? absoluteWithSpeaker(ctx, c, first) ?? parsedSpeaker(ctx, c);
   const sp = withNameBeforeParty(ctx, parsed && tok.text.toLowerCase() !== 'according' ? unlessNewSubject(ctx, c, first, parsed) : parsed);
   const content = d.content ?? d;
   // (Nor words inside quote marks: the parse may take a quoted subject for the cue's.)

@@ -760,3 +760,11 @@ describe('a speaker with an AP-style party and state', () => {
     expect(words(t, q?.speakerSpan)).toBe('Rep. Ana Oresk, R-W.Va.');
   });
 });
+
+describe('the absolute "with" construction', () => {
+  it('gives the words to the noun phrase between "with" and the participle, not to the clause it hangs on', () => {
+    const t = 'The talks stalled on Monday, with Ana Oresk and other harbour officials saying that the levy would not fall.';
+    const q = run(t).quotes.find((x) => words(t, x) === 'the levy would not fall');
+    expect(words(t, q?.speakerSpan)).toBe('Ana Oresk and other harbour officials');
+  });
+});
