@@ -1659,7 +1659,9 @@ const BARE_QUANTIFIER_WORD = /^(?:many|most|some|several|various|few|others|all|
 
 /** The token of a preposition opening a speaker phrase (not "about" before a count: "About 4 in 10 voters"), else -1. */
 function leadingPreposition(ctx: Context, sp: SpeakerFound): number {
-  const at = firstStartingFrom(ctx.toks, Math.min(sp.core.start, sp.span.start));
+  let at = firstStartingFrom(ctx.toks, Math.min(sp.core.start, sp.span.start));
+  // ("Tuesday after CNBC reported that …": a day or month before the preposition says when, too.)
+  if (isCalendarWord(ctx.toks[at]?.text ?? '') && isPreposition(ctx.toks[at + 1]?.text ?? '') && ctx.toks[at + 1]!.end < sp.span.end) at++;
   const opening = ctx.toks[at];
   if (!opening || !isPreposition(opening.text)) return -1;
   const count = /^(?:about|around|over|under)$/i.test(opening.text) && /^(?:\d|a$|an$|one|two|three|four|five|six|seven|eight|nine|ten|half|third|quarter|dozen|hundred|thousand)/i.test(ctx.toks[at + 1]?.text ?? '');

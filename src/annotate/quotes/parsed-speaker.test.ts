@@ -768,3 +768,11 @@ describe('the absolute "with" construction', () => {
     expect(words(t, q?.speakerSpan)).toBe('Ana Oresk and other harbour officials');
   });
 });
+
+describe('a day before the preposition a speaker phrase took', () => {
+  it('is left out with the preposition ("Tuesday after KTV reported")', () => {
+    const t = 'The major harbour indexes were mixed in early trading Tuesday after KTV reported that the mood in Kelm was pessimistic.';
+    const q = run(t).quotes.find((x) => words(t, x) === 'the mood in Kelm was pessimistic');
+    expect(words(t, q?.speakerSpan)).toBe('KTV');
+  });
+});
