@@ -1693,8 +1693,8 @@ function hasNoSourceSubject(ctx: Context, d: Draft): boolean {
   if (d.direct || !d.speaker) return false;
   const core = d.speaker.core;
   const toks = ctx.toks.slice(firstStartingFrom(ctx.toks, core.start), firstStartingFrom(ctx.toks, core.end)).filter((t) => isWord(t.text));
-  // A phrase of punctuation alone (", says WHO" read with the comma for a subject) names no one.
-  if (toks.length === 0) return !/[\p{L}\p{N}]/u.test(ctx.text.slice(d.speaker.span.start, d.speaker.span.end));
+  // (A phrase of punctuation alone loses its speaker where findQuotes ends, for every record.)
+  if (toks.length === 0) return false;
   // (A moderator's "You said that …" puts words to someone; "you probably think …" addresses the reader.)
   if (toks.length === 1 && /^you$/i.test(toks[0]!.text)) return d.cue !== undefined && READER_VERB.test(ctx.text.slice(d.cue.start, d.cue.end).split(/\s/)[0]!);
   // (A phrase still opening with a preposition is one whose words after it name no source: see withoutLeadingPreposition.)
