@@ -41,8 +41,12 @@ export interface KeyedWeights {
 const MAX_DENSE_FLOATS = 1 << 19;
 /** Atoms of a merged dense table. */
 const MAX_GROUP_ATOMS = 4;
-/** Word-and-tag rows kept per cache generation (see BoundedCache): a row is 1–2 kB, so at most ~12 MB per scorer. Frequent words make most hits: four times as many rows cost a long-running worker ~70 MB more for ~5% less time. */
-const MAX_CACHED = 3_000;
+/**
+ * Floats of word-and-tag rows kept per cache generation (see BoundedCache), per scorer: 3.2 MB, so
+ * ~3,000 rows of the move classifier (1 kB each) and ~7,800 of the label classifier (0.4 kB).
+ * Frequent words make most hits: four times as many rows cost a long-running worker ~70 MB more for ~5% less time.
+ */
+const CACHED_FLOATS = 800_000;
 /** Most floats a word's row keeps for one template of a word and a small atom (19 tags × 3 moves: yes; × 51 labels: no). */
 const MAX_WORD_TABLE = 64;
 
@@ -55,6 +59,8 @@ export class TemplateScorer {
   private readonly classes: number;
   /** Per position, the lexical templates' numbers. */
   private readonly lexical: number[][];
+  /** The positions that have lexical templates: a word's row holds the sums of these only, one after the other (the label classifier's: 2 of 6). */
+  private readonly lexicalPositions: Int32Array;
   /** Dense groups, flat: four atoms (-1 unused) and four strides each, and each table's offset into `tables`. */
   private readonly denseAtoms: Int32Array;
   private readonly denseStrides: Int32Array;
@@ -68,9 +74,9 @@ export class TemplateScorer {
   private readonly hashed: Int32Array;
   /** Per word-with-small-atom template of the word's row: its template, word atom and small atom. */
   private readonly wordTables: { t: number; word: number; small: number; offset: number }[] = [];
-  /** Floats of a word's row: the lexical sums of each position, then the word-with-small-atom tables. */
+  /** Floats of a word's row: the lexical sums of each lexical position, then the word-with-small-atom tables. */
   private readonly rowLength: number;
-  private readonly cache = new BoundedCache<number, Float32Array>(MAX_CACHED);
+  private readonly cache: BoundedCache<number, Float32Array>;
   /** Lexical sums of the current words (the last one: no word). */
   private rows: Float32Array[] = [];
   private absent = 0;
@@ -84,13 +90,19 @@ export class TemplateScorer {
     const positionOf = (a: number): number => (a < set.positions * 4 ? Math.floor(a / 4) : -1);
     const hashed: number[] = [];
     const dense: { t: number; atoms: readonly number[] }[] = [];
-    let rowLength = set.positions * classes;
     const isWord = (a: number): boolean => positionOf(a) >= 0 && (a % 4 === W || a % 4 === WP);
-    set.templates.forEach((atoms, t) => {
+    const isLexical = (atoms: readonly number[]): boolean => {
       const positions = new Set(atoms.map(positionOf));
-      if (positions.size === 1 && !positions.has(-1) && atoms.every((a) => a % 4 !== L)) {
-        this.lexical[positionOf(atoms[0]!)]!.push(t);
-      } else if (atoms.every((a) => set.range(a, labelCount) > 0)) {
+      return positions.size === 1 && !positions.has(-1) && atoms.every((a) => a % 4 !== L);
+    };
+    set.templates.forEach((atoms, t) => {
+      if (isLexical(atoms)) this.lexical[positionOf(atoms[0]!)]!.push(t);
+    });
+    this.lexicalPositions = Int32Array.from(this.lexical.flatMap((templates, p) => (templates.length > 0 ? [p] : [])));
+    let rowLength = this.lexicalPositions.length * classes;
+    set.templates.forEach((atoms, t) => {
+      if (isLexical(atoms)) return; // placed above: a word's row holds their sums before its word tables
+      if (atoms.every((a) => set.range(a, labelCount) > 0)) {
         dense.push({ t, atoms });
       } else if (atoms.length === 2 && atoms.some(isWord) && atoms.some((a) => set.range(a, labelCount) > 0)
         && atoms.reduce((r, a) => r * Math.max(1, set.range(a, labelCount)), classes) <= MAX_WORD_TABLE) {
@@ -104,6 +116,7 @@ export class TemplateScorer {
       }
     });
     this.rowLength = rowLength;
+    this.cache = new BoundedCache(Math.floor(CACHED_FLOATS / rowLength));
     // merge dense templates into groups whose joint table stays small, largest templates first
     const groups: DenseGroup[] = [];
     const MAX_DENSE = Math.floor(MAX_DENSE_FLOATS / classes);
@@ -133,7 +146,7 @@ export class TemplateScorer {
     });
     this.tables = new Float32Array(size);
     groups.forEach((g, k) => this.fillGroup(g, k, labelCount));
-    this.offsets = new Int32Array(set.positions + groups.length + this.wordTables.length);
+    this.offsets = new Int32Array(this.lexicalPositions.length + groups.length + this.wordTables.length);
   }
 
   /** Sum the group's templates for every combination of its atoms' values. */
@@ -157,19 +170,20 @@ export class TemplateScorer {
     }
   }
 
-  /** The lexical sums, at every position, of a word with this word hash, tag atom and word-and-tag atom. */
+  /** The lexical sums, at every lexical position, of a word with this word hash, tag atom and word-and-tag atom. */
   private lexicalRow(word: number, tag: number, wordTag: number): Float32Array {
     let row = this.cache.get(wordTag);
     if (row) return row;
     row = new Float32Array(this.rowLength);
     const values = [word, tag, wordTag];
-    for (let p = 0; p < this.set.positions; p++) {
-      for (const t of this.lexical[p]!) {
+    const positions = this.lexicalPositions;
+    for (let k = 0; k < positions.length; k++) {
+      for (const t of this.lexical[positions[k]!]!) {
         const atoms = this.set.templates[t]!;
         const a = values[atoms[0]! % 4]!;
         const b = atoms.length > 1 ? values[atoms[1]! % 4]! : 0;
         const c = atoms.length > 2 ? values[atoms[2]! % 4]! : 0;
-        this.weights.add(featureKey(t, a, b, c), row, p * this.classes);
+        this.weights.add(featureKey(t, a, b, c), row, k * this.classes);
       }
     }
     // one template's weights per value of its small atom: each entry is one weight, exactly as the keyed lookup adds it
@@ -199,12 +213,12 @@ export class TemplateScorer {
     const picked = this.picked;
     const offsets = this.offsets;
     // the rows to add, in the order the scores were always summed in: lexical, dense, then the hashed list
+    const lexicalPositions = this.lexicalPositions;
     let m = 0;
-    for (let p = 0; p < this.set.positions; p++) {
-      if (this.lexical[p]!.length === 0) continue;
-      const x = positions[p]!;
+    for (; m < lexicalPositions.length; m++) {
+      const x = positions[lexicalPositions[m]!]!;
       picked[m] = rows[x < 0 ? this.absent : x]!;
-      offsets[m++] = p * classes;
+      offsets[m] = m * classes;
     }
     const denseAtoms = this.denseAtoms;
     const strides = this.denseStrides;
