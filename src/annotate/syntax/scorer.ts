@@ -32,9 +32,11 @@ export interface TemplateSet {
 /** Kinds of a position's atoms: atom = position × 4 + kind. */
 export const W = 0, P = 1, WP = 2, L = 3;
 
-/** Something that adds a feature key's weights to a score array. */
+/** Something that adds a feature key's weights to a score array, one key at a time or located in a batch (see `SparseWeights.locate`). */
 export interface KeyedWeights {
   add(key: number, scores: Float32Array, offset: number): void;
+  locate(keys: Int32Array, count: number, rows: Int32Array): void;
+  addRow(row: number, scores: Float32Array, offset: number): void;
 }
 
 /** Largest merged dense table, in floats (atom combinations × classes): 2 MB, of which a parse touches a small part. */
@@ -83,6 +85,13 @@ export class TemplateScorer {
   /** The rows one score sums before its hashed keys (see `score`), and where in each row it reads. */
   private readonly picked: Float32Array[] = [];
   private readonly offsets: Int32Array;
+  /** The keys of a word's row, where in the row each one's weights go, and where they are in the weights. */
+  private readonly rowKeys: Int32Array;
+  private readonly rowAt: Int32Array;
+  private readonly rowFound: Int32Array;
+  /** The keys of one score's hashed templates and where their weights are. */
+  private readonly keys: Int32Array;
+  private readonly found: Int32Array;
 
   constructor(private readonly weights: KeyedWeights, private readonly set: TemplateSet, classes: number, private readonly labelCount: number) {
     this.classes = classes;
@@ -147,6 +156,13 @@ export class TemplateScorer {
     this.tables = new Float32Array(size);
     groups.forEach((g, k) => this.fillGroup(g, k, labelCount));
     this.offsets = new Int32Array(this.lexicalPositions.length + groups.length + this.wordTables.length);
+    const rowKeyCount = this.lexical.reduce((sum, templates) => sum + templates.length, 0)
+      + this.wordTables.reduce((sum, { small }) => sum + set.range(small, labelCount), 0);
+    this.rowKeys = new Int32Array(rowKeyCount);
+    this.rowAt = new Int32Array(rowKeyCount);
+    this.rowFound = new Int32Array(rowKeyCount);
+    this.keys = new Int32Array(this.hashed.length / 4);
+    this.found = new Int32Array(this.hashed.length / 4);
   }
 
   /** Sum the group's templates for every combination of its atoms' values. */
@@ -176,6 +192,10 @@ export class TemplateScorer {
     if (row) return row;
     row = new Float32Array(this.rowLength);
     const values = [word, tag, wordTag];
+    // every key of the row, and where in the row its weights go, looked up together (see `SparseWeights.locate`)
+    const keys = this.rowKeys;
+    const at = this.rowAt;
+    let f = 0;
     const positions = this.lexicalPositions;
     for (let k = 0; k < positions.length; k++) {
       for (const t of this.lexical[positions[k]!]!) {
@@ -183,7 +203,8 @@ export class TemplateScorer {
         const a = values[atoms[0]! % 4]!;
         const b = atoms.length > 1 ? values[atoms[1]! % 4]! : 0;
         const c = atoms.length > 2 ? values[atoms[2]! % 4]! : 0;
-        this.weights.add(featureKey(t, a, b, c), row, k * this.classes);
+        keys[f] = featureKey(t, a, b, c);
+        at[f++] = k * this.classes;
       }
     }
     // one template's weights per value of its small atom: each entry is one weight, exactly as the keyed lookup adds it
@@ -191,9 +212,13 @@ export class TemplateScorer {
       const own = values[wordAtom % 4]!;
       const wordFirst = this.set.templates[t]![0] === wordAtom;
       for (let v = 0, range = this.set.range(small, this.labelCount); v < range; v++) {
-        this.weights.add(featureKey(t, wordFirst ? own : v, wordFirst ? v : own, 0), row, offset + v * this.classes);
+        keys[f] = featureKey(t, wordFirst ? own : v, wordFirst ? v : own, 0);
+        at[f++] = offset + v * this.classes;
       }
     }
+    const found = this.rowFound;
+    this.weights.locate(keys, f, found);
+    for (let e = 0; e < f; e++) this.weights.addRow(found[e]!, row, at[e]!);
     this.cache.set(wordTag, row);
     return row;
   }
@@ -241,18 +266,28 @@ export class TemplateScorer {
       picked[m] = rows[x < 0 ? this.absent : x]!;
       offsets[m++] = hashed[h + 3]! + atoms[hashed[h + 2]!]! * classes;
     }
+    // the hashed keys are looked up together, and their memory reads overlap the sum of the rows
+    const keys = this.keys;
+    const found = this.found;
+    let f = 0;
+    for (let j = h; j < hashed.length; j += 4) {
+      const t = hashed[j]!;
+      if (t < 0) continue;
+      const a1 = hashed[j + 2]!, a2 = hashed[j + 3]!;
+      keys[f++] = featureKey(t, atoms[hashed[j + 1]!]!, a1 < 0 ? 0 : atoms[a1]!, a2 < 0 ? 0 : atoms[a2]!);
+    }
+    this.weights.locate(keys, f, found);
     sumRows(picked, offsets, m, classes, out, 0);
+    f = 0;
     for (; h < hashed.length; h += 4) {
-      const t = hashed[h]!;
-      if (t < 0) {
-        const x = positions[hashed[h + 1]!]!;
-        const row = rows[x < 0 ? this.absent : x]!;
-        const o = hashed[h + 3]! + atoms[hashed[h + 2]!]! * classes;
-        for (let c = 0; c < classes; c++) out[c]! += row[o + c]!;
+      if (hashed[h]! >= 0) {
+        this.weights.addRow(found[f++]!, out, 0);
         continue;
       }
-      const a1 = hashed[h + 2]!, a2 = hashed[h + 3]!;
-      this.weights.add(featureKey(t, atoms[hashed[h + 1]!]!, a1 < 0 ? 0 : atoms[a1]!, a2 < 0 ? 0 : atoms[a2]!), out, 0);
+      const x = positions[hashed[h + 1]!]!;
+      const row = rows[x < 0 ? this.absent : x]!;
+      const o = hashed[h + 3]! + atoms[hashed[h + 2]!]! * classes;
+      for (let c = 0; c < classes; c++) out[c]! += row[o + c]!;
     }
   }
 

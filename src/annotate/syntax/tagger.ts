@@ -39,6 +39,7 @@ const LEXICAL: readonly (readonly (readonly [number, number])[])[] = [
   [[12, WORD]], // two after
 ];
 const OFFSETS = [0, -1, -2, 1, 2];
+const LEXICAL_FEATURES = LEXICAL.reduce((sum, templates) => sum + templates.length, 0);
 const BIAS = 0, PREV = 13, PREV_PAIR = 14, PREV_WORD = 15, PREV_SUFFIX = 16, SHAPE_PAIR = 17;
 /** Features per token (the templates of `taggerFeatures`). */
 export const TAGGER_FEATURES = 18;
@@ -126,6 +127,13 @@ export class PosTagger {
   /** The word sums a token adds, one per offset (see `tag`), and where each offset's sums sit in a word's row. */
   private readonly picked: Float32Array[] = [];
   private readonly offsets = Int32Array.from(OFFSETS, (_, r) => r * TAGS);
+  /** The keys of a word's lexical templates and the bias, where in its sums each one's weights go, and where they are in the weights. */
+  private readonly entryKeys = new Int32Array(LEXICAL_FEATURES + 1);
+  private readonly entryAt = new Int32Array(LEXICAL_FEATURES + 1);
+  private readonly entryFound = new Int32Array(LEXICAL_FEATURES + 1);
+  /** The keys of the three templates hashed per token, and where their weights are. */
+  private readonly keys = new Int32Array(3);
+  private readonly found = new Int32Array(3);
 
   constructor(
     private readonly weights: SparseWeights,
@@ -143,10 +151,20 @@ export class PosTagger {
 
   private entryOf(atoms: Int32Array, known: number): WordEntry {
     const sums = new Float32Array(OFFSETS.length * TAGS);
+    // the keys are looked up together (see `SparseWeights.locate`), then added in template order, the bias last
+    const keys = this.entryKeys;
+    const at = this.entryAt;
+    let f = 0;
     LEXICAL.forEach((templates, r) => {
-      for (const [t, which] of templates) this.weights.add(featureKey(t, atoms[which]!, 0, 0), sums, r * TAGS);
+      for (const [t, which] of templates) {
+        keys[f] = featureKey(t, atoms[which]!, 0, 0);
+        at[f++] = r * TAGS;
+      }
     });
-    this.weights.add(featureKey(BIAS, 0, 0, 0), sums, 0);
+    keys[f] = featureKey(BIAS, 0, 0, 0);
+    at[f++] = 0;
+    this.weights.locate(keys, f, this.entryFound);
+    for (let e = 0; e < f; e++) this.weights.addRow(this.entryFound[e]!, sums, at[e]!);
     return { atoms, sums, known };
   }
 
@@ -169,12 +187,20 @@ export class PosTagger {
     const tags = new Uint8Array(n);
     const scores = this.scores;
     const picked = this.picked;
+    const keys = this.keys;
+    const found = this.found;
     let p1: number = START;
     let p2: number = START;
     for (let i = 0; i < n; i++) {
       const own = entries[i]!;
       let tag = own.known;
       if (tag < 0) {
+        // the hashed keys are looked up together, and their memory reads overlap the sum of the words' rows
+        const next = i + 1 < n ? entries[i + 1]!.atoms[SHAPE]! : 0;
+        keys[0] = featureKey(PREV_WORD, p1, own.atoms[WORD]!, 0);
+        keys[1] = featureKey(PREV_SUFFIX, p1, own.atoms[SUFFIX3]!, 0);
+        keys[2] = featureKey(SHAPE_PAIR, own.atoms[SHAPE]!, next, 0);
+        this.weights.locate(keys, 3, found);
         for (let r = 0; r < OFFSETS.length; r++) {
           const k = i + OFFSETS[r]!;
           picked[r] = (k >= 0 && k < n ? entries[k]! : this.none).sums;
@@ -183,10 +209,7 @@ export class PosTagger {
         const o1 = p1 * TAGS;
         const o2 = (p1 * (START + 1) + p2) * TAGS;
         for (let c = 0; c < TAGS; c++) scores[c]! += this.previous[o1 + c]! + this.previousPair[o2 + c]!;
-        const next = i + 1 < n ? entries[i + 1]!.atoms[SHAPE]! : 0;
-        this.weights.add(featureKey(PREV_WORD, p1, own.atoms[WORD]!, 0), scores, 0);
-        this.weights.add(featureKey(PREV_SUFFIX, p1, own.atoms[SUFFIX3]!, 0), scores, 0);
-        this.weights.add(featureKey(SHAPE_PAIR, own.atoms[SHAPE]!, next, 0), scores, 0);
+        for (let f = 0; f < 3; f++) this.weights.addRow(found[f]!, scores, 0);
         tag = argmax(scores);
       }
       tags[i] = tag;

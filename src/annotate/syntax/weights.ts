@@ -92,6 +92,27 @@ function tableSize(rows: number): number {
 }
 
 /**
+ * The slots of the first `count` keys (-1: absent) in an open-addressing table
+ * whose slot s holds its key at `table[s * stride]`, written to `out`. The home
+ * slot of every key is read before any key is probed further, so the memory
+ * reads of a batch overlap where one lookup after another waits for each in
+ * turn: the tables are megabytes and nearly every read is a cache miss.
+ */
+function findSlots(table: Int32Array, stride: number, mask: number, keys: Int32Array, count: number, out: Int32Array): void {
+  for (let f = 0; f < count; f++) out[f] = table[(keys[f]! & mask) * stride]!;
+  for (let f = 0; f < count; f++) {
+    const key = keys[f]!;
+    let s = key & mask;
+    let k = out[f]!;
+    while (k !== key && k !== 0) {
+      s = (s + 1) & mask;
+      k = table[s * stride]!;
+    }
+    out[f] = k === 0 ? -1 : s;
+  }
+}
+
+/**
  * Weights with many classes, most of them zero in a pruned row (the tagger's
  * and the label classifier's): each row keeps only its non-zero classes.
  * A lookup touches two places in memory: the slot (key and where its row
@@ -150,6 +171,20 @@ export class SparseWeights {
     for (let e = at + 1, end = at + 1 + 2 * data[at]!; e < end; e += 2) scores[offset + data[e]!]! += weights[e + 1]!;
   }
 
+  /** Where the rows of the first `count` keys start (-1: absent), written to `rows` for `addRow`; see `findSlots`. */
+  locate(keys: Int32Array, count: number, rows: Int32Array): void {
+    findSlots(this.slots, 2, this.mask, keys, count, rows);
+    for (let f = 0; f < count; f++) if (rows[f]! >= 0) rows[f] = this.slots[rows[f]! * 2 + 1]!;
+  }
+
+  /** Add the weights of a row `locate` found (-1: none) to `scores` from `offset` on. */
+  addRow(row: number, scores: Float32Array, offset: number): void {
+    if (row < 0) return;
+    const data = this.data;
+    const weights = this.weights;
+    for (let e = row + 1, end = row + 1 + 2 * data[row]!; e < end; e += 2) scores[offset + data[e]!]! += weights[e + 1]!;
+  }
+
   /** Add the weights of each of the first `count` feature keys to `scores` (length `classes`). */
   score(keys: Int32Array, count: number, scores: Float32Array): void {
     for (let f = 0; f < count; f++) this.add(keys[f]!, scores, 0);
@@ -206,5 +241,17 @@ export class InlineWeights {
     }
     const base = s * stride + 1;
     for (let c = 0; c < this.classes; c++) scores[offset + c]! += this.values[base + c]!;
+  }
+
+  /** Where the weights of the first `count` keys are (-1: absent), written to `rows` for `addRow`; see `findSlots`. */
+  locate(keys: Int32Array, count: number, rows: Int32Array): void {
+    findSlots(this.keys, this.stride, this.mask, keys, count, rows);
+    for (let f = 0; f < count; f++) if (rows[f]! >= 0) rows[f] = rows[f]! * this.stride + 1;
+  }
+
+  /** Add the weights `locate` found (-1: none) to `scores` from `offset` on. */
+  addRow(row: number, scores: Float32Array, offset: number): void {
+    if (row < 0) return;
+    for (let c = 0; c < this.classes; c++) scores[offset + c]! += this.values[row + c]!;
   }
 }
