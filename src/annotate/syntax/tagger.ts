@@ -49,11 +49,22 @@ export function wordShape(form: string): string {
   let out = '';
   let last = '';
   for (const ch of form) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
+    const c = shapeOf(ch);
     if (c !== last) out += c;
     last = c;
   }
   return out;
+}
+
+/** A character's class in a word shape; ASCII without the regular expressions, which give the same there (A–Z, a–z, 0–9). */
+function shapeOf(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) {
+    if (code >= 0x41 && code <= 0x5a) return 'X';
+    if (code >= 0x61 && code <= 0x7a) return 'x';
+    return code >= 0x30 && code <= 0x39 ? 'd' : ch;
+  }
+  return /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
 }
 
 /** The key the tag dictionary uses for a word: as written, digits as 0. */

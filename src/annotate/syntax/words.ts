@@ -17,6 +17,8 @@ export interface ParserWord {
 
 /** A clitic left attached to its host ("I'm", "they'd", "can't"), as UD splits it. */
 const CLITIC = /^(.*\p{L})((?:['’](?:s|m|d|ll|re|ve))|(?:n['’]t))$/iu;
+/** What every clitic holds: words without it skip CLITIC, whose backtracking over the whole word costs more than this test. */
+const APOSTROPHE = /['’]/;
 /** Fused forms the treebanks split in two ("gonna" → "gon" + "na", "cannot" → "can" + "not"). */
 const FUSED = /^(gon(?=na$)|wan(?=na$)|got(?=ta$)|can(?=not$))(.+)$/i;
 
@@ -25,7 +27,7 @@ export function parserWords(text: string, tokens: readonly Token[], from: number
   const words: ParserWord[] = [];
   for (let t = from; t < to; t++) {
     const form = text.slice(tokens[t]!.start, tokens[t]!.end);
-    const split = CLITIC.exec(form) ?? FUSED.exec(form);
+    const split = (APOSTROPHE.test(form) ? CLITIC.exec(form) : null) ?? FUSED.exec(form);
     if (split && split[1]!.length > 0) {
       words.push({ form: split[1]!, token: t }, { form: split[2]!, token: t });
     } else {
