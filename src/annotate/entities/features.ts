@@ -235,7 +235,7 @@ export function shortShape(word: string): string {
 /** Position features use this word past the sentence ends. */
 export const PAD = '<s>';
 /** Longest affix used: longer ones mostly repeat the word itself. */
-const MAX_AFFIX = 4;
+export const MAX_AFFIX = 4;
 /** Cluster path prefixes used as features: coarse, middle, fine (see `wordclusters.ts`). */
 const CLUSTER_PREFIXES = [1, 2, 3] as const;
 /** Prefixes of the pretrained-vector cluster paths (four levels: coarse to fine). */
@@ -244,7 +244,7 @@ const EMBEDDING_PREFIXES = [1, 2, 3, 4] as const;
 export const OFFSETS = [-2, -1, 0, 1, 2] as const;
 
 /** Capitalisation of a word as one code: U all caps, C capitalised, L lower, O other, P padding. */
-function capCode(word: string): string {
+export function capCode(word: string): string {
   if (word === PAD) return 'P';
   if (!STARTS_UPPER.test(word)) return /^\p{Ll}/u.test(word) ? 'L' : 'O';
   return word.length > 1 && word === word.toUpperCase() && /\p{Lu}{2}/u.test(word) ? 'U' : 'C';
@@ -253,39 +253,46 @@ function capCode(word: string): string {
 /**
  * The word features of `word` at each offset of `OFFSETS` (index 0 is offset −2).
  * The token itself gets its form, shape, affixes, capitals and clusters; its
- * neighbours get fewer, with the offset in the name.
+ * neighbours get fewer, with the offset in the name. The decoder finds the rows
+ * of all but the cluster features without naming them (see `word-rows.ts`).
  */
 export function wordFeatures(word: string, clusters?: ClusterLookup): string[][] {
   if (word === PAD) return OFFSETS.map((o) => ['w' + o + '=' + PAD]);
   const w = normalise(word);
   const shape = shortShape(word);
   const cap = capCode(word);
-  const classes = clusters?.get(w);
+  const own: string[] = ['w=' + w, 'sh=' + shape, 'k=' + cap];
+  for (let k = 1; k <= MAX_AFFIX && k <= w.length; k++) own.push(`p${k}=` + w.slice(0, k), `s${k}=` + w.slice(-k));
+  if (word.length === 1) own.push('len1');
+  const near = (o: number): string[] => ['w' + o + '=' + w, 'sh' + o + '=' + shape, 'k' + o + '=' + cap];
+  const far = (o: number): string[] => ['w' + o + '=' + w];
+  const slots = [far(-2), near(-1), own, near(1), far(2)];
+  if (clusters) clusterFeatures(clusters.get(w), cap).forEach((features, slot) => slots[slot]!.push(...features));
+  return slots;
+}
+
+/**
+ * The cluster features of a word at each offset of `OFFSETS`, which close each
+ * offset's word features: they depend on the word's cluster classes (undefined
+ * when it has none) and capital (`capCode`) alone, few pairs of values, so the
+ * decoder names them once per pair.
+ */
+export function clusterFeatures(classes: string | undefined, cap: string): string[][] {
   // a class may join two paths, "own|embedding": clusters learned here and clusters of pretrained vectors
   const bar = classes ? classes.indexOf('|') : -1;
   const path = bar >= 0 ? classes!.slice(0, bar) : classes;
   const embedding = bar >= 0 ? classes!.slice(bar + 1) : undefined;
-  const own: string[] = ['w=' + w, 'sh=' + shape, 'k=' + cap];
-  for (let k = 1; k <= MAX_AFFIX && k <= w.length; k++) own.push(`p${k}=` + w.slice(0, k), `s${k}=` + w.slice(-k));
-  if (word.length === 1) own.push('len1');
-  if (clusters) {
-    if (path) for (const n of CLUSTER_PREFIXES) own.push(`c${n}=` + path.slice(0, n), `c${n}k=` + path.slice(0, n) + cap);
-    else own.push('c=?' + cap);
-    if (embedding) for (const n of EMBEDDING_PREFIXES) own.push(`e${n}=` + embedding.slice(0, n), `e${n}k=` + embedding.slice(0, n) + cap);
-  }
-  const near = (o: number): string[] => {
-    const f = ['w' + o + '=' + w, 'sh' + o + '=' + shape, 'k' + o + '=' + cap];
-    if (clusters) f.push('c' + o + '=' + (path ? path.slice(0, 2) : '?'));
-    if (embedding) f.push('e' + o + '=' + embedding.slice(0, 3));
+  const own: string[] = [];
+  if (path) for (const n of CLUSTER_PREFIXES) own.push(`c${n}=` + path.slice(0, n), `c${n}k=` + path.slice(0, n) + cap);
+  else own.push('c=?' + cap);
+  if (embedding) for (const n of EMBEDDING_PREFIXES) own.push(`e${n}=` + embedding.slice(0, n), `e${n}k=` + embedding.slice(0, n) + cap);
+  // neighbours: a coarser path the farther they are
+  const around = (o: number, length: number): string[] => {
+    const f = ['c' + o + '=' + (path ? path.slice(0, length) : '?')];
+    if (embedding) f.push('e' + o + '=' + embedding.slice(0, length + 1));
     return f;
   };
-  const far = (o: number): string[] => {
-    const f = ['w' + o + '=' + w];
-    if (clusters) f.push('c' + o + '=' + (path ? path.slice(0, 1) : '?'));
-    if (embedding) f.push('e' + o + '=' + embedding.slice(0, 2));
-    return f;
-  };
-  return [far(-2), near(-1), own, near(1), far(2)];
+  return [around(-2, 1), around(-1, 2), own, around(1, 2), around(2, 1)];
 }
 
 /** Features of the parts of speech around a token (few distinct values: the decoder caches them by `key`). */

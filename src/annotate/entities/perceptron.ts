@@ -1,8 +1,9 @@
 import type { Lexicon } from './gazetteer.js';
 import {
-  LEFT_PAIR, OFFSETS, PAD, PAIR_JOIN, RIGHT_PAIR, gazetteerKey, groupGazetteerFeatures, groupPosFeatures, normalise, sentenceForms, shortShape,
-  tokenContext, wordFeatures, groupContextFeatures, type ClusterLookup, type SentenceInput, type TokenContext,
+  LEFT_PAIR, OFFSETS, PAD, PAIR_JOIN, RIGHT_PAIR, gazetteerKey, groupGazetteerFeatures, groupPosFeatures, sentenceForms,
+  tokenContext, groupContextFeatures, type ClusterLookup, type SentenceInput, type TokenContext,
 } from './features.js';
+import { WordFeatureRows } from './word-rows.js';
 import { BoundedCache } from '../shared/bounded-cache.js';
 import { PairTable } from '../shared/pair-table.js';
 import { sumRows } from '../shared/row-sum.js';
@@ -209,8 +210,10 @@ export class TaggerModel {
   private readonly posSymbols = new Symbols(POS_RADIX);
   private readonly contextSymbols = new Symbols(CONTEXT_RADIX);
   private readonly padEntry: WordEntry;
-  /** Rows of the features by name, but for the word pairs (found by their words' ids, their names not kept). */
+  /** Rows of the features by name, but for the word pairs (found by their words' ids) and the word features `wordRows` takes. */
   private readonly index = new Map<string, number>();
+  /** The rows of a word's word features, found without naming them. */
+  private readonly wordRows: WordFeatureRows;
 
   /** `index` names every feature's row (word pairs included); the model keeps the pairs by id only. */
   constructor(
@@ -223,11 +226,15 @@ export class TaggerModel {
     this.tagCount = n;
     this.tables = transitionTables(tags);
     this.transitions = new Float32Array((n + 1) * n);
+    this.wordRows = new WordFeatureRows((name) => this.index.get(name) ?? -1, clusters);
     // word-pair rows keyed by the ids of their two words, so pairs are found without building their names
     const pairRows: { left: boolean; first: number; second: number; row: number }[] = [];
     for (const [name, row] of index) {
       const pair = wordPair(name);
-      if (!pair) { this.index.set(name, row); continue; }
+      if (!pair) {
+        if (!this.wordRows.take(name, row)) this.index.set(name, row);
+        continue;
+      }
       pairRows.push({ left: pair.left, first: this.pairWordId(pair.first), second: this.pairWordId(pair.second), row });
     }
     this.leftPairs = new PairTable(pairRows.filter((p) => p.left).length);
@@ -253,7 +260,7 @@ export class TaggerModel {
   /** The row of a feature by name (a word pair's by its words' ids), -1 when the model has none. */
   private rowOf(feature: string): number {
     const pair = wordPair(feature);
-    if (!pair) return this.index.get(feature) ?? -1;
+    if (!pair) return this.wordRows.rowOf(feature) ?? this.index.get(feature) ?? -1;
     const first = this.pairVocabulary.get(pair.first) ?? -1;
     const second = this.pairVocabulary.get(pair.second) ?? -1;
     return (pair.left ? this.leftPairs : this.rightPairs).get(first, second);
@@ -281,9 +288,17 @@ export class TaggerModel {
     let hit = this.wordCache.get(word);
     if (hit) return hit;
     const n = this.tagCount;
+    const weights = this.weights;
     const scores = new Float32Array(OFFSETS.length * n);
-    wordFeatures(word, this.clusters).forEach((features, slot) => this.addRows(features, scores, slot * n));
-    hit = { scores, pairId: this.pairVocabulary.get(normalise(word)) ?? -1, shapeId: this.shapes.id(shortShape(word)), cap: STARTS_UPPER.test(word) };
+    const { rows, ends, form, shape } = this.wordRows.rowsOf(word);
+    // each slot's rows added one after the other, in the order of `wordFeatures`
+    for (let slot = 0, k = 0; slot < OFFSETS.length; slot++) {
+      for (const end = ends[slot]!; k < end; k++) {
+        const base = rows[k]! * n;
+        for (let t = 0; t < n; t++) scores[slot * n + t]! += weights[base + t]!;
+      }
+    }
+    hit = { scores, pairId: this.pairVocabulary.get(form) ?? -1, shapeId: this.shapes.id(shape), cap: STARTS_UPPER.test(word) };
     this.wordCache.set(word, hit);
     return hit;
   }
