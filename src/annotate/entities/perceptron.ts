@@ -3,8 +3,8 @@ import {
   LEFT_PAIR, OFFSETS, PAD, PAIR_JOIN, RIGHT_PAIR, gazetteerKey, groupGazetteerFeatures, groupPosFeatures, sentenceForms,
   tokenContext, groupContextFeatures, type ClusterLookup, type SentenceInput, type TokenContext,
 } from './features.js';
-import { WordFeatureRows } from './word-rows.js';
-import { BoundedCache } from '../shared/bounded-cache.js';
+import { WordFeatureRows, type WordRows } from './word-rows.js';
+import { WordTable } from './word-table.js';
 import { PairTable } from '../shared/pair-table.js';
 import { sumRows } from '../shared/row-sum.js';
 import { PackedStringMap } from '../shared/string-map.js';
@@ -131,7 +131,7 @@ const STARTS_UPPER = /^\p{Lu}/u;
 
 /** Past this many entries a context-group cache starts afresh, bounding its memory. */
 const MAX_CACHED_WORDS = 200_000;
-/** Words kept per generation of the per-word score cache (see BoundedCache). */
+/** Words kept per generation of the per-word score cache (see WordTable). */
 const MAX_CACHED_WORD_ENTRIES = 6_000;
 
 /**
@@ -155,17 +155,6 @@ const CONTEXT_RADIX = 64;
 const MAX_ROWS_PER_TOKEN = 11;
 /** The shape-trigram group is that one feature. */
 const shapeTrigram = (c: TokenContext): readonly string[] => [c.shapeTrigram];
-
-/** What the decoder keeps per distinct word: its summed word-feature rows and the ids its context keys read. */
-interface WordEntry {
-  /** Word-feature sums at each offset of `OFFSETS`, read by `emissions` at the five positions around a token. */
-  readonly scores: Float32Array;
-  /** Id of the normalised word in the word-pair vocabulary, -1 when no pair feature names it. */
-  readonly pairId: number;
-  /** Id of the word's short shape (`shortShape`), -1 past `SHAPE_RADIX` shapes. */
-  readonly shapeId: number;
-  readonly cap: boolean;
-}
 
 /** Symbols (strings) interned to dense ids, up to a limit. */
 class Symbols {
@@ -191,8 +180,8 @@ export class TaggerModel {
   readonly tagCount: number;
   private readonly transitions: Float32Array;
   private readonly tables: TransitionTables;
-  /** Per distinct word: its summed word-feature weights and key ids (see `WordEntry`). */
-  private readonly wordCache = new BoundedCache<string, WordEntry>(MAX_CACHED_WORD_ENTRIES);
+  /** Per distinct word: its word-feature sums at each offset of `OFFSETS` and the ids its context keys read. */
+  private readonly words: WordTable;
   /** Summed weights of context groups that repeat, by integer key (see `emissions`) or, on the rare fallback, by name. */
   private readonly shapeCache = new Map<number, Float32Array>();
   private readonly gazetteerCache = new Map<number, Float32Array>();
@@ -209,7 +198,13 @@ export class TaggerModel {
   private readonly labelSymbols = new Symbols(LABEL_RADIX);
   private readonly posSymbols = new Symbols(POS_RADIX);
   private readonly contextSymbols = new Symbols(CONTEXT_RADIX);
-  private readonly padEntry: WordEntry;
+  /** Past the sentence ends: the pad's word-feature sums, and the pad as pair word and shape, as in `tokenContext`. */
+  private readonly padScores: Float32Array;
+  private readonly padPairId: number;
+  private readonly padShapeId: number;
+  /** Per token of the sentence being scored: its word's entry in `words`, its gazetteer tags' id (grown as needed). */
+  private entryIds = new Int32Array(0);
+  private gazetteerIds = new Int32Array(0);
   /** Rows of the features by name, but for the word pairs (found by their words' ids) and the word features `wordRows` takes. */
   private readonly index = new Map<string, number>();
   /** The rows of a word's word features, found without naming them. */
@@ -226,6 +221,7 @@ export class TaggerModel {
     this.tagCount = n;
     this.tables = transitionTables(tags);
     this.transitions = new Float32Array((n + 1) * n);
+    this.words = new WordTable(OFFSETS.length * n, MAX_CACHED_WORD_ENTRIES);
     this.wordRows = new WordFeatureRows((name) => this.index.get(name) ?? -1, clusters);
     // word-pair rows keyed by the ids of their two words, so pairs are found without building their names
     const pairRows: { left: boolean; first: number; second: number; row: number }[] = [];
@@ -244,8 +240,10 @@ export class TaggerModel {
       const row = this.index.get(transitionFeature(prev));
       if (row !== undefined) for (let t = 0; t < n; t++) this.transitions[p * n + t] = weights[row * n + t]!;
     });
-    // past the sentence ends the pair word and the shape are the pad itself, as in `tokenContext`
-    this.padEntry = { scores: this.wordEntry(PAD).scores, pairId: this.pairVocabulary.get(PAD) ?? -1, shapeId: this.shapes.id(PAD), cap: false };
+    this.padScores = new Float32Array(OFFSETS.length * n);
+    this.addWordRows(PAD, this.padScores, 0);
+    this.padPairId = this.pairVocabulary.get(PAD) ?? -1;
+    this.padShapeId = this.shapes.id(PAD);
   }
 
   private pairWordId(word: string): number {
@@ -283,24 +281,31 @@ export class TaggerModel {
     }
   }
 
-  /** The cached entry of `word`: its summed word-feature weights at each offset and its key ids. */
-  private wordEntry(word: string): WordEntry {
-    let hit = this.wordCache.get(word);
-    if (hit) return hit;
+  /** The entry of `word` in `words`, made on a miss (room for it made by `words.reserve`). */
+  private wordEntry(word: string): number {
+    let e = this.words.find(word);
+    if (e >= 0) return e;
+    e = this.words.add(word);
+    const { form, shape } = this.addWordRows(word, this.words.scores, e * this.words.width);
+    this.words.pairIds[e] = this.pairVocabulary.get(form) ?? -1;
+    this.words.shapeIds[e] = this.shapes.id(shape);
+    this.words.caps[e] = STARTS_UPPER.test(word) ? 1 : 0;
+    return e;
+  }
+
+  /** Add the weights of `word`'s word features at each offset to `out` from `offset`, one row after the other in the order of `wordFeatures`. */
+  private addWordRows(word: string, out: Float32Array, offset: number): Readonly<WordRows> {
     const n = this.tagCount;
     const weights = this.weights;
-    const scores = new Float32Array(OFFSETS.length * n);
-    const { rows, ends, form, shape } = this.wordRows.rowsOf(word);
-    // each slot's rows added one after the other, in the order of `wordFeatures`
+    const found = this.wordRows.rowsOf(word);
+    const { rows, ends } = found;
     for (let slot = 0, k = 0; slot < OFFSETS.length; slot++) {
       for (const end = ends[slot]!; k < end; k++) {
         const base = rows[k]! * n;
-        for (let t = 0; t < n; t++) scores[slot * n + t]! += weights[base + t]!;
+        for (let t = 0; t < n; t++) out[offset + slot * n + t]! += weights[base + t]!;
       }
     }
-    hit = { scores, pairId: this.pairVocabulary.get(form) ?? -1, shapeId: this.shapes.id(shape), cap: STARTS_UPPER.test(word) };
-    this.wordCache.set(word, hit);
-    return hit;
+    return found;
   }
 
   /** Per-token tag scores of a sentence (`words × tags`): the sum of the rows of `sentenceFeatures`. */
@@ -310,10 +315,15 @@ export class TaggerModel {
     const length = words.length;
     const out = new Float32Array(length * n);
     // each word's cached entry once, then read at the five offsets around each token
-    const pad = this.padEntry;
-    const entries = new Array<WordEntry>(length);
-    for (let i = 0; i < length; i++) entries[i] = this.wordEntry(words[i]!);
-    const gazetteerIds = new Int32Array(length);
+    if (this.entryIds.length < length) {
+      this.entryIds = new Int32Array(length * 2);
+      this.gazetteerIds = new Int32Array(length * 2);
+    }
+    const { entryIds, gazetteerIds } = this;
+    this.words.reserve(length);
+    for (let i = 0; i < length; i++) entryIds[i] = this.wordEntry(words[i]!);
+    const { scores: wordScores, pairIds, shapeIds, caps } = this.words;
+    const wordWidth = this.words.width;
     for (let i = 0; i < length; i++) gazetteerIds[i] = this.gazetteerSymbols.id(gazetteer[i]!.length ? gazetteer[i]!.join(',') : 'O');
     const padGazetteer = this.gazetteerSymbols.id(PAD);
     const padLabel = this.labelSymbols.id(PAD);
@@ -327,19 +337,22 @@ export class TaggerModel {
     const offsets = new Int32Array(MAX_ROWS_PER_TOKEN);
     for (let i = 0; i < length; i++) {
       const base = i * n;
-      const own = entries[i]!;
-      const prev = i > 0 ? entries[i - 1]! : pad;
-      const next = i + 1 < length ? entries[i + 1]! : pad;
+      const own = entryIds[i]!;
+      const prevPair = i > 0 ? pairIds[entryIds[i - 1]!]! : this.padPairId;
+      const nextPair = i + 1 < length ? pairIds[entryIds[i + 1]!]! : this.padPairId;
+      const prevShape = i > 0 ? shapeIds[entryIds[i - 1]!]! : this.padShapeId;
+      const ownShape = shapeIds[own]!;
+      const nextShape = i + 1 < length ? shapeIds[entryIds[i + 1]!]! : this.padShapeId;
       // the rows this token sums, in the order of `sentenceFeatures` (float32 sums depend on the order)
       let m = 0;
-      const left = this.leftPairs.get(prev.pairId, own.pairId);
+      const left = this.leftPairs.get(prevPair, pairIds[own]!);
       if (left >= 0) { sources[m] = weights; offsets[m++] = left * n; }
-      const right = this.rightPairs.get(own.pairId, next.pairId);
+      const right = this.rightPairs.get(pairIds[own]!, nextPair);
       if (right >= 0) { sources[m] = weights; offsets[m++] = right * n; }
-      const cap = own.cap;
+      const cap = caps[own] === 1;
       // shape trigram
-      if (prev.shapeId >= 0 && own.shapeId >= 0 && next.shapeId >= 0) {
-        const key = (prev.shapeId * SHAPE_RADIX + own.shapeId) * SHAPE_RADIX + next.shapeId;
+      if (prevShape >= 0 && ownShape >= 0 && nextShape >= 0) {
+        const key = (prevShape * SHAPE_RADIX + ownShape) * SHAPE_RADIX + nextShape;
         sources[m] = this.keyed(this.shapeCache, key, input, i, named, shapeTrigram);
       } else {
         const { shapes } = named();
@@ -395,8 +408,13 @@ export class TaggerModel {
       }
       for (let slot = 0; slot < span; slot++) {
         const k = i + OFFSETS[slot]!;
-        sources[m] = k >= 0 && k < length ? entries[k]!.scores : pad.scores;
-        offsets[m++] = slot * n;
+        if (k >= 0 && k < length) {
+          sources[m] = wordScores;
+          offsets[m++] = entryIds[k]! * wordWidth + slot * n;
+        } else {
+          sources[m] = this.padScores;
+          offsets[m++] = slot * n;
+        }
       }
       // the picked rows summed tag by tag, as float32 sums in the order above
       sumRows(sources, offsets, m, n, out, base);
