@@ -80,6 +80,19 @@ export interface TransitionTables {
   readonly last: Uint8Array;
 }
 
+/** The work arrays of `viterbi`, grown as needed: a decoder keeps one, and allocates none per sentence. */
+export class ViterbiScratch {
+  best = new Float64Array(0);
+  back = new Int32Array(0);
+
+  /** Room for `size` cells (tokens × tags). */
+  fit(size: number): void {
+    if (this.best.length >= size) return;
+    this.best = new Float64Array(size * 2);
+    this.back = new Int32Array(size * 2);
+  }
+}
+
 /**
  * Best tag sequence (Viterbi) given per-token tag scores `emissions`
  * (`length × tags`, row-major) and transition scores `transitions`
@@ -91,10 +104,12 @@ export function viterbi(
   tagCount: number,
   transitions: ArrayLike<number>,
   tables: TransitionTables,
+  scratch = new ViterbiScratch(),
 ): Int32Array {
   const n = tagCount;
-  const best = new Float64Array(length * n);
-  const back = new Int32Array(length * n);
+  // every cell read is written first: the scratch needs no clearing
+  scratch.fit(length * n);
+  const { best, back } = scratch;
   for (let t = 0; t < n; t++) best[t] = tables.moves[n * n + t] ? emissions[t]! + transitions[n * n + t]! : -Infinity;
   for (let i = 1; i < length; i++) {
     for (let t = 0; t < n; t++) {
@@ -205,6 +220,9 @@ export class TaggerModel {
   /** Per token of the sentence being scored: its word's entry in `words`, its gazetteer tags' id (grown as needed). */
   private entryIds = new Int32Array(0);
   private gazetteerIds = new Int32Array(0);
+  /** The tag scores of the sentence being decoded and Viterbi's work arrays (grown as needed). */
+  private scores = new Float32Array(0);
+  private readonly viterbiScratch = new ViterbiScratch();
   /** Rows of the features by name, but for the word pairs (found by their words' ids) and the word features `wordRows` takes. */
   private readonly index = new Map<string, number>();
   /** The rows of a word's word features, found without naming them. */
@@ -310,10 +328,16 @@ export class TaggerModel {
 
   /** Per-token tag scores of a sentence (`words × tags`): the sum of the rows of `sentenceFeatures`. */
   emissions(input: SentenceInput): Float32Array {
+    const out = new Float32Array(input.words.length * this.tagCount);
+    this.score(input, out);
+    return out;
+  }
+
+  /** Write the per-token tag scores of a sentence (see `emissions`) to the start of `out`. */
+  private score(input: SentenceInput, out: Float32Array): void {
     const { words, gazetteer, pos, document, labels, context } = input;
     const n = this.tagCount;
     const length = words.length;
-    const out = new Float32Array(length * n);
     // each word's cached entry once, then read at the five offsets around each token
     if (this.entryIds.length < length) {
       this.entryIds = new Int32Array(length * 2);
@@ -419,7 +443,6 @@ export class TaggerModel {
       // the picked rows summed tag by tag, as float32 sums in the order above
       sumRows(sources, offsets, m, n, out, base);
     }
-    return out;
   }
 
   /** The summed weights of a token's feature group, named from its context (a cache miss). */
@@ -460,7 +483,10 @@ export class TaggerModel {
 
   /** The best BILOU tags of a sentence. */
   decode(input: SentenceInput): string[] {
-    const path = viterbi(this.emissions(input), input.words.length, this.tagCount, this.transitions, this.tables);
+    const length = input.words.length;
+    if (this.scores.length < length * this.tagCount) this.scores = new Float32Array(length * this.tagCount * 2);
+    this.score(input, this.scores);
+    const path = viterbi(this.scores, length, this.tagCount, this.transitions, this.tables, this.viterbiScratch);
     return Array.from(path, (t) => this.tags[t]!);
   }
 }
