@@ -146,8 +146,12 @@ const STARTS_UPPER = /^\p{Lu}/u;
 
 /** Past this many entries a context-group cache starts afresh, bounding its memory. */
 const MAX_CACHED_WORDS = 200_000;
-/** Words kept per generation of the per-word score cache (see WordTable). */
-const MAX_CACHED_WORD_ENTRIES = 6_000;
+/**
+ * Words kept per generation of the per-word score cache (see WordTable): about
+ * 6 MB in all. On a stream of unseen news (PolNeAR, 924 articles) 3.9% of tokens
+ * then miss it, against 7.5% at half the size.
+ */
+const MAX_CACHED_WORD_ENTRIES = 12_000;
 
 /**
  * Sizes of the integer keys of the cached feature groups: each part of a key is
