@@ -221,9 +221,11 @@ export class TaggerModel {
   private readonly padScores: Float32Array;
   private readonly padPairId: number;
   private readonly padShapeId: number;
-  /** Per token of the sentence being scored: its word's entry in `words`, its gazetteer tags' id (grown as needed). */
+  /** Per token of the sentence being scored: its word's entry in `words`, the ids of its gazetteer tags, part of speech and first-pass label (grown as needed). */
   private entryIds = new Int32Array(0);
   private gazetteerIds = new Int32Array(0);
+  private posIds = new Int32Array(0);
+  private labelIds = new Int32Array(0);
   /** The tag scores of the sentence being decoded and Viterbi's work arrays (grown as needed). */
   private scores = new Float32Array(0);
   private readonly viterbiScratch = new ViterbiScratch();
@@ -346,8 +348,10 @@ export class TaggerModel {
     if (this.entryIds.length < length) {
       this.entryIds = new Int32Array(length * 2);
       this.gazetteerIds = new Int32Array(length * 2);
+      this.posIds = new Int32Array(length * 2);
+      this.labelIds = new Int32Array(length * 2);
     }
-    const { entryIds, gazetteerIds } = this;
+    const { entryIds, gazetteerIds, posIds, labelIds } = this;
     this.words.reserve(length);
     for (let i = 0; i < length; i++) entryIds[i] = this.wordEntry(words[i]!);
     const { scores: wordScores, pairIds, shapeIds, caps } = this.words;
@@ -356,6 +360,9 @@ export class TaggerModel {
     const padGazetteer = this.gazetteerSymbols.id(PAD);
     const padLabel = this.labelSymbols.id(PAD);
     const padPos = this.posSymbols.id(PAD);
+    // each token's symbols looked up once, then read as the token's and its neighbours'
+    if (pos) for (let i = 0; i < length; i++) posIds[i] = this.posSymbols.id(pos[i]);
+    if (labels) for (let i = 0; i < length; i++) labelIds[i] = this.labelSymbols.id(labels[i]);
     // the plain forms are needed only to name a group's features on a cache miss
     let forms: { lower: string[]; shapes: string[] } | undefined;
     const named = (): { lower: string[]; shapes: string[] } => (forms ??= sentenceForms(words));
@@ -396,9 +403,9 @@ export class TaggerModel {
       let labelKey = 0;
       let labelsOk = true;
       if (labels) {
-        const lp = i > 0 ? this.labelSymbols.id(labels[i - 1]) : padLabel;
-        const l0 = this.labelSymbols.id(labels[i]);
-        const ln = i + 1 < length ? this.labelSymbols.id(labels[i + 1]) : padLabel;
+        const lp = i > 0 ? labelIds[i - 1]! : padLabel;
+        const l0 = labelIds[i]!;
+        const ln = i + 1 < length ? labelIds[i + 1]! : padLabel;
         labelsOk = lp >= 0 && l0 >= 0 && ln >= 0;
         labelKey = 1 + (lp * LABEL_RADIX + l0) * LABEL_RADIX + ln;
       }
@@ -416,9 +423,9 @@ export class TaggerModel {
       }
       offsets[m++] = 0;
       if (pos) {
-        const pp = i > 0 ? this.posSymbols.id(pos[i - 1]) : padPos;
-        const p0 = this.posSymbols.id(pos[i]);
-        const pn = i + 1 < length ? this.posSymbols.id(pos[i + 1]) : padPos;
+        const pp = i > 0 ? posIds[i - 1]! : padPos;
+        const p0 = posIds[i]!;
+        const pn = i + 1 < length ? posIds[i + 1]! : padPos;
         if (pp >= 0 && p0 >= 0 && pn >= 0) {
           sources[m] = this.keyed(this.posCache, ((pp * POS_RADIX + p0) * POS_RADIX + pn) * 2 + (cap ? 1 : 0), input, i, named, groupPosFeatures);
         } else {
