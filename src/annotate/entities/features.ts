@@ -273,26 +273,45 @@ export function wordFeatures(word: string, clusters?: ClusterLookup): string[][]
 
 /**
  * The cluster features of a word at each offset of `OFFSETS`, which close each
- * offset's word features: they depend on the word's cluster classes (undefined
- * when it has none) and capital (`capCode`) alone, few pairs of values, so the
- * decoder names them once per pair.
+ * offset's word features: those of its cluster path, then those of its
+ * pretrained-vector class (see `clusterPaths`).
  */
 export function clusterFeatures(classes: string | undefined, cap: string): string[][] {
-  // a class may join two paths, "own|embedding": clusters learned here and clusters of pretrained vectors
+  const [path, embedding] = clusterPaths(classes);
+  const own = pathFeatures(path, cap);
+  if (!embedding) return own;
+  const vector = embeddingFeatures(embedding, cap);
+  return own.map((features, slot) => [...features, ...vector[slot]!]);
+}
+
+/**
+ * A word's cluster classes split in two: a class may join two paths, "own|embedding",
+ * clusters learned here and clusters of pretrained vectors.
+ */
+export function clusterPaths(classes: string | undefined): [path: string | undefined, embedding: string | undefined] {
   const bar = classes ? classes.indexOf('|') : -1;
-  const path = bar >= 0 ? classes!.slice(0, bar) : classes;
-  const embedding = bar >= 0 ? classes!.slice(bar + 1) : undefined;
+  return bar >= 0 ? [classes!.slice(0, bar), classes!.slice(bar + 1)] : [classes, undefined];
+}
+
+/**
+ * The features of a word's cluster path (none: `undefined` or empty) and capital
+ * (`capCode`) at each offset. Few pairs of values: the decoder names them once per pair.
+ */
+export function pathFeatures(path: string | undefined, cap: string): string[][] {
   const own: string[] = [];
   if (path) for (const n of CLUSTER_PREFIXES) own.push(`c${n}=` + path.slice(0, n), `c${n}k=` + path.slice(0, n) + cap);
   else own.push('c=?' + cap);
-  if (embedding) for (const n of EMBEDDING_PREFIXES) own.push(`e${n}=` + embedding.slice(0, n), `e${n}k=` + embedding.slice(0, n) + cap);
   // neighbours: a coarser path the farther they are
-  const around = (o: number, length: number): string[] => {
-    const f = ['c' + o + '=' + (path ? path.slice(0, length) : '?')];
-    if (embedding) f.push('e' + o + '=' + embedding.slice(0, length + 1));
-    return f;
-  };
+  const around = (o: number, length: number): string[] => ['c' + o + '=' + (path ? path.slice(0, length) : '?')];
   return [around(-2, 1), around(-1, 2), own, around(1, 2), around(2, 1)];
+}
+
+/** The features of a word's pretrained-vector class and capital at each offset (as `pathFeatures`). */
+export function embeddingFeatures(embedding: string, cap: string): string[][] {
+  const own: string[] = [];
+  for (const n of EMBEDDING_PREFIXES) own.push(`e${n}=` + embedding.slice(0, n), `e${n}k=` + embedding.slice(0, n) + cap);
+  const around = (o: number, length: number): string[] => ['e' + o + '=' + embedding.slice(0, length)];
+  return [around(-2, 2), around(-1, 3), own, around(1, 3), around(2, 2)];
 }
 
 /** Features of the parts of speech around a token (few distinct values: the decoder caches them by `key`). */

@@ -1,4 +1,4 @@
-import { MAX_AFFIX, OFFSETS, PAD, capCode, clusterFeatures, normalise, shortShape, type ClusterLookup } from './features.js';
+import { MAX_AFFIX, OFFSETS, PAD, capCode, clusterPaths, embeddingFeatures, normalise, pathFeatures, shortShape, type ClusterLookup } from './features.js';
 
 /**
  * The rows of a word's word features (`wordFeatures`) found without building
@@ -7,7 +7,8 @@ import { MAX_AFFIX, OFFSETS, PAD, capCode, clusterFeatures, normalise, shortShap
  * features that share a value — the word at each offset, its shape, its
  * capital, its prefixes, its suffixes — are grouped at model load into
  * families, each found by one lookup of the value, and the cluster features,
- * which depend on few values, are named once per cluster class and capital.
+ * which depend on few values, are named once per cluster path (1k of them) or
+ * vector class (8k) and capital, not per pair of them (32k).
  *
  * It must give the rows of `wordFeatures` in its order (the scores are float32
  * sums in that order); word-rows.test.ts checks it on the shipped model.
@@ -25,8 +26,10 @@ export class WordFeatureRows {
   private readonly suffixes = new FeatureFamily(MAX_AFFIX);
   /** Family and column of each template. */
   private readonly templates = new Map<string, { readonly family: FeatureFamily; readonly column: number }>();
-  /** Per cluster classes (`''` for none), per capital code: the rows of `clusterFeatures`. */
-  private readonly clusterRows = new Map<string, (SlotRows | undefined)[]>();
+  /** Per cluster path (`''` for none), per capital code: the rows of `pathFeatures`. */
+  private readonly pathRows = new Map<string, (SlotRows | undefined)[]>();
+  /** Per pretrained-vector class, per capital code: the rows of `embeddingFeatures`. */
+  private readonly embeddingRows = new Map<string, (SlotRows | undefined)[]>();
   private readonly found: WordRows = { form: '', shape: '', rows: new Int32Array(MAX_ROWS_PER_WORD), ends: new Int32Array(OFFSETS.length) };
 
   /** `rowOfName` finds the features no family takes (the clusters' and `len1`), -1 when the model has none. */
@@ -86,7 +89,9 @@ export class WordFeatureRows {
     const wordId = this.words.id(form);
     const shapeId = this.shapes.id(shape);
     const capId = this.caps.id(cap);
-    const clusters = this.clusters ? this.clusterRowsOf(this.clusters.get(form) ?? '', cap) : undefined;
+    const [path, embedding] = this.clusters ? clusterPaths(this.clusters.get(form)) : [];
+    const pathRows = this.clusters ? this.slotRows(this.pathRows, path || '', cap, () => pathFeatures(path, cap)) : undefined;
+    const embeddingRows = embedding ? this.slotRows(this.embeddingRows, embedding, cap, () => embeddingFeatures(embedding, cap)) : undefined;
     for (let slot = 0; slot < OFFSETS.length; slot++) {
       push(this.words.row(wordId, slot));
       if (slot >= 1 && slot <= 3) {
@@ -100,7 +105,9 @@ export class WordFeatureRows {
         }
         if (word.length === 1) push(this.rowOfName('len1'));
       }
-      if (clusters) for (let k = slot > 0 ? clusters.ends[slot - 1]! : 0; k < clusters.ends[slot]!; k++) rows[m++] = clusters.rows[k]!;
+      for (const part of [pathRows, embeddingRows]) {
+        if (part) for (let k = slot > 0 ? part.ends[slot - 1]! : 0; k < part.ends[slot]!; k++) rows[m++] = part.rows[k]!;
+      }
       ends[slot] = m;
     }
     found.form = form;
@@ -108,14 +115,14 @@ export class WordFeatureRows {
     return found;
   }
 
-  /** The rows of `clusterFeatures(classes, cap)`, named on the first call for the pair. */
-  private clusterRowsOf(classes: string, cap: string): SlotRows {
-    let byCap = this.clusterRows.get(classes);
-    if (!byCap) this.clusterRows.set(classes, (byCap = []));
+  /** The rows of the features `name` gives for `value` and `cap`, named on the first call for the pair. */
+  private slotRows(memo: Map<string, (SlotRows | undefined)[]>, value: string, cap: string, name: () => string[][]): SlotRows {
+    let byCap = memo.get(value);
+    if (!byCap) memo.set(value, (byCap = []));
     const c = CAP_CODES.indexOf(cap);
     let hit = byCap[c];
     if (!hit) {
-      const slots = clusterFeatures(classes || undefined, cap).map((names) => names.map(this.rowOfName).filter((row) => row >= 0));
+      const slots = name().map((names) => names.map(this.rowOfName).filter((row) => row >= 0));
       let end = 0;
       hit = byCap[c] = { rows: Int32Array.from(slots.flat()), ends: Int32Array.from(slots, (rows) => (end += rows.length)) };
     }
