@@ -31,7 +31,7 @@ function buildProgram(io: CliIO): Command {
     })
     .showHelpAfterError('(run `parallax --help` for usage)');
 
-  const dbOption = () => new Option('--db <dir>', 'PGlite data folder (default .parallax/db, or PARALLAX_DB); DATABASE_URL selects PostgreSQL instead');
+  const dbOption = () => new Option('--db <dir|url>', 'PGlite data folder (default .parallax/db, or PARALLAX_DB), or a postgres:// URL; DATABASE_URL also selects PostgreSQL');
 
   program.command('add')
     .description('read files, folders, feeds, WARC, JSON Lines, URLs or stdin (-), extract the articles and store them')
