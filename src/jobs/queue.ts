@@ -280,6 +280,10 @@ export class JobQueue {
   async recoverOrphans(): Promise<number> {
     const { rows } = await this.store.sql.query<{ id: string; name: string }>(`SELECT id::text AS id, name FROM ${this.schema}.job WHERE state = 'active'`);
     for (const r of rows) await this.boss.fail(r.name, r.id, { message: 'the process running this job stopped (killed or crashed) before it finished' });
+    // no retry delay: the job did not fail, its process died, and this process may be done with its own work before a delay ends
+    if (rows.length > 0) {
+      await this.store.sql.query(`UPDATE ${this.schema}.job SET start_after = now() WHERE id = ANY($1::uuid[]) AND state = 'retry'`, [rows.map((r) => r.id)]);
+    }
     return rows.length;
   }
 

@@ -126,7 +126,7 @@ export class Worker {
     // Two idle readings in a row: a job finishing may queue another (an article queues its rebuild).
     let idleReadings = 0;
     let failingSince: number | null = null;
-    while (idleReadings < 2) {
+    for (;;) {
       let idle = false;
       try {
         idle = await this.queue.idle(this.options.queues ?? undefined);
@@ -138,6 +138,7 @@ export class Worker {
         this.ctx.log(`cannot read the queue, asking again: ${describeError(err)}`);
       }
       idleReadings = idle ? idleReadings + 1 : 0;
+      if (idleReadings >= 2) break;
       if (options.timeoutMs !== undefined && Date.now() - started > options.timeoutMs) throw new Error(`the queue was still busy after ${options.timeoutMs} ms`);
       await sleep(this.options.pollMs ?? 250);
     }

@@ -21,7 +21,8 @@ interface Counts { added: number; duplicate: number; nearDuplicate: number; fail
 /**
  * `parallax add <inputs…>`: read the inputs and queue one job per article (and per URL). On
  * PGlite, or with `--wait`, wait until every article is stored, annotated and placed and its
- * story rebuilt, printing one line per article on stdout; errors and the summary on stderr.
+ * story rebuilt, printing one line per article on stdout; errors and the summary on stderr. On PGlite it
+ * also finishes the jobs an earlier process left (killed mid-batch): nothing else could run them.
  * On PostgreSQL without `--wait`, the workers (`parallax worker`) take it from the queue.
  */
 export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Promise<number> {
@@ -39,6 +40,8 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
     }
     const stories = await waitForArticles(runtime, jobs.ids, flags, io, counts);
     await waitForStories(runtime, stories);
+    // On PGlite no other process can run the jobs an earlier process left (killed mid-batch, say): finish them too
+    if (runtime.worker && runtime.store.kind === 'pglite') await runtime.worker.untilIdle();
   } finally {
     progress.stop();
     await runtime.close();
