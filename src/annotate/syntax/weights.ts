@@ -100,16 +100,19 @@ function tableSize(rows: number): number {
  */
 function findSlots(table: Int32Array, stride: number, mask: number, keys: Int32Array, count: number, out: Int32Array): void {
   for (let f = 0; f < count; f++) out[f] = table[(keys[f]! & mask) * stride]!;
-  for (let f = 0; f < count; f++) {
-    const key = keys[f]!;
-    let s = key & mask;
-    let k = out[f]!;
-    while (k !== key && k !== 0) {
-      s = (s + 1) & mask;
-      k = table[s * stride]!;
-    }
-    out[f] = k === 0 ? -1 : s;
+  for (let f = 0; f < count; f++) out[f] = slotOf(table, stride, mask, keys[f]!);
+}
+
+/** The slot of `key` (-1: absent) in a table as `findSlots` reads it, probing on from its home slot. */
+function slotOf(table: Int32Array, stride: number, mask: number, key: number): number {
+  let s = key & mask;
+  let k = table[s * stride]!;
+  while (k !== key) {
+    if (k === 0) return -1;
+    s = (s + 1) & mask;
+    k = table[s * stride]!;
   }
+  return s;
 }
 
 /**
@@ -158,19 +161,8 @@ export class SparseWeights {
 
   /** Add the weights of feature `key` to `scores` from `offset` on. */
   add(key: number, scores: Float32Array, offset: number): void {
-    const slots = this.slots;
-    const mask = this.mask;
-    let s = key & mask;
-    let k = slots[s * 2]!;
-    while (k !== key) {
-      if (k === 0) return;
-      s = (s + 1) & mask;
-      k = slots[s * 2]!;
-    }
-    const data = this.data;
-    const weights = this.weights;
-    const at = slots[s * 2 + 1]!;
-    for (let e = at + 1, end = at + 1 + 2 * data[at]!; e < end; e += 2) scores[offset + data[e]!]! += weights[e + 1]!;
+    const s = slotOf(this.slots, 2, this.mask, key);
+    this.addRow(s < 0 ? -1 : this.slots[s * 2 + 1]!, scores, offset);
   }
 
   /**
@@ -240,18 +232,8 @@ export class InlineWeights {
 
   /** Add the weights of feature `key` to `scores` from `offset` on. */
   add(key: number, scores: Float32Array, offset: number): void {
-    const keys = this.keys;
-    const stride = this.stride;
-    const mask = this.mask;
-    let s = key & mask;
-    let k = keys[s * stride]!;
-    while (k !== key) {
-      if (k === 0) return;
-      s = (s + 1) & mask;
-      k = keys[s * stride]!;
-    }
-    const base = s * stride + 1;
-    for (let c = 0; c < this.classes; c++) scores[offset + c]! += this.values[base + c]!;
+    const s = slotOf(this.keys, this.stride, this.mask, key);
+    this.addRow(s < 0 ? -1 : s * this.stride + 1, scores, offset);
   }
 
   /** Where the weights of the first `count` keys are (-1: absent), written to `rows` for `addRow`; see `findSlots`. */
