@@ -2,13 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/index.js';
 import { openStore } from '../src/store/index.js';
 import { DEFAULT_JOB_SCHEMA, JobQueue, QUEUES } from '../src/jobs/index.js';
 import { textPage } from '../src/jobs/test-helpers.js';
 import { HARBOUR_TEXT, RIVER_TEXT } from '../src/api/test-helpers/articles.js';
-
-const sink = { write: () => true } as unknown as NodeJS.WritableStream;
+import { runCli } from './helpers/run-cli.js';
 
 describe('parallax add on a PGlite folder a killed process left jobs in', { timeout: 180_000 }, () => {
   it('runs the job the dead process held as well as its own, and leaves no job waiting', async () => {
@@ -26,7 +24,7 @@ describe('parallax add on a PGlite folder a killed process left jobs in', { time
 
       const file = path.join(dir, 'harbour.txt');
       await writeFile(file, HARBOUR_TEXT);
-      expect(await main(['add', '--db', folder, '-q', file], { stdout: sink, stderr: sink, stdin: process.stdin, env: {} })).toBe(0);
+      expect((await runCli(['add', '--db', folder, '-q', file])).code).toBe(0);
 
       const after = await openStore({ dataDir: folder });
       try {

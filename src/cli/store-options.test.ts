@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../core/index.js';
+import { runCli } from '../../test/helpers/run-cli.js';
 import { scratchDatabase } from '../../test/helpers/scale.js';
 import { storeConfigFromFlags } from './store-options.js';
 
@@ -40,17 +41,14 @@ const PG_URL = process.env.PARALLAX_TEST_DATABASE_URL;
 
 describe.skipIf(!PG_URL)(`parallax list --db <postgres url>${PG_URL ? '' : ' (skipped: set PARALLAX_TEST_DATABASE_URL)'}`, () => {
   it('opens the PostgreSQL database and creates no folder', async () => {
-    const { main } = await import('./index.js');
     const db = await scratchDatabase(PG_URL!);
     const cwd = mkdtempSync(path.join(tmpdir(), 'parallax-db-url-'));
     const before = process.cwd();
-    const out: string[] = [];
-    const sink = { write: (chunk: string) => { out.push(String(chunk)); return true; } } as unknown as NodeJS.WritableStream;
     process.chdir(cwd);
     try {
-      const code = await main(['list', '--db', db.url, '--format', 'json'], { stdout: sink, stderr: sink, stdin: process.stdin, env: {} });
+      const { code, stdout } = await runCli(['list', '--db', db.url, '--format', 'json']);
       expect(code).toBe(0);
-      expect(JSON.parse(out.join(''))).toEqual([]);
+      expect(JSON.parse(stdout)).toEqual([]);
       expect(readdirSync(cwd)).toEqual([]);
     } finally {
       process.chdir(before);

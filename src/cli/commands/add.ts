@@ -40,8 +40,8 @@ export async function runAdd(inputs: string[], flags: AddFlags, io: CliIO): Prom
     }
     const stories = await waitForArticles(runtime, jobs.ids, flags, io, counts);
     await waitForStories(runtime, stories);
-    // On PGlite no other process can run the jobs an earlier process left (killed mid-batch, say): finish them too
-    if (runtime.worker && runtime.store.kind === 'pglite') await runtime.worker.untilIdle();
+    // This process works the jobs only on PGlite, where no other process can run the jobs an earlier one left (killed mid-batch, say): finish them too
+    if (runtime.worker) await runtime.worker.untilIdle();
   } finally {
     progress.stop();
     await runtime.close();
