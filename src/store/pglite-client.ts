@@ -4,13 +4,24 @@ import type { SqlClient, SqlExecutor } from './sql-client.js';
 function executor(db: PGlite | Transaction): SqlExecutor {
   return {
     async query<R>(sql: string, params: readonly unknown[] = []) {
+      await turn();
       const result = await db.query<R>(sql, params as unknown[]);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
     },
     async exec(sql: string) {
+      await turn();
       await db.exec(sql);
     },
   };
+}
+
+/**
+ * PGlite runs each statement on this thread, and its promises settle as microtasks: without a turn
+ * of the event loop before each statement, the statements of a large write (an article's insert,
+ * its story placement) run back to back and hold HTTP requests for all of them.
+ */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
