@@ -111,7 +111,7 @@ export class SqlStore implements Store {
         const inserted = await tx.query<{ id: string }>(
           `WITH inserted AS (
              INSERT INTO articles (id, text, title, published, outlet, meta, source, layers, messages, duplicate_of, minhash)
-             VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8::text::jsonb, $9::text::jsonb, $10, $11::integer[])
+             VALUES ($1, $2, $3, $4, $5, $6::text::jsonb, $7::text::jsonb, $8::text::json, $9::text::jsonb, $10, $11::integer[])
              ON CONFLICT (id) DO NOTHING
              RETURNING id),
            bands AS (
@@ -227,7 +227,7 @@ export class SqlStore implements Store {
     this.assertOpen();
     const json = toJsonParam(layers, 'layers', id);
     const { rowCount } = await this.run(`update layers of ${id}`, () =>
-      this.client.query('UPDATE articles SET layers = $2::text::jsonb WHERE id = $1', [id, json]),
+      this.client.query('UPDATE articles SET layers = $2::text::json WHERE id = $1', [id, json]),
     );
     if (rowCount === 0) throw new StoreError('E_ARTICLE_NOT_FOUND', `no article ${id} in the store: add it before updating its layers`);
   }
