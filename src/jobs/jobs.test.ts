@@ -59,6 +59,19 @@ for (const [engine, open, skip] of engines) {
       expect((await latestBuild(jobs.store, harbour!.storyId))!.build.version).toBe(built.build.version);
     });
 
+    it('takes a job this process queues at once, however long its idle poll, and stops without waiting the poll out', async () => {
+      jobs = await open();
+      // A ten-minute poll: only the wake-up on queueing can have the job taken within the test's time.
+      worker = await Worker.start(jobs.store, jobs.queue, { pollMs: 600_000, queues: ['article'], log: () => {} });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const ids = await jobs.queue.sendMany(QUEUES.article, [RIVER]);
+      const statuses = await jobs.queue.waitFor(ids);
+      expect(statuses.get(ids[0]!)?.state).toBe('completed');
+      expect((await outcomes(ids))[0]?.status).toBe('added');
+      await worker.stop();
+      worker = undefined;
+    });
+
     it('rebuilds only the story an article joins, and readers get the latest build at once, marked stale, meanwhile', async () => {
       jobs = await open();
       const first = await jobs.queue.sendMany(QUEUES.article, [HARBOUR, FOLLOWUP, RIVER]);

@@ -120,6 +120,8 @@ function envSeconds(name: string): number | undefined {
 /** A job queue over one store's database. */
 export class JobQueue {
   private stopped = false;
+  /** Waiters of this process per queue, woken when this process queues a job there (see {@link whenSent}). */
+  private readonly waiters = new Map<QueueName, Set<() => void>>();
 
   private constructor(
     readonly boss: PgBoss,
@@ -184,11 +186,14 @@ export class JobQueue {
 
   /** Queue one job; returns its id (null when the queue already holds one waiting for the key). */
   async send(queue: QueueName, data: object, options: { singletonKey?: string; startAfterSeconds?: number; tx?: SqlExecutor } = {}): Promise<string | null> {
-    return this.boss.send(queue, data, {
+    const id = await this.boss.send(queue, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       ...(options.tx ? { db: bossDb(options.tx) } : {}),
     } as PgBoss.SendOptions);
+    // A job inside a transaction, or one that waits, is not there to take yet.
+    if (!options.tx && !options.startAfterSeconds) this.wake(queue);
+    return id;
   }
 
   /** Queue many jobs of one queue at once (not for keyed queues: place, rebuild, feed); returns their ids in order. */
@@ -197,7 +202,33 @@ export class JobQueue {
     for (let i = 0; i < items.length; i += INSERT_CHUNK) {
       await this.boss.insert(items.slice(i, i + INSERT_CHUNK).map((data, k) => ({ id: ids[i + k]!, name: queue, data })));
     }
+    if (ids.length > 0) this.wake(queue);
     return ids;
+  }
+
+  /**
+   * Resolve when this process queues a job in `queue`, after `ms`, or when `signal` aborts: an idle
+   * worker loop of this process takes the job at once, without polling the database meanwhile.
+   */
+  whenSent(queue: QueueName, ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const waiters = this.waiters.get(queue) ?? new Set<() => void>();
+      this.waiters.set(queue, waiters);
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      waiters.add(done);
+      if (signal?.aborted) done();
+      else signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  private wake(queue: QueueName): void {
+    for (const done of [...(this.waiters.get(queue) ?? [])]) done();
   }
 
   /** Ask for a story to be rebuilt after the rebuild delay; requests close together fold into one job. */
@@ -208,12 +239,22 @@ export class JobQueue {
   /** Where these jobs are (queued, running, done, failed) and what they left, archived ones included. */
   async status(ids: readonly string[]): Promise<Map<string, JobStatus>> {
     if (ids.length === 0) return new Map();
-    const sql = (table: string) => `SELECT id::text AS id, name, state::text AS state, coalesce(data->>'input', data->>'url', data->>'storyId', data->>'articleId') AS input, output FROM ${this.schema}.${table} WHERE id = ANY($1::uuid[])`;
+    const sql = (table: string) => `SELECT j.id::text AS id, j.name, j.state::text AS state,
+        coalesce(j.data->>'input', j.data->>'url', j.data->>'storyId', j.data->>'articleId') AS input, j.output
+      FROM ${this.schema}.${table} j JOIN unnest($1::uuid[]) AS w (id) ON w.id = j.id`;
     const { rows } = await this.store.sql.query<{ id: string; name: string; state: JobState; input: string | null; output: Record<string, unknown> | null }>(
       `${sql('job')} UNION ALL ${sql('archive')}`,
       [ids],
     );
     return new Map(rows.map((r) => [r.id, { id: r.id, queue: r.name, state: r.state, input: r.input, output: r.output }]));
+  }
+
+  /** The ids of these jobs that are completed, cancelled or failed for good (only their state is read). */
+  private async finished(ids: readonly string[]): Promise<string[]> {
+    const sql = (table: string) => `SELECT j.id::text AS id FROM ${this.schema}.${table} j JOIN unnest($1::uuid[]) AS w (id) ON w.id = j.id
+      WHERE j.state IN ('completed', 'failed', 'cancelled')`;
+    const { rows } = await this.store.sql.query<{ id: string }>(`${sql('job')} UNION ALL ${sql('archive')}`, [ids]);
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -225,7 +266,9 @@ export class JobQueue {
     const done = new Map<string, JobStatus>();
     const started = Date.now();
     while (pending.size > 0) {
-      for (const status of (await this.status([...pending])).values()) {
+      // States only while jobs run; what a job left is read once, when it is finished.
+      const finished = await this.finished([...pending]);
+      for (const status of (await this.status(finished)).values()) {
         if (status.state !== 'completed' && status.state !== 'failed' && status.state !== 'cancelled') continue;
         pending.delete(status.id);
         done.set(status.id, status);

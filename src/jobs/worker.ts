@@ -46,7 +46,10 @@ export interface WorkerOptions {
   readonly concurrency?: number;
   /** Queues to work (default all). */
   readonly queues?: readonly Exclude<QueueName, 'dead'>[];
-  /** How long an idle loop waits before asking for jobs again. Default 250 ms. */
+  /**
+   * How long an idle loop waits before asking for jobs again. Default 250 ms. The wait doubles while the
+   * queue stays empty, up to 8 times this (2 s by default); a job this process queues is taken at once.
+   */
   readonly pollMs?: number;
   /** How often stale stories and unplaced articles are swept up. Default 15 s. */
   readonly sweepMs?: number;
@@ -68,6 +71,9 @@ export interface WorkerOptions {
  */
 const REBUILD_SHARE_WHILE_BUSY = 0.2;
 
+/** An idle loop's longest wait between fetches, in poll intervals: other processes' jobs are taken within this. */
+const IDLE_BACKOFF = 8;
+
 /** How long `untilIdle` keeps asking a queue it cannot read before it gives up. */
 const UNREADABLE_QUEUE_MS = 60_000;
 
@@ -75,6 +81,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export class Worker {
   private stopping = false;
+  /** Aborted on stop: wakes the loops waiting for jobs. */
+  private readonly stopped = new AbortController();
   private readonly loops: Promise<void>[] = [];
   private sweeper: NodeJS.Timeout | undefined;
   private readonly ctx: JobContext;
@@ -147,6 +155,7 @@ export class Worker {
   /** Finish the jobs in hand, then stop taking new ones. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.stopped.abort();
     if (this.sweeper) clearInterval(this.sweeper);
     await Promise.all(this.loops);
   }
@@ -159,6 +168,9 @@ export class Worker {
       busy = now;
       this.articleLoopsBusy += now ? 1 : -1;
     };
+    // An idle loop asks less often the longer its queue stays empty (up to IDLE_BACKOFF times the
+    // poll interval), and at once when this process queues a job there.
+    let idleWait = 0;
     while (!this.stopping) {
       let jobs: { id: string; data: unknown }[];
       try {
@@ -170,9 +182,12 @@ export class Worker {
       }
       setBusy(jobs.length > 0);
       if (jobs.length === 0) {
-        await sleep(this.options.pollMs ?? 250);
+        const pollMs = this.options.pollMs ?? 250;
+        idleWait = Math.min(pollMs * IDLE_BACKOFF, idleWait === 0 ? pollMs : idleWait * 2);
+        await this.queue.whenSent(name, idleWait, this.stopped.signal);
         continue;
       }
+      idleWait = 0;
       const started = performance.now();
       for (const job of jobs) await this.run(name, handler, job);
       if (name === QUEUES.rebuild) await this.yieldToArticles(performance.now() - started);
