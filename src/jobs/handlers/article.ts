@@ -5,15 +5,24 @@
  * (same content id) and reports a duplicate.
  */
 import { StoreError } from '../../core/index.js';
-import { processArticle, originalOf, strictFailure, warningsOf } from '../../workflow/index.js';
+import { processArticle, originalOf, strictFailure, warningsOf, type ProcessedArticle } from '../../workflow/index.js';
 import type { JobContext } from '../context.js';
 import type { ArticleJob, ArticleOutcome } from '../names.js';
 
 /** Store errors that say the article itself cannot be stored: retrying would fail the same way. */
 const PERMANENT_STORE_ERRORS = new Set(['E_UNSTORABLE_TEXT', 'E_DOC_ID_MISMATCH']);
 
-export async function handleArticle(ctx: JobContext, job: ArticleJob): Promise<ArticleOutcome> {
-  const processed = await processArticle(job.page, job.input);
+/** Extract and annotate the job's page (annotation runs on the analysis pool): the first half of {@link handleArticle}. */
+export function prepareArticle(job: ArticleJob): Promise<ProcessedArticle> {
+  return processArticle(job.page, job.input);
+}
+
+/**
+ * Run one article job. `prepared` is its {@link prepareArticle}, when the worker started it ahead
+ * (while it stored the job before), else it is started here.
+ */
+export async function handleArticle(ctx: JobContext, job: ArticleJob, prepared?: Promise<ProcessedArticle>): Promise<ArticleOutcome> {
+  const processed = await (prepared ?? prepareArticle(job));
   if (!processed.ok) return { input: job.input, status: 'failed', code: processed.error.code, message: processed.error.message };
   const { doc } = processed;
   const warnings = warningsOf(doc).map((w) => ({ code: w.code, reason: w.reason }));
