@@ -239,22 +239,24 @@ export class JobQueue {
   /** Where these jobs are (queued, running, done, failed) and what they left, archived ones included. */
   async status(ids: readonly string[]): Promise<Map<string, JobStatus>> {
     if (ids.length === 0) return new Map();
-    const sql = (table: string) => `SELECT j.id::text AS id, j.name, j.state::text AS state,
-        coalesce(j.data->>'input', j.data->>'url', j.data->>'storyId', j.data->>'articleId') AS input, j.output
-      FROM ${this.schema}.${table} j JOIN unnest($1::uuid[]) AS w (id) ON w.id = j.id`;
-    const { rows } = await this.store.sql.query<{ id: string; name: string; state: JobState; input: string | null; output: Record<string, unknown> | null }>(
-      `${sql('job')} UNION ALL ${sql('archive')}`,
-      [ids],
+    const rows = await this.byId<{ id: string; name: string; state: JobState; input: string | null; output: Record<string, unknown> | null }>(
+      `j.id::text AS id, j.name, j.state::text AS state,
+       coalesce(j.data->>'input', j.data->>'url', j.data->>'storyId', j.data->>'articleId') AS input, j.output`,
+      ids,
     );
     return new Map(rows.map((r) => [r.id, { id: r.id, queue: r.name, state: r.state, input: r.input, output: r.output }]));
   }
 
   /** The ids of these jobs that are completed, cancelled or failed for good (only their state is read). */
   private async finished(ids: readonly string[]): Promise<string[]> {
-    const sql = (table: string) => `SELECT j.id::text AS id FROM ${this.schema}.${table} j JOIN unnest($1::uuid[]) AS w (id) ON w.id = j.id
-      WHERE j.state IN ('completed', 'failed', 'cancelled')`;
-    const { rows } = await this.store.sql.query<{ id: string }>(`${sql('job')} UNION ALL ${sql('archive')}`, [ids]);
+    const rows = await this.byId<{ id: string }>('j.id::text AS id', ids, `WHERE j.state IN ('completed', 'failed', 'cancelled')`);
     return rows.map((r) => r.id);
+  }
+
+  /** `columns` of the jobs with these ids (alias `j`), queued or archived: the ids joined, not matched one by one with ANY. */
+  private async byId<R>(columns: string, ids: readonly string[], where = ''): Promise<R[]> {
+    const from = (table: string) => `SELECT ${columns} FROM ${this.schema}.${table} j JOIN unnest($1::uuid[]) AS w (id) ON w.id = j.id ${where}`;
+    return (await this.store.sql.query<R>(`${from('job')} UNION ALL ${from('archive')}`, [ids])).rows;
   }
 
   /**
@@ -269,7 +271,6 @@ export class JobQueue {
       // States only while jobs run; what a job left is read once, when it is finished.
       const finished = await this.finished([...pending]);
       for (const status of (await this.status(finished)).values()) {
-        if (status.state !== 'completed' && status.state !== 'failed' && status.state !== 'cancelled') continue;
         pending.delete(status.id);
         done.set(status.id, status);
         await options.onDone?.(status);

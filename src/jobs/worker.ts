@@ -191,7 +191,7 @@ export class Worker {
       idleWait = 0;
       const started = performance.now();
       if (name === QUEUES.article) await this.runArticles(jobs);
-      else for (const job of jobs) await this.run(name, handler, job);
+      else for (const job of jobs) await this.run(name, job, () => handler(this.ctx, job.data as never));
       if (name === QUEUES.rebuild) await this.yieldToArticles(performance.now() - started);
     }
     setBusy(false);
@@ -213,18 +213,20 @@ export class Worker {
   private async runArticles(jobs: readonly { id: string; data: unknown }[]): Promise<void> {
     let next: Promise<ProcessedArticle> | undefined;
     for (let i = 0; i < jobs.length; i++) {
-      const prepared = next ?? prepareArticle(jobs[i]!.data as ArticleJob);
+      const job = jobs[i]!;
+      const prepared = next ?? prepareArticle(job.data as ArticleJob);
       const following = jobs[i + 1];
       next = following ? prepareArticle(following.data as ArticleJob) : undefined;
       // Awaited in the next turn, where its job fails if it failed; not a rejection left unhandled meanwhile.
       next?.catch(() => {});
-      await this.run(QUEUES.article, ((ctx: JobContext, data: ArticleJob) => handleArticle(ctx, data, prepared)) as Handler, jobs[i]!);
+      await this.run(QUEUES.article, job, () => handleArticle(this.ctx, job.data as ArticleJob, prepared));
     }
   }
 
-  private async run(name: Exclude<QueueName, 'dead'>, handler: Handler, job: { id: string; data: unknown }): Promise<void> {
+  /** Run one job's work and record its end: completed with its output, or failed (retried, then dead-lettered). */
+  private async run(name: Exclude<QueueName, 'dead'>, job: { id: string; data: unknown }, work: () => Promise<object>): Promise<void> {
     try {
-      const output = await handler(this.ctx, job.data as never);
+      const output = await work();
       await this.queue.boss.complete(name, job.id, output);
     } catch (err) {
       const message = describeError(err);
