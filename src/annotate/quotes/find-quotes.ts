@@ -1317,7 +1317,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)) && !isInvertedSpeaker(ctx, t),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).map((d) => withoutLeadingPreposition(ctx, d)).filter((d) => isStatement(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d) && !hasNoSourceSubject(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).map((d) => withoutLeadingPreposition(ctx, d)).filter((d) => isStatement(ctx, d) && !isWhereSaid(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d) && !hasNoSourceSubject(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   // A speaker phrase of punctuation alone, or the bare word "According", names no one: the words stay, with no speaker.
   const names = (d: Draft): boolean => { const w = text.slice(d.speaker!.span.start, d.speaker!.span.end).trim(); return /[\p{L}\p{N}]/u.test(w) && !/^according$/i.test(w); };
   const named = drafts.map((d) => (d.speaker && !names(d) ? { ...d, speaker: undefined } : d));
@@ -1878,6 +1878,16 @@ function isAttributedAct(ctx: Context, d: Draft): boolean {
   // announcing or declaring a thing ("announced new tariffs", "declared a day of mourning") is an act.
   const verb = view.word(ctx.text, view.head(top));
   return !objectIsSaid(verb) || ANNOUNCES_ACT.test(verb);
+}
+
+/**
+ * "emphasized in his article in the newspaper …", "said during an interview": words the cue reaches through "in",
+ * "during", "at", "through" or "via" and that hold no clause name where or how something was said, not what.
+ * (A direct quote is preceded by its mark, so only a record running over words outside marks can match.)
+ */
+function isWhereSaid(ctx: Context, d: Draft): boolean {
+  if (!ctx.syntax || !d.cue || d.cue.start > d.start || !/\b(?:in|during|at|through|via)\s*$/i.test(ctx.text.slice(d.cue.start, d.start))) return false;
+  return !ctx.syntax.holdsClause(d);
 }
 
 /** Verbs of aiming or trying: with "to" and a verb they attribute an aim, not speech. */

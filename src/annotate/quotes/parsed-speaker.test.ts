@@ -776,3 +776,12 @@ describe('a day before the preposition a speaker phrase took', () => {
     expect(words(t, q?.speakerSpan)).toBe('KTV');
   });
 });
+
+describe('the document or occasion words were given in', () => {
+  it('is no quote of its own ("stressed in her column in the Ledger …")', () => {
+    const t = 'On the other hand, Deputy Minister Ana Oresk stressed in her column in the “Harbour Ledger” newspaper titled “Who Pays?” the need to hold accountable those who insist on keeping the tolls.';
+    const { quotes } = run(t);
+    // Whatever is read of what she stressed, no record is the column, the paper or the words of its title's question.
+    expect(quotes.map((q) => words(t, q)).filter((w) => !w?.includes('the need'))).toEqual([]);
+  });
+});

@@ -65,9 +65,19 @@ export function repairSentences(tokens: readonly BoundaryToken[], sentences: num
     // "(R-S.C.)" read as "S" "." "C.": an initialism the tokenizer broke, not a sentence end.
     if (last === '.' && prev.length >= 2 && /^\p{Lu}$/u.test(tokens[prev[prev.length - 2]!]!.text) && /^\p{Lu}\.$/u.test(first)) return true;
     if (endsInAbbreviation(tokens, prev) && /^\p{Ll}+$/u.test(first)) return true;
+    // "titled “Who Should Be Prosecuted?” the need to …", "asked “why?” and left": a question or exclamation
+    // (in marks or not) that a lowercase word goes on from is inside the sentence, not its end.
+    if (endsInQuestionOrExclamation(tokens, prev) && /^\p{Ll}/u.test(first)) return true;
     return false;
   });
   return out;
+}
+
+/** The sentence ends with "?" or "!", maybe followed by closing marks or brackets. */
+function endsInQuestionOrExclamation(tokens: readonly BoundaryToken[], sentence: readonly number[]): boolean {
+  let k = sentence.length - 1;
+  while (k > 0 && (CLOSING_QUOTES.has(tokens[sentence[k]!]!.text) || STRAIGHT_QUOTES.has(tokens[sentence[k]!]!.text) || CLOSING_BRACKETS.has(tokens[sentence[k]!]!.text))) k--;
+  return /^[?!]+$/.test(tokens[sentence[k]!]!.text);
 }
 
 /**

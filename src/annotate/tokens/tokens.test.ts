@@ -44,6 +44,15 @@ describe('tokens: sentence boundaries for news', () => {
     expect(sentencesOf('The deal with Kell Ports Inc. was signed in May. It held.')).toEqual(['The deal with Kell Ports Inc. was signed in May.', 'It held.']);
   });
 
+  it('goes on past a question or exclamation that a lowercase word continues, and still ends one before a capital', () => {
+    expect(sentencesOf('Ana Oresk stressed in her column titled “Who Pays?” the need to reopen the port. Talks resume Monday.')).toEqual([
+      'Ana Oresk stressed in her column titled “Who Pays?” the need to reopen the port.',
+      'Talks resume Monday.',
+    ]);
+    expect(sentencesOf('The envoy asked "why now?" and left the room. Nobody answered!')).toEqual(['The envoy asked "why now?" and left the room.', 'Nobody answered!']);
+    expect(sentencesOf('Who pays? The port board does.')).toEqual(['Who pays?', 'The port board does.']);
+  });
+
   it('ends a sentence at a lowercase word with its full stop before a title that opens a name', () => {
     expect(sentencesOf('The harbour board never gave in. Sen. Paulo Brask said so.')).toEqual(['The harbour board never gave in.', 'Sen. Paulo Brask said so.']);
   });
