@@ -130,6 +130,14 @@ describe('entities: organisations and states', () => {
     expect(found).toContainEqual(expect.objectContaining({ text: 'Unity', type: 'ORG' }));
   });
 
+  it('keeps "and" inside an organisation name before its head ("the Ferry Safety and Harbour Licensing Commission")', () => {
+    // Fictional sentence.
+    const doc = run('The Ferry Safety and Harbour Licensing Commission fined the operator on Monday, a week after the Port Workers and Pilots Council complained.');
+    const found = mentionsOf(doc);
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Ferry Safety and Harbour Licensing Commission', type: 'ORG' }));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Port Workers and Pilots Council', type: 'ORG' }));
+  });
+
   it('keeps the demonym of a descriptive organisation name ("the Kenyan Red Cross"), not of a one-word one', () => {
     // Fictional sentence.
     const doc = run('Flooding cut the road to Velda overnight, the Kenyan Red Cross said on Monday.');

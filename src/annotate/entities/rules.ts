@@ -12,7 +12,8 @@ const ORG_HEAD = 'Ministry|Agency|Council|Organi[sz]ation|Committee|Commission|C
 const ORG_PATTERN = new RegExp(
   String.raw`\b(?:(?:\p{Lu}[\p{L}-]+\s+){0,3}(?:${ORG_HEAD_OF})\s+(?:of|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:and\s+|of\s+(?:the\s+)?)?\p{Lu}[\p{L}'’-]*)*` +
     // a possessive ends a name rather than continuing it ("Velda’s Energy Agency")
-    String.raw`|(?:\p{Lu}[\p{L}'’-]+(?<!['’]s)\s+){1,4}(?:${ORG_HEAD}))(?![\p{L}])`,
+    // ("National Security and Foreign Policy Committee": "and" inside the name, between capitalised words)
+    String.raw`|(?:\p{Lu}[\p{L}'’-]+(?<!['’]s)\s+(?:and\s+(?=\p{Lu}))?){1,4}(?:${ORG_HEAD}))(?![\p{L}])`,
   'gu',
 );
 /** Sentence-initial words that the ORG pattern would otherwise swallow. */
