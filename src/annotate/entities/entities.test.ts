@@ -138,6 +138,14 @@ describe('entities: organisations and states', () => {
     expect(found).toContainEqual(expect.objectContaining({ text: 'Port Workers and Pilots Council', type: 'ORG' }));
   });
 
+  it('never runs an organisation name across a paragraph break (a sub-heading ending in a name)', () => {
+    // Fictional text.
+    const doc = run('Reaction in Velda\n\nForeign Ministry officials said on Monday that the talks would resume.');
+    const found = mentionsOf(doc);
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Foreign Ministry', type: 'ORG' }));
+    expect(found.filter((m) => m.text.includes('\n'))).toEqual([]);
+  });
+
   it('keeps the demonym of a descriptive organisation name ("the Kenyan Red Cross"), not of a one-word one', () => {
     // Fictional sentence.
     const doc = run('Flooding cut the road to Velda overnight, the Kenyan Red Cross said on Monday.');

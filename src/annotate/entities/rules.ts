@@ -4,16 +4,18 @@ import { isInitialismOf } from './acronym.js';
 
 /** Capitalised titles that, written before a capitalised name, make it a person. */
 const PERSON_TITLE = /(?:\b(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Dr\.|Mr\.|Mrs\.|Ms\.|Gen\.|Ambassador|King|Queen|Prince|Pope|Ayatollah|Sheikh|Judge|Spokesman|Spokeswoman|Spokesperson)\s+)((?:\p{Lu}[\p{L}'’-]+\s+){0,2}\p{Lu}[\p{L}'’-]+)/gu;
+/** Whitespace inside a name: spaces or one line break, never a blank line (a name does not run across paragraphs). */
+const GAP = String.raw`(?:[^\S\n]|\n(?![^\S\n]*\n))+`;
 /** Heads of organisation names written "<head> of <name>": "Ministry of Foreign Affairs", "Federation of Velda Clubs". */
 const ORG_HEAD_OF = 'Ministry|Department|Office|Council|Agency|Organi[sz]ation|Committee|Commission|Bank|University|Court|Parliament|Assembly|Party|Institute|Federation|Association|Society|Bureau|Authority|Board|Directorate|Centre|Center|Academy|College|Foundation|Fund|Service';
 /** Heads of organisation names written "<name> <head>": "Foreign Ministry", "Velda Times", "Kaspi Weather Service". */
 const ORG_HEAD = 'Ministry|Agency|Council|Organi[sz]ation|Committee|Commission|Corporation|Company|Party|University|Institute|Guards?|Forces|Army|Navy|Parliament|Court|Authority|Bureau|Association|Societ(?:y|ies)|Foundation|Network|Group|Directorate|Command|Corps|Police';
 /** "Ministry of Foreign Affairs", "Foreign Ministry", "the Atomic Energy Agency": organisation heads. */
 const ORG_PATTERN = new RegExp(
-  String.raw`\b(?:(?:\p{Lu}[\p{L}-]+\s+){0,3}(?:${ORG_HEAD_OF})\s+(?:of|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:and\s+|of\s+(?:the\s+)?)?\p{Lu}[\p{L}'’-]*)*` +
+  String.raw`\b(?:(?:\p{Lu}[\p{L}-]+${GAP}){0,3}(?:${ORG_HEAD_OF})${GAP}(?:of|for)${GAP}(?:the${GAP})?(?:\p{Lu}[\p{L}'’-]*)(?:${GAP}(?:and${GAP}|of${GAP}(?:the${GAP})?)?\p{Lu}[\p{L}'’-]*)*` +
     // a possessive ends a name rather than continuing it ("Velda’s Energy Agency")
     // ("National Security and Foreign Policy Committee": "and" inside the name, between capitalised words)
-    String.raw`|(?:\p{Lu}[\p{L}'’-]+(?<!['’]s)\s+(?:and\s+(?=\p{Lu}))?){1,4}(?:${ORG_HEAD}))(?![\p{L}])`,
+    String.raw`|(?:\p{Lu}[\p{L}'’-]+(?<!['’]s)${GAP}(?:and${GAP}(?=\p{Lu}))?){1,4}(?:${ORG_HEAD}))(?![\p{L}])`,
   'gu',
 );
 /** Sentence-initial words that the ORG pattern would otherwise swallow. */
