@@ -9,7 +9,7 @@ export interface MergeReason {
   readonly into: string;
   /** The rule that matched. */
   readonly rule: 'same-name' | 'in-article' | 'surname' | 'transliteration' | 'given-name-variant' | 'acronym' | 'initialism' | 'title'
-    | 'country-name' | 'metonymy' | 'qualified-name' | 'word-order';
+    | 'country-name' | 'metonymy' | 'qualified-name' | 'word-order' | 'short-name';
   /** A human-readable explanation, e.g. "Bazhenov ~ Pazhenov: b/p transliteration". */
   readonly detail: string;
   readonly articles: readonly string[];

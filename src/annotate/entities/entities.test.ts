@@ -146,6 +146,16 @@ describe('entities: organisations and states', () => {
     expect(found.filter((m) => m.text.includes('\n'))).toEqual([]);
   });
 
+  it('makes a named storm and its bare name one entity of no person ("Storm Orla", then "Orla"), and keeps a person of that first name apart', () => {
+    // Fictional text.
+    const doc = run('Storm Orla hit the coast of Velda on Sunday. Orla brought torrential rain, officials said. Orla Brask, a resident, said the water rose fast.');
+    const storm = entityOf(doc, 'Storm Orla')!;
+    expect(storm.type).toBe('OTHER');
+    expect(entityOf(doc, 'Orla')).toMatchObject({ type: 'OTHER', entity: storm.entity });
+    expect(entityOf(doc, 'Orla Brask')).toMatchObject({ type: 'PERSON' });
+    expect(doc.layers.entityIndex!.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Orla Brask']);
+  });
+
   it('keeps the demonym of a descriptive organisation name ("the Kenyan Red Cross"), not of a one-word one', () => {
     // Fictional sentence.
     const doc = run('Flooding cut the road to Velda overnight, the Kenyan Red Cross said on Monday.');

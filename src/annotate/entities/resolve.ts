@@ -131,6 +131,12 @@ export function resolveEntities(text: string, raw: readonly RawMention[]): { men
           form = 'surname';
         }
       }
+      // "Storm Daniel", then "Daniel": a lone word ending a name of no person, place or body already named is that name
+      if (!cluster && m.type === 'OTHER' && !surface.includes(' ')) {
+        cluster = clusters
+          .filter((c) => c.type === 'OTHER' && c.nameTokens.length > 1 && c.nameTokens[c.nameTokens.length - 1] === surface)
+          .sort((a, b) => b.lastSeen - a.lastSeen)[0];
+      }
       if (!cluster) {
         cluster = newCluster(country ? 'GPE' : m.type, surface.split(/\s+/));
         cluster.name = surface;

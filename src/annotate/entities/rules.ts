@@ -100,6 +100,32 @@ function placesByContext(text: string): RawMention[] {
   return out;
 }
 
+/** "Storm Daniel", "Hurricane Orla", "Tropical Storm Kell", "Typhoon …": a named storm (its name in group 1). */
+const NAMED_STORM = /\b(?:(?:Tropical|Subtropical|Super|Severe)\s+)?(?:Storm|Hurricane|Typhoon|Cyclone|Medicane)\s+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])/gu;
+
+/**
+ * Named storms, which a tagger reads as people ("Storm Daniel", then "Daniel brought rain"): the storm's
+ * whole name, and its bare name wherever it stands alone (not beside another capitalised word, which would
+ * make a person's full name), are a name of no person, organisation or place.
+ */
+function namedStorms(text: string): RawMention[] {
+  const out: RawMention[] = [];
+  const names = new Set<string>();
+  for (const m of text.matchAll(NAMED_STORM)) {
+    out.push({ start: m.index, end: m.index + m[0].length, type: 'OTHER', byRule: true });
+    names.add(m[1]!);
+  }
+  for (const name of names) {
+    for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${name}(?![\p{L}\p{N}'’-])`, 'gu'))) {
+      const before = /(\p{Lu}[\p{L}'’-]*)[^\S\n]+$/u.exec(text.slice(Math.max(0, m.index - 40), m.index));
+      const after = /^[^\S\n]+\p{Lu}/u.test(text.slice(m.index + name.length, m.index + name.length + 3));
+      if (after || (before && !/^(?:Storm|Hurricane|Typhoon|Cyclone|Medicane)$/.test(before[1]!))) continue;
+      if (!out.some((o) => o.start <= m.index && m.index < o.end)) out.push({ start: m.index, end: m.index + name.length, type: 'OTHER', byRule: true });
+    }
+  }
+  return out;
+}
+
 /**
  * A title-case phrase that is the whole of a quotation ("“Liberation Week”", "'Operation Sand Owl'"): the name of an event,
  * an operation, a law or a campaign. Two to six words, every one capitalised but the small words between them.
@@ -153,6 +179,7 @@ export function applyRules(text: string, mentions: readonly RawMention[]): RawMe
     ruled.push({ start, end: start + long.text.length, type: tagged?.type ?? 'ORG' });
   }
   ruled.push(...organisationsByNoun(text));
+  ruled.push(...namedStorms(text));
   // a place found by its context yields to a longer name the tagger found around it ("Green Bay Packers", "Salt Lake City")
   ruled.push(...placesByContext(text).filter((r) => !mentions.some((t) => t.start < r.end && r.start < t.end && (t.start < r.start || t.end > r.end))));
   // a quoted title-case phrase is a name of its own only where the tagger saw none in it

@@ -235,3 +235,24 @@ describe('mergeEntities: one name in two word orders', () => {
     expect(one(r, 'Defence Council').aliases).not.toContain('Defence Ministry');
   });
 });
+
+describe('mergeEntities: a one-word name of a named storm', () => {
+  const docs = [
+    makeDoc('a1', [{ name: 'Storm Orla', type: 'OTHER' }, { name: 'Velda', type: 'GPE' }]),
+    makeDoc('a2', [{ name: 'Orla', type: 'PERSON' }]),
+    makeDoc('a3', [{ name: 'Storm Orla', type: 'OTHER' }, { name: 'Kell', type: 'PERSON' }]),
+    makeDoc('a4', [{ name: 'Kell', type: 'GPE' }]),
+  ];
+  const r = mergeEntities(docs);
+
+  it('joins the storm it ends, with the reason, even where an article took it for a person', () => {
+    const storm = one(r, 'Storm Orla');
+    expect(storm.aliases).toContain('Orla');
+    expect(storm.articles).toEqual(['a1', 'a2', 'a3']);
+    expect(storm.merges.find((m) => m.alias === 'Orla')).toMatchObject({ rule: 'short-name', detail: expect.stringContaining('Storm Orla') });
+  });
+  it('joins nothing that ends no such name', () => {
+    expect(one(r, 'Velda').aliases).toEqual(['Velda']);
+    expect(withAlias(r, 'Kell')).toHaveLength(2);
+  });
+});

@@ -211,6 +211,7 @@ export function mergeEntities(docs: readonly Doc[], options: MergeOptions = {}):
   mergeCapitalsIntoCountries(live(), union);
   mergeQualifiedBodies(live(), union);
   mergeInvertedNames(live(), union);
+  mergeShortNamesOfOthers(live(), union);
 
   const docOrder = new Map(docs.map((d, i) => [d.id, i]));
   return buildResolution(live(), recordCluster, docOrder);
@@ -394,6 +395,34 @@ function mergeSurnames(clusters: readonly Cluster[], union: Union): void {
       const m = matchWord(word, nameWords(otherName)[0]!, 'strict');
       if (m && m.differences.length) union(other, single, () => ({ alias, rule: 'transliteration', detail: `${alias} ~ ${otherName}: ${differenceText(m.differences)} transliteration`, articles: articlesOf(single) }));
     }
+  }
+}
+
+/**
+ * A name of one word joins the one name of several words, of no person, place or body, that ends in it:
+ * "Daniel" is "Storm Daniel" where the story names no other "… Daniel" of that kind (an article that calls
+ * the storm only "Daniel" may have read it as a person).
+ */
+function mergeShortNamesOfOthers(clusters: readonly Cluster[], union: Union): void {
+  const byLastWord = new Map<string, Cluster[]>();
+  for (const c of clusters) {
+    if (family(c) !== 'other') continue;
+    for (const name of namesOf(c)) {
+      const words = nameWords(name);
+      if (words.length < 2) continue;
+      const key = nameKey(words[words.length - 1]!);
+      const list = byLastWord.get(key) ?? [];
+      if (!list.includes(c)) list.push(c);
+      byLastWord.set(key, list);
+    }
+  }
+  for (const single of clusters) {
+    const names = namesOf(single);
+    if (root(single) !== single || family(single) === 'place' || !names.every((n) => nameWords(n).length === 1)) continue;
+    const targets = byLastWord.get(nameKey(names[0]!)) ?? [];
+    if (targets.length !== 1 || root(targets[0]!) === single) continue;
+    const full = namesOf(targets[0]!).find((n) => nameWords(n).length > 1)!;
+    union(targets[0]!, single, () => ({ alias: names[0]!, rule: 'short-name', detail: `"${names[0]}" is the last word of "${full}", the only such name in the story`, articles: articlesOf(single) }));
   }
 }
 
