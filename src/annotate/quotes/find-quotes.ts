@@ -938,6 +938,12 @@ function backReference(ctx: Context, si: number, c: number): Draft | null {
 
 /** The clause a cue governs: after "that", a colon or a bare clause; or the clause before "…, X said." */
 function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound, sent: Span): Span | null {
+  // "This campaign, he says, is different": an attribution set off by commas between a subject and its predicate;
+  // the sentence around it is what was said (as with "The deal, said Oresk, was unfair").
+  const opening = firstStartingFrom(ctx.toks, sp.span.start) - 1;
+  if (ctx.toks[opening]?.text === ',' && opening > firstStartingFrom(ctx.toks, sent.start) && firstStartingFrom(ctx.toks, sp.span.end) === c && predicateAfter(ctx, c + 1, last)) {
+    return trimContent(ctx.text, sent.start, sent.end);
+  }
   const parsed = ctx.syntax ? parsedContent(ctx, c) : null;
   if (parsed) return parsed;
   const { toks, text } = ctx;

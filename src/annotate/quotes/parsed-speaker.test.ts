@@ -785,3 +785,13 @@ describe('the document or occasion words were given in', () => {
     expect(quotes.map((q) => words(t, q)).filter((w) => !w?.includes('the need'))).toEqual([]);
   });
 });
+
+describe('an attribution set off by commas between a subject and its predicate', () => {
+  it('reports the sentence around it ("This campaign, she says, is different."), spoken by who the pronoun names', () => {
+    const t = 'Ana Oresk spoke to supporters in Velda on Monday.\n\nThis campaign, she says, is different.';
+    const { doc, quotes } = run(t);
+    const q = quotes.find((x) => words(t, x)?.startsWith('This campaign'));
+    expect(words(t, q)).toBe('This campaign, she says, is different');
+    expect(doc.layers.entityIndex?.find((e) => e.id === q!.speaker)?.name).toBe('Ana Oresk');
+  });
+});
