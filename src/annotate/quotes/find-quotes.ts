@@ -50,6 +50,8 @@ interface Draft {
   termInClause?: boolean;
   /** A headline's words after a name and a colon: a statement even with no verb ("Vesk: No outside influence …"). */
   headline?: boolean;
+  /** The trained tagger's reading of the same attribution, taken into this rules quote (see `combine`). */
+  absorbed?: Draft;
 }
 
 interface Context {
@@ -1323,7 +1325,16 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
     // Fragments and words inside marks the rules read as a term or title are not quotes.
     (t) => countWords(text.slice(t.start, t.end)) >= MIN_REPORTED_WORDS && !waiting.some((m) => Math.min(t.end, m.end) - Math.max(t.start, m.start) >= SAME_QUOTE_SHARE * (t.end - t.start)) && !isInvertedSpeaker(ctx, t),
   );
-  const drafts = withEchoedSpeakers(ctx, combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) }).map((d) => withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d))).filter((d) => !isQuestionPut(ctx, d) && !inSayingIdiom(ctx, d) && !inReducedRelative(ctx, d)).map((d) => withoutLeadingPreposition(ctx, d)).filter((d) => isStatement(ctx, d) && !isWhereSaid(ctx, d) && (d.direct || d.speaker !== undefined) && !isAwayFromCue(ctx, d) && !hasNoSourceSubject(ctx, d)).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
+  // A rules quote that proves no statement gives way to the tagger's reading it took in ("issued a statement urging X
+  // to …": not the statement, but what the urging asks).
+  const screened = (d: Draft): Draft | null => {
+    const a = withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d));
+    if (isQuestionPut(ctx, a) || inSayingIdiom(ctx, a) || inReducedRelative(ctx, a)) return null;
+    const b = withoutLeadingPreposition(ctx, a);
+    return isStatement(ctx, b) && !isWhereSaid(ctx, b) && (b.direct || b.speaker !== undefined) && !isAwayFromCue(ctx, b) && !hasNoSourceSubject(ctx, b) ? b : null;
+  };
+  const combined = combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) });
+  const drafts = withEchoedSpeakers(ctx, combined.flatMap((d) => { const kept = screened(d) ?? (d.absorbed ? screened(d.absorbed) : null); return kept ? [kept] : []; }).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   // A speaker phrase of punctuation alone, or the bare word "According", names no one: the words stay, with no speaker.
   const names = (d: Draft): boolean => { const w = text.slice(d.speaker!.span.start, d.speaker!.span.end).trim(); return /[\p{L}\p{N}]/u.test(w) && !/^according$/i.test(w); };
   const named = drafts.map((d) => (d.speaker && !names(d) ? { ...d, speaker: undefined } : d));
@@ -1973,7 +1984,7 @@ function combine(parts: { text: string; rules: readonly Draft[]; tagged: readonl
     if (!partOfClause(r, t)) used.add(best);
     // The tagger reads a sentence at a time: words in marks that run on past its sentence are the speaker's to their end.
     const inside = r.direct && t.start >= r.start && t.end <= r.end;
-    return (t.start === r.start && t.end === r.end) || inside ? r : { ...r, content: { start: t.start, end: t.end } };
+    return (t.start === r.start && t.end === r.end) || inside ? { ...r, absorbed: t } : { ...r, content: { start: t.start, end: t.end }, absorbed: t };
   });
   // A cue the rules read reported words elsewhere for ("This was stated by X, expressing satisfaction …": the
   // sentence before): a participle phrase the tagger gives that cue is what the speaker did, not a second statement.

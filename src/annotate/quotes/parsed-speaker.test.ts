@@ -795,3 +795,13 @@ describe('an attribution set off by commas between a subject and its predicate',
     expect(doc.layers.entityIndex?.find((e) => e.id === q!.speaker)?.name).toBe('Ana Oresk');
   });
 });
+
+describe('a reading of the rules that proves no statement', () => {
+  it('gives way to the trained reading it took in ("approved a resolution condemning …": what the resolution condemns)', () => {
+    const t = "The Velda City Council approved a resolution condemning the mayor's plan to close the harbour to ferries.";
+    const { doc, quotes } = run(t);
+    const q = quotes.find((x) => words(t, x)?.includes('plan to close the harbour'));
+    expect(q).toBeDefined();
+    expect(doc.layers.entityIndex?.find((e) => e.id === q!.speaker)?.name).toBe('Velda City Council');
+  });
+});
