@@ -156,6 +156,16 @@ describe('entities: organisations and states', () => {
     expect(doc.layers.entityIndex!.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Orla Brask']);
   });
 
+  it('makes a body named without its country the one body the article named with it, and leaves it apart when two countries have one', () => {
+    // Fictional text.
+    const one = run('The Chinese Commerce Ministry condemned the tariffs on Monday. A Commerce Ministry statement later said talks were possible.');
+    expect(entityOf(one, 'Commerce Ministry')?.entity).toBe(entityOf(one, 'Chinese Commerce Ministry')?.entity);
+    const two = run('The Chinese Commerce Ministry and the Japanese Commerce Ministry met on Monday. A Commerce Ministry statement later said talks were possible.');
+    const bare = entityOf(two, 'Commerce Ministry')?.entity;
+    expect(bare).toBeDefined();
+    expect([entityOf(two, 'Chinese Commerce Ministry')?.entity, entityOf(two, 'Japanese Commerce Ministry')?.entity]).not.toContain(bare);
+  });
+
   it('keeps the demonym of a descriptive organisation name ("the Kenyan Red Cross"), not of a one-word one', () => {
     // Fictional sentence.
     const doc = run('Flooding cut the road to Velda overnight, the Kenyan Red Cross said on Monday.');

@@ -1,6 +1,6 @@
 import type { Span } from '../../core/index.js';
 import { MAX_TITLE_WORDS, normaliseTitle, roleNoun } from './titles.js';
-import { countriesDescribedAs, countriesWithCapital, countryNamed } from './countries.js';
+import { countriesDescribedAs, countriesWithCapital, countryNamed, isDemonym } from './countries.js';
 
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'OTHER';
 export type MentionForm = 'name' | 'surname' | 'acronym' | 'title' | 'pronoun';
@@ -131,6 +131,13 @@ export function resolveEntities(text: string, raw: readonly RawMention[]): { men
           form = 'surname';
         }
       }
+      // "the Chinese Commerce Ministry", then "the Commerce Ministry": the body named without its country is the one
+      // body of the article named with it (two countries' ministries leave the bare name apart)
+      if (!cluster && m.type === 'ORG' && surface.includes(' ')) {
+        const qualified = clusters.filter((c) => c.type === 'ORG' && c.name.toLowerCase().endsWith(` ${surface.toLowerCase()}`)
+          && isCountryWord(c.name.slice(0, c.name.length - surface.length).trim()));
+        if (qualified.length === 1) cluster = qualified[0];
+      }
       // "Storm Daniel", then "Daniel": a lone word ending a name of no person, place or body already named is that name
       if (!cluster && m.type === 'OTHER' && !surface.includes(' ')) {
         cluster = clusters
@@ -188,6 +195,12 @@ export function resolveEntities(text: string, raw: readonly RawMention[]): { men
     return { id, name: c.name, type: c.type, ...(c.titles.size ? { titles: [...c.titles] } : {}), ...(country ? { standsFor: ids.get(country)! } : {}) };
   });
   return { mentions, entities };
+}
+
+/** A demonym or a country's name (possessive allowed): "Chinese", "China's", "the United States'". */
+function isCountryWord(words: string): boolean {
+  const bare = words.replace(/['’]s?$/, '');
+  return isDemonym(bare) || countryNamed(bare) !== undefined;
 }
 
 /**
