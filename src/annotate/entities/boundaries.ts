@@ -1,4 +1,6 @@
+import { firstStartingFrom } from '../../core/index.js';
 import type { RawMention } from './resolve.js';
+import type { TaggerToken } from './tag.js';
 import { roleNoun } from './titles.js';
 import { isDemonym } from './countries.js';
 
@@ -19,7 +21,7 @@ const ACRONYM_WITH_STOP = /^\p{Lu}{2,}\.$/u;
  * continues the name ("Ali al-Veski"); a name glued to a modifier ("Corvel-backed") is
  * the name alone; an acronym loses a sentence's full stop.
  */
-export function fixBoundaries(text: string, mentions: readonly RawMention[]): RawMention[] {
+export function fixBoundaries(text: string, mentions: readonly RawMention[], tokens: readonly TaggerToken[] = []): RawMention[] {
   const out: RawMention[] = [];
   for (const m of mentions) {
     let { start, end } = m;
@@ -43,9 +45,39 @@ export function fixBoundaries(text: string, mentions: readonly RawMention[]): Ra
     if (m.type === 'PERSON') end = withParticles(text, end);
     // A one-word name is its own ("the Veskarian Ledger" is the Ledger, of Veskaria); a descriptive one takes it ("the Veskarian Red Cross").
     if (m.type === 'ORG' && start === m.start && /\s/.test(text.slice(start, end))) start = withDemonym(text, start, mentions);
+    if (m.type === 'ORG' && !glued) ({ start, end } = withHyphenatedParts(text, start, end, tokens));
     if (end > start) out.push(start === m.start && end === m.end ? m : { ...m, start, end });
   }
-  return out;
+  // a name inside an organisation's hyphenated name ("Ukraine" in "RBC-Ukraine") is part of it
+  const widened = out.filter((m) => m.type === 'ORG' && /-/.test(text.slice(m.start, m.end)));
+  return widened.length === 0 ? out : out.filter((m) => widened.includes(m) || !widened.some((w) => w.start <= m.start && m.end <= w.end));
+}
+
+/** Capitalised words glued to a name by hyphens: "Itar-" before "Tass", "-Ukraine" after "RBC". */
+const HYPHEN_PART_AFTER = /^(?:-\p{Lu}[\p{L}\p{N}]*)+(?![\p{L}\p{N}'’-])/u;
+const HYPHEN_PART_BEFORE = /(?<![\p{L}\p{N}'’-])(?:\p{Lu}[\p{L}\p{N}]*-)+$/u;
+
+/**
+ * An organisation's name written with hyphens is the whole hyphenated word: acronyms joined ("AFL-CIO",
+ * "WKOW-TV") wherever they stand, other parts ("Itar-Tass", "RBC-Ukraine") only where the word stands alone.
+ * Before a lowercase word a compound modifies the noun after it and names two parties ("the Hamas-Israel war",
+ * "the Microsoft-LinkedIn deal"); a one-letter part is a party's initial ("R-AZ").
+ */
+function withHyphenatedParts(text: string, start: number, end: number, tokens: readonly TaggerToken[]): { start: number; end: number } {
+  const after = HYPHEN_PART_AFTER.exec(text.slice(end, end + 40));
+  const before = HYPHEN_PART_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  // (a part after the name that opens another name of several words, "NBC-Wall Street Journal", is that name's)
+  const ownAfter = after && !/^[^\S\n]+\p{Lu}/u.test(text.slice(end + after[0].length, end + after[0].length + 3)) ? after : null;
+  if (!ownAfter && !before) return { start, end };
+  const from = before ? start - before[0].length : start;
+  const to = ownAfter ? end + ownAfter[0].length : end;
+  const parts = text.slice(from, to).split('-');
+  if (parts.some((p) => p.length < 2)) return { start, end };
+  const acronyms = parts.every((p) => /^\p{Lu}{2,}$/u.test(p));
+  // (a noun or adjective after it, when the tokens carry parts of speech: "Itar-Tass reported" names the agency)
+  const next = tokens[firstStartingFrom(tokens, to)];
+  const modifier = /^[^\S\n]+\p{Ll}/u.test(text.slice(to, to + 3)) && (next?.pos === undefined || /^(?:NOUN|ADJ|PROPN|NUM)$/.test(next.pos));
+  return acronyms || !modifier ? { start: from, end: to } : { start, end };
 }
 
 /**

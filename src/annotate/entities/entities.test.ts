@@ -166,6 +166,14 @@ describe('entities: organisations and states', () => {
     expect([entityOf(two, 'Chinese Commerce Ministry')?.entity, entityOf(two, 'Japanese Commerce Ministry')?.entity]).not.toContain(bare);
   });
 
+  it('reads an organisation written with hyphens as one name ("Itar-Tass"), not a compound naming two parties ("the Hamas-Israel war")', () => {
+    // Fictional sentences around real names.
+    const found = mentionsOf(run('Itar-Tass reported the talks on Monday. The AFL-CIO endorsed her. The Hamas-Israel war went on.'));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Itar-Tass', type: 'ORG' }));
+    expect(found).toContainEqual(expect.objectContaining({ text: 'AFL-CIO', type: 'ORG' }));
+    expect(found.filter((m) => m.text.includes('Hamas'))).toEqual([expect.objectContaining({ text: 'Hamas' })]);
+  });
+
   it('keeps the demonym of a descriptive organisation name ("the Kenyan Red Cross"), not of a one-word one', () => {
     // Fictional sentence.
     const doc = run('Flooding cut the road to Velda overnight, the Kenyan Red Cross said on Monday.');

@@ -15,5 +15,6 @@ export function findRawMentions(
 ): RawMention[] {
   const tagged = tagMentions(text, sentences, tagger);
   if (options.rules === false) return tagged;
-  return propagateNames(text, sentences.flat(), fixBoundaries(text, applyRules(text, tagged)));
+  const tokens = sentences.flat();
+  return propagateNames(text, tokens, fixBoundaries(text, applyRules(text, tagged), tokens));
 }
