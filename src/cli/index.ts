@@ -1,3 +1,5 @@
+// First: a worker's heap growth is set before the other modules load (see worker-heap.ts).
+import './worker-heap.js';
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { processIO, writeLine, type CliIO } from './io.js';
