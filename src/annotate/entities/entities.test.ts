@@ -156,6 +156,13 @@ describe('entities: organisations and states', () => {
     expect(doc.layers.entityIndex!.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Orla Brask']);
   });
 
+  it('reads a name described as a storm ("Orla, an unusually strong Mediterranean storm,") as the storm, not a person', () => {
+    // Fictional text.
+    const doc = run('Orla, an unusually strong Mediterranean storm, flooded the coast of Velda. As Orla moved inland, residents fled. Orla Brask, a storm chaser, filmed it.');
+    expect(doc.layers.entities!.filter((m) => doc.text.slice(m.start, m.end) === 'Orla').map((m) => m.type)).toEqual(['OTHER', 'OTHER']);
+    expect(entityOf(doc, 'Orla Brask')).toMatchObject({ type: 'PERSON' });
+  });
+
   it('makes a body named without its country the one body the article named with it, and leaves it apart when two countries have one', () => {
     // Fictional text.
     const one = run('The Chinese Commerce Ministry condemned the tariffs on Monday. A Commerce Ministry statement later said talks were possible.');

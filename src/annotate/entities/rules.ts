@@ -103,6 +103,9 @@ function placesByContext(text: string): RawMention[] {
 /** "Storm Daniel", "Hurricane Orla", "Tropical Storm Kell", "Typhoon …": a named storm (its name in group 1). */
 const NAMED_STORM = /\b(?:(?:Tropical|Subtropical|Super|Severe)\s+)?(?:Storm|Hurricane|Typhoon|Cyclone|Medicane)\s+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])/gu;
 
+/** "Daniel, an unusually strong Mediterranean storm,": a name described as a storm (its name in group 1). */
+const STORM_APPOSITIVE = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+),\s+(?:an?|the)\s+(?:[\p{L}\p{N}-]+\s+){0,4}(?:storm|hurricane|typhoon|cyclone|medicane)(?=[,.;:)])/gu;
+
 /**
  * Named storms, which a tagger reads as people ("Storm Daniel", then "Daniel brought rain"): the storm's
  * whole name, and its bare name wherever it stands alone (not beside another capitalised word, which would
@@ -115,6 +118,7 @@ function namedStorms(text: string): RawMention[] {
     out.push({ start: m.index, end: m.index + m[0].length, type: 'OTHER', byRule: true });
     names.add(m[1]!);
   }
+  for (const m of text.matchAll(STORM_APPOSITIVE)) names.add(m[1]!);
   for (const name of names) {
     for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${name}(?![\p{L}\p{N}'’-])`, 'gu'))) {
       const before = /(\p{Lu}[\p{L}'’-]*)[^\S\n]+$/u.exec(text.slice(Math.max(0, m.index - 40), m.index));
