@@ -181,6 +181,13 @@ describe('entities: organisations and states', () => {
     expect(found.filter((m) => m.text.includes('Hamas'))).toEqual([expect.objectContaining({ text: 'Hamas' })]);
   });
 
+  it('names no person in an editor\'s mark ("(… – Ed.)") and keeps a person called Ed', () => {
+    // Fictional text.
+    const found = mentionsOf(run('We are also working on other forms (modalities. – Ed.) of this exchange, said Rustam Velkov. Ed Brask agreed.'));
+    expect(found.filter((m) => m.text === 'Ed')).toEqual([]);
+    expect(found).toContainEqual(expect.objectContaining({ text: 'Ed Brask', type: 'PERSON' }));
+  });
+
   it('keeps the demonym of a descriptive organisation name ("the Kenyan Red Cross"), not of a one-word one', () => {
     // Fictional sentence.
     const doc = run('Flooding cut the road to Velda overnight, the Kenyan Red Cross said on Monday.');

@@ -154,6 +154,11 @@ function definedLongForm(phrase: string, acronym: string): { offset: number; tex
   return undefined;
 }
 
+/** "(… – Ed.)", "[Ed.]": the editor's mark on an insertion, no person named Ed. */
+function isEditorsMark(text: string, m: RawMention): boolean {
+  return text.slice(m.start, m.end) === 'Ed' && /^\.\s*[)\]]/.test(text.slice(m.end, m.end + 3)) && /(?:[–—-]|[([])\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start));
+}
+
 /**
  * Patterns that measurably help the tagger on news: a title before a name
  * makes a person; "Ministry of …" and "… Agency" make an organisation. A rule
@@ -201,6 +206,6 @@ export function applyRules(text: string, mentions: readonly RawMention[]): RawMe
   // a person rule wins over an organisation rule on the same words
   const kept: RawMention[] = [];
   for (const r of ruled) if (!kept.some((k) => k.start < r.end && r.start < k.end)) kept.push(r);
-  const out = mentions.filter((m) => !kept.some((k) => k.start < m.end && m.start < k.end));
+  const out = mentions.filter((m) => !kept.some((k) => k.start < m.end && m.start < k.end) && !isEditorsMark(text, m));
   return [...out, ...kept].sort((a, b) => a.start - b.start);
 }
