@@ -251,6 +251,12 @@ describe.skipIf(!existsSync(TEST_FILE))('entities: Universal NER English-EWT tes
 });
 
 describe('entities: places named by the words around them', () => {
+  it('takes a capitalised name before "Garden" or "Square" for a place ("his Lilac Garden speech")', () => {
+    // Fictional sentence.
+    const doc = run('In his Lilac Garden speech at the Harbour Palace on Wednesday, the president spoke for an hour.');
+    expect(mentionsOf(doc)).toContainEqual(expect.objectContaining({ text: 'Lilac Garden', type: 'LOC' }));
+  });
+
   const doc = run(
     'Rescue teams reached the port city of Marelka Dunov on Tuesday. Families in Marelka Dunov lost their homes, and the worst-hit was Marelka Dunov. ' +
       'Aid trucks left from Sefira, Libya, by road. Water rushed down Wadi Ostrel toward the sea.',

@@ -82,7 +82,7 @@ const PLACE_OF = new RegExp(
 const PLACE_COMMA = new RegExp(String.raw`(?<=\b(?:in|at|from|near|outside)\s+)${PLACE_NAME},\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)?)(?![\p{L}'’])`, 'gu');
 /** Geographic features: "Wadi Oskel", "Mount Kasp", "Lake Velan", "the Oskel River". */
 const FEATURE_BEFORE = String.raw`(?:Wadi|Mount|Mt\.|Lake|River|Gulf\s+of|Sea\s+of|Strait\s+of|Bay\s+of|Cape)`;
-const FEATURE_AFTER = String.raw`(?:River|Valley|Mountains|Sea|Ocean|Desert|Strait|Gulf|Bay|Peninsula|Lake|Plateau)`;
+const FEATURE_AFTER = String.raw`(?:River|Valley|Mountains|Sea|Ocean|Desert|Strait|Gulf|Bay|Peninsula|Lake|Plateau|Gardens?|Square)`;
 const FEATURE = new RegExp(String.raw`\b${FEATURE_BEFORE}\s+\p{Lu}[\p{L}'’-]*|\b\p{Lu}[\p{L}'’-]*(?<!['’]s)\s+${FEATURE_AFTER}\b`, 'gu');
 
 /** Places named by the words around them: "the city of …", "… , <country>", "Wadi …", "… River". */
