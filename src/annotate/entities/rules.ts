@@ -100,11 +100,15 @@ function placesByContext(text: string): RawMention[] {
   return out;
 }
 
+/** Words that name a storm before its name ("Storm Daniel") or describe one ("a strong storm"). */
+const STORM_WORDS = ['Storm', 'Hurricane', 'Typhoon', 'Cyclone', 'Medicane'];
 /** "Storm Daniel", "Hurricane Orla", "Tropical Storm Kell", "Typhoon …": a named storm (its name in group 1). */
-const NAMED_STORM = /\b(?:(?:Tropical|Subtropical|Super|Severe)\s+)?(?:Storm|Hurricane|Typhoon|Cyclone|Medicane)\s+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])/gu;
-
+const NAMED_STORM = new RegExp(String.raw`\b(?:(?:Tropical|Subtropical|Super|Severe)\s+)?(?:${STORM_WORDS.join('|')})\s+(\p{Lu}[\p{Ll}'’-]+)(?![\p{L}])`, 'gu');
 /** "Daniel, an unusually strong Mediterranean storm,": a name described as a storm (its name in group 1). */
-const STORM_APPOSITIVE = /(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+),\s+(?:an?|the)\s+(?:[\p{L}\p{N}-]+\s+){0,4}(?:storm|hurricane|typhoon|cyclone|medicane)(?=[,.;:)])/gu;
+const STORM_APPOSITIVE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’-])(\p{Lu}\p{Ll}+),\s+(?:an?|the)\s+(?:[\p{L}\p{N}-]+\s+){0,4}(?:${STORM_WORDS.join('|').toLowerCase()})(?=[,.;:)])`,
+  'gu',
+);
 
 /**
  * Named storms, which a tagger reads as people ("Storm Daniel", then "Daniel brought rain"): the storm's
@@ -121,10 +125,11 @@ function namedStorms(text: string): RawMention[] {
   for (const m of text.matchAll(STORM_APPOSITIVE)) names.add(m[1]!);
   for (const name of names) {
     for (const m of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}'’-])${name}(?![\p{L}\p{N}'’-])`, 'gu'))) {
-      const before = /(\p{Lu}[\p{L}'’-]*)[^\S\n]+$/u.exec(text.slice(Math.max(0, m.index - 40), m.index));
+      // (after a storm word it lies inside a storm's whole name, found above)
+      if (out.some((o) => o.start <= m.index && m.index < o.end)) continue;
+      const before = /\p{Lu}[\p{L}'’-]*[^\S\n]+$/u.test(text.slice(Math.max(0, m.index - 40), m.index));
       const after = /^[^\S\n]+\p{Lu}/u.test(text.slice(m.index + name.length, m.index + name.length + 3));
-      if (after || (before && !/^(?:Storm|Hurricane|Typhoon|Cyclone|Medicane)$/.test(before[1]!))) continue;
-      if (!out.some((o) => o.start <= m.index && m.index < o.end)) out.push({ start: m.index, end: m.index + name.length, type: 'OTHER', byRule: true });
+      if (!before && !after) out.push({ start: m.index, end: m.index + name.length, type: 'OTHER', byRule: true });
     }
   }
   return out;
