@@ -9,6 +9,7 @@ import { isWritersImpersonalRemark } from './writer-voice.js';
 import { sidesNamedBefore } from './meeting-sides.js';
 import type { EntityMentionLike, Quote, ReferenceLike } from './types.js';
 import { demonymOfCountry } from '../entities/countries.js';
+import { officeOf, roleClass } from '../reference/lexicon.js';
 
 interface DraftLike extends Span {
   readonly direct: boolean;
@@ -132,9 +133,42 @@ function antecedent(pronoun: string, at: number, d: Discourse, maxSentences = In
   return possessives[0] ? { entity: possessives[0].entity } : undefined;
 }
 
-/** A role ("the minister", "the mayor"): the person the article gave that title, before the role or just after it. */
-function titleHolder(head: string, at: number, d: Discourse): string | undefined {
-  const holds = (entity: string): boolean => (d.titles.get(entity) ?? []).some((t) => t.split(' ').pop() === head);
+/** The offices (see `officeOf`) of the titles the article gave an entity with this head noun ("vice president" for "president"). */
+function officesWithHead(entity: string, head: string, d: Discourse): string[] {
+  return (d.titles.get(entity) ?? []).flatMap((t) => {
+    const words = t.toLowerCase().split(' ');
+    return words[words.length - 1] === head ? [officeOf(head, words.slice(0, -1))] : [];
+  });
+}
+
+/** Classes of office too general to tell two people apart ("the official" may be the minister). */
+const GENERAL_ROLE_CLASSES = new Set(['official', 'person']);
+
+/**
+ * The article gave the person only offices other than this one: another rank of it ("the
+ * president" is not Vice President Oresk), or only roles of another kind ("the president" is not
+ * Senator Wade, who is a legislator). A general role ("the official") fits anyone.
+ */
+function holdsOtherOffice(entity: string, head: string, office: string, d: Discourse): boolean {
+  const offices = officesWithHead(entity, head, d);
+  if (offices.length > 0) return !offices.includes(office);
+  const wanted = roleClass(head, office.split(' ').slice(0, -1));
+  if (wanted === undefined || GENERAL_ROLE_CLASSES.has(wanted)) return false;
+  const classes = (d.titles.get(entity) ?? []).map((t) => {
+    const words = t.toLowerCase().split(' ');
+    return roleClass(words[words.length - 1]!, words.slice(0, -1));
+  });
+  return classes.length > 0 && classes.every((c) => c !== undefined && !GENERAL_ROLE_CLASSES.has(c) && c !== wanted);
+}
+
+/** The office a role phrase names: its head, with the lower rank its words give it ("the deputy minister"). */
+function officeOfPhrase(text: string, core: Span, head: string): string {
+  return officeOf(head, text.slice(core.start, core.end).toLowerCase().split(/\s+/).slice(0, -1));
+}
+
+/** A role ("the minister", "the mayor"): the person the article gave that title, before the role or just after it; a vice president is not "the president". */
+function titleHolder(head: string, office: string, at: number, d: Discourse): string | undefined {
+  const holds = (entity: string): boolean => officesWithHead(entity, head, d).includes(office);
   let best: EntityMentionLike | undefined;
   for (const m of d.mentions) {
     if (m.end > at) {
@@ -362,7 +396,8 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
     }
     case 'role': {
       if (!phrase.indefinite) {
-        const holder = titleHolder(phrase.head, core.start, d);
+        const office = officeOfPhrase(text, core, phrase.head);
+        const holder = titleHolder(phrase.head, office, core.start, d);
         if (holder) return { resolved: { entity: holder }, phrase };
         // "the official", "the 78-year-old Republican": the person the text is about, as for "he" (or "she" for
         // "the spokeswoman"). Not a relation to someone ("the victim's mother", "his lawyer", "a relative"):
@@ -372,7 +407,8 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
         // And a role the lexicons know ("the official", "the Republican"), not one guessed from its ending ("the consumer").
         const known = isRoleNoun(phrase.head) || isSourceHead(phrase.head);
         const salient = hasMentions && definite && known && !isRelationalRole(text, core, phrase) ? antecedent(roleGender(phrase.head) === 'female' ? 'she' : 'he', core.start, d, ROLE_SENTENCES) : undefined;
-        if (salient) return { resolved: salient, phrase };
+        // Not someone the article gave another rank of this office ("the president" is not Vice President Oresk).
+        if (salient && !(salient.entity !== undefined && holdsOtherOffice(salient.entity, phrase.head, office, d))) return { resolved: salient, phrase };
       }
       return { resolved: { text: describe(text, core, true), sort: 'person' }, phrase };
     }

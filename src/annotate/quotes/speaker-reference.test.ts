@@ -164,3 +164,19 @@ describe('"he" with no person named before it', () => {
     expect(q.speakerText).not.toBe('Kell');
   });
 });
+
+describe('a role the article gave someone else in another rank or kind of office', () => {
+  it('("the president") is not the vice president or the senator named before it', () => {
+    const t = 'Vice President Ilse Brandt met the harbour board on Monday. Senator Tomas Hollis left early. The president said on Tuesday that the ferries would run again.';
+    const q = find(quotesOf(t), 'the ferries would run again');
+    expect(q.speaker).toBeUndefined();
+    expect(q.speakerText).toBe('president');
+  });
+
+  it('("the vice president") is the vice president, and "the president" the president', () => {
+    const t = 'President Aurel Dravomir and Vice President Ilse Brandt visited Tarnby on Monday. The vice president said the ferries would run again. The president said the fares would not rise.';
+    const quotes = quotesOf(t);
+    expect(find(quotes, 'the ferries would run again').speaker).toBe('Ilse Brandt');
+    expect(find(quotes, 'the fares would not rise').speaker).toBe('Aurel Dravomir');
+  });
+});

@@ -2,7 +2,7 @@ import type { TextContext } from './context.js';
 import type { Grammar } from './grammar.js';
 import { endsPhrase, type Candidate } from './mentions.js';
 import type { EntityProfile } from './profiles.js';
-import { GOVERNMENT_VERBS } from './lexicon.js';
+import { GOVERNMENT_VERBS, officeOf } from './lexicon.js';
 
 /**
  * Dense features of a (candidate mention, entity) pair and of leaving the
@@ -132,7 +132,7 @@ export function pairFeatures(ctx: TextContext, m: MentionView, e: EntityState, r
   const d = c.description;
   if (!d) return;
   if (d.target === 'person') {
-    if (p.roleHeads.has(d.head)) out[P.roleHeadMatch] = 1;
+    if (p.roleHeads.has(officeOf(d.head, d.modifiers))) out[P.roleHeadMatch] = 1;
     if (d.roleClass !== undefined && p.roleClasses.has(d.roleClass)) out[P.roleClassMatch] = 1;
     else if (p.roleClasses.size > 0 && d.roleClass !== 'official' && d.roleClass !== 'person') out[P.roleClassConflict] = 1;
     if (d.modifiers.some((w) => p.roleWords.has(w))) out[P.roleModifierMatch] = 1;

@@ -85,7 +85,7 @@ export const PORTFOLIOS = new Set([
 ]);
 
 /** Classes of office that act for a government: "the official" or "the spokesman" can be one of these people. */
-export const GOVERNMENT_CLASSES = new Set(['leader', 'diplomat', 'minister', 'spokesperson', 'military', 'legislator', 'official']);
+export const GOVERNMENT_CLASSES = new Set(['leader', 'diplomat', 'minister', 'deputy', 'spokesperson', 'military', 'legislator', 'official']);
 
 /** Roles that say a person's gender. */
 export const ROLE_GENDER: ReadonlyMap<string, Gender> = new Map([
@@ -191,10 +191,24 @@ export const NEW_REFERENT_MODIFIERS = new Set(['another', 'other', 'new', 'next'
 /** Anaphors that pick one of the last two named: "the former", "the latter". */
 export const ORDINAL_ANAPHORS = new Set(['former', 'latter']);
 
-/** The class of a role ("foreign minister" → diplomat), or undefined for a noun that names no role. */
+/** Modifiers of a lower rank: a vice president or a deputy minister holds another office than the president or the minister. */
+const LOWER_RANKS = new Set(['vice', 'deputy', 'assistant', 'associate', 'under', 'junior']);
+
+/**
+ * The office a role names, for matching one role mention to another: its head noun
+ * ("president"), or the head with its rank ("vice president") when a lower rank qualifies it,
+ * so "the president" is never the vice president.
+ */
+export function officeOf(head: string, modifiers: readonly string[]): string {
+  const rank = modifiers.find((m) => LOWER_RANKS.has(m));
+  return rank ? `${rank} ${head}` : head;
+}
+
+/** The class of a role ("foreign minister" → diplomat, "deputy minister" → deputy), or undefined for a noun that names no role. */
 export function roleClass(head: string, modifiers: readonly string[]): string | undefined {
   const base = PERSON_ROLES.get(head);
   if (base === undefined) return undefined;
+  if (modifiers.some((m) => LOWER_RANKS.has(m))) return 'deputy';
   const shift = CLASS_BY_MODIFIER[head];
   if (shift) for (const m of modifiers) if (shift[m]) return shift[m];
   return base;

@@ -3,7 +3,7 @@ import { firstNameGender } from '../shared/first-names.js';
 import type { TextContext } from './context.js';
 import { capitalOf, countryKey, demonymKey, isKnownCapital, isKnownCountry } from './countries.js';
 import { endsPhrase, isModifier, readDescription, type Description } from './mentions.js';
-import { DEFINITE, PLACE_NOUNS, ROLE_GENDER, knownHead, roleClass, type Gender } from './lexicon.js';
+import { DEFINITE, PLACE_NOUNS, ROLE_GENDER, knownHead, officeOf, roleClass, type Gender } from './lexicon.js';
 
 /**
  * What the article says of each named entity: the roles it gives a person
@@ -17,6 +17,7 @@ export interface EntityProfile {
   readonly type: EntityType;
   /** Lower-cased words of every name the entity is given ("ministry", "foreign", "affairs"). */
   readonly nameWords: Set<string>;
+  /** The offices of its roles ("president", "vice president": see `officeOf`). */
   readonly roleHeads: Set<string>;
   readonly roleClasses: Set<string>;
   /** Every word of the roles given ("foreign", "minister", "top"). */
@@ -47,7 +48,7 @@ function newProfile(id: string, type: EntityType): EntityProfile {
 /** Add a description the article gives the entity (a role, a place noun) to its profile. */
 export function addDescription(p: EntityProfile, d: Description): void {
   if (d.roleClass !== undefined) {
-    p.roleHeads.add(d.head);
+    p.roleHeads.add(officeOf(d.head, d.modifiers));
     p.roleClasses.add(d.roleClass);
     const g = ROLE_GENDER.get(d.head);
     if (g && !p.gender) p.gender = g;

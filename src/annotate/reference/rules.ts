@@ -2,7 +2,7 @@ import { afterQuote, type TextContext } from './context.js';
 import { genderOf, type EntityState } from './features.js';
 import { endsPhrase, type Candidate, type Description } from './mentions.js';
 import type { EntityProfile } from './profiles.js';
-import { GOVERNMENT_CLASSES, GOVERNMENT_VERBS, PORTFOLIOS, roleClass } from './lexicon.js';
+import { GOVERNMENT_CLASSES, GOVERNMENT_VERBS, PORTFOLIOS, officeOf, roleClass } from './lexicon.js';
 
 /**
  * The mentions resolved by rule rather than by the learned ranker, because
@@ -89,7 +89,7 @@ function roleFits(d: Description, p: EntityProfile): boolean {
   const portfolio = d.modifiers.find((w) => PORTFOLIOS.has(w));
   // a bare noun ("the minister") fits any role with that noun ("foreign minister"); a qualified one needs its class
   const bare = !portfolio && roleClass(d.head, []) === d.roleClass;
-  const fits = (!general && p.roleClasses.has(d.roleClass!)) || ((general || bare) && p.roleHeads.has(d.head));
+  const fits = (!general && p.roleClasses.has(d.roleClass!)) || ((general || bare) && p.roleHeads.has(officeOf(d.head, d.modifiers)));
   if (!fits) return false;
   // "the defence minister" is not the finance minister
   if (portfolio && !p.roleWords.has(portfolio) && [...p.roleWords].some((w) => PORTFOLIOS.has(w))) return false;
