@@ -1898,12 +1898,13 @@ function isAttributedAct(ctx: Context, d: Draft): boolean {
 }
 
 /**
- * "emphasized in his article in the newspaper …", "said during an interview": words the cue reaches through "in",
+ * "emphasized in his article in the newspaper …", "said during an interview", "confirmed it in [a] statement to the
+ * Ledger": words the cue reaches through "in",
  * "during", "at", "through" or "via" and that hold no clause name where or how something was said, not what.
  * (A direct quote is preceded by its mark, so only a record running over words outside marks can match.)
  */
 function isWhereSaid(ctx: Context, d: Draft): boolean {
-  if (!ctx.syntax || !d.cue || d.cue.start > d.start || !/\b(?:in|during|at|through|via)\s*$/i.test(ctx.text.slice(d.cue.start, d.start))) return false;
+  if (!ctx.syntax || !d.cue || d.cue.start > d.start || !/\b(?:in|during|at|through|via)\s+(?:(?:a|an|the|his|her|its|their|this|that)\s+)?$/i.test(ctx.text.slice(d.cue.start, d.start))) return false;
   return !ctx.syntax.holdsClause(d);
 }
 

@@ -784,6 +784,12 @@ describe('the document or occasion words were given in', () => {
     // Whatever is read of what she stressed, no record is the column, the paper or the words of its title's question.
     expect(quotes.map((q) => words(t, q)).filter((w) => !w?.includes('the need'))).toEqual([]);
   });
+
+  it('is no quote after an article either ("confirmed it in a statement to the Ledger website on March 6")', () => {
+    const t = 'Senator Tom Wade confirmed it in a statement to the Ledger website on March 6, stating that the toll plan was dropped for the bridge.';
+    const { quotes } = run(t);
+    expect(quotes.map((q) => words(t, q))).toEqual(['the toll plan was dropped for the bridge']);
+  });
 });
 
 describe('an attribution set off by commas between a subject and its predicate', () => {
