@@ -17,6 +17,7 @@ import {
   SEAWALL_SECOND_COPY_TEXT,
   SEAWALL_SYNDICATED_TEXT,
   SEAWALL_FOLLOWUP_TEXT,
+  SEAWALL_EARLIER_PLAN_TEXT,
   SEAWALL_TEXT,
   SEAWALL_TITLE,
   UNICODE_TEXT,
@@ -292,6 +293,22 @@ export function defineStoreConformanceTests(engine: string, harness: StoreHarnes
       expect(await store.unplacedArticles(10)).toEqual([]);
       expect((await store.changesSince(0, 100)).filter((c) => c.kind === 'article-added').map((c) => c.articleId)).toEqual(docs.map((d) => d.id));
       await expectStoreError(store.placeArticle(contentId('never stored')), 'E_ARTICLE_NOT_FOUND');
+    });
+
+    it('places an undated article where its story stands in time, as the in-memory index would', async () => {
+      await fresh();
+      // The follow-up has no date: it joins the seawall story; a report from years before, linking to it, stays out.
+      const docs = [
+        makeDoc(SEAWALL_TEXT, { published: '2031-04-02' }),
+        makeDoc(SEAWALL_FOLLOWUP_TEXT),
+        makeDoc(SEAWALL_EARLIER_PLAN_TEXT, { published: '2027-03-11' }),
+      ];
+      for (const d of docs) await store.addDoc(d, { place: true });
+      const index = new StoryIndex();
+      for (const d of docs) index.addDoc(d);
+      expect(await store.listStories()).toEqual(index.stories());
+      expect(index.storyOf(docs[1]!.id)).toBe(index.storyOf(docs[0]!.id));
+      expect(index.storyOf(docs[2]!.id)).not.toBe(index.storyOf(docs[0]!.id));
     });
 
     it('places articles stored without a story later, and keeps the latest builds of a story', async () => {

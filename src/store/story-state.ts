@@ -26,7 +26,7 @@ export interface Placement {
 }
 
 interface FeatureRow { name: string; df: number; postings: number[] }
-interface ArticleRow { num: number; story: number; entity_mass: number; term_mass: number; day: number | null; size: number; story_id: string }
+interface ArticleRow { num: number; story: number; entity_mass: number; term_mass: number; day: number | null; size: number; story_id: string; story_first: number | null; story_last: number | null }
 
 /** The story an article was placed in, or null when it has not been placed. */
 export async function placedStory(db: SqlExecutor, articleId: string): Promise<string | null> {
@@ -70,11 +70,17 @@ export async function placeInStory(tx: SqlExecutor, doc: Doc, options: Partial<L
   const found = linking.candidateArticles(vector, (name) => known.get(name)?.postings ?? [], o.maxCandidates);
 
   const { rows: candidateRows } = found.length === 0 ? { rows: [] as ArticleRow[] } : await tx.query<ArticleRow>(
-    `SELECT a.num, a.story, a.entity_mass, a.term_mass, a.day, s.size, s.id AS story_id
-     FROM story_articles a JOIN stories s ON s.num = a.story WHERE a.num = ANY($1::integer[])`,
+    `SELECT a.num, a.story, a.entity_mass, a.term_mass, a.day, s.size, s.id AS story_id, d.first AS story_first, d.last AS story_last
+     FROM story_articles a JOIN stories s ON s.num = a.story
+     -- an undated article stands where its story's dated articles stand (see linking's time factor)
+     LEFT JOIN LATERAL (SELECT min(x.day) AS first, max(x.day) AS last FROM story_articles x WHERE x.story = a.story) d ON a.day IS NULL
+     WHERE a.num = ANY($1::integer[])`,
     [found.map((c) => c.num)],
   );
-  const articles = new Map<number, LinkedArticle>(candidateRows.map((r) => [r.num, { num: r.num, story: r.story, entityMass: r.entity_mass, termMass: r.term_mass, day: r.day }]));
+  const articles = new Map<number, LinkedArticle>(candidateRows.map((r) => [r.num, {
+    num: r.num, story: r.story, entityMass: r.entity_mass, termMass: r.term_mass, day: r.day,
+    storyDays: r.story_first !== null && r.story_last !== null ? { first: r.story_first, last: r.story_last } : null,
+  }]));
   const stories = new Map(candidateRows.map((r) => [r.story, { size: r.size, id: r.story_id }]));
   const links = linking.scoreLinks(vector, found, articles, o);
   const plan = linking.planStory(links, (s) => stories.get(s)!.size);

@@ -105,3 +105,11 @@ export const SEAWALL_FOLLOWUP_TEXT = [
   'Okonkwo-Reyes repeated that fishing boats would use the northern harbour throughout the works and that the old stone wall ' +
     'would stay in place until the new seawall is finished. The Marrow Bay council will hold public hearings on the timetable.',
 ].join('\n\n');
+
+/** An older report on an earlier Marrow Bay seawall plan, years before the seawall story: the same places and people. */
+export const SEAWALL_EARLIER_PLAN_TEXT = [
+  'The Marrow Bay town council shelved a first seawall plan for the northern harbour on Thursday. Councillor Tilda ' +
+    'Okonkwo-Reyes said the seawall timetable put forward by the Regional Planning Office was too costly for the town.',
+  'Harbour traders welcomed the decision: the boatyards and the waterfront would have closed for three summers under the ' +
+    'shelved timetable. Okonkwo-Reyes said the old stone wall would protect the fishing boats for some years yet.',
+].join('\n\n');

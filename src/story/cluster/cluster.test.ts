@@ -131,6 +131,19 @@ describe('StoryIndex', () => {
     expect(late.storyId).toBe('s_a2');
   });
 
+  it('places an undated article where its story stands in time: news of other years does not join through it', () => {
+    const base = storyFeatures(FERRY_1);
+    const follow = storyFeatures(FERRY_2);
+    const index = new StoryIndex();
+    index.add('a1', base);
+    // A page with no date joins its story on its content.
+    expect(index.add('a2', { ...follow, date: null }).isNew).toBe(false);
+    // An article like it from four years before links to the undated page only, and stays out.
+    expect(index.add('a3', { ...follow, date: '2027-04-03' }).isNew).toBe(true);
+    // The same article near the story's days joins.
+    expect(index.add('a4', { ...follow, date: '2031-04-05' }).isNew).toBe(false);
+  });
+
   it('keeps a single shared name from joining otherwise unrelated articles', () => {
     const index = new StoryIndex();
     index.add('a1', { entities: ['rtk', 'askl'], terms: ['ferry', 'strike'], date: null });

@@ -63,6 +63,21 @@ export interface LinkedArticle {
   readonly termMass: number;
   /** Publication day (days since 1970-01-01), or null. */
   readonly day: number | null;
+  /** For an undated article: the first and last publication days of its story's dated articles, if any. */
+  readonly storyDays?: DaySpan | null;
+}
+
+/** The first and last of some publication days (days since 1970-01-01). */
+export interface DaySpan {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The span of two spans of days, either of them possibly absent. */
+export function joinDays(a: DaySpan | null | undefined, b: DaySpan | null | undefined): DaySpan | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return { first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
 }
 
 /** An article about to be placed, its features weighed with the index's current rarities. */
@@ -187,13 +202,23 @@ function timeFactor(a: number | null, b: number | null, dayWindow: number): numb
   return beyond > 0 ? 2 ** (beyond / dayWindow) : 1;
 }
 
+/**
+ * The time factor with a placed article: by its day; for an undated one, by the days of its story's dated
+ * articles (a page with no date stands where its story stands: news of other years does not join through it).
+ */
+function timeFactorWith(day: number | null, other: LinkedArticle, dayWindow: number): number {
+  if (other.day !== null || !other.storyDays || day === null) return timeFactor(day, other.day, dayWindow);
+  const { first, last } = other.storyDays;
+  return timeFactor(day, day < first ? first : day > last ? last : day, dayWindow);
+}
+
 /** Ochiai-style link score of the new article with a candidate, time-adjusted, in [0, 1]. */
 export function linkScore(vector: ArticleVector, candidate: Candidate, other: LinkedArticle, dayWindow: number): number {
   const n = vector.articleCount;
   const entityScore = candidate.entityShared / Math.sqrt(norm(vector.entityMass, MIN_ENTITY_FEATURES, n) * norm(other.entityMass, MIN_ENTITY_FEATURES, n));
   const termScore = candidate.termShared / Math.sqrt(norm(vector.termMass, MIN_TERM_FEATURES, n) * norm(other.termMass, MIN_TERM_FEATURES, n));
   const raw = Math.min(1, ENTITY_SHARE * entityScore + (1 - ENTITY_SHARE) * termScore);
-  return raw / timeFactor(vector.day, other.day, dayWindow);
+  return raw / timeFactorWith(vector.day, other, dayWindow);
 }
 
 /** The candidates the new article links to, best first, with their current story. */

@@ -3,7 +3,7 @@ import { storyFeatures, type StoryFeatures } from './features.js';
 import { backgroundShare } from './background.js';
 import {
   DEFAULT_LINKING, TERM_PREFIX, appendPosting, bestScore, candidateArticles, describeArticle, featureWeight, matchedOn, planStory, scoreLinks, storyIdFor,
-  type LinkedArticle, type LinkingOptions,
+  joinDays, type DaySpan, type LinkedArticle, type LinkingOptions,
 } from './linking.js';
 
 /** Where one added article went. */
@@ -40,6 +40,8 @@ interface MemoryStory {
   readonly id: string;
   /** Article numbers, in order of placement. */
   members: number[];
+  /** The first and last publication days of its dated articles. */
+  days: DaySpan | null;
 }
 
 /**
@@ -81,7 +83,10 @@ export class StoryIndex {
 
     const vector = describeArticle(features, this.articles.length, (f) => this.features.get(f)?.df ?? 0);
     const candidates = candidateArticles(vector, (f) => this.features.get(f)?.postings ?? [], this.options.maxCandidates);
-    const byNum = new Map(candidates.map((c) => [c.num, this.articles[c.num]!] as const));
+    const byNum = new Map(candidates.map((c) => {
+      const a = this.articles[c.num]!;
+      return [c.num, a.day === null ? { ...a, storyDays: this.storyList.get(a.story)!.days } : a] as const;
+    }));
     const links = scoreLinks(vector, candidates, byNum, this.options);
     const plan = planStory(links, (s) => this.storyList.get(s)!.members.length);
 
@@ -90,7 +95,7 @@ export class StoryIndex {
     const merged: string[] = [];
     if (plan.kind === 'new') {
       story = this.nextStory++;
-      this.storyList.set(story, { id: storyIdFor(articleId), members: [] });
+      this.storyList.set(story, { id: storyIdFor(articleId), members: [], days: null });
     } else if (plan.kind === 'join') {
       story = plan.story;
     } else {
@@ -100,11 +105,14 @@ export class StoryIndex {
         const gone = this.storyList.get(absorbed)!;
         for (const member of gone.members) this.articles[member]!.story = story;
         keep.members = [...keep.members, ...gone.members].sort((a, b) => a - b);
+        keep.days = joinDays(keep.days, gone.days);
         merged.push(gone.id);
         this.storyList.delete(absorbed);
       }
     }
-    this.storyList.get(story)!.members.push(num);
+    const joined = this.storyList.get(story)!;
+    joined.members.push(num);
+    if (vector.day !== null) joined.days = joinDays(joined.days, { first: vector.day, last: vector.day });
     this.articles.push({ num, id: articleId, story, entityMass: vector.entityMass, termMass: vector.termMass, day: vector.day });
     this.numOf.set(articleId, num);
     for (const name of vector.features) {
