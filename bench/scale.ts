@@ -39,22 +39,30 @@ const POLL_MS = 500;
 
 type Figures = Record<string, number | string>;
 
+/**
+ * One connection per database for the bench's own queries: its polls (every POLL_MS while workers run) would
+ * otherwise start a server process each time, CPU taken from the workers it measures.
+ */
+const pools = new Map<string, pg.Pool>();
+
 async function query<R>(url: string, sql: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as R[];
-  } finally {
-    await client.end();
+  let pool = pools.get(url);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 2_000, allowExitOnIdle: true });
+    // A scratch database dropped WITH (FORCE) ends the idle connection: nothing to report.
+    pool.on('error', () => {});
+    pools.set(url, pool);
   }
+  return (await pool.query(sql, params)).rows as R[];
 }
 
 /** Wait until no article job waits or runs (and, with `rebuilds`, no rebuild either). */
 async function drained(url: string, options: { rebuilds?: boolean } = {}): Promise<void> {
   const names = options.rebuilds ? ['article', 'rebuild', 'place'] : ['article'];
   for (;;) {
-    const [row] = await query<{ n: number }>(url, `SELECT count(*)::integer AS n FROM ${DEFAULT_JOB_SCHEMA}.job WHERE name = ANY($1) AND state < 'completed'`, [names]);
-    if (row!.n === 0) return;
+    // EXISTS stops at the first job found: counting them all scans the job table twice a second.
+    const [row] = await query<{ waiting: boolean }>(url, `SELECT EXISTS (SELECT 1 FROM ${DEFAULT_JOB_SCHEMA}.job WHERE name = ANY($1) AND state < 'completed') AS waiting`, [names]);
+    if (!row!.waiting) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -69,7 +77,7 @@ async function queue(files: readonly string[], env: NodeJS.ProcessEnv): Promise<
 /** Start `n` workers, each pinned to its own core (at nice `nice` when given). */
 function workers(n: number, env: NodeJS.ProcessEnv, options: { nice?: number } = {}): BenchProcess[] {
   const nice = options.nice ? ['--nice', String(options.nice)] : [];
-  return Array.from({ length: n }, (_, i) => startParallax(['worker', '--concurrency', '2', ...nice], env, { core: i }));
+  return Array.from({ length: n }, (_, i) => startParallax(['worker', '--concurrency', process.env.PARALLAX_BENCH_CONCURRENCY ?? '2', ...nice], env, { core: i }));
 }
 
 /** Longest wait for the workers to store their first article (they load their models first). */
