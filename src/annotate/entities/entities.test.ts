@@ -107,6 +107,21 @@ describe('entities: resolution inside one article', () => {
     expect(titles.every((t) => t.entity === ortez.entity)).toBe(true);
   });
 
+  it('names an entity first written in capitals (a dateline, a byline) as the text writes it elsewhere', () => {
+    const doc = run('WASHINGTON (AP) -- By MIRA DALEN\n\nThe harbour board met on Monday in Washington. Mira Dalen said the ferries would run again.');
+    const index = doc.layers.entityIndex!;
+    const place = index.find((e) => e.id === entityOf(doc, 'Washington')?.entity);
+    expect(place?.name).toBe('Washington');
+    expect(entityOf(doc, 'WASHINGTON')?.entity).toBe(place?.id);
+    expect(index.find((e) => e.id === entityOf(doc, 'Mira Dalen')?.entity)?.name).toBe('Mira Dalen');
+  });
+
+  it('never reads the agency after a dateline as the place\'s acronym ("WASHINGTON (AP)"), but reads a true one ("(HSC)")', () => {
+    const doc = run('WASHINGTON (AP) -- The Harbour Safety Commission (HSC) met on Monday. The HSC said the AP had the report first.');
+    expect(entityOf(doc, 'AP', 1)?.entity).not.toBe(entityOf(doc, 'WASHINGTON')?.entity);
+    expect(entityOf(doc, 'HSC', 1)?.entity).toBe(entityOf(doc, 'Harbour Safety Commission')?.entity);
+  });
+
   it('never merges two people who share a first name', () => {
     const doc = run('Daria Kovac met Daria Lindqvist in Oslo. Kovac and Lindqvist disagreed on the plan.');
     const a = entityOf(doc, 'Daria Kovac')!;

@@ -70,6 +70,27 @@ function lettersOf(short: string): string {
 }
 
 /**
+ * The bracketed capitals can abbreviate the name: they start with its first letter and their letters come in its
+ * order ("Joint Plan of Action (JPA)"), unlike an agency's mark after a dateline ("WASHINGTON (AP)").
+ */
+function abbreviates(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+  const words = name.toLowerCase();
+  if (letters[0] !== words[0]) return false;
+  let at = 0;
+  for (const c of letters) {
+    at = words.indexOf(c, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/** The name is written in capitals only, and `other` is the same name in ordinary case ("WASHINGTON", "Washington"). */
+const isCapsOf = (name: string, other: string): boolean =>
+  name !== other && name === name.toUpperCase() && /\p{Ll}/u.test(other) && other !== other.toUpperCase() && name.toLowerCase() === other.toLowerCase() && !SHORT_FORM.test(other);
+
+/**
  * Resolve mentions to in-article entities: full name then surname, acronyms
  * introduced in brackets or formed from a long name, "the United States" /
  * "U.S." variants, and title mentions ("the foreign minister") of a named holder.
@@ -115,6 +136,11 @@ export function resolveEntities(text: string, raw: readonly RawMention[]): { men
         }
       }
       cluster ??= newCluster('PERSON', tokens);
+      if (isCapsOf(cluster.name, tokens.join(' '))) {
+        // "By JANE HOLT" above the article: the name as the text writes it elsewhere
+        cluster.nameTokens = tokens;
+        cluster.name = tokens.join(' ');
+      }
     } else {
       // "US", "U.S.", "the United States" and "United States of America" are one country
       const country = m.type === 'GPE' || m.type === 'LOC' ? countryNamed(surface) : undefined;
@@ -152,10 +178,14 @@ export function resolveEntities(text: string, raw: readonly RawMention[]): { men
       } else if (country && surface.length > cluster.name.length && !SHORT_FORM.test(surface)) {
         // the fullest written name names the entity ("United States" over "US")
         cluster.name = surface;
+      } else if (isCapsOf(cluster.name, surface)) {
+        // a dateline's "WASHINGTON" is named as the text writes it elsewhere: "Washington"
+        cluster.name = surface;
+        cluster.nameTokens = surface.split(/\s+/);
       }
       // "Joint Plan of Action (JPA)": the bracketed short form names the same entity from here on
       const bracket = /^\s*\(([A-Z][A-Za-z.&]{1,9})\)/.exec(text.slice(m.end, m.end + 16));
-      if (bracket && SHORT_FORM.test(bracket[1]!.replace(/[a-z&]/g, '')) && form !== 'acronym') {
+      if (bracket && SHORT_FORM.test(bracket[1]!.replace(/[a-z&]/g, '')) && form !== 'acronym' && abbreviates(bracket[1]!, surface)) {
         acronyms.set(bracket[1]!, cluster);
         const start = m.end + bracket[0].indexOf(bracket[1]!);
         const span = { start, end: start + bracket[1]!.length, type: cluster.type };
