@@ -150,9 +150,12 @@ function attributeAfter(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'c
   while (c <= lastTok && isWord(ctx.toks[c]!.text) && isAuxiliary(ctx.toks[c]!.text)) c++;
   // "“… resign!” Ana Oresk said in an interview that she …": after a quote that closes its own sentence, a cue
   // that goes on to its own complement opens a new statement; it does not sign the quote before it.
-  const ownComplement = (cue: number): boolean => ctx.toks[k - 1]?.text !== ',' && !/[,\u2014\u2013-]$/.test(inner) && hasComplementAfter(ctx, cue);
+  // So does one with an object of its own after a subject ("“Okay!” Kell showed an awkward calm"); after an inverted cue
+  // the parse may take the speaker for the object ("“…?” tweeted Prince Alwaleed").
+  const ownComplement = (cue: number, inverted = false): boolean => ctx.toks[k - 1]?.text !== ',' && !/[,\u2014\u2013-]$/.test(inner)
+    && (hasComplementAfter(ctx, cue) || (!inverted && !LISTENER_CUES.test(ctx.toks[cue]!.text) && hasObjectPhraseAfter(ctx, cue)));
   if (c <= lastTok && isCueVerb(ctx.toks[c]!.text)) {
-    if (ownComplement(c)) return null;
+    if (ownComplement(c, true)) return null;
     const sp = speakerAfter(ctx.toks, c + 1, lastTok, k, { anyNounPhrase: true });
     if (sp) return { speaker: sp, cue: ctx.toks[c]! };
   }
@@ -180,6 +183,23 @@ function hasComplementAfter(ctx: Context, cue: number): boolean {
   if (!view) return false;
   const k = view.at(ctx.toks[cue]!.start);
   return k >= 0 && view.complementOf(k) > k;
+}
+
+/**
+ * Whether the parse gives a cue an object of two words or more after it ("“Okay!” Kell showed an awkward calm"): the
+ * verb has a thing of its own to say or do, and signs no quote before it.
+ */
+function hasObjectPhraseAfter(ctx: Context, cue: number): boolean {
+  const view = ctx.syntax;
+  if (!view) return false;
+  const k = view.at(ctx.toks[cue]!.start);
+  if (k < 0) return false;
+  return view.childrenOf(k).some((x) => {
+    if (x <= k || view.rel(x) !== 'obj') return false;
+    const phrase = view.subtree(x);
+    // "wrote in an email" read as an object is where it was written
+    return /\s/.test(ctx.text.slice(phrase.start, phrase.end)) && view.upos(view.at(phrase.start)) !== 'ADP';
+  });
 }
 
 /** A quote signed on its own line, as pull quotes and readers' comments are: "“…” ― Ana Oresk". */
@@ -557,9 +577,10 @@ function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 
         if (sp) return { speaker: sp, cue: colon, inline: false };
       }
     }
-    // "A statement attributed to Y reflects this stance:", "Quote from Y:" — the first name in the sentence, up to the colon.
+    // "A statement attributed to Y reflects this stance:", "Quote from Y:" — the first name in the sentence, up to the colon
+    // (a day or a month, "after Tuesday night's appearance", names no one).
     for (let c = first + 1; c <= j; c++) {
-      if (!isCapitalised(ctx.toks[c]!.text)) continue;
+      if (!isCapitalised(ctx.toks[c]!.text) || isCalendarWord(ctx.toks[c]!.text)) continue;
       const e = phraseStartingAt(ctx.toks, c, j);
       if (e >= 0) return { speaker: { span: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end }, core: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end } }, cue: colon, inline: false };
     }

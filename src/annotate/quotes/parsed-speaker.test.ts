@@ -811,3 +811,25 @@ describe('a reading of the rules that proves no statement', () => {
     expect(doc.layers.entityIndex?.find((e) => e.id === q!.speaker)?.name).toBe('Velda City Council');
   });
 });
+
+describe('a quote that closes its own sentence', () => {
+  it('is not signed by a verb after it with an object of its own ("“Okay, great!” Kell showed an awkward calm")', () => {
+    const t = '“You got the names of everybody here?” Ana Oresk said. “Okay, great!” Kell showed an awkward but promising calm on the stage.';
+    const { quotes } = run(t);
+    expect(quotes.filter((q) => words(t, q.speakerSpan) === 'Kell')).toEqual([]);
+  });
+
+  it('is still signed by an inverted cue the parse may read with an object ("“…?” tweeted Prince Tomas, the mayor\'s nephew")', () => {
+    const t = '“You base your statements on doctored pictures? I bailed you out twice!” tweeted Prince Tomas, the nephew of the late mayor, on Thursday.';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('doctored pictures'));
+    expect(words(t, q?.speakerSpan)).toContain('Prince Tomas');
+  });
+});
+
+describe('a quote after a colon with no cue before it', () => {
+  it('is not given to a day or a month named first in the sentence', () => {
+    const t = 'But after Tuesday night’s rally, the commentator Jonah Brel of the Harbour Review imagined Ana Oresk was thinking: “My God, what have I done to the ferries?”';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('what have I done'));
+    expect(words(t, q?.speakerSpan)).not.toBe('Tuesday');
+  });
+});
