@@ -229,12 +229,27 @@ function anaphorTarget(head: string, at: number, d: Discourse): string | undefin
  * the text does not name: "a Veskarian official"), else the words without their article and quote marks.
  */
 function describe(text: string, core: Span, unnamedRole = false): string {
-  const words = text.slice(core.start, core.end).replace(/["“”«»]/g, '').split(/\s+/).filter(Boolean);
+  const all = text.slice(core.start, core.end).replace(/["“”«»]/g, '').split(/\s+/).filter(Boolean);
+  // "even though most presidents": the conjunction opening the clause is no part of who spoke
+  const opener = all.findIndex((w, i) => !(SUBORDINATING.test(w) || (i === 0 && /^even$/i.test(w) && SUBORDINATING.test(all[1] ?? ''))));
+  let words = opener > 0 ? all.slice(opener) : all;
+  // "that prosecutors said", "whose attorneys argued": the word opening the clause is no part of who spoke; "who have
+  // been the strongest opponents", a relative clause without its noun, describes no one
+  if (words.length > 0 && RELATIVE_WORD.test(words[0]!)) {
+    words = words.slice(1);
+    if (words.length === 0 || isAuxiliary(words[0]!) || /^\p{Ll}+(?:ly|ed)$/u.test(words[0]!)) return '';
+  }
+  if (words.length === 0) return '';
   const first = words[0]!.toLowerCase();
   const rest = isDeterminer(first) || first === 'some' ? words.slice(1) : words;
   if (/^(?:a|an|some|one)$/.test(first) && (unnamedRole || !rest.some((w) => isCapitalised(w)))) return `unnamed ${rest.join(' ')}`;
   return rest.join(' ');
 }
+
+/** Conjunctions that open a clause before its subject. */
+const SUBORDINATING = /^(?:though|although|because|while|whereas|when|whenever|if|since|unless|as)$/i;
+/** Words that open a relative or a question clause. */
+const RELATIVE_WORD = /^(?:who|whom|whose|which|what|that)$/i;
 
 /** The text's tokens inside [from, to), by binary search (the text is tokenized once). */
 function tokensWithin(tokens: readonly Token[], from: number, to: number): readonly Token[] {

@@ -180,3 +180,25 @@ describe('a role the article gave someone else in another rank or kind of office
     expect(find(quotes, 'the fares would not rise').speaker).toBe('Aurel Dravomir');
   });
 });
+
+describe('an unnamed speaker described by the words of its phrase', () => {
+  /** The speaker text shown for the phrase `core` of a reported clause `said` that follows it in `text`. */
+  function shown(text: string, core: string): string | undefined {
+    const at = text.indexOf(core);
+    const span = { start: at, end: at + core.length };
+    const cue = text.indexOf(' said', span.end) + 1;
+    const [q] = describeSpeakers(text, [{ start: cue + 5, end: text.length - 1, direct: false, speaker: { span, core: span }, cue: { start: cue, end: cue + 4 } }], {
+      entities: [], entityIndex: [], sentences: [{ start: 0, end: text.length }],
+    });
+    return q!.speakerText;
+  }
+
+  it('leaves out the conjunction or the relative word opening the clause ("even though most mayors", "that prosecutors")', () => {
+    expect(shown('The ferries stopped, even though most mayors said the fares were fair.', 'even though most mayors')).toBe('most mayors');
+    expect(shown('The charity in Velda that prosecutors said was a front closed.', 'that prosecutors')).toBe('prosecutors');
+  });
+
+  it('names no one for a relative clause without its noun ("who have been the strongest opponents")', () => {
+    expect(shown('Leaders who have been the strongest opponents said the toll would fall.', 'who have been the strongest opponents')).toBeUndefined();
+  });
+});
