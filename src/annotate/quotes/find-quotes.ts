@@ -1357,13 +1357,34 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   const combined = combine({ text, rules: withListed([...direct, ...reported, ...continued, ...dashed], listedQuotes(ctx)), tagged, clauseSaysMore: (d) => saysMoreOutsideMarks(ctx, d) });
   const drafts = withEchoedSpeakers(ctx, combined.flatMap((d) => { const kept = screened(d) ?? (d.absorbed ? screened(d.absorbed) : null); return kept ? [kept] : []; }).map((d) => withIncludingTail(ctx, withoutTrailingAside(ctx, withConsequence(ctx, withSubjectBeforeAside(ctx, d))))).filter((d) => !isTopicOnly(ctx, d)).map((d) => (isAttributedAct(ctx, d) || inPrescription(ctx, d) ? { ...d, act: true } : d)).filter(notBeforeItsReport, ctx).map(withSpeakerGoingOn, ctx).sort((a, b) => a.start - b.start || b.end - a.end));
   // A speaker phrase of punctuation alone, or the bare word "According", names no one: the words stay, with no speaker.
-  const names = (d: Draft): boolean => { const w = text.slice(d.speaker!.span.start, d.speaker!.span.end).trim(); return /[\p{L}\p{N}]/u.test(w) && !/^according$/i.test(w); };
+  const names = (d: Draft): boolean => { const w = text.slice(d.speaker!.span.start, d.speaker!.span.end).trim(); return /[\p{L}\p{N}]/u.test(w) && !/^according$/i.test(w) && !isDateline(text, d.speaker!.span); };
   const named = drafts.map((d) => (d.speaker && !names(d) ? { ...d, speaker: undefined } : d));
   const kept = withoutSecondCues(named.filter((d) => (d.direct || d.speaker) && !isInfinitiveInsideReport(ctx, d, named) && !isRelayOfInner(ctx, d, named)));
   const quotedByCue = new Map<number, Draft[]>();
   for (const d of kept) if (d.direct && d.cue) quotedByCue.set(d.cue.start, [...(quotedByCue.get(d.cue.start) ?? []), d]);
   const described = describeSpeakers(text, kept.map((d) => asOneAttribution(d, quotedByCue)), { entities: options.entities, entityIndex: options.entityIndex, references: options.references, sentences, tokens: toks });
   return withoutNestedUnsourced(described);
+}
+
+/** A paragraph's dateline: place, date and agency before a dash ("WASHINGTON, Dec. 8 (UPI) —", "New York (AFP) –"). */
+const DATELINE = new RegExp(
+  String.raw`^[ \t]*(?:` +
+    // "WASHINGTON —", "RENO, NEV. (AP) —", "WASHINGTON, Dec. 8 (UPI) —": a place in capitals
+    String.raw`\p{Lu}{2}[\p{Lu}.'’-]*(?:[ ,]+\p{Lu}[\p{Lu}.'’-]*){0,3}|` +
+    // "New York (AFP) –", "RENO, Nev. (AP) —": a place in ordinary case, with its agency
+    String.raw`\p{Lu}[\p{L}.'’-]*(?:[ ,]+\p{Lu}[\p{L}.'’-]*){0,3}(?=[ ,]*(?:\p{Lu}[a-z]{2,4}\.?[ ]+\d{1,2}[ ,]*)?\()` +
+  String.raw`)[ ,]*(?:\p{Lu}[a-z]{2,4}\.?[ ]+\d{1,2}[ ,]*)?(?:\([\p{L}. ]{2,20}\)[ ]*)?(?:[—―–]|-[ ])`,
+  'u',
+);
+
+/**
+ * The phrase lies in the dateline opening its paragraph: where the story was filed names no one who spoke
+ * ("WASHINGTON ― After bragging for a year …").
+ */
+function isDateline(text: string, span: Span): boolean {
+  const paragraph = text.lastIndexOf('\n', span.start - 1) + 1;
+  const m = DATELINE.exec(text.slice(paragraph, paragraph + 80));
+  return m !== null && span.end <= paragraph + m[0].length;
 }
 
 /** Distance from a record's words to its cue, in characters. */

@@ -833,3 +833,13 @@ describe('a quote after a colon with no cue before it', () => {
     expect(words(t, q?.speakerSpan)).not.toBe('Tuesday');
   });
 });
+
+describe('the dateline opening a paragraph', () => {
+  it('is no speaker ("CORVEL, Aug 31 (Reuters) - …, saying …"); a name opening a paragraph still is', () => {
+    const t = 'CORVEL, Aug 31 (Reuters) - Veskaria’s far-right Harbour Front party leader, Ana Oresk, voiced support for the Kell toll plan on Wednesday, saying the old bridge would bring hardship to the island.\n\nTOMAS KAGAN said on Monday that the tolls would ruin the island.';
+    const { quotes } = run(t);
+    expect(quotes.filter((q) => /CORVEL/.test(words(t, q.speakerSpan) ?? ''))).toEqual([]);
+    const kagan = quotes.find((q) => words(t, q)?.includes('ruin the island'));
+    expect(words(t, kagan?.speakerSpan)).toBe('TOMAS KAGAN');
+  });
+});
