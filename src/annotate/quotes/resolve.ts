@@ -229,7 +229,8 @@ function anaphorTarget(head: string, at: number, d: Discourse): string | undefin
  * the text does not name: "a Veskarian official"), else the words without their article and quote marks.
  */
 function describe(text: string, core: Span, unnamedRole = false): string {
-  const all = text.slice(core.start, core.end).replace(/["“”«»]/g, '').split(/\s+/).filter(Boolean);
+  // "liberal economists - including a minority of the committee -": an aside set off by dashes is not the description
+  const all = text.slice(core.start, core.end).replace(/["“”«»]/g, '').replace(/\s[-–—―]+\s[\s\S]*$/, '').split(/\s+/).filter(Boolean);
   // "even though most presidents": the conjunction opening the clause is no part of who spoke
   const opener = all.findIndex((w, i) => !(SUBORDINATING.test(w) || (i === 0 && /^even$/i.test(w) && SUBORDINATING.test(all[1] ?? ''))));
   let words = opener > 0 ? all.slice(opener) : all;
@@ -517,19 +518,21 @@ function startingAt(sp: SpeakerFound, start: number, core: Span): SpeakerFound {
 }
 
 /**
- * Words before the speaker that a parse or a rule may take into the phrase: a dateline ("BRUSSELS - "), a
- * time ("Last week"), a fronted adjunct up to its comma ("Ahead of Friday's meeting, "), a preposition or
+ * Words before the speaker that a parse or a rule may take into the phrase: a time ("Last week"), a fronted adjunct up to its comma ("Ahead of Friday's meeting, "), a preposition or
  * conjunction that opens the clause ("With", "After", "as", "like", "which").
  */
 const LEADING_ADJUNCT = new RegExp([
-  String.raw`^\p{Lu}[\p{Lu} .'’-]+\s+[-–—]+\s+`,
   String.raw`^(?:last|this|next|earlier|late)\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter|\p{L}+day)\s+`,
   String.raw`^(?:ahead\s+of|after|before|during|despite|amid|following|in|on|at|with|since|because|while|when|although|though)\b[^,\n]{1,60},\s+`,
   String.raw`^(?:with|after|before|like|as|which|since|because|while|when|although|though|once|until|unlike|amid)\s+`,
 ].join('|'), 'iu');
 
-/** A wire story's dateline with its date or agency, in capitals (so apart from the case-blind patterns above): "WASHINGTON (AP) — ", "CLEVELAND, July 19 (UPI) — ". */
-const WIRE_DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:,[^()—–\n]{1,30})?\s*(?:\([^()\n]{1,20}\))?\s*[—–]\s*/u;
+/**
+ * A wire story's dateline, in capitals, with its date or agency: "BRUSSELS - ", "WASHINGTON (AP) — ", "CLEVELAND, July 19
+ * (UPI) — ". Case matters, so it stands apart from the case-blind patterns above: a name before a dash in ordinary
+ * case ("Ana Oresk — who ran the port — said") is the speaker, not a dateline.
+ */
+const WIRE_DATELINE = /^\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:,[^()—–\n]{1,30})?\s*(?:\([^()\n]{1,20}\))?\s*(?:[—–]+|-+\s)\s*/u;
 
 function afterLeadingAdjunct(text: string, sp: SpeakerFound): SpeakerFound {
   const words = text.slice(sp.span.start, sp.core.end);

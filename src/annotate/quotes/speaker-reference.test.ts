@@ -202,3 +202,15 @@ describe('an unnamed speaker described by the words of its phrase', () => {
     expect(shown('Leaders who have been the strongest opponents said the toll would fall.', 'who have been the strongest opponents')).toBeUndefined();
   });
 });
+
+describe('a speaker set off by dashes', () => {
+  it('is the name before a dash aside ("Tomas Kagan — who ran the ferries for a decade — said"), not the aside', () => {
+    const t = 'Tomas Kagan — who ran the ferries for a decade — said the tolls would ruin the island.';
+    expect(find(quotesOf(t), 'ruin the island').speaker).toBe('Tomas Kagan');
+  });
+
+  it('is described without its dash aside ("Liberal economists - including a minority of the board itself -")', () => {
+    const t = 'Liberal economists - including a minority of the harbour board itself - have argued that the tolls could undermine growth.';
+    expect(find(quotesOf(t), 'undermine growth').speakerText).toBe('Liberal economists');
+  });
+});
