@@ -326,8 +326,18 @@ function relativeHead(text: string, at: number, d: Discourse): Resolved | undefi
   const before = text.slice(Math.max(0, at - 120), at).replace(/[\s,]+$/, '');
   const end = at - (text.slice(Math.max(0, at - 120), at).length - before.length);
   const m = d.mentions.filter((x) => x.end <= end && end - x.end <= 2).pop();
-  if (m) return { entity: m.entity };
-  return undefined;
+  if (!m) return undefined;
+  // "Robert Stone, a teacher from Hilton Head, South Carolina, who …": "who" is a person, not the place ending his appositive
+  const type = d.types.get(m.entity);
+  // (only after a comma, and only a person whose appositive opens with a comma, a bracket or "of": "Bamberg who" is Bamberg)
+  if (/^who/i.test(text.slice(at, at + 4)) && (type === 'GPE' || type === 'LOC') && /,\s*$/.test(text.slice(m.end, at))) {
+    // (a sentence splitter may end a sentence inside "(R-Md.), who": the sentence before counts too)
+    const s = spanIndexAt(d.sentences, at);
+    const from = d.sentences[Math.max(0, s - 1)]?.start ?? 0;
+    const person = d.mentions.filter((x) => x.start >= from && x.end <= m.start && d.types.get(x.entity) === 'PERSON').pop();
+    return person && /^\s*(?:[,(]|of\s)/.test(text.slice(person.end, person.end + 4)) ? { entity: person.entity } : undefined;
+  }
+  return { entity: m.entity };
 }
 
 /** Longest appositive read after a speaker phrase, in characters. */

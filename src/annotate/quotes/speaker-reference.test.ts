@@ -214,3 +214,10 @@ describe('a speaker set off by dashes', () => {
     expect(find(quotesOf(t), 'undermine growth').speakerText).toBe('Liberal economists');
   });
 });
+
+describe('"who" after a place that closes a person\'s appositive', () => {
+  it('is the person ("Tomas Hollis, a teacher from Hilton Head, South Carolina, who …"), not the place', () => {
+    const t = 'Tomas Hollis, a 59-year-old teacher from Hilton Head, South Carolina, who already cast a ballot for the ferry plan. “Every time she opens her mouth, I think she is lying about the tolls.”';
+    expect(find(quotesOf(t), 'lying about the tolls').speaker).toBe('Tomas Hollis');
+  });
+});
