@@ -843,3 +843,11 @@ describe('the dateline opening a paragraph', () => {
     expect(words(t, kagan?.speakerSpan)).toBe('TOMAS KAGAN');
   });
 });
+
+describe('introductory phrases before the subject of a participle\'s clause', () => {
+  it('are all skipped, the state after a town among them ("At a rally in Portsmouth, N.H., on Tuesday, X endorsed Y, saying …")', () => {
+    const t = 'At a rally in Portsmouth, N.H., on Tuesday, Senator Ilse Brandt of Veskaria endorsed Mrs. Oresk, saying that her former rival would make an outstanding mayor.';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('outstanding mayor'));
+    expect(words(t, q?.speakerSpan)).toBe('Senator Ilse Brandt of Veskaria');
+  });
+});

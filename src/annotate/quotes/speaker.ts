@@ -216,20 +216,30 @@ export function clauseStart(toks: readonly Token[], at: number, sentenceStart: n
  * plan, saying …"): the first noun phrase after any introductory phrase; a
  * source in "a tweet from X" is X.
  */
+/** Introductory phrases skipped before a clause's subject, at most. */
+const MAX_INTRO_PHRASES = 4;
+
 export function clauseSubject(toks: readonly Token[], cue: number, sentenceStart: number): SpeakerFound | null {
   let i = clauseStart(toks, cue, sentenceStart);
   const firstWord = toks[i]?.text ?? '';
   if (['and', 'but', 'so', 'yet'].includes(firstWord.toLowerCase())) i++;
   // "In this context, X …", "Two days later, X …": skip an introductory phrase ending in a comma
   // (one that opens with a preposition or has no capitalised word after its first).
-  for (let k = i; k < Math.min(cue, i + 8); k++) {
-    if (toks[k]!.text !== ',') continue;
-    const intro = toks.slice(i, k);
-    const head = intro[0]?.text ?? '';
-    const adverb = intro.length === 1 && /ly$/i.test(head);
-    const shortPhrase = intro.length > 1 && intro.length <= 4 && !intro.slice(1).some((t) => isCapitalised(t.text) || isPronoun(t.text) || isCueVerb(t.text));
-    if (isPreposition(head) || /^\p{N}/u.test(head) || adverb || shortPhrase) i = k + 1;
-    break;
+  // So is what goes on with it: "At a rally in Portsmouth, N.H., on Tuesday, X …" (the state after the town, then the day).
+  for (let skipped = 0; skipped < MAX_INTRO_PHRASES; skipped++) {
+    let next = -1;
+    for (let k = i; k < Math.min(cue, i + 8); k++) {
+      if (toks[k]!.text !== ',') continue;
+      const intro = toks.slice(i, k);
+      const head = intro[0]?.text ?? '';
+      const adverb = intro.length === 1 && /ly$/i.test(head);
+      const shortPhrase = intro.length > 1 && intro.length <= 4 && !intro.slice(1).some((t) => isCapitalised(t.text) || isPronoun(t.text) || isCueVerb(t.text));
+      const stateAfterTown = skipped > 0 && intro.length >= 1 && intro.length <= 2 && intro.every((t) => /^\p{Lu}[\p{L}.]*\.$/u.test(t.text));
+      if (isPreposition(head) || /^\p{N}/u.test(head) || adverb || shortPhrase || stateAfterTown) next = k + 1;
+      break;
+    }
+    if (next < 0) break;
+    i = next;
   }
   if (i >= cue) return null;
   const e = phraseStartingAt(toks, i, cue - 1);
