@@ -748,7 +748,9 @@ function reportedQuotes(ctx: Context, usedCues: ReadonlySet<number>): Draft[] {
       const read = parsed && parsed.end <= tok.start && parsed.start <= sp.span.start && parsed.end >= sp.span.end ? reportedContent({ ...ctx, syntax: undefined }, c, last, found!, sent) : parsed;
       // "The deal, said Oresk, was unfair": a predicate after the aside has its subject before it; the sentence is what was said.
       const content = read && predicateAfterAside(ctx, c, first, read) ? trimContent(ctx.text, sent.start, sent.end) : read;
-      if (content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...withWholeMarks(ctx, content), direct: false, speaker: sp, cue: tok });
+      // "called on": the cue is the phrasal verb
+      const cue = calledOnToDo(ctx, c, last) ? { start: tok.start, end: ctx.toks[c + 1]!.end } : tok;
+      if (content && countWords(ctx.text.slice(content.start, content.end)) >= MIN_REPORTED_WORDS) out.push({ ...withWholeMarks(ctx, content), direct: false, speaker: sp, cue });
     }
   });
   return out;
@@ -971,6 +973,8 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   if (parsed) return parsed;
   const { toks, text } = ctx;
   const cueWord = toks[c]!.text;
+  const callOn = calledOnToDo(ctx, c, last);
+  if (callOn) return clauseUpToNextCue(ctx, callOn.start, sent.end);
   for (let i = c + 1; i <= Math.min(last, c + MAX_CUE_TO_THAT_TOKENS); i++) {
     const w = toks[i]!.text;
     // Another cue verb starts another attribution ("the talks" after an article is a noun, not one).
@@ -1021,6 +1025,25 @@ function reportedContent(ctx: Context, c: number, last: number, sp: SpeakerFound
   const when = rest.length > 0 && isTimePhrase(rest.map((t) => t.text).join(' '));
   if (!passive && toks[before]?.text === ',' && rest.length <= 6 && (rest.length === 0 || isPreposition(rest[0]!.text) || listener || when)) {
     return trimContent(text, sent.start, toks[before]!.start);
+  }
+  return null;
+}
+
+/** "called on", "calls upon": a call to someone to do something. */
+const CALL = /^(?:call|calls|called|calling)$/i;
+
+/**
+ * "the report called on officials to monitor the port": who is called on and what they are to do, the words
+ * from the first after "on" to the sentence end (a short phrase before "to" and a word after it), or null.
+ */
+function calledOnToDo(ctx: Context, c: number, last: number): Span | null {
+  const { toks } = ctx;
+  if (!CALL.test(toks[c]!.text) || !/^(?:on|upon)$/i.test(toks[c + 1]?.text ?? '')) return null;
+  const from = c + 2;
+  for (let i = from + 1; i <= Math.min(last - 1, from + MAX_LISTENER_WORDS); i++) {
+    const w = toks[i]!.text;
+    if (!isWord(w)) return null;
+    if (/^to$/i.test(w)) return isWord(toks[i + 1]!.text) && !isDeterminer(toks[i + 1]!.text) ? { start: toks[from]!.start, end: toks[last]!.end } : null;
   }
   return null;
 }

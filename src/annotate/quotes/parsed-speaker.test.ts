@@ -851,3 +851,13 @@ describe('introductory phrases before the subject of a participle\'s clause', ()
     expect(words(t, q?.speakerSpan)).toBe('Senator Ilse Brandt of Veskaria');
   });
 });
+
+describe('a call on someone to do something', () => {
+  it('reports who is called on and what to do ("the report called on officials to monitor …"), with "called on" for its cue', () => {
+    const t = 'The moderate newspaper Daily Post noted in its report on February 19 that officials must be cautious of the deal, and the report called on officials to monitor the actions of the port in how it deals with the ferries.';
+    const q = run(t).quotes.find((x) => words(t, x)?.startsWith('officials to monitor'));
+    expect(words(t, q)).toBe('officials to monitor the actions of the port in how it deals with the ferries');
+    expect(words(t, q?.cue)).toBe('called on');
+    expect(words(t, q?.speakerSpan)).toBe('the report');
+  });
+});
