@@ -202,8 +202,8 @@ function hasObjectPhraseAfter(ctx: Context, cue: number): boolean {
   });
 }
 
-/** A quote signed on its own line, as pull quotes and readers' comments are: "“…” ― Ana Oresk". */
-const SIGNATURE = /^[ \t\u00a0]*([―—–])[ \t\u00a0]*(\p{Lu}[\p{L}’'.-]*(?:[ \u00a0]+\p{Lu}[\p{L}’'.-]*){0,3})[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)/u;
+/** A quote signed after it or on the line below, as pull quotes and readers' comments are: "“…” ― Ana Oresk", "“…”⏎⏎- Oresk.". */
+const SIGNATURE = /^[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}([―—–]|-(?=[ \t\u00a0]))[ \t\u00a0]*(\p{Lu}[\p{L}’'.-]*(?:[ \u00a0]+\p{Lu}[\p{L}’'.-]*){0,3})[ \t\u00a0]*[.,]?[ \t\u00a0]*(?:\n|$)/u;
 
 /** "“…” ― Ana Oresk" at the end of a line: the name after the dash signs the quote. */
 function attributeSigned(ctx: Context, m: MarkedSpan): Pick<Draft, 'speaker' | 'cue'> | null {

@@ -444,8 +444,17 @@ function resolveSpeaker(sp: SpeakerFound, d: Discourse, hasMentions: boolean): {
     }
     case 'document': {
       // "the ministry's statement", "a statement by the ministry": its author is the entity it names.
-      const author = d.mentions.find((m) => overlaps(m, sp.span) && d.types.get(m.entity) !== 'LOC');
+      // Not the outlet a document was given to or seen by ("an interview with The New York Times", "a letter … obtained
+      // by The Associated Press"): the one interviewed, or who wrote it, speaks.
+      const relayedTo = (m: Span): boolean => /\b(?:interviews?\s+(?:with|to|on)|(?:obtained|seen|reviewed|acquired|viewed)\s+by)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.start - 30), m.start));
+      const author = d.mentions.find((m) => overlaps(m, sp.span) && d.types.get(m.entity) !== 'LOC' && !relayedTo(m));
       if (author) return { resolved: { entity: author.entity }, phrase };
+      // "according to an interview with The New York Times": the one who spoke in it, the person who spoke just before
+      if (/^interviews?$/i.test(phrase.head)) {
+        const previous = d.speakers.filter((x) => x.core.end <= core.start && core.start - x.core.end <= MAX_ANTECEDENT_DISTANCE / 3).pop();
+        const person = previous?.resolved.entity !== undefined && d.types.get(previous.resolved.entity) === 'PERSON';
+        if (person) return { resolved: previous!.resolved, phrase };
+      }
       // "a tweet from a prominent analyst", "a report by local officials": the role or group it comes from.
       const from = /\s(?:from|by)\s+(\S.*)$/su.exec(text.slice(core.start, core.end));
       if (from) {

@@ -221,3 +221,17 @@ describe('"who" after a place that closes a person\'s appositive', () => {
     expect(find(quotesOf(t), 'lying about the tolls').speaker).toBe('Tomas Hollis');
   });
 });
+
+describe('a document given to an outlet', () => {
+  it('speaks for the one interviewed, not the outlet ("according to an interview with The Harbour Times")', () => {
+    const t = 'In 1999, Tomas Brandt said the mayor had been treated unfairly. His criticism, according to an interview with The Harbour Times at the time, was the choice of ferry: “It was the old one! I mean, terrible choice.”';
+    expect(find(quotesOf(t), 'choice of ferry').speaker).toBe('Tomas Brandt');
+  });
+});
+
+describe('a quote signed on the line below ("- Ana Oresk.")', () => {
+  it('is that person\'s, as fact-checks print them', () => {
+    const t = 'The Harbour Post asked the campaign twice.\n\n"I went to the port before the storm. I was the one saying the wall would fail."\n\n- Ana Oresk.\n\nOresk tends to overstate her visit.';
+    expect(find(quotesOf(t), 'the wall would fail').speaker).toBe('Ana Oresk');
+  });
+});
