@@ -1372,7 +1372,7 @@ export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote
   // A rules quote that proves no statement gives way to the tagger's reading it took in ("issued a statement urging X
   // to …": not the statement, but what the urging asks).
   const screened = (d: Draft): Draft | null => {
-    const a = withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d));
+    const a = withDocumentBeforeRelay(ctx, withoutPassiveSubject(ctx, withParsedSpeaker(ctx, d)));
     if (isQuestionPut(ctx, a) || inSayingIdiom(ctx, a) || inReducedRelative(ctx, a)) return null;
     const b = withoutLeadingPreposition(ctx, a);
     return isStatement(ctx, b) && !isWhereSaid(ctx, b) && (b.direct || b.speaker !== undefined) && !isAwayFromCue(ctx, b) && !hasNoSourceSubject(ctx, b) ? b : null;
@@ -1408,6 +1408,22 @@ function isDateline(text: string, span: Span): boolean {
   const paragraph = text.lastIndexOf('\n', span.start - 1) + 1;
   const m = DATELINE.exec(text.slice(paragraph, paragraph + 80));
   return m !== null && span.end <= paragraph + m[0].length;
+}
+
+/** The words before an outlet a document reached: "a letter from the Legion obtained by " before "The Associated Press" ("seen by organizers as" names who sees). */
+const RELAYED_DOCUMENT = /(?:^|[,;:]\s+|\n)([^,;:\n]{3,120}?)\s+(?:obtained|acquired)\s+by\s+$/u;
+
+/**
+ * "A Feb. 1 letter from the Legion obtained by The Associated Press warns": a speaker found after "obtained by" is the
+ * outlet the document reached; the subject is the document, named from the start of its phrase.
+ */
+function withDocumentBeforeRelay(ctx: Context, d: Draft): Draft {
+  if (!d.speaker) return d;
+  const sentence = sentenceSpan(ctx, d.speaker.span.start);
+  const m = RELAYED_DOCUMENT.exec(ctx.text.slice(sentence.start, d.speaker.span.start));
+  if (!m) return d;
+  const start = sentence.start + m.index + m[0].indexOf(m[1]!);
+  return { ...d, speaker: { span: { start, end: d.speaker.span.end }, core: { start, end: start + m[1]!.length } } };
 }
 
 /** Distance from a record's words to its cue, in characters. */

@@ -235,3 +235,10 @@ describe('a quote signed on the line below ("- Ana Oresk.")', () => {
     expect(find(quotesOf(t), 'the wall would fail').speaker).toBe('Ana Oresk');
   });
 });
+
+describe('a document an outlet obtained', () => {
+  it('speaks for who wrote it, not the outlet ("A letter from X obtained by The Associated Press warns …")', () => {
+    const t = 'The Kell Veterans Association has twice complained to the mayor since Jan. 22 about the use of its emblem. A Feb. 1 letter from the Kell Veterans Association obtained by The Associated Press warns that "any further communication about it will be through our trademark attorney in the appropriate forum."';
+    expect(find(quotesOf(t), 'trademark attorney').speaker).toBe('Kell Veterans Association');
+  });
+});
