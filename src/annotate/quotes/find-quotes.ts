@@ -578,9 +578,12 @@ function attributeBefore(ctx: Context, m: MarkedSpan): (Pick<Draft, 'speaker' | 
       }
     }
     // "A statement attributed to Y reflects this stance:", "Quote from Y:" — the first name in the sentence, up to the colon
-    // (a day or a month, "after Tuesday night's appearance", names no one).
-    for (let c = first + 1; c <= j; c++) {
-      if (!isCapitalised(ctx.toks[c]!.text) || isCalendarWord(ctx.toks[c]!.text)) continue;
+    // (a day or a month, "after Tuesday night's appearance", names no one). After a headline in capitals and a dash
+    // ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones:"), the name after the dash.
+    const dash = ctx.toks.slice(first, j + 1).findIndex((t) => /^[-–—]$/.test(t.text));
+    const headline = dash > 1 && ctx.toks.slice(first, first + dash).every((t) => !/\p{Ll}/u.test(t.text));
+    for (let c = headline ? first + dash + 1 : first + 1; c <= j; c++) {
+      if (!isCapitalised(ctx.toks[c]!.text) || isCalendarWord(ctx.toks[c]!.text) || (headline && insideMark(ctx, ctx.toks[c]!.start))) continue;
       const e = phraseStartingAt(ctx.toks, c, j);
       if (e >= 0) return { speaker: { span: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end }, core: { start: ctx.toks[c]!.start, end: ctx.toks[e]!.end } }, cue: colon, inline: false };
     }

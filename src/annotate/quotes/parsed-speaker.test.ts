@@ -861,3 +861,11 @@ describe('a call on someone to do something', () => {
     expect(words(t, q?.speakerSpan)).toBe('the report');
   });
 });
+
+describe('a quote after a headline in capitals, a dash and a name with a colon', () => {
+  it('is the named author\'s, not the headline\'s ("RED HARBOURS OUTNUMBER BLUE HARBOURS - Ilse M. Brandt: “…”")', () => {
+    const t = 'RED HARBOURS OUTNUMBER BLUE HARBOURS FOR THE FIRST TIME - Ilse M. Brandt: “Our analysis of harbour affiliation at the state level in 2030 finds that 20 harbours are solidly red, compared with 14 solidly blue.”';
+    const q = run(t).quotes.find((x) => words(t, x)?.includes('solidly red'));
+    expect(words(t, q?.speakerSpan)).toBe('Ilse M. Brandt');
+  });
+});
