@@ -2,8 +2,8 @@
  * Only the worker part of the scale bench, at sizes that fit a short run: a fresh PostgreSQL
  * database filled in phases (PARALLAX_BENCH_PHASES, default "1000,1000": 1,000 articles, then
  * 1,000 more) by PARALLAX_BENCH_WORKERS `parallax worker` processes (default 1, each pinned to
- * a core; PARALLAX_BENCH_CONCURRENCY article loops each, default 2), new processes for each phase. Per phase: articles per second until stored and
- * placed (from the first article stored: the workers' start is reported apart), the workers' peak memory, the store's size and its largest story (a rebuild's
+ * a core; PARALLAX_BENCH_CONCURRENCY article loops each, default 2), new processes for each phase.
+ * Per phase: articles per second until stored and placed (from the first article stored: the workers' start is reported apart), the workers' peak memory, the store's size and its largest story (a rebuild's
  * memory grows with the story it builds). Run: npm run bench -- scale-workers
  */
 import { mkdtemp, rm } from 'node:fs/promises';

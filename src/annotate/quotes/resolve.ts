@@ -133,12 +133,15 @@ function antecedent(pronoun: string, at: number, d: Discourse, maxSentences = In
   return possessives[0] ? { entity: possessives[0].entity } : undefined;
 }
 
+/** A title's head noun and the words before it, lower-cased ("Vice President" → president, [vice]). */
+function titleParts(title: string): { head: string; modifiers: string[] } {
+  const words = title.toLowerCase().split(' ');
+  return { head: words[words.length - 1]!, modifiers: words.slice(0, -1) };
+}
+
 /** The offices (see `officeOf`) of the titles the article gave an entity with this head noun ("vice president" for "president"). */
 function officesWithHead(entity: string, head: string, d: Discourse): string[] {
-  return (d.titles.get(entity) ?? []).flatMap((t) => {
-    const words = t.toLowerCase().split(' ');
-    return words[words.length - 1] === head ? [officeOf(head, words.slice(0, -1))] : [];
-  });
+  return (d.titles.get(entity) ?? []).map(titleParts).flatMap((t) => (t.head === head ? [officeOf(head, t.modifiers)] : []));
 }
 
 /** Classes of office too general to tell two people apart ("the official" may be the minister). */
@@ -154,10 +157,7 @@ function holdsOtherOffice(entity: string, head: string, office: string, d: Disco
   if (offices.length > 0) return !offices.includes(office);
   const wanted = roleClass(head, office.split(' ').slice(0, -1));
   if (wanted === undefined || GENERAL_ROLE_CLASSES.has(wanted)) return false;
-  const classes = (d.titles.get(entity) ?? []).map((t) => {
-    const words = t.toLowerCase().split(' ');
-    return roleClass(words[words.length - 1]!, words.slice(0, -1));
-  });
+  const classes = (d.titles.get(entity) ?? []).map(titleParts).map((t) => roleClass(t.head, t.modifiers));
   return classes.length > 0 && classes.every((c) => c !== undefined && !GENERAL_ROLE_CLASSES.has(c) && c !== wanted);
 }
 
@@ -232,8 +232,9 @@ function describe(text: string, core: Span, unnamedRole = false): string {
   // "liberal economists - including a minority of the committee -": an aside set off by dashes is not the description
   const all = text.slice(core.start, core.end).replace(/["“”«»]/g, '').replace(/\s[-–—―]+\s[\s\S]*$/, '').split(/\s+/).filter(Boolean);
   // "even though most presidents": the conjunction opening the clause is no part of who spoke
-  const opener = all.findIndex((w, i) => !(SUBORDINATING.test(w) || (i === 0 && /^even$/i.test(w) && SUBORDINATING.test(all[1] ?? ''))));
-  let words = opener > 0 ? all.slice(opener) : all;
+  let opener = /^even$/i.test(all[0] ?? '') && SUBORDINATING.test(all[1] ?? '') ? 1 : 0;
+  while (opener < all.length && SUBORDINATING.test(all[opener]!)) opener++;
+  let words = opener < all.length ? all.slice(opener) : all;
   // "that prosecutors said", "whose attorneys argued": the word opening the clause is no part of who spoke; "who have
   // been the strongest opponents", a relative clause without its noun, describes no one
   if (words.length > 0 && RELATIVE_WORD.test(words[0]!)) {
@@ -537,8 +538,9 @@ function startingAt(sp: SpeakerFound, start: number, core: Span): SpeakerFound {
 }
 
 /**
- * Words before the speaker that a parse or a rule may take into the phrase: a time ("Last week"), a fronted adjunct up to its comma ("Ahead of Friday's meeting, "), a preposition or
- * conjunction that opens the clause ("With", "After", "as", "like", "which").
+ * Words before the speaker that a parse or a rule may take into the phrase: a time ("Last week"), a fronted
+ * adjunct up to its comma ("Ahead of Friday's meeting, "), a preposition or conjunction that opens the clause
+ * ("With", "After", "as", "like", "which").
  */
 const LEADING_ADJUNCT = new RegExp([
   String.raw`^(?:last|this|next|earlier|late)\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter|\p{L}+day)\s+`,
